@@ -1,0 +1,103 @@
+// Dates as the author means them: calendar days and times in the site's zone, and ISO weeks.
+import { DateTime } from "luxon";
+
+/** `2026-02-05`: that whole day in the site's zone, starting at 00:00. */
+export const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** `2026-02-05T08:00`, `2026-02-05 08:00:30`, `2026-02-05T08:00+08:00`, `…Z`. */
+export const DATE_TIME_RE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}(:?\d{2})?)?$/;
+/** `2026-W06`: an ISO week-year and week number. */
+export const ISO_WEEK_RE = /^(\d{4})-W(\d{2})$/;
+/** An ISO week inside a file name: `ai_news_2026-W06.md`. */
+export const WEEK_IN_NAME_RE = /(\d{4})-W(\d{2})(?!\d)/;
+
+export const ACCEPTED_DATE_FORMS =
+  "a date such as 2026-02-05, or a date and time such as 2026-02-05T08:00 or 2026-02-05T08:00+08:00";
+
+export interface ParsedDate {
+  /** The moment, expressed in the site's zone. */
+  dateTime: DateTime;
+  /** True when only a calendar day was given. */
+  dateOnly: boolean;
+}
+
+/**
+ * Reads a front-matter date. Strings are read in the site's zone unless they carry an offset.
+ * A JavaScript Date at exactly 00:00 UTC is what YAML makes of a bare date, so it is read as that
+ * calendar day in the site's zone; any other Date is an instant.
+ * Returns undefined for anything that is not one of the accepted forms or not a real date.
+ */
+export function parseSiteDate(value: unknown, zone: string): ParsedDate | undefined {
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return undefined;
+    const utc = DateTime.fromJSDate(value, { zone: "utc" });
+    const midnight = utc.hour === 0 && utc.minute === 0 && utc.second === 0 && utc.millisecond === 0;
+    if (midnight) {
+      const day = DateTime.fromObject({ year: utc.year, month: utc.month, day: utc.day }, { zone });
+      return { dateTime: day, dateOnly: true };
+    }
+    return { dateTime: utc.setZone(zone), dateOnly: false };
+  }
+  if (typeof value !== "string") return undefined;
+  const text = value.trim();
+  if (DATE_RE.test(text)) {
+    const day = DateTime.fromISO(text, { zone });
+    return day.isValid ? { dateTime: day, dateOnly: true } : undefined;
+  }
+  if (DATE_TIME_RE.test(text)) {
+    const moment = DateTime.fromISO(text.replace(" ", "T"), { zone, setZone: false });
+    return moment.isValid ? { dateTime: moment.setZone(zone), dateOnly: false } : undefined;
+  }
+  return undefined;
+}
+
+/** `2026年2月5日`: the calendar day in the date's own zone (the site's, once parsed). */
+export function formatChineseDate(dateTime: DateTime): string {
+  return `${dateTime.year}年${dateTime.month}月${dateTime.day}日`;
+}
+
+/** `2026-02-05`, for `<time datetime>`. */
+export function formatIsoDate(dateTime: DateTime): string {
+  return dateTime.toFormat("yyyy-MM-dd");
+}
+
+export interface IsoWeek {
+  /** `2026-W06` */
+  key: string;
+  weekYear: number;
+  weekNumber: number;
+  /** Monday 00:00 in the site's zone. */
+  start: DateTime;
+  /** Sunday of the same week (a calendar day). */
+  end: DateTime;
+}
+
+/** The ISO week `2026-W06`, or undefined when the text is not a week or the week does not exist. */
+export function parseIsoWeek(text: string, zone: string): IsoWeek | undefined {
+  const match = ISO_WEEK_RE.exec(text);
+  if (!match) return undefined;
+  return isoWeek(Number(match[1]), Number(match[2]), zone);
+}
+
+/** The ISO week named inside a file name (`ai_news_2026-W06.md`), if any. */
+export function weekInFileName(
+  name: string,
+  zone: string,
+): { text: string; week: IsoWeek | undefined } | undefined {
+  const match = WEEK_IN_NAME_RE.exec(name);
+  if (!match) return undefined;
+  return { text: match[0], week: isoWeek(Number(match[1]), Number(match[2]), zone) };
+}
+
+/** The week that contains this moment, counted in the moment's zone. */
+export function isoWeekOf(dateTime: DateTime): IsoWeek {
+  return isoWeek(dateTime.weekYear, dateTime.weekNumber, dateTime.zoneName ?? "utc") as IsoWeek;
+}
+
+function isoWeek(weekYear: number, weekNumber: number, zone: string): IsoWeek | undefined {
+  if (weekNumber < 1) return undefined;
+  const start = DateTime.fromObject({ weekYear, weekNumber, weekday: 1 }, { zone });
+  // luxon rolls week 53 of a 52-week year over into the next year: that week does not exist.
+  if (!start.isValid || start.weekYear !== weekYear || start.weekNumber !== weekNumber) return undefined;
+  const key = `${weekYear}-W${String(weekNumber).padStart(2, "0")}`;
+  return { key, weekYear, weekNumber, start, end: start.plus({ days: 6 }) };
+}

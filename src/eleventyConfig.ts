@@ -1,0 +1,22 @@
+// The parts of Eleventy's configuration API the plugin uses (Eleventy ships no TypeScript types).
+import type { MarkdownIt } from "markdown-it";
+
+export interface EleventyConfig {
+  directories: { input: string; output: string; includes: string };
+  ignores: { add(glob: string): void };
+  addPlugin(plugin: unknown, options?: unknown): void;
+  addFilter(name: string, filter: (...args: never[]) => unknown): void;
+  addCollection(name: string, callback: (api: never) => unknown): void;
+  addGlobalData(name: string, data: unknown): void;
+  addTemplate(virtualPath: string, content: string, data: Record<string, unknown>): void;
+  addPreprocessor(
+    name: string,
+    extensions: string,
+    callback: (this: { inputPath: string }, data: Record<string, unknown>, content: string) => unknown,
+  ): void;
+  addDateParsing(callback: (this: { page?: { inputPath?: string } }, value: unknown) => unknown): void;
+  amendLibrary(name: "md", callback: (md: MarkdownIt) => void): void;
+  setFrontMatterParsingOptions(options: Record<string, unknown>): void;
+  on(event: string, callback: (...args: never[]) => unknown): void;
+  logger?: { warn?(message: string): void };
+}

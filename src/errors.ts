@@ -1,0 +1,52 @@
+// Problems found in a site's content, and the error that stops a build because of them.
+
+export interface Problem {
+  /** Project-relative path of the file, with forward slashes. */
+  file: string;
+  /** 1-based line, when it can be known. */
+  line?: number;
+  /** 1-based column, when it can be known. */
+  column?: number;
+  severity: "error" | "warning";
+  message: string;
+}
+
+/** `posts/a.md:41:3  message`: the form editors and terminals turn into a jump to the place. */
+export function formatProblem(problem: Problem): string {
+  const where = [problem.file, problem.line, problem.line === undefined ? undefined : problem.column ?? 1]
+    .filter((part) => part !== undefined)
+    .join(":");
+  return `${where}  ${problem.message}`;
+}
+
+/** Problems in file, line and column order, so that a report reads top to bottom. */
+export function sortProblems(problems: readonly Problem[]): Problem[] {
+  return [...problems].sort(
+    (a, b) =>
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.column ?? 0) - (b.column ?? 0),
+  );
+}
+
+/**
+ * An error in what the author wrote or configured. Eleventy prints its message without a stack
+ * trace (`skipOriginalStack`), because the message already says where and what to do.
+ */
+export class WeeklyError extends Error {
+  readonly skipOriginalStack = true;
+  readonly problems: readonly Problem[];
+
+  constructor(message: string, problems: readonly Problem[] = []) {
+    super(message);
+    this.name = "WeeklyError";
+    this.problems = problems;
+  }
+
+  static fromProblems(problems: readonly Problem[]): WeeklyError {
+    const errors = problems.filter((p) => p.severity === "error");
+    const lines = sortProblems(errors).map(formatProblem);
+    const count = errors.length === 1 ? "1 problem" : `${errors.length} problems`;
+    return new WeeklyError(`${count} in the content stopped the build:\n${lines.join("\n")}`, errors);
+  }
+}

@@ -1,0 +1,60 @@
+// The Eleventy plugin: reads its options, then wires each concern's functions into Eleventy.
+import type { EleventyConfig } from "./eleventyConfig.js";
+import { resolveOptions, type WeeklyOptions } from "./options.js";
+import { WeeklyBuild } from "./build.js";
+import { installMarkdownRules } from "./markdown.js";
+import { parseFrontMatterYaml } from "./frontMatter.js";
+import { generatedPages } from "./pages.js";
+import { DateTime } from "luxon";
+import { formatChineseDate, formatIsoDate, parseSiteDate } from "./dates.js";
+
+export type { WeeklyOptions, ResolvedOptions, SiteMetadata, Severity } from "./options.js";
+export type { PageView, DateView, WeekView, TagView, PageLink } from "./views.js";
+export type { TagPage } from "./collections.js";
+export { WeeklyError } from "./errors.js";
+
+export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyOptions): void {
+  const opts = resolveOptions(options);
+  const build = new WeeklyBuild(opts, eleventyConfig.directories.input, {
+    warn: (message) => console.warn(`[weekly] ${message}`),
+  });
+
+  // Reading: dates stay text until the plugin reads them in the site's zone.
+  eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: parseFrontMatterYaml } });
+  eleventyConfig.addDateParsing(function (value) {
+    return build.parseDate(value, this.page?.inputPath);
+  });
+  eleventyConfig.ignores.add(`${opts.layoutsDir}/**`);
+
+  // Markdown: heading ids, no repeated title, links to source files become page URLs.
+  eleventyConfig.amendLibrary("md", (md) => {
+    installMarkdownRules(md, build);
+    build.useMarkdown(md);
+  });
+  eleventyConfig.addPreprocessor("weekly", "md", function (data, content) {
+    build.collect(this.inputPath, data, content);
+  });
+
+  // The build: collect, then analyse and check every link once all URLs are known.
+  eleventyConfig.on("eleventy.before", build.reset);
+  eleventyConfig.on("eleventy.contentMap", build.indexContent);
+
+  // Collections and the data layouts read.
+  eleventyConfig.addCollection("reports", build.reports);
+  eleventyConfig.addCollection("digests", build.digests);
+  eleventyConfig.addCollection("weeklyTags", build.tags);
+  eleventyConfig.addGlobalData("weekly", { site: opts.site, tagsPath: opts.tagsPath });
+  eleventyConfig.addFilter("weeklyPage", build.view);
+  eleventyConfig.addFilter("weeklyDate", (value: unknown) => withDate(value, opts.timezone, formatChineseDate));
+  eleventyConfig.addFilter("weeklyIsoDate", (value: unknown) => withDate(value, opts.timezone, formatIsoDate));
+
+  // Pages the plugin adds: home, tag pages, tag index.
+  for (const page of generatedPages(opts)) eleventyConfig.addTemplate(page.path, "", page.data);
+}
+
+/** A Date is an instant, shown in the site's zone; a string is read as front matter would be. */
+function withDate(value: unknown, zone: string, format: (d: DateTime) => string): string {
+  if (value instanceof Date) return format(DateTime.fromJSDate(value, { zone }));
+  const parsed = parseSiteDate(value, zone);
+  return parsed ? format(parsed.dateTime) : "";
+}

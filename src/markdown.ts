@@ -1,0 +1,186 @@
+// What the plugin reads out of a Markdown body (heading ids, links and their lines, the excerpt)
+// and the markdown-it rules that apply the same decisions when Eleventy renders it.
+import type { MarkdownIt } from "markdown-it";
+import type { Token } from "markdown-it";
+import { slugify, SlugCounter } from "./slugs.js";
+
+export interface Heading {
+  level: number;
+  text: string;
+  id: string;
+}
+
+export interface LinkRef {
+  /** The link target as markdown-it normalised it (non-ASCII percent-encoded). */
+  href: string;
+  kind: "link" | "image";
+  /** 0-based line within the Markdown body. */
+  line: number;
+  /** 1-based column within that line, or 1 when it cannot be found. */
+  column: number;
+}
+
+/** Text of a heading or paragraph as a reader sees it: inline markup dropped. */
+export function inlineText(token: Token | undefined): string {
+  if (!token?.children) return token?.content ?? "";
+  return token.children
+    .map((child) => (child.type === "text" || child.type === "code_inline" ? child.content : child.type === "softbreak" ? " " : ""))
+    .join("");
+}
+
+/**
+ * Gives every heading an id (unless the author set one) from its text, unique within the page,
+ * and lists the headings. Used both when rendering and when checking `#fragment` links, so the two
+ * always agree.
+ */
+export function assignHeadingIds(tokens: Token[]): Heading[] {
+  const counter = new SlugCounter();
+  const headings: Heading[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.type !== "heading_open") continue;
+    const text = inlineText(tokens[i + 1]).trim();
+    const own = token.attrGet("id");
+    const id = own === null ? counter.unique(slugify(text)) : String(own);
+    token.attrSet("id", id);
+    headings.push({ level: Number(token.tag.slice(1)), text, id });
+  }
+  return headings;
+}
+
+/**
+ * Removes a leading `# Title` that repeats the front-matter title: the layout already shows the
+ * title as the page's one `<h1>`, and a report written for reading in an editor often repeats it.
+ */
+export function dropRepeatedTitle(tokens: Token[], title: unknown): void {
+  const first = tokens[0];
+  if (typeof title !== "string" || first?.type !== "heading_open" || first.tag !== "h1") return;
+  if (normalizeSpace(inlineText(tokens[1])) === normalizeSpace(title)) tokens.splice(0, 3);
+}
+
+/** Every link and image target in the body, with the line and column where it is written. */
+export function collectLinks(tokens: Token[], source: string): LinkRef[] {
+  const lines = source.split("\n");
+  const found: LinkRef[] = [];
+  const searchFrom = new Map<number, number>();
+  const visit = (children: Token[], blockLine: number) => {
+    let line = blockLine;
+    for (const child of children) {
+      if (child.type === "softbreak" || child.type === "hardbreak") line += 1;
+      const attr = child.type === "link_open" ? "href" : child.type === "image" ? "src" : undefined;
+      if (!attr) continue;
+      const value = child.attrGet(attr);
+      if (value === null || child.markup === "linkify" || child.markup === "autolink") continue;
+      const href = String(value);
+      const column = findColumn(lines, line, href, searchFrom);
+      found.push({ href, kind: child.type === "image" ? "image" : "link", line: column.line, column: column.column });
+    }
+  };
+  let blockLine = 0;
+  for (const token of tokens) {
+    if (token.map) blockLine = token.map[0];
+    if (token.type === "inline" && token.children) visit(token.children, blockLine);
+  }
+  return found;
+}
+
+/** Finds where an href is written, near the line markdown-it reports (reference definitions may be elsewhere). */
+function findColumn(
+  lines: string[],
+  line: number,
+  href: string,
+  searchFrom: Map<number, number>,
+): { line: number; column: number } {
+  const forms = [...new Set([href, safeDecode(href)])];
+  const candidates = [line, ...lines.keys()];
+  for (const at of candidates) {
+    const text = lines[at];
+    if (text === undefined) continue;
+    for (const form of forms) {
+      const index = text.indexOf(form, searchFrom.get(at) ?? 0);
+      if (index >= 0) {
+        searchFrom.set(at, index + form.length);
+        return { line: at, column: index + 1 };
+      }
+    }
+  }
+  return { line, column: 1 };
+}
+
+/**
+ * The first paragraphs as plain text, cut at `maxLength` user-perceived characters (a Chinese
+ * character, a letter or an emoji each count one) with an ellipsis. Headings, code and rules are
+ * skipped, so the excerpt reads as prose.
+ */
+export function excerptFromTokens(tokens: Token[], maxLength: number): string {
+  const parts: string[] = [];
+  let length = 0;
+  for (let i = 0; i < tokens.length && length < maxLength; i++) {
+    if (tokens[i]!.type !== "paragraph_open") continue;
+    const text = normalizeSpace(inlineText(tokens[i + 1]));
+    if (text === "") continue;
+    parts.push(text);
+    length += graphemes(text).length;
+  }
+  return truncate(parts.join(" "), maxLength);
+}
+
+const SEGMENTER = new Intl.Segmenter("zh", { granularity: "grapheme" });
+
+function graphemes(text: string): string[] {
+  return Array.from(SEGMENTER.segment(text), (s) => s.segment);
+}
+
+/** Cuts text to at most `maxLength` characters, ending with `…` when anything was cut. */
+export function truncate(text: string, maxLength: number): string {
+  const chars = graphemes(text);
+  if (chars.length <= maxLength) return text;
+  return `${chars.slice(0, maxLength - 1).join("").trimEnd()}…`;
+}
+
+function normalizeSpace(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURI(text);
+  } catch {
+    return text;
+  }
+}
+
+/** What the render-time rules need from the rest of the plugin. */
+export interface RenderContext {
+  /** The URL a link in this file should point to, or undefined to leave it as written. */
+  rewriteHref(fromInputPath: string, href: string): string | undefined;
+}
+
+interface RenderEnv {
+  page?: { inputPath?: string };
+  title?: unknown;
+  [key: string | symbol]: unknown;
+}
+
+/**
+ * Adds the plugin's rules to Eleventy's markdown-it: heading ids, no repeated title, and links
+ * rewritten from source paths to page URLs.
+ */
+export function installMarkdownRules(md: MarkdownIt, context: RenderContext): void {
+  md.core.ruler.push("weekly_headings", (state) => {
+    const env = state.env as RenderEnv;
+    dropRepeatedTitle(state.tokens, env.title);
+    assignHeadingIds(state.tokens);
+  });
+  const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+  md.renderer.rules.link_open = (tokens, idx, options, env: RenderEnv | undefined, self) => {
+    const token = tokens[idx]!;
+    const href = token.attrGet("href");
+    const from = env?.page?.inputPath;
+    if (href !== null && from) {
+      const url = context.rewriteHref(from, String(href));
+      if (url !== undefined) token.attrSet("href", url);
+    }
+    return defaultLinkOpen(tokens, idx, options, env, self);
+  };
+}

@@ -1,0 +1,137 @@
+// The plugin's options: what a site may set, the defaults, and the check made when it is added.
+import { IANAZone } from "luxon";
+import { WeeklyError } from "./errors.js";
+
+export type Severity = "error" | "warn" | false;
+
+export interface SiteMetadata {
+  /** Shown in the header, the `<title>` of list pages and (later) feeds. */
+  title?: string;
+  /** The home page's meta description. */
+  description?: string;
+  /** The site's public address, for absolute URLs (canonical links, feeds). */
+  url?: string;
+  /** The `lang` of every page. */
+  language?: string;
+  /** Named as the author of the reports. */
+  author?: string;
+}
+
+export interface WeeklyOptions {
+  /** Folder of the weekly reports, relative to the input folder. */
+  postsDir?: string;
+  /** Folder of the weekly news digests, relative to the input folder. */
+  digestsDir?: string;
+  /** Folder of the layouts; never rendered as pages. Front matter names a layout by its path: `layouts/post.njk`. */
+  layoutsDir?: string;
+  /** IANA zone the author writes dates in; a date-only value is that day in this zone. */
+  timezone?: string;
+  /** What happens to a link whose target does not exist. */
+  brokenLinks?: Severity;
+  /** Where tag pages live: `/tags/<slug>/`. */
+  tagsPath?: string;
+  /** Fixed URL slugs for tags whose automatic slug collides or is not wanted: `{ "C++": "cpp" }`. */
+  tagSlugs?: Record<string, string>;
+  /** Longest excerpt, in characters (CJK characters count one each). */
+  excerptLength?: number;
+  /** Layouts of the pages the plugin generates; `false` leaves that page out. */
+  layouts?: { home?: string | false; tag?: string | false; tagIndex?: string | false };
+  site?: SiteMetadata;
+}
+
+export interface ResolvedOptions {
+  postsDir: string;
+  digestsDir: string;
+  layoutsDir: string;
+  timezone: string;
+  brokenLinks: Severity;
+  tagsPath: string;
+  tagSlugs: Record<string, string>;
+  excerptLength: number;
+  layouts: { home: string | false; tag: string | false; tagIndex: string | false };
+  site: Required<SiteMetadata>;
+}
+
+export const DEFAULTS: ResolvedOptions = {
+  postsDir: "posts",
+  digestsDir: "weekly_news",
+  layoutsDir: "layouts",
+  timezone: "Asia/Shanghai", // the author's zone: 2026-02-05 means that day in Beijing
+  brokenLinks: "error", // "warn" logs and builds anyway; false skips the check
+  tagsPath: "tags",
+  tagSlugs: {},
+  excerptLength: 120, // about two lines of Chinese on a phone
+  layouts: { home: "layouts/home.njk", tag: "layouts/tag.njk", tagIndex: "layouts/tags.njk" },
+  site: {
+    title: "AI 周报",
+    description: "每周一期的中文人工智能周报，附当周新闻摘要。",
+    url: "https://example.org",
+    language: "zh-CN",
+    author: "",
+  },
+};
+
+const FOLDER_RE = /^[^/\\.][^\\]*$/;
+const SEVERITIES: readonly Severity[] = ["error", "warn", false];
+const KNOWN_KEYS = new Set(Object.keys(DEFAULTS).concat("site"));
+
+/** Merges the caller's options over the defaults (never mutating them) and checks every value. */
+export function resolveOptions(input: WeeklyOptions | undefined = {}): ResolvedOptions {
+  if (input === null || typeof input !== "object" || Array.isArray(input)) {
+    throw optionError("options", input, "an object such as { timezone: \"Asia/Shanghai\" }");
+  }
+  for (const key of Object.keys(input)) {
+    if (!KNOWN_KEYS.has(key)) {
+      throw optionError(key, (input as Record<string, unknown>)[key], `one of the known options: ${[...KNOWN_KEYS].join(", ")}`);
+    }
+  }
+  const opts: ResolvedOptions = {
+    ...DEFAULTS,
+    ...input,
+    tagSlugs: { ...DEFAULTS.tagSlugs, ...input.tagSlugs },
+    layouts: { ...DEFAULTS.layouts, ...input.layouts },
+    site: { ...DEFAULTS.site, ...input.site },
+  };
+  for (const key of ["postsDir", "digestsDir", "layoutsDir", "tagsPath"] as const) {
+    const value = opts[key];
+    if (typeof value !== "string" || !FOLDER_RE.test(value) || value.endsWith("/")) {
+      throw optionError(key, value, "a folder name relative to the input folder, such as \"posts\"");
+    }
+  }
+  if (opts.postsDir === opts.digestsDir) {
+    throw optionError("digestsDir", opts.digestsDir, "a folder other than postsDir");
+  }
+  if (typeof opts.timezone !== "string" || !IANAZone.isValidZone(opts.timezone)) {
+    throw optionError("timezone", opts.timezone, "an IANA time zone such as \"Asia/Shanghai\" or \"America/New_York\"");
+  }
+  if (!SEVERITIES.includes(opts.brokenLinks)) {
+    throw optionError("brokenLinks", opts.brokenLinks, "\"error\", \"warn\" or false");
+  }
+  if (!Number.isInteger(opts.excerptLength) || opts.excerptLength < 10) {
+    throw optionError("excerptLength", opts.excerptLength, "a whole number of characters, 10 or more");
+  }
+  for (const [name, layout] of Object.entries(opts.layouts)) {
+    if (layout !== false && (typeof layout !== "string" || layout === "")) {
+      throw optionError(`layouts.${name}`, layout, "a layout path such as \"layouts/home.njk\", or false");
+    }
+  }
+  for (const [tag, slug] of Object.entries(opts.tagSlugs)) {
+    if (typeof slug !== "string" || !/^[^\s/?#]+$/u.test(slug)) {
+      throw optionError(`tagSlugs["${tag}"]`, slug, "a non-empty URL segment without spaces, \"/\", \"?\" or \"#\"");
+    }
+  }
+  for (const [name, value] of Object.entries(opts.site)) {
+    if (typeof value !== "string") {
+      throw optionError(`site.${name}`, value, "a string");
+    }
+  }
+  if (!/^https?:\/\/[^/]+/.test(opts.site.url)) {
+    throw optionError("site.url", opts.site.url, "an absolute http(s) address such as \"https://weekly.example.com\"");
+  }
+  opts.site.url = opts.site.url.replace(/\/+$/, "");
+  return opts;
+}
+
+function optionError(name: string, value: unknown, expected: string): WeeklyError {
+  return new WeeklyError(`weekly plugin option ${name}: received ${JSON.stringify(value) ?? String(value)}; expected ${expected}.`);
+}

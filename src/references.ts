@@ -1,0 +1,119 @@
+// Source-relative links (`../weekly_news/ai_news_2026-W06`) resolved to the pages they name.
+import { posix } from "node:path";
+import { closest, distance } from "fastest-levenshtein";
+
+/** Extensions of files Eleventy turns into pages; a link may name its target with or without one. */
+export const PAGE_EXTENSIONS = [".md", ".njk", ".html", ".liquid", ".11ty.js"] as const;
+/** `https:`, `mailto:`, `//host`: addresses that are not files of this site. */
+const EXTERNAL_RE = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
+
+export interface PageIndex {
+  /** Input path without its page extension, relative to the input folder → the page's URL. */
+  readonly byStem: ReadonlyMap<string, string>;
+}
+
+export type Resolution =
+  /** Not a file of this site (absolute URL, `mailto:`), a fragment of the same page, or a root URL. */
+  | { kind: "unchanged" }
+  | { kind: "page"; stem: string; url: string; query: string; fragment: string; href: string }
+  /** A file that is not a page (image, PDF): `path` relative to the input folder. */
+  | { kind: "file"; path: string }
+  | { kind: "missing"; looked: string[]; suggestion?: string; reason?: string };
+
+export interface ResolveFrom {
+  /** The linking file, relative to the input folder (`posts/2026-W06-ai-weekly.md`). */
+  fromInputPath: string;
+  pages: PageIndex;
+}
+
+/** The input path without its page extension: `posts/a.md` → `posts/a`. */
+export function pageStem(inputPath: string): string {
+  const ext = PAGE_EXTENSIONS.find((e) => inputPath.endsWith(e));
+  return ext ? inputPath.slice(0, -ext.length) : inputPath;
+}
+
+/**
+ * Resolves a link written in a source file. A relative target is read against the file's own
+ * folder and may be written with a page extension (`../weekly_news/x.md`), without one
+ * (`../weekly_news/x`), or as a folder with an index page (`../weekly_news/`). `?query` and
+ * `#fragment` are kept. A root-relative target written as a source file (`/posts/a.md`) is read
+ * against the input folder; other root-relative URLs are left as written.
+ */
+export function resolveReference(href: string, { fromInputPath, pages }: ResolveFrom): Resolution {
+  if (href === "" || href.startsWith("#") || href.startsWith("?") || EXTERNAL_RE.test(href)) {
+    return { kind: "unchanged" };
+  }
+  const { path: rawPath, query, fragment } = splitHref(href);
+  const path = safeDecode(rawPath);
+  const rootRelative = path.startsWith("/");
+  if (rootRelative && !PAGE_EXTENSIONS.some((e) => path.endsWith(e))) return { kind: "unchanged" };
+
+  const base = rootRelative ? "" : posix.dirname(fromInputPath);
+  const joined = posix.normalize(posix.join(base === "." ? "" : base, rootRelative ? path.slice(1) : path));
+  if (joined === ".." || joined.startsWith("../")) {
+    return { kind: "missing", looked: [], reason: "points outside the site's input folder" };
+  }
+  const target = joined === "." ? "" : joined.replace(/\/$/, "");
+  const candidates = candidateStems(target, path.endsWith("/") || path === "" || path === ".");
+  if (candidates === undefined) return { kind: "file", path: target };
+  for (const stem of candidates) {
+    const url = pages.byStem.get(stem);
+    if (url !== undefined) {
+      return { kind: "page", stem, url, query, fragment, href: url + query + fragment };
+    }
+  }
+  const looked = candidates.map((stem) => `${stem}.md`);
+  const suggestion = suggestStem(candidates[0]!, pages);
+  const result: Resolution = { kind: "missing", looked };
+  if (suggestion !== undefined) result.suggestion = relativeHref(fromInputPath, suggestion, path);
+  return result;
+}
+
+/** Stems a target may name, or undefined when it names a file that is not a page. */
+function candidateStems(target: string, isFolder: boolean): string[] | undefined {
+  if (isFolder) return [target === "" ? "index" : `${target}/index`];
+  const pageExt = PAGE_EXTENSIONS.find((e) => target.endsWith(e));
+  if (pageExt) return [target.slice(0, -pageExt.length)];
+  if (posix.extname(target) !== "") return undefined;
+  return [target, `${target}/index`];
+}
+
+export function splitHref(href: string): { path: string; query: string; fragment: string } {
+  const hashAt = href.indexOf("#");
+  const fragment = hashAt >= 0 ? href.slice(hashAt) : "";
+  const beforeHash = hashAt >= 0 ? href.slice(0, hashAt) : href;
+  const queryAt = beforeHash.indexOf("?");
+  return {
+    path: queryAt >= 0 ? beforeHash.slice(0, queryAt) : beforeHash,
+    query: queryAt >= 0 ? beforeHash.slice(queryAt) : "",
+    fragment,
+  };
+}
+
+/** The nearest existing page to a missing one, preferring the same folder, if any is close. */
+function suggestStem(missing: string, pages: PageIndex): string | undefined {
+  const folder = posix.dirname(missing);
+  const all = [...pages.byStem.keys()];
+  const sameFolder = all.filter((stem) => posix.dirname(stem) === folder);
+  const pool = sameFolder.length > 0 ? sameFolder : all;
+  if (pool.length === 0) return undefined;
+  const best = closest(missing, pool);
+  const limit = Math.max(2, Math.floor(posix.basename(missing).length / 4));
+  return distance(missing, best) <= limit ? best : undefined;
+}
+
+/** Writes a suggested stem the way the author wrote the link: relative, with or without `.md`. */
+function relativeHref(fromInputPath: string, stem: string, writtenPath: string): string {
+  const ext = PAGE_EXTENSIONS.find((e) => writtenPath.endsWith(e)) ?? "";
+  if (writtenPath.startsWith("/")) return `/${stem}${ext}`;
+  const rel = posix.relative(posix.dirname(fromInputPath), stem);
+  return `${rel.startsWith(".") ? rel : `./${rel}`}${ext}`;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,102 @@
+// What a layout shows about a report or digest, built from the analysed site so templates stay dumb.
+import type { DateTime } from "luxon";
+import type { AnalysedPage, SiteIndex } from "./site.js";
+import { formatChineseDate, formatIsoDate, type IsoWeek } from "./dates.js";
+
+export interface PageLink {
+  title: string;
+  url: string;
+  date?: DateView;
+}
+
+export interface DateView {
+  /** `2026-02-05`, for `<time datetime>` */
+  iso: string;
+  /** `2026年2月5日` */
+  label: string;
+}
+
+export interface WeekView {
+  /** `2026-W06` */
+  key: string;
+  start: DateView;
+  end: DateView;
+  /** `2026年2月2日 – 2026年2月8日` */
+  label: string;
+}
+
+export interface TagView {
+  name: string;
+  url: string;
+}
+
+export interface PageView {
+  kind: AnalysedPage["kind"];
+  title: string;
+  url: string;
+  date: DateView | undefined;
+  week: WeekView | undefined;
+  /** The front-matter description, or the excerpt when it is empty. */
+  description: string;
+  excerpt: string;
+  tags: TagView[];
+  headings: AnalysedPage["headings"];
+  /** Reports that link to this page (a digest's "cited by"), newest first. */
+  citedBy: PageLink[];
+  /** Digests this page links to. */
+  digests: PageLink[];
+}
+
+export function dateView(dateTime: DateTime): DateView {
+  return { iso: formatIsoDate(dateTime), label: formatChineseDate(dateTime) };
+}
+
+export function weekView(week: IsoWeek): WeekView {
+  const start = dateView(week.start);
+  const end = dateView(week.end);
+  return { key: week.key, start, end, label: `${start.label} – ${end.label}` };
+}
+
+/** The view of one page, or undefined for pages the plugin did not analyse. */
+export function pageView(
+  site: SiteIndex,
+  path: string,
+  tagUrl: (tag: string) => string | undefined,
+): PageView | undefined {
+  const page = site.pages.get(path);
+  if (!page) return undefined;
+  const description = typeof page.data.description === "string" ? page.data.description.trim() : "";
+  const link = (p: AnalysedPage): PageLink => ({ title: p.title, url: p.url, ...(p.date ? { date: dateView(p.date) } : {}) });
+  const pagesAt = (paths: Iterable<string>) =>
+    [...paths].map((p) => site.pages.get(p)).filter((p): p is AnalysedPage => p !== undefined);
+  return {
+    kind: page.kind,
+    title: page.title,
+    url: page.url,
+    date: page.date ? dateView(page.date) : undefined,
+    week: page.week ? weekView(page.week) : undefined,
+    description: description !== "" ? description : page.excerpt,
+    excerpt: page.excerpt,
+    tags: tagsOf(page.data).flatMap((name) => {
+      const url = tagUrl(name);
+      return url === undefined ? [] : [{ name, url }];
+    }),
+    headings: page.headings,
+    citedBy: pagesAt(site.citedBy.get(path) ?? []).sort(newestFirst).map(link),
+    digests: pagesAt(page.linksTo).filter((p) => p.kind === "digest").map(link),
+  };
+}
+
+/** Front-matter `tags` as a list: a single string is one tag. */
+export function tagsOf(data: Readonly<Record<string, unknown>>): string[] {
+  const tags = data.tags;
+  if (typeof tags === "string") return tags.trim() === "" ? [] : [tags.trim()];
+  if (!Array.isArray(tags)) return [];
+  return tags.filter((t): t is string => typeof t === "string" && t.trim() !== "").map((t) => t.trim());
+}
+
+/** Newest first; pages of the same moment by path, so the order never depends on the file system. */
+export function newestFirst(a: { date?: DateTime | undefined; path: string }, b: { date?: DateTime | undefined; path: string }): number {
+  const byDate = (b.date?.toMillis() ?? 0) - (a.date?.toMillis() ?? 0);
+  return byDate !== 0 ? byDate : a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
