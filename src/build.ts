@@ -100,13 +100,13 @@ export class WeeklyBuild {
     throw WeeklyError.fromProblems(placed);
   };
 
-  /** markdown-it's link rule: the published URL of a source-relative link, if it names a page. */
+  /** markdown-it's link and image rules: the published URL of a source-relative link to a page or file. */
   rewriteHref = (inputPath: string, href: string): string | undefined => {
     const path = this.#relative(inputPath);
     const known = this.#site?.pages.get(path)?.rewrites.get(href);
     if (known !== undefined || !this.#site) return known;
     const resolution = resolveReference(href, { fromInputPath: path, pages: this.#site.lookup });
-    return resolution.kind === "page" ? resolution.href : undefined;
+    return resolution.kind === "page" || resolution.kind === "file" ? resolution.href : undefined;
   };
 
   /** Filter `weeklyPage`: what a layout shows about a page (or collection item). */

@@ -4,6 +4,7 @@ import type { MarkdownIt } from "markdown-it";
 export interface EleventyConfig {
   directories: { input: string; output: string; includes: string };
   ignores: { add(glob: string): void };
+  addPassthroughCopy(glob: string): void;
   addPlugin(plugin: unknown, options?: unknown): void;
   addFilter(name: string, filter: (...args: never[]) => unknown): void;
   addCollection(name: string, callback: (api: never) => unknown): void;

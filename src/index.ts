@@ -5,6 +5,7 @@ import { WeeklyBuild } from "./build.js";
 import { installMarkdownRules } from "./markdown.js";
 import { parseFrontMatterYaml } from "./frontMatter.js";
 import { generatedPages } from "./pages.js";
+import { posix } from "node:path";
 import { DateTime } from "luxon";
 import { formatChineseDate, formatIsoDate, parseSiteDate } from "./dates.js";
 
@@ -12,6 +13,9 @@ export type { WeeklyOptions, ResolvedOptions, SiteMetadata, Severity } from "./o
 export type { PageView, DateView, WeekView, TagView, PageLink } from "./views.js";
 export type { TagPage } from "./collections.js";
 export { WeeklyError } from "./errors.js";
+
+/** Files beside the reports and digests that are copied as they are. */
+const ASSET_EXTENSIONS = ["png", "jpg", "jpeg", "gif", "svg", "webp", "avif", "pdf"];
 
 export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyOptions): void {
   const opts = resolveOptions(options);
@@ -25,6 +29,11 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
     return build.parseDate(value, this.page?.inputPath);
   });
   eleventyConfig.ignores.add(`${opts.layoutsDir}/**`);
+  // Images and documents beside the Markdown are published where links to them point.
+  for (const dir of [opts.postsDir, opts.digestsDir]) {
+    const folder = posix.join(eleventyConfig.directories.input, dir);
+    eleventyConfig.addPassthroughCopy(`${folder}/**/*.{${ASSET_EXTENSIONS.join(",")}}`);
+  }
 
   // Markdown: heading ids, no repeated title, links to source files become page URLs.
   eleventyConfig.amendLibrary("md", (md) => {

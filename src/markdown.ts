@@ -1,7 +1,7 @@
 // What the plugin reads out of a Markdown body (heading ids, links and their lines, the excerpt)
 // and the markdown-it rules that apply the same decisions when Eleventy renders it.
 import type { MarkdownIt } from "markdown-it";
-import type { Token } from "markdown-it";
+import type { RendererRule, Token } from "markdown-it";
 import { slugify, SlugCounter } from "./slugs.js";
 
 export interface Heading {
@@ -172,15 +172,17 @@ export function installMarkdownRules(md: MarkdownIt, context: RenderContext): vo
     dropRepeatedTitle(state.tokens, env.title);
     assignHeadingIds(state.tokens);
   });
-  const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
-  md.renderer.rules.link_open = (tokens, idx, options, env: RenderEnv | undefined, self) => {
+  const rewrite = (attr: "href" | "src", fallback: RendererRule): RendererRule => (tokens, idx, options, env, self) => {
     const token = tokens[idx]!;
-    const href = token.attrGet("href");
-    const from = env?.page?.inputPath;
+    const href = token.attrGet(attr);
+    const from = (env as RenderEnv | undefined)?.page?.inputPath;
     if (href !== null && from) {
       const url = context.rewriteHref(from, String(href));
-      if (url !== undefined) token.attrSet("href", url);
+      if (url !== undefined) token.attrSet(attr, url);
     }
-    return defaultLinkOpen(tokens, idx, options, env, self);
+    return fallback(tokens, idx, options, env, self);
   };
+  const renderToken: RendererRule = (tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options);
+  md.renderer.rules.link_open = rewrite("href", md.renderer.rules.link_open ?? renderToken);
+  md.renderer.rules.image = rewrite("src", md.renderer.rules.image ?? renderToken);
 }

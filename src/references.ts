@@ -16,8 +16,8 @@ export type Resolution =
   /** Not a file of this site (absolute URL, `mailto:`), a fragment of the same page, or a root URL. */
   | { kind: "unchanged" }
   | { kind: "page"; stem: string; url: string; query: string; fragment: string; href: string }
-  /** A file that is not a page (image, PDF): `path` relative to the input folder. */
-  | { kind: "file"; path: string }
+  /** A file that is not a page (image, PDF): `path` relative to the input folder, `href` its URL. */
+  | { kind: "file"; path: string; href: string }
   | { kind: "missing"; looked: string[]; suggestion?: string; reason?: string };
 
 export interface ResolveFrom {
@@ -55,7 +55,7 @@ export function resolveReference(href: string, { fromInputPath, pages }: Resolve
   }
   const target = joined === "." ? "" : joined.replace(/\/$/, "");
   const candidates = candidateStems(target, path.endsWith("/") || path === "" || path === ".");
-  if (candidates === undefined) return { kind: "file", path: target };
+  if (candidates === undefined) return { kind: "file", path: target, href: `/${encodeURI(target)}${query}${fragment}` };
   for (const stem of candidates) {
     const url = pages.byStem.get(stem);
     if (url !== undefined) {

@@ -28,7 +28,7 @@ export interface AnalysedPage extends CollectedPage {
   week: IsoWeek | undefined;
   headings: Heading[];
   excerpt: string;
-  /** Links to other pages of the site, as written → as published. */
+  /** Links to pages and files of the site, as written → as published. */
   rewrites: Map<string, string>;
   /** Paths of the pages this page links to. */
   linksTo: Set<string>;
@@ -104,7 +104,9 @@ export function analyseSite(
       if (resolution.kind === "page") {
         analysed.rewrites.set(link.href, resolution.href);
         analysed.linksTo.add(pathByStem.get(resolution.stem) ?? resolution.stem);
-      } else if (resolution.kind === "file" && !fileExists(resolution.path)) {
+      } else if (resolution.kind === "file" && fileExists(resolution.path)) {
+        analysed.rewrites.set(link.href, resolution.href);
+      } else if (resolution.kind === "file") {
         problems.push({ ...at, severity: "error", message: `${link.kind} "${decoded(link.href)}" names a file that does not exist (looked for ${resolution.path}).` });
       } else if (resolution.kind === "missing") {
         const looked = resolution.looked.length > 0 ? ` (looked for ${resolution.looked.join(" and ")})` : "";
