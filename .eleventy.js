@@ -23,12 +23,11 @@ export default function (eleventyConfig) {
   });
 }
 
+// Input `.` and output `_site` are Eleventy's defaults, left unset so that `--output` can change them.
 export const config = {
   dir: {
-    input: ".",
     // Layouts are named from the project root (`layout: layouts/post.njk`), so includes are too.
     includes: "",
-    output: "_site",
   },
   markdownTemplateEngine: false,
 };

@@ -16,7 +16,7 @@ export interface LinkRef {
   kind: "link" | "image";
   /** 0-based line within the Markdown body. */
   line: number;
-  /** 1-based column within that line, or 1 when it cannot be found. */
+  /** 1-based column within that line in characters (code points), or 1 when it cannot be found. */
   column: number;
 }
 
@@ -100,7 +100,7 @@ function findColumn(
       const index = text.indexOf(form, searchFrom.get(at) ?? 0);
       if (index >= 0) {
         searchFrom.set(at, index + form.length);
-        return { line: at, column: index + 1 };
+        return { line: at, column: [...text.slice(0, index)].length + 1 };
       }
     }
   }

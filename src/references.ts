@@ -1,6 +1,6 @@
 // Source-relative links (`../weekly_news/ai_news_2026-W06`) resolved to the pages they name.
 import { posix } from "node:path";
-import { closest, distance } from "fastest-levenshtein";
+import { distance } from "fastest-levenshtein";
 
 /** Extensions of files Eleventy turns into pages; a link may name its target with or without one. */
 export const PAGE_EXTENSIONS = [".md", ".njk", ".html", ".liquid", ".11ty.js"] as const;
@@ -53,7 +53,7 @@ export function resolveReference(href: string, { fromInputPath, pages }: Resolve
   if (joined === ".." || joined.startsWith("../")) {
     return { kind: "missing", looked: [], reason: "points outside the site's input folder" };
   }
-  const target = joined === "." ? "" : joined.replace(/\/$/, "");
+  const target = joined.replace(/\/$/, "").replace(/^\.$/, "");
   const candidates = candidateStems(target, path.endsWith("/") || path === "" || path === ".");
   if (candidates === undefined) return { kind: "file", path: target, href: `/${encodeURI(target)}${query}${fragment}` };
   for (const stem of candidates) {
@@ -90,16 +90,27 @@ export function splitHref(href: string): { path: string; query: string; fragment
   };
 }
 
-/** The nearest existing page to a missing one, preferring the same folder, if any is close. */
+/**
+ * The nearest existing page to a missing one, preferring the same folder, if any is close. Among
+ * equally near pages, one with the same letters in another order wins (`W70` → `W07`, a typo of
+ * swapped digits), then the first by name, so the hint never depends on file-system order.
+ */
 function suggestStem(missing: string, pages: PageIndex): string | undefined {
   const folder = posix.dirname(missing);
   const all = [...pages.byStem.keys()];
   const sameFolder = all.filter((stem) => posix.dirname(stem) === folder);
   const pool = sameFolder.length > 0 ? sameFolder : all;
-  if (pool.length === 0) return undefined;
-  const best = closest(missing, pool);
   const limit = Math.max(2, Math.floor(posix.basename(missing).length / 4));
-  return distance(missing, best) <= limit ? best : undefined;
+  const letters = sortedLetters(missing);
+  const ranked = pool
+    .map((stem) => ({ stem, cost: distance(missing, stem), swapped: sortedLetters(stem) === letters }))
+    .filter((c) => c.cost <= limit)
+    .sort((a, b) => a.cost - b.cost || Number(b.swapped) - Number(a.swapped) || (a.stem < b.stem ? -1 : 1));
+  return ranked[0]?.stem;
+}
+
+function sortedLetters(text: string): string {
+  return [...text].sort().join("");
 }
 
 /** Writes a suggested stem the way the author wrote the link: relative, with or without `.md`. */

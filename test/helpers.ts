@@ -1,0 +1,84 @@
+// Builds a site the way a reader would receive it, and reads the result back as parsed documents.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseHTML } from "linkedom";
+import Eleventy from "@11ty/eleventy";
+
+export const ROOT = fileURLToPath(new URL("..", import.meta.url));
+export const FIXTURES = join(ROOT, "test", "fixtures");
+
+export interface BuiltSite {
+  output: string;
+  /** Every file in the output folder, relative path (forward slashes) → contents. */
+  files: Map<string, string>;
+  /** The parsed page at a URL path such as `/posts/a/`; fails the test when it does not exist. */
+  page(url: string): Document;
+  has(url: string): boolean;
+}
+
+/** A fresh, empty folder outside the project for one build's output. */
+export function tempOutput(label: string): string {
+  return mkdtempSync(join(tmpdir(), `weekly-${label}-`));
+}
+
+/**
+ * Builds the site in `siteDir` with its own config file, through Eleventy's programmatic API,
+ * into a temporary folder. Eleventy resolves paths from the working folder, so the build runs
+ * from `siteDir` (each test file is its own process).
+ */
+export async function buildSite(siteDir: string, configPath: string, output = tempOutput("site")): Promise<BuiltSite> {
+  const previous = process.cwd();
+  process.chdir(siteDir);
+  try {
+    const eleventy = new Eleventy(".", output, { configPath, quietMode: true });
+    eleventy.disableLogger();
+    await eleventy.write();
+  } finally {
+    process.chdir(previous);
+  }
+  return readSite(output);
+}
+
+export function readSite(output: string): BuiltSite {
+  const files = new Map<string, string>();
+  for (const file of listFiles(output)) files.set(file, readFileSync(join(output, file), "utf8"));
+  return {
+    output,
+    files,
+    has: (url) => files.has(outputPathOf(url)),
+    page(url) {
+      const html = files.get(outputPathOf(url));
+      if (html === undefined) throw new Error(`no page at ${url}; the output has ${[...files.keys()].join(", ")}`);
+      return parseHTML(html).document as unknown as Document;
+    },
+  };
+}
+
+/** `/posts/a/` → `posts/a/index.html`, `/` → `index.html`, `/posts/a.png` → `posts/a.png`. */
+export function outputPathOf(url: string): string {
+  const path = decodeURI(url.split(/[?#]/)[0]!).replace(/^\//, "");
+  return path === "" || path.endsWith("/") ? `${path}index.html` : path;
+}
+
+export function listFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import("node:fs").Dirent[])
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join("/"))
+    .sort();
+}
+
+export function removeOutput(site: BuiltSite | string): void {
+  rmSync(typeof site === "string" ? site : site.output, { recursive: true, force: true });
+}
+
+/** Text as a reader sees it: whitespace collapsed. */
+export function text(node: Element | null | undefined): string {
+  return (node?.textContent ?? "").replace(/\s+/g, " ").trim();
+}
+
+export function all(doc: Document | Element, selector: string): Element[] {
+  return Array.from(doc.querySelectorAll(selector));
+}

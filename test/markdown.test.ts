@@ -1,0 +1,122 @@
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import MarkdownIt from "markdown-it";
+import { assignHeadingIds, collectLinks, dropRepeatedTitle, excerptFromTokens, installMarkdownRules, truncate } from "../src/markdown.js";
+
+const md = new MarkdownIt({ html: true });
+
+describe("assignHeadingIds", () => {
+  const cases: Array<[string, Array<[number, string]>]> = [
+    ["### 模型迭代与能力升级：推理、多模态与轻量化齐头并进", [[3, "模型迭代与能力升级推理多模态与轻量化齐头并进"]]],
+    ["## 趋势展望\n\n### 参考\n\n### 参考", [[2, "趋势展望"], [3, "参考"], [3, "参考-1"]]],
+    ["## AI代理和自动化", [[2, "ai代理和自动化"]]],
+    ["## `code` and *em*", [[2, "code-and-em"]]],
+    ["## ？！\n\n## ？！", [[2, "uff1f-uff01"], [2, "uff1f-uff01-1"]]],
+  ];
+  for (const [source, expected] of cases) {
+    test(`${JSON.stringify(source)} → ${expected.map(([, id]) => id).join(", ")}`, () => {
+      const headings = assignHeadingIds(md.parse(source, {}));
+      assert.deepEqual(headings.map((h) => [h.level, h.id]), expected);
+    });
+  }
+  test("rendered ids are non-empty and unique", () => {
+    const tokens = md.parse("# 一\n\n## 一\n\n## 二", {});
+    assignHeadingIds(tokens);
+    const html = md.renderer.render(tokens, md.options, {});
+    assert.equal(html, '<h1 id="一">一</h1>\n<h2 id="一-1">一</h2>\n<h2 id="二">二</h2>\n');
+  });
+});
+
+describe("dropRepeatedTitle", () => {
+  const cases: Array<[string, string | undefined, string]> = [
+    ["# 周报：标题\n\n正文", "周报：标题", "<p>正文</p>\n"],
+    ["#  周报：标题 \n\n正文", "周报：标题", "<p>正文</p>\n"],
+    ["# 另一个标题\n\n正文", "周报：标题", "<h1>另一个标题</h1>\n<p>正文</p>\n"],
+    ["正文\n\n# 周报：标题", "周报：标题", "<p>正文</p>\n<h1>周报：标题</h1>\n"],
+    ["## 周报：标题", "周报：标题", "<h2>周报：标题</h2>\n"],
+    ["# 周报：标题", undefined, "<h1>周报：标题</h1>\n"],
+  ];
+  for (const [source, title, html] of cases) {
+    test(`${JSON.stringify(source)} with title ${JSON.stringify(title)} → ${JSON.stringify(html)}`, () => {
+      const tokens = md.parse(source, {});
+      dropRepeatedTitle(tokens, title);
+      assert.equal(md.renderer.render(tokens, md.options, {}), html);
+    });
+  }
+});
+
+describe("collectLinks", () => {
+  const source = [
+    "# 标题", // 0
+    "",
+    "见 [摘要](../weekly_news/ai_news_2026-W06) 与", // 2
+    "[另一周](./2026-W07.md#参考) ![图](./chart.png)", // 3
+    "",
+    "- 列表 [中文链接](./周报)", // 5
+    "",
+    "[ref]: ../weekly_news/ai_news_2026-W05", // 7
+    "",
+    "引用 [定义][ref] 和 <https://example.org> 和 [外链](https://example.org/a)", // 9
+    "",
+    "🤖🤖 [emoji](./bot)", // 11: columns count characters, not UTF-16 units
+  ].join("\n");
+  const links = collectLinks(md.parse(source, {}), source);
+  const cases: Array<[string, string, number, number]> = [
+    ["../weekly_news/ai_news_2026-W06", "link", 2, 8],
+    ["./2026-W07.md#%E5%8F%82%E8%80%83", "link", 3, 7],
+    ["./chart.png", "image", 3, 30],
+    ["./%E5%91%A8%E6%8A%A5", "link", 5, 13],
+    ["../weekly_news/ai_news_2026-W05", "link", 7, 8],
+    ["https://example.org/a", "link", 9, 45],
+    ["./bot", "link", 11, 12],
+  ];
+  test(`finds ${cases.length} links and skips the autolink`, () => {
+    assert.deepEqual(links.map((l) => l.href), cases.map(([href]) => href));
+  });
+  for (const [href, kind, line, column] of cases) {
+    test(`${kind} ${decodeURI(href)} at line ${line}, column ${column}`, () => {
+      const found = links.find((l) => l.href === href);
+      assert.deepEqual(found, { href, kind, line, column });
+    });
+  }
+});
+
+describe("excerptFromTokens / truncate", () => {
+  const cases: Array<[string, number, string]> = [
+    ["# 标题\n\n第一段。\n\n第二段。", 50, "第一段。 第二段。"],
+    ["## 小节\n\n**加粗**与`代码`与[链接](x)。", 50, "加粗与代码与链接。"],
+    ["```\ncode\n```\n\n正文", 50, "正文"],
+    ["一二三四五六七八九十一二三四五六七八九十", 10, "一二三四五六七八九…"],
+    ["第一行\n第二行", 50, "第一行 第二行"],
+  ];
+  for (const [source, max, expected] of cases) {
+    test(`excerpt(${JSON.stringify(source)}, ${max}) → ${expected}`, () => {
+      assert.equal(excerptFromTokens(md.parse(source, {}), max), expected);
+    });
+  }
+  const truncations: Array<[string, number, string]> = [
+    ["短", 5, "短"],
+    ["👩‍💻👩‍💻👩‍💻👩‍💻", 3, "👩‍💻👩‍💻…"],
+    ["Hello world again", 8, "Hello w…"],
+  ];
+  for (const [text, max, expected] of truncations) {
+    test(`truncate(${text}, ${max}) → ${expected}`, () => assert.equal(truncate(text, max), expected));
+  }
+});
+
+describe("installMarkdownRules", () => {
+  const site = new MarkdownIt({ html: true });
+  installMarkdownRules(site, {
+    rewriteHref: (from, href) => (from === "./posts/a.md" && href.startsWith("../weekly_news/") ? `/weekly_news/x/` : undefined),
+  });
+  test("a report's title heading is dropped, ids assigned, source links rewritten, others kept", () => {
+    const html = site.render("# 题目\n\n## 小节\n\n[摘要](../weekly_news/x) [外](https://example.org) ![图](../weekly_news/x.png)", {
+      title: "题目",
+      page: { inputPath: "./posts/a.md" },
+    });
+    assert.equal(
+      html,
+      '<h2 id="小节">小节</h2>\n<p><a href="/weekly_news/x/">摘要</a> <a href="https://example.org">外</a> <img src="/weekly_news/x/" alt="图"></p>\n',
+    );
+  });
+});

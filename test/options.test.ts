@@ -1,0 +1,44 @@
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { DEFAULTS, resolveOptions, type WeeklyOptions } from "../src/options.js";
+
+describe("resolveOptions", () => {
+  test("no options → the defaults (posts, weekly_news, Asia/Shanghai)", () => {
+    const opts = resolveOptions();
+    assert.equal(opts.postsDir, "posts");
+    assert.equal(opts.digestsDir, "weekly_news");
+    assert.equal(opts.timezone, "Asia/Shanghai");
+    assert.equal(opts.brokenLinks, "error");
+    assert.equal(opts.site.language, "zh-CN");
+  });
+
+  test("partial site metadata is merged over the defaults; the caller's object is not changed", () => {
+    const input: WeeklyOptions = { site: { title: "Weekly", url: "https://w.example.com/" }, brokenLinks: false };
+    const snapshot = structuredClone(input);
+    const opts = resolveOptions(input);
+    assert.equal(opts.site.title, "Weekly");
+    assert.equal(opts.site.url, "https://w.example.com");
+    assert.equal(opts.site.language, "zh-CN");
+    assert.equal(opts.brokenLinks, false);
+    assert.deepEqual(input, snapshot);
+    assert.equal(DEFAULTS.site.title, "AI 周报");
+  });
+
+  const bad: Array<[unknown, string]> = [
+    [{ timezone: "Mars/Olympus" }, 'weekly plugin option timezone: received "Mars/Olympus"; expected an IANA time zone such as "Asia/Shanghai" or "America/New_York".'],
+    [{ brokenLinks: "fail" }, 'weekly plugin option brokenLinks: received "fail"; expected "error", "warn" or false.'],
+    [{ postsDir: "../posts" }, 'weekly plugin option postsDir: received "../posts"; expected a folder name relative to the input folder, such as "posts".'],
+    [{ postsDir: "news", digestsDir: "news" }, 'weekly plugin option digestsDir: received "news"; expected a folder other than postsDir.'],
+    [{ excerptLength: 0 }, "weekly plugin option excerptLength: received 0; expected a whole number of characters, 10 or more."],
+    [{ site: { url: "weekly.example.org" } }, 'weekly plugin option site.url: received "weekly.example.org"; expected an absolute http(s) address such as "https://weekly.example.com".'],
+    [{ layouts: { home: "" } }, 'weekly plugin option layouts.home: received ""; expected a layout path such as "layouts/home.njk", or false.'],
+    [{ tagSlugs: { "C++": "c plus" } }, 'weekly plugin option tagSlugs["C++"]: received "c plus"; expected a non-empty URL segment without spaces, "/", "?" or "#".'],
+    [{ timeZone: "UTC" }, 'weekly plugin option timeZone: received "UTC"; expected one of the known options: postsDir, digestsDir, layoutsDir, timezone, brokenLinks, tagsPath, tagSlugs, excerptLength, layouts, site.'],
+    ["posts", 'weekly plugin option options: received "posts"; expected an object such as { timezone: "Asia/Shanghai" }.'],
+  ];
+  for (const [input, message] of bad) {
+    test(`resolveOptions(${JSON.stringify(input)}) → ${message}`, () => {
+      assert.throws(() => resolveOptions(input as WeeklyOptions), { name: "WeeklyError", message });
+    });
+  }
+});
