@@ -3,6 +3,7 @@
 import type { MarkdownIt } from "markdown-it";
 import type { RendererRule, Token } from "markdown-it";
 import { slugify, SlugCounter } from "./slugs.js";
+import { readableHref } from "./references.js";
 
 export interface Heading {
   level: number;
@@ -91,7 +92,7 @@ function findColumn(
   href: string,
   searchFrom: Map<number, number>,
 ): { line: number; column: number } {
-  const forms = [...new Set([href, safeDecode(href)])];
+  const forms = [...new Set([href, readableHref(href)])];
   const candidates = [line, ...lines.keys()];
   for (const at of candidates) {
     const text = lines[at];
@@ -140,14 +141,6 @@ export function truncate(text: string, maxLength: number): string {
 
 function normalizeSpace(text: string): string {
   return text.replace(/\s+/g, " ").trim();
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURI(text);
-  } catch {
-    return text;
-  }
 }
 
 /** What the render-time rules need from the rest of the plugin. */

@@ -128,3 +128,12 @@ function safeDecode(text: string): string {
     return text;
   }
 }
+
+/** An href as the author wrote it: markdown-it percent-encodes `./周报` as `./%E5%91%A8%E6%8A%A5`. */
+export function readableHref(href: string): string {
+  try {
+    return decodeURI(href);
+  } catch {
+    return href;
+  }
+}

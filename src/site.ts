@@ -7,7 +7,7 @@ import type { ResolvedOptions } from "./options.js";
 import type { Problem } from "./errors.js";
 import { assignHeadingIds, collectLinks, excerptFromTokens, type Heading } from "./markdown.js";
 import { isoWeekOf, weekInFileName, type IsoWeek } from "./dates.js";
-import { pageStem, resolveReference, type PageIndex } from "./references.js";
+import { pageStem, readableHref, resolveReference, type PageIndex } from "./references.js";
 
 export type ContentKind = "report" | "digest";
 
@@ -107,12 +107,12 @@ export function analyseSite(
       } else if (resolution.kind === "file" && fileExists(resolution.path)) {
         analysed.rewrites.set(link.href, resolution.href);
       } else if (resolution.kind === "file") {
-        problems.push({ ...at, severity: "error", message: `${link.kind} "${decoded(link.href)}" names a file that does not exist (looked for ${resolution.path}).` });
+        problems.push({ ...at, severity: "error", message: `${link.kind} "${readableHref(link.href)}" names a file that does not exist (looked for ${resolution.path}).` });
       } else if (resolution.kind === "missing") {
         const looked = resolution.looked.length > 0 ? ` (looked for ${resolution.looked.join(" and ")})` : "";
         const reason = resolution.reason ? ` ${resolution.reason}` : "";
         const hint = resolution.suggestion ? ` Did you mean ${resolution.suggestion}?` : "";
-        problems.push({ ...at, severity: "error", message: `link "${decoded(link.href)}" matches no page${reason}${looked}.${hint}` });
+        problems.push({ ...at, severity: "error", message: `link "${readableHref(link.href)}" matches no page${reason}${looked}.${hint}` });
       }
     }
     pages.set(page.path, analysed);
@@ -157,12 +157,4 @@ export function placeInFile(problem: BodyProblem, fileText: string, body: string
   const bodyAt = normalized.endsWith(body) ? normalized.length - body.length : -1;
   const offset = bodyAt >= 0 ? normalized.slice(0, bodyAt).split("\n").length - 1 : 0;
   return { ...rest, line: offset + bodyLine + 1 };
-}
-
-function decoded(href: string): string {
-  try {
-    return decodeURI(href);
-  } catch {
-    return href;
-  }
 }

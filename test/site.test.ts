@@ -1,131 +1,93 @@
-// The real blog, built through Eleventy's API into a temporary folder and read back as a reader would.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import matter from "gray-matter";
-import { all, buildSite, removeOutput, ROOT, text, type BuiltSite } from "./helpers.js";
+import MarkdownIt from "markdown-it";
+import { analyseSite, inputRelative, kindOf, placeInFile, type CollectedPage } from "../src/site.js";
+import { installMarkdownRules } from "../src/markdown.js";
+import { resolveOptions } from "../src/options.js";
 
-const REPORT_URL = "/posts/2026-W06-ai-weekly/";
-const DIGEST_URL = "/weekly_news/ai_news_2026-W06/";
-const source = matter(readFileSync(join(ROOT, "posts/2026-W06-ai-weekly.md"), "utf8"));
-const TITLE = String(source.data.title);
+const opts = resolveOptions();
+const md = new MarkdownIt({ html: true });
+installMarkdownRules(md, { rewriteHref: () => undefined });
 
-let site: BuiltSite;
-before(async () => {
-  site = await buildSite(ROOT, ".eleventy.js");
-});
-after(() => removeOutput(site));
+function page(path: string, body: string, data: Record<string, unknown> = {}): CollectedPage {
+  return { path, kind: kindOf(path, opts), data, body };
+}
 
-describe("the W06 report page", () => {
-  test("is in Chinese, titled from front matter, with exactly one <h1>", () => {
-    const doc = site.page(REPORT_URL);
-    assert.equal(doc.documentElement.getAttribute("lang"), "zh-CN");
-    assert.ok(text(doc.querySelector("title")).startsWith(TITLE), text(doc.querySelector("title")));
-    assert.deepEqual(all(doc, "h1").map(text), [TITLE]);
-  });
+const pages = [
+  page("posts/2026-W06-ai-weekly.md", "# 周报\n\n正文。\n\n- [摘要](../weekly_news/ai_news_2026-W06)\n- [下周](./2026-W07-ai-weekly.md)\n- [缺](../weekly_news/ai_news_2026-W60)", {
+    title: "周报",
+    page: { date: new Date("2026-02-04T16:00:00Z") },
+  }),
+  page("weekly_news/ai_news_2026-W06.md", "## 来源\n\n- 条目", { title: "摘要" }),
+  page("about.md", "[周报](posts/2026-W06-ai-weekly)"),
+];
+const urls = new Map([
+  ["posts/2026-W06-ai-weekly.md", "/posts/2026-W06-ai-weekly/"],
+  ["weekly_news/ai_news_2026-W06.md", "/weekly_news/ai_news_2026-W06/"],
+  ["about.md", "/about/"],
+]);
 
-  test("shows date: 2026-02-05 as that day, 2026年2月5日", () => {
-    const time = site.page(REPORT_URL).querySelector("article header time");
-    assert.equal(time?.getAttribute("datetime"), "2026-02-05");
-    assert.equal(text(time), "2026年2月5日");
-  });
-
-  test("links its tags AI and Jeremy to tag pages that exist and list the report", () => {
-    const tags = all(site.page(REPORT_URL), "article header a[rel=tag]");
-    assert.deepEqual(tags.map((a) => [text(a), a.getAttribute("href")]), [["AI", "/tags/ai/"], ["Jeremy", "/tags/jeremy/"]]);
-    for (const a of tags) {
-      const tagPage = site.page(a.getAttribute("href")!);
-      assert.equal(text(tagPage.querySelector("h1")), `标签：${text(a)}`);
-      assert.deepEqual(all(tagPage, "main a").map((l) => l.getAttribute("href")), [REPORT_URL]);
-    }
-  });
-
-  test("has a meta description taken from the body, since description: is empty", () => {
-    assert.equal(source.data.description, null);
-    const description = site.page(REPORT_URL).querySelector('meta[name="description"]')?.getAttribute("content") ?? "";
-    const firstParagraph = text(site.page(REPORT_URL).querySelector(".content p"));
-    assert.ok(description.length >= 60, description);
-    assert.ok([...description].length <= 120, description);
-    assert.ok(firstParagraph.startsWith(description.replace(/…$/, "")), `${description} is not the start of ${firstParagraph}`);
-  });
-
-  test("renders the body: every --- separator as a rule, every paragraph, the list items", () => {
-    const content = site.page(REPORT_URL).querySelector(".content")!;
-    const body = source.content.split("\n");
-    assert.equal(all(content, "hr").length, body.filter((line) => line.trim() === "---").length);
-    assert.equal(all(content, "li").length, body.filter((line) => line.startsWith("- ")).length);
-    assert.equal(all(content, "strong").length, 5);
-    assert.equal(all(content, "h1").length, 0, "the body's own # title is not repeated under the page's <h1>");
-  });
-
-  test("gives every heading a readable, non-empty, unique id", () => {
-    const headings = all(site.page(REPORT_URL).querySelector(".content")!, "h2, h3");
-    const written = source.content.split("\n").filter((line) => /^#{2,3} /.test(line)).map((line) => line.replace(/^#+ /, ""));
-    assert.deepEqual(headings.map(text), written);
-    const ids = headings.map((h) => h.getAttribute("id") ?? "");
-    assert.equal(new Set(ids).size, ids.length);
-    assert.ok(ids.every((id) => id !== "" && !id.includes("%")), ids.join(", "));
-    assert.equal(ids[0], "模型迭代与能力升级推理多模态与轻量化齐头并进");
-    assert.equal(ids.at(-1), "参考");
-  });
-
-  test("rewrites ../weekly_news/ai_news_2026-W06 to the digest's URL, and following it reaches the digest", () => {
-    const link = all(site.page(REPORT_URL), ".content a").find((a) => text(a) === "AI Weekly Digest — 2026-W06");
-    assert.equal(link?.getAttribute("href"), DIGEST_URL);
-    assert.equal(text(site.page(link!.getAttribute("href")!).querySelector("h1")), "AI Weekly Digest — 2026-W06");
-  });
+describe("kindOf / inputRelative", () => {
+  const kinds: Array<[string, string | undefined]> = [
+    ["posts/a.md", "report"],
+    ["posts/2026/a.md", "report"],
+    ["weekly_news/ai_news_2026-W06.md", "digest"],
+    ["postscript.md", undefined],
+    ["about.md", undefined],
+  ];
+  for (const [path, kind] of kinds) test(`kindOf(${path}) → ${kind}`, () => assert.equal(kindOf(path, opts), kind));
+  const paths: Array<[string, string, string]> = [
+    ["./posts/a.md", "./", "posts/a.md"],
+    ["./site/posts/a.md", "site", "posts/a.md"],
+    ["posts/a.md", ".", "posts/a.md"],
+  ];
+  for (const [inputPath, dir, expected] of paths) {
+    test(`inputRelative(${inputPath}, ${dir}) → ${expected}`, () => assert.equal(inputRelative(inputPath, dir), expected));
+  }
 });
 
-describe("the W06 digest page", () => {
-  test("shows its ISO week and that week's dates, 2026-02-02 – 2026-02-08", () => {
-    const meta = site.page(DIGEST_URL).querySelector("article header .meta")!;
-    assert.equal(text(meta.querySelector(".week")), "2026-W06");
-    assert.deepEqual(all(meta, "time").map((t) => [t.getAttribute("datetime"), text(t)]), [
-      ["2026-02-02", "2026年2月2日"],
-      ["2026-02-08", "2026年2月8日"],
-    ]);
-  });
+describe("analyseSite", () => {
+  const site = analyseSite(pages, urls, md, opts, () => false);
+  const report = site.pages.get("posts/2026-W06-ai-weekly.md")!;
 
-  test("groups its news by source, each item a one-line summary", () => {
-    const doc = site.page(DIGEST_URL);
-    const sources = all(doc, ".content h2").map(text);
-    assert.ok(sources.includes("DeepLearning.AI The Batch") && sources.includes("Import AI"), sources.join(", "));
-    for (const list of all(doc, ".content ul")) {
-      for (const item of all(list, "li")) assert.ok(/^.+：.+。$/.test(text(item)), text(item));
-    }
+  test("reads the report's week in the site's zone and its excerpt without the title", () => {
+    assert.equal(report.week?.key, "2026-W06");
+    assert.equal(report.excerpt, "正文。 摘要 下周 缺");
+    assert.deepEqual(report.headings, []);
   });
-
-  test("links back to the report that cites it", () => {
-    const citedBy = all(site.page(DIGEST_URL), ".cited-by a");
-    assert.deepEqual(citedBy.map((a) => [text(a), a.getAttribute("href")]), [[TITLE, REPORT_URL]]);
+  test("maps each link that names a page to its URL", () => {
+    assert.deepEqual([...report.rewrites], [["../weekly_news/ai_news_2026-W06", "/weekly_news/ai_news_2026-W06/"]]);
+    assert.deepEqual([...site.pages.get("about.md")!.rewrites], [["posts/2026-W06-ai-weekly", "/posts/2026-W06-ai-weekly/"]]);
+  });
+  test("records which reports cite the digest, not pages of other kinds", () => {
+    assert.deepEqual(site.citedBy.get("weekly_news/ai_news_2026-W06.md"), ["posts/2026-W06-ai-weekly.md"]);
+    assert.equal(site.citedBy.get("posts/2026-W06-ai-weekly.md"), undefined);
+  });
+  test("reports each missing target once, at its body line and column", () => {
+    assert.deepEqual(
+      site.problems.map((p) => [p.file, p.bodyLine, p.column, p.message]),
+      [
+        ["posts/2026-W06-ai-weekly.md", 5, 8, 'link "./2026-W07-ai-weekly.md" matches no page (looked for posts/2026-W07-ai-weekly.md). Did you mean ./2026-W06-ai-weekly.md?'],
+        ["posts/2026-W06-ai-weekly.md", 6, 7, 'link "../weekly_news/ai_news_2026-W60" matches no page (looked for weekly_news/ai_news_2026-W60.md and weekly_news/ai_news_2026-W60/index.md). Did you mean ../weekly_news/ai_news_2026-W06?'],
+      ],
+    );
+  });
+  test("a digest's week comes from its file name", () => {
+    assert.equal(site.pages.get("weekly_news/ai_news_2026-W06.md")!.week?.key, "2026-W06");
   });
 });
 
-describe("the home page and the output folder", () => {
-  test("lists the report with its date and an excerpt", () => {
-    const items = all(site.page("/"), ".report-list > li");
-    assert.equal(items.length, 1);
-    const [item] = items;
-    assert.equal(item!.querySelector("h2 a")?.getAttribute("href"), REPORT_URL);
-    assert.equal(text(item!.querySelector("h2 a")), TITLE);
-    assert.equal(item!.querySelector("time")?.getAttribute("datetime"), "2026-02-05");
-    assert.ok(text(item!.querySelector(".excerpt")).startsWith("本周AI领域的报道呈现出几个显著主线"));
-  });
-
-  test("holds the pages of the site and nothing from layouts/, src/, test/ or the README", () => {
-    assert.deepEqual([...site.files.keys()], [
-      "index.html",
-      "posts/2026-W06-ai-weekly/index.html",
-      "tags/ai/index.html",
-      "tags/index.html",
-      "tags/jeremy/index.html",
-      "weekly_news/ai_news_2026-W06/index.html",
-    ]);
-  });
-
-  test("the tag index links every tag page", () => {
-    const links = all(site.page("/tags/"), ".tag-index a").map((a) => a.getAttribute("href"));
-    assert.deepEqual(links, ["/tags/ai/", "/tags/jeremy/"]);
-  });
+describe("placeInFile", () => {
+  const body = "\n正文\n[x](y)\n";
+  const cases: Array<[string, string, number]> = [
+    ["LF front matter", `---\ntitle: a\n---\n${body}`, 6],
+    ["CRLF front matter", `---\r\ntitle: a\r\n---\r\n${body.replace(/\n/g, "\r\n")}`, 6],
+    ["no front matter", body, 3],
+  ];
+  for (const [name, file, line] of cases) {
+    test(`${name}: body line 2 → file line ${line}`, () => {
+      const placed = placeInFile({ file: "a.md", bodyLine: 2, column: 1, severity: "error", message: "m" }, file, body);
+      assert.equal(placed.line, line);
+    });
+  }
 });
