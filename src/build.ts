@@ -1,15 +1,19 @@
-// One build's state, between Eleventy's events: pages collected before rendering, the analysed
-// site once every URL is known, and the answers layouts and markdown-it ask of it.
+// One build's state, between Eleventy's events: the clock and mode, pages admitted or held back,
+// the analysed site once every URL is known, and the clean-up and summary at the end.
 import { readFileSync, existsSync } from "node:fs";
-import { posix } from "node:path";
+import { posix, relative, resolve } from "node:path";
+import type { DateTime } from "luxon";
 import type { MarkdownIt } from "markdown-it";
 import type { ResolvedOptions } from "./options.js";
 import { WeeklyError, formatProblem, sortProblems, type Problem } from "./errors.js";
-import { analyseSite, inputRelative, kindOf, placeInFile, type CollectedPage, type SiteIndex } from "./site.js";
+import { analyseSite, inputRelative, kindOf, placeInFile, type CollectedPage, type HeldBack, type SiteIndex } from "./site.js";
 import { pageView, type PageView } from "./views.js";
-import { resolveReference } from "./references.js";
+import { pageStem, resolveReference } from "./references.js";
 import { sortByWeekDescending, sortNewestFirst, tagPages, type CollectionItem, type TagPage } from "./collections.js";
 import { parseSiteDate, weekInFileName, ACCEPTED_DATE_FORMS } from "./dates.js";
+import { buildClock, publishState, summaryLine, type PublishState } from "./schedule.js";
+import { frontMatterKeyLine } from "./frontMatter.js";
+import { removeStale, unsafeOutputReason } from "./clean.js";
 
 interface ContentMap {
   inputPathToUrl: Record<string, string[]>;
@@ -19,23 +23,46 @@ interface CollectionApi {
   getAll(): CollectionItem[];
 }
 
+/** What Eleventy passes to `eleventy.before` and `eleventy.after`. */
+export interface BuildEvent {
+  directories?: { output?: string };
+  runMode?: string;
+  outputMode?: string;
+  incremental?: boolean;
+  results?: Array<{ outputPath?: string | false }>;
+}
+
 export interface Logger {
+  info(message: string): void;
   warn(message: string): void;
+}
+
+/** The build's environment: read once per build, so a test can set it. */
+export interface BuildEnvironment {
+  WEEKLY_NOW?: string | undefined;
+  WEEKLY_PREVIEW?: string | undefined;
 }
 
 export class WeeklyBuild {
   readonly #opts: ResolvedOptions;
   readonly #inputDir: string;
   readonly #logger: Logger;
+  readonly #env: () => BuildEnvironment;
   #md: MarkdownIt | undefined;
+  #now: DateTime | undefined;
+  #preview = false;
   #collected = new Map<string, CollectedPage>();
+  #heldBack = new Map<string, HeldBack>();
+  #problems = new Map<string, Problem>();
+  #passthrough = new Set<string>();
   #site: SiteIndex | undefined;
   #tagUrls = new Map<string, string>();
 
-  constructor(opts: ResolvedOptions, inputDir: string, logger: Logger) {
+  constructor(opts: ResolvedOptions, inputDir: string, logger: Logger, env: () => BuildEnvironment = () => process.env) {
     this.#opts = opts;
     this.#inputDir = inputDir;
     this.#logger = logger;
+    this.#env = env;
   }
 
   /** Eleventy's markdown-it, once the plugin's rules are on it: pages are analysed with it. */
@@ -43,17 +70,42 @@ export class WeeklyBuild {
     this.#md = md;
   }
 
-  /** `eleventy.before`: a rebuild under `--serve` starts from nothing. */
-  reset = (): void => {
+  /**
+   * `eleventy.before`: every build (and every rebuild under `--serve`) starts from nothing, reads
+   * its clock and decides whether it is a preview (`--serve`, `--watch` or `WEEKLY_PREVIEW=1`).
+   */
+  start = (event: BuildEvent = {}): void => {
     this.#collected = new Map();
+    this.#heldBack = new Map();
+    this.#problems = new Map();
+    this.#passthrough = new Set();
     this.#site = undefined;
     this.#tagUrls = new Map();
+    const env = this.#env();
+    this.#preview = event.runMode === "serve" || event.runMode === "watch" || env.WEEKLY_PREVIEW === "1";
+    const clock = buildClock(env.WEEKLY_NOW, this.#opts.timezone);
+    if (clock.problem) throw new WeeklyError(clock.problem);
+    this.#now = clock.now;
   };
 
-  /** Preprocessor on Markdown pages: keeps each body as Eleventy read it, for the analysis. */
-  collect = (inputPath: string, data: Record<string, unknown>, body: string): void => {
+  /**
+   * Preprocessor on every page: a page that is not yet published (or a draft) is dropped before
+   * Eleventy gives it a URL, so no output, collection, tag or link can show it. A preview keeps it.
+   * Markdown bodies are kept for the analysis.
+   */
+  admit = (inputPath: string, data: Record<string, unknown>, body: string): boolean => {
+    if (!this.#now) this.start();
     const path = this.#relative(inputPath);
-    this.#collected.set(path, { path, kind: kindOf(path, this.#opts), data, body });
+    const { status, problems } = publishState(data, this.#now!, this.#opts.timezone);
+    for (const problem of problems) this.#addProblem(path, problem.field, problem.message);
+    if (status.state !== "published") {
+      this.#heldBack.set(pageStem(path), { path, status });
+      if (!this.#preview) return false;
+    }
+    if (inputPath.endsWith(".md")) {
+      this.#collected.set(path, { path, kind: kindOf(path, this.#opts), data, body, status });
+    }
+    return true;
   };
 
   /** `addDateParsing`: a front-matter `date` means a day or time in the site's zone. */
@@ -61,11 +113,12 @@ export class WeeklyBuild {
     if (value === undefined || value === null || value === "") return this.#defaultDate(inputPath);
     if (typeof value === "string" && /^(git )?(last modified|created)$/i.test(value)) return undefined;
     const parsed = parseSiteDate(value, this.#opts.timezone);
-    if (!parsed) {
-      const file = inputPath ? this.#relative(inputPath) : "(unknown file)";
-      throw new WeeklyError(`${file}  date: received ${JSON.stringify(value)}; expected ${ACCEPTED_DATE_FORMS} (read in ${this.#opts.timezone}).`);
-    }
-    return parsed.dateTime.toJSDate();
+    if (parsed) return parsed.dateTime.toJSDate();
+    const shown = value instanceof Date ? value.toISOString() : JSON.stringify(value);
+    const message = `date: received ${shown}; expected ${ACCEPTED_DATE_FORMS} (read in ${this.#opts.timezone}).`;
+    if (!inputPath) throw new WeeklyError(message);
+    this.#addProblem(this.#relative(inputPath), "date", message);
+    return new Date(0); // never written: the problem stops the build before rendering
   };
 
   /** A digest without a `date` is dated by the week in its file name (its Monday, 00:00). */
@@ -78,7 +131,7 @@ export class WeeklyBuild {
 
   /**
    * `eleventy.contentMap`: every page's URL is known and nothing is rendered yet. Analyse the
-   * content and stop the build here if a link is broken, so no page is written from bad input.
+   * content and stop the build here on any problem, so no page is written from bad input.
    */
   indexContent = ({ inputPathToUrl }: ContentMap): void => {
     if (!this.#md) throw new Error("weekly plugin: markdown-it was not configured before the content map");
@@ -87,18 +140,64 @@ export class WeeklyBuild {
       const url = list[0];
       if (typeof url === "string") urls.set(this.#relative(inputPath), url);
     }
-    const site = analyseSite(this.#collected.values(), urls, this.#md, this.#opts, (path) =>
-      existsSync(posix.join(this.#inputDir, path)),
+    const site = analyseSite(
+      this.#collected.values(),
+      urls,
+      this.#md,
+      this.#opts,
+      (path) => existsSync(posix.join(this.#inputDir, path)),
+      this.#preview ? new Map() : this.#heldBack,
     );
     this.#site = site;
-    if (this.#opts.brokenLinks === false || site.problems.length === 0) return;
-    const placed = sortProblems(site.problems.map((p) => this.#placeProblem(p)));
+    const linkProblems = this.#opts.brokenLinks === false ? [] : site.problems.map((p) => this.#placeProblem(p));
     if (this.#opts.brokenLinks === "warn") {
-      for (const problem of placed) this.#logger.warn(formatProblem({ ...problem, severity: "warning" }));
-      return;
+      for (const problem of sortProblems(linkProblems)) this.#logger.warn(formatProblem({ ...problem, severity: "warning" }));
     }
-    throw WeeklyError.fromProblems(placed);
+    const errors = [...this.#problems.values(), ...(this.#opts.brokenLinks === "error" ? linkProblems : [])];
+    if (errors.length > 0) throw WeeklyError.fromProblems(errors);
   };
+
+  /** `eleventy.passthrough`: the files copied as they are, by URL. */
+  passthroughCopied = ({ map }: { map?: Record<string, string> }): void => {
+    for (const url of Object.keys(map ?? {})) this.#passthrough.add(decodeURI(url).replace(/^\//, ""));
+  };
+
+  /**
+   * `eleventy.after`: a production build removes what an earlier build left in the output folder
+   * (pages since unpublished or deleted), then every build prints its summary line.
+   */
+  finish = async (event: BuildEvent): Promise<void> => {
+    const output = event.directories?.output;
+    const full = event.runMode === "build" && !event.incremental && event.outputMode === "fs" && !this.#preview;
+    if (full && output) await this.#clean(output, event.results ?? []);
+    this.#logger.info(summaryLine(this.#summary()));
+  };
+
+  async #clean(output: string, results: NonNullable<BuildEvent["results"]>): Promise<void> {
+    const unsafe = unsafeOutputReason(output, this.#inputDir, process.cwd());
+    if (unsafe) return this.#logger.warn(`not removing stale files: ${unsafe}.`);
+    const produced = new Set(this.#passthrough);
+    for (const result of results) {
+      if (typeof result.outputPath !== "string") continue;
+      const file = relative(resolve(output), resolve(result.outputPath)).split("\\").join("/");
+      // A page Eleventy reports but did not write (--dryrun): nothing was built, so nothing is stale.
+      if (!existsSync(result.outputPath)) return;
+      produced.add(file);
+    }
+    await removeStale(output, produced);
+  }
+
+  #summary() {
+    const count = (kind: "report" | "digest") => [...(this.#site?.pages.values() ?? [])].filter((p) => p.kind === kind).length;
+    const waiting = [...this.#heldBack.values()];
+    return {
+      preview: this.#preview,
+      reports: count("report"),
+      digests: count("digest"),
+      scheduled: waiting.flatMap((h) => (h.status.state === "scheduled" ? [{ path: h.path, at: h.status.at }] : [])),
+      drafts: waiting.filter((h) => h.status.state === "draft").map((h) => h.path),
+    };
+  }
 
   /** markdown-it's link and image rules: the published URL of a source-relative link to a page or file. */
   rewriteHref = (inputPath: string, href: string): string | undefined => {
@@ -115,6 +214,10 @@ export class WeeklyBuild {
     if (!inputPath || !this.#site) return undefined;
     return pageView(this.#site, this.#relative(inputPath), (tag) => this.#tagUrls.get(tag));
   };
+
+  /** Whether a page is a preview of something a production build would not publish. */
+  isHeldBack = (inputPath: string): PublishState | undefined =>
+    this.#heldBack.get(pageStem(this.#relative(inputPath)))?.status;
 
   /** Collection `reports`: every report, newest first. */
   reports = (api: CollectionApi): CollectionItem[] => sortNewestFirst(this.#ofKind(api, "report"));
@@ -137,15 +240,28 @@ export class WeeklyBuild {
     return inputRelative(inputPath, this.#inputDir);
   }
 
-  #placeProblem(problem: SiteIndex["problems"][number]): Problem {
-    const page = this.#collected.get(problem.file);
-    const file = posix.join(this.#inputDir, problem.file);
-    let text = "";
+  #file(path: string): string {
+    return posix.normalize(posix.join(this.#inputDir, path));
+  }
+
+  #read(path: string): string {
     try {
-      text = readFileSync(file, "utf8");
+      return readFileSync(this.#file(path), "utf8");
     } catch {
-      // The file vanished since Eleventy read it; the body line is still the best we know.
+      return ""; // the file vanished since Eleventy read it: report without a line
     }
-    return { ...placeInFile(problem, text, page?.body ?? ""), file: posix.normalize(file) };
+  }
+
+  /** A front-matter problem, placed on the line of its key. Reported once however often Eleventy asks. */
+  #addProblem(path: string, field: string, message: string): void {
+    const line = frontMatterKeyLine(this.#read(path), field);
+    const problem: Problem = { file: this.#file(path), severity: "error", message };
+    if (line !== undefined) Object.assign(problem, { line, column: 1 });
+    this.#problems.set(`${path}\0${field}`, problem);
+  }
+
+  #placeProblem(problem: SiteIndex["problems"][number]): Problem {
+    const body = this.#collected.get(problem.file)?.body ?? "";
+    return { ...placeInFile(problem, this.#read(problem.file), body), file: this.#file(problem.file) };
   }
 }

@@ -5,6 +5,7 @@ import { WeeklyBuild } from "./build.js";
 import { installMarkdownRules } from "./markdown.js";
 import { parseFrontMatterYaml } from "./frontMatter.js";
 import { generatedPages } from "./pages.js";
+import { markNoindex } from "./preview.js";
 import { posix } from "node:path";
 import { DateTime } from "luxon";
 import { formatChineseDate, formatIsoDate, parseSiteDate } from "./dates.js";
@@ -20,6 +21,7 @@ const ASSET_EXTENSIONS = ["png", "jpg", "jpeg", "gif", "svg", "webp", "avif", "p
 export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyOptions): void {
   const opts = resolveOptions(options);
   const build = new WeeklyBuild(opts, eleventyConfig.directories.input, {
+    info: (message) => console.log(message),
     warn: (message) => console.warn(`[weekly] ${message}`),
   });
 
@@ -40,13 +42,21 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
     installMarkdownRules(md, build);
     build.useMarkdown(md);
   });
-  eleventyConfig.addPreprocessor("weekly", "md", function (data, content) {
-    build.collect(this.inputPath, data, content);
+  // Scheduling: a page not yet published is dropped before it gets a URL (kept in a preview).
+  eleventyConfig.addPreprocessor("weekly", "*", function (data, content) {
+    return build.admit(this.inputPath, data, content) ? undefined : false;
+  });
+  eleventyConfig.addTransform("weekly-noindex", function (this: { page: { inputPath: string; outputPath: unknown } }, html: string) {
+    const isPage = typeof this.page.outputPath === "string" && this.page.outputPath.endsWith(".html");
+    return isPage && build.isHeldBack(this.page.inputPath) ? markNoindex(html) : html;
   });
 
-  // The build: collect, then analyse and check every link once all URLs are known.
-  eleventyConfig.on("eleventy.before", build.reset);
+  // The build: clock and mode, then the analysis and every check once all URLs are known, then
+  // the clean-up of stale output and the summary line.
+  eleventyConfig.on("eleventy.before", build.start);
   eleventyConfig.on("eleventy.contentMap", build.indexContent);
+  eleventyConfig.on("eleventy.passthrough", build.passthroughCopied);
+  eleventyConfig.on("eleventy.after", build.finish);
 
   // Collections and the data layouts read.
   eleventyConfig.addCollection("reports", build.reports);

@@ -18,7 +18,8 @@ export type Resolution =
   | { kind: "page"; stem: string; url: string; query: string; fragment: string; href: string }
   /** A file that is not a page (image, PDF): `path` relative to the input folder, `href` its URL. */
   | { kind: "file"; path: string; href: string }
-  | { kind: "missing"; looked: string[]; suggestion?: string; reason?: string };
+  /** `stems` are the page stems the link could have meant; `looked` the same as file names. */
+  | { kind: "missing"; stems: string[]; looked: string[]; suggestion?: string; reason?: string };
 
 export interface ResolveFrom {
   /** The linking file, relative to the input folder (`posts/2026-W06-ai-weekly.md`). */
@@ -51,7 +52,7 @@ export function resolveReference(href: string, { fromInputPath, pages }: Resolve
   const base = rootRelative ? "" : posix.dirname(fromInputPath);
   const joined = posix.normalize(posix.join(base === "." ? "" : base, rootRelative ? path.slice(1) : path));
   if (joined === ".." || joined.startsWith("../")) {
-    return { kind: "missing", looked: [], reason: "points outside the site's input folder" };
+    return { kind: "missing", stems: [], looked: [], reason: "points outside the site's input folder" };
   }
   const target = joined.replace(/\/$/, "").replace(/^\.$/, "");
   const candidates = candidateStems(target, path.endsWith("/") || path === "" || path === ".");
@@ -64,7 +65,7 @@ export function resolveReference(href: string, { fromInputPath, pages }: Resolve
   }
   const looked = candidates.map((stem) => `${stem}.md`);
   const suggestion = suggestStem(candidates[0]!, pages);
-  const result: Resolution = { kind: "missing", looked };
+  const result: Resolution = { kind: "missing", stems: candidates, looked };
   if (suggestion !== undefined) result.suggestion = relativeHref(fromInputPath, suggestion, path);
   return result;
 }

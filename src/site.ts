@@ -8,6 +8,7 @@ import type { Problem } from "./errors.js";
 import { assignHeadingIds, collectLinks, excerptFromTokens, type Heading } from "./markdown.js";
 import { isoWeekOf, weekInFileName, type IsoWeek } from "./dates.js";
 import { pageStem, readableHref, resolveReference, type PageIndex } from "./references.js";
+import { formatPublishTime, type PublishState } from "./schedule.js";
 
 export type ContentKind = "report" | "digest";
 
@@ -19,6 +20,14 @@ export interface CollectedPage {
   data: Readonly<Record<string, unknown>>;
   /** The Markdown body, front matter removed. */
   body: string;
+  /** Published, or (in a preview only) scheduled or draft. */
+  status: PublishState;
+}
+
+/** A page a production build held back, by its stem: links to it would be dead. */
+export interface HeldBack {
+  path: string;
+  status: Exclude<PublishState, { state: "published" }>;
 }
 
 export interface AnalysedPage extends CollectedPage {
@@ -70,6 +79,7 @@ export function analyseSite(
   md: MarkdownIt,
   opts: ResolvedOptions,
   fileExists: (path: string) => boolean,
+  heldBack: ReadonlyMap<string, HeldBack> = new Map(),
 ): SiteIndex {
   const byStem = new Map<string, string>();
   const pathByStem = new Map<string, string>();
@@ -108,6 +118,14 @@ export function analyseSite(
         analysed.rewrites.set(link.href, resolution.href);
       } else if (resolution.kind === "file") {
         problems.push({ ...at, severity: "error", message: `${link.kind} "${readableHref(link.href)}" names a file that does not exist (looked for ${resolution.path}).` });
+      } else if (resolution.kind === "missing" && resolution.stems.some((stem) => heldBack.has(stem))) {
+        const target = heldBack.get(resolution.stems.find((stem) => heldBack.has(stem))!)!;
+        const when = target.status.state === "draft" ? "a draft (draft: true)" : `not published until ${formatPublishTime(target.status.at)}`;
+        problems.push({
+          ...at,
+          severity: "error",
+          message: `link "${readableHref(link.href)}" points to ${target.path}, which is ${when}: the link would be dead. Remove the link, or publish this page no earlier than that one.`,
+        });
       } else if (resolution.kind === "missing") {
         const looked = resolution.looked.length > 0 ? ` (looked for ${resolution.looked.join(" and ")})` : "";
         const reason = resolution.reason ? ` ${resolution.reason}` : "";

@@ -2,6 +2,7 @@
 import type { DateTime } from "luxon";
 import type { AnalysedPage, SiteIndex } from "./site.js";
 import { formatChineseDate, formatIsoDate, type IsoWeek } from "./dates.js";
+import { previewNotice, type PublishState } from "./schedule.js";
 
 export interface PageLink {
   title: string;
@@ -32,6 +33,8 @@ export interface TagView {
 
 export interface PageView {
   kind: AnalysedPage["kind"];
+  /** `published`, or in a preview `scheduled` / `draft`, with the notice to show. */
+  status: { state: PublishState["state"]; notice: string | undefined };
   title: string;
   url: string;
   date: DateView | undefined;
@@ -71,6 +74,7 @@ export function pageView(
     [...paths].map((p) => site.pages.get(p)).filter((p): p is AnalysedPage => p !== undefined);
   return {
     kind: page.kind,
+    status: { state: page.status.state, notice: previewNotice(page.status) },
     title: page.title,
     url: page.url,
     date: page.date ? dateView(page.date) : undefined,

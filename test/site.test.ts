@@ -10,7 +10,7 @@ const md = new MarkdownIt({ html: true });
 installMarkdownRules(md, { rewriteHref: () => undefined });
 
 function page(path: string, body: string, data: Record<string, unknown> = {}): CollectedPage {
-  return { path, kind: kindOf(path, opts), data, body };
+  return { path, kind: kindOf(path, opts), data, body, status: { state: "published" } };
 }
 
 const pages = [

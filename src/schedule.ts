@@ -1,0 +1,105 @@
+// Is this page published at time T? `scheduled`, `draft`, the build's clock, and the build's summary.
+import { DateTime } from "luxon";
+import { ACCEPTED_DATE_FORMS, parseSiteDate } from "./dates.js";
+
+export type PublishState =
+  | { state: "published" }
+  /** Goes live at `at`; until then a production build leaves no trace of it. */
+  | { state: "scheduled"; at: DateTime }
+  /** `draft: true`: never published by a production build. */
+  | { state: "draft" };
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/**
+ * Decides whether a page is live at `now`. A page is published from the moment in `scheduled`
+ * (inclusive); without `scheduled` it is published at once. `draft: true` wins over any schedule.
+ */
+export function publishState(
+  data: Readonly<Record<string, unknown>>,
+  now: DateTime,
+  zone: string,
+): { status: PublishState; problems: FieldProblem[] } {
+  const problems: FieldProblem[] = [];
+  const draft = data.draft;
+  if (draft !== undefined && draft !== null && typeof draft !== "boolean") {
+    problems.push({ field: "draft", message: `draft: received ${show(draft)}; expected true or false.` });
+  }
+  let at: DateTime | undefined;
+  const scheduled = data.scheduled;
+  if (scheduled !== undefined && scheduled !== null && scheduled !== "") {
+    const parsed = parseSiteDate(scheduled, zone);
+    if (parsed) at = parsed.dateTime;
+    else problems.push({ field: "scheduled", message: `scheduled: received ${show(scheduled)}; expected ${ACCEPTED_DATE_FORMS} (read in ${zone}).` });
+  }
+  // A page whose draft flag or schedule cannot be read is held back: the build fails anyway.
+  if (draft === true || problems.length > 0) return { status: { state: "draft" }, problems };
+  if (at !== undefined && now < at) return { status: { state: "scheduled", at }, problems };
+  return { status: { state: "published" }, problems };
+}
+
+/**
+ * The build's "now": `WEEKLY_NOW` when set (so a build can be reproduced), else the real clock,
+ * both in the site's zone. A malformed `WEEKLY_NOW` is an error, never silently the real clock.
+ */
+export function buildClock(
+  weeklyNow: string | undefined,
+  zone: string,
+  realClock: () => DateTime = () => DateTime.now(),
+): { now: DateTime; problem?: string } {
+  if (weeklyNow === undefined || weeklyNow.trim() === "") return { now: realClock().setZone(zone) };
+  const parsed = parseSiteDate(weeklyNow, zone);
+  if (parsed) return { now: parsed.dateTime };
+  return {
+    now: realClock().setZone(zone),
+    problem: `WEEKLY_NOW: received ${show(weeklyNow)}; expected ${ACCEPTED_DATE_FORMS} (read in ${zone}).`,
+  };
+}
+
+/** `2026-02-12 08:00 (UTC+8)`: the publish moment as the author reads it, with its offset. */
+export function formatPublishTime(at: DateTime): string {
+  const seconds = at.second !== 0 ? ":ss" : "";
+  return `${at.toFormat(`yyyy-MM-dd HH:mm${seconds}`)} (UTC${at.toFormat("Z")})`;
+}
+
+/** The notice a preview shows on a page that a production build would not publish. */
+export function previewNotice(status: PublishState): string | undefined {
+  if (status.state === "scheduled") return `定时发布 ${formatPublishTime(status.at)}`;
+  if (status.state === "draft") return "草稿";
+  return undefined;
+}
+
+export interface BuildSummary {
+  preview: boolean;
+  reports: number;
+  digests: number;
+  scheduled: Array<{ path: string; at: DateTime }>;
+  drafts: string[];
+}
+
+/**
+ * The one line every build ends with: what was published, what waits, and when the next page goes
+ * live, so whoever runs the periodic rebuild knows when it is due.
+ */
+export function summaryLine(summary: BuildSummary): string {
+  const waiting = [...summary.scheduled].sort((a, b) => a.at.toMillis() - b.at.toMillis() || (a.path < b.path ? -1 : 1));
+  const scheduled = waiting.length === 0 ? "none" : waiting.map((s) => `${s.path} at ${formatPublishTime(s.at)}`).join(", ");
+  const drafts = summary.drafts.length === 0 ? "none" : [...summary.drafts].sort().join(", ");
+  const counts = `${plural(summary.reports, "report")} and ${plural(summary.digests, "digest")}`;
+  if (summary.preview) {
+    return `[weekly] preview built ${counts}; scheduled: ${scheduled}; drafts: ${drafts} (a production build publishes neither before its time).`;
+  }
+  const next = waiting[0] ? `next goes live ${formatPublishTime(waiting[0].at)}: rebuild then.` : "nothing is waiting to go live.";
+  return `[weekly] published ${counts}; scheduled: ${scheduled}; drafts: ${drafts}; ${next}`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+function show(value: unknown): string {
+  return value instanceof Date ? value.toISOString() : (JSON.stringify(value) ?? String(value));
+}
