@@ -134,7 +134,8 @@ export class WeeklyBuild {
    * content and stop the build here on any problem, so no page is written from bad input.
    */
   indexContent = ({ inputPathToUrl }: ContentMap): void => {
-    if (!this.#md) throw new Error("weekly plugin: markdown-it was not configured before the content map");
+    // Eleventy creates its markdown-it only for a site that has Markdown pages.
+    if (!this.#md && this.#collected.size > 0) throw new Error("weekly plugin: markdown-it was not configured before the content map");
     const urls = new Map<string, string>();
     for (const [inputPath, list] of Object.entries(inputPathToUrl)) {
       const url = list[0];
@@ -143,7 +144,7 @@ export class WeeklyBuild {
     const site = analyseSite(
       this.#collected.values(),
       urls,
-      this.#md,
+      this.#md!,
       this.#opts,
       (path) => existsSync(posix.join(this.#inputDir, path)),
       this.#preview ? new Map() : this.#heldBack,

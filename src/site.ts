@@ -120,12 +120,11 @@ export function analyseSite(
         problems.push({ ...at, severity: "error", message: `${link.kind} "${readableHref(link.href)}" names a file that does not exist (looked for ${resolution.path}).` });
       } else if (resolution.kind === "missing" && resolution.stems.some((stem) => heldBack.has(stem))) {
         const target = heldBack.get(resolution.stems.find((stem) => heldBack.has(stem))!)!;
-        const when = target.status.state === "draft" ? "a draft (draft: true)" : `not published until ${formatPublishTime(target.status.at)}`;
-        problems.push({
-          ...at,
-          severity: "error",
-          message: `link "${readableHref(link.href)}" points to ${target.path}, which is ${when}: the link would be dead. Remove the link, or publish this page no earlier than that one.`,
-        });
+        const message =
+          target.status.state === "draft"
+            ? `which is a draft (draft: true): the link would be dead. Remove the link, or publish the draft first.`
+            : `which is not published until ${formatPublishTime(target.status.at)}: the link would be dead. Remove the link, or schedule this page no earlier than that.`;
+        problems.push({ ...at, severity: "error", message: `link "${readableHref(link.href)}" points to ${target.path}, ${message}` });
       } else if (resolution.kind === "missing") {
         const looked = resolution.looked.length > 0 ? ` (looked for ${resolution.looked.join(" and ")})` : "";
         const reason = resolution.reason ? ` ${resolution.reason}` : "";

@@ -1,24 +1,15 @@
 // The README's commands run as real processes: `npx eleventy` on this blog and on a broken site.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { FIXTURES, listFiles, readSite, removeOutput, ROOT, tempOutput, text } from "./helpers.js";
-
-function eleventy(cwd: string, output: string, env: NodeJS.ProcessEnv = {}) {
-  return spawnSync("npx", ["eleventy", "--output", output], {
-    cwd,
-    env: { ...process.env, ...env },
-    encoding: "utf8",
-  });
-}
+import { FIXTURES, listFiles, outputLines, readSite, removeOutput, ROOT, runEleventy, tempOutput, text } from "./helpers.js";
 
 describe("npx eleventy", () => {
   test("TZ=America/Los_Angeles still dates the W06 report 2026年2月5日", () => {
     const output = tempOutput("tz");
     try {
-      const run = eleventy(ROOT, output, { TZ: "America/Los_Angeles" });
+      const run = runEleventy(ROOT, output, { TZ: "America/Los_Angeles" });
       assert.equal(run.status, 0, run.stderr);
       const time = readSite(output).page("/posts/2026-W06-ai-weekly/").querySelector("article header time");
       assert.equal(time?.getAttribute("datetime"), "2026-02-05");
@@ -33,13 +24,13 @@ describe("npx eleventy", () => {
     try {
       mkdirSync(join(output, "old"), { recursive: true });
       writeFileSync(join(output, "old", "index.html"), "previous build");
-      const run = eleventy(join(FIXTURES, "broken-link"), output);
+      const run = runEleventy(join(FIXTURES, "broken-link"), output);
       assert.equal(run.status, 1);
       const message =
         'posts/2026-W07-ai-weekly.md:11:33  link "../weekly_news/ai_news_2026-W70" matches no page ' +
         "(looked for weekly_news/ai_news_2026-W70.md and weekly_news/ai_news_2026-W70/index.md). " +
         "Did you mean ../weekly_news/ai_news_2026-W07?";
-      const lines = (run.stdout + run.stderr).split("\n").map((line) => line.replace(/^\[11ty\] /, "").replace(/ \(via WeeklyError\)$/, ""));
+      const lines = outputLines(run);
       assert.ok(lines.includes("1 problem in the content stopped the build:"), run.stderr);
       assert.ok(lines.includes(message), run.stderr);
       assert.ok(!/\n\s+at /.test(run.stderr), "no stack trace for an author's mistake");

@@ -1,4 +1,5 @@
 // Builds a site the way a reader would receive it, and reads the result back as parsed documents.
+import { spawnSync, type SpawnSyncReturns } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
@@ -39,6 +40,31 @@ export async function buildSite(siteDir: string, configPath: string, output = te
     process.chdir(previous);
   }
   return readSite(output);
+}
+
+const ELEVENTY_BIN = join(ROOT, "node_modules", ".bin", "eleventy");
+
+/**
+ * Runs the real `eleventy` command in `siteDir` as its own process, as the README's `npx eleventy`
+ * does. Each build gets a fresh process: Eleventy caches layouts per process, so two builds of one
+ * site with different settings must not share one.
+ */
+export function runEleventy(
+  siteDir: string,
+  output: string,
+  env: Record<string, string | undefined> = {},
+  args: string[] = [],
+): SpawnSyncReturns<string> {
+  return spawnSync(ELEVENTY_BIN, ["--output", output, ...args], {
+    cwd: siteDir,
+    env: { ...process.env, WEEKLY_NOW: undefined, WEEKLY_PREVIEW: undefined, ...env },
+    encoding: "utf8",
+  });
+}
+
+/** Eleventy's own prefix and error-name suffix removed, so a test can compare whole lines. */
+export function outputLines(run: SpawnSyncReturns<string>): string[] {
+  return `${run.stdout}\n${run.stderr}`.split("\n").map((line) => line.replace(/^\[11ty\] /, "").replace(/ \(via WeeklyError\)$/, ""));
 }
 
 export function readSite(output: string): BuiltSite {

@@ -1,0 +1,247 @@
+// Scheduled publishing, proven on whole builds: nothing of a held-back page anywhere in the output.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, writeFileSync, readFileSync, existsSync } from "node:fs";
+import { join } from "node:path";
+import { all, FIXTURES, listFiles, outputLines, readSite, removeOutput, runEleventy, tempOutput, text, type BuiltSite } from "./helpers.js";
+
+const SITE = join(FIXTURES, "scheduled");
+
+interface Held {
+  file: string;
+  title: string;
+  url: string;
+}
+const W06: Held = { file: "2026-W06-ai-weekly", title: "W06 按日期定时的周报", url: "/posts/2026-W06-ai-weekly/" };
+const W07: Held = { file: "2026-W07-ai-weekly", title: "W07 尚未上线的秘密周报", url: "/posts/2026-W07-ai-weekly/" };
+const W08: Held = { file: "2026-W08-ai-weekly", title: "W08 带时区的未来周报", url: "/posts/2026-W08-ai-weekly/" };
+const DRAFT: Held = { file: "idea-draft", title: "草稿：尚未写完的想法", url: "/posts/idea-draft/" };
+
+/** Builds the fixture with `eleventy` in its own process; `log` holds the plugin's summary line(s). */
+function build(env: Record<string, string>, output = tempOutput("scheduled")): { site: BuiltSite; log: string[] } {
+  const run = runEleventy(SITE, output, env);
+  assert.equal(run.status, 0, run.stderr);
+  return { site: readSite(output), log: outputLines(run).filter((line) => line.startsWith("[weekly]")) };
+}
+
+/**
+ * Searches every file of the output, whatever its kind (HTML, XML, JSON, text), for any trace of
+ * a held-back page: its title, its URL (as written and percent-encoded) and its file name.
+ */
+function assertNoTrace(site: BuiltSite, page: Held): void {
+  const needles = [page.title, page.url, encodeURI(page.url), page.file];
+  for (const [file, content] of site.files) {
+    assert.ok(!file.includes(page.file), `${file} is named after ${page.file}`);
+    for (const needle of needles) {
+      assert.ok(!content.includes(needle), `${file} contains "${needle}" of a page that is not published`);
+    }
+  }
+}
+
+function assertPublished(site: BuiltSite, page: Held): void {
+  assert.equal(text(site.page(page.url).querySelector("h1")), page.title);
+  assert.ok(all(site.page("/"), ".report-list a").some((a) => a.getAttribute("href") === page.url), `${page.url} is not on the home page`);
+}
+
+const homeLinks = (site: BuiltSite) => all(site.page("/"), ".report-list h2 a").map((a) => a.getAttribute("href"));
+
+describe("a production build one second before W07 goes live", () => {
+  let site: BuiltSite;
+  let log: string[];
+  before(() => ({ site, log } = build({ WEEKLY_NOW: "2026-02-12T07:59:59" })));
+  after(() => removeOutput(site));
+
+  test("publishes W05 and W06 (its date-only schedule has passed), newest first", () => {
+    assert.deepEqual(homeLinks(site), ["/posts/2026-W06-ai-weekly/", "/posts/2026-W05-ai-weekly/"]);
+    assertPublished(site, W06);
+  });
+
+  test("leaves no trace of W07, W08 or the draft in any file of the output", () => {
+    for (const page of [W07, W08, DRAFT]) assertNoTrace(site, page);
+  });
+
+  test("has no page for a tag used only by held-back reports, and tag pages list only published reports", () => {
+    for (const [file, content] of site.files) {
+      assert.ok(!content.includes("仅定时标签") && !content.includes("草稿专用标签"), `${file} names a tag of an unpublished report`);
+    }
+    assert.deepEqual(all(site.page("/tags/"), ".tag-index a").map(text), ["AI", "Jeremy"]);
+    assert.deepEqual(all(site.page("/tags/ai/"), "main a").map((a) => a.getAttribute("href")), [W06.url, "/posts/2026-W05-ai-weekly/"]);
+  });
+
+  test("the W07 digest is published, but its list of citing reports is empty", () => {
+    assert.deepEqual(all(site.page("/weekly_news/ai_news_2026-W07/"), ".cited-by a"), []);
+    assert.equal(text(site.page("/weekly_news/ai_news_2026-W07/").querySelector(".cited-by p")), "暂无报告引用本摘要。");
+  });
+
+  test("no page carries a preview notice or a noindex", () => {
+    for (const file of site.files.keys()) {
+      if (!file.endsWith(".html")) continue;
+      const doc = site.page(`/${file}`);
+      assert.equal(doc.querySelector(".preview-notice, meta[name=robots]"), null, file);
+    }
+  });
+
+  test("ends with the summary line: what was published, what waits, when to rebuild", () => {
+    assert.deepEqual(log, [
+      "[weekly] published 2 reports and 4 digests; scheduled: posts/2026-W07-ai-weekly.md at 2026-02-12 08:00 (UTC+8), " +
+        "posts/2026-W08-ai-weekly.md at 2026-02-19 08:00 (UTC+8); drafts: posts/idea-draft.md; next goes live 2026-02-12 08:00 (UTC+8): rebuild then.",
+    ]);
+  });
+});
+
+describe("a production build one second after W07 goes live", () => {
+  let site: BuiltSite;
+  let log: string[];
+  before(() => ({ site, log } = build({ WEEKLY_NOW: "2026-02-12T08:00:01" })));
+  after(() => removeOutput(site));
+
+  test("publishes W07 on the home page, its tag pages and its digest's list", () => {
+    assert.deepEqual(homeLinks(site), [W07.url, W06.url, "/posts/2026-W05-ai-weekly/"]);
+    assertPublished(site, W07);
+    assert.deepEqual(all(site.page("/tags/仅定时标签/"), "main a").map((a) => a.getAttribute("href")), [W07.url]);
+    assert.deepEqual(all(site.page("/weekly_news/ai_news_2026-W07/"), ".cited-by a").map((a) => a.getAttribute("href")), [W07.url]);
+  });
+
+  test("still leaves no trace of W08 (08:00 UTC+8 a week later) or the draft", () => {
+    assertNoTrace(site, W08);
+    assertNoTrace(site, DRAFT);
+    assert.match(log[0]!, /; next goes live 2026-02-19 08:00 \(UTC\+8\): rebuild then\.$/);
+  });
+});
+
+describe("W08's offset form: 2026-02-19T00:00+00:00 is 08:00 in Shanghai", () => {
+  for (const [now, published] of [["2026-02-19T07:59:59", false], ["2026-02-19T08:00:00", true]] as const) {
+    test(`at ${now} W08 is ${published ? "published" : "held back"}`, () => {
+      const { site } = build({ WEEKLY_NOW: now });
+      try {
+        if (published) assertPublished(site, W08);
+        else assertNoTrace(site, W08);
+      } finally {
+        removeOutput(site);
+      }
+    });
+  }
+});
+
+describe("clean output across builds", () => {
+  const output = tempOutput("stale");
+  const outside = `${output}-sibling.txt`;
+  let later: BuiltSite;
+  let fresh: BuiltSite;
+  before(() => {
+    writeFileSync(outside, "not the build's");
+    build({ WEEKLY_NOW: "2026-02-12T08:00:01" }, output);
+    assert.ok(existsSync(join(output, "posts", W07.file, "index.html")), "the first build published W07");
+    mkdirSync(join(output, "deleted-post"), { recursive: true });
+    writeFileSync(join(output, "deleted-post", "index.html"), "a page whose source was deleted");
+    ({ site: later } = build({ WEEKLY_NOW: "2026-02-12T07:59:59" }, output));
+    ({ site: fresh } = build({ WEEKLY_NOW: "2026-02-12T07:59:59" }));
+  });
+  after(() => {
+    removeOutput(output);
+    removeOutput(outside);
+    removeOutput(fresh);
+  });
+
+  test("a page unpublished since the last build, and a page whose source is gone, are removed", () => {
+    assert.equal(later.has(W07.url), false);
+    assert.equal(later.has("/tags/仅定时标签/"), false);
+    assert.equal(existsSync(join(output, "deleted-post")), false);
+    assertNoTrace(later, W07);
+  });
+
+  test("the output holds exactly what a build into an empty folder holds, byte for byte", () => {
+    assert.deepEqual([...later.files.keys()], [...fresh.files.keys()]);
+    for (const [file, content] of fresh.files) assert.equal(later.files.get(file), content, file);
+  });
+
+  test("nothing outside the output folder is touched", () => {
+    assert.equal(readFileSync(outside, "utf8"), "not the build's");
+  });
+});
+
+describe("preview (WEEKLY_PREVIEW=1) one second before W07", () => {
+  let site: BuiltSite;
+  let log: string[];
+  before(() => ({ site, log } = build({ WEEKLY_NOW: "2026-02-12T07:59:59", WEEKLY_PREVIEW: "1" })));
+  after(() => removeOutput(site));
+
+  const cases: Array<[Held, string]> = [
+    [W07, "定时发布 2026-02-12 08:00 (UTC+8)"],
+    [W08, "定时发布 2026-02-19 08:00 (UTC+8)"],
+    [DRAFT, "草稿"],
+  ];
+  for (const [page, notice] of cases) {
+    test(`builds ${page.file} with the notice "${notice}" and a noindex robots meta`, () => {
+      const doc = site.page(page.url);
+      assert.equal(text(doc.querySelector("h1")), page.title);
+      assert.equal(text(doc.querySelector(".preview-notice")), notice);
+      assert.deepEqual(all(doc, 'meta[name="robots"]').map((m) => m.getAttribute("content")), ["noindex"]);
+    });
+  }
+
+  test("a published page has neither notice nor noindex", () => {
+    const doc = site.page(W06.url);
+    assert.equal(doc.querySelector(".preview-notice"), null);
+    assert.equal(doc.querySelector('meta[name="robots"]'), null);
+  });
+
+  test("the home page lists every report, with the notice beside those not yet published", () => {
+    const items = all(site.page("/"), ".report-list h2").map((h) => [h.querySelector("a")?.getAttribute("href"), text(h.querySelector(".preview-badge"))]);
+    assert.deepEqual(items, [
+      [W08.url, "定时发布 2026-02-19 08:00 (UTC+8)"],
+      [W07.url, "定时发布 2026-02-12 08:00 (UTC+8)"],
+      [DRAFT.url, "草稿"],
+      [W06.url, ""],
+      ["/posts/2026-W05-ai-weekly/", ""],
+    ]);
+  });
+
+  test("says it is a preview in its summary line", () => {
+    assert.deepEqual(log, [
+      "[weekly] preview built 5 reports and 4 digests; scheduled: posts/2026-W07-ai-weekly.md at 2026-02-12 08:00 (UTC+8), " +
+        "posts/2026-W08-ai-weekly.md at 2026-02-19 08:00 (UTC+8); drafts: posts/idea-draft.md (a production build publishes neither before its time).",
+    ]);
+  });
+});
+
+describe("mistakes stop the build before anything is written", () => {
+  test("a malformed WEEKLY_NOW names the value and the accepted forms", () => {
+    const output = tempOutput("bad-now");
+    try {
+      const run = runEleventy(SITE, output, { WEEKLY_NOW: "next thursday" });
+      assert.equal(run.status, 1);
+      assert.ok(
+        outputLines(run).includes(
+          'WEEKLY_NOW: received "next thursday"; expected a date such as 2026-02-05, or a date and time such as ' +
+            "2026-02-05T08:00 or 2026-02-05T08:00+08:00 (read in Asia/Shanghai).",
+        ),
+        run.stderr,
+      );
+      assert.deepEqual(listFiles(output), []);
+    } finally {
+      removeOutput(output);
+    }
+  });
+
+  test("links to held-back pages and bad schedule fields are all reported at once, with file and line", () => {
+    const output = tempOutput("schedule-errors");
+    try {
+      const run = runEleventy(join(FIXTURES, "schedule-errors"), output, { WEEKLY_NOW: "2026-02-10" });
+      assert.equal(run.status, 1);
+      const lines = outputLines(run);
+      const first = lines.indexOf("5 problems in the content stopped the build:");
+      assert.ok(first >= 0, run.stderr);
+      assert.deepEqual(lines.slice(first + 1, first + 6), [
+        'posts/a-published.md:6:13  link "./b-scheduled" points to posts/b-scheduled.md, which is not published until 2026-03-01 09:30 (UTC+8): the link would be dead. Remove the link, or schedule this page no earlier than that.',
+        'posts/a-published.md:7:9  link "./c-draft.md" points to posts/c-draft.md, which is a draft (draft: true): the link would be dead. Remove the link, or publish the draft first.',
+        'posts/d-bad-scheduled.md:4:1  scheduled: received "2026-02-30"; expected a date such as 2026-02-05, or a date and time such as 2026-02-05T08:00 or 2026-02-05T08:00+08:00 (read in Asia/Shanghai).',
+        'posts/e-bad-draft.md:4:1  draft: received "yes"; expected true or false.',
+        'posts/f-bad-date.md:4:1  date: received "2026-13-01"; expected a date such as 2026-02-05, or a date and time such as 2026-02-05T08:00 or 2026-02-05T08:00+08:00 (read in Asia/Shanghai).',
+      ]);
+      assert.deepEqual(listFiles(output), []);
+    } finally {
+      removeOutput(output);
+    }
+  });
+});
