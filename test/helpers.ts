@@ -42,7 +42,7 @@ export async function buildSite(siteDir: string, configPath: string, output = te
   return readSite(output);
 }
 
-const ELEVENTY_BIN = join(ROOT, "node_modules", ".bin", "eleventy");
+export const ELEVENTY_BIN = join(ROOT, "node_modules", ".bin", "eleventy");
 
 /**
  * Runs the real `eleventy` command in `siteDir` as its own process, as the README's `npx eleventy`

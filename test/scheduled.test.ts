@@ -2,8 +2,10 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, writeFileSync, readFileSync, existsSync } from "node:fs";
+import { spawn } from "node:child_process";
 import { join } from "node:path";
-import { all, FIXTURES, listFiles, outputLines, readSite, removeOutput, runEleventy, tempOutput, text, type BuiltSite } from "./helpers.js";
+import { parseHTML } from "linkedom";
+import { all, ELEVENTY_BIN, FIXTURES, listFiles, outputLines, readSite, removeOutput, runEleventy, tempOutput, text, type BuiltSite } from "./helpers.js";
 
 const SITE = join(FIXTURES, "scheduled");
 
@@ -241,6 +243,42 @@ describe("mistakes stop the build before anything is written", () => {
       ]);
       assert.deepEqual(listFiles(output), []);
     } finally {
+      removeOutput(output);
+    }
+  });
+});
+
+describe("npx eleventy --serve previews held-back pages", () => {
+  test("the dev server serves W07 and the draft with their notices and noindex", async () => {
+    const output = tempOutput("serve");
+    const port = 18_000 + Math.floor(Math.random() * 2_000);
+    const server = spawn(ELEVENTY_BIN, ["--serve", "--port", String(port), "--output", output], {
+      cwd: SITE,
+      env: { ...process.env, WEEKLY_NOW: "2026-02-12T07:59:59", WEEKLY_PREVIEW: undefined },
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let log = "";
+    server.stdout.on("data", (chunk) => (log += chunk));
+    server.stderr.on("data", (chunk) => (log += chunk));
+    try {
+      const fetchPage = async (url: string) => {
+        for (let attempt = 0; attempt < 120; attempt++) {
+          const response = await fetch(`http://localhost:${port}${encodeURI(url)}`).catch(() => undefined);
+          if (response?.ok) return parseHTML(await response.text()).document as unknown as Document;
+          await new Promise((resolve) => setTimeout(resolve, 250));
+        }
+        throw new Error(`the dev server never served ${url}:\n${log}`);
+      };
+      for (const [page, notice] of [[W07, "定时发布 2026-02-12 08:00 (UTC+8)"], [DRAFT, "草稿"]] as const) {
+        const doc = await fetchPage(page.url);
+        assert.equal(text(doc.querySelector("h1")), page.title);
+        assert.equal(text(doc.querySelector(".preview-notice")), notice);
+        assert.equal(doc.querySelector('meta[name="robots"]')?.getAttribute("content"), "noindex");
+      }
+      assert.match(log, /\[weekly\] preview built 5 reports and 4 digests;/);
+    } finally {
+      process.kill(-server.pid!, "SIGTERM");
       removeOutput(output);
     }
   });
