@@ -13,7 +13,7 @@ import { sortByWeekDescending, sortNewestFirst, tagPages, type CollectionItem, t
 import { parseSiteDate, weekInFileName, ACCEPTED_DATE_FORMS } from "./dates.js";
 import { buildClock, publishState, summaryLine, type PublishState } from "./schedule.js";
 import { frontMatterKeyLine } from "./frontMatter.js";
-import { removeStale, unsafeOutputReason } from "./clean.js";
+import { copyFiles, removeStale, unsafeOutputReason } from "./clean.js";
 
 interface ContentMap {
   inputPathToUrl: Record<string, string[]>;
@@ -111,7 +111,10 @@ export class WeeklyBuild {
   /** `addDateParsing`: a front-matter `date` means a day or time in the site's zone. */
   parseDate = (value: unknown, inputPath: string | undefined): Date | undefined => {
     if (value === undefined || value === null || value === "") return this.#defaultDate(inputPath);
-    if (typeof value === "string" && /^(git )?(last modified|created)$/i.test(value)) return undefined;
+    return this.#readDate(value, inputPath);
+  };
+
+  #readDate(value: unknown, inputPath: string | undefined): Date {
     const parsed = parseSiteDate(value, this.#opts.timezone);
     if (parsed) return parsed.dateTime.toJSDate();
     const shown = value instanceof Date ? value.toISOString() : JSON.stringify(value);
@@ -119,13 +122,21 @@ export class WeeklyBuild {
     if (!inputPath) throw new WeeklyError(message);
     this.#addProblem(this.#relative(inputPath), "date", message);
     return new Date(0); // never written: the problem stops the build before rendering
-  };
+  }
 
-  /** A digest without a `date` is dated by the week in its file name (its Monday, 00:00). */
+  /**
+   * A digest without a `date` is dated by the week in its file name (its Monday, 00:00). A report
+   * must have one: the file's creation time would change with every checkout.
+   */
   #defaultDate(inputPath: string | undefined): Date | undefined {
     if (!inputPath) return undefined;
     const path = this.#relative(inputPath);
-    if (kindOf(path, this.#opts) !== "digest") return undefined;
+    const kind = kindOf(path, this.#opts);
+    if (kind === "report") {
+      this.#addProblem(path, "date", `date: missing; a report needs the day it is published, such as date: 2026-02-05.`);
+      return new Date(0);
+    }
+    if (kind !== "digest") return undefined;
     return weekInFileName(posix.basename(path), this.#opts.timezone)?.week?.start.toJSDate();
   }
 
@@ -164,26 +175,30 @@ export class WeeklyBuild {
   };
 
   /**
-   * `eleventy.after`: a production build removes what an earlier build left in the output folder
-   * (pages since unpublished or deleted), then every build prints its summary line.
+   * `eleventy.after`: files the content links to are copied into the output; a production build
+   * then removes what an earlier build left there (pages since unpublished or deleted); every
+   * build prints its summary line.
    */
   finish = async (event: BuildEvent): Promise<void> => {
     const output = event.directories?.output;
-    const full = event.runMode === "build" && !event.incremental && event.outputMode === "fs" && !this.#preview;
-    if (full && output) await this.#clean(output, event.results ?? []);
+    const results = event.results ?? [];
+    // With --dryrun Eleventy reports pages it did not write: then nothing is copied or removed.
+    const wrote = results.every((r) => typeof r.outputPath !== "string" || existsSync(r.outputPath));
+    if (output && event.outputMode === "fs" && wrote) {
+      const copied = await copyFiles(this.#inputDir, output, this.#site?.files ?? new Set());
+      const full = event.runMode === "build" && !event.incremental && !this.#preview;
+      if (full) await this.#clean(output, results, copied);
+    }
     this.#logger.info(summaryLine(this.#summary()));
   };
 
-  async #clean(output: string, results: NonNullable<BuildEvent["results"]>): Promise<void> {
+  async #clean(output: string, results: NonNullable<BuildEvent["results"]>, copied: readonly string[]): Promise<void> {
     const unsafe = unsafeOutputReason(output, this.#inputDir, process.cwd());
     if (unsafe) return this.#logger.warn(`not removing stale files: ${unsafe}.`);
-    const produced = new Set(this.#passthrough);
+    const produced = new Set([...this.#passthrough, ...copied]);
     for (const result of results) {
       if (typeof result.outputPath !== "string") continue;
-      const file = relative(resolve(output), resolve(result.outputPath)).split("\\").join("/");
-      // A page Eleventy reports but did not write (--dryrun): nothing was built, so nothing is stale.
-      if (!existsSync(result.outputPath)) return;
-      produced.add(file);
+      produced.add(relative(resolve(output), resolve(result.outputPath)).split("\\").join("/"));
     }
     await removeStale(output, produced);
   }
@@ -203,8 +218,8 @@ export class WeeklyBuild {
   /** markdown-it's link and image rules: the published URL of a source-relative link to a page or file. */
   rewriteHref = (inputPath: string, href: string): string | undefined => {
     const path = this.#relative(inputPath);
-    const known = this.#site?.pages.get(path)?.rewrites.get(href);
-    if (known !== undefined || !this.#site) return known;
+    const analysed = this.#site?.pages.get(path);
+    if (analysed || !this.#site) return analysed?.rewrites.get(href);
     const resolution = resolveReference(href, { fromInputPath: path, pages: this.#site.lookup });
     return resolution.kind === "page" || resolution.kind === "file" ? resolution.href : undefined;
   };
@@ -229,7 +244,8 @@ export class WeeklyBuild {
   /** Collection `weeklyTags`: one entry per tag of the reports, for the tag pages. */
   tags = (api: CollectionApi): TagPage[] => {
     const pages = tagPages(this.reports(api), this.#opts.tagsPath, this.#opts.tagSlugs);
-    this.#tagUrls = new Map(pages.map((p) => [p.name, p.url]));
+    // Without tag pages, a tag is shown but links nowhere.
+    this.#tagUrls = this.#opts.layouts.tag === false ? new Map() : new Map(pages.map((p) => [p.name, p.url]));
     return pages;
   };
 

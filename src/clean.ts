@@ -1,6 +1,7 @@
-// A clean output folder: after a production build it holds exactly what that build produced.
-import { lstat, readdir, rm, rmdir } from "node:fs/promises";
-import { isAbsolute, join, relative, resolve, sep } from "node:path";
+// The output folder: files the content links to are copied in, and after a production build it
+// holds exactly what that build produced.
+import { copyFile, lstat, mkdir, readdir, rm, rmdir } from "node:fs/promises";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 
 /** Files of the output folder (relative, forward slashes) that this build did not produce. */
 export function staleFiles(existing: readonly string[], produced: ReadonlySet<string>): string[] {
@@ -51,4 +52,19 @@ export async function removeStale(outputDir: string, produced: ReadonlySet<strin
     if (stat?.isDirectory() && (await readdir(path)).length === 0) await rmdir(path);
   }
   return stale;
+}
+
+/**
+ * Copies files of the input folder (images, PDFs linked from the content) to the same place in the
+ * output, where the rewritten links point. Returns their paths, relative to the output.
+ */
+export async function copyFiles(inputDir: string, outputDir: string, paths: Iterable<string>): Promise<string[]> {
+  const copied: string[] = [];
+  for (const path of [...paths].sort()) {
+    const target = join(outputDir, path);
+    await mkdir(dirname(target), { recursive: true });
+    await copyFile(join(inputDir, path), target);
+    copied.push(path);
+  }
+  return copied;
 }

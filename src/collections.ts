@@ -49,7 +49,11 @@ export function tagPages<Item extends CollectionItem>(
 ): TagPage<Item>[] {
   const byTag = new Map<string, Item[]>();
   for (const report of reports) {
-    for (const tag of tagsOf(report.data)) byTag.set(tag, [...(byTag.get(tag) ?? []), report]);
+    for (const tag of tagsOf(report.data)) {
+      const list = byTag.get(tag);
+      if (list) list.push(report);
+      else byTag.set(tag, [report]);
+    }
   }
   const { slugs, clashes } = assignTagSlugs(byTag.keys(), fixedSlugs);
   if (clashes.length > 0) {

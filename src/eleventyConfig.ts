@@ -4,7 +4,6 @@ import type { MarkdownIt } from "markdown-it";
 export interface EleventyConfig {
   directories: { input: string; output: string; includes: string };
   ignores: { add(glob: string): void };
-  addPassthroughCopy(glob: string): void;
   addTransform(name: string, callback: (this: never, content: string) => unknown): void;
   addPlugin(plugin: unknown, options?: unknown): void;
   addFilter(name: string, filter: (...args: never[]) => unknown): void;

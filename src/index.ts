@@ -15,9 +15,6 @@ export type { PageView, DateView, WeekView, TagView, PageLink } from "./views.js
 export type { TagPage } from "./collections.js";
 export { WeeklyError } from "./errors.js";
 
-/** Files beside the reports and digests that are copied as they are. */
-const ASSET_EXTENSIONS = ["png", "jpg", "jpeg", "gif", "svg", "webp", "avif", "pdf"];
-
 export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyOptions): void {
   const opts = resolveOptions(options);
   const build = new WeeklyBuild(opts, eleventyConfig.directories.input, {
@@ -30,12 +27,7 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
   eleventyConfig.addDateParsing(function (value) {
     return build.parseDate(value, this.page?.inputPath);
   });
-  eleventyConfig.ignores.add(`${opts.layoutsDir}/**`);
-  // Images and documents beside the Markdown are published where links to them point.
-  for (const dir of [opts.postsDir, opts.digestsDir]) {
-    const folder = posix.join(eleventyConfig.directories.input, dir);
-    eleventyConfig.addPassthroughCopy(`${folder}/**/*.{${ASSET_EXTENSIONS.join(",")}}`);
-  }
+  eleventyConfig.ignores.add(posix.join(eleventyConfig.directories.input, opts.layoutsDir, "**"));
 
   // Markdown: heading ids, no repeated title, links to source files become page URLs.
   eleventyConfig.amendLibrary("md", (md) => {
@@ -52,7 +44,7 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
   });
 
   // The build: clock and mode, then the analysis and every check once all URLs are known, then
-  // the clean-up of stale output and the summary line.
+  // linked files copied, stale output removed, and the summary line.
   eleventyConfig.on("eleventy.before", build.start);
   eleventyConfig.on("eleventy.contentMap", build.indexContent);
   eleventyConfig.on("eleventy.passthrough", build.passthroughCopied);
@@ -62,7 +54,11 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
   eleventyConfig.addCollection("reports", build.reports);
   eleventyConfig.addCollection("digests", build.digests);
   eleventyConfig.addCollection("weeklyTags", build.tags);
-  eleventyConfig.addGlobalData("weekly", { site: opts.site, tagsPath: opts.tagsPath });
+  eleventyConfig.addGlobalData("weekly", {
+    site: opts.site,
+    tagsPath: opts.tagsPath,
+    tagIndexUrl: opts.layouts.tagIndex === false ? false : `/${opts.tagsPath}/`,
+  });
   eleventyConfig.addFilter("weeklyPage", build.view);
   eleventyConfig.addFilter("weeklyDate", (value: unknown) => withDate(value, opts.timezone, formatChineseDate));
   eleventyConfig.addFilter("weeklyIsoDate", (value: unknown) => withDate(value, opts.timezone, formatIsoDate));

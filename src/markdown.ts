@@ -31,8 +31,8 @@ export function inlineText(token: Token | undefined): string {
 
 /**
  * Gives every heading an id (unless the author set one) from its text, unique within the page,
- * and lists the headings. Used both when rendering and when checking `#fragment` links, so the two
- * always agree.
+ * and lists the headings. Used both when rendering and when analysing a page, so the two always
+ * agree.
  */
 export function assignHeadingIds(tokens: Token[]): Heading[] {
   const counter = new SlugCounter();
@@ -85,25 +85,35 @@ export function collectLinks(tokens: Token[], source: string): LinkRef[] {
   return found;
 }
 
-/** Finds where an href is written, near the line markdown-it reports (reference definitions may be elsewhere). */
+/**
+ * Finds where an href is written: on the line markdown-it reports, else anywhere in the body (a
+ * reference-style link's target is on its definition's line).
+ */
 function findColumn(
   lines: string[],
   line: number,
   href: string,
   searchFrom: Map<number, number>,
 ): { line: number; column: number } {
-  const forms = [...new Set([href, readableHref(href)])];
-  const candidates = [line, ...lines.keys()];
-  for (const at of candidates) {
-    const text = lines[at];
-    if (text === undefined) continue;
+  const forms = href === readableHref(href) ? [href] : [href, readableHref(href)];
+  const at = (index: number) => {
+    const text = lines[index];
+    if (text === undefined) return undefined;
     for (const form of forms) {
-      const index = text.indexOf(form, searchFrom.get(at) ?? 0);
-      if (index >= 0) {
-        searchFrom.set(at, index + form.length);
-        return { line: at, column: [...text.slice(0, index)].length + 1 };
+      const found = text.indexOf(`(${form}`, searchFrom.get(index) ?? 0);
+      const column = found >= 0 ? found + 1 : text.indexOf(form, searchFrom.get(index) ?? 0);
+      if (column >= 0) {
+        searchFrom.set(index, column + form.length);
+        return { line: index, column: [...text.slice(0, column)].length + 1 };
       }
     }
+    return undefined;
+  };
+  const onLine = at(line);
+  if (onLine) return onLine;
+  for (let index = 0; index < lines.length; index++) {
+    const found = index === line ? undefined : at(index);
+    if (found) return found;
   }
   return { line, column: 1 };
 }

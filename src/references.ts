@@ -10,10 +10,17 @@ const EXTERNAL_RE = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 export interface PageIndex {
   /** Input path without its page extension, relative to the input folder → the page's URL. */
   readonly byStem: ReadonlyMap<string, string>;
+  /** The reverse: a page's URL → its stem. */
+  readonly byUrl: ReadonlyMap<string, string>;
+}
+
+/** Both directions of the page index, from a map of stems to URLs. */
+export function pageIndex(byStem: ReadonlyMap<string, string>): PageIndex {
+  return { byStem, byUrl: new Map([...byStem].map(([stem, url]) => [url, stem])) };
 }
 
 export type Resolution =
-  /** Not a file of this site (absolute URL, `mailto:`), a fragment of the same page, or a root URL. */
+  /** Not a file of this site (absolute URL, `mailto:`), or a fragment of the same page. */
   | { kind: "unchanged" }
   | { kind: "page"; stem: string; url: string; query: string; fragment: string; href: string }
   /** A file that is not a page (image, PDF): `path` relative to the input folder, `href` its URL. */
@@ -38,7 +45,8 @@ export function pageStem(inputPath: string): string {
  * folder and may be written with a page extension (`../weekly_news/x.md`), without one
  * (`../weekly_news/x`), or as a folder with an index page (`../weekly_news/`). `?query` and
  * `#fragment` are kept. A root-relative target written as a source file (`/posts/a.md`) is read
- * against the input folder; other root-relative URLs are left as written.
+ * against the input folder; any other root-relative target must be the URL of a page
+ * (`/weekly_news/x/`) or a file of the input folder (`/files/a.pdf`).
  */
 export function resolveReference(href: string, { fromInputPath, pages }: ResolveFrom): Resolution {
   if (href === "" || href.startsWith("#") || href.startsWith("?") || EXTERNAL_RE.test(href)) {
@@ -47,7 +55,7 @@ export function resolveReference(href: string, { fromInputPath, pages }: Resolve
   const { path: rawPath, query, fragment } = splitHref(href);
   const path = safeDecode(rawPath);
   const rootRelative = path.startsWith("/");
-  if (rootRelative && !PAGE_EXTENSIONS.some((e) => path.endsWith(e))) return { kind: "unchanged" };
+  if (rootRelative && !PAGE_EXTENSIONS.some((e) => path.endsWith(e))) return resolveSiteUrl(path, query, fragment, pages);
 
   const base = rootRelative ? "" : posix.dirname(fromInputPath);
   const joined = posix.normalize(posix.join(base === "." ? "" : base, rootRelative ? path.slice(1) : path));
@@ -70,9 +78,27 @@ export function resolveReference(href: string, { fromInputPath, pages }: Resolve
   return result;
 }
 
+/** A root-relative URL such as `/weekly_news/x/`: a page's URL, or a file of the input folder. */
+function resolveSiteUrl(path: string, query: string, fragment: string, pages: PageIndex): Resolution {
+  const forms = path.endsWith("/") ? [path, path.replace(/\/+$/, "") || "/"] : [path, `${path}/`];
+  for (const url of forms) {
+    const stem = pages.byUrl.get(url);
+    if (stem !== undefined) return { kind: "page", stem, url, query, fragment, href: url + query + fragment };
+  }
+  const target = posix.normalize(path.slice(1));
+  if (posix.extname(target) !== "" && !target.startsWith("..")) {
+    return { kind: "file", path: target, href: `/${encodeURI(target)}${query}${fragment}` };
+  }
+  const near = nearest(path, [...pages.byUrl.keys()], posix.basename(path.replace(/\/+$/, "")).length);
+  const result: Resolution = { kind: "missing", stems: [], looked: [`a page at ${path}`] };
+  if (near !== undefined) result.suggestion = near;
+  return result;
+}
+
 /** Stems a target may name, or undefined when it names a file that is not a page. */
 function candidateStems(target: string, isFolder: boolean): string[] | undefined {
-  if (isFolder) return [target === "" ? "index" : `${target}/index`];
+  // `../weekly_news/x/` is the folder x with an index page, or the page x written as its URL.
+  if (isFolder) return target === "" ? ["index"] : [`${target}/index`, target];
   const pageExt = PAGE_EXTENSIONS.find((e) => target.endsWith(e));
   if (pageExt) return [target.slice(0, -pageExt.length)];
   if (posix.extname(target) !== "") return undefined;
@@ -100,14 +126,18 @@ function suggestStem(missing: string, pages: PageIndex): string | undefined {
   const folder = posix.dirname(missing);
   const all = [...pages.byStem.keys()];
   const sameFolder = all.filter((stem) => posix.dirname(stem) === folder);
-  const pool = sameFolder.length > 0 ? sameFolder : all;
-  const limit = Math.max(2, Math.floor(posix.basename(missing).length / 4));
+  return nearest(missing, sameFolder.length > 0 ? sameFolder : all, posix.basename(missing).length);
+}
+
+/** The closest candidate within a quarter of the name's length in edits (at least one). */
+function nearest(missing: string, pool: readonly string[], nameLength: number): string | undefined {
+  const limit = Math.max(1, Math.floor(nameLength / 4));
   const letters = sortedLetters(missing);
   const ranked = pool
-    .map((stem) => ({ stem, cost: distance(missing, stem), swapped: sortedLetters(stem) === letters }))
+    .map((candidate) => ({ candidate, cost: distance(missing, candidate), swapped: sortedLetters(candidate) === letters }))
     .filter((c) => c.cost <= limit)
-    .sort((a, b) => a.cost - b.cost || Number(b.swapped) - Number(a.swapped) || (a.stem < b.stem ? -1 : 1));
-  return ranked[0]?.stem;
+    .sort((a, b) => a.cost - b.cost || Number(b.swapped) - Number(a.swapped) || (a.candidate < b.candidate ? -1 : 1));
+  return ranked[0]?.candidate;
 }
 
 function sortedLetters(text: string): string {

@@ -7,7 +7,7 @@ import type { ResolvedOptions } from "./options.js";
 import type { Problem } from "./errors.js";
 import { assignHeadingIds, collectLinks, excerptFromTokens, type Heading } from "./markdown.js";
 import { isoWeekOf, weekInFileName, type IsoWeek } from "./dates.js";
-import { pageStem, readableHref, resolveReference, type PageIndex } from "./references.js";
+import { pageIndex, pageStem, readableHref, resolveReference, type PageIndex } from "./references.js";
 import { formatPublishTime, type PublishState } from "./schedule.js";
 
 export type ContentKind = "report" | "digest";
@@ -48,6 +48,8 @@ export interface SiteIndex {
   lookup: PageIndex;
   /** Path of a page → paths of the reports that link to it. */
   citedBy: Map<string, string[]>;
+  /** Files that are not pages (images, PDFs) linked from the content, relative to the input folder. */
+  files: Set<string>;
   /** Problems with `line` counted inside the body; see `placeInFile`. */
   problems: BodyProblem[];
 }
@@ -87,7 +89,8 @@ export function analyseSite(
     byStem.set(pageStem(path), url);
     pathByStem.set(pageStem(path), path);
   }
-  const lookup: PageIndex = { byStem };
+  const lookup = pageIndex(byStem);
+  const files = new Set<string>();
   const pages = new Map<string, AnalysedPage>();
   const problems: BodyProblem[] = [];
   const citedBy = new Map<string, string[]>();
@@ -116,6 +119,7 @@ export function analyseSite(
         analysed.linksTo.add(pathByStem.get(resolution.stem) ?? resolution.stem);
       } else if (resolution.kind === "file" && fileExists(resolution.path)) {
         analysed.rewrites.set(link.href, resolution.href);
+        files.add(resolution.path);
       } else if (resolution.kind === "file") {
         problems.push({ ...at, severity: "error", message: `${link.kind} "${readableHref(link.href)}" names a file that does not exist (looked for ${resolution.path}).` });
       } else if (resolution.kind === "missing" && resolution.stems.some((stem) => heldBack.has(stem))) {
@@ -137,9 +141,13 @@ export function analyseSite(
 
   for (const page of pages.values()) {
     if (page.kind !== "report") continue;
-    for (const target of page.linksTo) citedBy.set(target, [...(citedBy.get(target) ?? []), page.path]);
+    for (const target of page.linksTo) {
+      const list = citedBy.get(target);
+      if (list) list.push(page.path);
+      else citedBy.set(target, [page.path]);
+    }
   }
-  return { pages, lookup, citedBy, problems };
+  return { pages, lookup, citedBy, files, problems };
 }
 
 function titleOf(page: CollectedPage, opts: ResolvedOptions): string {

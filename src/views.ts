@@ -28,7 +28,8 @@ export interface WeekView {
 
 export interface TagView {
   name: string;
-  url: string;
+  /** The tag's page; absent when the site has no tag pages. */
+  url?: string;
 }
 
 export interface PageView {
@@ -81,9 +82,9 @@ export function pageView(
     week: page.week ? weekView(page.week) : undefined,
     description: description !== "" ? description : page.excerpt,
     excerpt: page.excerpt,
-    tags: tagsOf(page.data).flatMap((name) => {
+    tags: tagsOf(page.data).map((name) => {
       const url = tagUrl(name);
-      return url === undefined ? [] : [{ name, url }];
+      return url === undefined ? { name } : { name, url };
     }),
     headings: page.headings,
     citedBy: pagesAt(site.citedBy.get(path) ?? []).sort(newestFirst).map(link),
@@ -91,12 +92,13 @@ export function pageView(
   };
 }
 
-/** Front-matter `tags` as a list: a single string is one tag. */
+/** Front-matter `tags` as a list of text: a single value is one tag, `2026` is the tag "2026". */
 export function tagsOf(data: Readonly<Record<string, unknown>>): string[] {
-  const tags = data.tags;
-  if (typeof tags === "string") return tags.trim() === "" ? [] : [tags.trim()];
-  if (!Array.isArray(tags)) return [];
-  return tags.filter((t): t is string => typeof t === "string" && t.trim() !== "").map((t) => t.trim());
+  const list = Array.isArray(data.tags) ? data.tags : [data.tags];
+  return list
+    .filter((t): t is string | number => typeof t === "string" || typeof t === "number")
+    .map((t) => String(t).trim())
+    .filter((t) => t !== "");
 }
 
 /** Newest first; pages of the same moment by path, so the order never depends on the file system. */

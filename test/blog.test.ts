@@ -75,6 +75,11 @@ describe("the W06 report page", () => {
     assert.equal(link?.getAttribute("href"), DIGEST_URL);
     assert.equal(text(site.page(link!.getAttribute("href")!).querySelector("h1")), "AI Weekly Digest — 2026-W06");
   });
+
+  test("names its week's digest below the report", () => {
+    const links = all(site.page(REPORT_URL), ".digest-links a");
+    assert.deepEqual(links.map((a) => [text(a), a.getAttribute("href")]), [["AI Weekly Digest — 2026-W06", DIGEST_URL]]);
+  });
 });
 
 describe("the W06 digest page", () => {

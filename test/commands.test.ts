@@ -3,7 +3,7 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { FIXTURES, listFiles, outputLines, readSite, removeOutput, ROOT, runEleventy, tempOutput, text } from "./helpers.js";
+import { all, FIXTURES, listFiles, outputLines, readSite, removeOutput, ROOT, runEleventy, tempOutput, text } from "./helpers.js";
 
 describe("npx eleventy", () => {
   test("TZ=America/Los_Angeles still dates the W06 report 2026年2月5日", () => {
@@ -39,4 +39,24 @@ describe("npx eleventy", () => {
       removeOutput(output);
     }
   });
+
+  for (const severity of ["warn", "false"] as const) {
+    test(`brokenLinks: ${severity} builds anyway, ${severity === "warn" ? "warning with the same message" : "silently"}, leaving the link as written`, () => {
+      const output = tempOutput(`broken-${severity}`);
+      try {
+        const run = runEleventy(join(FIXTURES, "broken-link"), output, { BROKEN_LINKS: severity });
+        assert.equal(run.status, 0, run.stderr);
+        const warning =
+          '[weekly] posts/2026-W07-ai-weekly.md:11:33  link "../weekly_news/ai_news_2026-W70" matches no page ' +
+          "(looked for weekly_news/ai_news_2026-W70.md and weekly_news/ai_news_2026-W70/index.md). " +
+          "Did you mean ../weekly_news/ai_news_2026-W07?";
+        assert.deepEqual(outputLines(run).filter((line) => line.includes("matches no page")), severity === "warn" ? [warning] : []);
+        const doc = readSite(output).page("/posts/2026-W07-ai-weekly/");
+        assert.deepEqual(all(doc, "a").map((a) => a.getAttribute("href")), ["../weekly_news/ai_news_2026-W70"]);
+        assert.deepEqual(all(doc, ".tags li").map((li) => li.innerHTML), ["<span>AI</span>"], "without tag pages a tag links nowhere");
+      } finally {
+        removeOutput(output);
+      }
+    });
+  }
 });

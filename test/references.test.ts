@@ -1,9 +1,9 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { pageStem, resolveReference, splitHref, type Resolution } from "../src/references.js";
+import { pageIndex, pageStem, resolveReference, splitHref, type Resolution } from "../src/references.js";
 
-const pages = {
-  byStem: new Map([
+const pages = pageIndex(
+  new Map([
     ["index", "/"],
     ["posts/2026-W06-ai-weekly", "/posts/2026-W06-ai-weekly/"],
     ["posts/2026-W07-ai-weekly", "/posts/2026-W07-ai-weekly/"],
@@ -12,7 +12,7 @@ const pages = {
     ["weekly_news/index", "/weekly_news/"],
     ["about", "/about-us/"],
   ]),
-};
+);
 const FROM = "posts/2026-W06-ai-weekly.md";
 
 describe("resolveReference", () => {
@@ -52,7 +52,19 @@ describe("resolveReference", () => {
     ["mailto:editor@example.org", FROM, { kind: "unchanged" }],
     ["//cdn.example.org/x.js", FROM, { kind: "unchanged" }],
     ["#参考", FROM, { kind: "unchanged" }],
-    ["/tags/ai/", FROM, { kind: "unchanged" }],
+    ["/weekly_news/ai_news_2026-W06/", FROM, page("weekly_news/ai_news_2026-W06", "/weekly_news/ai_news_2026-W06/")],
+    ["/weekly_news/ai_news_2026-W06#import-ai", FROM, page("weekly_news/ai_news_2026-W06", "/weekly_news/ai_news_2026-W06/", "", "#import-ai")],
+    ["/", FROM, page("index", "/")],
+    ["../weekly_news/ai_news_2026-W06/", FROM, page("weekly_news/ai_news_2026-W06", "/weekly_news/ai_news_2026-W06/")],
+    ["/files/a.pdf", FROM, { kind: "file", path: "files/a.pdf", href: "/files/a.pdf" }],
+    ["/weekly_news/ai_news_2026-W70/", FROM, {
+      kind: "missing",
+      stems: [],
+      looked: ["a page at /weekly_news/ai_news_2026-W70/"],
+      suggestion: "/weekly_news/ai_news_2026-W07/",
+    }],
+    ["/tags/nope/", FROM, { kind: "missing", stems: [], looked: ["a page at /tags/nope/"] }],
+    ["./缺失", FROM, { kind: "missing", stems: ["posts/缺失", "posts/缺失/index"], looked: ["posts/缺失.md", "posts/缺失/index.md"] }],
   ];
   for (const [href, from, expected] of cases) {
     test(`resolveReference(${JSON.stringify(href)}, from ${from}) → ${describeResolution(expected)}`, () => {
@@ -61,7 +73,7 @@ describe("resolveReference", () => {
   }
 
   test("percent-encoded Chinese file names resolve like the written form", () => {
-    const zh = { byStem: new Map([["posts/周报", "/posts/周报/"]]) };
+    const zh = pageIndex(new Map([["posts/周报", "/posts/周报/"]]));
     assert.deepEqual(resolveReference("./%E5%91%A8%E6%8A%A5", { fromInputPath: "posts/a.md", pages: zh }), page("posts/周报", "/posts/周报/"));
   });
 });

@@ -16,6 +16,7 @@ describe("a site with non-default options", () => {
     assert.deepEqual([...site.files.keys()], [
       "digests/news_2026-W05/index.html",
       "digests/news_2026-W06/index.html",
+      "files/notes.txt",
       "index.html",
       "reports/2026-W05-report/index.html",
       "reports/2026-W06-report/index.html",
@@ -32,11 +33,17 @@ describe("a site with non-default options", () => {
     assert.equal(doc.querySelector('meta[name="description"]')?.getAttribute("content"), "The sixth week, described by its author.");
   });
 
-  test("reads 2026-02-05T23:30 in America/New_York: 2月5日, week 2026-W06", () => {
+  test("shows 2026-02-06T10:00+08:00 as the day it is in America/New_York: 2月5日", () => {
     const doc = site.page("/reports/2026-W06-report/");
     assert.equal(doc.querySelector("time")?.getAttribute("datetime"), "2026-02-05");
     assert.equal(text(doc.querySelector("time")), "2026年2月5日");
     assert.equal(text(doc.querySelector(".week")), "2026-W06");
+  });
+
+  test("reads date: 2026-01-29 as that day in America/New_York, not the day before", () => {
+    const time = site.page("/reports/2026-W05-report/").querySelector("time");
+    assert.equal(time?.getAttribute("datetime"), "2026-01-29");
+    assert.equal(text(time), "2026年1月29日");
   });
 
   test("lists reports newest first on the home page, with excerpts cut at 40 characters", () => {
@@ -48,7 +55,7 @@ describe("a site with non-default options", () => {
 
   test("resolves links with .md, without it, with a #fragment, and to a file, all to published URLs", () => {
     const links = all(site.page("/reports/2026-W06-report/"), ".content a").map((a) => a.getAttribute("href"));
-    assert.deepEqual(links, ["/digests/news_2026-W06/#headline-news", "/reports/2026-W05-report/", "/reports/chart.svg"]);
+    assert.deepEqual(links, ["/digests/news_2026-W06/#headline-news", "/reports/2026-W05-report/", "/reports/chart.svg", "/digests/news_2026-W05/"]);
     for (const href of links) assert.ok(site.has(href!), `${href} is not in the output`);
     assert.ok(site.page("/digests/news_2026-W06/").getElementById("headline-news"), "the fragment names a heading");
   });
@@ -59,8 +66,14 @@ describe("a site with non-default options", () => {
     assert.deepEqual(all(doc, ".reports a").map(text), ["Week 6 report", "Week 5 report"]);
   });
 
-  test("each digest links back to the reports that cite it", () => {
-    assert.deepEqual(all(site.page("/digests/news_2026-W05/"), ".cited-by a").map(text), ["Week 5 report"]);
+  test("a linked file anywhere in the input folder is copied where its link points", () => {
+    const link = all(site.page("/reports/2026-W05-report/"), ".content a").find((a) => text(a) === "Notes");
+    assert.equal(link?.getAttribute("href"), "/files/notes.txt");
+    assert.equal(site.files.get("files/notes.txt"), "Plain notes.\n");
+  });
+
+  test("each digest links back to the reports that cite it (by source path or by URL), newest first", () => {
+    assert.deepEqual(all(site.page("/digests/news_2026-W05/"), ".cited-by a").map(text), ["Week 6 report", "Week 5 report"]);
     assert.deepEqual(all(site.page("/digests/news_2026-W06/"), ".cited-by a").map(text), ["Week 6 report"]);
     assert.equal(text(site.page("/digests/news_2026-W06/").querySelector(".week")), "2026-W06 2026年2月2日–2026年2月8日");
   });
