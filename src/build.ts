@@ -10,9 +10,10 @@ import { analyseSite, inputRelative, kindOf, placeInFile, type CollectedPage, ty
 import { pageView, type PageView } from "./views.js";
 import { pageStem, resolveReference } from "./references.js";
 import { sortByWeekDescending, sortNewestFirst, tagPages, type CollectionItem, type TagPage } from "./collections.js";
-import { parseSiteDate, weekInFileName, ACCEPTED_DATE_FORMS } from "./dates.js";
+import { parseSiteDate, weekInFileName } from "./dates.js";
 import { buildClock, publishState, summaryLine, type PublishState } from "./schedule.js";
-import { frontMatterKeyLine } from "./frontMatter.js";
+import { frontMatterKeyLine, frontMatterNotes } from "./frontMatter.js";
+import { checkFrontMatter, fieldMessage } from "./schema.js";
 import { copyFiles, removeStale, unsafeOutputReason } from "./clean.js";
 
 interface ContentMap {
@@ -41,6 +42,23 @@ export interface Logger {
 export interface BuildEnvironment {
   WEEKLY_NOW?: string | undefined;
   WEEKLY_PREVIEW?: string | undefined;
+  /** Set by `weekly check`: analyse everything, write nothing, hand the problems back. */
+  WEEKLY_CHECK?: string | undefined;
+}
+
+/**
+ * Thrown by a `weekly check` run once every problem is known, before anything is rendered. It
+ * carries errors and warnings alike; the command prints them.
+ */
+export class WeeklyCheckResult extends Error {
+  readonly skipOriginalStack = true;
+  constructor(
+    readonly problems: readonly Problem[],
+    readonly files: number,
+  ) {
+    super(`weekly check: ${problems.length} problems in ${files} files`);
+    this.name = "WeeklyCheckResult";
+  }
 }
 
 export class WeeklyBuild {
@@ -51,6 +69,7 @@ export class WeeklyBuild {
   #md: MarkdownIt | undefined;
   #now: DateTime | undefined;
   #preview = false;
+  #checkOnly = false;
   #collected = new Map<string, CollectedPage>();
   #heldBack = new Map<string, HeldBack>();
   #problems = new Map<string, Problem>();
@@ -82,7 +101,9 @@ export class WeeklyBuild {
     this.#site = undefined;
     this.#tagUrls = new Map();
     const env = this.#env();
-    this.#preview = event.runMode === "serve" || event.runMode === "watch" || env.WEEKLY_PREVIEW === "1";
+    this.#checkOnly = env.WEEKLY_CHECK === "1";
+    // A check reads every page, published or not, like a preview.
+    this.#preview = this.#checkOnly || event.runMode === "serve" || event.runMode === "watch" || env.WEEKLY_PREVIEW === "1";
     const clock = buildClock(env.WEEKLY_NOW, this.#opts.timezone);
     if (clock.problem) throw new WeeklyError(clock.problem);
     this.#now = clock.now;
@@ -96,14 +117,22 @@ export class WeeklyBuild {
   admit = (inputPath: string, data: Record<string, unknown>, body: string): boolean => {
     if (!this.#now) this.start();
     const path = this.#relative(inputPath);
+    const kind = kindOf(path, this.#opts);
+    const notes = frontMatterNotes(data);
+    for (const problem of notes?.problems ?? []) this.#addProblem(path, problem.field, problem.message, "error", problem);
+    if (kind && inputPath.endsWith(".md") && !notes?.problems.some((p) => p.field === "front matter")) {
+      for (const issue of checkFrontMatter(data, Object.keys(notes?.keys ?? {}), kind, this.#opts.timezone)) {
+        this.#addProblem(path, issue.field, issue.message, issue.severity, notes?.keys[issue.field]);
+      }
+    }
     const { status, problems } = publishState(data, this.#now!, this.#opts.timezone);
-    for (const problem of problems) this.#addProblem(path, problem.field, problem.message);
+    for (const problem of problems) this.#addProblem(path, problem.field, problem.message, "error", notes?.keys[problem.field]);
     if (status.state !== "published") {
       this.#heldBack.set(pageStem(path), { path, status });
       if (!this.#preview) return false;
     }
     if (inputPath.endsWith(".md")) {
-      this.#collected.set(path, { path, kind: kindOf(path, this.#opts), data, body, status });
+      this.#collected.set(path, { path, kind, data, body, status });
     }
     return true;
   };
@@ -117,25 +146,22 @@ export class WeeklyBuild {
   #readDate(value: unknown, inputPath: string | undefined): Date {
     const parsed = parseSiteDate(value, this.#opts.timezone);
     if (parsed) return parsed.dateTime.toJSDate();
-    const shown = value instanceof Date ? value.toISOString() : JSON.stringify(value);
-    const message = `date: received ${shown}; expected ${ACCEPTED_DATE_FORMS} (read in ${this.#opts.timezone}).`;
+    const message = fieldMessage("date", value, this.#opts.timezone);
     if (!inputPath) throw new WeeklyError(message);
-    this.#addProblem(this.#relative(inputPath), "date", message);
+    this.#addProblem(this.#relative(inputPath), "date", message, "error");
     return new Date(0); // never written: the problem stops the build before rendering
   }
 
   /**
    * A digest without a `date` is dated by the week in its file name (its Monday, 00:00). A report
-   * must have one: the file's creation time would change with every checkout.
+   * must have one (the schema says so): never the file's creation time, which changes with every
+   * checkout.
    */
   #defaultDate(inputPath: string | undefined): Date | undefined {
     if (!inputPath) return undefined;
     const path = this.#relative(inputPath);
     const kind = kindOf(path, this.#opts);
-    if (kind === "report") {
-      this.#addProblem(path, "date", `date: missing; a report needs the day it is published, such as date: 2026-02-05.`);
-      return new Date(0);
-    }
+    if (kind === "report") return new Date(0); // never written: the missing date stops the build
     if (kind !== "digest") return undefined;
     return weekInFileName(posix.basename(path), this.#opts.timezone)?.week?.start.toJSDate();
   }
@@ -158,14 +184,19 @@ export class WeeklyBuild {
       this.#md!,
       this.#opts,
       (path) => existsSync(posix.join(this.#inputDir, path)),
-      this.#preview ? new Map() : this.#heldBack,
+      // A preview shows held-back pages; a check still reports published links to them.
+      this.#preview && !this.#checkOnly ? new Map() : this.#heldBack,
     );
     this.#site = site;
-    const linkProblems = this.#opts.brokenLinks === false ? [] : site.problems.map((p) => this.#placeProblem(p));
-    if (this.#opts.brokenLinks === "warn") {
-      for (const problem of sortProblems(linkProblems)) this.#logger.warn(formatProblem({ ...problem, severity: "warning" }));
-    }
-    const errors = [...this.#problems.values(), ...(this.#opts.brokenLinks === "error" ? linkProblems : [])];
+    const linkSeverity = this.#opts.brokenLinks;
+    const found = site.problems
+      .filter((p) => p.severity === "warning" || linkSeverity !== false)
+      .map((p) => this.#placeProblem(p))
+      .map((p): Problem => (linkSeverity === "warn" && p.severity === "error" ? { ...p, severity: "warning" } : p));
+    const all = sortProblems([...this.#problems.values(), ...found]);
+    if (this.#checkOnly) throw new WeeklyCheckResult(all, this.#collected.size);
+    const errors = all.filter((p) => p.severity === "error");
+    for (const warning of all.filter((p) => p.severity === "warning")) this.#logger.warn(formatProblem(warning));
     if (errors.length > 0) throw WeeklyError.fromProblems(errors);
   };
 
@@ -270,11 +301,10 @@ export class WeeklyBuild {
   }
 
   /** A front-matter problem, placed on the line of its key. Reported once however often Eleventy asks. */
-  #addProblem(path: string, field: string, message: string): void {
-    const line = frontMatterKeyLine(this.#read(path), field);
-    const problem: Problem = { file: this.#file(path), severity: "error", message };
-    if (line !== undefined) Object.assign(problem, { line, column: 1 });
-    this.#problems.set(`${path}\0${field}`, problem);
+  #addProblem(path: string, field: string, message: string, severity: Problem["severity"], at?: { line: number; column: number }): void {
+    const line = at?.line ?? frontMatterKeyLine(this.#read(path), field) ?? 1;
+    const column = at?.column ?? 1;
+    this.#problems.set(`${path}\0${field}`, { file: this.#file(path), line, column, severity, message });
   }
 
   #placeProblem(problem: SiteIndex["problems"][number]): Problem {

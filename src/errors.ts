@@ -11,12 +11,15 @@ export interface Problem {
   message: string;
 }
 
-/** `posts/a.md:41:3  message`: the form editors and terminals turn into a jump to the place. */
+/**
+ * `posts/a.md:41:3  message` (`… warning: message` for a warning): the form editors and terminals
+ * turn into a jump to the place.
+ */
 export function formatProblem(problem: Problem): string {
   const where = [problem.file, problem.line, problem.line === undefined ? undefined : problem.column ?? 1]
     .filter((part) => part !== undefined)
     .join(":");
-  return `${where}  ${problem.message}`;
+  return `${where}  ${problem.severity === "warning" ? "warning: " : ""}${problem.message}`;
 }
 
 /** Problems in file, line and column order, so that a report reads top to bottom. */

@@ -1,21 +1,86 @@
-// How front matter is read: YAML 1.2's core schema, so that dates stay exactly as the author wrote them.
-import { parse } from "yaml";
+// How front matter is read: YAML 1.2's core schema, so that dates stay exactly as the author wrote
+// them, with the line of every key kept for messages, and broken YAML reported instead of thrown.
+import { isMap, isScalar, LineCounter, parseDocument } from "yaml";
 
 /**
- * gray-matter's YAML engine. The default (js-yaml with timestamps) turns `date: 2026-02-05` into
- * midnight UTC, which is the previous day west of Greenwich; read as text, the plugin can give it
- * the meaning the author intended: that day in the site's time zone.
+ * The key under which the plugin's notes on a file's own front matter travel with its data:
+ * which keys the file itself wrote, on which lines, and what was wrong with it.
  */
-export function parseFrontMatterYaml(text: string): Record<string, unknown> {
-  const value: unknown = parse(text, { schema: "core" });
-  return value !== null && typeof value === "object" ? (value as Record<string, unknown>) : {};
+export const FRONT_MATTER_NOTES = "weeklyFrontMatter";
+
+export interface Place {
+  /** 1-based line in the file (the opening `---` is line 1). */
+  line: number;
+  column: number;
+}
+
+export interface FrontMatterNotes {
+  /** The file's own keys (not those of directory or global data) and where each is written. */
+  keys: Record<string, Place>;
+  problems: Array<Place & { field: string; message: string }>;
+}
+
+/** gray-matter hands over the text after the opening `---`, so YAML's line 1 is the file's line 1. */
+const FIRST_LINE = 2;
+
+/**
+ * Builds gray-matter's YAML engine. The default (js-yaml with timestamps) turns `date: 2026-02-05`
+ * into midnight UTC, which is the previous day west of Greenwich; read as text, the plugin can give
+ * it the meaning the author intended. Broken YAML does not throw (which would stop Eleventy at the
+ * first such file, with a stack trace): the problem travels in the notes, to be reported with the
+ * file's name and every other problem of the build. A `layout` that names no file is reported the
+ * same way and dropped, so that Eleventy does not stop on it first.
+ */
+export function createFrontMatterEngine(layoutExists: (layout: string) => boolean) {
+  return function parseFrontMatter(text: string): Record<string, unknown> {
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(text, { schema: "core", lineCounter, prettyErrors: false, uniqueKeys: true });
+    const notes: FrontMatterNotes = { keys: {}, problems: [] };
+    const place = (offset: number): Place => {
+      const { line, col } = lineCounter.linePos(offset);
+      return { line, column: col };
+    };
+    const error = doc.errors[0];
+    if (error) {
+      const at = place(error.pos[0]);
+      notes.problems.push({ ...at, field: "front matter", message: `front matter is not valid YAML: ${firstLine(error.message)}` });
+      return { [FRONT_MATTER_NOTES]: notes };
+    }
+    const value: unknown = doc.toJS();
+    if (value === null || value === undefined) return { [FRONT_MATTER_NOTES]: notes };
+    if (!isMap(doc.contents) || typeof value !== "object" || Array.isArray(value)) {
+      notes.problems.push({ line: FIRST_LINE, column: 1, field: "front matter", message: "front matter is not a set of keys such as title: …" });
+      return { [FRONT_MATTER_NOTES]: notes };
+    }
+    for (const pair of doc.contents.items) {
+      if (isScalar(pair.key) && pair.key.range) notes.keys[String(pair.key.value)] = place(pair.key.range[0]);
+    }
+    const data = value as Record<string, unknown>;
+    const layout = data.layout;
+    if (typeof layout === "string" && layout !== "" && !layoutExists(layout)) {
+      const at = notes.keys.layout ?? { line: FIRST_LINE, column: 1 };
+      notes.problems.push({ ...at, field: "layout", message: `layout: received ${JSON.stringify(layout)}; expected a file of the layouts folder, such as layouts/post.njk.` });
+      delete data.layout;
+    }
+    return { ...data, [FRONT_MATTER_NOTES]: notes };
+  };
+}
+
+/** The plugin's notes on a page's front matter, if its data came through the plugin's engine. */
+export function frontMatterNotes(data: Readonly<Record<string, unknown>>): FrontMatterNotes | undefined {
+  const notes = data[FRONT_MATTER_NOTES];
+  return notes !== null && typeof notes === "object" ? (notes as FrontMatterNotes) : undefined;
+}
+
+function firstLine(message: string): string {
+  return message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "").trim();
 }
 
 const FENCE_RE = /^---\s*$/;
 
 /**
  * The 1-based line of a top-level key in a file's front matter (`scheduled: …`), or undefined.
- * Read only when a problem is reported, so a plain scan of the lines is enough.
+ * For data that did not come through the plugin's engine; a plain scan of the lines is enough.
  */
 export function frontMatterKeyLine(fileText: string, key: string): number | undefined {
   const lines = fileText.replace(/^\uFEFF/, "").split(/\r?\n/);

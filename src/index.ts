@@ -3,7 +3,8 @@ import type { EleventyConfig } from "./eleventyConfig.js";
 import { resolveOptions, type WeeklyOptions } from "./options.js";
 import { WeeklyBuild } from "./build.js";
 import { installMarkdownRules } from "./markdown.js";
-import { parseFrontMatterYaml } from "./frontMatter.js";
+import { createFrontMatterEngine } from "./frontMatter.js";
+import { existsSync } from "node:fs";
 import { generatedPages } from "./pages.js";
 import { markNoindex } from "./preview.js";
 import { posix } from "node:path";
@@ -14,6 +15,8 @@ export type { WeeklyOptions, ResolvedOptions, SiteMetadata, Severity } from "./o
 export type { PageView, DateView, WeekView, TagView, PageLink } from "./views.js";
 export type { TagPage } from "./collections.js";
 export { WeeklyError } from "./errors.js";
+export { WeeklyCheckResult } from "./build.js";
+export type { Problem } from "./errors.js";
 
 export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyOptions): void {
   const opts = resolveOptions(options);
@@ -23,7 +26,9 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
   });
 
   // Reading: dates stay text until the plugin reads them in the site's zone.
-  eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: parseFrontMatterYaml } });
+  const layoutsRoot = posix.join(eleventyConfig.directories.input, eleventyConfig.directories.includes);
+  const layoutExists = (layout: string) => existsSync(posix.join(layoutsRoot, layout));
+  eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: createFrontMatterEngine(layoutExists) } });
   eleventyConfig.addDateParsing(function (value) {
     return build.parseDate(value, this.page?.inputPath);
   });

@@ -1,6 +1,7 @@
 // Is this page published at time T? `scheduled`, `draft`, the build's clock, and the build's summary.
 import { DateTime } from "luxon";
 import { ACCEPTED_DATE_FORMS, parseSiteDate } from "./dates.js";
+import { fieldMessage } from "./schema.js";
 
 export type PublishState =
   | { state: "published" }
@@ -26,14 +27,14 @@ export function publishState(
   const problems: FieldProblem[] = [];
   const draft = data.draft;
   if (draft !== undefined && draft !== null && typeof draft !== "boolean") {
-    problems.push({ field: "draft", message: `draft: received ${show(draft)}; expected true or false.` });
+    problems.push({ field: "draft", message: fieldMessage("draft", draft, zone) });
   }
   let at: DateTime | undefined;
   const scheduled = data.scheduled;
   if (scheduled !== undefined && scheduled !== null && scheduled !== "") {
     const parsed = parseSiteDate(scheduled, zone);
     if (parsed) at = parsed.dateTime;
-    else problems.push({ field: "scheduled", message: `scheduled: received ${show(scheduled)}; expected ${ACCEPTED_DATE_FORMS} (read in ${zone}).` });
+    else problems.push({ field: "scheduled", message: fieldMessage("scheduled", scheduled, zone) });
   }
   // A page whose draft flag or schedule cannot be read is held back: the build fails anyway.
   if (draft === true || problems.length > 0) return { status: { state: "draft" }, problems };

@@ -5,7 +5,8 @@ import type { MarkdownIt } from "markdown-it";
 import { DateTime } from "luxon";
 import type { ResolvedOptions } from "./options.js";
 import type { Problem } from "./errors.js";
-import { assignHeadingIds, collectLinks, excerptFromTokens, type Heading } from "./markdown.js";
+import { assignHeadingIds, collectLinks, excerptFromTokens, type Heading, type LinkRef } from "./markdown.js";
+import { distance } from "fastest-levenshtein";
 import { isoWeekOf, weekInFileName, type IsoWeek } from "./dates.js";
 import { pageIndex, pageStem, readableHref, resolveReference, type PageIndex } from "./references.js";
 import { formatPublishTime, type PublishState } from "./schedule.js";
@@ -55,7 +56,7 @@ export interface SiteIndex {
 }
 
 export interface BodyProblem extends Problem {
-  /** 0-based line inside the Markdown body (front matter not counted). */
+  /** 0-based line inside the Markdown body (front matter not counted); -1 for the file as a whole. */
   bodyLine: number;
 }
 
@@ -73,7 +74,8 @@ export function inputRelative(inputPath: string, inputDir: string): string {
 
 /**
  * Analyses every collected page against Eleventy's map of input paths to URLs: headings, excerpt,
- * week, and every link resolved, with a problem for each link whose target does not exist.
+ * week, and every link resolved, with a problem for each link whose target (or `#fragment`) does
+ * not exist, and for each break of the weekly rules.
  */
 export function analyseSite(
   collected: Iterable<CollectedPage>,
@@ -92,51 +94,60 @@ export function analyseSite(
   const lookup = pageIndex(byStem);
   const files = new Set<string>();
   const pages = new Map<string, AnalysedPage>();
+  const links = new Map<string, LinkRef[]>();
   const problems: BodyProblem[] = [];
   const citedBy = new Map<string, string[]>();
 
+  // First every page, so that a link's #fragment can be checked against its target's headings.
   for (const page of collected) {
     const url = urls.get(page.path);
     if (url === undefined) continue; // not written (permalink: false, or dropped by a preprocessor)
     const tokens = md.parse(page.body, { title: page.data.title });
-    const headings = assignHeadingIds(tokens);
-    const analysed: AnalysedPage = {
+    pages.set(page.path, {
       ...page,
       url,
       title: titleOf(page, opts),
       date: dateOf(page.data, opts.timezone),
       week: weekOf(page, opts.timezone),
-      headings,
+      headings: assignHeadingIds(tokens),
       excerpt: excerptFromTokens(tokens, opts.excerptLength),
       rewrites: new Map(),
       linksTo: new Set(),
-    };
-    for (const link of collectLinks(tokens, page.body)) {
+    });
+    links.set(page.path, collectLinks(tokens, page.body));
+  }
+
+  for (const page of pages.values()) {
+    for (const link of links.get(page.path) ?? []) {
       const resolution = resolveReference(link.href, { fromInputPath: page.path, pages: lookup });
       const at = { file: page.path, bodyLine: link.line, column: link.column };
-      if (resolution.kind === "page") {
-        analysed.rewrites.set(link.href, resolution.href);
-        analysed.linksTo.add(pathByStem.get(resolution.stem) ?? resolution.stem);
+      const problem = (message: string) => problems.push({ ...at, severity: "error", message });
+      const written = readableHref(link.href);
+      if (resolution.kind === "page" && page.status.state === "published" && heldBack.has(resolution.stem)) {
+        problem(heldBackMessage(written, heldBack.get(resolution.stem)!));
+      } else if (resolution.kind === "page") {
+        const target = pathByStem.get(resolution.stem) ?? resolution.stem;
+        page.rewrites.set(link.href, resolution.href);
+        page.linksTo.add(target);
+        const missing = missingFragment(resolution.fragment, pages.get(target));
+        if (missing) problem(`link "${written}" names ${missing} in ${target}, which has no such heading${headingHint(pages.get(target)!, missing)}.`);
+      } else if (resolution.kind === "unchanged" && link.href.startsWith("#")) {
+        const missing = missingFragment(link.href, page);
+        if (missing) problem(`link "${written}" names ${missing}, but this page has no such heading${headingHint(page, missing)}.`);
       } else if (resolution.kind === "file" && fileExists(resolution.path)) {
-        analysed.rewrites.set(link.href, resolution.href);
+        page.rewrites.set(link.href, resolution.href);
         files.add(resolution.path);
       } else if (resolution.kind === "file") {
-        problems.push({ ...at, severity: "error", message: `${link.kind} "${readableHref(link.href)}" names a file that does not exist (looked for ${resolution.path}).` });
+        problem(`${link.kind} "${written}" names a file that does not exist (looked for ${resolution.path}).`);
       } else if (resolution.kind === "missing" && resolution.stems.some((stem) => heldBack.has(stem))) {
-        const target = heldBack.get(resolution.stems.find((stem) => heldBack.has(stem))!)!;
-        const message =
-          target.status.state === "draft"
-            ? `which is a draft (draft: true): the link would be dead. Remove the link, or publish the draft first.`
-            : `which is not published until ${formatPublishTime(target.status.at)}: the link would be dead. Remove the link, or schedule this page no earlier than that.`;
-        problems.push({ ...at, severity: "error", message: `link "${readableHref(link.href)}" points to ${target.path}, ${message}` });
+        problem(heldBackMessage(written, heldBack.get(resolution.stems.find((stem) => heldBack.has(stem))!)!));
       } else if (resolution.kind === "missing") {
         const looked = resolution.looked.length > 0 ? ` (looked for ${resolution.looked.join(" and ")})` : "";
         const reason = resolution.reason ? ` ${resolution.reason}` : "";
         const hint = resolution.suggestion ? ` Did you mean ${resolution.suggestion}?` : "";
-        problems.push({ ...at, severity: "error", message: `link "${readableHref(link.href)}" matches no page${reason}${looked}.${hint}` });
+        problem(`link "${written}" matches no page${reason}${looked}.${hint}`);
       }
     }
-    pages.set(page.path, analysed);
   }
 
   for (const page of pages.values()) {
@@ -147,7 +158,70 @@ export function analyseSite(
       else citedBy.set(target, [page.path]);
     }
   }
+  problems.push(...checkWeeks(pages.values(), opts.timezone));
   return { pages, lookup, citedBy, files, problems };
+}
+
+function heldBackMessage(written: string, target: HeldBack): string {
+  const why =
+    target.status.state === "draft"
+      ? "which is a draft (draft: true): the link would be dead. Remove the link, or publish the draft first."
+      : `which is not published until ${formatPublishTime(target.status.at)}: the link would be dead. Remove the link, or schedule this page no earlier than that.`;
+  return `link "${written}" points to ${target.path}, ${why}`;
+}
+
+/** `#参考` when the target is an analysed page without that heading id; undefined when it is fine. */
+function missingFragment(fragment: string, target: AnalysedPage | undefined): string | undefined {
+  if (fragment === "" || fragment === "#" || !target) return undefined;
+  const id = readableHref(fragment.slice(1));
+  return target.headings.some((h) => h.id === id) ? undefined : `#${id}`;
+}
+
+function headingHint(target: AnalysedPage, missing: string): string {
+  const ids = target.headings.map((h) => h.id);
+  if (ids.length === 0) return "";
+  const wanted = missing.slice(1);
+  const near = ids
+    .map((id) => ({ id, cost: distance(wanted, id) }))
+    .filter(({ cost }) => cost <= Math.max(1, Math.floor(wanted.length / 3)))
+    .sort((a, b) => a.cost - b.cost)[0];
+  return near ? `; did you mean #${near.id}?` : `; its headings are ${ids.map((id) => `#${id}`).join(", ")}`;
+}
+
+/**
+ * The weekly rules: a digest's file name carries an ISO week that exists (`ai_news_2026-W06.md`);
+ * two reports for one week (drafts aside) are allowed, but probably a mistake.
+ */
+export function checkWeeks(pages: Iterable<AnalysedPage>, zone: string): BodyProblem[] {
+  const problems: BodyProblem[] = [];
+  const reportsByWeek = new Map<string, AnalysedPage[]>();
+  const fileLevel = (page: AnalysedPage) => ({ file: page.path, bodyLine: -1, column: 1 });
+  for (const page of pages) {
+    const name = posix.basename(page.path);
+    if (page.kind === "digest" && !/^index\.[^.]+$/.test(name)) {
+      const named = weekInFileName(name, zone);
+      if (!named) {
+        problems.push({ ...fileLevel(page), severity: "error", message: `file name: ${name} carries no ISO week; expected a name such as ai_news_2026-W06.md.` });
+      } else if (!named.week) {
+        const year = Number(named.text.slice(0, 4));
+        const weeks = DateTime.fromObject({ weekYear: year, weekNumber: 1 }, { zone }).weeksInWeekYear;
+        problems.push({ ...fileLevel(page), severity: "error", message: `file name: week ${named.text} does not exist; ${year} has ${weeks} ISO weeks.` });
+      }
+    }
+    if (page.kind === "report" && page.week && page.status.state !== "draft") {
+      const list = reportsByWeek.get(page.week.key);
+      if (list) list.push(page);
+      else reportsByWeek.set(page.week.key, [page]);
+    }
+  }
+  for (const [week, reports] of reportsByWeek) {
+    if (reports.length < 2) continue;
+    const [first, ...others] = [...reports].sort((a, b) => (a.path < b.path ? -1 : 1));
+    for (const page of others) {
+      problems.push({ ...fileLevel(page), severity: "warning", message: `a second report for week ${week}: ${first!.path} is for the same week.` });
+    }
+  }
+  return problems;
 }
 
 function titleOf(page: CollectedPage, opts: ResolvedOptions): string {
@@ -178,6 +252,7 @@ function weekOf(page: CollectedPage, zone: string): IsoWeek | undefined {
  */
 export function placeInFile(problem: BodyProblem, fileText: string, body: string): Problem {
   const { bodyLine, ...rest } = problem;
+  if (bodyLine < 0) return { ...rest, line: 1, column: 1 };
   const normalized = fileText.replace(/\r\n/g, "\n");
   const bodyAt = normalized.endsWith(body) ? normalized.length - body.length : -1;
   const offset = bodyAt >= 0 ? normalized.slice(0, bodyAt).split("\n").length - 1 : 0;

@@ -47,7 +47,7 @@ describe("npx eleventy", () => {
         const run = runEleventy(join(FIXTURES, "broken-link"), output, { BROKEN_LINKS: severity });
         assert.equal(run.status, 0, run.stderr);
         const warning =
-          '[weekly] posts/2026-W07-ai-weekly.md:11:33  link "../weekly_news/ai_news_2026-W70" matches no page ' +
+          '[weekly] posts/2026-W07-ai-weekly.md:11:33  warning: link "../weekly_news/ai_news_2026-W70" matches no page ' +
           "(looked for weekly_news/ai_news_2026-W70.md and weekly_news/ai_news_2026-W70/index.md). " +
           "Did you mean ../weekly_news/ai_news_2026-W07?";
         assert.deepEqual(outputLines(run).filter((line) => line.includes("matches no page")), severity === "warn" ? [warning] : []);

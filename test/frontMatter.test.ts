@@ -1,22 +1,51 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { frontMatterKeyLine, parseFrontMatterYaml } from "../src/frontMatter.js";
+import { createFrontMatterEngine, FRONT_MATTER_NOTES, frontMatterKeyLine } from "../src/frontMatter.js";
 import { markNoindex } from "../src/preview.js";
 
-describe("parseFrontMatterYaml", () => {
-  test("dates stay text as written; empty values are null; lists stay lists", () => {
-    assert.deepEqual(parseFrontMatterYaml("date: 2026-02-05\nscheduled: 2026-02-12T08:00+08:00\ndescription:\ntags:\n  - AI\ndraft: true"), {
+const parse = createFrontMatterEngine((layout) => layout === "layouts/post.njk");
+/** What gray-matter hands the engine: the text after the opening `---`, up to the closing one. */
+const yamlOf = (lines: string[]) => `\n${lines.join("\n")}`;
+
+describe("createFrontMatterEngine", () => {
+  test("dates stay text as written; empty values are null; lists stay lists; keys keep their file lines", () => {
+    const data = parse(yamlOf(["date: 2026-02-05", "scheduled: 2026-02-12T08:00+08:00", "description:", "tags:", "  - AI", "draft: true"]));
+    assert.deepEqual(data, {
       date: "2026-02-05",
       scheduled: "2026-02-12T08:00+08:00",
       description: null,
       tags: ["AI"],
       draft: true,
+      [FRONT_MATTER_NOTES]: {
+        keys: {
+          date: { line: 2, column: 1 },
+          scheduled: { line: 3, column: 1 },
+          description: { line: 4, column: 1 },
+          tags: { line: 5, column: 1 },
+          draft: { line: 7, column: 1 },
+        },
+        problems: [],
+      },
     });
   });
+
   test("YAML 1.1 words are not booleans: draft: yes stays text (and is then rejected)", () => {
-    assert.deepEqual(parseFrontMatterYaml("draft: yes"), { draft: "yes" });
+    assert.equal(parse(yamlOf(["draft: yes"])).draft, "yes");
   });
-  test("empty front matter is an empty object", () => assert.deepEqual(parseFrontMatterYaml(""), {}));
+
+  const broken: Array<[string, string[], { line: number; column: number; field: string; message: string }]> = [
+    ["an unclosed quote", ["title: a", 'description: "unclosed'], { line: 3, column: 23, field: "front matter", message: "front matter is not valid YAML: Missing closing \"quote" }],
+    ["a repeated key", ["title: a", "title: b"], { line: 3, column: 1, field: "front matter", message: "front matter is not valid YAML: Map keys must be unique" }],
+    ["a list instead of keys", ["- a", "- b"], { line: 2, column: 1, field: "front matter", message: "front matter is not a set of keys such as title: …" }],
+    ["a layout that is not a file", ["title: a", "layout: layouts/missing.njk"], { line: 3, column: 1, field: "layout", message: 'layout: received "layouts/missing.njk"; expected a file of the layouts folder, such as layouts/post.njk.' }],
+  ];
+  for (const [name, lines, problem] of broken) {
+    test(`${name} → a problem at line ${problem.line}, nothing thrown`, () => {
+      const data = parse(yamlOf(lines));
+      assert.deepEqual((data[FRONT_MATTER_NOTES] as { problems: unknown[] }).problems, [problem]);
+      assert.equal(data.layout, undefined);
+    });
+  }
 });
 
 describe("frontMatterKeyLine", () => {

@@ -1,0 +1,110 @@
+// What a report's and a digest's front matter may hold, checked with zod, in the author's words.
+import { z } from "zod";
+import { distance } from "fastest-levenshtein";
+import { ACCEPTED_DATE_FORMS, parseSiteDate } from "./dates.js";
+import type { ContentKind } from "./site.js";
+
+export interface FieldIssue {
+  field: string;
+  severity: "error" | "warning";
+  message: string;
+}
+
+/** The fields the plugin reads, and what each accepts, as the messages say it. */
+const EXPECTED = {
+  title: "a non-empty text",
+  description: "a text, or nothing",
+  date: ACCEPTED_DATE_FORMS,
+  scheduled: ACCEPTED_DATE_FORMS,
+  tags: "a list of non-empty texts such as [AI, 人工智能], or one text",
+  layout: "the path of a layout such as layouts/post.njk",
+  draft: "true or false",
+} as const;
+
+type Field = keyof typeof EXPECTED;
+
+/** Keys Eleventy itself reads: accepted in front matter without a warning. */
+const ELEVENTY_KEYS = [
+  "permalink",
+  "pagination",
+  "eleventyComputed",
+  "eleventyExcludeFromCollections",
+  "eleventyImport",
+  "eleventyNavigation",
+  "eleventyDataSchema",
+  "templateEngineOverride",
+  "dynamicPermalink",
+  "permalinkBypassOutputDir",
+];
+export const KNOWN_KEYS: readonly string[] = [...Object.keys(EXPECTED), ...ELEVENTY_KEYS];
+
+function schemas(zone: string) {
+  const nonEmpty = z.string().trim().min(1);
+  const dateText = z.union([z.string(), z.date()]).refine((value) => parseSiteDate(value, zone) !== undefined);
+  const tag = z.union([nonEmpty, z.number()]);
+  const common = {
+    description: z.string().nullable().optional(),
+    date: dateText,
+    scheduled: dateText.nullable().optional(),
+    tags: z.union([tag, z.array(tag)]).nullable().optional(),
+    layout: nonEmpty.optional(),
+    draft: z.boolean().nullable().optional(),
+  };
+  return {
+    report: z.object({ ...common, title: nonEmpty }),
+    // A digest is dated by its week and titled by default.
+    digest: z.object({ ...common, title: nonEmpty.optional(), date: dateText.optional() }),
+  };
+}
+
+const cache = new Map<string, ReturnType<typeof schemas>>();
+
+/**
+ * Checks a report's or digest's front matter. `ownKeys` are the keys written in the file itself
+ * (directory and global data are not the author's to fix there); an unknown one is a warning, with
+ * the known key it most resembles.
+ */
+export function checkFrontMatter(
+  data: Readonly<Record<string, unknown>>,
+  ownKeys: readonly string[],
+  kind: ContentKind,
+  zone: string,
+): FieldIssue[] {
+  let zoneSchemas = cache.get(zone);
+  if (!zoneSchemas) cache.set(zone, (zoneSchemas = schemas(zone)));
+  const result = zoneSchemas[kind].safeParse(data);
+  const issues: FieldIssue[] = [];
+  const seen = new Set<string>();
+  for (const issue of result.success ? [] : result.error.issues) {
+    const field = String(issue.path[0]) as Field;
+    if (seen.has(field) || !(field in EXPECTED)) continue;
+    seen.add(field);
+    issues.push({ field, severity: "error", message: fieldMessage(field, data[field], zone) });
+  }
+  for (const key of ownKeys) {
+    if (KNOWN_KEYS.includes(key) || key.startsWith("_")) continue;
+    const near = closestKey(key);
+    const hint = near ? `; did you mean ${near}?` : `; the plugin reads ${Object.keys(EXPECTED).join(", ")}`;
+    issues.push({ field: key, severity: "warning", message: `unknown key ${key}${hint}` });
+  }
+  return issues;
+}
+
+/** `date: received "2026-02-30"; expected a date such as …`, or `title: missing; expected …`. */
+export function fieldMessage(field: Field, value: unknown, zone: string): string {
+  const zoneNote = field === "date" || field === "scheduled" ? ` (read in ${zone})` : "";
+  const received = value === undefined || value === null || value === "" ? "missing" : `received ${show(value)}`;
+  return `${field}: ${received}; expected ${EXPECTED[field]}${zoneNote}.`;
+}
+
+function closestKey(key: string): string | undefined {
+  const lower = key.toLowerCase();
+  const ranked = KNOWN_KEYS.map((known) => ({ known, cost: distance(lower, known.toLowerCase()) }))
+    .filter(({ known, cost }) => cost <= Math.max(1, Math.floor(known.length / 3)))
+    .sort((a, b) => a.cost - b.cost || (a.known < b.known ? -1 : 1));
+  return ranked[0]?.known;
+}
+
+function show(value: unknown): string {
+  return value instanceof Date ? value.toISOString() : (JSON.stringify(value) ?? String(value));
+}
