@@ -125,8 +125,11 @@ export class WeeklyBuild {
         this.#addProblem(path, issue.field, issue.message, issue.severity, notes?.keys[issue.field]);
       }
     }
-    const { status, problems } = publishState(data, this.#now!, this.#opts.timezone);
-    for (const problem of problems) this.#addProblem(path, problem.field, problem.message, "error", notes?.keys[problem.field]);
+    const schedule = publishState(data, this.#now!, this.#opts.timezone);
+    for (const problem of schedule.problems) this.#addProblem(path, problem.field, problem.message, "error", notes?.keys[problem.field]);
+    // A page whose schedule cannot be read is kept for the analysis (so its links are checked
+    // too): the build stops on its problem before anything is written.
+    const status: PublishState = schedule.problems.length > 0 ? { state: "published" } : schedule.status;
     if (status.state !== "published") {
       this.#heldBack.set(pageStem(path), { path, status });
       if (!this.#preview) return false;

@@ -42,7 +42,7 @@ export function createFrontMatterEngine(layoutExists: (layout: string) => boolea
     };
     const error = doc.errors[0];
     if (error) {
-      const at = place(error.pos[0]);
+      const at = error.code === "MISSING_CHAR" ? openingQuote(text, place(error.pos[0])) : place(error.pos[0]);
       notes.problems.push({ ...at, field: "front matter", message: `front matter is not valid YAML: ${firstLine(error.message)}` });
       return { [FRONT_MATTER_NOTES]: notes };
     }
@@ -70,6 +70,21 @@ export function createFrontMatterEngine(layoutExists: (layout: string) => boolea
 export function frontMatterNotes(data: Readonly<Record<string, unknown>>): FrontMatterNotes | undefined {
   const notes = data[FRONT_MATTER_NOTES];
   return notes !== null && typeof notes === "object" ? (notes as FrontMatterNotes) : undefined;
+}
+
+/**
+ * YAML reports an unclosed quote where the text ends; the author needs the line where it opens:
+ * the nearest line above with an odd number of quote marks.
+ */
+function openingQuote(text: string, end: Place): Place {
+  const lines = text.split("\n");
+  for (let index = Math.min(end.line, lines.length) - 1; index >= 0; index--) {
+    const line = lines[index]!;
+    for (const quote of ['"', "'"]) {
+      if (line.split(quote).length % 2 === 0) return { line: index + 1, column: line.indexOf(quote) + 1 };
+    }
+  }
+  return end;
 }
 
 function firstLine(message: string): string {

@@ -84,7 +84,7 @@ export function checkFrontMatter(
   for (const key of ownKeys) {
     if (KNOWN_KEYS.includes(key) || key.startsWith("_")) continue;
     const near = closestKey(key);
-    const hint = near ? `; did you mean ${near}?` : `; the plugin reads ${Object.keys(EXPECTED).join(", ")}`;
+    const hint = near ? `; did you mean ${near}?` : `; the plugin reads ${Object.keys(EXPECTED).join(", ")}.`;
     issues.push({ field: key, severity: "warning", message: `unknown key ${key}${hint}` });
   }
   return issues;

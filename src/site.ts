@@ -7,7 +7,7 @@ import type { ResolvedOptions } from "./options.js";
 import type { Problem } from "./errors.js";
 import { assignHeadingIds, collectLinks, excerptFromTokens, type Heading, type LinkRef } from "./markdown.js";
 import { distance } from "fastest-levenshtein";
-import { isoWeekOf, weekInFileName, type IsoWeek } from "./dates.js";
+import { isoWeekOf, parseSiteDate, weekInFileName, type IsoWeek } from "./dates.js";
 import { pageIndex, pageStem, readableHref, resolveReference, type PageIndex } from "./references.js";
 import { formatPublishTime, type PublishState } from "./schedule.js";
 
@@ -130,10 +130,10 @@ export function analyseSite(
         page.rewrites.set(link.href, resolution.href);
         page.linksTo.add(target);
         const missing = missingFragment(resolution.fragment, pages.get(target));
-        if (missing) problem(`link "${written}" names ${missing} in ${target}, which has no such heading${headingHint(pages.get(target)!, missing)}.`);
+        if (missing) problem(`link "${written}" names ${missing} in ${target}, which has no such heading.${headingHint(pages.get(target)!, missing)}`);
       } else if (resolution.kind === "unchanged" && link.href.startsWith("#")) {
         const missing = missingFragment(link.href, page);
-        if (missing) problem(`link "${written}" names ${missing}, but this page has no such heading${headingHint(page, missing)}.`);
+        if (missing) problem(`link "${written}" names ${missing}, but this page has no such heading.${headingHint(page, missing)}`);
       } else if (resolution.kind === "file" && fileExists(resolution.path)) {
         page.rewrites.set(link.href, resolution.href);
         files.add(resolution.path);
@@ -185,7 +185,7 @@ function headingHint(target: AnalysedPage, missing: string): string {
     .map((id) => ({ id, cost: distance(wanted, id) }))
     .filter(({ cost }) => cost <= Math.max(1, Math.floor(wanted.length / 3)))
     .sort((a, b) => a.cost - b.cost)[0];
-  return near ? `; did you mean #${near.id}?` : `; its headings are ${ids.map((id) => `#${id}`).join(", ")}`;
+  return near ? ` Did you mean #${near.id}?` : ` Its headings are ${ids.map((id) => `#${id}`).join(", ")}.`;
 }
 
 /**
@@ -232,8 +232,12 @@ function titleOf(page: CollectedPage, opts: ResolvedOptions): string {
   return posix.basename(pageStem(page.path));
 }
 
-/** The page's date as Eleventy mapped it (the plugin's date parsing), in the site's zone. */
+/**
+ * The page's date in the site's zone: its `date` when that is a real date, else (a digest without
+ * one) the date Eleventy mapped. A `date` that cannot be read gives none, not a stand-in.
+ */
 function dateOf(data: Readonly<Record<string, unknown>>, zone: string): DateTime | undefined {
+  if (data.date !== undefined && data.date !== null && data.date !== "") return parseSiteDate(data.date, zone)?.dateTime;
   const date = (data.page as { date?: unknown } | undefined)?.date;
   return date instanceof Date ? DateTime.fromJSDate(date, { zone }) : undefined;
 }

@@ -34,7 +34,7 @@ describe("createFrontMatterEngine", () => {
   });
 
   const broken: Array<[string, string[], { line: number; column: number; field: string; message: string }]> = [
-    ["an unclosed quote", ["title: a", 'description: "unclosed'], { line: 3, column: 23, field: "front matter", message: "front matter is not valid YAML: Missing closing \"quote" }],
+    ["an unclosed quote", ["title: a", 'description: "unclosed'], { line: 3, column: 14, field: "front matter", message: "front matter is not valid YAML: Missing closing \"quote" }],
     ["a repeated key", ["title: a", "title: b"], { line: 3, column: 1, field: "front matter", message: "front matter is not valid YAML: Map keys must be unique" }],
     ["a list instead of keys", ["- a", "- b"], { line: 2, column: 1, field: "front matter", message: "front matter is not a set of keys such as title: …" }],
     ["a layout that is not a file", ["title: a", "layout: layouts/missing.njk"], { line: 3, column: 1, field: "layout", message: 'layout: received "layouts/missing.njk"; expected a file of the layouts folder, such as layouts/post.njk.' }],

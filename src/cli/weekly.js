@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+// The `weekly` command. Inside this repository it runs the TypeScript source through tsx, so it
+// never runs a stale build; once installed as a package it runs the compiled dist/.
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+async function load() {
+  let tsx;
+  try {
+    tsx = await import("tsx/esm/api");
+  } catch {
+    return import(join(here, "..", "..", "dist", "cli", "main.js"));
+  }
+  tsx.register();
+  return import(join(here, "main.ts"));
+}
+
+const { main } = await load();
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,111 @@
+// `weekly check` run as a real command, and the same check stopping a real build.
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { cpSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { FIXTURES, listFiles, outputLines, removeOutput, ROOT, runEleventy, tempOutput } from "./helpers.js";
+
+const WEEKLY_BIN = join(ROOT, "src", "cli", "weekly.js");
+const INVALID = join(FIXTURES, "invalid");
+const DATE_FORMS = "a date such as 2026-02-05, or a date and time such as 2026-02-05T08:00 or 2026-02-05T08:00+08:00 (read in Asia/Shanghai)";
+
+function weekly(cwd: string, ...args: string[]) {
+  return spawnSync(process.execPath, [WEEKLY_BIN, ...args], { cwd, encoding: "utf8", env: { ...process.env, WEEKLY_NOW: "2026-06-01" } });
+}
+
+/** Every problem of the invalid site: one defect per file, and several in many.md. */
+const ERRORS = [
+  `posts/bad-date.md:3:1  date: received "2026-02-30"; expected ${DATE_FORMS}.`,
+  'posts/bad-fragment.md:6:13  link "../weekly_news/ai_news_2026-W06.md#来源" names #来源 in weekly_news/ai_news_2026-W06.md, which has no such heading. Did you mean #来源一?',
+  `posts/bad-scheduled.md:4:1  scheduled: received "2026-01-15T25:00"; expected ${DATE_FORMS}.`,
+  'posts/bad-tags.md:4:1  tags: received ["AI",""]; expected a list of non-empty texts such as [AI, 人工智能], or one text.',
+  'posts/broken-link.md:9:33  link "../weekly_news/ai_news_2026-W60" matches no page (looked for weekly_news/ai_news_2026-W60.md and weekly_news/ai_news_2026-W60/index.md). Did you mean ../weekly_news/ai_news_2026-W06?',
+  'posts/broken-yaml.md:2:8  front matter is not valid YAML: Missing closing "quote',
+  "posts/many.md:1:1  title: missing; expected a non-empty text.",
+  'posts/many.md:5:1  draft: received "no"; expected true or false.',
+  'posts/many.md:8:10  link "../weekly_news/ai_news_2026-W07" matches no page (looked for weekly_news/ai_news_2026-W07.md and weekly_news/ai_news_2026-W07/index.md). Did you mean ../weekly_news/ai_news_2026-W06?',
+  'posts/many.md:9:6  link "./missing-titel.md" matches no page (looked for posts/missing-titel.md). Did you mean ./missing-title.md?',
+  'posts/missing-image.md:6:8  image "./charts/trend.png" names a file that does not exist (looked for posts/charts/trend.png).',
+  'posts/missing-layout.md:4:1  layout: received "layouts/report.njk"; expected a file of the layouts folder, such as layouts/post.njk.',
+  "posts/missing-title.md:1:1  title: missing; expected a non-empty text.",
+  "weekly_news/ai_news_2026-W54.md:1:1  file name: week 2026-W54 does not exist; 2026 has 53 ISO weeks.",
+  "weekly_news/notes.md:1:1  file name: notes.md carries no ISO week; expected a name such as ai_news_2026-W06.md.",
+];
+const WARNINGS = [
+  "posts/many.md:4:1  warning: unknown key categories; the plugin reads title, description, date, scheduled, tags, layout, draft.",
+  "posts/same-week-b.md:1:1  warning: a second report for week 2026-W15: posts/same-week-a.md is for the same week.",
+  "posts/unknown-key.md:4:1  warning: unknown key schedule; did you mean scheduled?",
+];
+const byPlace = (a: string, b: string) => {
+  const key = (line: string) => line.split("  ")[0]!.split(":");
+  const [fa, la, ca] = key(a);
+  const [fb, lb, cb] = key(b);
+  return fa! < fb! ? -1 : fa! > fb! ? 1 : Number(la) - Number(lb) || Number(ca) - Number(cb);
+};
+
+describe("weekly check", () => {
+  test("on the invalid site: every problem with file, line and column, then the count; exit 1", () => {
+    const run = weekly(INVALID, "check");
+    assert.equal(run.status, 1, run.stderr);
+    assert.equal(run.stdout, [...[...ERRORS, ...WARNINGS].sort(byPlace), "15 errors, 3 warnings in 16 files.", ""].join("\n"));
+  });
+
+  test("--format json: the same problems as data", () => {
+    const run = weekly(INVALID, "check", "--format", "json");
+    assert.equal(run.status, 1, run.stderr);
+    const report = JSON.parse(run.stdout) as { files: number; errors: number; warnings: number; problems: Array<Record<string, unknown>> };
+    assert.deepEqual([report.files, report.errors, report.warnings, report.problems.length], [16, 15, 3, 18]);
+    assert.deepEqual(report.problems.find((p) => p.file === "posts/unknown-key.md"), {
+      file: "posts/unknown-key.md",
+      line: 4,
+      column: 1,
+      severity: "warning",
+      message: "unknown key schedule; did you mean scheduled?",
+    });
+  });
+
+  for (const [name, dir, files] of [["this blog", ROOT, 2], ["the second fixture site", join(FIXTURES, "second-site"), 4]] as const) {
+    test(`on ${name}: no problems, exit 0`, () => {
+      const run = weekly(dir, "check");
+      assert.equal(run.stderr, "");
+      assert.equal(run.stdout, `No problems in ${files} files.\n`);
+      assert.equal(run.status, 0);
+    });
+  }
+
+  test("checks reports that are not yet published, and their links", () => {
+    const run = weekly(join(FIXTURES, "scheduled"), "check");
+    assert.equal(run.status, 0, run.stdout);
+    assert.equal(run.stdout, "No problems in 9 files.\n");
+  });
+
+  test("a wrong option or command is a usage error, exit 2", () => {
+    const format = weekly(ROOT, "check", "--format", "xml");
+    assert.deepEqual([format.status, format.stderr], [2, 'weekly check: --format received "xml"; expected text or json.\n']);
+    const command = weekly(ROOT, "publish");
+    assert.equal(command.status, 2);
+    assert.match(command.stderr, /^weekly: unknown command "publish"; expected check\./);
+  });
+});
+
+describe("npx eleventy on the invalid site", () => {
+  test("stops with the same errors, prints the warnings, and leaves an existing output folder byte-identical", () => {
+    const output = tempOutput("invalid");
+    try {
+      cpSync(join(FIXTURES, "second-site"), join(output, "previous-build"), { recursive: true });
+      const before = new Map(listFiles(output).map((file) => [file, readFileSync(join(output, file))]));
+      const run = runEleventy(INVALID, output, { WEEKLY_NOW: "2026-06-01" });
+      assert.equal(run.status, 1);
+      const lines = outputLines(run);
+      const first = lines.indexOf("15 problems in the content stopped the build:");
+      assert.ok(first >= 0, run.stderr);
+      assert.deepEqual(lines.slice(first + 1, first + 1 + ERRORS.length), ERRORS);
+      for (const warning of WARNINGS) assert.ok(lines.includes(`[weekly] ${warning}`), warning);
+      assert.deepEqual(listFiles(output), [...before.keys()]);
+      for (const [file, bytes] of before) assert.ok(readFileSync(join(output, file)).equals(bytes), file);
+    } finally {
+      removeOutput(output);
+    }
+  });
+});
