@@ -20,6 +20,8 @@ export default function (eleventyConfig) {
       language: "zh-CN",
       author: "Jeremy",
     },
+    // What `npx weekly new` writes: a Thursday report tagged like the others.
+    newWeek: { tags: ["AI", "Jeremy"] },
   });
 }
 

@@ -14,6 +14,7 @@ import { parseSiteDate, weekInFileName } from "./dates.js";
 import { buildClock, publishState, summaryLine, type PublishState } from "./schedule.js";
 import { frontMatterKeyLine, frontMatterNotes } from "./frontMatter.js";
 import { checkFrontMatter, fieldMessage } from "./schema.js";
+import type { ExistingContent } from "./newWeek.js";
 import { copyFiles, removeStale, unsafeOutputReason } from "./clean.js";
 
 interface ContentMap {
@@ -55,6 +56,8 @@ export class WeeklyCheckResult extends Error {
   constructor(
     readonly problems: readonly Problem[],
     readonly files: number,
+    /** What the `weekly` command needs to know of the site besides its problems. */
+    readonly site: { inputDir: string; options: ResolvedOptions; content: ExistingContent },
   ) {
     super(`weekly check: ${problems.length} problems in ${files} files`);
     this.name = "WeeklyCheckResult";
@@ -192,16 +195,27 @@ export class WeeklyBuild {
     );
     this.#site = site;
     const linkSeverity = this.#opts.brokenLinks;
+    // A preview is for writing: a report may link to the digest not written yet, so link and week
+    // problems are shown as warnings there; a production build and `weekly check` stop on them.
+    const lenient = this.#preview && !this.#checkOnly;
     const found = site.problems
       .filter((p) => p.severity === "warning" || linkSeverity !== false)
-      .map((p) => this.#placeProblem(p))
+      .map((p) => this.#placeProblem(lenient ? { ...p, severity: "warning" } : p))
       .map((p): Problem => (linkSeverity === "warn" && p.severity === "error" ? { ...p, severity: "warning" } : p));
     const all = sortProblems([...this.#problems.values(), ...found]);
-    if (this.#checkOnly) throw new WeeklyCheckResult(all, this.#collected.size);
+    if (this.#checkOnly) throw new WeeklyCheckResult(all, this.#collected.size, this.#inspection(site));
     const errors = all.filter((p) => p.severity === "error");
     for (const warning of all.filter((p) => p.severity === "warning")) this.#logger.warn(formatProblem(warning));
     if (errors.length > 0) throw WeeklyError.fromProblems(errors);
   };
+
+  #inspection(site: SiteIndex) {
+    const content: ExistingContent = { reports: [], digests: [] };
+    for (const page of site.pages.values()) {
+      if (page.kind) content[page.kind === "report" ? "reports" : "digests"].push({ path: page.path, week: page.week?.key });
+    }
+    return { inputDir: this.#inputDir, options: this.#opts, content };
+  }
 
   /** `eleventy.passthrough`: the files copied as they are, by URL. */
   passthroughCopied = ({ map }: { map?: Record<string, string> }): void => {

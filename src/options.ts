@@ -37,6 +37,29 @@ export interface WeeklyOptions {
   /** Layouts of the pages the plugin generates; `false` leaves that page out. */
   layouts?: { home?: string | false; tag?: string | false; tagIndex?: string | false };
   site?: SiteMetadata;
+  /** What `npx weekly new` writes. */
+  newWeek?: NewWeekOptions;
+}
+
+/**
+ * Templates of `weekly new`. In names and titles, `{week}` is `2026-W07`, `{year}` the ISO
+ * week-year `2026`, `{ww}` the week number `07` and `{w}` the number `7`.
+ */
+export interface NewWeekOptions {
+  /** File name of a new report in the posts folder. */
+  reportFile?: string;
+  /** A new report's title. */
+  title?: string;
+  /** ISO weekday of publication, 1 (Monday) to 7 (Sunday). */
+  weekday?: number;
+  /** Time of day of `scheduled` (`08:00`), or "" for 00:00, written as a bare date. */
+  time?: string;
+  /** Tags of a new report. */
+  tags?: string[];
+  /** File name of a new digest in the digests folder. */
+  digestFile?: string;
+  /** A new digest's title, also the report's link text to it. */
+  digestTitle?: string;
 }
 
 export interface ResolvedOptions {
@@ -50,6 +73,7 @@ export interface ResolvedOptions {
   excerptLength: number;
   layouts: { home: string | false; tag: string | false; tagIndex: string | false };
   site: Required<SiteMetadata>;
+  newWeek: Required<NewWeekOptions>;
 }
 
 export const DEFAULTS: ResolvedOptions = {
@@ -68,6 +92,15 @@ export const DEFAULTS: ResolvedOptions = {
     url: "https://example.org",
     language: "zh-CN",
     author: "",
+  },
+  newWeek: {
+    reportFile: "{week}-ai-weekly.md",
+    title: "{year}年W{ww}人工智能周报",
+    weekday: 4, // Thursday, as the W06 report (2026-02-05)
+    time: "",
+    tags: [],
+    digestFile: "ai_news_{week}.md",
+    digestTitle: "AI Weekly Digest — {week}",
   },
 };
 
@@ -91,6 +124,7 @@ export function resolveOptions(input: WeeklyOptions | undefined = {}): ResolvedO
     tagSlugs: { ...DEFAULTS.tagSlugs, ...input.tagSlugs },
     layouts: { ...DEFAULTS.layouts, ...input.layouts },
     site: { ...DEFAULTS.site, ...input.site },
+    newWeek: { ...DEFAULTS.newWeek, ...input.newWeek },
   };
   for (const key of ["postsDir", "digestsDir", "layoutsDir", "tagsPath"] as const) {
     const value = opts[key];
@@ -123,6 +157,24 @@ export function resolveOptions(input: WeeklyOptions | undefined = {}): ResolvedO
   for (const [name, value] of Object.entries(opts.site)) {
     if (typeof value !== "string") {
       throw optionError(`site.${name}`, value, "a string");
+    }
+  }
+  const { weekday, time, tags, ...names } = opts.newWeek;
+  if (!Number.isInteger(weekday) || weekday < 1 || weekday > 7) {
+    throw optionError("newWeek.weekday", weekday, "an ISO weekday from 1 (Monday) to 7 (Sunday)");
+  }
+  if (typeof time !== "string" || !/^(|([01]\d|2[0-3]):[0-5]\d)$/.test(time)) {
+    throw optionError("newWeek.time", time, 'a time of day such as "08:00", or "" for a bare date');
+  }
+  if (!Array.isArray(tags) || !tags.every((t) => typeof t === "string" && t.trim() !== "")) {
+    throw optionError("newWeek.tags", tags, 'a list of non-empty texts such as ["AI"]');
+  }
+  for (const [name, value] of Object.entries(names)) {
+    if (typeof value !== "string" || value.trim() === "") throw optionError(`newWeek.${name}`, value, "a non-empty text");
+  }
+  for (const name of ["reportFile", "digestFile"] as const) {
+    if (!opts.newWeek[name].endsWith(".md") || opts.newWeek[name].includes("/") || !opts.newWeek[name].includes("{week}")) {
+      throw optionError(`newWeek.${name}`, opts.newWeek[name], 'a Markdown file name with the week in it, such as "{week}-ai-weekly.md"');
     }
   }
   if (!/^https?:\/\/[^/]+/.test(opts.site.url)) {

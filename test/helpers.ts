@@ -1,6 +1,6 @@
 // Builds a site the way a reader would receive it, and reads the result back as parsed documents.
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, existsSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -65,6 +65,35 @@ export function runEleventy(
 /** Eleventy's own prefix and error-name suffix removed, so a test can compare whole lines. */
 export function outputLines(run: SpawnSyncReturns<string>): string[] {
   return `${run.stdout}\n${run.stderr}`.split("\n").map((line) => line.replace(/^\[11ty\] /, "").replace(/ \(via WeeklyError\)$/, ""));
+}
+
+/**
+ * A copy of a fixture site in a temporary folder, set up as a site that installed the plugin: its
+ * `node_modules` links this project's packages and `eleventy-plugin-weekly` to this project.
+ * Linked folders of the fixture (its `layouts`) are copied as real folders.
+ */
+export function copySite(fixture: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `weekly-${fixture}-`));
+  cpSync(join(FIXTURES, fixture), dir, { recursive: true, dereference: true });
+  const modules = join(dir, "node_modules");
+  mkdirSync(modules);
+  for (const name of readdirSync(join(ROOT, "node_modules"))) {
+    if (!name.startsWith(".")) symlinkSync(join(ROOT, "node_modules", name), join(modules, name));
+  }
+  symlinkSync(ROOT, join(modules, "eleventy-plugin-weekly"));
+  writeFileSync(join(dir, "package.json"), `${JSON.stringify({ private: true, type: "module", dependencies: { "eleventy-plugin-weekly": "*" } }, null, 2)}\n`);
+  return dir;
+}
+
+export const WEEKLY_BIN = join(ROOT, "src", "cli", "weekly.js");
+
+/** Runs the real `weekly` command in `siteDir`, as `npx weekly` does. */
+export function runWeekly(siteDir: string, args: string[], env: Record<string, string | undefined> = {}): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, [WEEKLY_BIN, ...args], {
+    cwd: siteDir,
+    env: { ...process.env, WEEKLY_NOW: undefined, WEEKLY_PREVIEW: undefined, ...env },
+    encoding: "utf8",
+  });
 }
 
 export function readSite(output: string): BuiltSite {

@@ -33,7 +33,7 @@ describe("resolveOptions", () => {
     [{ site: { url: "weekly.example.org" } }, 'weekly plugin option site.url: received "weekly.example.org"; expected an absolute http(s) address such as "https://weekly.example.com".'],
     [{ layouts: { home: "" } }, 'weekly plugin option layouts.home: received ""; expected a layout path such as "layouts/home.njk", or false.'],
     [{ tagSlugs: { "C++": "c plus" } }, 'weekly plugin option tagSlugs["C++"]: received "c plus"; expected a non-empty URL segment without spaces, "/", "?" or "#".'],
-    [{ timeZone: "UTC" }, 'weekly plugin option timeZone: received "UTC"; expected one of the known options: postsDir, digestsDir, layoutsDir, timezone, brokenLinks, tagsPath, tagSlugs, excerptLength, layouts, site.'],
+    [{ timeZone: "UTC" }, 'weekly plugin option timeZone: received "UTC"; expected one of the known options: postsDir, digestsDir, layoutsDir, timezone, brokenLinks, tagsPath, tagSlugs, excerptLength, layouts, site, newWeek.'],
     ["posts", 'weekly plugin option options: received "posts"; expected an object such as { timezone: "Asia/Shanghai" }.'],
   ];
   for (const [input, message] of bad) {
@@ -41,4 +41,30 @@ describe("resolveOptions", () => {
       assert.throws(() => resolveOptions(input as WeeklyOptions), { name: "WeeklyError", message });
     });
   }
+});
+
+describe("resolveOptions: newWeek", () => {
+  const bad: Array<[unknown, string]> = [
+    [{ weekday: 0 }, "weekly plugin option newWeek.weekday: received 0; expected an ISO weekday from 1 (Monday) to 7 (Sunday)."],
+    [{ time: "8am" }, 'weekly plugin option newWeek.time: received "8am"; expected a time of day such as "08:00", or "" for a bare date.'],
+    [{ tags: ["AI", ""] }, 'weekly plugin option newWeek.tags: received ["AI",""]; expected a list of non-empty texts such as ["AI"].'],
+    [{ reportFile: "weekly.md" }, 'weekly plugin option newWeek.reportFile: received "weekly.md"; expected a Markdown file name with the week in it, such as "{week}-ai-weekly.md".'],
+    [{ title: "" }, 'weekly plugin option newWeek.title: received ""; expected a non-empty text.'],
+  ];
+  for (const [newWeek, message] of bad) {
+    test(`newWeek ${JSON.stringify(newWeek)} → ${message}`, () => {
+      assert.throws(() => resolveOptions({ newWeek } as WeeklyOptions), { name: "WeeklyError", message });
+    });
+  }
+  test("defaults: Thursday, bare date, the W06 file and title patterns", () => {
+    assert.deepEqual(resolveOptions().newWeek, {
+      reportFile: "{week}-ai-weekly.md",
+      title: "{year}年W{ww}人工智能周报",
+      weekday: 4,
+      time: "",
+      tags: [],
+      digestFile: "ai_news_{week}.md",
+      digestTitle: "AI Weekly Digest — {week}",
+    });
+  });
 });

@@ -1,38 +1,55 @@
 // `weekly <command>`: reads the arguments and runs one command; each command owns its module.
 import { parseArgs } from "node:util";
-import { runCheck, formatReport } from "./check.js";
+import { inspectSite } from "./inspect.js";
+import { formatReport } from "./check.js";
+import { parseWeekday, writeNewWeek } from "./new.js";
 
 const USAGE = `Usage: weekly <command> [options]
 
 Commands:
   check [--format text|json]   Check every report and digest (front matter, links, weeks)
                                without building; exit 1 when there is an error.
+  new [YYYY-Www]               Start a week's report (default: the week after the newest one)
+      [--title TEXT]           title; {year}, {ww}, {w} and {week} are filled in
+      [--weekday 1-7|mon…sun]  publishing weekday (default Thursday)
+      [--time HH:MM]           time of day of scheduled (default: the day, 00:00)
+      [--tags A,B]             tags (default: the site's)
+      [--digest]               also write a digest stub when the week has none
 
 Run it in the folder of the site (where its Eleventy config is).`;
 
-/** Runs the command line; returns the exit code (0 clean, 1 problems found, 2 cannot run). */
+const OPTIONS = {
+  format: { type: "string" },
+  title: { type: "string" },
+  weekday: { type: "string" },
+  time: { type: "string" },
+  tags: { type: "string" },
+  digest: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+/** Runs the command line; returns the exit code (0 done, 1 problems found or refused, 2 cannot run). */
 export async function main(argv: readonly string[], out = process.stdout, err = process.stderr): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: { format: { type: "string", default: "text" }, help: { type: "boolean", short: "h" } },
-    });
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, options: OPTIONS });
   } catch (error) {
-    err.write(`${(error as Error).message}\n\n${USAGE}\n`);
+    err.write(`weekly: ${(error as Error).message}\n\n${USAGE}\n`);
     return 2;
   }
+  const { values } = parsed;
   const [command, ...rest] = parsed.positionals;
-  if (parsed.values.help || command === undefined || command === "help") {
-    (command === undefined && !parsed.values.help ? err : out).write(`${USAGE}\n`);
-    return command === undefined && !parsed.values.help ? 2 : 0;
+  if (values.help || command === "help") {
+    out.write(`${USAGE}\n`);
+    return 0;
   }
-  if (command !== "check") {
-    err.write(`weekly: unknown command "${command}"; expected check.\n\n${USAGE}\n`);
-    return 2;
-  }
-  const format = parsed.values.format;
+  if (command === "check") return check(values.format ?? "text", rest, out, err);
+  if (command === "new") return newWeek(values, rest, out, err);
+  err.write(command === undefined ? `${USAGE}\n` : `weekly: unknown command "${command}"; expected check or new.\n\n${USAGE}\n`);
+  return 2;
+}
+
+async function check(format: string, rest: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   if (format !== "text" && format !== "json") {
     err.write(`weekly check: --format received "${format}"; expected text or json.\n`);
     return 2;
@@ -41,11 +58,50 @@ export async function main(argv: readonly string[], out = process.stdout, err = 
     err.write(`weekly check: unexpected argument "${rest[0]}"; it checks the site in the current folder.\n`);
     return 2;
   }
-  const report = await runCheck(process.cwd());
-  if (report.failure) {
-    err.write(`weekly check: ${report.failure}\n`);
+  const site = await inspectSite(process.cwd());
+  if ("failure" in site) {
+    err.write(`weekly check: ${site.failure}\n`);
     return 2;
   }
-  out.write(formatReport(report, format));
-  return report.problems.some((p) => p.severity === "error") ? 1 : 0;
+  out.write(formatReport(site, format));
+  return site.problems.some((p) => p.severity === "error") ? 1 : 0;
+}
+
+async function newWeek(
+  values: { title?: string; weekday?: string; time?: string; tags?: string; digest?: boolean },
+  rest: string[],
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream,
+): Promise<number> {
+  if (rest.length > 1) {
+    err.write(`weekly new: unexpected argument "${rest[1]}"; expected one week such as 2026-W07.\n`);
+    return 2;
+  }
+  const weekday = values.weekday === undefined ? undefined : parseWeekday(values.weekday);
+  if (values.weekday !== undefined && weekday === undefined) {
+    err.write(`weekly new: --weekday received "${values.weekday}"; expected 1 (Monday) to 7 (Sunday), or mon … sun.\n`);
+    return 2;
+  }
+  if (values.time !== undefined && !/^([01]\d|2[0-3]):[0-5]\d$/.test(values.time)) {
+    err.write(`weekly new: --time received "${values.time}"; expected a time of day such as 08:00.\n`);
+    return 2;
+  }
+  const tags = values.tags?.split(",").map((t) => t.trim()).filter((t) => t !== "");
+  const site = await inspectSite(process.cwd());
+  if ("failure" in site) {
+    err.write(`weekly new: ${site.failure}\n`);
+    return 2;
+  }
+  const written = await writeNewWeek(
+    process.cwd(),
+    site,
+    { week: rest[0], title: values.title, weekday, time: values.time, tags, digest: values.digest },
+    process.env,
+  );
+  if ("error" in written) {
+    err.write(`weekly new: ${written.error}\n`);
+    return 1;
+  }
+  out.write(`${written.paths.join("\n")}\n`);
+  return 0;
 }

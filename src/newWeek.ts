@@ -1,0 +1,175 @@
+// What `weekly new` writes for a week: the report's file from its template, and a digest stub.
+import { DateTime } from "luxon";
+import { formatIsoDate, ISO_WEEK_RE, isoWeekOf, parseIsoWeek, type IsoWeek } from "./dates.js";
+import type { ResolvedOptions } from "./options.js";
+
+export interface ExistingContent {
+  /** Reports by path, with the ISO week of their date (in the site's zone). */
+  reports: Array<{ path: string; week: string | undefined }>;
+  digests: Array<{ path: string; week: string | undefined }>;
+}
+
+export interface NewWeekRequest {
+  /** `2026-W07`; absent: the week after the newest report, or this week when there is none. */
+  week?: string | undefined;
+  title?: string | undefined;
+  weekday?: number | undefined;
+  time?: string | undefined;
+  tags?: string[] | undefined;
+  digest?: boolean | undefined;
+}
+
+export interface PlannedFile {
+  /** Relative to the input folder. */
+  path: string;
+  content: string;
+}
+
+export type NewWeekPlan = { files: PlannedFile[]; week: IsoWeek } | { error: string };
+
+/** Fills `{week}`, `{year}`, `{ww}` and `{w}`. */
+export function fillTemplate(template: string, week: IsoWeek): string {
+  return template
+    .replaceAll("{week}", week.key)
+    .replaceAll("{year}", String(week.weekYear))
+    .replaceAll("{ww}", String(week.weekNumber).padStart(2, "0"))
+    .replaceAll("{w}", String(week.weekNumber));
+}
+
+/** The week to write: the one asked for (which must exist), else the week after the newest report. */
+export function chooseWeek(asked: string | undefined, existing: ExistingContent, now: DateTime, zone: string): IsoWeek | { error: string } {
+  if (asked !== undefined) {
+    if (!ISO_WEEK_RE.test(asked)) return { error: `week "${asked}" is not a week; expected the form 2026-W07.` };
+    const week = parseIsoWeek(asked, zone);
+    if (!week) {
+      const year = Number(asked.slice(0, 4));
+      const weeks = DateTime.fromObject({ weekYear: year, weekNumber: 1 }, { zone }).weeksInWeekYear;
+      return { error: `week ${asked} does not exist: ${year} has ${weeks} ISO weeks.` };
+    }
+    return week;
+  }
+  const newest = existing.reports.map((r) => r.week).filter((w): w is string => w !== undefined).sort().at(-1);
+  if (newest === undefined) return isoWeekOf(now.setZone(zone));
+  return isoWeekOf(parseIsoWeek(newest, zone)!.start.plus({ weeks: 1 }));
+}
+
+/**
+ * Plans the files of a new week. Nothing is overwritten: a week that already has a report, or a
+ * file that exists, is refused; `--digest` adds a digest stub only when the week has no digest.
+ */
+export function planNewWeek(
+  request: NewWeekRequest,
+  existing: ExistingContent,
+  opts: ResolvedOptions,
+  now: DateTime,
+  fileExists: (path: string) => boolean,
+): NewWeekPlan {
+  const week = chooseWeek(request.week, existing, now, opts.timezone);
+  if ("error" in week) return week;
+  const template = opts.newWeek;
+  const weekday = request.weekday ?? template.weekday;
+  const time = request.time ?? template.time;
+  const day = week.start.plus({ days: weekday - 1 });
+  const date = formatIsoDate(day);
+  const scheduled = time === "" ? date : `${date}T${time}`;
+  const reportPath = `${opts.postsDir}/${fillTemplate(template.reportFile, week)}`;
+  const sameWeek = existing.reports.find((r) => r.week === week.key);
+  if (sameWeek) return { error: `week ${week.key} already has a report, ${sameWeek.path}; nothing written. Name another week, such as weekly new ${nextKey(week)}.` };
+  if (fileExists(reportPath)) return { error: `${reportPath} already exists; nothing written.` };
+
+  const title = fillTemplate(request.title ?? template.title, week);
+  const tags = request.tags ?? template.tags;
+  const digestTitle = fillTemplate(template.digestTitle, week);
+  const digestFile = fillTemplate(template.digestFile, week);
+  const digestStem = digestFile.replace(/\.md$/, "");
+  const files: PlannedFile[] = [
+    { path: reportPath, content: reportContent({ title, date, scheduled, tags, digestTitle, digestLink: `../${opts.digestsDir}/${digestStem}` }) },
+  ];
+  const digestPath = `${opts.digestsDir}/${digestFile}`;
+  const hasDigest = existing.digests.some((d) => d.week === week.key) || fileExists(digestPath);
+  if (request.digest && !hasDigest) files.push({ path: digestPath, content: digestContent(digestTitle, week) });
+  return { files, week };
+}
+
+function nextKey(week: IsoWeek): string {
+  return isoWeekOf(week.start.plus({ weeks: 1 })).key;
+}
+
+/** YAML text that reads back as the same string (quoted when it would otherwise not). */
+function yamlText(text: string): string {
+  return /^[\p{L}\p{N}][\p{L}\p{N} ._—–-]*$/u.test(text) && !/^(true|false|null|~|\d[\d.:-]*)$/i.test(text) ? text : JSON.stringify(text);
+}
+
+function reportContent(fields: { title: string; date: string; scheduled: string; tags: string[]; digestTitle: string; digestLink: string }): string {
+  const tags = fields.tags.length === 0 ? "tags: []" : `tags:\n${fields.tags.map((t) => `  - ${yamlText(t)}`).join("\n")}`;
+  return `---
+title: ${yamlText(fields.title)}
+description:
+date: ${fields.date}
+scheduled: ${fields.scheduled}
+${tags}
+layout: layouts/post.njk
+---
+
+# ${fields.title}
+
+本周导语：用两三句话概括本周最重要的几条主线。
+
+---
+
+### 模型迭代与能力升级
+
+……
+
+---
+
+### AI 代理与自动化
+
+……
+
+---
+
+### 产业生态与商业化
+
+……
+
+---
+
+### 基础设施与算法创新
+
+……
+
+---
+
+### 风险、安全与监管
+
+……
+
+---
+
+## 趋势展望
+
+- ……
+
+### 参考
+- [${fields.digestTitle}](${fields.digestLink})
+`;
+}
+
+function digestContent(title: string, week: IsoWeek): string {
+  return `---
+title: ${yamlText(title)}
+description:
+---
+
+${week.key}（${formatIsoDate(week.start)} – ${formatIsoDate(week.end)}）的新闻摘要，按来源分组，每条一句话。
+
+## DeepLearning.AI The Batch
+
+- **标题**：一句话摘要。
+
+## Import AI
+
+- **标题**：一句话摘要。
+`;
+}

@@ -1,0 +1,150 @@
+// `weekly new` run as a real command in a temporary copy of a site, then the site built.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import matter from "gray-matter";
+import { parse as parseYaml } from "yaml";
+import { all, copySite, outputLines, readSite, removeOutput, runEleventy, runWeekly, tempOutput, text } from "./helpers.js";
+
+/** The copy's file as front matter (dates left as text, as the plugin reads them) and body. */
+function readPost(site: string, path: string) {
+  const parsed = matter(readFileSync(join(site, path), "utf8"), { engines: { yaml: (text: string) => parseYaml(text, { schema: "core" }) as object } });
+  return { data: parsed.data as Record<string, unknown>, body: parsed.content };
+}
+
+describe("weekly new", () => {
+  let site: string;
+  before(() => (site = copySite("new-week")));
+  after(() => removeOutput(site));
+
+  test("without a week: the week after the newest report, 2026-W53, on its Thursday 2026-12-31", () => {
+    const run = runWeekly(site, ["new"]);
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stdout, "posts/2026-W53-ai-weekly.md\n");
+    const { data, body } = readPost(site, "posts/2026-W53-ai-weekly.md");
+    assert.deepEqual(data, {
+      title: "2026年W53人工智能周报",
+      description: null,
+      date: "2026-12-31",
+      scheduled: "2026-12-31",
+      tags: ["AI", "Jeremy"],
+      layout: "layouts/post.njk",
+    });
+    const headings = body.split("\n").filter((line) => line.startsWith("#"));
+    assert.deepEqual(headings, [
+      "# 2026年W53人工智能周报",
+      "### 模型迭代与能力升级",
+      "### AI 代理与自动化",
+      "### 产业生态与商业化",
+      "### 基础设施与算法创新",
+      "### 风险、安全与监管",
+      "## 趋势展望",
+      "### 参考",
+    ]);
+    assert.ok(body.trimEnd().endsWith("### 参考\n- [AI Weekly Digest — 2026-W53](../weekly_news/ai_news_2026-W53)"), body);
+  });
+
+  test("again: across the year boundary to 2027-W01, Thursday 2027-01-07", () => {
+    const run = runWeekly(site, ["new"]);
+    assert.equal(run.stdout, "posts/2027-W01-ai-weekly.md\n", run.stderr);
+    assert.equal(readPost(site, "posts/2027-W01-ai-weekly.md").data.date, "2027-01-07");
+  });
+
+  const explicit: Array<[string, string]> = [
+    ["2026-W01", "2026-01-01"], // 2026-W01 starts on Monday 2025-12-29
+    ["2020-W53", "2020-12-31"], // 2020 has 53 ISO weeks
+    ["2025-W01", "2025-01-02"], // 2025-W01 starts on Monday 2024-12-30
+  ];
+  for (const [week, thursday] of explicit) {
+    test(`weekly new ${week} → posts/${week}-ai-weekly.md dated ${thursday}`, () => {
+      const run = runWeekly(site, ["new", week]);
+      assert.equal(run.stdout, `posts/${week}-ai-weekly.md\n`, run.stderr);
+      const { data } = readPost(site, `posts/${week}-ai-weekly.md`);
+      assert.deepEqual([data.title, data.date, data.scheduled], [`${week.slice(0, 4)}年${week.slice(5)}人工智能周报`, thursday, thursday]);
+    });
+  }
+
+  const refused: Array<[string[], string]> = [
+    [["new", "2021-W53"], "weekly new: week 2021-W53 does not exist: 2021 has 52 ISO weeks.\n"],
+    [["new", "2026-W54"], "weekly new: week 2026-W54 does not exist: 2026 has 53 ISO weeks.\n"],
+    [["new", "2026-W7"], 'weekly new: week "2026-W7" is not a week; expected the form 2026-W07.\n'],
+    [["new", "2026-W52"], "weekly new: week 2026-W52 already has a report, posts/2026-W52-ai-weekly.md; nothing written. Name another week, such as weekly new 2026-W53.\n"],
+  ];
+  for (const [args, message] of refused) {
+    test(`weekly ${args.join(" ")} is refused, exit 1, nothing written`, () => {
+      const before = readFileSync(join(site, "posts/2026-W52-ai-weekly.md"), "utf8");
+      const run = runWeekly(site, args);
+      assert.deepEqual([run.status, run.stdout, run.stderr], [1, "", message]);
+      assert.equal(readFileSync(join(site, "posts/2026-W52-ai-weekly.md"), "utf8"), before);
+    });
+  }
+
+  test("a file in the way is never overwritten", () => {
+    writeFileSync(join(site, "posts/2027-W05-ai-weekly.md"), "my own notes\n");
+    const run = runWeekly(site, ["new", "2027-W05"]);
+    assert.deepEqual([run.status, run.stderr], [1, "weekly new: posts/2027-W05-ai-weekly.md already exists; nothing written.\n"]);
+    assert.equal(readFileSync(join(site, "posts/2027-W05-ai-weekly.md"), "utf8"), "my own notes\n");
+    rmSync(join(site, "posts/2027-W05-ai-weekly.md"));
+  });
+
+  test("--digest writes a digest stub too; --weekday, --time, --tags and --title change the template", () => {
+    const run = runWeekly(site, ["new", "2027-W02", "--digest", "--weekday", "fri", "--time", "08:00", "--tags", "AI, 代理", "--title", "{year}年第{w}周"]);
+    assert.equal(run.stdout, "posts/2027-W02-ai-weekly.md\nweekly_news/ai_news_2027-W02.md\n", run.stderr);
+    const { data } = readPost(site, "posts/2027-W02-ai-weekly.md");
+    assert.deepEqual([data.title, data.date, data.scheduled, data.tags], ["2027年第2周", "2027-01-15", "2027-01-15T08:00", ["AI", "代理"]]);
+    const digest = readPost(site, "weekly_news/ai_news_2027-W02.md");
+    assert.equal(digest.data.title, "AI Weekly Digest — 2027-W02");
+    assert.match(digest.body, /2027-W02（2027-01-11 – 2027-01-17）/);
+  });
+
+  test("--digest leaves an existing digest alone", () => {
+    const digest = join(site, "weekly_news/ai_news_2027-W03.md");
+    writeFileSync(digest, "---\ntitle: 已有的摘要\n---\n\n- **条目**：一句话。\n");
+    const run = runWeekly(site, ["new", "2027-W03", "--digest"]);
+    assert.equal(run.stdout, "posts/2027-W03-ai-weekly.md\n", run.stderr);
+    assert.equal(readFileSync(digest, "utf8"), "---\ntitle: 已有的摘要\n---\n\n- **条目**：一句话。\n");
+  });
+
+  test("the new reports build: at once in a preview, with a warning for each digest not yet written", () => {
+    const output = tempOutput("new-preview");
+    try {
+      const run = runEleventy(site, output, { WEEKLY_PREVIEW: "1", WEEKLY_NOW: "2026-12-25" });
+      assert.equal(run.status, 0, run.stderr);
+      const doc = readSite(output).page("/posts/2026-W53-ai-weekly/");
+      assert.equal(text(doc.querySelector(".preview-notice")), "定时发布 2026-12-31 00:00 (UTC+8)");
+      assert.ok(outputLines(run).some((line) => line.startsWith("[weekly] posts/2026-W53-ai-weekly.md:") && line.includes('warning: link "../weekly_news/ai_news_2026-W53" matches no page')));
+    } finally {
+      removeOutput(output);
+    }
+  });
+
+  test("in production: weekly check names each missing digest; once they exist, the build publishes and links them", () => {
+    const check = runWeekly(site, ["check"]);
+    assert.equal(check.status, 1);
+    const missing = check.stdout.split("\n").filter((line) => line.includes("matches no page")).map((line) => line.split(":")[0]);
+    assert.deepEqual(missing, [
+      "posts/2020-W53-ai-weekly.md",
+      "posts/2025-W01-ai-weekly.md",
+      "posts/2026-W01-ai-weekly.md",
+      "posts/2026-W53-ai-weekly.md",
+      "posts/2027-W01-ai-weekly.md",
+    ]);
+    for (const week of ["2020-W53", "2025-W01", "2026-W01", "2026-W53", "2027-W01"]) {
+      writeFileSync(join(site, `weekly_news/ai_news_${week}.md`), `---\ntitle: AI Weekly Digest — ${week}\n---\n\n- **条目**：一句话。\n`);
+    }
+    assert.equal(runWeekly(site, ["check"]).stdout, "No problems in 16 files.\n");
+    const output = tempOutput("new-production");
+    try {
+      const run = runEleventy(site, output, { WEEKLY_NOW: "2027-02-01" });
+      assert.equal(run.status, 0, run.stderr);
+      const built = readSite(output);
+      const link = all(built.page("/posts/2027-W02-ai-weekly/"), ".content a").find((a) => text(a) === "AI Weekly Digest — 2027-W02");
+      assert.equal(link?.getAttribute("href"), "/weekly_news/ai_news_2027-W02/");
+      assert.equal(all(built.page("/"), ".report-list h2 a")[0]?.getAttribute("href"), "/posts/2027-W03-ai-weekly/");
+      assert.ok(existsSync(join(output, "weekly_news/ai_news_2027-W02/index.html")));
+    } finally {
+      removeOutput(output);
+    }
+  });
+});

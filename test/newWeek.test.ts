@@ -1,0 +1,75 @@
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { DateTime } from "luxon";
+import { chooseWeek, fillTemplate, planNewWeek, type ExistingContent } from "../src/newWeek.js";
+import { parseIsoWeek } from "../src/dates.js";
+import { resolveOptions } from "../src/options.js";
+import { parseWeekday } from "../src/cli/new.js";
+
+const ZONE = "Asia/Shanghai";
+const NOW = DateTime.fromISO("2026-11-28T12:00", { zone: ZONE });
+const none: ExistingContent = { reports: [], digests: [] };
+const withReports = (...weeks: string[]): ExistingContent => ({ reports: weeks.map((week) => ({ path: `posts/${week}.md`, week })), digests: [] });
+
+describe("fillTemplate", () => {
+  const cases: Array<[string, string, string]> = [
+    ["{year}年W{ww}人工智能周报", "2026-W07", "2026年W07人工智能周报"],
+    ["{week}-ai-weekly.md", "2026-W07", "2026-W07-ai-weekly.md"],
+    ["{year}年第{w}周", "2027-W02", "2027年第2周"],
+    ["{year}", "2026-W01", "2026"], // the ISO week-year, though the week starts on 2025-12-29
+  ];
+  for (const [template, week, expected] of cases) {
+    test(`fillTemplate(${template}, ${week}) → ${expected}`, () => assert.equal(fillTemplate(template, parseIsoWeek(week, ZONE)!), expected));
+  }
+});
+
+describe("chooseWeek", () => {
+  const cases: Array<[string | undefined, ExistingContent, string]> = [
+    [undefined, withReports("2026-W05", "2026-W06"), "2026-W07"],
+    [undefined, withReports("2026-W06", "2026-W05"), "2026-W07"],
+    [undefined, withReports("2026-W52"), "2026-W53"],
+    [undefined, withReports("2026-W53"), "2027-W01"],
+    [undefined, withReports("2021-W52"), "2022-W01"],
+    [undefined, none, "2026-W48"], // no report yet: this week (2026-11-28 is in W48)
+    ["2020-W53", none, "2020-W53"],
+    ["2021-W53", none, "week 2021-W53 does not exist: 2021 has 52 ISO weeks."],
+    ["2026-W00", none, "week 2026-W00 does not exist: 2026 has 53 ISO weeks."],
+    ["W07", none, 'week "W07" is not a week; expected the form 2026-W07.'],
+  ];
+  for (const [asked, existing, expected] of cases) {
+    const newest = existing.reports.map((r) => r.week).join(", ") || "none";
+    test(`chooseWeek(${asked ?? "default"}, reports ${newest}) → ${expected}`, () => {
+      const week = chooseWeek(asked, existing, NOW, ZONE);
+      assert.equal("error" in week ? week.error : week.key, expected);
+    });
+  }
+});
+
+describe("planNewWeek", () => {
+  const opts = resolveOptions({ newWeek: { weekday: 4, tags: ["AI"] } });
+  test("refuses a week that has a report, whatever its file name", () => {
+    const plan = planNewWeek({ week: "2026-W06" }, { reports: [{ path: "posts/special.md", week: "2026-W06" }], digests: [] }, opts, NOW, () => false);
+    assert.deepEqual(plan, { error: "week 2026-W06 already has a report, posts/special.md; nothing written. Name another week, such as weekly new 2026-W07." });
+  });
+  test("refuses when the file exists", () => {
+    const plan = planNewWeek({ week: "2026-W07" }, none, opts, NOW, (path) => path === "posts/2026-W07-ai-weekly.md");
+    assert.deepEqual(plan, { error: "posts/2026-W07-ai-weekly.md already exists; nothing written." });
+  });
+  test("--digest adds a stub only when the week has no digest", () => {
+    const withDigest = planNewWeek({ week: "2026-W07", digest: true }, { reports: [], digests: [{ path: "weekly_news/x.md", week: "2026-W07" }] }, opts, NOW, () => false);
+    assert.deepEqual("files" in withDigest && withDigest.files.map((f) => f.path), ["posts/2026-W07-ai-weekly.md"]);
+    const without = planNewWeek({ week: "2026-W07", digest: true }, none, opts, NOW, () => false);
+    assert.deepEqual("files" in without && without.files.map((f) => f.path), ["posts/2026-W07-ai-weekly.md", "weekly_news/ai_news_2026-W07.md"]);
+  });
+  test("quotes a title that YAML would otherwise misread", () => {
+    const plan = planNewWeek({ week: "2026-W07", title: "周报: {week}" }, none, opts, NOW, () => false);
+    assert.ok("files" in plan && plan.files[0]!.content.startsWith('---\ntitle: "周报: 2026-W07"\n'));
+  });
+});
+
+describe("parseWeekday", () => {
+  const cases: Array<[string, number | undefined]> = [
+    ["4", 4], ["thu", 4], ["Thursday", 4], ["mon", 1], ["sun", 7], ["7", 7], ["0", undefined], ["8", undefined], ["th", undefined], ["周四", undefined],
+  ];
+  for (const [text, day] of cases) test(`parseWeekday(${text}) → ${day}`, () => assert.equal(parseWeekday(text), day));
+});
