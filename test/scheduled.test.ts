@@ -3,9 +3,10 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, writeFileSync, readFileSync, existsSync } from "node:fs";
 import { spawn } from "node:child_process";
+import http from "node:http";
 import { join } from "node:path";
 import { parseHTML } from "linkedom";
-import { all, ELEVENTY_BIN, FIXTURES, listFiles, outputLines, readSite, removeOutput, runEleventy, tempOutput, text, type BuiltSite } from "./helpers.js";
+import { all, copySite, ELEVENTY_BIN, FIXTURES, listFiles, outputLines, readSite, removeOutput, runEleventy, tempOutput, text, type BuiltSite } from "./helpers.js";
 
 const SITE = join(FIXTURES, "scheduled");
 
@@ -248,12 +249,30 @@ describe("mistakes stop the build before anything is written", () => {
   });
 });
 
-describe("npx eleventy --serve previews held-back pages", () => {
-  test("the dev server serves W07 and the draft with their notices and noindex", async () => {
+/**
+ * Asks for a page the way a browser navigating to it does (`Sec-Fetch-Mode: navigate`, which
+ * `fetch` may not send): the dev server adds its reload script only then. Resolves with the HTML
+ * of a 200 response.
+ */
+function navigate(url: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(url, { headers: { "sec-fetch-mode": "navigate", accept: "text/html" } }, (response) => {
+      let body = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk: string) => (body += chunk));
+      response.on("end", () => (response.statusCode === 200 ? resolve(body) : reject(new Error(`${response.statusCode}`))));
+    });
+    request.on("error", reject);
+  });
+}
+
+describe("npx eleventy --serve: a live preview", () => {
+  test("serves W07 and the draft with their notices; edits to a post or a layout are rebuilt and reloaded", async () => {
+    const site = copySite("scheduled");
     const output = tempOutput("serve");
     const port = 18_000 + Math.floor(Math.random() * 2_000);
     const server = spawn(ELEVENTY_BIN, ["--serve", "--port", String(port), "--output", output], {
-      cwd: SITE,
+      cwd: site,
       env: { ...process.env, WEEKLY_NOW: "2026-02-12T07:59:59", WEEKLY_PREVIEW: undefined },
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
@@ -261,25 +280,40 @@ describe("npx eleventy --serve previews held-back pages", () => {
     let log = "";
     server.stdout.on("data", (chunk) => (log += chunk));
     server.stderr.on("data", (chunk) => (log += chunk));
-    try {
-      const fetchPage = async (url: string) => {
-        for (let attempt = 0; attempt < 120; attempt++) {
-          const response = await fetch(`http://localhost:${port}${encodeURI(url)}`).catch(() => undefined);
-          if (response?.ok) return parseHTML(await response.text()).document as unknown as Document;
-          await new Promise((resolve) => setTimeout(resolve, 250));
+    /** The page once the dev server serves it and `ready` holds, polling for up to 30 s. */
+    const fetchPage = async (url: string, ready: (doc: Document) => boolean = () => true) => {
+      for (let attempt = 0; attempt < 120; attempt++) {
+        const html = await navigate(`http://localhost:${port}${encodeURI(url)}`).catch(() => undefined);
+        if (html !== undefined) {
+          const doc = parseHTML(html).document as unknown as Document;
+          if (ready(doc)) return doc;
         }
-        throw new Error(`the dev server never served ${url}:\n${log}`);
-      };
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      throw new Error(`the dev server never served ${url} as expected:\n${log}`);
+    };
+    try {
       for (const [page, notice] of [[W07, "定时发布 2026-02-12 08:00 (UTC+8)"], [DRAFT, "草稿"]] as const) {
         const doc = await fetchPage(page.url);
         assert.equal(text(doc.querySelector("h1")), page.title);
         assert.equal(text(doc.querySelector(".preview-notice")), notice);
         assert.equal(doc.querySelector('meta[name="robots"]')?.getAttribute("content"), "noindex");
+        assert.ok(doc.querySelector('script[src="/.11ty/reload-client.js"]'), "the page reloads itself when the site is rebuilt");
       }
       assert.match(log, /\[weekly\] preview built 5 reports and 4 digests;/);
+
+      const post = join(site, "posts", `${W07.file}.md`);
+      writeFileSync(post, readFileSync(post, "utf8").replace("第七周的正文", "第七周改写后的正文"));
+      const edited = await fetchPage(W07.url, (doc) => text(doc.querySelector(".content")).includes("第七周改写后的正文"));
+      assert.equal(text(edited.querySelector(".preview-notice")), "定时发布 2026-02-12 08:00 (UTC+8)");
+
+      const layout = join(site, "layouts", "post.njk");
+      writeFileSync(layout, readFileSync(layout, "utf8").replace('<article class="report">', '<article class="report edited-layout">'));
+      await fetchPage(W06.url, (doc) => doc.querySelector("article.edited-layout") !== null);
     } finally {
       process.kill(-server.pid!, "SIGTERM");
       removeOutput(output);
+      removeOutput(site);
     }
   });
 });
