@@ -15,7 +15,7 @@ import { buildClock, publishState, summaryLine, type PublishState } from "./sche
 import { frontMatterKeyLine, frontMatterNotes } from "./frontMatter.js";
 import { checkFrontMatter, fieldMessage } from "./schema.js";
 import type { ExistingContent } from "./newWeek.js";
-import { copyFiles, removeStale, unsafeOutputReason } from "./clean.js";
+import { copyFiles, manifestFile, nextManifest, readManifest, removeFiles, staleOutputs, unsafeOutputReason, writeManifest, type OutputManifest } from "./clean.js";
 
 interface ContentMap {
   inputPathToUrl: Record<string, string[]>;
@@ -31,7 +31,7 @@ export interface BuildEvent {
   runMode?: string;
   outputMode?: string;
   incremental?: boolean;
-  results?: Array<{ outputPath?: string | false }>;
+  results?: Array<{ inputPath?: string; outputPath?: string | false }>;
 }
 
 export interface Logger {
@@ -76,7 +76,8 @@ export class WeeklyBuild {
   #collected = new Map<string, CollectedPage>();
   #heldBack = new Map<string, HeldBack>();
   #problems = new Map<string, Problem>();
-  #passthrough = new Set<string>();
+  /** Files copied as they are: output path → input path. */
+  #passthrough = new Map<string, string>();
   #site: SiteIndex | undefined;
   #tagUrls = new Map<string, string>();
 
@@ -100,7 +101,7 @@ export class WeeklyBuild {
     this.#collected = new Map();
     this.#heldBack = new Map();
     this.#problems = new Map();
-    this.#passthrough = new Set();
+    this.#passthrough = new Map();
     this.#site = undefined;
     this.#tagUrls = new Map();
     const env = this.#env();
@@ -219,36 +220,46 @@ export class WeeklyBuild {
 
   /** `eleventy.passthrough`: the files copied as they are, by URL. */
   passthroughCopied = ({ map }: { map?: Record<string, string> }): void => {
-    for (const url of Object.keys(map ?? {})) this.#passthrough.add(decodeURI(url).replace(/^\//, ""));
+    for (const [url, source] of Object.entries(map ?? {})) this.#passthrough.set(decodeURI(url).replace(/^\//, ""), source);
   };
 
   /**
    * `eleventy.after`: files the content links to are copied into the output; a production build
-   * then removes what an earlier build left there (pages since unpublished or deleted); every
-   * build prints its summary line.
+   * then removes what earlier builds wrote that it no longer produces (pages since unpublished or
+   * deleted), and every build records what it wrote; every build prints its summary line.
    */
   finish = async (event: BuildEvent): Promise<void> => {
     const output = event.directories?.output;
     const results = event.results ?? [];
-    // With --dryrun Eleventy reports pages it did not write: then nothing is copied or removed.
-    const wrote = results.every((r) => typeof r.outputPath !== "string" || existsSync(r.outputPath));
-    if (output && event.outputMode === "fs" && wrote) {
-      const copied = await copyFiles(this.#inputDir, output, this.#site?.files ?? new Set());
-      const full = event.runMode === "build" && !event.incremental && !this.#preview;
-      if (full) await this.#clean(output, results, copied);
-    }
+    // --dryrun reports no page and writes nothing: then nothing is copied, removed or recorded.
+    if (output && event.outputMode === "fs" && results.length > 0) await this.#settleOutput(output, event, results);
     this.#logger.info(summaryLine(this.#summary()));
   };
 
-  async #clean(output: string, results: NonNullable<BuildEvent["results"]>, copied: readonly string[]): Promise<void> {
+  async #settleOutput(output: string, event: BuildEvent, results: NonNullable<BuildEvent["results"]>): Promise<void> {
     const unsafe = unsafeOutputReason(output, this.#inputDir, process.cwd());
-    if (unsafe) return this.#logger.warn(`not removing stale files: ${unsafe}.`);
-    const produced = new Set([...this.#passthrough, ...copied]);
+    if (unsafe) return this.#logger.warn(`not copying linked files nor removing stale ones: ${unsafe}.`);
+    const copied = await copyFiles(this.#inputDir, output, this.#site?.files ?? new Set());
+    const current: OutputManifest = {};
+    const add = (input: string, file: string) => (current[input] ??= []).push(file);
     for (const result of results) {
-      if (typeof result.outputPath !== "string") continue;
-      produced.add(relative(resolve(output), resolve(result.outputPath)).split("\\").join("/"));
+      if (typeof result.outputPath !== "string" || !result.inputPath) continue;
+      add(this.#relative(result.inputPath), relative(resolve(output), resolve(result.outputPath)).split("\\").join("/"));
     }
-    await removeStale(output, produced);
+    for (const [file, source] of this.#passthrough) add(this.#relative(source), file);
+    for (const file of copied) add(file, file);
+    // Only a production build removes anything; a preview's pages are recorded, so that the next
+    // production build removes them.
+    const production = event.runMode === "build" && !this.#preview;
+    const outputs = {
+      current,
+      complete: production && !event.incremental,
+      gone: new Set(production ? [...this.#heldBack.values()].map((h) => h.path) : []),
+    };
+    const manifest = manifestFile(process.cwd(), output);
+    const previous = await readManifest(manifest);
+    if (production) await removeFiles(output, staleOutputs(previous, outputs));
+    await writeManifest(manifest, nextManifest(previous, outputs));
   }
 
   #summary() {

@@ -1,16 +1,17 @@
-// The output folder: files the content links to are copied in, and after a production build it
-// holds exactly what that build produced.
-import { copyFile, lstat, mkdir, readdir, rm, rmdir } from "node:fs/promises";
-import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+// The output folder: files the content links to are copied in, and what earlier builds wrote
+// but this one no longer produces is removed. Only files a build of this plugin wrote are ever
+// removed: a manifest, kept outside the output folder, remembers them per input file.
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { copyFile, lstat, mkdir, readdir, readFile, rm, rmdir, writeFile } from "node:fs/promises";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 
-/** Files of the output folder (relative, forward slashes) that this build did not produce. */
-export function staleFiles(existing: readonly string[], produced: ReadonlySet<string>): string[] {
-  return existing.filter((file) => !produced.has(file)).sort();
-}
+/** Input file (as Eleventy names it, or a copied file's source) → output files, relative to the output folder. */
+export type OutputManifest = Record<string, string[]>;
 
 /**
- * Why cleaning this output folder would be unsafe, if it would be: the folder must be a real
- * subfolder that holds neither the input nor the project, so that nothing else is ever deleted.
+ * Why cleaning this output folder would be unsafe, if it would be: a folder that holds the input
+ * or the project must never be cleaned, whatever a manifest says.
  */
 export function unsafeOutputReason(outputDir: string, inputDir: string, projectDir: string): string | undefined {
   const output = resolve(outputDir);
@@ -23,35 +24,84 @@ export function unsafeOutputReason(outputDir: string, inputDir: string, projectD
   return undefined;
 }
 
-/** Every file below `dir` (symbolic links included, never followed), relative with forward slashes. */
-export async function listOutput(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === "ENOENT") return [];
-    throw error;
-  });
-  return entries
-    .filter((entry) => !entry.isDirectory())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join("/"));
+export interface BuildOutputs {
+  /** The manifest of this build. */
+  current: OutputManifest;
+  /** True when this build rendered every page (not `--incremental`). */
+  complete: boolean;
+  /** Inputs that must leave no output: pages not yet published. */
+  gone: ReadonlySet<string>;
 }
 
 /**
- * Deletes the stale files and then the folders they leave empty, never the output folder itself.
- * Returns what was removed.
+ * What an earlier build wrote that this build does not produce. After a complete build that is
+ * every earlier file not written now; after an incremental one, only the earlier files of inputs
+ * this build rendered again, or that must now leave no output.
  */
-export async function removeStale(outputDir: string, produced: ReadonlySet<string>): Promise<string[]> {
-  const stale = staleFiles(await listOutput(outputDir), produced);
-  for (const file of stale) await rm(join(outputDir, file), { force: true });
+export function staleOutputs(previous: OutputManifest, { current, complete, gone }: BuildOutputs): string[] {
+  const produced = new Set(Object.values(current).flat());
+  const stale = new Set<string>();
+  for (const [input, files] of Object.entries(previous)) {
+    if (!complete && !(input in current) && !gone.has(input)) continue;
+    for (const file of files) if (!produced.has(file)) stale.add(file);
+  }
+  return [...stale].sort();
+}
+
+/** The manifest after a build: this build's, or (incremental, preview) the earlier one updated. */
+export function nextManifest(previous: OutputManifest, { current, complete, gone }: BuildOutputs): OutputManifest {
+  if (complete) return current;
+  const next: OutputManifest = {};
+  for (const [input, files] of Object.entries(previous)) if (!gone.has(input)) next[input] = files;
+  return { ...next, ...current };
+}
+
+/**
+ * Where the manifest of an output folder is kept: in `node_modules/.cache` of the project, the
+ * nearest folder from `dir` up that has a package.json (as other build tools keep their caches).
+ */
+export function manifestFile(dir: string, outputDir: string): string {
+  let project = resolve(dir);
+  while (!existsSync(join(project, "package.json")) && dirname(project) !== project) project = dirname(project);
+  if (!existsSync(join(project, "package.json"))) project = resolve(dir);
+  const key = createHash("sha256").update(resolve(outputDir)).digest("hex").slice(0, 16);
+  return join(project, "node_modules", ".cache", "eleventy-plugin-weekly", `outputs-${key}.json`);
+}
+
+export async function readManifest(file: string): Promise<OutputManifest> {
+  try {
+    const value: unknown = JSON.parse(await readFile(file, "utf8"));
+    return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as OutputManifest) : {};
+  } catch {
+    return {}; // none yet, or unreadable: then nothing is known to be stale
+  }
+}
+
+export async function writeManifest(file: string, manifest: OutputManifest): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, `${JSON.stringify(manifest, null, 1)}\n`);
+}
+
+/**
+ * Deletes the given files of the output folder (a link is removed, never followed), then the
+ * folders they leave empty, never the output folder itself. A path that would leave the output
+ * folder is ignored.
+ */
+export async function removeFiles(outputDir: string, files: readonly string[]): Promise<void> {
+  const root = resolve(outputDir);
   const folders = new Set<string>();
-  for (const file of stale) {
-    for (let at = file.lastIndexOf("/"); at > 0; at = file.lastIndexOf("/", at - 1)) folders.add(file.slice(0, at));
+  for (const file of files) {
+    const path = resolve(root, file);
+    const rel = relative(root, path);
+    if (rel === "" || rel.startsWith("..") || isAbsolute(rel)) continue;
+    await rm(path, { force: true });
+    for (let at = dirname(path); at !== root && at.startsWith(root); at = dirname(at)) folders.add(at);
   }
   // Deepest first, so a parent is tried only after its children.
-  for (const folder of [...folders].sort((a, b) => b.split("/").length - a.split("/").length)) {
-    const path = join(outputDir, folder);
-    const stat = await lstat(path).catch(() => undefined);
-    if (stat?.isDirectory() && (await readdir(path)).length === 0) await rmdir(path);
+  for (const folder of [...folders].sort((a, b) => b.length - a.length)) {
+    const stat = await lstat(folder).catch(() => undefined);
+    if (stat?.isDirectory() && (await readdir(folder)).length === 0) await rmdir(folder);
   }
-  return stale;
 }
 
 /**

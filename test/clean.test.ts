@@ -1,21 +1,70 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, existsSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { listOutput, removeStale, staleFiles, unsafeOutputReason } from "../src/clean.js";
+import { manifestFile, nextManifest, readManifest, removeFiles, staleOutputs, unsafeOutputReason, writeManifest, type OutputManifest } from "../src/clean.js";
+import { listFiles } from "./helpers.js";
 
-describe("staleFiles", () => {
-  const cases: Array<[string[], string[], string[]]> = [
-    [["index.html", "posts/a/index.html"], ["index.html", "posts/a/index.html"], []],
-    [["index.html", "posts/old/index.html", "posts/a/index.html"], ["index.html", "posts/a/index.html"], ["posts/old/index.html"]],
-    [["z.html", "a.html"], [], ["a.html", "z.html"]],
+const previous: OutputManifest = {
+  "posts/a.md": ["posts/a/index.html"],
+  "posts/b.md": ["posts/b/index.html"],
+  "weekly-plugin/tag.njk": ["tags/ai/index.html", "tags/old/index.html"],
+};
+
+describe("staleOutputs / nextManifest", () => {
+  const cases: Array<[string, OutputManifest, boolean, string[], string[], OutputManifest]> = [
+    [
+      "a complete build without b and without one tag",
+      { "posts/a.md": ["posts/a/index.html"], "weekly-plugin/tag.njk": ["tags/ai/index.html"] },
+      true,
+      [],
+      ["posts/b/index.html", "tags/old/index.html"],
+      { "posts/a.md": ["posts/a/index.html"], "weekly-plugin/tag.njk": ["tags/ai/index.html"] },
+    ],
+    [
+      "an incremental build of a only keeps b and the tags",
+      { "posts/a.md": ["posts/a/index.html"] },
+      false,
+      [],
+      [],
+      previous,
+    ],
+    [
+      "an incremental build that re-renders the tag pages removes the vanished tag",
+      { "weekly-plugin/tag.njk": ["tags/ai/index.html"] },
+      false,
+      [],
+      ["tags/old/index.html"],
+      { ...previous, "weekly-plugin/tag.njk": ["tags/ai/index.html"] },
+    ],
+    [
+      "an incremental build after b was unpublished removes b",
+      { "posts/a.md": ["posts/a/index.html"] },
+      false,
+      ["posts/b.md"],
+      ["posts/b/index.html"],
+      { "posts/a.md": ["posts/a/index.html"], "weekly-plugin/tag.njk": ["tags/ai/index.html", "tags/old/index.html"] },
+    ],
+    [
+      "a file another input now writes is not stale",
+      { "posts/c.md": ["posts/b/index.html"], "posts/a.md": ["posts/a/index.html"], "weekly-plugin/tag.njk": ["tags/ai/index.html", "tags/old/index.html"] },
+      true,
+      [],
+      [],
+      { "posts/c.md": ["posts/b/index.html"], "posts/a.md": ["posts/a/index.html"], "weekly-plugin/tag.njk": ["tags/ai/index.html", "tags/old/index.html"] },
+    ],
   ];
-  for (const [existing, produced, stale] of cases) {
-    test(`existing ${existing.join(",")} produced ${produced.join(",") || "nothing"} → stale ${stale.join(",") || "none"}`, () => {
-      assert.deepEqual(staleFiles(existing, new Set(produced)), stale);
+  for (const [name, current, complete, gone, stale, next] of cases) {
+    test(`${name} → stale ${stale.join(", ") || "none"}`, () => {
+      const outputs = { current, complete, gone: new Set(gone) };
+      assert.deepEqual(staleOutputs(previous, outputs), stale);
+      assert.deepEqual(nextManifest(previous, outputs), next);
     });
   }
+  test("nothing is stale without an earlier manifest", () => {
+    assert.deepEqual(staleOutputs({}, { current: {}, complete: true, gone: new Set() }), []);
+  });
 });
 
 describe("unsafeOutputReason", () => {
@@ -33,8 +82,27 @@ describe("unsafeOutputReason", () => {
   }
 });
 
-describe("removeStale", () => {
-  test("removes stale files and the folders they empty, keeps the rest and never follows a link out", async () => {
+describe("the manifest and removeFiles", () => {
+  test("a manifest per output folder, under node_modules/.cache, read back as written", async () => {
+    const project = mkdtempSync(join(tmpdir(), "weekly-manifest-"));
+    writeFileSync(join(project, "package.json"), "{}\n");
+    try {
+      const a = manifestFile(project, "/srv/a");
+      assert.notEqual(a, manifestFile(project, "/srv/b"));
+      mkdirSync(join(project, "docs"));
+      assert.equal(manifestFile(join(project, "docs"), "/srv/a"), a, "found from a subfolder of the project");
+      assert.ok(a.startsWith(join(project, "node_modules", ".cache", "eleventy-plugin-weekly", "outputs-")));
+      assert.deepEqual(await readManifest(a), {});
+      await writeManifest(a, previous);
+      assert.deepEqual(await readManifest(a), previous);
+      writeFileSync(a, "{ broken");
+      assert.deepEqual(await readManifest(a), {});
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
+  });
+
+  test("removes the files and the folders they empty, never follows a link out, never leaves the folder", async () => {
     const root = mkdtempSync(join(tmpdir(), "weekly-clean-"));
     try {
       const out = join(root, "out");
@@ -47,17 +115,12 @@ describe("removeStale", () => {
       writeFileSync(join(out, "posts", "old", "index.html"), "old");
       writeFileSync(join(out, "posts", "kept", "index.html"), "new");
       symlinkSync(outside, join(out, "link-out"));
-      assert.deepEqual((await listOutput(out)).sort(), ["index.html", "link-out", "posts/kept/index.html", "posts/old/index.html"]);
-      const removed = await removeStale(out, new Set(["index.html", "posts/kept/index.html"]));
-      assert.deepEqual(removed, ["link-out", "posts/old/index.html"]);
-      assert.deepEqual((await listOutput(out)).sort(), ["index.html", "posts/kept/index.html"]);
+      await removeFiles(out, ["link-out", "posts/old/index.html", "../outside/precious.txt", "missing.html"]);
+      assert.deepEqual(listFiles(out), ["index.html", "posts/kept/index.html"]);
       assert.equal(existsSync(join(out, "posts", "old")), false);
-      assert.equal(existsSync(join(outside, "precious.txt")), true);
+      assert.equal(readFileSync(join(outside, "precious.txt"), "utf8"), "keep me");
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
-  });
-  test("an output folder that does not exist has nothing stale", async () => {
-    assert.deepEqual(await removeStale(join(tmpdir(), "weekly-does-not-exist-xyz"), new Set()), []);
   });
 });

@@ -1,7 +1,7 @@
 // Scheduled publishing, proven on whole builds: nothing of a held-back page anywhere in the output.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, writeFileSync, readFileSync, existsSync } from "node:fs";
+import { mkdirSync, writeFileSync, readFileSync, existsSync, rmSync } from "node:fs";
 import { spawn } from "node:child_process";
 import http from "node:http";
 import { join } from "node:path";
@@ -21,8 +21,8 @@ const W08: Held = { file: "2026-W08-ai-weekly", title: "W08 带时区的未来�
 const DRAFT: Held = { file: "idea-draft", title: "草稿：尚未写完的想法", url: "/posts/idea-draft/" };
 
 /** Builds the fixture with `eleventy` in its own process; `log` holds the plugin's summary line(s). */
-function build(env: Record<string, string>, output = tempOutput("scheduled")): { site: BuiltSite; log: string[] } {
-  const run = runEleventy(SITE, output, env);
+function build(env: Record<string, string>, output = tempOutput("scheduled"), siteDir = SITE, args: string[] = []): { site: BuiltSite; log: string[] } {
+  const run = runEleventy(siteDir, output, env, args);
   assert.equal(run.status, 0, run.stderr);
   return { site: readSite(output), log: outputLines(run).filter((line) => line.startsWith("[weekly]")) };
 }
@@ -127,39 +127,87 @@ describe("W08's offset form: 2026-02-19T00:00+00:00 is 08:00 in Shanghai", () =>
 });
 
 describe("clean output across builds", () => {
-  const output = tempOutput("stale");
-  const outside = `${output}-sibling.txt`;
+  // A copy of the site, built into its default _site/ as a blogger would.
+  let site: string;
+  let output: string;
   let later: BuiltSite;
   let fresh: BuiltSite;
+  let freshSite: string;
   before(() => {
-    writeFileSync(outside, "not the build's");
-    build({ WEEKLY_NOW: "2026-02-12T08:00:01" }, output);
-    assert.ok(existsSync(join(output, "posts", W07.file, "index.html")), "the first build published W07");
-    mkdirSync(join(output, "deleted-post"), { recursive: true });
-    writeFileSync(join(output, "deleted-post", "index.html"), "a page whose source was deleted");
-    ({ site: later } = build({ WEEKLY_NOW: "2026-02-12T07:59:59" }, output));
-    ({ site: fresh } = build({ WEEKLY_NOW: "2026-02-12T07:59:59" }));
+    site = copySite("scheduled");
+    output = join(site, "_site");
+    writeFileSync(join(site, "notes.txt"), "the author's own file");
+    build({ WEEKLY_NOW: "2026-02-19T08:00:01" }, output, site);
+    assert.ok(existsSync(join(output, "posts", W07.file, "index.html")) && existsSync(join(output, "posts", W08.file, "index.html")));
+    writeFileSync(join(output, "CNAME"), "weekly.example.org\n"); // placed there by hand, for the host
+    rmSync(join(site, "posts", `${W08.file}.md`)); // W08's source is deleted
+    ({ site: later } = build({ WEEKLY_NOW: "2026-02-12T07:59:59" }, output, site));
+    // The same content built once into an empty folder, from a copy without an earlier _site/.
+    freshSite = copySite("scheduled");
+    rmSync(join(freshSite, "posts", `${W08.file}.md`));
+    ({ site: fresh } = build({ WEEKLY_NOW: "2026-02-12T07:59:59" }, tempOutput("fresh"), freshSite));
   });
   after(() => {
-    removeOutput(output);
-    removeOutput(outside);
+    removeOutput(site);
+    removeOutput(freshSite);
     removeOutput(fresh);
   });
 
   test("a page unpublished since the last build, and a page whose source is gone, are removed", () => {
     assert.equal(later.has(W07.url), false);
+    assert.equal(later.has(W08.url), false);
     assert.equal(later.has("/tags/仅定时标签/"), false);
-    assert.equal(existsSync(join(output, "deleted-post")), false);
     assertNoTrace(later, W07);
+    assertNoTrace(later, W08);
   });
 
-  test("the output holds exactly what a build into an empty folder holds, byte for byte", () => {
-    assert.deepEqual([...later.files.keys()], [...fresh.files.keys()]);
+  test("the output holds what a build into an empty folder holds, byte for byte, and the file placed by hand", () => {
+    assert.deepEqual([...later.files.keys()], [...fresh.files.keys(), "CNAME"].sort());
     for (const [file, content] of fresh.files) assert.equal(later.files.get(file), content, file);
+    assert.equal(later.files.get("CNAME"), "weekly.example.org\n");
   });
 
   test("nothing outside the output folder is touched", () => {
-    assert.equal(readFileSync(outside, "utf8"), "not the build's");
+    assert.equal(readFileSync(join(site, "notes.txt"), "utf8"), "the author's own file");
+    assert.ok(existsSync(join(site, "posts", `${W06.file}.md`)));
+  });
+
+  test("--dryrun removes nothing and copies nothing", () => {
+    const before = new Map(later.files);
+    writeFileSync(join(site, "posts", `${W06.file}.md`), readFileSync(join(site, "posts", `${W06.file}.md`), "utf8").replace("tags: [AI]", "tags: [AI]\ndraft: true"));
+    try {
+      const run = runEleventy(site, output, { WEEKLY_NOW: "2026-02-12T07:59:59" }, ["--dryrun"]);
+      assert.equal(run.status, 0, run.stderr);
+      assert.deepEqual(readSite(output).files, before);
+    } finally {
+      writeFileSync(join(site, "posts", `${W06.file}.md`), readFileSync(join(site, "posts", `${W06.file}.md`), "utf8").replace("\ndraft: true", ""));
+    }
+  });
+
+  test("an --incremental production build removes a page drafted since the last build", () => {
+    const source = join(site, "posts", `${W06.file}.md`);
+    const text = readFileSync(source, "utf8");
+    writeFileSync(source, text.replace("tags: [AI]", "tags: [AI]\ndraft: true"));
+    try {
+      const run = runEleventy(site, output, { WEEKLY_NOW: "2026-02-12T07:59:59" }, ["--incremental"]);
+      assert.equal(run.status, 0, run.stderr);
+      const site2 = readSite(output);
+      assert.equal(site2.has(W06.url), false);
+      assertNoTrace(site2, W06);
+    } finally {
+      writeFileSync(source, text);
+    }
+  });
+
+  test("an output folder holding the author's files only loses what earlier builds wrote there", () => {
+    const folder = join(site, "src");
+    mkdirSync(folder);
+    writeFileSync(join(folder, "keep.ts"), "export const kept = true;\n");
+    build({ WEEKLY_NOW: "2026-02-12T08:00:01" }, folder, site);
+    assert.ok(existsSync(join(folder, "posts", W07.file, "index.html")));
+    build({ WEEKLY_NOW: "2026-02-12T07:59:59" }, folder, site);
+    assert.equal(existsSync(join(folder, "posts", W07.file, "index.html")), false);
+    assert.equal(readFileSync(join(folder, "keep.ts"), "utf8"), "export const kept = true;\n");
   });
 });
 
