@@ -64,6 +64,14 @@ export class WeeklyCheckResult extends Error {
   }
 }
 
+/** An on/off environment variable: `1`/`true` or `0`/`false`/unset; anything else is a mistake. */
+function readSwitch(name: string, value: string | undefined): boolean {
+  const text = (value ?? "").trim().toLowerCase();
+  if (text === "" || text === "0" || text === "false") return false;
+  if (text === "1" || text === "true") return true;
+  throw new WeeklyError(`${name}: received ${JSON.stringify(value)}; expected 1 (or true) to turn it on, 0 (or false) or nothing to leave it off.`);
+}
+
 export class WeeklyBuild {
   readonly #opts: ResolvedOptions;
   readonly #inputDir: string;
@@ -106,8 +114,9 @@ export class WeeklyBuild {
     this.#tagUrls = new Map();
     const env = this.#env();
     this.#checkOnly = env.WEEKLY_CHECK === "1";
+    const previewAsked = readSwitch("WEEKLY_PREVIEW", env.WEEKLY_PREVIEW);
     // A check reads every page, published or not, like a preview.
-    this.#preview = this.#checkOnly || event.runMode === "serve" || event.runMode === "watch" || env.WEEKLY_PREVIEW === "1";
+    this.#preview = this.#checkOnly || event.runMode === "serve" || event.runMode === "watch" || previewAsked;
     const clock = buildClock(env.WEEKLY_NOW, this.#opts.timezone);
     if (clock.problem) throw new WeeklyError(clock.problem);
     this.#now = clock.now;
@@ -134,12 +143,11 @@ export class WeeklyBuild {
     // A page whose schedule cannot be read is kept for the analysis (so its links are checked
     // too): the build stops on its problem before anything is written.
     const status: PublishState = schedule.problems.length > 0 ? { state: "published" } : schedule.status;
+    // Markdown pages are kept for the analysis, held-back ones too: their links are checked.
+    if (inputPath.endsWith(".md")) this.#collected.set(path, { path, kind, data, body, status });
     if (status.state !== "published") {
       this.#heldBack.set(pageStem(path), { path, status });
       if (!this.#preview) return false;
-    }
-    if (inputPath.endsWith(".md")) {
-      this.#collected.set(path, { path, kind, data, body, status });
     }
     return true;
   };
@@ -195,14 +203,10 @@ export class WeeklyBuild {
       this.#preview && !this.#checkOnly ? new Map() : this.#heldBack,
     );
     this.#site = site;
-    const linkSeverity = this.#opts.brokenLinks;
-    // A preview is for writing: a report may link to the digest not written yet, so link and week
-    // problems are shown as warnings there; a production build and `weekly check` stop on them.
-    const lenient = this.#preview && !this.#checkOnly;
-    const found = site.problems
-      .filter((p) => p.severity === "warning" || linkSeverity !== false)
-      .map((p) => this.#placeProblem(lenient ? { ...p, severity: "warning" } : p))
-      .map((p): Problem => (linkSeverity === "warn" && p.severity === "error" ? { ...p, severity: "warning" } : p));
+    const found = site.problems.flatMap((p) => {
+      const severity = this.#severity(p);
+      return severity === false ? [] : [this.#placeProblem({ ...p, severity })];
+    });
     const all = sortProblems([...this.#problems.values(), ...found]);
     if (this.#checkOnly) throw new WeeklyCheckResult(all, this.#collected.size, this.#inspection(site));
     const errors = all.filter((p) => p.severity === "error");
@@ -216,6 +220,21 @@ export class WeeklyBuild {
       if (page.kind) content[page.kind === "report" ? "reports" : "digests"].push({ path: page.path, week: page.week?.key });
     }
     return { inputDir: this.#inputDir, options: this.#opts, content };
+  }
+
+  /**
+   * How much a problem of the analysis weighs in this build. A preview is for writing (a report
+   * may link to the digest not written yet), so there everything is a warning. `brokenLinks`
+   * applies to missing targets only, never to a link that would point to a page not yet
+   * published. A problem deferred in a page not yet published warns until that page goes live;
+   * `weekly check` reports it as it is.
+   */
+  #severity(problem: SiteIndex["problems"][number]): Problem["severity"] | false {
+    const links = this.#opts.brokenLinks;
+    const relaxed = problem.rule === "link" && links !== "error" ? links && "warning" : problem.severity;
+    if (this.#checkOnly) return relaxed;
+    if (this.#preview || problem.deferred) return relaxed && "warning";
+    return relaxed;
   }
 
   /** `eleventy.passthrough`: the files copied as they are, by URL. */
@@ -290,9 +309,11 @@ export class WeeklyBuild {
     return pageView(this.#site, this.#relative(inputPath), (tag) => this.#tagUrls.get(tag));
   };
 
-  /** Whether a page is a preview of something a production build would not publish. */
-  isHeldBack = (inputPath: string): PublishState | undefined =>
-    this.#heldBack.get(pageStem(this.#relative(inputPath)))?.status;
+  /**
+   * Whether a page must not be indexed: every page of a preview (its home and tag pages list
+   * reports not yet published), and a held-back page wherever it is shown.
+   */
+  needsNoindex = (inputPath: string): boolean => this.#preview || this.#heldBack.has(pageStem(this.#relative(inputPath)));
 
   /** Collection `reports`: every report, newest first. */
   reports = (api: CollectionApi): CollectionItem[] => sortNewestFirst(this.#ofKind(api, "report"));
@@ -336,6 +357,7 @@ export class WeeklyBuild {
   }
 
   #placeProblem(problem: SiteIndex["problems"][number]): Problem {
+    if (problem.deferred) problem = { ...problem, message: `${problem.message} (This page is not published yet: this will stop the build when it goes live.)` };
     const body = this.#collected.get(problem.file)?.body ?? "";
     return { ...placeInFile(problem, this.#read(problem.file), body), file: this.#file(problem.file) };
   }

@@ -32,7 +32,10 @@ const FIRST_LINE = 2;
  * same way and dropped, so that Eleventy does not stop on it first.
  */
 export function createFrontMatterEngine(layoutExists: (layout: string) => boolean) {
-  return function parseFrontMatter(text: string): Record<string, unknown> {
+  return function parseFrontMatter(raw: string): Record<string, unknown> {
+    // A file with Windows line endings hands over its YAML with them; YAML itself does not mind,
+    // but every value at the end of a line would keep a "\r".
+    const text = raw.replace(/\r\n?/g, "\n");
     const lineCounter = new LineCounter();
     const doc = parseDocument(text, { schema: "core", lineCounter, prettyErrors: false, uniqueKeys: true });
     const notes: FrontMatterNotes = { keys: {}, problems: [] };

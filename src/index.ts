@@ -18,6 +18,8 @@ export { WeeklyError } from "./errors.js";
 export { WeeklyCheckResult } from "./build.js";
 export type { Problem } from "./errors.js";
 
+const LAYOUT_EXTENSIONS = ["", ".njk", ".liquid", ".html", ".md", ".11ty.js", ".webc"];
+
 export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyOptions): void {
   const opts = resolveOptions(options);
   const build = new WeeklyBuild(opts, eleventyConfig.directories.input, {
@@ -27,7 +29,8 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
 
   // Reading: dates stay text until the plugin reads them in the site's zone.
   const layoutsRoot = posix.join(eleventyConfig.directories.input, eleventyConfig.directories.includes);
-  const layoutExists = (layout: string) => existsSync(posix.join(layoutsRoot, layout));
+  // Eleventy also finds a layout named without its extension (`layouts/post`).
+  const layoutExists = (layout: string) => LAYOUT_EXTENSIONS.some((ext) => existsSync(posix.join(layoutsRoot, layout + ext)));
   eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: createFrontMatterEngine(layoutExists) } });
   eleventyConfig.addDateParsing(function (value) {
     return build.parseDate(value, this.page?.inputPath);
@@ -45,7 +48,7 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
   });
   eleventyConfig.addTransform("weekly-noindex", function (this: { page: { inputPath: string; outputPath: unknown } }, html: string) {
     const isPage = typeof this.page.outputPath === "string" && this.page.outputPath.endsWith(".html");
-    return isPage && build.isHeldBack(this.page.inputPath) ? markNoindex(html) : html;
+    return isPage && build.needsNoindex(this.page.inputPath) ? markNoindex(html) : html;
   });
 
   // The build: clock and mode, then the analysis and every check once all URLs are known, then

@@ -90,7 +90,10 @@ function resolveSiteUrl(path: string, query: string, fragment: string, pages: Pa
     return { kind: "file", path: target, href: `/${encodeURI(target)}${query}${fragment}` };
   }
   const near = nearest(path, [...pages.byUrl.keys()], posix.basename(path.replace(/\/+$/, "")).length);
-  const result: Resolution = { kind: "missing", stems: [], looked: [`a page at ${path}`] };
+  // The stems a page at this URL would have by Eleventy's default permalinks.
+  const bare = path.replace(/^\/+|\/+$/g, "");
+  const stems = bare === "" ? ["index"] : [bare, `${bare}/index`];
+  const result: Resolution = { kind: "missing", stems, looked: [`a page at ${path}`] };
   if (near !== undefined) result.suggestion = near;
   return result;
 }

@@ -8,7 +8,7 @@ import type { Problem } from "./errors.js";
 import { assignHeadingIds, collectLinks, excerptFromTokens, type Heading, type LinkRef } from "./markdown.js";
 import { distance } from "fastest-levenshtein";
 import { isoWeekOf, parseSiteDate, weekInFileName, type IsoWeek } from "./dates.js";
-import { pageIndex, pageStem, readableHref, resolveReference, type PageIndex } from "./references.js";
+import { pageIndex, pageStem, readableHref, resolveReference, splitHref, type PageIndex, type Resolution } from "./references.js";
 import { formatPublishTime, type PublishState } from "./schedule.js";
 
 export type ContentKind = "report" | "digest";
@@ -58,6 +58,13 @@ export interface SiteIndex {
 export interface BodyProblem extends Problem {
   /** 0-based line inside the Markdown body (front matter not counted); -1 for the file as a whole. */
   bodyLine: number;
+  /**
+   * `link`: a target that does not exist (the `brokenLinks` option applies); `schedule`: a link
+   * that would be dead for a while; `week`: the weekly rules.
+   */
+  rule: "link" | "schedule" | "week";
+  /** In a page not yet published: reported, but it stops no build until the page goes live. */
+  deferred?: true;
 }
 
 /** Which folder a page belongs to: reports in `postsDir`, digests in `digestsDir`. */
@@ -99,13 +106,15 @@ export function analyseSite(
   const citedBy = new Map<string, string[]>();
 
   // First every page, so that a link's #fragment can be checked against its target's headings.
+  // A page a production build holds back has no URL; its links are still checked (below).
+  const waiting: AnalysedPage[] = [];
   for (const page of collected) {
     const url = urls.get(page.path);
-    if (url === undefined) continue; // not written (permalink: false, or dropped by a preprocessor)
+    if (url === undefined && page.status.state === "published") continue; // permalink: false, or dropped by another preprocessor
     const tokens = md.parse(page.body, { title: page.data.title });
-    pages.set(page.path, {
+    const analysed: AnalysedPage = {
       ...page,
-      url,
+      url: url ?? "",
       title: titleOf(page, opts),
       date: dateOf(page.data, opts.timezone),
       week: weekOf(page, opts.timezone),
@@ -113,39 +122,47 @@ export function analyseSite(
       excerpt: excerptFromTokens(tokens, opts.excerptLength),
       rewrites: new Map(),
       linksTo: new Set(),
-    });
+    };
+    if (url === undefined) waiting.push(analysed);
+    else pages.set(page.path, analysed);
     links.set(page.path, collectLinks(tokens, page.body));
   }
 
-  for (const page of pages.values()) {
+  for (const page of [...pages.values(), ...waiting]) {
+    // A page not yet published may still be being written: only a link that will be dead when it
+    // goes live (to a page that goes live later) is an error; its other problems are deferred.
+    const deferred = page.url === "";
     for (const link of links.get(page.path) ?? []) {
       const resolution = resolveReference(link.href, { fromInputPath: page.path, pages: lookup });
       const at = { file: page.path, bodyLine: link.line, column: link.column };
-      const problem = (message: string) => problems.push({ ...at, severity: "error", message });
+      const problem = (message: string, rule: BodyProblem["rule"] = "link") =>
+        problems.push({ ...at, severity: "error", message, rule, ...(deferred && rule === "link" ? { deferred } : {}) });
       const written = readableHref(link.href);
-      if (resolution.kind === "page" && page.status.state === "published" && heldBack.has(resolution.stem)) {
-        problem(heldBackMessage(written, heldBack.get(resolution.stem)!));
+      const heldTarget = heldBackTarget(resolution, heldBack);
+      if (heldTarget) {
+        const conflict = heldBackConflict(page.status, heldTarget);
+        if (conflict) problem(`link "${written}" points to ${heldTarget.path}, ${conflict}`, "schedule");
+        else if (resolution.kind === "page") page.rewrites.set(link.href, resolution.href);
       } else if (resolution.kind === "page") {
         const target = pathByStem.get(resolution.stem) ?? resolution.stem;
         page.rewrites.set(link.href, resolution.href);
         page.linksTo.add(target);
         const missing = missingFragment(resolution.fragment, pages.get(target));
         if (missing) problem(`link "${written}" names ${missing} in ${target}, which has no such heading.${headingHint(pages.get(target)!, missing)}`);
-      } else if (resolution.kind === "unchanged" && link.href.startsWith("#")) {
-        const missing = missingFragment(link.href, page);
+      } else if (resolution.kind === "unchanged" && /^[?#]/.test(link.href)) {
+        const missing = missingFragment(splitHref(link.href).fragment, page);
         if (missing) problem(`link "${written}" names ${missing}, but this page has no such heading.${headingHint(page, missing)}`);
       } else if (resolution.kind === "file" && fileExists(resolution.path)) {
         page.rewrites.set(link.href, resolution.href);
         files.add(resolution.path);
       } else if (resolution.kind === "file") {
         problem(`${link.kind} "${written}" names a file that does not exist (looked for ${resolution.path}).`);
-      } else if (resolution.kind === "missing" && resolution.stems.some((stem) => heldBack.has(stem))) {
-        problem(heldBackMessage(written, heldBack.get(resolution.stems.find((stem) => heldBack.has(stem))!)!));
+      } else if (resolution.kind === "missing" && resolution.reason) {
+        problem(`link "${written}" ${resolution.reason}.`);
       } else if (resolution.kind === "missing") {
         const looked = resolution.looked.length > 0 ? ` (looked for ${resolution.looked.join(" and ")})` : "";
-        const reason = resolution.reason ? ` ${resolution.reason}` : "";
         const hint = resolution.suggestion ? ` Did you mean ${resolution.suggestion}?` : "";
-        problem(`link "${written}" matches no page${reason}${looked}.${hint}`);
+        problem(`link "${written}" matches no page${looked}.${hint}`);
       }
     }
   }
@@ -162,12 +179,29 @@ export function analyseSite(
   return { pages, lookup, citedBy, files, problems };
 }
 
-function heldBackMessage(written: string, target: HeldBack): string {
-  const why =
-    target.status.state === "draft"
-      ? "which is a draft (draft: true): the link would be dead. Remove the link, or publish the draft first."
-      : `which is not published until ${formatPublishTime(target.status.at)}: the link would be dead. Remove the link, or schedule this page no earlier than that.`;
-  return `link "${written}" points to ${target.path}, ${why}`;
+/** The held-back page a link names: missing from a production build, or (in a check) present. */
+function heldBackTarget(resolution: Resolution, heldBack: ReadonlyMap<string, HeldBack>): HeldBack | undefined {
+  if (resolution.kind === "page") return heldBack.get(resolution.stem);
+  if (resolution.kind === "missing") return resolution.stems.map((stem) => heldBack.get(stem)).find(Boolean);
+  return undefined;
+}
+
+/**
+ * Why a link from a page (published, or going live at its own time) to a held-back page would be
+ * dead at some moment; undefined when it never would be (a draft may link anywhere, and a page may
+ * link to one that goes live no later than itself).
+ */
+export function heldBackConflict(source: PublishState, target: HeldBack): string | undefined {
+  if (source.state === "draft") return undefined;
+  if (target.status.state === "draft") {
+    return "which is a draft (draft: true): the link would be dead. Remove the link, or publish the draft first.";
+  }
+  const at = formatPublishTime(target.status.at);
+  if (source.state === "published") {
+    return `which is not published until ${at}: the link would be dead. Remove the link, or schedule this page no earlier than that.`;
+  }
+  if (target.status.at <= source.at) return undefined;
+  return `which goes live at ${at}, after this page (${formatPublishTime(source.at)}): the link would be dead until then. Schedule this page no earlier than ${at}, or that one no later than ${formatPublishTime(source.at)}.`;
 }
 
 /** `#参考` when the target is an analysed page without that heading id; undefined when it is fine. */
@@ -195,7 +229,7 @@ function headingHint(target: AnalysedPage, missing: string): string {
 export function checkWeeks(pages: Iterable<AnalysedPage>, zone: string): BodyProblem[] {
   const problems: BodyProblem[] = [];
   const reportsByWeek = new Map<string, AnalysedPage[]>();
-  const fileLevel = (page: AnalysedPage) => ({ file: page.path, bodyLine: -1, column: 1 });
+  const fileLevel = (page: AnalysedPage) => ({ file: page.path, bodyLine: -1, column: 1, rule: "week" as const });
   for (const page of pages) {
     const name = posix.basename(page.path);
     if (page.kind === "digest" && !/^index\.[^.]+$/.test(name)) {
@@ -254,10 +288,11 @@ function weekOf(page: CollectedPage, zone: string): IsoWeek | undefined {
  * Turns a body line into a file line. Only needed when something is reported, so the file is
  * read again only then.
  */
-export function placeInFile(problem: BodyProblem, fileText: string, body: string): Problem {
-  const { bodyLine, ...rest } = problem;
+export function placeInFile(problem: BodyProblem, fileText: string, rawBody: string): Problem {
+  const { bodyLine, rule: _rule, deferred: _deferred, ...rest } = problem;
   if (bodyLine < 0) return { ...rest, line: 1, column: 1 };
   const normalized = fileText.replace(/\r\n/g, "\n");
+  const body = rawBody.replace(/\r\n/g, "\n");
   const bodyAt = normalized.endsWith(body) ? normalized.length - body.length : -1;
   const offset = bodyAt >= 0 ? normalized.slice(0, bodyAt).split("\n").length - 1 : 0;
   return { ...rest, line: offset + bodyLine + 1 };

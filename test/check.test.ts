@@ -14,10 +14,14 @@ const weekly = (cwd: string, ...args: string[]) => runWeekly(cwd, args, { WEEKLY
 const ERRORS = [
   `posts/bad-date.md:3:1  date: received "2026-02-30"; expected ${DATE_FORMS}.`,
   'posts/bad-fragment.md:6:13  link "../weekly_news/ai_news_2026-W06.md#来源" names #来源 in weekly_news/ai_news_2026-W06.md, which has no such heading. Did you mean #来源一?',
+  'posts/bad-fragment.md:6:72  link "?q=1#不存在" names #不存在, but this page has no such heading. Its headings are #参考.',
   `posts/bad-scheduled.md:4:1  scheduled: received "2026-01-15T25:00"; expected ${DATE_FORMS}.`,
   'posts/bad-tags.md:4:1  tags: received ["AI",""]; expected a list of non-empty texts such as [AI, 人工智能], or one text.',
   'posts/broken-link.md:9:33  link "../weekly_news/ai_news_2026-W60" matches no page (looked for weekly_news/ai_news_2026-W60.md and weekly_news/ai_news_2026-W60/index.md). Did you mean ../weekly_news/ai_news_2026-W06?',
+  'posts/broken-link.md:10:8  link "../../outside.md" points outside the site\'s input folder.',
   'posts/broken-yaml.md:2:8  front matter is not valid YAML: Missing closing "quote',
+  // Windows line endings: the layout named last (without its extension) is fine, the line is right.
+  'posts/crlf.md:10:12  link "../weekly_news/ai_news_2026-W17" matches no page (looked for weekly_news/ai_news_2026-W17.md and weekly_news/ai_news_2026-W17/index.md). Did you mean ../weekly_news/ai_news_2026-W06?',
   "posts/many.md:1:1  title: missing; expected a non-empty text.",
   'posts/many.md:5:1  draft: received "no"; expected true or false.',
   'posts/many.md:8:10  link "../weekly_news/ai_news_2026-W07" matches no page (looked for weekly_news/ai_news_2026-W07.md and weekly_news/ai_news_2026-W07/index.md). Did you mean ../weekly_news/ai_news_2026-W06?',
@@ -44,14 +48,26 @@ describe("weekly check", () => {
   test("on the invalid site: every problem with file, line and column, then the count; exit 1", () => {
     const run = weekly(INVALID, "check");
     assert.equal(run.status, 1, run.stderr);
-    assert.equal(run.stdout, [...[...ERRORS, ...WARNINGS].sort(byPlace), "15 errors, 3 warnings in 16 files.", ""].join("\n"));
+    assert.equal(run.stdout, [...[...ERRORS, ...WARNINGS].sort(byPlace), "18 errors, 3 warnings in 17 files.", ""].join("\n"));
+  });
+
+  test("from a folder below the site: the same report, paths from the site's folder", () => {
+    const run = weekly(join(INVALID, "posts"), "check");
+    assert.equal(run.status, 1, run.stderr);
+    assert.equal(run.stdout, weekly(INVALID, "check").stdout);
+  });
+
+  test("where there is no Eleventy config: says so, exit 2", () => {
+    const run = weekly("/", "check");
+    assert.deepEqual([run.status, run.stdout], [2, ""]);
+    assert.equal(run.stderr, "weekly check: no Eleventy config (.eleventy.js, eleventy.config.js, eleventy.config.mjs, eleventy.config.cjs) in / or any folder above it.\n");
   });
 
   test("--format json: the same problems as data", () => {
     const run = weekly(INVALID, "check", "--format", "json");
     assert.equal(run.status, 1, run.stderr);
     const report = JSON.parse(run.stdout) as { files: number; errors: number; warnings: number; problems: Array<Record<string, unknown>> };
-    assert.deepEqual([report.files, report.errors, report.warnings, report.problems.length], [16, 15, 3, 18]);
+    assert.deepEqual([report.files, report.errors, report.warnings, report.problems.length], [17, 18, 3, 21]);
     assert.deepEqual(report.problems.find((p) => p.file === "posts/unknown-key.md"), {
       file: "posts/unknown-key.md",
       line: 4,
@@ -94,7 +110,7 @@ describe("npx eleventy on the invalid site", () => {
       const run = runEleventy(INVALID, output, { WEEKLY_NOW: "2026-06-01" });
       assert.equal(run.status, 1);
       const lines = outputLines(run);
-      const first = lines.indexOf("15 problems in the content stopped the build:");
+      const first = lines.indexOf("18 problems in the content stopped the build:");
       assert.ok(first >= 0, run.stderr);
       assert.deepEqual(lines.slice(first + 1, first + 1 + ERRORS.length), ERRORS);
       for (const warning of WARNINGS) assert.ok(lines.includes(`[weekly] ${warning}`), warning);

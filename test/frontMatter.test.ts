@@ -71,3 +71,16 @@ describe("markNoindex", () => {
   ];
   for (const [html, expected] of cases) test(`markNoindex(${html.slice(0, 40)}…)`, () => assert.equal(markNoindex(html), expected));
 });
+
+describe("Windows line endings", () => {
+  test("values at the end of a line keep no \\r; keys keep their lines", () => {
+    const data = parse("\r\ntitle: a\r\ntags: [AI]\r\nlayout: layouts/post.njk\r\n");
+    assert.equal(data.layout, "layouts/post.njk");
+    assert.deepEqual(data.tags, ["AI"]);
+    assert.deepEqual((data[FRONT_MATTER_NOTES] as { keys: unknown }).keys, {
+      title: { line: 2, column: 1 },
+      tags: { line: 3, column: 1 },
+      layout: { line: 4, column: 1 },
+    });
+  });
+});

@@ -59,11 +59,11 @@ describe("resolveReference", () => {
     ["/files/a.pdf", FROM, { kind: "file", path: "files/a.pdf", href: "/files/a.pdf" }],
     ["/weekly_news/ai_news_2026-W70/", FROM, {
       kind: "missing",
-      stems: [],
+      stems: ["weekly_news/ai_news_2026-W70", "weekly_news/ai_news_2026-W70/index"],
       looked: ["a page at /weekly_news/ai_news_2026-W70/"],
       suggestion: "/weekly_news/ai_news_2026-W07/",
     }],
-    ["/tags/nope/", FROM, { kind: "missing", stems: [], looked: ["a page at /tags/nope/"] }],
+    ["/tags/nope/", FROM, { kind: "missing", stems: ["tags/nope", "tags/nope/index"], looked: ["a page at /tags/nope/"] }],
     ["./缺失", FROM, { kind: "missing", stems: ["posts/缺失", "posts/缺失/index"], looked: ["posts/缺失.md", "posts/缺失/index.md"] }],
   ];
   for (const [href, from, expected] of cases) {

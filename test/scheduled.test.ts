@@ -173,27 +173,25 @@ describe("clean output across builds", () => {
   });
 
   test("--dryrun removes nothing and copies nothing", () => {
-    const before = new Map(later.files);
-    writeFileSync(join(site, "posts", `${W06.file}.md`), readFileSync(join(site, "posts", `${W06.file}.md`), "utf8").replace("tags: [AI]", "tags: [AI]\ndraft: true"));
-    try {
-      const run = runEleventy(site, output, { WEEKLY_NOW: "2026-02-12T07:59:59" }, ["--dryrun"]);
-      assert.equal(run.status, 0, run.stderr);
-      assert.deepEqual(readSite(output).files, before);
-    } finally {
-      writeFileSync(join(site, "posts", `${W06.file}.md`), readFileSync(join(site, "posts", `${W06.file}.md`), "utf8").replace("\ndraft: true", ""));
-    }
+    const before = readSite(output).files;
+    const run = runEleventy(site, output, { WEEKLY_NOW: "2026-01-01" }, ["--dryrun"]); // nothing published yet then
+    assert.equal(run.status, 0, run.stderr);
+    assert.deepEqual(readSite(output).files, before);
   });
 
   test("an --incremental production build removes a page drafted since the last build", () => {
-    const source = join(site, "posts", `${W06.file}.md`);
+    const first = runEleventy(site, output, { WEEKLY_NOW: "2026-02-12T08:00:01" }, ["--incremental"]);
+    assert.equal(first.status, 0, first.stderr);
+    assert.ok(readSite(output).has(W07.url));
+    const source = join(site, "posts", `${W07.file}.md`);
     const text = readFileSync(source, "utf8");
-    writeFileSync(source, text.replace("tags: [AI]", "tags: [AI]\ndraft: true"));
+    writeFileSync(source, text.replace("tags: [AI, 仅定时标签]", "tags: [AI, 仅定时标签]\ndraft: true"));
     try {
-      const run = runEleventy(site, output, { WEEKLY_NOW: "2026-02-12T07:59:59" }, ["--incremental"]);
+      const run = runEleventy(site, output, { WEEKLY_NOW: "2026-02-12T08:00:01" }, ["--incremental"]);
       assert.equal(run.status, 0, run.stderr);
-      const site2 = readSite(output);
-      assert.equal(site2.has(W06.url), false);
-      assertNoTrace(site2, W06);
+      const built = readSite(output);
+      assert.equal(built.has(W07.url), false);
+      assertNoTrace(built, W07);
     } finally {
       writeFileSync(source, text);
     }
@@ -231,10 +229,12 @@ describe("preview (WEEKLY_PREVIEW=1) one second before W07", () => {
     });
   }
 
-  test("a published page has neither notice nor noindex", () => {
+  test("a published page has no notice; like every page of a preview, it has a noindex", () => {
     const doc = site.page(W06.url);
     assert.equal(doc.querySelector(".preview-notice"), null);
-    assert.equal(doc.querySelector('meta[name="robots"]'), null);
+    for (const url of [W06.url, "/", "/tags/ai/", "/weekly_news/ai_news_2026-W07/"]) {
+      assert.deepEqual(all(site.page(url), 'meta[name="robots"]').map((m) => m.getAttribute("content")), ["noindex"], url);
+    }
   });
 
   test("the home page lists every report, with the notice beside those not yet published", () => {
@@ -275,21 +275,55 @@ describe("mistakes stop the build before anything is written", () => {
     }
   });
 
-  test("links to held-back pages and bad schedule fields are all reported at once, with file and line", () => {
+  const SCHEDULE_ERRORS = [
+    'posts/a-published.md:6:13  link "./b-scheduled" points to posts/b-scheduled.md, which is not published until 2026-03-01 09:30 (UTC+8): the link would be dead. Remove the link, or schedule this page no earlier than that.',
+    'posts/a-published.md:7:9  link "./c-draft.md" points to posts/c-draft.md, which is a draft (draft: true): the link would be dead. Remove the link, or publish the draft first.',
+    'posts/a-published.md:8:16  link "/posts/b-scheduled/" points to posts/b-scheduled.md, which is not published until 2026-03-01 09:30 (UTC+8): the link would be dead. Remove the link, or schedule this page no earlier than that.',
+    'posts/d-bad-scheduled.md:4:1  scheduled: received "2026-02-30"; expected a date such as 2026-02-05, or a date and time such as 2026-02-05T08:00 or 2026-02-05T08:00+08:00 (read in Asia/Shanghai).',
+    'posts/e-bad-draft.md:4:1  draft: received "yes"; expected true or false.',
+    'posts/f-bad-date.md:4:1  date: received "2026-13-01"; expected a date such as 2026-02-05, or a date and time such as 2026-02-05T08:00 or 2026-02-05T08:00+08:00 (read in Asia/Shanghai).',
+    'posts/g-scheduled-early.md:7:11  link "./h-scheduled-late" points to posts/h-scheduled-late.md, which goes live at 2026-02-27 00:00 (UTC+8), after this page (2026-02-20 08:00 (UTC+8)): the link would be dead until then. Schedule this page no earlier than 2026-02-27 00:00 (UTC+8), or that one no later than 2026-02-20 08:00 (UTC+8).',
+  ];
+  for (const brokenLinks of ["error", "false"]) {
+    test(`links to held-back pages and bad schedule fields are all reported at once, with file and line (brokenLinks: ${brokenLinks})`, () => {
+      const output = tempOutput("schedule-errors");
+      try {
+        const run = runEleventy(join(FIXTURES, "schedule-errors"), output, { WEEKLY_NOW: "2026-02-10", BROKEN_LINKS: brokenLinks });
+        assert.equal(run.status, 1);
+        const lines = outputLines(run);
+        const first = lines.indexOf("7 problems in the content stopped the build:");
+        assert.ok(first >= 0, run.stderr);
+        assert.deepEqual(lines.slice(first + 1, first + 8), SCHEDULE_ERRORS);
+        assert.deepEqual(listFiles(output), []);
+      } finally {
+        removeOutput(output);
+      }
+    });
+  }
+
+  test("a missing target in a page not yet published is a warning until that page goes live", () => {
     const output = tempOutput("schedule-errors");
     try {
       const run = runEleventy(join(FIXTURES, "schedule-errors"), output, { WEEKLY_NOW: "2026-02-10" });
+      assert.ok(
+        outputLines(run).includes(
+          '[weekly] posts/g-scheduled-early.md:7:43  warning: link "../weekly_news/ai_news_2026-W08" matches no page ' +
+            "(looked for weekly_news/ai_news_2026-W08.md and weekly_news/ai_news_2026-W08/index.md). " +
+            "(This page is not published yet: this will stop the build when it goes live.)",
+        ),
+        run.stderr,
+      );
+    } finally {
+      removeOutput(output);
+    }
+  });
+
+  test("WEEKLY_PREVIEW must be 1 or 0 (or true, false)", () => {
+    const output = tempOutput("bad-preview");
+    try {
+      const run = runEleventy(SITE, output, { WEEKLY_PREVIEW: "yes" });
       assert.equal(run.status, 1);
-      const lines = outputLines(run);
-      const first = lines.indexOf("5 problems in the content stopped the build:");
-      assert.ok(first >= 0, run.stderr);
-      assert.deepEqual(lines.slice(first + 1, first + 6), [
-        'posts/a-published.md:6:13  link "./b-scheduled" points to posts/b-scheduled.md, which is not published until 2026-03-01 09:30 (UTC+8): the link would be dead. Remove the link, or schedule this page no earlier than that.',
-        'posts/a-published.md:7:9  link "./c-draft.md" points to posts/c-draft.md, which is a draft (draft: true): the link would be dead. Remove the link, or publish the draft first.',
-        'posts/d-bad-scheduled.md:4:1  scheduled: received "2026-02-30"; expected a date such as 2026-02-05, or a date and time such as 2026-02-05T08:00 or 2026-02-05T08:00+08:00 (read in Asia/Shanghai).',
-        'posts/e-bad-draft.md:4:1  draft: received "yes"; expected true or false.',
-        'posts/f-bad-date.md:4:1  date: received "2026-13-01"; expected a date such as 2026-02-05, or a date and time such as 2026-02-05T08:00 or 2026-02-05T08:00+08:00 (read in Asia/Shanghai).',
-      ]);
+      assert.ok(outputLines(run).includes('WEEKLY_PREVIEW: received "yes"; expected 1 (or true) to turn it on, 0 (or false) or nothing to leave it off.'), run.stderr);
       assert.deepEqual(listFiles(output), []);
     } finally {
       removeOutput(output);

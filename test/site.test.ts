@@ -79,14 +79,15 @@ describe("analyseSite", () => {
 
 describe("placeInFile", () => {
   const body = "\n正文\n[x](y)\n";
-  const cases: Array<[string, string, number]> = [
-    ["LF front matter", `---\ntitle: a\n---\n${body}`, 6],
-    ["CRLF front matter", `---\r\ntitle: a\r\n---\r\n${body.replace(/\n/g, "\r\n")}`, 6],
-    ["no front matter", body, 3],
+  const crlf = body.replace(/\n/g, "\r\n");
+  const cases: Array<[string, string, string, number]> = [
+    ["LF front matter", `---\ntitle: a\n---\n${body}`, body, 6],
+    ["CRLF file and body, as Eleventy hands them over", `---\r\ntitle: a\r\n---\r\n${crlf}`, crlf, 6],
+    ["no front matter", body, body, 3],
   ];
-  for (const [name, file, line] of cases) {
+  for (const [name, file, given, line] of cases) {
     test(`${name}: body line 2 → file line ${line}`, () => {
-      const placed = placeInFile({ file: "a.md", bodyLine: 2, column: 1, severity: "error", message: "m" }, file, body);
+      const placed = placeInFile({ file: "a.md", bodyLine: 2, column: 1, severity: "error", message: "m", rule: "link" }, file, given);
       assert.equal(placed.line, line);
     });
   }

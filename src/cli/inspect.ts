@@ -2,13 +2,16 @@
 // configuration in check mode, so it sees exactly what a build sees, and writing nothing there.
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import Eleventy from "@11ty/eleventy";
 import type { Problem } from "../errors.js";
 import type { ResolvedOptions } from "../options.js";
 import type { ExistingContent } from "../newWeek.js";
 
 export interface SiteInspection {
+  /** The folder of the site's Eleventy config: paths are relative to it. */
+  siteDir: string;
   problems: Problem[];
   /** How many Markdown pages were read. */
   files: number;
@@ -24,7 +27,9 @@ export interface SiteInspection {
  * writes into a throwaway folder, so the site's own output is never touched. Returns the reason
  * instead when the check cannot run (no plugin in the config, a broken config).
  */
-export async function inspectSite(siteDir: string): Promise<SiteInspection | { failure: string }> {
+export async function inspectSite(startDir: string): Promise<SiteInspection | { failure: string }> {
+  const siteDir = findSiteDir(startDir);
+  if (!siteDir) return { failure: `no Eleventy config (${CONFIG_FILES.join(", ")}) in ${startDir} or any folder above it.` };
   const output = await mkdtemp(join(tmpdir(), "weekly-check-"));
   const previous = { cwd: process.cwd(), check: process.env.WEEKLY_CHECK };
   process.chdir(siteDir);
@@ -36,7 +41,7 @@ export async function inspectSite(siteDir: string): Promise<SiteInspection | { f
     return { failure: "the site's Eleventy config does not add the weekly plugin (eleventyConfig.addPlugin(weekly))." };
   } catch (error) {
     const result = findCheckResult(error);
-    if (result) return { problems: [...result.problems], files: result.files, ...result.site };
+    if (result) return { problems: [...result.problems], files: result.files, siteDir, ...result.site };
     return { failure: errorText(error) };
   } finally {
     process.chdir(previous.cwd);
@@ -46,11 +51,22 @@ export async function inspectSite(siteDir: string): Promise<SiteInspection | { f
   }
 }
 
+/** The file names Eleventy looks for its config under, in its order. */
+const CONFIG_FILES = [".eleventy.js", "eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs"];
+
+/** The nearest folder from `dir` up that holds an Eleventy config: the site's folder. */
+export function findSiteDir(dir: string): string | undefined {
+  for (let at = resolve(dir); ; at = dirname(at)) {
+    if (CONFIG_FILES.some((name) => existsSync(join(at, name)))) return at;
+    if (dirname(at) === at) return undefined;
+  }
+}
+
 interface CheckResultLike {
   name: string;
   problems: Problem[];
   files: number;
-  site: Omit<SiteInspection, "problems" | "files">;
+  site: Omit<SiteInspection, "problems" | "files" | "siteDir">;
 }
 
 /** The plugin's result, wherever Eleventy wrapped it (the plugin may be another copy of this module). */

@@ -16,7 +16,8 @@ Commands:
       [--tags A,B]             tags (default: the site's)
       [--digest]               also write a digest stub when the week has none
 
-Run it in the folder of the site (where its Eleventy config is).`;
+Run it in the site's folder (where its Eleventy config is) or any folder below it; paths are
+relative to the site's folder.`;
 
 const OPTIONS = {
   format: { type: "string" },
@@ -93,7 +94,7 @@ async function newWeek(
     return 2;
   }
   const written = await writeNewWeek(
-    process.cwd(),
+    site.siteDir,
     site,
     { week: rest[0], title: values.title, weekday, time: values.time, tags, digest: values.digest },
     process.env,
