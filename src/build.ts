@@ -2,7 +2,7 @@
 // the analysed site once every URL is known, and the clean-up and summary at the end.
 import { readFileSync, existsSync } from "node:fs";
 import { posix, relative, resolve } from "node:path";
-import type { DateTime } from "luxon";
+import { DateTime } from "luxon";
 import type { MarkdownIt } from "markdown-it";
 import type { ResolvedOptions } from "./options.js";
 import { WeeklyError, formatProblem, sortProblems, type Problem } from "./errors.js";
@@ -10,7 +10,8 @@ import { analyseSite, inputRelative, kindOf, placeInFile, type CollectedPage, ty
 import { pageView, type PageView } from "./views.js";
 import { pageStem, resolveReference } from "./references.js";
 import { sortByWeekDescending, sortNewestFirst, tagPages, type CollectionItem, type TagPage } from "./collections.js";
-import { parseSiteDate, weekInFileName } from "./dates.js";
+import { formatIsoDate, isoWeekOf, parseSiteDate, weekInFileName } from "./dates.js";
+import { buildSearchIndex, SEARCH_FOLDER } from "./search.js";
 import { buildClock, publishState, summaryLine, type PublishState } from "./schedule.js";
 import { frontMatterKeyLine, frontMatterNotes } from "./frontMatter.js";
 import { checkFrontMatter, fieldMessage } from "./schema.js";
@@ -87,6 +88,8 @@ export class WeeklyBuild {
   /** Files copied as they are: output path → input path. */
   #passthrough = new Map<string, string>();
   #site: SiteIndex | undefined;
+  /** Every page's URLs (paginated pages have several), by Eleventy's input path. */
+  #allUrls = new Map<string, string[]>();
   #tagUrls = new Map<string, string>();
 
   constructor(opts: ResolvedOptions, inputDir: string, logger: Logger, env: () => BuildEnvironment = () => process.env) {
@@ -189,9 +192,11 @@ export class WeeklyBuild {
     // Eleventy creates its markdown-it only for a site that has Markdown pages.
     if (!this.#md && this.#collected.size > 0) throw new Error("weekly plugin: markdown-it was not configured before the content map");
     const urls = new Map<string, string>();
+    this.#allUrls = new Map();
     for (const [inputPath, list] of Object.entries(inputPathToUrl)) {
       const url = list[0];
       if (typeof url === "string") urls.set(this.#relative(inputPath), url);
+      this.#allUrls.set(this.#relative(inputPath), list.filter((u): u is string => typeof u === "string"));
     }
     const site = analyseSite(
       this.#collected.values(),
@@ -278,6 +283,8 @@ export class WeeklyBuild {
     const manifest = manifestFile(process.cwd(), output);
     const previous = await readManifest(manifest);
     if (production) await removeFiles(output, staleOutputs(previous, outputs));
+    // Indexed once stale pages are gone, so the index never holds a page that is not published.
+    if (this.#opts.searchIndex) current[SEARCH_FOLDER] = await buildSearchIndex(output);
     await writeManifest(manifest, nextManifest(previous, outputs));
   }
 
@@ -314,6 +321,34 @@ export class WeeklyBuild {
    * reports not yet published), and a held-back page wherever it is shown.
    */
   needsNoindex = (inputPath: string): boolean => this.#preview || this.#heldBack.has(pageStem(this.#relative(inputPath)));
+
+  /**
+   * Nunjucks global `weeklySitemap()`: every HTML page but the 404 and search pages, with absolute,
+   * percent-encoded addresses, and the date of reports and digests.
+   */
+  sitemap = (): Array<{ loc: string; lastmod: string | undefined }> => {
+    const entries: Array<{ loc: string; lastmod: string | undefined }> = [];
+    for (const [path, urls] of this.#allUrls) {
+      const date = this.#site?.pages.get(path)?.date;
+      for (const url of urls) {
+        if (!(url.endsWith("/") || url.endsWith(".html")) || url === "/404.html" || url === "/search/") continue;
+        entries.push({ loc: encodeURI(`${this.#opts.site.url}${url}`), lastmod: date ? formatIsoDate(date) : undefined });
+      }
+    }
+    return entries.sort((a, b) => (a.loc < b.loc ? -1 : a.loc > b.loc ? 1 : 0));
+  };
+
+  /** Collection `weeklyArchive`: the reports by ISO week-year, newest first. */
+  archive = (api: CollectionApi): Array<{ year: number; reports: CollectionItem[] }> => {
+    const years = new Map<number, CollectionItem[]>();
+    for (const item of this.reports(api)) {
+      const year = isoWeekOf(DateTime.fromJSDate(item.date, { zone: this.#opts.timezone })).weekYear;
+      const list = years.get(year);
+      if (list) list.push(item);
+      else years.set(year, [item]);
+    }
+    return [...years].map(([year, reports]) => ({ year, reports }));
+  };
 
   /** Collection `reports`: every report, newest first. */
   reports = (api: CollectionApi): CollectionItem[] => sortNewestFirst(this.#ofKind(api, "report"));

@@ -9,6 +9,7 @@ export interface EleventyConfig {
   addFilter(name: string, filter: (...args: never[]) => unknown): void;
   addCollection(name: string, callback: (api: never) => unknown): void;
   addGlobalData(name: string, data: unknown): void;
+  addNunjucksGlobal(name: string, value: unknown): void;
   addTemplate(virtualPath: string, content: string, data: Record<string, unknown>): void;
   addPreprocessor(
     name: string,

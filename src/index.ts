@@ -5,6 +5,7 @@ import { WeeklyBuild } from "./build.js";
 import { installMarkdownRules } from "./markdown.js";
 import { createFrontMatterEngine } from "./frontMatter.js";
 import { existsSync } from "node:fs";
+import { feedPlugin } from "@11ty/eleventy-plugin-rss";
 import { generatedPages } from "./pages.js";
 import { markNoindex } from "./preview.js";
 import { posix } from "node:path";
@@ -66,13 +67,38 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
     site: opts.site,
     tagsPath: opts.tagsPath,
     tagIndexUrl: opts.layouts.tagIndex === false ? false : `/${opts.tagsPath}/`,
+    digestsPath: opts.digestsDir,
+    feeds: opts.feeds,
   });
   eleventyConfig.addFilter("weeklyPage", build.view);
   eleventyConfig.addFilter("weeklyDate", (value: unknown) => withDate(value, opts.timezone, formatChineseDate));
+  eleventyConfig.addFilter("weeklyEncodeUrl", (url: unknown) => (typeof url === "string" ? encodeURI(url) : ""));
   eleventyConfig.addFilter("weeklyIsoDate", (value: unknown) => withDate(value, opts.timezone, formatIsoDate));
 
   // Pages the plugin adds: home, tag pages, tag index.
-  for (const page of generatedPages(opts)) eleventyConfig.addTemplate(page.path, "", page.data);
+  for (const page of generatedPages(opts)) eleventyConfig.addTemplate(page.path, page.content, page.data);
+  eleventyConfig.addNunjucksGlobal("weeklySitemap", build.sitemap);
+  eleventyConfig.addCollection("weeklyArchive", build.archive);
+  eleventyConfig.addCollection("weeklyFeed", (api: Parameters<typeof build.reports>[0]) => build.reports(api).reverse());
+
+  // Feeds of the reports, by Eleventy's RSS plugin, with absolute URLs from the site's address.
+  for (const [type, outputPath] of Object.entries(opts.feeds)) {
+    if (outputPath === false) continue;
+    eleventyConfig.addPlugin(feedPlugin, {
+      type,
+      outputPath,
+      // The RSS plugin lists a collection in reverse, so it gets the reports oldest first.
+      collection: { name: "weeklyFeed", limit: 0 },
+      metadata: {
+        language: opts.site.language,
+        title: opts.site.title,
+        subtitle: opts.site.description,
+        description: opts.site.description,
+        base: `${opts.site.url}/`,
+        author: { name: opts.site.author || opts.site.title },
+      },
+    });
+  }
 }
 
 /** A Date is an instant, shown in the site's zone; a string is read as front matter would be. */

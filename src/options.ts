@@ -35,7 +35,13 @@ export interface WeeklyOptions {
   /** Longest excerpt, in characters (CJK characters count one each). */
   excerptLength?: number;
   /** Layouts of the pages the plugin generates; `false` leaves that page out. */
-  layouts?: { home?: string | false; tag?: string | false; tagIndex?: string | false };
+  layouts?: Partial<GeneratedLayouts>;
+  /** Atom and JSON Feed of the reports, at these URLs; `false` leaves one out. */
+  feeds?: { atom?: string | false; json?: string | false };
+  /** `sitemap.xml` and `robots.txt`. */
+  sitemap?: boolean;
+  /** A Pagefind search index (`/pagefind/`), built after every build. */
+  searchIndex?: boolean;
   site?: SiteMetadata;
   /** What `npx weekly new` writes. */
   newWeek?: NewWeekOptions;
@@ -62,6 +68,16 @@ export interface NewWeekOptions {
   digestTitle?: string;
 }
 
+export interface GeneratedLayouts {
+  home: string | false;
+  tag: string | false;
+  tagIndex: string | false;
+  archive: string | false;
+  digestIndex: string | false;
+  search: string | false;
+  notFound: string | false;
+}
+
 export interface ResolvedOptions {
   postsDir: string;
   digestsDir: string;
@@ -71,7 +87,10 @@ export interface ResolvedOptions {
   tagsPath: string;
   tagSlugs: Record<string, string>;
   excerptLength: number;
-  layouts: { home: string | false; tag: string | false; tagIndex: string | false };
+  layouts: GeneratedLayouts;
+  feeds: { atom: string | false; json: string | false };
+  sitemap: boolean;
+  searchIndex: boolean;
   site: Required<SiteMetadata>;
   newWeek: Required<NewWeekOptions>;
 }
@@ -85,7 +104,18 @@ export const DEFAULTS: ResolvedOptions = {
   tagsPath: "tags",
   tagSlugs: {},
   excerptLength: 120, // about two lines of Chinese on a phone
-  layouts: { home: "layouts/home.njk", tag: "layouts/tag.njk", tagIndex: "layouts/tags.njk" },
+  layouts: {
+    home: "layouts/home.njk",
+    tag: "layouts/tag.njk",
+    tagIndex: "layouts/tags.njk",
+    archive: "layouts/archive.njk",
+    digestIndex: "layouts/digests.njk",
+    search: "layouts/search.njk",
+    notFound: "layouts/404.njk",
+  },
+  feeds: { atom: "/feed.xml", json: "/feed.json" },
+  sitemap: true,
+  searchIndex: true,
   site: {
     title: "AI 周报",
     description: "每周一期的中文人工智能周报，附当周新闻摘要。",
@@ -123,6 +153,7 @@ export function resolveOptions(input: WeeklyOptions | undefined = {}): ResolvedO
     ...input,
     tagSlugs: { ...DEFAULTS.tagSlugs, ...input.tagSlugs },
     layouts: { ...DEFAULTS.layouts, ...input.layouts },
+    feeds: { ...DEFAULTS.feeds, ...input.feeds },
     site: { ...DEFAULTS.site, ...input.site },
     newWeek: { ...DEFAULTS.newWeek, ...input.newWeek },
   };
@@ -148,6 +179,14 @@ export function resolveOptions(input: WeeklyOptions | undefined = {}): ResolvedO
     if (layout !== false && (typeof layout !== "string" || layout === "")) {
       throw optionError(`layouts.${name}`, layout, "a layout path such as \"layouts/home.njk\", or false");
     }
+  }
+  for (const [name, url] of Object.entries(opts.feeds)) {
+    if (url !== false && (typeof url !== "string" || !/^\/[^\s?#]+\.(xml|json)$/.test(url))) {
+      throw optionError(`feeds.${name}`, url, 'a root URL of the file such as "/feed.xml", or false');
+    }
+  }
+  for (const name of ["sitemap", "searchIndex"] as const) {
+    if (typeof opts[name] !== "boolean") throw optionError(name, opts[name], "true or false");
   }
   for (const [tag, slug] of Object.entries(opts.tagSlugs)) {
     if (typeof slug !== "string" || !/^[^\s/?#]+$/u.test(slug)) {

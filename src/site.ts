@@ -10,6 +10,7 @@ import { distance } from "fastest-levenshtein";
 import { isoWeekOf, parseSiteDate, weekInFileName, type IsoWeek } from "./dates.js";
 import { pageIndex, pageStem, readableHref, resolveReference, splitHref, type PageIndex, type Resolution } from "./references.js";
 import { formatPublishTime, type PublishState } from "./schedule.js";
+import { readingTime, textOfTokens, type ReadingTime } from "./readingTime.js";
 
 export type ContentKind = "report" | "digest";
 
@@ -33,6 +34,7 @@ export interface HeldBack {
 
 export interface AnalysedPage extends CollectedPage {
   url: string;
+  readingTime: ReadingTime;
   title: string;
   date: DateTime | undefined;
   week: IsoWeek | undefined;
@@ -49,6 +51,10 @@ export interface SiteIndex {
   lookup: PageIndex;
   /** Path of a page → paths of the reports that link to it. */
   citedBy: Map<string, string[]>;
+  /** Paths of the reports, oldest first: the order of previous and next. */
+  reportOrder: string[];
+  /** A report's place in `reportOrder`. */
+  reportIndex: Map<string, number>;
   /** Files that are not pages (images, PDFs) linked from the content, relative to the input folder. */
   files: Set<string>;
   /** Problems with `line` counted inside the body; see `placeInFile`. */
@@ -120,6 +126,7 @@ export function analyseSite(
       week: weekOf(page, opts.timezone),
       headings: assignHeadingIds(tokens),
       excerpt: excerptFromTokens(tokens, opts.excerptLength),
+      readingTime: readingTime(textOfTokens(tokens)),
       rewrites: new Map(),
       linksTo: new Set(),
     };
@@ -176,7 +183,12 @@ export function analyseSite(
     }
   }
   problems.push(...checkWeeks(pages.values(), opts.timezone));
-  return { pages, lookup, citedBy, files, problems };
+  const reportOrder = [...pages.values()]
+    .filter((p) => p.kind === "report")
+    .sort((a, b) => (a.date?.toMillis() ?? 0) - (b.date?.toMillis() ?? 0) || (a.path < b.path ? -1 : 1))
+    .map((p) => p.path);
+  const reportIndex = new Map(reportOrder.map((path, index) => [path, index]));
+  return { pages, lookup, citedBy, reportOrder, reportIndex, files, problems };
 }
 
 /** The held-back page a link names: missing from a production build, or (in a check) present. */

@@ -49,6 +49,13 @@ export interface PageView {
   citedBy: PageLink[];
   /** Digests this page links to. */
   digests: PageLink[];
+  /** `约 3 分钟`, counted by characters for Chinese. */
+  readingTime: { minutes: number; characters: number; label: string };
+  /** Headings for a table of contents: levels 2 and 3. */
+  toc: Array<{ level: number; text: string; id: string }>;
+  /** The report of the week before (older) and after (newer), for a report. */
+  previous: PageLink | undefined;
+  next: PageLink | undefined;
 }
 
 export function dateView(dateTime: DateTime): DateView {
@@ -89,7 +96,21 @@ export function pageView(
     headings: page.headings,
     citedBy: pagesAt(site.citedBy.get(path) ?? []).sort(newestFirst).map(link),
     digests: pagesAt(page.linksTo).filter((p) => p.kind === "digest").map(link),
+    readingTime: { ...page.readingTime, label: `约 ${page.readingTime.minutes} 分钟` },
+    toc: page.headings.filter((h) => h.level === 2 || h.level === 3),
+    ...neighbours(site, page, link),
   };
+}
+
+/** The reports before and after a report, in date order. */
+function neighbours(site: SiteIndex, page: AnalysedPage, link: (p: AnalysedPage) => PageLink) {
+  const at = site.reportIndex.get(page.path) ?? -1;
+  const near = (offset: number) => {
+    const path = at >= 0 ? site.reportOrder[at + offset] : undefined;
+    const other = path === undefined ? undefined : site.pages.get(path);
+    return other ? link(other) : undefined;
+  };
+  return { previous: near(-1), next: near(1) };
 }
 
 /** Front-matter `tags` as a list of text: a single value is one tag, `2026` is the tag "2026". */

@@ -4,6 +4,9 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import matter from "gray-matter";
+import { HtmlValidate } from "html-validate";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { parseHTML } from "linkedom";
 import { all, buildSite, removeOutput, ROOT, text, type BuiltSite } from "./helpers.js";
 
 const REPORT_URL = "/posts/2026-W06-ai-weekly/";
@@ -119,18 +122,137 @@ describe("the home page and the output folder", () => {
   });
 
   test("holds the pages of the site and nothing from layouts/, src/, test/ or the README", () => {
-    assert.deepEqual([...site.files.keys()], [
+    assert.deepEqual([...site.files.keys()].filter((file) => !file.startsWith("pagefind/")), [
+      "404.html",
+      "archive/index.html",
+      "feed.json",
+      "feed.xml",
       "index.html",
       "posts/2026-W06-ai-weekly/index.html",
+      "robots.txt",
+      "search/index.html",
+      "sitemap.xml",
       "tags/ai/index.html",
       "tags/index.html",
       "tags/jeremy/index.html",
       "weekly_news/ai_news_2026-W06/index.html",
+      "weekly_news/index.html",
     ]);
+    for (const file of ["pagefind/pagefind.js", "pagefind/pagefind-ui.js", "pagefind/pagefind-ui.css", "pagefind/pagefind-entry.json"]) {
+      assert.ok(site.files.has(file), `${file} is missing from the search index`);
+    }
   });
 
   test("the tag index links every tag page", () => {
     const links = all(site.page("/tags/"), ".tag-index a").map((a) => a.getAttribute("href"));
     assert.deepEqual(links, ["/tags/ai/", "/tags/jeremy/"]);
+  });
+});
+
+describe("the reader's pages", () => {
+  test("the report shows its reading time, counted by Chinese characters", () => {
+    const doc = site.page(REPORT_URL);
+    const body = text(doc.querySelector(".content"));
+    const han = body.match(/\p{Script=Han}/gu)?.length ?? 0;
+    const words = body.replace(/\p{Script=Han}/gu, " ").match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+    assert.ok(han > 1500, `${han} Chinese characters`);
+    const minutes = Math.max(1, Math.round(han / 400 + words / 200));
+    assert.equal(text(doc.querySelector(".reading-time")), `阅读约 ${minutes} 分钟`);
+  });
+
+  test("the report has a table of contents linking every section heading", () => {
+    const doc = site.page(REPORT_URL);
+    const toc = all(doc, ".toc a").map((a) => [text(a), a.getAttribute("href")]);
+    const headings = all(doc.querySelector(".content")!, "h2, h3").map((h) => [text(h), `#${h.getAttribute("id")}`]);
+    assert.deepEqual(toc, headings);
+  });
+
+  test("Open Graph and canonical tags carry absolute URLs", () => {
+    const doc = site.page(REPORT_URL);
+    const meta = (property: string) => doc.querySelector(`meta[property="${property}"]`)?.getAttribute("content");
+    assert.equal(meta("og:title"), TITLE);
+    assert.equal(meta("og:type"), "article");
+    assert.equal(meta("og:url"), `https://weekly.example.org${REPORT_URL}`);
+    assert.equal(meta("article:published_time"), "2026-02-05");
+    assert.equal(meta("og:locale"), "zh_CN");
+    assert.equal(doc.querySelector('link[rel="canonical"]')?.getAttribute("href"), `https://weekly.example.org${REPORT_URL}`);
+    assert.equal(site.page("/tags/ai/").querySelector('meta[property="og:type"]')?.getAttribute("content"), "website");
+  });
+
+  test("the archive groups the reports by year and ISO week", () => {
+    const doc = site.page("/archive/");
+    assert.deepEqual(all(doc, ".archive-year h2").map(text), ["2026 年"]);
+    assert.deepEqual(all(doc, ".archive-list li").map(text), [`2026-W06 ${TITLE} 2026年2月5日`]);
+  });
+
+  test("the digest index lists each digest with its week and dates", () => {
+    const items = all(site.page("/weekly_news/"), ".report-list li");
+    assert.deepEqual(items.map((li) => li.querySelector("a")?.getAttribute("href")), [DIGEST_URL]);
+    assert.equal(text(items[0]!.querySelector(".meta")), "2026-W06 · 2026年2月2日 – 2026年2月8日 · 被 1 篇报告引用");
+  });
+
+  test("a 404 page, in Chinese, pointing home", () => {
+    const doc = site.page("/404.html");
+    assert.equal(doc.documentElement.getAttribute("lang"), "zh-CN");
+    assert.equal(text(doc.querySelector("h1")), "页面不存在");
+    assert.ok(all(doc, "main a").some((a) => a.getAttribute("href") === "/"));
+  });
+
+  test("every page passes html-validate", async () => {
+    const validator = new HtmlValidate({ extends: ["html-validate:recommended"] });
+    for (const [file, html] of site.files) {
+      if (!file.endsWith(".html")) continue;
+      const report = await validator.validateString(html, file);
+      const errors = report.results.flatMap((r) => r.messages.map((m) => `${file}:${m.line}:${m.column} ${m.ruleId} ${m.message}`));
+      assert.deepEqual(errors, [], errors.join("\n"));
+    }
+  });
+});
+
+describe("feeds, sitemap and robots.txt", () => {
+  const xml = (file: string) => {
+    const source = site.files.get(file)!;
+    assert.equal(XMLValidator.validate(source), true, `${file} is not well-formed XML`);
+    return new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" }).parse(source);
+  };
+
+  test("the Atom feed is valid XML with the report, absolute links and its full content", () => {
+    const feed = xml("feed.xml").feed;
+    assert.equal(feed["xml:lang"], "zh-CN");
+    assert.equal(feed.title, "AI 周报");
+    const entry = feed.entry;
+    assert.equal(entry.title, TITLE);
+    assert.equal(entry.link.href, `https://weekly.example.org${REPORT_URL}`);
+    const content = parseHTML(`<div>${entry.content["#text"]}</div>`).document;
+    assert.equal(all(content, "hr").length, 6, "the whole body, not an excerpt");
+    const digest = all(content, "a").find((a) => text(a) === "AI Weekly Digest — 2026-W06");
+    assert.equal(digest?.getAttribute("href"), `https://weekly.example.org${DIGEST_URL}`);
+  });
+
+  test("the JSON Feed has the same report, absolute URLs and full HTML", () => {
+    const feed = JSON.parse(site.files.get("feed.json")!) as { items: Array<{ url: string; title: string; content_html: string }>; feed_url: string };
+    assert.equal(feed.feed_url, "https://weekly.example.org/feed.json");
+    assert.deepEqual(feed.items.map((i) => [i.title, i.url]), [[TITLE, `https://weekly.example.org${REPORT_URL}`]]);
+    assert.ok(feed.items[0]!.content_html.includes(`href="https://weekly.example.org${DIGEST_URL}"`));
+  });
+
+  test("the sitemap lists every page readers can land on, with absolute URLs, and not the 404 or search pages", () => {
+    const urls = xml("sitemap.xml").urlset.url as Array<{ loc: string; lastmod?: string }>;
+    const locs = urls.map((u) => u.loc);
+    assert.deepEqual(locs, [
+      "https://weekly.example.org/",
+      "https://weekly.example.org/archive/",
+      `https://weekly.example.org${REPORT_URL}`,
+      "https://weekly.example.org/tags/",
+      "https://weekly.example.org/tags/ai/",
+      "https://weekly.example.org/tags/jeremy/",
+      "https://weekly.example.org/weekly_news/",
+      `https://weekly.example.org${DIGEST_URL}`,
+    ]);
+    assert.equal(urls.find((u) => u.loc.endsWith(REPORT_URL))?.lastmod, "2026-02-05");
+  });
+
+  test("robots.txt allows all and names the sitemap", () => {
+    assert.equal(site.files.get("robots.txt"), "User-agent: *\nAllow: /\n\nSitemap: https://weekly.example.org/sitemap.xml\n");
   });
 });

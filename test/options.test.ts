@@ -33,7 +33,7 @@ describe("resolveOptions", () => {
     [{ site: { url: "weekly.example.org" } }, 'weekly plugin option site.url: received "weekly.example.org"; expected an absolute http(s) address such as "https://weekly.example.com".'],
     [{ layouts: { home: "" } }, 'weekly plugin option layouts.home: received ""; expected a layout path such as "layouts/home.njk", or false.'],
     [{ tagSlugs: { "C++": "c plus" } }, 'weekly plugin option tagSlugs["C++"]: received "c plus"; expected a non-empty URL segment without spaces, "/", "?" or "#".'],
-    [{ timeZone: "UTC" }, 'weekly plugin option timeZone: received "UTC"; expected one of the known options: postsDir, digestsDir, layoutsDir, timezone, brokenLinks, tagsPath, tagSlugs, excerptLength, layouts, site, newWeek.'],
+    [{ timeZone: "UTC" }, 'weekly plugin option timeZone: received "UTC"; expected one of the known options: postsDir, digestsDir, layoutsDir, timezone, brokenLinks, tagsPath, tagSlugs, excerptLength, layouts, feeds, sitemap, searchIndex, site, newWeek.'],
     ["posts", 'weekly plugin option options: received "posts"; expected an object such as { timezone: "Asia/Shanghai" }.'],
   ];
   for (const [input, message] of bad) {

@@ -390,7 +390,7 @@ describe("npx eleventy --serve: a live preview", () => {
       assert.equal(text(edited.querySelector(".preview-notice")), "定时发布 2026-02-12 08:00 (UTC+8)");
 
       const layout = join(site, "layouts", "post.njk");
-      writeFileSync(layout, readFileSync(layout, "utf8").replace('<article class="report">', '<article class="report edited-layout">'));
+      writeFileSync(layout, readFileSync(layout, "utf8").replace('<article class="report"', '<article class="report edited-layout"'));
       await fetchPage(W06.url, (doc) => doc.querySelector("article.edited-layout") !== null);
     } finally {
       process.kill(-server.pid!, "SIGTERM");

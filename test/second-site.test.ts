@@ -12,8 +12,9 @@ before(async () => {
 after(() => removeOutput(site));
 
 describe("a site with non-default options", () => {
-  test("publishes reports from reports/, digests from digests/, tags under /topics/, and no tag index", () => {
+  test("publishes reports from reports/, digests from digests/, tags under /topics/, an Atom feed at /atom.xml, no tag index", () => {
     assert.deepEqual([...site.files.keys()], [
+      "atom.xml",
       "digests/news_2026-W05/index.html",
       "digests/news_2026-W06/index.html",
       "files/notes.txt",
@@ -21,6 +22,8 @@ describe("a site with non-default options", () => {
       "reports/2026-W05-report/index.html",
       "reports/2026-W06-report/index.html",
       "reports/chart.svg",
+      "robots.txt",
+      "sitemap.xml",
       "topics/人工智能/index.html",
       "topics/代理/index.html",
     ]);
