@@ -16,7 +16,7 @@ import { buildClock, publishState, summaryLine, type PublishState } from "./sche
 import { frontMatterKeyLine, frontMatterNotes } from "./frontMatter.js";
 import { checkFrontMatter, fieldMessage } from "./schema.js";
 import type { ExistingContent } from "./newWeek.js";
-import { copyFiles, manifestFile, nextManifest, readManifest, removeFiles, staleOutputs, unsafeOutputReason, writeManifest, type OutputManifest } from "./clean.js";
+import { copyFiles, manifestFile, nextManifest, readManifest, readManifestSync, removeFiles, staleOutputs, unsafeOutputReason, writeManifest, type OutputManifest } from "./clean.js";
 
 interface ContentMap {
   inputPathToUrl: Record<string, string[]>;
@@ -82,6 +82,9 @@ export class WeeklyBuild {
   #now: DateTime | undefined;
   #preview = false;
   #checkOnly = false;
+  /** The build's output folder, and whether it renders only what changed (`--incremental`). */
+  #output: string | undefined;
+  #incremental = false;
   #collected = new Map<string, CollectedPage>();
   #heldBack = new Map<string, HeldBack>();
   #problems = new Map<string, Problem>();
@@ -117,6 +120,8 @@ export class WeeklyBuild {
     this.#tagUrls = new Map();
     const env = this.#env();
     this.#checkOnly = env.WEEKLY_CHECK === "1";
+    this.#output = event.directories?.output;
+    this.#incremental = event.incremental === true && event.runMode === "build";
     const previewAsked = readSwitch("WEEKLY_PREVIEW", env.WEEKLY_PREVIEW);
     // A check reads every page, published or not, like a preview.
     this.#preview = this.#checkOnly || event.runMode === "serve" || event.runMode === "watch" || previewAsked;
@@ -212,7 +217,7 @@ export class WeeklyBuild {
       const severity = this.#severity(p);
       return severity === false ? [] : [this.#placeProblem({ ...p, severity })];
     });
-    const all = sortProblems([...this.#problems.values(), ...found]);
+    const all = sortProblems([...this.#problems.values(), ...found, ...this.#unpublishedSinceLastBuild()]);
     if (this.#checkOnly) throw new WeeklyCheckResult(all, this.#collected.size, this.#inspection(site));
     const errors = all.filter((p) => p.severity === "error");
     for (const warning of all.filter((p) => p.severity === "warning")) this.#logger.warn(formatProblem(warning));
@@ -240,6 +245,25 @@ export class WeeklyBuild {
     if (this.#checkOnly) return relaxed;
     if (this.#preview || problem.deferred) return relaxed && "warning";
     return relaxed;
+  }
+
+  /**
+   * An `--incremental` production build renders only the pages that changed, so the pages that
+   * list or link a report held back since the last build would keep showing it: such a build
+   * stops before writing anything and asks for a full one.
+   */
+  #unpublishedSinceLastBuild(): Problem[] {
+    if (!this.#incremental || this.#preview || !this.#output) return [];
+    const previous = readManifestSync(manifestFile(process.cwd(), this.#output));
+    return [...this.#heldBack.values()]
+      .filter((held) => (previous[held.path]?.length ?? 0) > 0)
+      .map((held) => ({
+        file: this.#file(held.path),
+        line: 1,
+        column: 1,
+        severity: "error" as const,
+        message: `was published by an earlier build and is not now; an --incremental build would leave it on the pages that list or link it. Build without --incremental.`,
+      }));
   }
 
   /** `eleventy.passthrough`: the files copied as they are, by URL. */
@@ -283,8 +307,13 @@ export class WeeklyBuild {
     const manifest = manifestFile(process.cwd(), output);
     const previous = await readManifest(manifest);
     if (production) await removeFiles(output, staleOutputs(previous, outputs));
-    // Indexed once stale pages are gone, so the index never holds a page that is not published.
-    if (this.#opts.searchIndex) current[SEARCH_FOLDER] = await buildSearchIndex(output);
+    // Indexed once stale pages are gone, so the index never holds a page that is not published;
+    // the index is written anew each time, so its earlier files go in every kind of build.
+    if (this.#opts.searchIndex) {
+      const index = await buildSearchIndex(output);
+      await removeFiles(output, (previous[SEARCH_FOLDER] ?? []).filter((file) => !index.includes(file)));
+      current[SEARCH_FOLDER] = index;
+    }
     await writeManifest(manifest, nextManifest(previous, outputs));
   }
 

@@ -2,7 +2,7 @@
 // but this one no longer produces is removed. Only files a build of this plugin wrote are ever
 // removed: a manifest, kept outside the output folder, remembers them per input file.
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { copyFile, lstat, mkdir, readdir, readFile, rm, rmdir, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 
@@ -69,8 +69,20 @@ export function manifestFile(dir: string, outputDir: string): string {
 }
 
 export async function readManifest(file: string): Promise<OutputManifest> {
+  return parseManifest(await readFile(file, "utf8").catch(() => ""));
+}
+
+export function readManifestSync(file: string): OutputManifest {
   try {
-    const value: unknown = JSON.parse(await readFile(file, "utf8"));
+    return parseManifest(readFileSync(file, "utf8"));
+  } catch {
+    return {};
+  }
+}
+
+function parseManifest(text: string): OutputManifest {
+  try {
+    const value: unknown = JSON.parse(text);
     return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as OutputManifest) : {};
   } catch {
     return {}; // none yet, or unreadable: then nothing is known to be stale

@@ -4,6 +4,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, exis
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { gunzipSync } from "node:zlib";
 import { parseHTML } from "linkedom";
 import Eleventy from "@11ty/eleventy";
 
@@ -96,9 +97,15 @@ export function runWeekly(siteDir: string, args: string[], env: Record<string, s
   });
 }
 
+/** Pagefind's index files are gzip-compressed; read as text once unpacked, so they can be searched. */
+const PAGEFIND_DATA_RE = /\.pf_(fragment|index|meta)$/;
+
 export function readSite(output: string): BuiltSite {
   const files = new Map<string, string>();
-  for (const file of listFiles(output)) files.set(file, readFileSync(join(output, file), "utf8"));
+  for (const file of listFiles(output)) {
+    const bytes = readFileSync(join(output, file));
+    files.set(file, (PAGEFIND_DATA_RE.test(file) ? gunzipSync(bytes) : bytes).toString("utf8"));
+  }
   return {
     output,
     files,

@@ -76,6 +76,25 @@ describe("a production build one second before W07 goes live", () => {
     assert.equal(text(site.page("/weekly_news/ai_news_2026-W07/").querySelector(".cited-by p")), "暂无报告引用本摘要。");
   });
 
+  test("the search index holds the published reports and nothing of the held-back ones", () => {
+    const index = [...site.files].filter(([file]) => file.startsWith("pagefind/") && file.endsWith(".pf_fragment"));
+    assert.ok(index.some(([, content]) => content.includes(W06.title)), "W06 is searchable");
+    // assertNoTrace (above) searched these unpacked fragments too.
+  });
+
+  test("previous and next link the published reports only: W06's next is none while W07 waits", () => {
+    const pager = (url: string) => all(site.page(url), ".pager a").map((a) => [a.getAttribute("rel"), a.getAttribute("href")]);
+    assert.deepEqual(pager("/posts/2026-W05-ai-weekly/"), [["next", W06.url]]);
+    assert.deepEqual(pager(W06.url), [["prev", "/posts/2026-W05-ai-weekly/"]]);
+  });
+
+  test("the feeds and the sitemap list the published reports only", () => {
+    const atom = site.files.get("feed.xml")!;
+    assert.deepEqual([...atom.matchAll(/<entry>\s*<title>([^<]+)<\/title>/g)].map((m) => m[1]), [W06.title, "W05 已发布周报"]);
+    const sitemap = site.files.get("sitemap.xml")!;
+    assert.ok(sitemap.includes(`<loc>https://scheduled.example.org${W06.url}</loc>`));
+  });
+
   test("no page carries a preview notice or a noindex", () => {
     for (const file of site.files.keys()) {
       if (!file.endsWith(".html")) continue;
@@ -179,7 +198,7 @@ describe("clean output across builds", () => {
     assert.deepEqual(readSite(output).files, before);
   });
 
-  test("an --incremental production build removes a page drafted since the last build", () => {
+  test("an --incremental production build stops on a page drafted since the last build; a full build removes it", () => {
     const first = runEleventy(site, output, { WEEKLY_NOW: "2026-02-12T08:00:01" }, ["--incremental"]);
     assert.equal(first.status, 0, first.stderr);
     assert.ok(readSite(output).has(W07.url));
@@ -187,11 +206,19 @@ describe("clean output across builds", () => {
     const text = readFileSync(source, "utf8");
     writeFileSync(source, text.replace("tags: [AI, 仅定时标签]", "tags: [AI, 仅定时标签]\ndraft: true"));
     try {
-      const run = runEleventy(site, output, { WEEKLY_NOW: "2026-02-12T08:00:01" }, ["--incremental"]);
-      assert.equal(run.status, 0, run.stderr);
-      const built = readSite(output);
-      assert.equal(built.has(W07.url), false);
-      assertNoTrace(built, W07);
+      const before = readSite(output).files;
+      const incremental = runEleventy(site, output, { WEEKLY_NOW: "2026-02-12T08:00:01" }, ["--incremental"]);
+      assert.equal(incremental.status, 1);
+      assert.ok(
+        outputLines(incremental).includes(
+          `posts/${W07.file}.md:1:1  was published by an earlier build and is not now; an --incremental build would leave it on the pages that list or link it. Build without --incremental.`,
+        ),
+        incremental.stderr,
+      );
+      assert.deepEqual(readSite(output).files, before, "nothing written");
+      const full = runEleventy(site, output, { WEEKLY_NOW: "2026-02-12T08:00:01" });
+      assert.equal(full.status, 0, full.stderr);
+      assertNoTrace(readSite(output), W07);
     } finally {
       writeFileSync(source, text);
     }
