@@ -59,6 +59,20 @@ export function dropRepeatedTitle(tokens: Token[], title: unknown): void {
   if (normalizeSpace(inlineText(tokens[1])) === normalizeSpace(title)) tokens.splice(0, 3);
 }
 
+/**
+ * Lifts the body's headings so that its highest level is `##`: the layout's `<h1>` is the title,
+ * and a report written with `###` sections only would otherwise skip a level in the outline that
+ * screen readers navigate by. Relative levels are kept.
+ */
+export function liftHeadings(tokens: Token[]): void {
+  const levels = tokens.filter((t) => t.type === "heading_open").map((t) => Number(t.tag.slice(1)));
+  const shift = Math.min(...levels) - 2;
+  if (!Number.isFinite(shift) || shift <= 0) return;
+  for (const token of tokens) {
+    if (token.type === "heading_open" || token.type === "heading_close") token.tag = `h${Number(token.tag.slice(1)) - shift}`;
+  }
+}
+
 /** Every link and image target in the body, with the line and column where it is written. */
 export function collectLinks(tokens: Token[], source: string): LinkRef[] {
   const lines = source.split("\n");
@@ -173,6 +187,7 @@ export function installMarkdownRules(md: MarkdownIt, context: RenderContext): vo
   md.core.ruler.push("weekly_headings", (state) => {
     const env = state.env as RenderEnv;
     dropRepeatedTitle(state.tokens, env.title);
+    liftHeadings(state.tokens);
     assignHeadingIds(state.tokens);
   });
   const rewrite = (attr: "href" | "src", fallback: RendererRule): RendererRule => (tokens, idx, options, env, self) => {

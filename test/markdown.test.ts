@@ -1,7 +1,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import MarkdownIt from "markdown-it";
-import { assignHeadingIds, collectLinks, dropRepeatedTitle, excerptFromTokens, installMarkdownRules, truncate } from "../src/markdown.js";
+import { assignHeadingIds, collectLinks, dropRepeatedTitle, excerptFromTokens, installMarkdownRules, liftHeadings, truncate } from "../src/markdown.js";
 
 const md = new MarkdownIt({ html: true });
 
@@ -119,4 +119,20 @@ describe("installMarkdownRules", () => {
       '<h2 id="小节">小节</h2>\n<p><a href="/weekly_news/x/">摘要</a> <a href="https://example.org">外</a> <img src="/weekly_news/x/" alt="图"></p>\n',
     );
   });
+});
+
+describe("liftHeadings", () => {
+  const cases: Array<[string, string]> = [
+    ["### 小节\n\n#### 细节", "<h2>小节</h2>\n<h3>细节</h3>\n"],
+    ["### 小节\n\n## 展望\n\n### 参考", "<h3>小节</h3>\n<h2>展望</h2>\n<h3>参考</h3>\n"],
+    ["# 一级\n\n### 三级", "<h1>一级</h1>\n<h3>三级</h3>\n"],
+    ["没有标题", "<p>没有标题</p>\n"],
+  ];
+  for (const [source, html] of cases) {
+    test(`liftHeadings(${JSON.stringify(source)}) → ${JSON.stringify(html)}`, () => {
+      const tokens = md.parse(source, {});
+      liftHeadings(tokens);
+      assert.equal(md.renderer.render(tokens, md.options, {}), html);
+    });
+  }
 });

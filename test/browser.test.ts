@@ -1,0 +1,202 @@
+// The built site in a real browser: Debian's Chromium driven by playwright-core. A reader's path
+// through the pages, console errors, accessibility (axe-core) of every kind of page in light and
+// dark, Chinese search, layout at 360 px, and screenshots in test/.output/screenshots/.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createRequire } from "node:module";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { copySite, readSite, removeOutput, ROOT, runEleventy, tempOutput } from "./helpers.js";
+import { serveFolder, type StaticSite } from "./staticServer.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+const SCREENSHOTS = join(ROOT, "test", ".output", "screenshots");
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+let blogOutput: string;
+let fixture: string;
+let fixtureOutput: string;
+let blog: StaticSite;
+let weeks: StaticSite;
+let context: BrowserContext;
+const consoleErrors: string[] = [];
+
+before(async () => {
+  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk (.ci/run does it)`);
+  blogOutput = tempOutput("browser-blog");
+  const built = runEleventy(ROOT, blogOutput);
+  assert.equal(built.status, 0, built.stderr);
+  // Four weekly reports through the blog's own layouts, all published, for previous and next.
+  fixture = copySite("scheduled");
+  fixtureOutput = tempOutput("browser-weeks");
+  const weeksBuilt = runEleventy(fixture, fixtureOutput, { WEEKLY_NOW: "2026-02-19T08:00:01" });
+  assert.equal(weeksBuilt.status, 0, weeksBuilt.stderr);
+  blog = await serveFolder(blogOutput);
+  weeks = await serveFolder(fixtureOutput);
+  context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "weekly-chromium-")), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    viewport: { width: 1280, height: 900 },
+  });
+  context.on("page", (page) => watch(page));
+  for (const page of context.pages()) watch(page);
+});
+
+after(async () => {
+  await context?.close();
+  await blog?.close();
+  await weeks?.close();
+  for (const dir of [blogOutput, fixtureOutput, fixture]) if (dir) removeOutput(dir);
+});
+
+function watch(page: Page): void {
+  page.on("console", (message) => {
+    if (message.type() === "error") consoleErrors.push(`${page.url()}: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => consoleErrors.push(`${page.url()}: ${error.message}`));
+}
+
+async function open(url: string): Promise<Page> {
+  const page = context.pages()[0] ?? (await context.newPage());
+  const response = await page.goto(url);
+  assert.equal(response?.status(), 200, url);
+  return page;
+}
+
+describe("a reader's path", () => {
+  test("home → latest report → its tag → back → previous report → its digest → back to the report", async () => {
+    const page = await open(`${weeks.url}/`);
+    await page.getByRole("link", { name: "W08 带时区的未来周报" }).click();
+    assert.equal(await page.locator("h1").textContent(), "W08 带时区的未来周报");
+    assert.match(await page.locator(".reading-time").textContent() ?? "", /^阅读约 \d+ 分钟$/);
+
+    await page.locator("a[rel=tag]", { hasText: "AI" }).click();
+    assert.equal(new URL(page.url()).pathname, "/tags/ai/");
+    assert.deepEqual(await page.locator("main li a").allTextContents(), [
+      "W08 带时区的未来周报",
+      "W07 尚未上线的秘密周报",
+      "W06 按日期定时的周报",
+      "W05 已发布周报",
+    ]);
+    await page.goBack();
+
+    await page.locator("a[rel=prev]").click();
+    assert.equal(await page.locator("h1").textContent(), "W07 尚未上线的秘密周报");
+    assert.equal(await page.locator("a[rel=next]").getAttribute("href"), "/posts/2026-W08-ai-weekly/");
+
+    await page.locator(".content a", { hasText: "AI Weekly Digest — 2026-W07" }).click();
+    assert.equal(new URL(page.url()).pathname, "/weekly_news/ai_news_2026-W07/");
+    assert.equal(await page.locator(".week").first().textContent(), "2026-W07");
+    await page.locator(".cited-by a", { hasText: "W07 尚未上线的秘密周报" }).click();
+    assert.equal(new URL(page.url()).pathname, "/posts/2026-W07-ai-weekly/");
+  });
+
+  test("the table of contents jumps to its section", async () => {
+    const page = await open(`${blog.url}/posts/2026-W06-ai-weekly/`);
+    await page.locator(".toc a", { hasText: "趋势展望" }).click();
+    assert.equal(decodeURIComponent(new URL(page.url()).hash), "#趋势展望");
+    assert.ok(await page.locator("#趋势展望").isVisible());
+  });
+});
+
+describe("search in Chinese", () => {
+  for (const query of ["智能体", "代理"]) {
+    test(`searching ${query} finds the W06 report`, async () => {
+      const page = await open(`${blog.url}/search/`);
+      await page.locator(".pagefind-ui__search-input").fill(query);
+      const results = page.locator(".pagefind-ui__result-link");
+      await results.first().waitFor({ timeout: 15_000 });
+      const hrefs = await results.evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+      assert.ok(hrefs.includes("/posts/2026-W06-ai-weekly/"), `${query} → ${hrefs.join(", ")}`);
+    });
+  }
+});
+
+describe("every kind of page", () => {
+  const kinds: Array<[string, () => string]> = [
+    ["home", () => `${blog.url}/`],
+    ["report", () => `${blog.url}/posts/2026-W06-ai-weekly/`],
+    ["digest", () => `${blog.url}/weekly_news/ai_news_2026-W06/`],
+    ["tag", () => `${blog.url}/tags/ai/`],
+    ["tag index", () => `${blog.url}/tags/`],
+    ["archive", () => `${blog.url}/archive/`],
+    ["digest index", () => `${blog.url}/weekly_news/`],
+    ["search", () => `${blog.url}/search/`],
+    ["404", () => `${blog.url}/404.html`],
+    ["report with previous and next", () => `${weeks.url}/posts/2026-W06-ai-weekly/`],
+  ];
+  for (const scheme of ["light", "dark"] as const) {
+    for (const [kind, url] of kinds) {
+      test(`${kind} (${scheme}): no accessibility violations (axe-core)`, async () => {
+        const page = await open(url());
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.addScriptTag({ path: AXE });
+        const violations = await page.evaluate(async () => {
+          const result = await (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe.run();
+          return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+        });
+        assert.deepEqual(violations, []);
+      });
+    }
+  }
+
+  test("at 360 px wide nothing overflows sideways; screenshots at 1280 and 360 px, light and dark", async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const page = await open(`${blog.url}/`);
+    const shots: Array<[string, string]> = [
+      ["home", `${blog.url}/`],
+      ["report", `${blog.url}/posts/2026-W06-ai-weekly/`],
+      ["digest", `${blog.url}/weekly_news/ai_news_2026-W06/`],
+      ["archive", `${weeks.url}/archive/`],
+    ];
+    for (const [width, height, size] of [[1280, 900, "desktop"], [360, 780, "phone"]] as const) {
+      await page.setViewportSize({ width, height });
+      for (const scheme of ["light", "dark"] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        for (const [name, url] of shots) {
+          await page.goto(url);
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          assert.equal(overflow, 0, `${name} overflows by ${overflow}px at ${width}px`);
+          const file = join(SCREENSHOTS, `${name}-${size}-${scheme}.png`);
+          await page.screenshot({ path: file, fullPage: size === "phone" });
+          assert.ok(existsSync(file));
+        }
+      }
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  test("no page logged an error to the console", () => {
+    assert.deepEqual(consoleErrors, []);
+  });
+});
+
+describe("links across the whole site", () => {
+  for (const [name, output] of [["the blog", () => blogOutput], ["the four weeks", () => fixtureOutput]] as const) {
+    test(`${name}: every internal link, stylesheet, script and image resolves, with its #fragment`, () => {
+      const site = readSite(output());
+      const broken: string[] = [];
+      for (const [file, html] of site.files) {
+        if (!file.endsWith(".html")) continue;
+        const doc = site.page(`/${file}`);
+        for (const element of Array.from(doc.querySelectorAll("a[href], link[href], script[src], img[src]"))) {
+          const value = element.getAttribute("href") ?? element.getAttribute("src")!;
+          if (/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(value)) continue; // another site, mailto:, data:
+          const target = new URL(value, `http://site/${file}`);
+          const path = target.pathname.endsWith("/") ? `${target.pathname}index.html` : target.pathname;
+          if (!site.has(path)) {
+            broken.push(`${file}: ${value}`);
+            continue;
+          }
+          const id = decodeURIComponent(target.hash.slice(1));
+          if (id && path.endsWith(".html") && !site.page(path).getElementById(id)) broken.push(`${file}: ${value} (no #${id})`);
+        }
+        void html;
+      }
+      assert.deepEqual(broken, []);
+    });
+  }
+});
