@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createRequire } from "node:module";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { HtmlValidate } from "html-validate";
 import { copySite, readSite, removeOutput, ROOT, runEleventy, tempOutput } from "./helpers.js";
 import { serveFolder, type StaticSite } from "./staticServer.js";
 
@@ -199,4 +200,15 @@ describe("links across the whole site", () => {
       assert.deepEqual(broken, []);
     });
   }
+
+  test("the four weeks (pager, archive of several reports): every page passes html-validate", async () => {
+    const validator = new HtmlValidate({ extends: ["html-validate:recommended"] });
+    const errors: string[] = [];
+    for (const [file, html] of readSite(fixtureOutput).files) {
+      if (!file.endsWith(".html")) continue;
+      const report = await validator.validateString(html, file);
+      errors.push(...report.results.flatMap((r) => r.messages.map((m) => `${file}:${m.line}:${m.column} ${m.ruleId} ${m.message}`)));
+    }
+    assert.deepEqual(errors, []);
+  });
 });
