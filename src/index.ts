@@ -6,6 +6,7 @@ import { installMarkdownRules } from "./markdown.js";
 import { createFrontMatterEngine } from "./frontMatter.js";
 import { existsSync } from "node:fs";
 import { feedPlugin } from "@11ty/eleventy-plugin-rss";
+import { jsonFeed } from "./jsonFeed.js";
 import { generatedPages } from "./pages.js";
 import { markNoindex } from "./preview.js";
 import { posix } from "node:path";
@@ -81,22 +82,30 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
   eleventyConfig.addCollection("weeklyArchive", build.archive);
   eleventyConfig.addCollection("weeklyFeed", (api: Parameters<typeof build.reports>[0]) => build.reports(api).reverse());
 
-  // Feeds of the reports, by Eleventy's RSS plugin, with absolute URLs from the site's address.
-  for (const [type, outputPath] of Object.entries(opts.feeds)) {
-    if (outputPath === false) continue;
+  // Feeds of the reports, with absolute URLs from the site's address and full content: Atom by
+  // Eleventy's RSS plugin, JSON Feed by the plugin itself (see jsonFeed.ts).
+  if (opts.feeds.atom !== false) {
     eleventyConfig.addPlugin(feedPlugin, {
-      type,
-      outputPath,
+      type: "atom",
+      outputPath: opts.feeds.atom,
       // The RSS plugin lists a collection in reverse, so it gets the reports oldest first.
       collection: { name: "weeklyFeed", limit: 0 },
       metadata: {
         language: opts.site.language,
         title: opts.site.title,
         subtitle: opts.site.description,
-        description: opts.site.description,
         base: `${opts.site.url}/`,
         author: { name: opts.site.author || opts.site.title },
       },
+    });
+  }
+  if (opts.feeds.json !== false) {
+    const feedUrl = opts.feeds.json;
+    eleventyConfig.addNunjucksGlobal("weeklyJsonFeed", (items: Parameters<typeof jsonFeed>[0]) => jsonFeed(items, opts, feedUrl));
+    eleventyConfig.addTemplate("weekly-plugin/feed-json.njk", "{{ weeklyJsonFeed(collections.reports) | safe }}", {
+      permalink: feedUrl,
+      layout: false,
+      eleventyExcludeFromCollections: true,
     });
   }
 }

@@ -1,0 +1,46 @@
+// The JSON Feed of the reports, written with JSON.stringify: the RSS plugin's own JSON template
+// escapes text for HTML, not JSON, so a title with a backslash or a quote would break it.
+import type { CollectionItem } from "./collections.js";
+import type { ResolvedOptions } from "./options.js";
+
+/** `href="/x"` and `src="/x"` (root-relative, as the plugin writes links) made absolute. */
+const ROOT_RELATIVE_RE = /(\s(?:href|src)=["'])\/(?!\/)/g;
+
+export function absoluteLinks(html: string, siteUrl: string): string {
+  return html.replace(ROOT_RELATIVE_RE, `$1${siteUrl}/`);
+}
+
+interface FeedItem extends CollectionItem {
+  content?: unknown;
+}
+
+/** JSON Feed 1.1 of the given reports (newest first), with absolute URLs and full content. */
+export function jsonFeed(items: readonly FeedItem[], opts: ResolvedOptions, feedUrl: string): string {
+  const { site } = opts;
+  const feed = {
+    version: "https://jsonfeed.org/version/1.1",
+    title: site.title,
+    home_page_url: `${site.url}/`,
+    feed_url: encodeURI(`${site.url}${feedUrl}`),
+    description: site.description,
+    language: site.language,
+    authors: [{ name: site.author || site.title }],
+    items: items.flatMap((item) => {
+      if (typeof item.url !== "string") return [];
+      const url = encodeURI(`${site.url}${item.url}`);
+      const data = item.data as { title?: unknown; description?: unknown; tags?: unknown };
+      return [
+        {
+          id: url,
+          url,
+          title: typeof data.title === "string" ? data.title : "",
+          content_html: absoluteLinks(typeof item.content === "string" ? item.content : "", site.url),
+          ...(typeof data.description === "string" && data.description.trim() !== "" ? { summary: data.description.trim() } : {}),
+          date_published: item.date.toISOString(),
+          ...(Array.isArray(data.tags) ? { tags: data.tags.map(String) } : {}),
+        },
+      ];
+    }),
+  };
+  return `${JSON.stringify(feed, null, 2)}\n`;
+}
