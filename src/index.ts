@@ -7,7 +7,7 @@ import { createFrontMatterEngine } from "./frontMatter.js";
 import { existsSync } from "node:fs";
 import { feedPlugin } from "@11ty/eleventy-plugin-rss";
 import { jsonFeed } from "./jsonFeed.js";
-import { generatedPages } from "./pages.js";
+import { generatedPages, generatedPageUrls } from "./pages.js";
 import { markNoindex } from "./preview.js";
 import { posix } from "node:path";
 import { DateTime } from "luxon";
@@ -67,8 +67,8 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
   eleventyConfig.addGlobalData("weekly", {
     site: opts.site,
     tagsPath: opts.tagsPath,
-    tagIndexUrl: opts.layouts.tagIndex === false ? false : `/${opts.tagsPath}/`,
-    digestsPath: opts.digestsDir,
+    /** The URLs of the pages the plugin adds, or false for those the site left out. */
+    pages: generatedPageUrls(opts),
     feeds: opts.feeds,
   });
   eleventyConfig.addFilter("weeklyPage", build.view);

@@ -202,5 +202,10 @@ export function installMarkdownRules(md: MarkdownIt, context: RenderContext): vo
   };
   const renderToken: RendererRule = (tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options);
   md.renderer.rules.link_open = rewrite("href", md.renderer.rules.link_open ?? renderToken);
+  // A code block may scroll sideways on a phone: keyboard users must be able to reach it.
+  for (const rule of ["fence", "code_block"] as const) {
+    const render = md.renderer.rules[rule] ?? renderToken;
+    md.renderer.rules[rule] = (tokens, idx, options, env, self) => render(tokens, idx, options, env, self).replace(/^<pre(?=[\s>])/, '<pre tabindex="0"');
+  }
   md.renderer.rules.image = rewrite("src", md.renderer.rules.image ?? renderToken);
 }

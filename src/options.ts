@@ -216,8 +216,9 @@ export function resolveOptions(input: WeeklyOptions | undefined = {}): ResolvedO
       throw optionError(`newWeek.${name}`, opts.newWeek[name], 'a Markdown file name with the week in it, such as "{week}-ai-weekly.md"');
     }
   }
-  if (!/^https?:\/\/[^/]+/.test(opts.site.url)) {
-    throw optionError("site.url", opts.site.url, "an absolute http(s) address such as \"https://weekly.example.com\"");
+  if (!/^https?:\/\/[^/?#\s]+\/?$/.test(opts.site.url)) {
+    // Links between pages start at the site's root, so the site must be served from one.
+    throw optionError("site.url", opts.site.url, "the address of a site served from its root, such as \"https://weekly.example.com\" (a path such as /repo is not supported)");
   }
   opts.site.url = opts.site.url.replace(/\/+$/, "");
   return opts;

@@ -42,18 +42,32 @@ export function generatedPages(opts: ResolvedOptions): GeneratedPage[] {
         layout: tag,
         pagination: { data: "collections.weeklyTags", size: 1, alias: "tag", addAllPagesToCollections: false },
         permalink: `/${opts.tagsPath}/{{ tag.slug }}/`,
-        eleventyComputed: { title: "标签：{{ tag.name }}" },
+        // A function, not a template string: a template would escape the name once here and the
+        // layout would escape it again.
+        eleventyComputed: { title: (data: { tag?: { name?: string } }) => `标签：${data.tag?.name ?? ""}` },
       },
     });
   }
   page("tags", tagIndex, `/${opts.tagsPath}/`, "全部标签");
   page("archive", archive, "/archive/", "归档");
   page("digests", digestIndex, `/${opts.digestsDir}/`, "每周新闻摘要");
-  page("search", search, "/search/", "搜索");
-  page("404", notFound, "/404.html", "页面不存在");
+  if (opts.searchIndex) page("search", search, "/search/", "搜索");
+  page("404", notFound, "/404.html", "页面不存在", { noindex: true });
   if (opts.sitemap) {
     pages.push({ path: "weekly-plugin/sitemap.njk", content: SITEMAP, data: { ...common, permalink: "/sitemap.xml", layout: false } });
     pages.push({ path: "weekly-plugin/robots.njk", content: ROBOTS, data: { ...common, permalink: "/robots.txt", layout: false } });
   }
   return pages;
+}
+
+/** Where the generated pages are, for links in layouts; false for a page the site left out. */
+export function generatedPageUrls(opts: ResolvedOptions): Record<"home" | "archive" | "tagIndex" | "digestIndex" | "search", string | false> {
+  const { home, archive, tagIndex, digestIndex, search } = opts.layouts;
+  return {
+    home: home === false ? false : "/",
+    archive: archive === false ? false : "/archive/",
+    tagIndex: tagIndex === false ? false : `/${opts.tagsPath}/`,
+    digestIndex: digestIndex === false ? false : `/${opts.digestsDir}/`,
+    search: search === false || !opts.searchIndex ? false : "/search/",
+  };
 }

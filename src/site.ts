@@ -10,6 +10,7 @@ import { distance } from "fastest-levenshtein";
 import { isoWeekOf, parseSiteDate, weekInFileName, type IsoWeek } from "./dates.js";
 import { pageIndex, pageStem, readableHref, resolveReference, splitHref, type PageIndex, type Resolution } from "./references.js";
 import { formatPublishTime, type PublishState } from "./schedule.js";
+import { newestFirst } from "./views.js";
 import { readingTime, textOfTokens, type ReadingTime } from "./readingTime.js";
 
 export type ContentKind = "report" | "digest";
@@ -55,6 +56,8 @@ export interface SiteIndex {
   reportOrder: string[];
   /** A report's place in `reportOrder`. */
   reportIndex: Map<string, number>;
+  /** The digest of each ISO week (`2026-W06`), by its path. */
+  digestByWeek: Map<string, string>;
   /** Files that are not pages (images, PDFs) linked from the content, relative to the input folder. */
   files: Set<string>;
   /** Problems with `line` counted inside the body; see `placeInFile`. */
@@ -183,12 +186,16 @@ export function analyseSite(
     }
   }
   problems.push(...checkWeeks(pages.values(), opts.timezone));
+  // Oldest first: exactly the reverse of the newest-first order of the home page and the feeds.
   const reportOrder = [...pages.values()]
     .filter((p) => p.kind === "report")
-    .sort((a, b) => (a.date?.toMillis() ?? 0) - (b.date?.toMillis() ?? 0) || (a.path < b.path ? -1 : 1))
+    .sort(newestFirst)
+    .reverse()
     .map((p) => p.path);
   const reportIndex = new Map(reportOrder.map((path, index) => [path, index]));
-  return { pages, lookup, citedBy, reportOrder, reportIndex, files, problems };
+  const digestByWeek = new Map<string, string>();
+  for (const page of pages.values()) if (page.kind === "digest" && page.week && !digestByWeek.has(page.week.key)) digestByWeek.set(page.week.key, page.path);
+  return { pages, lookup, citedBy, reportOrder, reportIndex, digestByWeek, files, problems };
 }
 
 /** The held-back page a link names: missing from a production build, or (in a check) present. */

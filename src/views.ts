@@ -49,6 +49,8 @@ export interface PageView {
   citedBy: PageLink[];
   /** Digests this page links to. */
   digests: PageLink[];
+  /** The digest of this report's ISO week, if there is one. */
+  weekDigest: PageLink | undefined;
   /** `约 3 分钟`, counted by characters for Chinese. */
   readingTime: { minutes: number; characters: number; label: string };
   /** Headings for a table of contents: levels 2 and 3. */
@@ -96,6 +98,7 @@ export function pageView(
     headings: page.headings,
     citedBy: pagesAt(site.citedBy.get(path) ?? []).sort(newestFirst).map(link),
     digests: pagesAt(page.linksTo).filter((p) => p.kind === "digest").map(link),
+    weekDigest: pagesAt(page.kind === "report" && page.week ? [site.digestByWeek.get(page.week.key) ?? ""] : []).map(link)[0],
     readingTime: { ...page.readingTime, label: `约 ${page.readingTime.minutes} 分钟` },
     toc: page.headings.filter((h) => h.level === 2 || h.level === 3),
     ...neighbours(site, page, link),

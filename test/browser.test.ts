@@ -60,6 +60,15 @@ function watch(page: Page): void {
   page.on("pageerror", (error) => consoleErrors.push(`${page.url()}: ${error.message}`));
 }
 
+/** axe-core's violations on the page as it is now, one line each. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe.run();
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
+}
+
 async function open(url: string): Promise<Page> {
   const page = context.pages()[0] ?? (await context.newPage());
   const response = await page.goto(url);
@@ -104,6 +113,15 @@ describe("a reader's path", () => {
 });
 
 describe("search in Chinese", () => {
+  for (const scheme of ["light", "dark"] as const) {
+    test(`search results (${scheme}): no accessibility violations (axe-core)`, async () => {
+      const page = await open(`${blog.url}/search/`);
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.locator(".pagefind-ui__search-input").fill("智能体");
+      await page.locator(".pagefind-ui__result-link").first().waitFor({ timeout: 15_000 });
+      assert.deepEqual(await axeViolations(page), []);
+    });
+  }
   for (const query of ["智能体", "代理"]) {
     test(`searching ${query} finds the W06 report`, async () => {
       const page = await open(`${blog.url}/search/`);
@@ -128,18 +146,14 @@ describe("every kind of page", () => {
     ["search", () => `${blog.url}/search/`],
     ["404", () => `${blog.url}/404.html`],
     ["report with previous and next", () => `${weeks.url}/posts/2026-W06-ai-weekly/`],
+    ["report with code and a wide image", () => `${weeks.url}/posts/2026-W05-ai-weekly/`],
   ];
   for (const scheme of ["light", "dark"] as const) {
     for (const [kind, url] of kinds) {
       test(`${kind} (${scheme}): no accessibility violations (axe-core)`, async () => {
         const page = await open(url());
         await page.emulateMedia({ colorScheme: scheme });
-        await page.addScriptTag({ path: AXE });
-        const violations = await page.evaluate(async () => {
-          const result = await (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe.run();
-          return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-        });
-        assert.deepEqual(violations, []);
+        assert.deepEqual(await axeViolations(page), []);
       });
     }
   }
@@ -152,6 +166,7 @@ describe("every kind of page", () => {
       ["report", `${blog.url}/posts/2026-W06-ai-weekly/`],
       ["digest", `${blog.url}/weekly_news/ai_news_2026-W06/`],
       ["archive", `${weeks.url}/archive/`],
+      ["code-and-wide-image", `${weeks.url}/posts/2026-W05-ai-weekly/`],
     ];
     for (const [width, height, size] of [[1280, 900, "desktop"], [360, 780, "phone"]] as const) {
       await page.setViewportSize({ width, height });

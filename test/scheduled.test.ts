@@ -67,7 +67,7 @@ describe("a production build one second before W07 goes live", () => {
     for (const [file, content] of site.files) {
       assert.ok(!content.includes("仅定时标签") && !content.includes("草稿专用标签"), `${file} names a tag of an unpublished report`);
     }
-    assert.deepEqual(all(site.page("/tags/"), ".tag-index a").map(text), ["AI", "Jeremy"]);
+    assert.deepEqual(all(site.page("/tags/"), ".tag-index a").map(text), ["AI", "Jeremy", "R&D <实验>"]);
     assert.deepEqual(all(site.page("/tags/ai/"), "main a").map((a) => a.getAttribute("href")), [W06.url, "/posts/2026-W05-ai-weekly/"]);
   });
 
@@ -80,6 +80,13 @@ describe("a production build one second before W07 goes live", () => {
     const index = [...site.files].filter(([file]) => file.startsWith("pagefind/") && file.endsWith(".pf_fragment"));
     assert.ok(index.some(([, content]) => content.includes(W06.title)), "W06 is searchable");
     // assertNoTrace (above) searched these unpacked fragments too.
+  });
+
+  test("a tag with & and < in its name: escaped once in the page title and heading", () => {
+    const doc = site.page("/tags/rd-实验/");
+    assert.equal(text(doc.querySelector("title")), "标签：R&D <实验> · 定时发布测试站");
+    assert.equal(text(doc.querySelector("h1")), "标签：R&D <实验>");
+    assert.equal(doc.querySelector('meta[property="og:title"]')?.getAttribute("content"), "标签：R&D <实验>");
   });
 
   test("previous and next link the published reports only: W06's next is none while W07 waits", () => {
@@ -95,12 +102,11 @@ describe("a production build one second before W07 goes live", () => {
     assert.ok(sitemap.includes(`<loc>https://scheduled.example.org${W06.url}</loc>`));
   });
 
-  test("no page carries a preview notice or a noindex", () => {
-    for (const file of site.files.keys()) {
-      if (!file.endsWith(".html")) continue;
-      const doc = site.page(`/${file}`);
-      assert.equal(doc.querySelector(".preview-notice, meta[name=robots]"), null, file);
-    }
+  test("no page carries a preview notice or a noindex (but the 404 page)", () => {
+    const marked = [...site.files.keys()]
+      .filter((file) => file.endsWith(".html"))
+      .filter((file) => site.page(`/${file}`).querySelector(".preview-notice, meta[name=robots]") !== null);
+    assert.deepEqual(marked, ["404.html"]);
   });
 
   test("ends with the summary line: what was published, what waits, when to rebuild", () => {
