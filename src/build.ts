@@ -4,6 +4,7 @@ import { readFileSync, existsSync } from "node:fs";
 import { posix, relative, resolve } from "node:path";
 import { DateTime } from "luxon";
 import type { MarkdownIt } from "markdown-it";
+import { shareParses, type AnalysisParser } from "./markdown.js";
 import type { ResolvedOptions } from "./options.js";
 import { WeeklyError, formatProblem, sortProblems, type Problem } from "./errors.js";
 import { analyseSite, inputRelative, kindOf, placeInFile, type CollectedPage, type HeldBack, type SiteIndex } from "./site.js";
@@ -11,7 +12,7 @@ import { pageView, type PageView } from "./views.js";
 import { pageStem, resolveReference } from "./references.js";
 import { sortByWeekDescending, sortNewestFirst, tagPages, type CollectionItem, type TagPage } from "./collections.js";
 import { formatIsoDate, isoWeekOf, parseSiteDate, weekInFileName } from "./dates.js";
-import { buildSearchIndex, SEARCH_FOLDER } from "./search.js";
+import { SearchIndexer, SEARCH_FOLDER } from "./search.js";
 import { buildClock, publishState, summaryLine, type PublishState } from "./schedule.js";
 import { frontMatterKeyLine, frontMatterNotes } from "./frontMatter.js";
 import { checkFrontMatter, fieldMessage } from "./schema.js";
@@ -78,7 +79,7 @@ export class WeeklyBuild {
   readonly #inputDir: string;
   readonly #logger: Logger;
   readonly #env: () => BuildEnvironment;
-  #md: MarkdownIt | undefined;
+  #parser: { parse: AnalysisParser; forget: () => void } | undefined;
   #now: DateTime | undefined;
   #preview = false;
   #checkOnly = false;
@@ -94,6 +95,8 @@ export class WeeklyBuild {
   /** Every page's URLs (paginated pages have several), by Eleventy's input path. */
   #allUrls = new Map<string, string[]>();
   #tagUrls = new Map<string, string>();
+  #views = new Map<string, PageView | undefined>();
+  #search = new SearchIndexer();
 
   constructor(opts: ResolvedOptions, inputDir: string, logger: Logger, env: () => BuildEnvironment = () => process.env) {
     this.#opts = opts;
@@ -104,7 +107,7 @@ export class WeeklyBuild {
 
   /** Eleventy's markdown-it, once the plugin's rules are on it: pages are analysed with it. */
   useMarkdown(md: MarkdownIt): void {
-    this.#md = md;
+    this.#parser = shareParses(md);
   }
 
   /**
@@ -112,6 +115,8 @@ export class WeeklyBuild {
    * its clock and decides whether it is a preview (`--serve`, `--watch` or `WEEKLY_PREVIEW=1`).
    */
   start = (event: BuildEvent = {}): void => {
+    this.#parser?.forget();
+    this.#views = new Map();
     this.#collected = new Map();
     this.#heldBack = new Map();
     this.#problems = new Map();
@@ -142,12 +147,12 @@ export class WeeklyBuild {
     const notes = frontMatterNotes(data);
     for (const problem of notes?.problems ?? []) this.#addProblem(path, problem.field, problem.message, "error", problem);
     if (kind && inputPath.endsWith(".md") && !notes?.problems.some((p) => p.field === "front matter")) {
-      for (const issue of checkFrontMatter(data, Object.keys(notes?.keys ?? {}), kind, this.#opts.timezone)) {
-        this.#addProblem(path, issue.field, issue.message, issue.severity, notes?.keys[issue.field]);
+      for (const issue of checkFrontMatter(data, notes?.keys ?? [], kind, this.#opts.timezone)) {
+        this.#addProblem(path, issue.field, issue.message, issue.severity);
       }
     }
     const schedule = publishState(data, this.#now!, this.#opts.timezone);
-    for (const problem of schedule.problems) this.#addProblem(path, problem.field, problem.message, "error", notes?.keys[problem.field]);
+    for (const problem of schedule.problems) this.#addProblem(path, problem.field, problem.message, "error");
     // A page whose schedule cannot be read is kept for the analysis (so its links are checked
     // too): the build stops on its problem before anything is written.
     const status: PublishState = schedule.problems.length > 0 ? { state: "published" } : schedule.status;
@@ -195,7 +200,7 @@ export class WeeklyBuild {
    */
   indexContent = ({ inputPathToUrl }: ContentMap): void => {
     // Eleventy creates its markdown-it only for a site that has Markdown pages.
-    if (!this.#md && this.#collected.size > 0) throw new Error("weekly plugin: markdown-it was not configured before the content map");
+    if (!this.#parser && this.#collected.size > 0) throw new Error("weekly plugin: markdown-it was not configured before the content map");
     const urls = new Map<string, string>();
     this.#allUrls = new Map();
     for (const [inputPath, list] of Object.entries(inputPathToUrl)) {
@@ -206,7 +211,7 @@ export class WeeklyBuild {
     const site = analyseSite(
       this.#collected.values(),
       urls,
-      this.#md!,
+      this.#parser?.parse ?? (() => []),
       this.#opts,
       (path) => existsSync(posix.join(this.#inputDir, path)),
       // A preview shows held-back pages; a check still reports published links to them.
@@ -280,7 +285,12 @@ export class WeeklyBuild {
     const output = event.directories?.output;
     const results = event.results ?? [];
     // --dryrun reports no page and writes nothing: then nothing is copied, removed or recorded.
-    if (output && event.outputMode === "fs" && results.length > 0) await this.#settleOutput(output, event, results);
+    try {
+      if (output && event.outputMode === "fs" && results.length > 0) await this.#settleOutput(output, event, results);
+    } finally {
+      this.#parser?.forget();
+      await this.#search.close();
+    }
     this.#logger.info(summaryLine(this.#summary()));
   };
 
@@ -310,7 +320,8 @@ export class WeeklyBuild {
     // Indexed once stale pages are gone, so the index never holds a page that is not published;
     // the index is written anew each time, so its earlier files go in every kind of build.
     if (this.#opts.searchIndex) {
-      const index = await buildSearchIndex(output);
+      const pages = Object.values(nextManifest(previous, outputs)).flat().filter((file) => file.endsWith(".html"));
+      const index = await this.#search.write(output, pages);
       await removeFiles(output, (previous[SEARCH_FOLDER] ?? []).filter((file) => !index.includes(file)));
       current[SEARCH_FOLDER] = index;
     }
@@ -342,7 +353,16 @@ export class WeeklyBuild {
   view = (page: { inputPath?: string } | string | undefined): PageView | undefined => {
     const inputPath = typeof page === "string" ? page : page?.inputPath;
     if (!inputPath || !this.#site) return undefined;
-    return pageView(this.#site, this.#relative(inputPath), (tag) => this.#tagUrls.get(tag));
+    // A page's view is asked for by its layouts and by every list it appears in: made once.
+    if (!this.#views.has(inputPath)) this.#views.set(inputPath, pageView(this.#site, this.#relative(inputPath), (tag) => this.#tagUrls.get(tag)));
+    return this.#views.get(inputPath);
+  };
+
+  /** Transform: each rendered page goes to the search index while the others are still rendering. */
+  indexPage = (url: string, outputPath: unknown, html: string): void => {
+    if (this.#opts.searchIndex && !this.#checkOnly && typeof outputPath === "string" && outputPath.endsWith(".html")) {
+      this.#search.add(url, html);
+    }
   };
 
   /**

@@ -27,6 +27,17 @@ export interface ParsedDate {
  * Returns undefined for anything that is not one of the accepted forms or not a real date.
  */
 export function parseSiteDate(value: unknown, zone: string): ParsedDate | undefined {
+  if (typeof value !== "string") return parseDateValue(value, zone);
+  // A build reads each date several times (date, schedule, schema, views): luxon's zone
+  // arithmetic is worth doing once.
+  const key = `${zone}\0${value}`;
+  if (!PARSED.has(key)) PARSED.set(key, parseDateValue(value, zone));
+  return PARSED.get(key);
+}
+
+const PARSED = new Map<string, ParsedDate | undefined>();
+
+function parseDateValue(value: unknown, zone: string): ParsedDate | undefined {
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return undefined;
     const utc = DateTime.fromJSDate(value, { zone: "utc" });
@@ -93,7 +104,18 @@ export function isoWeekOf(dateTime: DateTime): IsoWeek {
   return isoWeek(dateTime.weekYear, dateTime.weekNumber, dateTime.zoneName ?? "utc") as IsoWeek;
 }
 
+/** Weeks already worked out: a build asks for the same few hundred weeks again and again. */
+const WEEKS = new Map<string, IsoWeek | undefined>();
+
 function isoWeek(weekYear: number, weekNumber: number, zone: string): IsoWeek | undefined {
+  const cacheKey = `${weekYear}-${weekNumber}-${zone}`;
+  if (WEEKS.has(cacheKey)) return WEEKS.get(cacheKey);
+  const week = computeIsoWeek(weekYear, weekNumber, zone);
+  WEEKS.set(cacheKey, week);
+  return week;
+}
+
+function computeIsoWeek(weekYear: number, weekNumber: number, zone: string): IsoWeek | undefined {
   if (weekNumber < 1) return undefined;
   const start = DateTime.fromObject({ weekYear, weekNumber, weekday: 1 }, { zone });
   // luxon rolls week 53 of a 52-week year over into the next year: that week does not exist.

@@ -1,10 +1,10 @@
 // How front matter is read: YAML 1.2's core schema, so that dates stay exactly as the author wrote
-// them, with the line of every key kept for messages, and broken YAML reported instead of thrown.
-import { isMap, isScalar, LineCounter, parseDocument } from "yaml";
+// them, and broken YAML reported instead of thrown.
+import yaml from "js-yaml";
 
 /**
  * The key under which the plugin's notes on a file's own front matter travel with its data:
- * which keys the file itself wrote, on which lines, and what was wrong with it.
+ * which keys the file itself wrote, and what was wrong with it.
  */
 export const FRONT_MATTER_NOTES = "weeklyFrontMatter";
 
@@ -15,8 +15,8 @@ export interface Place {
 }
 
 export interface FrontMatterNotes {
-  /** The file's own keys (not those of directory or global data) and where each is written. */
-  keys: Record<string, Place>;
+  /** The file's own keys (not those of directory or global data). Their lines are found when needed. */
+  keys: string[];
   problems: Array<Place & { field: string; message: string }>;
 }
 
@@ -24,55 +24,51 @@ export interface FrontMatterNotes {
 const FIRST_LINE = 2;
 
 /**
- * Builds gray-matter's YAML engine. The default (js-yaml with timestamps) turns `date: 2026-02-05`
- * into midnight UTC, which is the previous day west of Greenwich; read as text, the plugin can give
- * it the meaning the author intended. Broken YAML does not throw (which would stop Eleventy at the
- * first such file, with a stack trace): the problem travels in the notes, to be reported with the
- * file's name and every other problem of the build. A `layout` that names no file is reported the
- * same way and dropped, so that Eleventy does not stop on it first.
+ * Builds gray-matter's YAML engine (js-yaml with the core schema: no timestamps). The default
+ * turns `date: 2026-02-05` into midnight UTC, which is the previous day west of Greenwich; read as
+ * text, the plugin can give it the meaning the author intended. Broken YAML does not throw (which
+ * would stop Eleventy at the first such file, with a stack trace): the problem travels in the
+ * notes, to be reported with the file's name and every other problem of the build. A `layout`
+ * that names no file is reported the same way and dropped, so that Eleventy does not stop on it
+ * first.
  */
 export function createFrontMatterEngine(layoutExists: (layout: string) => boolean) {
   return function parseFrontMatter(raw: string): Record<string, unknown> {
-    // A file with Windows line endings hands over its YAML with them; YAML itself does not mind,
-    // but every value at the end of a line would keep a "\r".
+    // A file with Windows line endings hands over its YAML with them; every value at the end of a
+    // line would keep a "\r".
     const text = raw.replace(/\r\n?/g, "\n");
-    const lineCounter = new LineCounter();
-    const doc = parseDocument(text, { schema: "core", lineCounter, prettyErrors: false, uniqueKeys: true });
-    const notes: FrontMatterNotes = { keys: {}, problems: [] };
-    const place = (offset: number): Place => {
-      const { line, col } = lineCounter.linePos(offset);
-      return { line, column: col };
-    };
-    const error = doc.errors[0];
-    if (error) {
-      const at = error.code === "MISSING_CHAR" ? openingQuote(text, place(error.pos[0])) : place(error.pos[0]);
-      notes.problems.push({ ...at, field: "front matter", message: `front matter is not valid YAML: ${firstLine(error.message)}` });
+    const notes: FrontMatterNotes = { keys: [], problems: [] };
+    let value: unknown;
+    try {
+      value = yaml.load(text, { schema: yaml.CORE_SCHEMA });
+    } catch (error) {
+      const { reason, mark } = error as { reason?: string; mark?: { line: number; column: number } };
+      const at = { line: (mark?.line ?? 0) + 1, column: (mark?.column ?? 0) + 1 };
+      const place = reason?.includes("quoted scalar") ? openingQuote(text, at) : at;
+      notes.problems.push({ ...place, field: "front matter", message: `front matter is not valid YAML: ${reason ?? String(error)}` });
       return { [FRONT_MATTER_NOTES]: notes };
     }
-    const value: unknown = doc.toJS();
     if (value === null || value === undefined) return { [FRONT_MATTER_NOTES]: notes };
-    if (!isMap(doc.contents) || typeof value !== "object" || Array.isArray(value)) {
+    if (typeof value !== "object" || Array.isArray(value)) {
       notes.problems.push({ line: FIRST_LINE, column: 1, field: "front matter", message: "front matter is not a set of keys such as title: …" });
       return { [FRONT_MATTER_NOTES]: notes };
     }
-    for (const pair of doc.contents.items) {
-      if (isScalar(pair.key) && pair.key.range) notes.keys[String(pair.key.value)] = place(pair.key.range[0]);
-    }
     const data = value as Record<string, unknown>;
+    notes.keys = Object.keys(data);
     const layout = data.layout;
     if (typeof layout === "string" && layout !== "" && !layoutExists(layout)) {
-      const at = notes.keys.layout ?? { line: FIRST_LINE, column: 1 };
-      notes.problems.push({ ...at, field: "layout", message: `layout: received ${JSON.stringify(layout)}; expected a file of the layouts folder, such as layouts/post.njk.` });
+      const line = keyLine(text, "layout") ?? FIRST_LINE;
+      notes.problems.push({ line, column: 1, field: "layout", message: `layout: received ${JSON.stringify(layout)}; expected a file of the layouts folder, such as layouts/post.njk.` });
       delete data.layout;
     }
     return { ...data, [FRONT_MATTER_NOTES]: notes };
   };
 }
 
-/** The plugin's notes on a page's front matter, if its data came through the plugin's engine. */
-export function frontMatterNotes(data: Readonly<Record<string, unknown>>): FrontMatterNotes | undefined {
-  const notes = data[FRONT_MATTER_NOTES];
-  return notes !== null && typeof notes === "object" ? (notes as FrontMatterNotes) : undefined;
+/** The line of a top-level key in the YAML text (its line 1 is the file's line 1). */
+function keyLine(text: string, key: string): number | undefined {
+  const index = text.split("\n").findIndex((line) => line.startsWith(`${key}:`));
+  return index >= 0 ? index + 1 : undefined;
 }
 
 /**
@@ -90,8 +86,10 @@ function openingQuote(text: string, end: Place): Place {
   return end;
 }
 
-function firstLine(message: string): string {
-  return message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "").trim();
+/** The plugin's notes on a page's front matter, if its data came through the plugin's engine. */
+export function frontMatterNotes(data: Readonly<Record<string, unknown>>): FrontMatterNotes | undefined {
+  const notes = data[FRONT_MATTER_NOTES];
+  return notes !== null && typeof notes === "object" ? (notes as FrontMatterNotes) : undefined;
 }
 
 const FENCE_RE = /^---\s*$/;

@@ -140,27 +140,30 @@ function findColumn(
 export function excerptFromTokens(tokens: Token[], maxLength: number): string {
   const parts: string[] = [];
   let length = 0;
-  for (let i = 0; i < tokens.length && length < maxLength; i++) {
+  for (let i = 0; i < tokens.length && length <= maxLength; i++) {
     if (tokens[i]!.type !== "paragraph_open") continue;
     const text = normalizeSpace(inlineText(tokens[i + 1]));
     if (text === "") continue;
     parts.push(text);
-    length += graphemes(text).length;
+    length += text.length; // UTF-16 units: never fewer than characters, so enough text is kept
   }
   return truncate(parts.join(" "), maxLength);
 }
 
 const SEGMENTER = new Intl.Segmenter("zh", { granularity: "grapheme" });
-
-function graphemes(text: string): string[] {
-  return Array.from(SEGMENTER.segment(text), (s) => s.segment);
-}
+const COMPLEX_RE = /[\uD800-\uDFFF\u0300-\u036F\u1AB0-\u1AFF\u200C\u200D\uFE00-\uFE0F\u20D0-\u20FF]/;
 
 /** Cuts text to at most `maxLength` characters, ending with `…` when anything was cut. */
 export function truncate(text: string, maxLength: number): string {
-  const chars = graphemes(text);
-  if (chars.length <= maxLength) return text;
-  return `${chars.slice(0, maxLength - 1).join("").trimEnd()}…`;
+  if (text.length <= maxLength) return text; // fewer units than the limit: fewer characters too
+  // Without surrogate pairs, combining marks or joiners, a character is one UTF-16 unit.
+  if (!COMPLEX_RE.test(text)) return `${text.slice(0, maxLength - 1).trimEnd()}…`;
+  const kept: string[] = [];
+  for (const { segment } of SEGMENTER.segment(text)) {
+    if (kept.length === maxLength) return `${kept.slice(0, maxLength - 1).join("").trimEnd()}…`;
+    kept.push(segment);
+  }
+  return text;
 }
 
 function normalizeSpace(text: string): string {
@@ -208,4 +211,31 @@ export function installMarkdownRules(md: MarkdownIt, context: RenderContext): vo
     md.renderer.rules[rule] = (tokens, idx, options, env, self) => render(tokens, idx, options, env, self).replace(/^<pre(?=[\s>])/, '<pre tabindex="0"');
   }
   md.renderer.rules.image = rewrite("src", md.renderer.rules.image ?? renderToken);
+}
+
+/** Parses Markdown for the analysis, keeping the tokens for Eleventy's render of the same text. */
+export type AnalysisParser = (source: string, env: Record<string, unknown>) => Token[];
+
+/**
+ * Lets Eleventy's render reuse the tokens the analysis parsed, so each body is parsed once per
+ * build. `md.parse` takes a kept result (once) when the text is the same, and parses otherwise.
+ * Returns the analysis's parser and a function that forgets whatever was not reused.
+ */
+export function shareParses(md: MarkdownIt): { parse: AnalysisParser; forget: () => void } {
+  const kept = new Map<string, Token[]>();
+  const parse = md.parse.bind(md);
+  md.parse = (source, env) => {
+    const tokens = kept.get(source);
+    if (tokens === undefined) return parse(source, env);
+    kept.delete(source);
+    return tokens;
+  };
+  return {
+    parse: (source, env) => {
+      const tokens = parse(source, env);
+      kept.set(source, tokens);
+      return tokens;
+    },
+    forget: () => kept.clear(),
+  };
 }

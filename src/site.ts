@@ -1,11 +1,10 @@
 // The build's picture of the content: each report and digest read once, analysed once, and the
 // links between them resolved, before any page is rendered.
 import { posix } from "node:path";
-import type { MarkdownIt } from "markdown-it";
 import { DateTime } from "luxon";
 import type { ResolvedOptions } from "./options.js";
 import type { Problem } from "./errors.js";
-import { assignHeadingIds, collectLinks, excerptFromTokens, type Heading, type LinkRef } from "./markdown.js";
+import { assignHeadingIds, collectLinks, excerptFromTokens, type AnalysisParser, type Heading, type LinkRef } from "./markdown.js";
 import { distance } from "fastest-levenshtein";
 import { isoWeekOf, parseSiteDate, weekInFileName, type IsoWeek } from "./dates.js";
 import { pageIndex, pageStem, readableHref, resolveReference, splitHref, type PageIndex, type Resolution } from "./references.js";
@@ -96,7 +95,7 @@ export function inputRelative(inputPath: string, inputDir: string): string {
 export function analyseSite(
   collected: Iterable<CollectedPage>,
   urls: ReadonlyMap<string, string>,
-  md: MarkdownIt,
+  parse: AnalysisParser,
   opts: ResolvedOptions,
   fileExists: (path: string) => boolean,
   heldBack: ReadonlyMap<string, HeldBack> = new Map(),
@@ -120,7 +119,7 @@ export function analyseSite(
   for (const page of collected) {
     const url = urls.get(page.path);
     if (url === undefined && page.status.state === "published") continue; // permalink: false, or dropped by another preprocessor
-    const tokens = md.parse(page.body, { title: page.data.title });
+    const tokens = parse(page.body, { title: page.data.title });
     const analysed: AnalysedPage = {
       ...page,
       url: url ?? "",

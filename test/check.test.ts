@@ -19,7 +19,7 @@ const ERRORS = [
   'posts/bad-tags.md:4:1  tags: received ["AI",""]; expected a list of non-empty texts such as [AI, 人工智能], or one text.',
   'posts/broken-link.md:9:33  link "../weekly_news/ai_news_2026-W60" matches no page (looked for weekly_news/ai_news_2026-W60.md and weekly_news/ai_news_2026-W60/index.md). Did you mean ../weekly_news/ai_news_2026-W06?',
   'posts/broken-link.md:10:8  link "../../outside.md" points outside the site\'s input folder.',
-  'posts/broken-yaml.md:2:8  front matter is not valid YAML: Missing closing "quote',
+  "posts/broken-yaml.md:2:8  front matter is not valid YAML: unexpected end of the stream within a double quoted scalar",
   // Windows line endings: the layout named last (without its extension) is fine, the line is right.
   'posts/crlf.md:10:12  link "../weekly_news/ai_news_2026-W17" matches no page (looked for weekly_news/ai_news_2026-W17.md and weekly_news/ai_news_2026-W17/index.md). Did you mean ../weekly_news/ai_news_2026-W06?',
   "posts/many.md:1:1  title: missing; expected a non-empty text.",

@@ -24,3 +24,14 @@ describe("readingTime", () => {
     assert.equal(textOfTokens(md.parse("## 标题\n\n段落 **加粗**\n\n- 列表\n\n```\ncode\n```", {})), "标题\n段落 加粗\n列表\ncode\n");
   });
 });
+
+describe("readingTime: words joined by . ' -", () => {
+  const cases: Array<[string, number]> = [
+    ["Claude Opus 4.5", 3],
+    ["don't stop", 2],
+    ["end. Next", 2],
+    ["e-mail", 1],
+    ["a -- b", 2],
+  ];
+  for (const [text, words] of cases) test(`${JSON.stringify(text)} → ${words} words`, () => assert.equal(readingTime(text).words, words));
+});

@@ -47,7 +47,7 @@ describe("kindOf / inputRelative", () => {
 });
 
 describe("analyseSite", () => {
-  const site = analyseSite(pages, urls, md, opts, () => false);
+  const site = analyseSite(pages, urls, (source, env) => md.parse(source, env), opts, () => false);
   const report = site.pages.get("posts/2026-W06-ai-weekly.md")!;
 
   test("reads the report's week in the site's zone and its excerpt without the title", () => {

@@ -1,0 +1,145 @@
+// `npm run bench`: builds a generated blog of N weeks with this plugin (production build, every
+// feature on) and with a bare Eleventy config rendering the same Markdown through a minimal layout,
+// alternating, and prints median wall time, ms per page, peak RSS and the plugin/bare ratios.
+//   npm run bench                      N = 250, 1000, 4000; 3 runs each
+//   npm run bench -- --weeks 1000 --runs 5
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { DateTime } from "luxon";
+
+const ROOT = new URL("../../", import.meta.url).pathname;
+const { values } = parseArgs({ options: { weeks: { type: "string", multiple: true }, runs: { type: "string", default: "3" }, keep: { type: "boolean" } } });
+const SIZES = (values.weeks ?? ["250", "1000", "4000"]).map(Number);
+const RUNS = Number(values.runs);
+const W06 = readFileSync(join(ROOT, "posts", "2026-W06-ai-weekly.md"), "utf8");
+const W06_BODY = W06.slice(W06.indexOf("\n---", 3) + 4);
+const TAGS = ["模型", "代理", "产业", "算力", "治理", "开源"];
+
+/** The ISO weeks ending with 2026-W06, oldest first. */
+function weeks(count: number): DateTime[] {
+  const last = DateTime.fromObject({ weekYear: 2026, weekNumber: 6, weekday: 4 }, { zone: "Asia/Shanghai" });
+  return Array.from({ length: count }, (_, i) => last.minus({ weeks: count - 1 - i }));
+}
+
+function writeCorpus(dir: string, count: number): number {
+  mkdirSync(join(dir, "posts"), { recursive: true });
+  mkdirSync(join(dir, "weekly_news"), { recursive: true });
+  for (const [i, day] of weeks(count).entries()) {
+    const key = `${day.weekYear}-W${String(day.weekNumber).padStart(2, "0")}`;
+    const date = day.toFormat("yyyy-MM-dd");
+    const title = `${day.weekYear}年W${String(day.weekNumber).padStart(2, "0")}人工智能周报：第 ${i + 1} 期`;
+    const body = W06_BODY.replace(/^# .*$/m, `# ${title}`).replaceAll("ai_news_2026-W06", `ai_news_${key}`).replaceAll("2026-W06", key);
+    writeFileSync(
+      join(dir, "posts", `${key}-ai-weekly.md`),
+      `---\ntitle: ${title}\ndescription:\ndate: ${date}\nscheduled: ${date}\ntags:\n  - AI\n  - Jeremy\n  - ${TAGS[i % TAGS.length]}\nlayout: layouts/post.njk\n---\n${body}`,
+    );
+    const items = Array.from({ length: 30 }, (_, n) => `- **条目 ${n + 1}**：${key} 的第 ${n + 1} 条新闻，一句话摘要，讲述模型、代理与算力的进展。`);
+    const groups = [0, 10, 20].map((start, g) => `## 来源 ${g + 1}\n\n${items.slice(start, start + 10).join("\n")}\n`);
+    writeFileSync(join(dir, "weekly_news", `ai_news_${key}.md`), `---\ntitle: AI Weekly Digest — ${key}\n---\n\n${groups.join("\n")}`);
+  }
+  return count * 2;
+}
+
+function linkModules(dir: string): void {
+  mkdirSync(join(dir, "node_modules"));
+  for (const name of readdirSync(join(ROOT, "node_modules"))) {
+    if (!name.startsWith(".")) symlinkSync(join(ROOT, "node_modules", name), join(dir, "node_modules", name));
+  }
+  symlinkSync(ROOT, join(dir, "node_modules", "eleventy-plugin-weekly"));
+  writeFileSync(join(dir, "package.json"), '{ "private": true, "type": "module" }\n');
+}
+
+/** The blog as it is: its layouts and its config, the plugin installed as a package. */
+function pluginSite(dir: string, count: number): number {
+  const pages = writeCorpus(dir, count);
+  cpSync(join(ROOT, "layouts"), join(dir, "layouts"), { recursive: true });
+  cpSync(join(ROOT, "posts", "posts.11tydata.json"), join(dir, "posts", "posts.11tydata.json"));
+  cpSync(join(ROOT, "weekly_news", "weekly_news.11tydata.json"), join(dir, "weekly_news", "weekly_news.11tydata.json"));
+  writeFileSync(
+    join(dir, "eleventy.config.js"),
+    `import weekly from "eleventy-plugin-weekly";
+export default function (eleventyConfig) {
+  eleventyConfig.addPlugin(weekly, { site: { title: "AI 周报", url: "https://weekly.example.org", author: "Jeremy" } });
+}
+export const config = { dir: { includes: "" }, markdownTemplateEngine: false };
+`,
+  );
+  linkModules(dir);
+  return pages;
+}
+
+/** The same Markdown, rendered by Eleventy alone through a minimal layout. */
+function bareSite(dir: string, count: number): void {
+  writeCorpus(dir, count);
+  mkdirSync(join(dir, "layouts"));
+  const layout = `<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>{{ title }}</title></head><body><main>{{ content | safe }}</main></body></html>\n`;
+  writeFileSync(join(dir, "layouts", "post.njk"), layout);
+  writeFileSync(join(dir, "layouts", "digest.njk"), layout);
+  writeFileSync(join(dir, "weekly_news", "weekly_news.11tydata.json"), '{ "layout": "layouts/digest.njk" }\n');
+  writeFileSync(
+    join(dir, "eleventy.config.js"),
+    `export default function (eleventyConfig) { eleventyConfig.ignores.add("layouts/**"); }
+export const config = { dir: { includes: "" }, markdownTemplateEngine: false };
+`,
+  );
+  linkModules(dir);
+}
+
+interface Run {
+  ms: number;
+  maxRssKiB: number;
+}
+
+function build(siteDir: string, env: Record<string, string> = {}): Run {
+  const output = mkdtempSync(join(tmpdir(), "weekly-bench-out-"));
+  try {
+    const run = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "test", "bench", "build-once.ts"), siteDir, output], {
+      encoding: "utf8",
+      cwd: ROOT,
+      env: { ...process.env, WEEKLY_NOW: "2026-03-01", ...env },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    if (run.status !== 0) throw new Error(`build of ${siteDir} failed:\n${run.stderr}`);
+    return JSON.parse(run.stdout.trim().split("\n").at(-1)!) as Run;
+  } finally {
+    rmSync(output, { recursive: true, force: true });
+  }
+}
+
+function check(siteDir: string): number {
+  const started = Date.now();
+  const run = spawnSync(process.execPath, [join(ROOT, "src", "cli", "weekly.js"), "check"], { cwd: siteDir, encoding: "utf8", env: { ...process.env, WEEKLY_NOW: "2026-03-01" } });
+  if (run.status !== 0) throw new Error(`weekly check failed:\n${run.stdout}${run.stderr}`);
+  return Date.now() - started;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+console.log(`Machine: ${(await import("node:os")).cpus()[0]?.model ?? "?"} × ${(await import("node:os")).cpus().length}, Node ${process.version}; ${RUNS} runs each, alternating.`);
+console.log("| weeks | pages | bare ms | plugin ms | ratio | bare ms/page | plugin ms/page | bare RSS MiB | plugin RSS MiB | RSS ratio | check ms |");
+console.log("|---|---|---|---|---|---|---|---|---|---|---|");
+for (const count of SIZES) {
+  const root = mkdtempSync(join(tmpdir(), `weekly-bench-${count}-`));
+  try {
+    const pages = pluginSite(join(root, "plugin"), count);
+    bareSite(join(root, "bare"), count);
+    const bare: Run[] = [];
+    const plugin: Run[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      bare.push(build(join(root, "bare")));
+      plugin.push(build(join(root, "plugin")));
+    }
+    const checkMs = check(join(root, "plugin"));
+    const b = median(bare.map((r) => r.ms));
+    const p = median(plugin.map((r) => r.ms));
+    const bRss = median(bare.map((r) => r.maxRssKiB)) / 1024;
+    const pRss = median(plugin.map((r) => r.maxRssKiB)) / 1024;
+    console.log(`| ${count} | ${pages} | ${b.toFixed(0)} | ${p.toFixed(0)} | ${(p / b).toFixed(2)} | ${(b / pages).toFixed(2)} | ${(p / pages).toFixed(2)} | ${bRss.toFixed(0)} | ${pRss.toFixed(0)} | ${(pRss / bRss).toFixed(2)} | ${checkMs} |`);
+  } finally {
+    if (!values.keep) rmSync(root, { recursive: true, force: true });
+    else console.log(`kept ${root}`);
+  }
+}
