@@ -4,7 +4,7 @@ import { readFileSync, existsSync } from "node:fs";
 import { posix, relative, resolve } from "node:path";
 import { DateTime } from "luxon";
 import type { MarkdownIt } from "markdown-it";
-import { shareParses, type AnalysisParser } from "./markdown.js";
+import type { AnalysisParser } from "./markdown.js";
 import type { ResolvedOptions } from "./options.js";
 import { WeeklyError, formatProblem, sortProblems, type Problem } from "./errors.js";
 import { analyseSite, inputRelative, kindOf, placeInFile, type CollectedPage, type HeldBack, type SiteIndex } from "./site.js";
@@ -79,7 +79,7 @@ export class WeeklyBuild {
   readonly #inputDir: string;
   readonly #logger: Logger;
   readonly #env: () => BuildEnvironment;
-  #parser: { parse: AnalysisParser; forget: () => void } | undefined;
+  #parse: AnalysisParser | undefined;
   #now: DateTime | undefined;
   #preview = false;
   #checkOnly = false;
@@ -107,7 +107,9 @@ export class WeeklyBuild {
 
   /** Eleventy's markdown-it, once the plugin's rules are on it: pages are analysed with it. */
   useMarkdown(md: MarkdownIt): void {
-    this.#parser = shareParses(md);
+    // Parsed again when Eleventy renders: keeping every page's tokens until then costs more (memory
+    // and garbage collection) than parsing twice, as measured with `npm run bench`.
+    this.#parse = (source, env) => md.parse(source, env);
   }
 
   /**
@@ -115,7 +117,6 @@ export class WeeklyBuild {
    * its clock and decides whether it is a preview (`--serve`, `--watch` or `WEEKLY_PREVIEW=1`).
    */
   start = (event: BuildEvent = {}): void => {
-    this.#parser?.forget();
     this.#views = new Map();
     this.#collected = new Map();
     this.#heldBack = new Map();
@@ -200,7 +201,7 @@ export class WeeklyBuild {
    */
   indexContent = ({ inputPathToUrl }: ContentMap): void => {
     // Eleventy creates its markdown-it only for a site that has Markdown pages.
-    if (!this.#parser && this.#collected.size > 0) throw new Error("weekly plugin: markdown-it was not configured before the content map");
+    if (!this.#parse && this.#collected.size > 0) throw new Error("weekly plugin: markdown-it was not configured before the content map");
     const urls = new Map<string, string>();
     this.#allUrls = new Map();
     for (const [inputPath, list] of Object.entries(inputPathToUrl)) {
@@ -211,7 +212,7 @@ export class WeeklyBuild {
     const site = analyseSite(
       this.#collected.values(),
       urls,
-      this.#parser?.parse ?? (() => []),
+      this.#parse ?? (() => []),
       this.#opts,
       (path) => existsSync(posix.join(this.#inputDir, path)),
       // A preview shows held-back pages; a check still reports published links to them.
@@ -288,7 +289,6 @@ export class WeeklyBuild {
     try {
       if (output && event.outputMode === "fs" && results.length > 0) await this.#settleOutput(output, event, results);
     } finally {
-      this.#parser?.forget();
       await this.#search.close();
     }
     this.#logger.info(summaryLine(this.#summary()));

@@ -213,29 +213,5 @@ export function installMarkdownRules(md: MarkdownIt, context: RenderContext): vo
   md.renderer.rules.image = rewrite("src", md.renderer.rules.image ?? renderToken);
 }
 
-/** Parses Markdown for the analysis, keeping the tokens for Eleventy's render of the same text. */
+/** Parses Markdown for the analysis (Eleventy's markdown-it, with the plugin's rules). */
 export type AnalysisParser = (source: string, env: Record<string, unknown>) => Token[];
-
-/**
- * Lets Eleventy's render reuse the tokens the analysis parsed, so each body is parsed once per
- * build. `md.parse` takes a kept result (once) when the text is the same, and parses otherwise.
- * Returns the analysis's parser and a function that forgets whatever was not reused.
- */
-export function shareParses(md: MarkdownIt): { parse: AnalysisParser; forget: () => void } {
-  const kept = new Map<string, Token[]>();
-  const parse = md.parse.bind(md);
-  md.parse = (source, env) => {
-    const tokens = kept.get(source);
-    if (tokens === undefined) return parse(source, env);
-    kept.delete(source);
-    return tokens;
-  };
-  return {
-    parse: (source, env) => {
-      const tokens = parse(source, env);
-      kept.set(source, tokens);
-      return tokens;
-    },
-    forget: () => kept.clear(),
-  };
-}
