@@ -360,7 +360,9 @@ export class WeeklyBuild {
 
   /** Transform: each rendered page goes to the search index while the others are still rendering. */
   indexPage = (url: string, outputPath: unknown, html: string): void => {
-    if (this.#opts.searchIndex && !this.#checkOnly && typeof outputPath === "string" && outputPath.endsWith(".html")) {
+    // Only pages with a part marked `data-pagefind-body` are searched (Pagefind's own rule once any
+    // page has one): the lists of every report (home, archive, tags) are not even sent.
+    if (this.#opts.searchIndex && !this.#checkOnly && typeof outputPath === "string" && outputPath.endsWith(".html") && html.includes("data-pagefind-body")) {
       this.#search.add(url, html);
     }
   };

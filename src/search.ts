@@ -41,7 +41,9 @@ export class SearchIndexer {
     const index = await this.#open();
     for (const file of pages) {
       const url = `/${file.replace(/(^|\/)index\.html$/, "$1")}`;
-      if (!this.#urls.has(url)) this.add(url, await readFile(join(outputDir, file), "utf8"));
+      if (this.#urls.has(url)) continue;
+      const html = await readFile(join(outputDir, file), "utf8");
+      if (html.includes("data-pagefind-body")) this.add(url, html);
     }
     const pending = this.#pending;
     this.#pending = [];
