@@ -12,7 +12,7 @@ import { pageView, type PageView } from "./views.js";
 import { pageStem, resolveReference } from "./references.js";
 import { sortByWeekDescending, sortNewestFirst, tagPages, type CollectionItem, type TagPage } from "./collections.js";
 import { formatIsoDate, isoWeekOf, parseSiteDate, weekInFileName } from "./dates.js";
-import { SearchIndexer, SEARCH_FOLDER } from "./search.js";
+import { buildSearchIndex, SEARCH_FOLDER } from "./search.js";
 import { buildClock, publishState, summaryLine, type PublishState } from "./schedule.js";
 import { frontMatterKeyLine, frontMatterNotes } from "./frontMatter.js";
 import { checkFrontMatter, fieldMessage } from "./schema.js";
@@ -96,7 +96,6 @@ export class WeeklyBuild {
   #allUrls = new Map<string, string[]>();
   #tagUrls = new Map<string, string>();
   #views = new Map<string, PageView | undefined>();
-  #search = new SearchIndexer();
 
   constructor(opts: ResolvedOptions, inputDir: string, logger: Logger, env: () => BuildEnvironment = () => process.env) {
     this.#opts = opts;
@@ -286,11 +285,7 @@ export class WeeklyBuild {
     const output = event.directories?.output;
     const results = event.results ?? [];
     // --dryrun reports no page and writes nothing: then nothing is copied, removed or recorded.
-    try {
-      if (output && event.outputMode === "fs" && results.length > 0) await this.#settleOutput(output, event, results);
-    } finally {
-      await this.#search.close();
-    }
+    if (output && event.outputMode === "fs" && results.length > 0) await this.#settleOutput(output, event, results);
     this.#logger.info(summaryLine(this.#summary()));
   };
 
@@ -321,7 +316,7 @@ export class WeeklyBuild {
     // the index is written anew each time, so its earlier files go in every kind of build.
     if (this.#opts.searchIndex) {
       const pages = Object.values(nextManifest(previous, outputs)).flat().filter((file) => file.endsWith(".html"));
-      const index = await this.#search.write(output, pages);
+      const index = await buildSearchIndex(output, pages);
       await removeFiles(output, (previous[SEARCH_FOLDER] ?? []).filter((file) => !index.includes(file)));
       current[SEARCH_FOLDER] = index;
     }
@@ -356,15 +351,6 @@ export class WeeklyBuild {
     // A page's view is asked for by its layouts and by every list it appears in: made once.
     if (!this.#views.has(inputPath)) this.#views.set(inputPath, pageView(this.#site, this.#relative(inputPath), (tag) => this.#tagUrls.get(tag)));
     return this.#views.get(inputPath);
-  };
-
-  /** Transform: each rendered page goes to the search index while the others are still rendering. */
-  indexPage = (url: string, outputPath: unknown, html: string): void => {
-    // Only pages with a part marked `data-pagefind-body` are searched (Pagefind's own rule once any
-    // page has one): the lists of every report (home, archive, tags) are not even sent.
-    if (this.#opts.searchIndex && !this.#checkOnly && typeof outputPath === "string" && outputPath.endsWith(".html") && html.includes("data-pagefind-body")) {
-      this.#search.add(url, html);
-    }
   };
 
   /**

@@ -52,10 +52,6 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
     const isPage = typeof this.page.outputPath === "string" && this.page.outputPath.endsWith(".html");
     return isPage && build.needsNoindex(this.page.inputPath) ? markNoindex(html) : html;
   });
-  eleventyConfig.addTransform("weekly-search-index", function (this: { page: { url: string; outputPath: unknown } }, html: string) {
-    build.indexPage(this.page.url, this.page.outputPath, html);
-    return html;
-  });
 
   // The build: clock and mode, then the analysis and every check once all URLs are known, then
   // linked files copied, stale output removed, and the summary line.
