@@ -314,7 +314,12 @@ export class WeeklyBuild {
     if (production) await removeFiles(output, staleOutputs(previous, outputs));
     // Indexed once stale pages are gone, so the index never holds a page that is not published;
     // the index is written anew each time, so its earlier files go in every kind of build.
-    if (this.#opts.searchIndex) {
+    // While previewing with --incremental, a save rebuilds in a moment only if the index (several
+    // seconds for a large site) is kept from the preview's first build until the next full one.
+    const keepIndex = event.incremental === true && event.runMode !== "build" && (previous[SEARCH_FOLDER]?.length ?? 0) > 0;
+    if (this.#opts.searchIndex && keepIndex) {
+      current[SEARCH_FOLDER] = previous[SEARCH_FOLDER]!;
+    } else if (this.#opts.searchIndex) {
       const pages = Object.values(nextManifest(previous, outputs)).flat().filter((file) => file.endsWith(".html"));
       const index = await buildSearchIndex(output, pages);
       await removeFiles(output, (previous[SEARCH_FOLDER] ?? []).filter((file) => !index.includes(file)));
