@@ -57,18 +57,13 @@ export function createFrontMatterEngine(layoutExists: (layout: string) => boolea
     notes.keys = Object.keys(data);
     const layout = data.layout;
     if (typeof layout === "string" && layout !== "" && !layoutExists(layout)) {
-      const line = keyLine(text, "layout") ?? FIRST_LINE;
+      // The text starts after the opening `---`: with it put back, the file's own key scan applies.
+      const line = frontMatterKeyLine(`---${text}`, "layout") ?? FIRST_LINE;
       notes.problems.push({ line, column: 1, field: "layout", message: `layout: received ${JSON.stringify(layout)}; expected a file of the layouts folder, such as layouts/post.njk.` });
       delete data.layout;
     }
     return { ...data, [FRONT_MATTER_NOTES]: notes };
   };
-}
-
-/** The line of a top-level key in the YAML text (its line 1 is the file's line 1). */
-function keyLine(text: string, key: string): number | undefined {
-  const index = text.split("\n").findIndex((line) => line.startsWith(`${key}:`));
-  return index >= 0 ? index + 1 : undefined;
 }
 
 /**

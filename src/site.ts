@@ -120,12 +120,13 @@ export function analyseSite(
     const url = urls.get(page.path);
     if (url === undefined && page.status.state === "published") continue; // permalink: false, or dropped by another preprocessor
     const tokens = parse(page.body, { title: page.data.title });
+    const week = weekOf(page, opts.timezone);
     const analysed: AnalysedPage = {
       ...page,
       url: url ?? "",
-      title: titleOf(page, opts),
+      title: titleOf(page, week),
       date: dateOf(page.data, opts.timezone),
-      week: weekOf(page, opts.timezone),
+      week,
       headings: assignHeadingIds(tokens),
       excerpt: excerptFromTokens(tokens, opts.excerptLength),
       readingTime: readingTime(textOfTokens(tokens)),
@@ -276,10 +277,9 @@ export function checkWeeks(pages: Iterable<AnalysedPage>, zone: string): BodyPro
   return problems;
 }
 
-function titleOf(page: CollectedPage, opts: ResolvedOptions): string {
+function titleOf(page: CollectedPage, week: IsoWeek | undefined): string {
   const title = page.data.title;
   if (typeof title === "string" && title.trim() !== "") return title.trim();
-  const week = weekOf(page, opts.timezone);
   if (page.kind === "digest" && week) return `${week.key} 新闻摘要`;
   return posix.basename(pageStem(page.path));
 }
