@@ -34,6 +34,10 @@ export async function inspectSite(startDir: string): Promise<SiteInspection | { 
   const previous = { cwd: process.cwd(), check: process.env.WEEKLY_CHECK };
   process.chdir(siteDir);
   process.env.WEEKLY_CHECK = "1";
+  // Eleventy still prints some lines in quiet mode (a slow step's "Benchmark" warning): the
+  // command's own output is the report, so nothing else reaches the console meanwhile.
+  const consoleMethods = { log: console.log, warn: console.warn, error: console.error, info: console.info };
+  Object.assign(console, { log: () => {}, warn: () => {}, error: () => {}, info: () => {} });
   try {
     const eleventy = new Eleventy(undefined, output, { quietMode: true });
     eleventy.disableLogger();
@@ -44,6 +48,7 @@ export async function inspectSite(startDir: string): Promise<SiteInspection | { 
     if (result) return { problems: [...result.problems], files: result.files, siteDir, ...result.site };
     return { failure: errorText(error) };
   } finally {
+    Object.assign(console, consoleMethods);
     process.chdir(previous.cwd);
     if (previous.check === undefined) delete process.env.WEEKLY_CHECK;
     else process.env.WEEKLY_CHECK = previous.check;
