@@ -7,7 +7,7 @@ import type { MarkdownIt } from "markdown-it";
 import type { AnalysisParser } from "./markdown.js";
 import type { ResolvedOptions } from "./options.js";
 import { WeeklyError, formatProblem, sortProblems, type Problem } from "./errors.js";
-import { analyseSite, inputRelative, kindOf, placeInFile, type CollectedPage, type HeldBack, type SiteIndex } from "./site.js";
+import { allowsRawHtml, analyseSite, inputRelative, kindOf, placeInFile, type CollectedPage, type HeldBack, type SiteIndex } from "./site.js";
 import { pageView, type PageView } from "./views.js";
 import { pageStem, resolveReference } from "./references.js";
 import { sortByWeekDescending, sortNewestFirst, tagPages, type CollectionItem, type TagPage } from "./collections.js";
@@ -339,6 +339,9 @@ export class WeeklyBuild {
       drafts: waiting.filter((h) => h.status.state === "draft").map((h) => h.path),
     };
   }
+
+  /** markdown-it's parse: raw HTML kept in reports, shown as text in digests (by default). */
+  allowsHtml = (inputPath: string): boolean | undefined => allowsRawHtml(kindOf(this.#relative(inputPath), this.#opts), this.#opts);
 
   /** markdown-it's link and image rules: the published URL of a source-relative link to a page or file. */
   rewriteHref = (inputPath: string, href: string): string | undefined => {

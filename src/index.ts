@@ -9,6 +9,7 @@ import { feedPlugin } from "@11ty/eleventy-plugin-rss";
 import { jsonFeed } from "./jsonFeed.js";
 import { generatedPages, generatedPageUrls } from "./pages.js";
 import { markNoindex } from "./preview.js";
+import { xmlSafe } from "./safety.js";
 import { posix } from "node:path";
 import { DateTime } from "luxon";
 import { formatChineseDate, formatIsoDate, parseSiteDate } from "./dates.js";
@@ -51,6 +52,11 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
   eleventyConfig.addTransform("weekly-noindex", function (this: { page: { inputPath: string; outputPath: unknown } }, html: string) {
     const isPage = typeof this.page.outputPath === "string" && this.page.outputPath.endsWith(".html");
     return isPage && build.needsNoindex(this.page.inputPath) ? markNoindex(html) : html;
+  });
+  // Feeds and the sitemap: a control character in a title would make the whole file unreadable XML.
+  eleventyConfig.addTransform("weekly-xml", function (this: { page: { outputPath: unknown } }, content: string) {
+    const isXml = typeof this.page.outputPath === "string" && this.page.outputPath.endsWith(".xml");
+    return isXml ? xmlSafe(content) : content;
   });
 
   // The build: clock and mode, then the analysis and every check once all URLs are known, then

@@ -4,6 +4,7 @@ import type { MarkdownIt } from "markdown-it";
 import type { RendererRule, Token } from "markdown-it";
 import { slugify, SlugCounter } from "./slugs.js";
 import { readableHref } from "./references.js";
+import { isSafeImage, isSafeLink } from "./safety.js";
 
 export interface Heading {
   level: number;
@@ -174,19 +175,61 @@ function normalizeSpace(text: string): string {
 export interface RenderContext {
   /** The URL a link in this file should point to, or undefined to leave it as written. */
   rewriteHref(fromInputPath: string, href: string): string | undefined;
+  /** Whether raw HTML in this file is kept (true) or shown as text (false); undefined: as markdown-it is set. */
+  allowsHtml(inputPath: string): boolean | undefined;
 }
 
 interface RenderEnv {
   page?: { inputPath?: string };
   title?: unknown;
+  /** Set by the analysis, which parses a page before Eleventy gives it an env: see `allowsHtml`. */
+  weeklyRawHtml?: boolean;
   [key: string | symbol]: unknown;
 }
 
 /**
- * Adds the plugin's rules to Eleventy's markdown-it: heading ids, no repeated title, and links
- * rewritten from source paths to page URLs.
+ * Removes the links whose target is not safe (`[text](data:…)` keeps its text, loses the link);
+ * markdown-it has already refused script targets, which stay as written text.
+ */
+export function dropUnsafeLinks(tokens: Token[]): void {
+  for (const token of tokens) {
+    if (token.type !== "inline" || !token.children) continue;
+    const dropped: boolean[] = []; // one entry per open link: was it removed?
+    token.children = token.children.filter((child) => {
+      if (child.type === "link_open") {
+        const drop = !isSafeLink(String(child.attrGet("href") ?? ""));
+        dropped.push(drop);
+        return !drop;
+      }
+      if (child.type === "link_close") return !dropped.pop();
+      return true;
+    });
+  }
+}
+
+/**
+ * Adds the plugin's rules to Eleventy's markdown-it: raw HTML kept or shown as text by kind of
+ * page, no link to a script or data target, heading ids, no repeated title, and links rewritten
+ * from source paths to page URLs.
  */
 export function installMarkdownRules(md: MarkdownIt, context: RenderContext): void {
+  // markdown-it reads `options.html` while it parses; parsing is synchronous, so the setting is
+  // changed for one page's parse and put back.
+  const parse = md.parse.bind(md);
+  md.parse = (source: string, env: RenderEnv = {}) => {
+    const from = env.page?.inputPath;
+    const html = env.weeklyRawHtml ?? (from === undefined ? undefined : context.allowsHtml(from)) ?? md.options.html;
+    if (html === md.options.html) return parse(source, env);
+    const saved = md.options.html;
+    md.options.html = html;
+    try {
+      return parse(source, env);
+    } finally {
+      md.options.html = saved;
+    }
+  };
+  md.validateLink = isSafeImage; // markdown-it asks for links and images alike; links are narrowed below
+  md.core.ruler.push("weekly_safe_links", (state) => dropUnsafeLinks(state.tokens));
   md.core.ruler.push("weekly_headings", (state) => {
     const env = state.env as RenderEnv;
     dropRepeatedTitle(state.tokens, env.title);

@@ -42,6 +42,11 @@ export interface WeeklyOptions {
   sitemap?: boolean;
   /** A Pagefind search index (`/pagefind/`), built after every build. */
   searchIndex?: boolean;
+  /**
+   * Raw HTML written in Markdown: kept in reports (the author's own), shown as text in digests
+   * (text gathered from elsewhere) unless set to true.
+   */
+  rawHtml?: { reports?: boolean; digests?: boolean };
   site?: SiteMetadata;
   /** What `npx weekly new` writes. */
   newWeek?: NewWeekOptions;
@@ -91,6 +96,7 @@ export interface ResolvedOptions {
   feeds: { atom: string | false; json: string | false };
   sitemap: boolean;
   searchIndex: boolean;
+  rawHtml: { reports: boolean; digests: boolean };
   site: Required<SiteMetadata>;
   newWeek: Required<NewWeekOptions>;
 }
@@ -116,6 +122,7 @@ export const DEFAULTS: ResolvedOptions = {
   feeds: { atom: "/feed.xml", json: "/feed.json" },
   sitemap: true,
   searchIndex: true,
+  rawHtml: { reports: true, digests: false },
   site: {
     title: "AI 周报",
     description: "每周一期的中文人工智能周报，附当周新闻摘要。",
@@ -154,6 +161,7 @@ export function resolveOptions(input: WeeklyOptions | undefined = {}): ResolvedO
     tagSlugs: { ...DEFAULTS.tagSlugs, ...input.tagSlugs },
     layouts: { ...DEFAULTS.layouts, ...input.layouts },
     feeds: { ...DEFAULTS.feeds, ...input.feeds },
+    rawHtml: { ...DEFAULTS.rawHtml, ...input.rawHtml },
     site: { ...DEFAULTS.site, ...input.site },
     newWeek: { ...DEFAULTS.newWeek, ...input.newWeek },
   };
@@ -187,6 +195,10 @@ export function resolveOptions(input: WeeklyOptions | undefined = {}): ResolvedO
   }
   for (const name of ["sitemap", "searchIndex"] as const) {
     if (typeof opts[name] !== "boolean") throw optionError(name, opts[name], "true or false");
+  }
+  for (const [kind, allowed] of Object.entries(opts.rawHtml)) {
+    if (!(kind in DEFAULTS.rawHtml)) throw optionError(`rawHtml.${kind}`, allowed, "only rawHtml.reports and rawHtml.digests");
+    if (typeof allowed !== "boolean") throw optionError(`rawHtml.${kind}`, allowed, "true or false");
   }
   for (const [tag, slug] of Object.entries(opts.tagSlugs)) {
     if (typeof slug !== "string" || !/^[^\s/?#]+$/u.test(slug)) {

@@ -83,6 +83,11 @@ export function kindOf(path: string, opts: Pick<ResolvedOptions, "postsDir" | "d
 }
 
 /** Eleventy's `./posts/a.md` (relative to the working folder) → `posts/a.md` relative to the input folder. */
+/** Whether raw HTML is kept in a page of this kind (undefined: as the site's markdown-it is set). */
+export function allowsRawHtml(kind: ContentKind | undefined, opts: Pick<ResolvedOptions, "rawHtml">): boolean | undefined {
+  return kind === "report" ? opts.rawHtml.reports : kind === "digest" ? opts.rawHtml.digests : undefined;
+}
+
 export function inputRelative(inputPath: string, inputDir: string): string {
   return posix.relative(posix.normalize(inputDir), posix.normalize(inputPath));
 }
@@ -119,7 +124,7 @@ export function analyseSite(
   for (const page of collected) {
     const url = urls.get(page.path);
     if (url === undefined && page.status.state === "published") continue; // permalink: false, or dropped by another preprocessor
-    const tokens = parse(page.body, { title: page.data.title });
+    const tokens = parse(page.body, { title: page.data.title, weeklyRawHtml: allowsRawHtml(page.kind, opts) });
     const week = weekOf(page, opts.timezone);
     const analysed: AnalysedPage = {
       ...page,

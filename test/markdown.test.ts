@@ -108,6 +108,7 @@ describe("installMarkdownRules", () => {
   const site = new MarkdownIt({ html: true });
   installMarkdownRules(site, {
     rewriteHref: (from, href) => (from === "./posts/a.md" && href.startsWith("../weekly_news/") ? `/weekly_news/x/` : undefined),
+    allowsHtml: (from) => (from.startsWith("./weekly_news/") ? false : from.startsWith("./posts/") ? true : undefined),
   });
   test("a report's title heading is dropped, ids assigned, source links rewritten, others kept", () => {
     const html = site.render("# 题目\n\n## 小节\n\n[摘要](../weekly_news/x) [外](https://example.org) ![图](../weekly_news/x.png)", {
@@ -119,6 +120,48 @@ describe("installMarkdownRules", () => {
       '<h2 id="小节">小节</h2>\n<p><a href="/weekly_news/x/">摘要</a> <a href="https://example.org">外</a> <img src="/weekly_news/x/" alt="图"></p>\n',
     );
   });
+});
+
+describe("installMarkdownRules: raw HTML by kind of page", () => {
+  const site = new MarkdownIt({ html: true });
+  installMarkdownRules(site, { rewriteHref: () => undefined, allowsHtml: (from) => (from.startsWith("./weekly_news/") ? false : from.startsWith("./posts/") ? true : undefined) });
+  const source = '<div onclick="x()">块</div>\n\n行内 <script>alert(1)</script> 与 <img src=x onerror=y()>';
+  const cases: Array<[string, Record<string, unknown>, string]> = [
+    ["a report keeps its HTML", { page: { inputPath: "./posts/a.md" } }, '<div onclick="x()">块</div>\n<p>行内 <script>alert(1)</script> 与 <img src=x onerror=y()></p>\n'],
+    ["a digest shows it as text", { page: { inputPath: "./weekly_news/a.md" } }, '<p>&lt;div onclick=&quot;x()&quot;&gt;块&lt;/div&gt;</p>\n<p>行内 &lt;script&gt;alert(1)&lt;/script&gt; 与 &lt;img src=x onerror=y()&gt;</p>\n'],
+    ["another page: as markdown-it is set", { page: { inputPath: "./about.md" } }, '<div onclick="x()">块</div>\n<p>行内 <script>alert(1)</script> 与 <img src=x onerror=y()></p>\n'],
+    ["the analysis says which (weeklyRawHtml)", { weeklyRawHtml: false }, '<p>&lt;div onclick=&quot;x()&quot;&gt;块&lt;/div&gt;</p>\n<p>行内 &lt;script&gt;alert(1)&lt;/script&gt; 与 &lt;img src=x onerror=y()&gt;</p>\n'],
+  ];
+  for (const [name, env, html] of cases) {
+    test(name, () => {
+      assert.equal(site.render(source, env), html);
+      assert.equal(site.options.html, true, "the setting is put back after the parse");
+    });
+  }
+});
+
+describe("installMarkdownRules: no link to a script or data target", () => {
+  const cases: Array<[string, string]> = [
+    ["[a](javascript:alert(1))", "<p>[a](javascript:alert(1))</p>\n"],
+    ["[a](JaVaScRiPt:alert(1))", "<p>[a](JaVaScRiPt:alert(1))</p>\n"],
+    ["[a](jav&#x61;script:alert(1))", "<p>[a](javascript:alert(1))</p>\n"],
+    ["[a](vbscript:msgbox)", "<p>[a](vbscript:msgbox)</p>\n"],
+    ["[a](file:///etc/passwd)", "<p>[a](file:///etc/passwd)</p>\n"],
+    ["[a](data:text/html,<b>x</b>)", "<p>[a](data:text/html,&lt;b&gt;x&lt;/b&gt;)</p>\n"],
+    ["[a **b**](data:image/png;base64,AAAA) 后", "<p>a <strong>b</strong> 后</p>\n"],
+    ["<data:image/png;base64,AAAA>", "<p>data:image/png;base64,AAAA</p>\n"],
+    ["<javascript:alert(1)>", "<p>&lt;javascript:alert(1)&gt;</p>\n"],
+    ["[a][r]\n\n[r]: javascript:alert(1)", "<p>[a][r]</p>\n<p>[r]: javascript:alert(1)</p>\n"],
+    ["![图](data:image/png;base64,AAAA)", '<p><img src="data:image/png;base64,AAAA" alt="图"></p>\n'],
+    ["![图](data:image/svg+xml,<svg>)", "<p>![图](data:image/svg+xml,&lt;svg&gt;)</p>\n"],
+    ["[外](https://example.org/javascript:x) [相对](./javascript:x)", '<p><a href="https://example.org/javascript:x">外</a> <a href="./javascript:x">相对</a></p>\n'],
+    ["[[内](https://a.example)](data:text/html,x)", '<p>[<a href="https://a.example">内</a>](data:text/html,x)</p>\n'],
+  ];
+  const site = new MarkdownIt({ html: false });
+  installMarkdownRules(site, { rewriteHref: () => undefined, allowsHtml: () => undefined });
+  for (const [source, html] of cases) {
+    test(`${JSON.stringify(source)} → ${JSON.stringify(html)}`, () => assert.equal(site.render(source, {}), html));
+  }
 });
 
 describe("liftHeadings", () => {

@@ -34,7 +34,9 @@ describe("resolveOptions", () => {
     [{ site: { url: "https://user.github.io/repo" } }, 'weekly plugin option site.url: received "https://user.github.io/repo"; expected the address of a site served from its root, such as "https://weekly.example.com" (a path such as /repo is not supported).'],
     [{ layouts: { home: "" } }, 'weekly plugin option layouts.home: received ""; expected a layout path such as "layouts/home.njk", or false.'],
     [{ tagSlugs: { "C++": "c plus" } }, 'weekly plugin option tagSlugs["C++"]: received "c plus"; expected a non-empty URL segment without spaces, "/", "?" or "#".'],
-    [{ timeZone: "UTC" }, 'weekly plugin option timeZone: received "UTC"; expected one of the known options: postsDir, digestsDir, layoutsDir, timezone, brokenLinks, tagsPath, tagSlugs, excerptLength, layouts, feeds, sitemap, searchIndex, site, newWeek.'],
+    [{ timeZone: "UTC" }, 'weekly plugin option timeZone: received "UTC"; expected one of the known options: postsDir, digestsDir, layoutsDir, timezone, brokenLinks, tagsPath, tagSlugs, excerptLength, layouts, feeds, sitemap, searchIndex, rawHtml, site, newWeek.'],
+    [{ rawHtml: { digests: "yes" } }, 'weekly plugin option rawHtml.digests: received "yes"; expected true or false.'],
+    [{ rawHtml: { digest: true } }, "weekly plugin option rawHtml.digest: received true; expected only rawHtml.reports and rawHtml.digests."],
     ["posts", 'weekly plugin option options: received "posts"; expected an object such as { timezone: "Asia/Shanghai" }.'],
   ];
   for (const [input, message] of bad) {

@@ -7,7 +7,7 @@ import { resolveOptions } from "../src/options.js";
 
 const opts = resolveOptions();
 const md = new MarkdownIt({ html: true });
-installMarkdownRules(md, { rewriteHref: () => undefined });
+installMarkdownRules(md, { rewriteHref: () => undefined, allowsHtml: () => undefined });
 
 function page(path: string, body: string, data: Record<string, unknown> = {}): CollectedPage {
   return { path, kind: kindOf(path, opts), data, body, status: { state: "published" } };

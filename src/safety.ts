@@ -1,0 +1,38 @@
+// Text the site republishes is not trusted: link targets that would run a script or carry a
+// page of their own are never emitted, and characters XML cannot hold are replaced visibly.
+
+/** Schemes a link never gets: they run script (`javascript:`, `vbscript:`), open a local file or carry a whole document. */
+const BLOCKED_SCHEMES = new Set(["javascript", "vbscript", "file", "data"]);
+/** `data:` pictures an `<img>` may show (no SVG: it can hold script). */
+const DATA_IMAGE_RE = /^data:image\/(?:gif|png|jpeg|webp);/;
+
+/**
+ * The blocked scheme of a link target, or undefined for a safe one. Read as a browser reads it:
+ * spaces and control characters anywhere in the scheme are ignored, case does not matter.
+ */
+export function blockedScheme(url: string): string | undefined {
+  const compact = url.replace(/[\u0000-\u0020\u007F]+/g, "").toLowerCase();
+  const scheme = /^([a-z][a-z0-9+.-]*):/.exec(compact)?.[1];
+  return scheme !== undefined && BLOCKED_SCHEMES.has(scheme) ? scheme : undefined;
+}
+
+/** A target an `<a href>` may have. */
+export function isSafeLink(url: string): boolean {
+  return blockedScheme(url) === undefined;
+}
+
+/** A target an `<img src>` may have: a safe link, or a `data:` GIF, PNG, JPEG or WebP. */
+export function isSafeImage(url: string): boolean {
+  return isSafeLink(url) || DATA_IMAGE_RE.test(url.replace(/[\u0000-\u0020\u007F]+/g, "").toLowerCase());
+}
+
+/**
+ * Characters XML 1.0 cannot hold, even escaped: C0 controls other than tab, line feed and carriage
+ * return, unpaired surrogates, U+FFFE and U+FFFF.
+ */
+const NOT_XML_RE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** XML text with each character XML cannot hold replaced by U+FFFD, so that nothing vanishes unseen. */
+export function xmlSafe(text: string): string {
+  return text.replace(NOT_XML_RE, "\uFFFD");
+}
