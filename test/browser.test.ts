@@ -21,6 +21,9 @@ let fixture: string;
 let fixtureOutput: string;
 let blog: StaticSite;
 let weeks: StaticSite;
+let hostileFixture: string;
+let hostileOutput: string;
+let hostile: StaticSite;
 let context: BrowserContext;
 const consoleErrors: string[] = [];
 
@@ -34,8 +37,14 @@ before(async () => {
   fixtureOutput = tempOutput("browser-weeks");
   const weeksBuilt = runEleventy(fixture, fixtureOutput, { WEEKLY_NOW: "2026-02-19T08:00:01" });
   assert.equal(weeksBuilt.status, 0, weeksBuilt.stderr);
+  // Titles, tags and digest items full of markup and script (test/fixtures/hostile).
+  hostileFixture = copySite("hostile");
+  hostileOutput = tempOutput("browser-hostile");
+  const hostileBuilt = runEleventy(hostileFixture, hostileOutput, { WEEKLY_NOW: "2026-02-20T12:00" });
+  assert.equal(hostileBuilt.status, 0, hostileBuilt.stderr);
   blog = await serveFolder(blogOutput);
   weeks = await serveFolder(fixtureOutput);
+  hostile = await serveFolder(hostileOutput);
   context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "weekly-chromium-")), {
     executablePath: CHROMIUM,
     headless: true,
@@ -50,7 +59,8 @@ after(async () => {
   await context?.close();
   await blog?.close();
   await weeks?.close();
-  for (const dir of [blogOutput, fixtureOutput, fixture]) if (dir) removeOutput(dir);
+  await hostile?.close();
+  for (const dir of [blogOutput, fixtureOutput, fixture, hostileOutput, hostileFixture]) if (dir) removeOutput(dir);
 });
 
 function watch(page: Page): void {
@@ -132,6 +142,39 @@ describe("search in Chinese", () => {
       assert.ok(hrefs.includes("/posts/2026-W06-ai-weekly/"), `${query} → ${hrefs.join(", ")}`);
     });
   }
+});
+
+describe("hostile text in a browser", () => {
+  test("pages and search results show markup and script as text; nothing runs", async () => {
+    const page = await open(`${hostile.url}/`);
+    const dialogs: string[] = [];
+    const onDialog = (dialog: import("playwright-core").Dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    };
+    page.on("dialog", onDialog);
+    try {
+      for (const path of ["/", "/posts/2026-W06-hostile/", "/weekly_news/ai_news_2026-W06/", "/archive/", "/tags/"]) await open(`${hostile.url}${path}`);
+      await open(`${hostile.url}/posts/2026-W06-hostile/`);
+      assert.ok((await page.locator("h1").textContent())!.startsWith('</title><script>alert("t")</script> & \'q\' ]]>'));
+      for (const query of ["alert", "onerror", "script"]) {
+        await open(`${hostile.url}/search/`);
+        await page.locator(".pagefind-ui__search-input").fill(query);
+        await page.locator(".pagefind-ui__result-link").first().waitFor({ timeout: 15_000 });
+        const shown = await page.evaluate(() => ({
+          titles: [...document.querySelectorAll(".pagefind-ui__result-link")].map((a) => a.textContent),
+          injected: document.querySelectorAll(".pagefind-ui script, .pagefind-ui img, .pagefind-ui [onerror], .pagefind-ui [onclick]").length,
+          excerpts: [...document.querySelectorAll(".pagefind-ui__result-excerpt")].map((p) => p.textContent ?? ""),
+        }));
+        assert.equal(shown.injected, 0, query);
+        assert.ok(shown.titles.includes("Digest <script>alert('digest')</script> & ]]>"), `${query}: ${JSON.stringify(shown.titles)}`);
+        assert.ok(shown.excerpts.some((e) => e.includes("<")), `${query}: the excerpt shows the markup as text`);
+      }
+      assert.deepEqual(dialogs, []);
+    } finally {
+      page.off("dialog", onDialog);
+    }
+  });
 });
 
 describe("every kind of page", () => {
