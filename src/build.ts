@@ -13,6 +13,7 @@ import { pageStem, resolveReference } from "./references.js";
 import { sortByWeekDescending, sortNewestFirst, tagPages, type CollectionItem, type TagPage } from "./collections.js";
 import { formatIsoDate, isoWeekOf, parseSiteDate, weekInFileName } from "./dates.js";
 import { buildSearchIndex, SEARCH_FOLDER } from "./search.js";
+import { encodingMessage, findLinkProblems, firstInvalidUtf8, isThroughLink, type LinkProblem } from "./files.js";
 import { buildClock, publishState, summaryLine, type PublishState } from "./schedule.js";
 import { frontMatterKeyLine, frontMatterNotes } from "./frontMatter.js";
 import { checkFrontMatter, fieldMessage } from "./schema.js";
@@ -96,6 +97,7 @@ export class WeeklyBuild {
   #allUrls = new Map<string, string[]>();
   #tagUrls = new Map<string, string>();
   #views = new Map<string, PageView | undefined>();
+  #links: LinkProblem[] = [];
 
   constructor(opts: ResolvedOptions, inputDir: string, logger: Logger, env: () => BuildEnvironment = () => process.env) {
     this.#opts = opts;
@@ -133,6 +135,9 @@ export class WeeklyBuild {
     const clock = buildClock(env.WEEKLY_NOW, this.#opts.timezone);
     if (clock.problem) throw new WeeklyError(clock.problem);
     this.#now = clock.now;
+    // Links Eleventy skips are reported now; those it follows, when a file comes through them.
+    this.#links = findLinkProblems(this.#inputDir, [this.#opts.postsDir, this.#opts.digestsDir]);
+    for (const link of this.#links.filter((l) => !l.followed)) this.#addFileProblem(link.path, "link", link.message, link.severity);
   };
 
   /**
@@ -144,8 +149,15 @@ export class WeeklyBuild {
     if (!this.#now) this.start();
     const path = this.#relative(inputPath);
     const kind = kindOf(path, this.#opts);
+    const link = this.#links.find((l) => l.followed && isThroughLink(path, l.path));
+    if (link) {
+      // A second copy of a file of the site: reported once, at the link, and never analysed or built.
+      this.#addFileProblem(link.path, "link", link.message, link.severity);
+      return false;
+    }
     const notes = frontMatterNotes(data);
     for (const problem of notes?.problems ?? []) this.#addProblem(path, problem.field, problem.message, "error", problem);
+    if (inputPath.endsWith(".md") && (notes?.replacementCharacter || body.includes("\uFFFD"))) this.#checkEncoding(path);
     if (kind && inputPath.endsWith(".md") && !notes?.problems.some((p) => p.field === "front matter")) {
       for (const issue of checkFrontMatter(data, notes?.keys ?? [], kind, this.#opts.timezone)) {
         this.#addProblem(path, issue.field, issue.message, issue.severity);
@@ -427,6 +439,23 @@ export class WeeklyBuild {
     } catch {
       return ""; // the file vanished since Eleventy read it: report without a line
     }
+  }
+
+  /** A problem with a file as a whole (a link, say): no line to point at. */
+  #addFileProblem(path: string, field: string, message: string, severity: Problem["severity"]): void {
+    this.#problems.set(`${path}\0${field}`, { file: this.#file(path), severity, message });
+  }
+
+  /** A file whose text has U+FFFD: an error if that comes from bytes that are not UTF-8. */
+  #checkEncoding(path: string): void {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(this.#file(path));
+    } catch {
+      return;
+    }
+    const invalid = firstInvalidUtf8(bytes);
+    if (invalid) this.#addProblem(path, "encoding", encodingMessage(invalid), "error", invalid);
   }
 
   /** A front-matter problem, placed on the line of its key. Reported once however often Eleventy asks. */

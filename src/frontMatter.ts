@@ -18,6 +18,8 @@ export interface FrontMatterNotes {
   /** The file's own keys (not those of directory or global data). Their lines are found when needed. */
   keys: string[];
   problems: Array<Place & { field: string; message: string }>;
+  /** U+FFFD in the text: either written so or a byte that is not UTF-8 (the file is then checked). */
+  replacementCharacter?: true;
 }
 
 /** gray-matter hands over the text after the opening `---`, so YAML's line 1 is the file's line 1. */
@@ -37,7 +39,7 @@ export function createFrontMatterEngine(layoutExists: (layout: string) => boolea
     // A file with Windows line endings hands over its YAML with them; every value at the end of a
     // line would keep a "\r".
     const text = raw.replace(/\r\n?/g, "\n");
-    const notes: FrontMatterNotes = { keys: [], problems: [] };
+    const notes: FrontMatterNotes = { keys: [], problems: [], ...(text.includes("\uFFFD") ? { replacementCharacter: true as const } : {}) };
     let value: unknown;
     try {
       value = yaml.load(text, { schema: yaml.CORE_SCHEMA });

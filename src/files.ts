@@ -1,0 +1,126 @@
+// Files that are not what they seem: symbolic links in the content folders that cannot be followed
+// or lead back into the site (whose files would be published twice), and text that is not UTF-8.
+import { readdirSync, readlinkSync, realpathSync, statSync } from "node:fs";
+import { isUtf8 } from "node:buffer";
+import { join, posix, relative, sep } from "node:path";
+
+export interface LinkProblem {
+  /** The link, relative to the input folder, forward slashes: `posts/loop`. */
+  path: string;
+  severity: "error" | "warning";
+  message: string;
+  /** Whether Eleventy still reads files through the link (they are dropped and the build stops). */
+  followed: boolean;
+}
+
+/**
+ * The symbolic links under the given folders (relative to `inputDir`) that are a problem: one
+ * that loops or leads nowhere (Eleventy skips it: a warning, so that nothing goes missing
+ * unseen), and one that leads to a file or folder of the site itself (an error: every file
+ * through it would be published a second time, at another address). Links to files outside the
+ * site are a way to share content and are left alone. Links are not followed while looking.
+ */
+export function findLinkProblems(inputDir: string, folders: readonly string[]): LinkProblem[] {
+  const problems: LinkProblem[] = [];
+  let root: string;
+  try {
+    root = realpathSync(inputDir);
+  } catch {
+    return problems;
+  }
+  const visit = (folder: string) => {
+    let entries;
+    try {
+      entries = readdirSync(join(inputDir, folder), { withFileTypes: true });
+    } catch {
+      return; // a content folder the site does not have
+    }
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = posix.join(folder, entry.name);
+      if (entry.isDirectory()) visit(path);
+      if (!entry.isSymbolicLink()) continue;
+      const problem = linkProblem(inputDir, root, path);
+      if (problem) problems.push(problem);
+    }
+  };
+  for (const folder of folders) visit(folder);
+  return problems;
+}
+
+function linkProblem(inputDir: string, root: string, path: string): LinkProblem | undefined {
+  const file = join(inputDir, path);
+  const written = readlinkSync(file);
+  let real: string;
+  try {
+    real = realpathSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === "ELOOP" ? `it leads back to itself (${path} → ${written} → …)` : `its target ${written} does not exist`;
+    return { path, severity: "warning", followed: false, message: `a symbolic link that cannot be followed: ${why}; nothing from it is published. Remove the link or point it at a file.` };
+  }
+  const inSite = relative(root, real);
+  if (inSite.startsWith("..") || inSite === real) return undefined; // content shared from outside the site
+  const target = inSite === "" ? "the site's own folder" : inSite.split(sep).join("/");
+  const what = statSync(file).isDirectory() ? "every file under it" : "its file";
+  return {
+    path,
+    severity: "error",
+    followed: true,
+    message: `a symbolic link to ${target} (written ${written}), which is already part of the site: ${what} would be published twice, at two addresses. Remove the link, or list it in .eleventyignore.`,
+  };
+}
+
+/** Whether `path` is the link itself or a file reached through it. */
+export function isThroughLink(path: string, link: string): boolean {
+  return path === link || path.startsWith(`${link}/`);
+}
+
+export interface EncodingProblem {
+  /** 1-based line and column (in characters) of the first byte that is not UTF-8. */
+  line: number;
+  column: number;
+  byte: number;
+}
+
+/** The first place where `bytes` are not UTF-8, or undefined when they all are. */
+export function firstInvalidUtf8(bytes: Uint8Array): EncodingProblem | undefined {
+  if (isUtf8(bytes)) return undefined;
+  const offset = invalidOffset(bytes);
+  if (offset < 0) return undefined;
+  const lineStart = bytes.lastIndexOf(0x0a, offset - 1) + 1;
+  let line = 1;
+  for (let i = 0; i < lineStart; i++) if (bytes[i] === 0x0a) line++;
+  const before = new TextDecoder().decode(bytes.subarray(lineStart, offset));
+  return { line, column: [...before].length + 1, byte: bytes[offset]! };
+}
+
+/** Offset of the first byte that does not start a well-formed UTF-8 sequence, or -1. */
+function invalidOffset(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i]!;
+    if (lead < 0x80) {
+      i++;
+      continue;
+    }
+    // Continuation bytes, the lowest code point and the lead byte's own bits, by sequence length.
+    const length = lead >= 0xc2 && lead <= 0xdf ? 1 : lead >= 0xe0 && lead <= 0xef ? 2 : lead >= 0xf0 && lead <= 0xf4 ? 3 : 0;
+    if (length === 0 || i + length >= bytes.length) return i; // not a lead byte, or cut short by the end
+    let codePoint = lead & (0x3f >> length);
+    for (let k = 1; k <= length; k++) {
+      const next = bytes[i + k]!;
+      if ((next & 0xc0) !== 0x80) return i;
+      codePoint = (codePoint << 6) | (next & 0x3f);
+    }
+    const lowest = [0, 0x80, 0x800, 0x10000][length]!;
+    if (codePoint < lowest || codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff)) return i;
+    i += length + 1;
+  }
+  return -1;
+}
+
+/** What the author is told about a file that is not UTF-8. */
+export function encodingMessage(problem: EncodingProblem): string {
+  const hex = problem.byte.toString(16).toUpperCase().padStart(2, "0");
+  return `the file is not UTF-8: byte 0x${hex} cannot be read as text (the file was probably saved in another encoding, such as GBK or Latin-1); save it as UTF-8.`;
+}
