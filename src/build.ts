@@ -19,6 +19,7 @@ import { frontMatterKeyLine, frontMatterNotes } from "./frontMatter.js";
 import { checkFrontMatter, fieldMessage } from "./schema.js";
 import type { ExistingContent } from "./newWeek.js";
 import { copyFiles, manifestFile, nextManifest, readManifest, readManifestSync, removeFiles, staleOutputs, unsafeOutputReason, writeManifest, type OutputManifest } from "./clean.js";
+import { encodeUrl } from "./safety.js";
 
 interface ContentMap {
   inputPathToUrl: Record<string, string[]>;
@@ -389,7 +390,7 @@ export class WeeklyBuild {
       const date = this.#site?.pages.get(path)?.date;
       for (const url of urls) {
         if (!(url.endsWith("/") || url.endsWith(".html")) || url === "/404.html" || url === "/search/") continue;
-        entries.push({ loc: encodeURI(`${this.#opts.site.url}${url}`), lastmod: date ? formatIsoDate(date) : undefined });
+        entries.push({ loc: encodeUrl(`${this.#opts.site.url}${url}`), lastmod: date ? formatIsoDate(date) : undefined });
       }
     }
     return entries.sort((a, b) => (a.loc < b.loc ? -1 : a.loc > b.loc ? 1 : 0));

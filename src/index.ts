@@ -9,7 +9,7 @@ import { feedPlugin } from "@11ty/eleventy-plugin-rss";
 import { jsonFeed } from "./jsonFeed.js";
 import { generatedPages, generatedPageUrls } from "./pages.js";
 import { markNoindex } from "./preview.js";
-import { xmlSafe } from "./safety.js";
+import { encodeUrl, xmlSafe } from "./safety.js";
 import { posix } from "node:path";
 import { DateTime } from "luxon";
 import { formatChineseDate, formatIsoDate, parseSiteDate } from "./dates.js";
@@ -79,7 +79,7 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
   });
   eleventyConfig.addFilter("weeklyPage", build.view);
   eleventyConfig.addFilter("weeklyDate", (value: unknown) => withDate(value, opts.timezone, formatChineseDate));
-  eleventyConfig.addFilter("weeklyEncodeUrl", (url: unknown) => (typeof url === "string" ? encodeURI(url) : ""));
+  eleventyConfig.addFilter("weeklyEncodeUrl", (url: unknown) => (typeof url === "string" ? encodeUrl(url) : ""));
   eleventyConfig.addFilter("weeklyIsoDate", (value: unknown) => withDate(value, opts.timezone, formatIsoDate));
 
   // Pages the plugin adds: home, tag pages, tag index.

@@ -2,6 +2,7 @@
 // escapes text for HTML, not JSON, so a title with a backslash or a quote would break it.
 import type { CollectionItem } from "./collections.js";
 import type { ResolvedOptions } from "./options.js";
+import { encodeUrl } from "./safety.js";
 
 /** `href="/x"` and `src="/x"` (root-relative, as the plugin writes links) made absolute. */
 const ROOT_RELATIVE_RE = /(\s(?:href|src)=["'])\/(?!\/)/g;
@@ -21,13 +22,13 @@ export function jsonFeed(items: readonly FeedItem[], opts: ResolvedOptions, feed
     version: "https://jsonfeed.org/version/1.1",
     title: site.title,
     home_page_url: `${site.url}/`,
-    feed_url: encodeURI(`${site.url}${feedUrl}`),
+    feed_url: encodeUrl(`${site.url}${feedUrl}`),
     description: site.description,
     language: site.language,
     authors: [{ name: site.author || site.title }],
     items: items.flatMap((item) => {
       if (typeof item.url !== "string") return [];
-      const url = encodeURI(`${site.url}${item.url}`);
+      const url = encodeUrl(`${site.url}${item.url}`);
       const data = item.data as { title?: unknown; description?: unknown; tags?: unknown };
       return [
         {

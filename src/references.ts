@@ -1,6 +1,7 @@
 // Source-relative links (`../weekly_news/ai_news_2026-W06`) resolved to the pages they name.
 import { posix } from "node:path";
 import { distance } from "fastest-levenshtein";
+import { encodeUrl } from "./safety.js";
 
 /** Extensions of files Eleventy turns into pages; a link may name its target with or without one. */
 export const PAGE_EXTENSIONS = [".md", ".njk", ".html", ".liquid", ".11ty.js"] as const;
@@ -64,7 +65,7 @@ export function resolveReference(href: string, { fromInputPath, pages }: Resolve
   }
   const target = joined.replace(/\/$/, "").replace(/^\.$/, "");
   const candidates = candidateStems(target, path.endsWith("/") || path === "" || path === ".");
-  if (candidates === undefined) return { kind: "file", path: target, href: `/${encodeURI(target)}${query}${fragment}` };
+  if (candidates === undefined) return { kind: "file", path: target, href: `/${encodeUrl(target)}${query}${fragment}` };
   for (const stem of candidates) {
     const url = pages.byStem.get(stem);
     if (url !== undefined) {
@@ -87,7 +88,7 @@ function resolveSiteUrl(path: string, query: string, fragment: string, pages: Pa
   }
   const target = posix.normalize(path.slice(1));
   if (posix.extname(target) !== "" && !target.startsWith("..")) {
-    return { kind: "file", path: target, href: `/${encodeURI(target)}${query}${fragment}` };
+    return { kind: "file", path: target, href: `/${encodeUrl(target)}${query}${fragment}` };
   }
   const near = nearest(path, [...pages.byUrl.keys()], posix.basename(path.replace(/\/+$/, "")).length);
   // The stems a page at this URL would have by Eleventy's default permalinks.

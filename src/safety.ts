@@ -36,3 +36,13 @@ const NOT_XML_RE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800
 export function xmlSafe(text: string): string {
   return text.replace(NOT_XML_RE, "\uFFFD");
 }
+
+const LONE_SURROGATE_RE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * `encodeURI` for any text: an unpaired surrogate (a YAML escape such as "\uD83E" can make one)
+ * becomes U+FFFD instead of throwing "URI malformed".
+ */
+export function encodeUrl(url: string): string {
+  return encodeURI(url.replace(LONE_SURROGATE_RE, "\uFFFD"));
+}
