@@ -58,7 +58,8 @@ export function tagPages<Item extends CollectionItem>(
   const { slugs, clashes } = assignTagSlugs(byTag.keys(), fixedSlugs);
   if (clashes.length > 0) {
     const lines = clashes.map(({ slug, tags }) => {
-      const where = tags.map((tag) => `"${tag}" (${relativePath(byTag.get(tag)![0]!.inputPath)})`).join(" and ");
+      // Quoted as JSON: a tag with a line break or a control character stays on one line.
+      const where = tags.map((tag) => `${JSON.stringify(tag)} (${relativePath(byTag.get(tag)![0]!.inputPath)})`).join(" and ");
       return `tags ${where} would share the URL /${tagsPath}/${slug}/: write them the same way, or give one a fixed slug with the tagSlugs option.`;
     });
     throw new WeeklyError(lines.join("\n"));

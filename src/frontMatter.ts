@@ -1,6 +1,7 @@
 // How front matter is read: YAML 1.2's core schema, so that dates stay exactly as the author wrote
 // them, and broken YAML reported instead of thrown.
 import yaml from "js-yaml";
+import { fieldMessage } from "./schema.js";
 
 /**
  * The key under which the plugin's notes on a file's own front matter travel with its data:
@@ -58,11 +59,19 @@ export function createFrontMatterEngine(layoutExists: (layout: string) => boolea
     const data = value as Record<string, unknown>;
     notes.keys = Object.keys(data);
     const layout = data.layout;
-    if (typeof layout === "string" && layout !== "" && !layoutExists(layout)) {
+    // `false` and null mean "no layout" to Eleventy; any other value must name a layout file.
+    if (layout !== undefined && layout !== null && layout !== false && !(typeof layout === "string" && layout !== "" && layoutExists(layout))) {
       // The text starts after the opening `---`: with it put back, the file's own key scan applies.
       const line = frontMatterKeyLine(`---${text}`, "layout") ?? FIRST_LINE;
-      notes.problems.push({ line, column: 1, field: "layout", message: `layout: received ${JSON.stringify(layout)}; expected a file of the layouts folder, such as layouts/post.njk.` });
+      notes.problems.push({ line, column: 1, field: "layout", message: `layout: received ${JSON.stringify(layout) ?? String(layout)}; expected a file of the layouts folder, such as layouts/post.njk.` });
       delete data.layout;
+    }
+    const tags = data.tags;
+    if (tags !== undefined && tags !== null && typeof tags !== "string" && !Array.isArray(tags)) {
+      // Eleventy stops on such tags with its own error before the plugin could name the file's line.
+      const line = frontMatterKeyLine(`---${text}`, "tags") ?? FIRST_LINE;
+      notes.problems.push({ line, column: 1, field: "tags", message: fieldMessage("tags", tags, "UTC") });
+      delete data.tags;
     }
     return { ...data, [FRONT_MATTER_NOTES]: notes };
   };

@@ -29,14 +29,24 @@ describe("createFrontMatterEngine", () => {
     ["a repeated key", ["title: a", "title: b"], { line: 3, column: 1, field: "front matter", message: "front matter is not valid YAML: duplicated mapping key" }],
     ["a list instead of keys", ["- a", "- b"], { line: 2, column: 1, field: "front matter", message: "front matter is not a set of keys such as title: …" }],
     ["a layout that is not a file", ["title: a", "layout: layouts/missing.njk"], { line: 3, column: 1, field: "layout", message: 'layout: received "layouts/missing.njk"; expected a file of the layouts folder, such as layouts/post.njk.' }],
+    ["a layout that is a number", ["title: a", "layout: 5"], { line: 3, column: 1, field: "layout", message: "layout: received 5; expected a file of the layouts folder, such as layouts/post.njk." }],
+    ["an empty layout text", ["layout: ''"], { line: 2, column: 1, field: "layout", message: 'layout: received ""; expected a file of the layouts folder, such as layouts/post.njk.' }],
+    ["tags that are a number (Eleventy would stop on them)", ["title: a", "tags: 42"], { line: 3, column: 1, field: "tags", message: "tags: received 42; expected a list of non-empty texts such as [AI, 人工智能], or one text." }],
+    ["tags that are keys", ["tags:", "  a: b"], { line: 2, column: 1, field: "tags", message: 'tags: received {"a":"b"}; expected a list of non-empty texts such as [AI, 人工智能], or one text.' }],
   ];
   for (const [name, lines, problem] of broken) {
     test(`${name} → a problem at line ${problem.line}, nothing thrown`, () => {
       const data = parse(yamlOf(lines));
       assert.deepEqual((data[FRONT_MATTER_NOTES] as { problems: unknown[] }).problems, [problem]);
       assert.equal(data.layout, undefined);
+      assert.equal(data.tags, undefined);
     });
   }
+
+  test("layout: false and layout: null mean no layout, as in Eleventy: kept", () => {
+    assert.equal(parse(yamlOf(["layout: false"])).layout, false);
+    assert.equal(parse(yamlOf(["layout: null"])).layout, null);
+  });
 });
 
 describe("frontMatterKeyLine", () => {

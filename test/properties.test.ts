@@ -17,6 +17,9 @@ import { analyseSite, kindOf, type CollectedPage } from "../src/site.js";
 import { resolveOptions } from "../src/options.js";
 import { publishState } from "../src/schedule.js";
 import { DateTime } from "luxon";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { copySite, listFiles, removeOutput, runEleventy, runWeekly, tempOutput } from "./helpers.js";
 
 const RUNS = { numRuns: 300, ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED) } : {}) };
 const ZONE = "Asia/Shanghai";
@@ -189,3 +192,79 @@ function resolveReferenceHref(from: string, target: string): string | undefined 
   const result = resolveReference(target, { fromInputPath: from.replace(/^\.\//, ""), pages: PAGES });
   return result.kind === "page" || result.kind === "file" ? result.href : undefined;
 }
+
+describe("a whole site of random files", () => {
+  // Built for real: random front matter and bodies in the four-week fixture. The build either
+  // writes the site or stops with problems that each name a file, and then writes nothing.
+  const seeds = process.env.FC_SITE_SEEDS ? process.env.FC_SITE_SEEDS.split(",").map(Number) : [20260205, 7];
+  for (const seed of seeds) {
+    test(`seed ${seed}: \`eleventy\` and \`weekly check\` end in pages or named problems`, { timeout: 120_000 }, () => {
+      const fixture = copySite("scheduled");
+      const output = tempOutput("random-site");
+      try {
+        const files = fc.sample(fc.tuple(fc.constantFrom("posts", "weekly_news"), fc.integer({ min: 1, max: 53 }), frontMatter, markdown, fc.boolean(), fc.string({ unit: char, maxLength: 80 })), { seed, numRuns: 14 });
+        const written: string[] = [];
+        files.forEach(([folder, week, data, body, rawYaml, yamlText], index) => {
+          const ww = String(week).padStart(2, "0");
+          const path = folder === "posts" ? `posts/2027-W${ww}-random-${index}.md` : `weekly_news/ai_news_2027-W${ww}-${index}.md`;
+          const head = rawYaml ? yamlText : yaml.dump(data, { skipInvalid: true });
+          writeFileSync(join(fixture, path), `---\n${head}\n---\n${body}\n`);
+          written.push(path);
+        });
+        const build = runEleventy(fixture, output, { WEEKLY_NOW: "2027-12-31T12:00" });
+        const check = runWeekly(fixture, ["check", "--format", "json"], { WEEKLY_NOW: "2027-12-31T12:00" });
+        for (const run of [build, check]) {
+          assert.ok(run.status === 0 || run.status === 1, `exit ${run.status}: ${run.stderr}`);
+          assert.ok(!/^\s+at .+:\d+:\d+\)?$/m.test(`${run.stdout}\n${run.stderr}`), `no stack trace:\n${run.stderr}`);
+        }
+        const report = JSON.parse(check.stdout) as { problems: Array<{ file: string; line?: number; message: string; severity: string }> };
+        for (const problem of report.problems) assert.ok(existsSync(join(fixture, problem.file)), `${problem.file}: ${problem.message}`);
+        const errors = report.problems.filter((p) => p.severity === "error");
+        if (build.status === 0) {
+          assert.deepEqual(errors, [], "the check finds no error in a site that builds");
+          assert.ok(existsSync(join(output, "index.html")));
+        } else {
+          assert.ok(errors.length > 0, `the build stopped and the check names why:\n${build.stderr}`);
+          for (const error of errors) assert.ok(build.stderr.includes(error.file), `${error.file} is named by the build too`);
+          assert.deepEqual(listFiles(output), [], "nothing written");
+        }
+      } finally {
+        removeOutput(output);
+        removeOutput(fixture);
+      }
+    });
+  }
+});
+
+describe("a whole site of random but valid reports", () => {
+  // Any title, description and tags of the right types, any date, any body without links: every
+  // file becomes a page showing its title as written.
+  const printable = fc.string({ unit: char.filter((c) => c !== "\u0000" && c !== "\uD83E"), minLength: 1, maxLength: 40 }).filter((t) => t.trim() !== "");
+  const validFile = fc.record({
+    title: printable,
+    description: printable,
+    // Tags that could share a URL stop the build (a named problem, tested elsewhere): a pool of distinct ones.
+    tags: fc.subarray(["AI", "模型", "智能体", "R&D <实验>", "🤖", "\u200F阿拉伯 عربي", '"引号"', "]]>", "e&f"]),
+    date: fc.date({ min: new Date("2020-01-01"), max: new Date("2027-12-01"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+  });
+  const body = fc.array(fc.oneof(text, fc.constantFrom("# 标题\n", "## 小节\n", "```\ncode\n", "- item\n", "> quote\n", "\n\n", "*", "`")), { maxLength: 20 }).map((p) => p.join(" "));
+  test("every file is a page with its title", { timeout: 120_000 }, () => {
+    const fixture = copySite("scheduled");
+    const output = tempOutput("random-valid-site");
+    try {
+      const files = fc.sample(fc.tuple(validFile, body), { seed: 2026, numRuns: 12 });
+      files.forEach(([data, text], index) => writeFileSync(join(fixture, "posts", `random-${index}.md`), `---\n${yaml.dump(data)}---\n${text}\n`));
+      const build = runEleventy(fixture, output, { WEEKLY_NOW: "2027-12-31T12:00" });
+      assert.equal(build.status, 0, build.stderr);
+      files.forEach(([data], index) => {
+        const html = readFileSync(join(output, "posts", `random-${index}`, "index.html"), "utf8");
+        const doc = parseHTML(html).document;
+        assert.equal(doc.querySelector("h1")!.textContent, data.title.trim(), `random-${index}.md: the title, without the spaces around it`);
+        assert.deepEqual(Array.from(doc.querySelectorAll(".tags a")).map((a) => a.textContent), [...new Set(data.tags)], `random-${index}.md`);
+      });
+    } finally {
+      removeOutput(output);
+      removeOutput(fixture);
+    }
+  });
+});
