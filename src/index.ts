@@ -95,7 +95,7 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
       type: "atom",
       outputPath: opts.feeds.atom,
       // The RSS plugin lists a collection in reverse, so it gets the reports oldest first.
-      collection: { name: "weeklyFeed", limit: 0 },
+      collection: { name: "weeklyFeed", limit: opts.feeds.items },
       metadata: {
         language: opts.site.language,
         title: opts.site.title,

@@ -15,7 +15,7 @@ interface FeedItem extends CollectionItem {
   content?: unknown;
 }
 
-/** JSON Feed 1.1 of the given reports (newest first), with absolute URLs and full content. */
+/** JSON Feed 1.1 of the newest `feeds.items` of the given reports (newest first), with absolute URLs and full content. */
 export function jsonFeed(items: readonly FeedItem[], opts: ResolvedOptions, feedUrl: string): string {
   const { site } = opts;
   const feed = {
@@ -26,7 +26,7 @@ export function jsonFeed(items: readonly FeedItem[], opts: ResolvedOptions, feed
     description: site.description,
     language: site.language,
     authors: [{ name: site.author || site.title }],
-    items: items.flatMap((item) => {
+    items: items.slice(0, opts.feeds.items === 0 ? undefined : opts.feeds.items).flatMap((item) => {
       if (typeof item.url !== "string") return [];
       const url = encodeUrl(`${site.url}${item.url}`);
       const data = item.data as { title?: unknown; description?: unknown; tags?: unknown };

@@ -36,8 +36,8 @@ export interface WeeklyOptions {
   excerptLength?: number;
   /** Layouts of the pages the plugin generates; `false` leaves that page out. */
   layouts?: Partial<GeneratedLayouts>;
-  /** Atom and JSON Feed of the reports, at these URLs; `false` leaves one out. */
-  feeds?: { atom?: string | false; json?: string | false };
+  /** Atom and JSON Feed of the reports, at these URLs (`false` leaves one out), with the newest `items` reports (0: all). */
+  feeds?: { atom?: string | false; json?: string | false; items?: number };
   /** `sitemap.xml` and `robots.txt`. */
   sitemap?: boolean;
   /** A Pagefind search index (`/pagefind/`), built after every build. */
@@ -93,7 +93,7 @@ export interface ResolvedOptions {
   tagSlugs: Record<string, string>;
   excerptLength: number;
   layouts: GeneratedLayouts;
-  feeds: { atom: string | false; json: string | false };
+  feeds: { atom: string | false; json: string | false; items: number };
   sitemap: boolean;
   searchIndex: boolean;
   rawHtml: { reports: boolean; digests: boolean };
@@ -119,7 +119,8 @@ export const DEFAULTS: ResolvedOptions = {
     search: "layouts/search.njk",
     notFound: "layouts/404.njk",
   },
-  feeds: { atom: "/feed.xml", json: "/feed.json" },
+  // A feed reader wants the latest weeks, not every report since the first: 20 weeks is 5 months.
+  feeds: { atom: "/feed.xml", json: "/feed.json", items: 20 },
   sitemap: true,
   searchIndex: true,
   rawHtml: { reports: true, digests: false },
@@ -188,10 +189,15 @@ export function resolveOptions(input: WeeklyOptions | undefined = {}): ResolvedO
       throw optionError(`layouts.${name}`, layout, "a layout path such as \"layouts/home.njk\", or false");
     }
   }
-  for (const [name, url] of Object.entries(opts.feeds)) {
+  const { items, ...feedUrls } = opts.feeds;
+  for (const [name, url] of Object.entries(feedUrls)) {
+    if (!(name in DEFAULTS.feeds)) throw optionError(`feeds.${name}`, url, "only feeds.atom, feeds.json and feeds.items");
     if (url !== false && (typeof url !== "string" || !/^\/[^\s?#]+\.(xml|json)$/.test(url))) {
       throw optionError(`feeds.${name}`, url, 'a root URL of the file such as "/feed.xml", or false');
     }
+  }
+  if (!Number.isInteger(items) || items < 0) {
+    throw optionError("feeds.items", items, "a whole number of reports, such as 20, or 0 for every report");
   }
   for (const name of ["sitemap", "searchIndex"] as const) {
     if (typeof opts[name] !== "boolean") throw optionError(name, opts[name], "true or false");

@@ -42,4 +42,20 @@ describe("jsonFeed", () => {
     assert.equal(feed.feed_url, "https://weekly.example.org/feed.json");
     assert.deepEqual(feed.authors, [{ name: "Jeremy" }]);
   });
+
+  const items = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({ inputPath: `./posts/${i}.md`, url: `/posts/${i}/`, date: new Date(Date.UTC(2026, 1, 20 - i)), data: { title: `第 ${i} 期` }, content: "" }));
+  const limits: Array<[number, number, string[]]> = [
+    [3, 20, ["第 0 期", "第 1 期", "第 2 期"]],
+    [25, 20, Array.from({ length: 20 }, (_, i) => `第 ${i} 期`)],
+    [25, 2, ["第 0 期", "第 1 期"]],
+    [25, 0, Array.from({ length: 25 }, (_, i) => `第 ${i} 期`)],
+  ];
+  for (const [count, limit, titles] of limits) {
+    test(`${count} reports, feeds.items ${limit} → the newest ${titles.length}`, () => {
+      const limited = resolveOptions({ feeds: { items: limit } });
+      const feed = JSON.parse(jsonFeed(items(count), limited, "/feed.json")) as { items: Array<{ title: string }> };
+      assert.deepEqual(feed.items.map((i) => i.title), titles);
+    });
+  }
 });

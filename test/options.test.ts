@@ -35,6 +35,8 @@ describe("resolveOptions", () => {
     [{ layouts: { home: "" } }, 'weekly plugin option layouts.home: received ""; expected a layout path such as "layouts/home.njk", or false.'],
     [{ tagSlugs: { "C++": "c plus" } }, 'weekly plugin option tagSlugs["C++"]: received "c plus"; expected a non-empty URL segment without spaces, "/", "?" or "#".'],
     [{ timeZone: "UTC" }, 'weekly plugin option timeZone: received "UTC"; expected one of the known options: postsDir, digestsDir, layoutsDir, timezone, brokenLinks, tagsPath, tagSlugs, excerptLength, layouts, feeds, sitemap, searchIndex, rawHtml, site, newWeek.'],
+    [{ feeds: { items: -1 } }, "weekly plugin option feeds.items: received -1; expected a whole number of reports, such as 20, or 0 for every report."],
+    [{ feeds: { rss: "/rss.xml" } }, 'weekly plugin option feeds.rss: received "/rss.xml"; expected only feeds.atom, feeds.json and feeds.items.'],
     [{ rawHtml: { digests: "yes" } }, 'weekly plugin option rawHtml.digests: received "yes"; expected true or false.'],
     [{ rawHtml: { digest: true } }, "weekly plugin option rawHtml.digest: received true; expected only rawHtml.reports and rawHtml.digests."],
     ["posts", 'weekly plugin option options: received "posts"; expected an object such as { timezone: "Asia/Shanghai" }.'],

@@ -3,6 +3,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
+import { parseHTML } from "linkedom";
 import { all, buildSite, FIXTURES, removeOutput, text, type BuiltSite } from "./helpers.js";
 
 let site: BuiltSite;
@@ -27,6 +28,13 @@ describe("a site with non-default options", () => {
       "topics/人工智能/index.html",
       "topics/代理/index.html",
     ]);
+  });
+
+  test("the Atom feed holds only the newest report (feeds.items: 1), the home page still lists both", () => {
+    const atom = parseHTML(site.files.get("atom.xml")!).document;
+    assert.deepEqual(all(atom, "entry > id").map((id) => id.textContent), ["https://fixture.example.com/reports/2026-W06-report/"]);
+    const listed = new Set(all(site.page("/"), 'a[href^="/reports/"]').map((a) => a.getAttribute("href")));
+    assert.ok(listed.has("/reports/2026-W05-report/") && listed.has("/reports/2026-W06-report/"));
   });
 
   test("uses its own language and title", () => {
