@@ -7,7 +7,7 @@ import type { MarkdownIt } from "markdown-it";
 import type { AnalysisParser } from "./markdown.js";
 import type { ResolvedOptions } from "./options.js";
 import { WeeklyError, formatProblem, sortProblems, type Problem } from "./errors.js";
-import { allowsRawHtml, analyseSite, inputRelative, kindOf, placeInFile, type CollectedPage, type HeldBack, type SiteIndex } from "./site.js";
+import { allowsRawHtml, analyseSite, bodyKey, bodyReader, inputRelative, kindOf, placeInFile, type BodyAnalysis, type BodyReader, type CollectedPage, type HeldBack, type SiteIndex } from "./site.js";
 import { pageView, type PageView } from "./views.js";
 import { pageStem, resolveReference } from "./references.js";
 import { sortByWeekDescending, sortNewestFirst, tagPages, type CollectionItem, type TagPage } from "./collections.js";
@@ -99,6 +99,7 @@ export class WeeklyBuild {
   #tagUrls = new Map<string, string>();
   #views = new Map<string, PageView | undefined>();
   #links: LinkProblem[] = [];
+  #bodies = new Map<string, BodyAnalysis>();
 
   constructor(opts: ResolvedOptions, inputDir: string, logger: Logger, env: () => BuildEnvironment = () => process.env) {
     this.#opts = opts;
@@ -224,7 +225,7 @@ export class WeeklyBuild {
     const site = analyseSite(
       this.#collected.values(),
       urls,
-      this.#parse ?? (() => []),
+      this.#readBody(),
       this.#opts,
       (path) => existsSync(posix.join(this.#inputDir, path)),
       // A preview shows held-back pages; a check still reports published links to them.
@@ -241,6 +242,23 @@ export class WeeklyBuild {
     for (const warning of all.filter((p) => p.severity === "warning")) this.#logger.warn(formatProblem(warning));
     if (errors.length > 0) throw WeeklyError.fromProblems(errors);
   };
+
+  /**
+   * Bodies are read once and their analyses kept from one build to the next (under `--serve`, a
+   * save re-reads only the bodies that changed); those of pages no longer in the site are dropped.
+   */
+  #readBody(): BodyReader {
+    const read = bodyReader(this.#parse ?? (() => []), this.#opts);
+    const previous = this.#bodies;
+    const current = new Map<string, BodyAnalysis>();
+    this.#bodies = current;
+    return (page) => {
+      const key = bodyKey(page, this.#opts);
+      const analysis = current.get(key) ?? previous.get(key) ?? read(page);
+      current.set(key, analysis);
+      return analysis;
+    };
+  }
 
   #inspection(site: SiteIndex) {
     const content: ExistingContent = { reports: [], digests: [] };

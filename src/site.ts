@@ -92,6 +92,38 @@ export function inputRelative(inputPath: string, inputDir: string): string {
   return posix.relative(posix.normalize(inputDir), posix.normalize(inputPath));
 }
 
+/** What a page's Markdown body says, whatever the rest of the site: read once per body. */
+export interface BodyAnalysis {
+  headings: Heading[];
+  excerpt: string;
+  readingTime: ReadingTime;
+  links: LinkRef[];
+}
+
+export type BodyReader = (page: CollectedPage) => BodyAnalysis;
+
+/** Reads bodies with Eleventy's markdown-it (and the plugin's rules), as they will be rendered. */
+export function bodyReader(parse: AnalysisParser, opts: ResolvedOptions): BodyReader {
+  return (page) => {
+    const tokens = parse(page.body, { title: page.data.title, weeklyRawHtml: allowsRawHtml(page.kind, opts) });
+    return {
+      headings: assignHeadingIds(tokens),
+      excerpt: excerptFromTokens(tokens, opts.excerptLength),
+      readingTime: readingTime(textOfTokens(tokens)),
+      links: collectLinks(tokens, page.body),
+    };
+  };
+}
+
+/**
+ * What a body's analysis depends on besides the body: the title (a repeated `# title` is dropped)
+ * and whether raw HTML is kept. Equal keys, equal analyses: a rebuild reuses them.
+ */
+export function bodyKey(page: CollectedPage, opts: ResolvedOptions): string {
+  const title = typeof page.data.title === "string" ? page.data.title : "";
+  return `${allowsRawHtml(page.kind, opts) ?? ""}\0${title.length}\0${title}\0${page.body}`;
+}
+
 /**
  * Analyses every collected page against Eleventy's map of input paths to URLs: headings, excerpt,
  * week, and every link resolved, with a problem for each link whose target (or `#fragment`) does
@@ -100,7 +132,7 @@ export function inputRelative(inputPath: string, inputDir: string): string {
 export function analyseSite(
   collected: Iterable<CollectedPage>,
   urls: ReadonlyMap<string, string>,
-  parse: AnalysisParser,
+  readBody: BodyReader,
   opts: ResolvedOptions,
   fileExists: (path: string) => boolean,
   heldBack: ReadonlyMap<string, HeldBack> = new Map(),
@@ -124,7 +156,7 @@ export function analyseSite(
   for (const page of collected) {
     const url = urls.get(page.path);
     if (url === undefined && page.status.state === "published") continue; // permalink: false, or dropped by another preprocessor
-    const tokens = parse(page.body, { title: page.data.title, weeklyRawHtml: allowsRawHtml(page.kind, opts) });
+    const body = readBody(page);
     const week = weekOf(page, opts.timezone);
     const analysed: AnalysedPage = {
       ...page,
@@ -132,15 +164,15 @@ export function analyseSite(
       title: titleOf(page, week),
       date: dateOf(page.data, opts.timezone),
       week,
-      headings: assignHeadingIds(tokens),
-      excerpt: excerptFromTokens(tokens, opts.excerptLength),
-      readingTime: readingTime(textOfTokens(tokens)),
+      headings: body.headings,
+      excerpt: body.excerpt,
+      readingTime: body.readingTime,
       rewrites: new Map(),
       linksTo: new Set(),
     };
     if (url === undefined) waiting.push(analysed);
     else pages.set(page.path, analysed);
-    links.set(page.path, collectLinks(tokens, page.body));
+    links.set(page.path, body.links);
   }
 
   for (const page of [...pages.values(), ...waiting]) {

@@ -13,7 +13,7 @@ import { createFrontMatterEngine, frontMatterNotes } from "../src/frontMatter.js
 import { checkFrontMatter } from "../src/schema.js";
 import { pageIndex, resolveReference } from "../src/references.js";
 import { installMarkdownRules } from "../src/markdown.js";
-import { analyseSite, kindOf, type CollectedPage } from "../src/site.js";
+import { analyseSite, bodyReader, kindOf, type CollectedPage } from "../src/site.js";
 import { resolveOptions } from "../src/options.js";
 import { publishState } from "../src/schedule.js";
 import { DateTime } from "luxon";
@@ -177,7 +177,7 @@ describe("Markdown: any body renders, with no link to a script", () => {
           urls.set(path, `/${folder}/${name}/`);
           collected.push({ path, kind: kindOf(path, opts), data, body, status: { state: "published" } });
         }
-        const site = analyseSite(collected, urls, parse, opts, () => false);
+        const site = analyseSite(collected, urls, bodyReader(parse, opts), opts, () => false);
         for (const problem of site.problems) {
           assert.ok(urls.has(problem.file), `${problem.file}: ${problem.message}`);
           assert.ok(problem.message.length > 0);

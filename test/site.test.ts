@@ -1,7 +1,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import MarkdownIt from "markdown-it";
-import { analyseSite, inputRelative, kindOf, placeInFile, type CollectedPage } from "../src/site.js";
+import { analyseSite, bodyReader, inputRelative, kindOf, placeInFile, type CollectedPage } from "../src/site.js";
 import { installMarkdownRules } from "../src/markdown.js";
 import { resolveOptions } from "../src/options.js";
 
@@ -47,7 +47,7 @@ describe("kindOf / inputRelative", () => {
 });
 
 describe("analyseSite", () => {
-  const site = analyseSite(pages, urls, (source, env) => md.parse(source, env), opts, () => false);
+  const site = analyseSite(pages, urls, bodyReader((source, env) => md.parse(source, env), opts), opts, () => false);
   const report = site.pages.get("posts/2026-W06-ai-weekly.md")!;
 
   test("reads the report's week in the site's zone and its excerpt without the title", () => {

@@ -1,10 +1,12 @@
 // `npm run bench`: builds a generated blog of N weeks with this plugin (production build, every
 // feature on) and with a bare Eleventy config rendering the same Markdown through a minimal layout,
 // alternating, and prints median wall time, ms per page, peak RSS and the plugin/bare ratios.
+// It also builds the plugin's site without the search index (the Pagefind step alone), times
+// `weekly check`, and times a one-report edit under `eleventy --serve --incremental`.
 //   npm run bench                      N = 250, 1000, 4000; 3 runs each
 //   npm run bench -- --weeks 1000 --runs 5
-import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -62,7 +64,11 @@ function pluginSite(dir: string, count: number): number {
     join(dir, "eleventy.config.js"),
     `import weekly from "eleventy-plugin-weekly";
 export default function (eleventyConfig) {
-  eleventyConfig.addPlugin(weekly, { site: { title: "AI 周报", url: "https://weekly.example.org", author: "Jeremy" } });
+  eleventyConfig.addPlugin(weekly, {
+    site: { title: "AI 周报", url: "https://weekly.example.org", author: "Jeremy" },
+    // Every feature on, unless the benchmark asks for a build without the search index.
+    searchIndex: process.env.WEEKLY_BENCH_SEARCH !== "0",
+  });
 }
 export const config = { dir: { includes: "" }, markdownTemplateEngine: false };
 `,
@@ -116,11 +122,52 @@ function check(siteDir: string): number {
   return Date.now() - started;
 }
 
+/**
+ * Starts \`eleventy --serve --incremental\` on the site, then appends a line to its newest report
+ * three times: the median time from each save to Eleventy's "Wrote … files" line.
+ */
+async function editRebuild(siteDir: string, port: number): Promise<number> {
+  const eleventy = join(ROOT, "node_modules", "@11ty", "eleventy", "cmd.cjs");
+  const child = spawn(process.execPath, [eleventy, "--serve", "--incremental", "--port", String(port)], {
+    cwd: siteDir,
+    env: { ...process.env, WEEKLY_NOW: "2026-03-01" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const waiters: Array<() => void> = [];
+  let buffered = "";
+  const onData = (chunk: Buffer) => {
+    buffered += chunk.toString("utf8");
+    const lines = buffered.split("\n");
+    buffered = lines.pop()!;
+    for (const line of lines) if (/Wrote \d+ files?/.test(line)) waiters.shift()?.();
+  };
+  child.stdout.on("data", onData);
+  child.stderr.on("data", onData);
+  const nextWrite = () => new Promise<void>((resolve) => waiters.push(resolve));
+  try {
+    await nextWrite(); // the first, full build
+    await new Promise((resolve) => setTimeout(resolve, 1500)); // the watcher settles
+    const newest = readdirSync(join(siteDir, "posts")).filter((f) => f.endsWith(".md")).sort().at(-1)!;
+    const times: number[] = [];
+    for (let edit = 1; edit <= 3; edit++) {
+      const written = nextWrite();
+      const started = performance.now();
+      appendFileSync(join(siteDir, "posts", newest), `\n第 ${edit} 次修改。\n`);
+      await written;
+      times.push(performance.now() - started);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+    return median(times);
+  } finally {
+    child.kill("SIGINT");
+  }
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 console.log(`Machine: ${(await import("node:os")).cpus()[0]?.model ?? "?"} × ${(await import("node:os")).cpus().length}, Node ${process.version}; ${RUNS} runs each, alternating.`);
-console.log("| weeks | pages | bare ms | plugin ms | ratio | bare ms/page | plugin ms/page | bare RSS MiB | plugin RSS MiB | RSS ratio | check ms |");
-console.log("|---|---|---|---|---|---|---|---|---|---|---|");
+console.log("| weeks | pages | bare ms | plugin ms | ratio | bare ms/page | plugin ms/page | bare RSS MiB | plugin RSS MiB | RSS ratio | plugin w/o search ms | ratio w/o search | check ms | edit under --serve ms |");
+console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
 for (const count of SIZES) {
   const root = mkdtempSync(join(tmpdir(), `weekly-bench-${count}-`));
   try {
@@ -128,16 +175,22 @@ for (const count of SIZES) {
     bareSite(join(root, "bare"), count);
     const bare: Run[] = [];
     const plugin: Run[] = [];
+    const noSearch: Run[] = [];
     for (let i = 0; i < RUNS; i++) {
       bare.push(build(join(root, "bare")));
       plugin.push(build(join(root, "plugin")));
+      noSearch.push(build(join(root, "plugin"), { WEEKLY_BENCH_SEARCH: "0" }));
     }
     const checkMs = check(join(root, "plugin"));
+    const editMs = await editRebuild(join(root, "plugin"), 8090 + SIZES.indexOf(count));
     const b = median(bare.map((r) => r.ms));
     const p = median(plugin.map((r) => r.ms));
     const bRss = median(bare.map((r) => r.maxRssKiB)) / 1024;
     const pRss = median(plugin.map((r) => r.maxRssKiB)) / 1024;
-    console.log(`| ${count} | ${pages} | ${b.toFixed(0)} | ${p.toFixed(0)} | ${(p / b).toFixed(2)} | ${(b / pages).toFixed(2)} | ${(p / pages).toFixed(2)} | ${bRss.toFixed(0)} | ${pRss.toFixed(0)} | ${(pRss / bRss).toFixed(2)} | ${checkMs} |`);
+    const n = median(noSearch.map((r) => r.ms));
+    console.log(
+      `| ${count} | ${pages} | ${b.toFixed(0)} | ${p.toFixed(0)} | ${(p / b).toFixed(2)} | ${(b / pages).toFixed(2)} | ${(p / pages).toFixed(2)} | ${bRss.toFixed(0)} | ${pRss.toFixed(0)} | ${(pRss / bRss).toFixed(2)} | ${n.toFixed(0)} | ${(n / b).toFixed(2)} | ${checkMs} | ${editMs.toFixed(0)} |`,
+    );
   } finally {
     if (!values.keep) rmSync(root, { recursive: true, force: true });
     else console.log(`kept ${root}`);
