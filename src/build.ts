@@ -15,7 +15,7 @@ import { formatIsoDate, isoWeekOf, parseSiteDate, weekInFileName } from "./dates
 import { buildSearchIndex, SEARCH_FOLDER } from "./search.js";
 import { encodingMessage, findLinkProblems, firstInvalidUtf8, isThroughLink, type LinkProblem } from "./files.js";
 import { buildClock, publishState, summaryLine, type PublishState } from "./schedule.js";
-import { frontMatterKeyLine, frontMatterNotes } from "./frontMatter.js";
+import { closesFrontMatter, frontMatterKeyLine, frontMatterNotes } from "./frontMatter.js";
 import { checkFrontMatter, fieldMessage } from "./schema.js";
 import type { ExistingContent } from "./newWeek.js";
 import { copyFiles, manifestFile, nextManifest, readManifest, readManifestSync, removeFiles, staleOutputs, unsafeOutputReason, writeManifest, type OutputManifest } from "./clean.js";
@@ -160,6 +160,7 @@ export class WeeklyBuild {
     const notes = frontMatterNotes(data);
     for (const problem of notes?.problems ?? []) this.#addProblem(path, problem.field, problem.message, "error", problem);
     if (inputPath.endsWith(".md") && (notes?.replacementCharacter || body.includes("\uFFFD"))) this.#checkEncoding(path);
+    if (kind && inputPath.endsWith(".md")) this.#checkFileShape(path, body);
     if (kind && inputPath.endsWith(".md") && !notes?.problems.some((p) => p.field === "front matter")) {
       for (const issue of checkFrontMatter(data, notes?.keys ?? [], kind, this.#opts.timezone)) {
         this.#addProblem(path, issue.field, issue.message, issue.severity);
@@ -463,6 +464,17 @@ export class WeeklyBuild {
   /** A problem with a file as a whole (a link, say): no line to point at. */
   #addFileProblem(path: string, field: string, message: string, severity: Problem["severity"]): void {
     this.#problems.set(`${path}\0${field}`, { file: this.#file(path), severity, message });
+  }
+
+  /** A report or digest whose name cannot be a URL, or whose front matter swallowed its body. */
+  #checkFileShape(path: string, body: string): void {
+    if (/[#?]/.test(path)) {
+      const name = posix.basename(path);
+      this.#addFileProblem(path, "file name", `file name: ${name} holds "#" or "?", which end the path of a URL: links to its page would break. Rename the file without them.`, "error");
+    }
+    if (body.trim() === "" && !closesFrontMatter(this.#read(path))) {
+      this.#addProblem(path, "front matter", "front matter: no closing --- line, so the whole file was read as front matter and the body is empty. Add a line --- where the front matter ends.", "error", { line: 1, column: 1 });
+    }
   }
 
   /** A file whose text has U+FFFD: an error if that comes from bytes that are not UTF-8. */

@@ -2,7 +2,7 @@
 // or lead back into the site (whose files would be published twice), and text that is not UTF-8.
 import { readdirSync, readlinkSync, realpathSync, statSync } from "node:fs";
 import { isUtf8 } from "node:buffer";
-import { join, posix, relative, sep } from "node:path";
+import { isAbsolute, join, posix, relative, sep } from "node:path";
 
 export interface LinkProblem {
   /** The link, relative to the input folder, forward slashes: `posts/loop`. */
@@ -58,16 +58,60 @@ function linkProblem(inputDir: string, root: string, path: string): LinkProblem 
     const why = code === "ELOOP" ? `it leads back to itself (${path} → ${written} → …)` : `its target ${written} does not exist`;
     return { path, severity: "warning", followed: false, message: `a symbolic link that cannot be followed: ${why}; nothing from it is published. Remove the link or point it at a file.` };
   }
-  const inSite = relative(root, real);
-  if (inSite.startsWith("..") || inSite === real) return undefined; // content shared from outside the site
-  const target = inSite === "" ? "the site's own folder" : inSite.split(sep).join("/");
-  const what = statSync(file).isDirectory() ? "every file under it" : "its file";
-  return {
+  const twice = (what: string) => ({
     path,
-    severity: "error",
+    severity: "error" as const,
     followed: true,
-    message: `a symbolic link to ${target} (written ${written}), which is already part of the site: ${what} would be published twice, at two addresses. Remove the link, or list it in .eleventyignore.`,
+    message: `${what}: ${statSync(file).isDirectory() ? "every file under it" : "its file"} would be published twice, at two addresses. Remove the link, or list it in .eleventyignore.`,
+  });
+  const inSite = within(root, real);
+  if (inSite !== undefined) {
+    return twice(`a symbolic link to ${inSite === "" ? "the site's own folder" : inSite} (written ${written}), which is already part of the site`);
+  }
+  if (within(real, root) !== undefined) return twice(`a symbolic link to ${real} (written ${written}), a folder that holds the site itself`);
+  if (!statSync(file).isDirectory()) return undefined; // a file shared from outside the site
+  const back = linkBackInto(real, root);
+  return back === undefined ? undefined : twice(`a symbolic link to ${real} (written ${written}), which holds a link back into the site (${back})`);
+}
+
+/** `inner` relative to `outer` with forward slashes when it lies inside it (or is it: ""), else undefined. */
+function within(outer: string, inner: string): string | undefined {
+  const path = relative(outer, inner);
+  return path === ".." || path.startsWith(`..${sep}`) || isAbsolute(path) ? undefined : path.split(sep).join("/");
+}
+
+/**
+ * A link under `folder` (outside the site) that leads into the site or to a folder holding it,
+ * found without following links; the search gives up after 10,000 entries.
+ */
+function linkBackInto(folder: string, root: string): string | undefined {
+  let budget = 10_000;
+  const visit = (dir: string): string | undefined => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return undefined;
+    }
+    for (const entry of entries) {
+      if (--budget < 0) return undefined;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        const found = visit(path);
+        if (found !== undefined) return found;
+      } else if (entry.isSymbolicLink()) {
+        let real: string;
+        try {
+          real = realpathSync(path);
+        } catch {
+          continue;
+        }
+        if (within(root, real) !== undefined || within(real, root) !== undefined) return `${path} → ${readlinkSync(path)}`;
+      }
+    }
+    return undefined;
   };
+  return visit(folder);
 }
 
 /** Whether `path` is the link itself or a file reached through it. */
@@ -87,7 +131,8 @@ export function firstInvalidUtf8(bytes: Uint8Array): EncodingProblem | undefined
   if (isUtf8(bytes)) return undefined;
   const offset = invalidOffset(bytes);
   if (offset < 0) return undefined;
-  const lineStart = bytes.lastIndexOf(0x0a, offset - 1) + 1;
+  // lastIndexOf with -1 would search from the end: a bad first byte is on line 1.
+  const lineStart = offset === 0 ? 0 : bytes.lastIndexOf(0x0a, offset - 1) + 1;
   let line = 1;
   for (let i = 0; i < lineStart; i++) if (bytes[i] === 0x0a) line++;
   const before = new TextDecoder().decode(bytes.subarray(lineStart, offset));

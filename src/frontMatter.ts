@@ -67,8 +67,9 @@ export function createFrontMatterEngine(layoutExists: (layout: string) => boolea
       delete data.layout;
     }
     const tags = data.tags;
-    if (tags !== undefined && tags !== null && typeof tags !== "string" && !Array.isArray(tags)) {
-      // Eleventy stops on such tags with its own error before the plugin could name the file's line.
+    if (tags !== undefined && tags !== null && typeof tags !== "string" && !(Array.isArray(tags) && tags.every((tag) => typeof tag === "string"))) {
+      // Eleventy stops on tags that are not a list with its own error, and turns a list's other
+      // values into text ("[object Object]") before the plugin could name the file's line.
       const line = frontMatterKeyLine(`---${text}`, "tags") ?? FIRST_LINE;
       notes.problems.push({ line, column: 1, field: "tags", message: fieldMessage("tags", tags, "UTC") });
       delete data.tags;
@@ -112,4 +113,15 @@ export function frontMatterKeyLine(fileText: string, key: string): number | unde
     if (keyRe.test(lines[i]!)) return i + 1;
   }
   return undefined;
+}
+
+/**
+ * Whether a file that opens front matter with `---` also closes it. Without the closing line,
+ * everything after the opening one is read as YAML, where Markdown headings are comments: the
+ * body is lost without a YAML error.
+ */
+export function closesFrontMatter(fileText: string): boolean {
+  const lines = fileText.replace(/^\uFEFF/, "").split(/\r?\n/);
+  if (!FENCE_RE.test(lines[0] ?? "")) return true; // no front matter at all
+  return lines.slice(1).some((line) => FENCE_RE.test(line));
 }

@@ -156,6 +156,13 @@ export function resolveOptions(input: WeeklyOptions | undefined = {}): ResolvedO
       throw optionError(key, (input as Record<string, unknown>)[key], `one of the known options: ${[...KNOWN_KEYS].join(", ")}`);
     }
   }
+  for (const key of ["tagSlugs", "layouts", "feeds", "rawHtml", "site", "newWeek"] as const) {
+    const value = input[key];
+    if (value !== undefined && (value === null || typeof value !== "object" || Array.isArray(value))) {
+      const keys = Object.keys(DEFAULTS[key]);
+      throw optionError(key, value, `an object${keys.length > 0 ? ` with some of ${keys.join(", ")}` : " such as { \"C++\": \"cpp\" }"}`);
+    }
+  }
   const opts: ResolvedOptions = {
     ...DEFAULTS,
     ...input,
@@ -192,8 +199,9 @@ export function resolveOptions(input: WeeklyOptions | undefined = {}): ResolvedO
   const { items, ...feedUrls } = opts.feeds;
   for (const [name, url] of Object.entries(feedUrls)) {
     if (!(name in DEFAULTS.feeds)) throw optionError(`feeds.${name}`, url, "only feeds.atom, feeds.json and feeds.items");
-    if (url !== false && (typeof url !== "string" || !/^\/[^\s?#]+\.(xml|json)$/.test(url))) {
-      throw optionError(`feeds.${name}`, url, 'a root URL of the file such as "/feed.xml", or false');
+    const ext = name === "atom" ? "xml" : "json";
+    if (url !== false && (typeof url !== "string" || !new RegExp(`^/[^\\s?#]+\\.${ext}$`).test(url))) {
+      throw optionError(`feeds.${name}`, url, `a root URL of the file such as "/feed.${ext}", or false`);
     }
   }
   if (!Number.isInteger(items) || items < 0) {

@@ -82,12 +82,12 @@ export function kindOf(path: string, opts: Pick<ResolvedOptions, "postsDir" | "d
   return undefined;
 }
 
-/** Eleventy's `./posts/a.md` (relative to the working folder) → `posts/a.md` relative to the input folder. */
 /** Whether raw HTML is kept in a page of this kind (undefined: as the site's markdown-it is set). */
 export function allowsRawHtml(kind: ContentKind | undefined, opts: Pick<ResolvedOptions, "rawHtml">): boolean | undefined {
   return kind === "report" ? opts.rawHtml.reports : kind === "digest" ? opts.rawHtml.digests : undefined;
 }
 
+/** Eleventy's `./posts/a.md` (relative to the working folder) → `posts/a.md` relative to the input folder. */
 export function inputRelative(inputPath: string, inputDir: string): string {
   return posix.relative(posix.normalize(inputDir), posix.normalize(inputPath));
 }

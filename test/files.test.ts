@@ -1,6 +1,6 @@
 import { after, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { encodingMessage, findLinkProblems, firstInvalidUtf8, isThroughLink } from "../src/files.js";
@@ -18,6 +18,7 @@ describe("firstInvalidUtf8", () => {
     ["a surrogate (ED A0 80)", [...utf8("a\nb\n"), 0xed, 0xa0, 0x80], { line: 3, column: 1, byte: 0xed }],
     ["beyond U+10FFFF (F4 90 80 80)", [0xf4, 0x90, 0x80, 0x80], { line: 1, column: 1, byte: 0xf4 }],
     ["cut short at the end (E4 B8)", [...utf8("中"), 0xe4, 0xb8], { line: 1, column: 2, byte: 0xe4 }],
+    ["UTF-16 (FF FE) at the very start, with line breaks after", [0xff, 0xfe, 0x0a, 0x41, 0x0a, 0x42, 0x0a], { line: 1, column: 1, byte: 0xff }],
     ["a stray continuation byte", [0x61, 0x80], { line: 1, column: 2, byte: 0x80 }],
     ["Latin-1 é", [...utf8("caf"), 0xe9, 0x0a], { line: 1, column: 4, byte: 0xe9 }],
   ];
@@ -50,6 +51,13 @@ describe("findLinkProblems", () => {
   symlinkSync("x.md", join(site, "posts", "y.md"));
   symlinkSync("missing.md", join(site, "weekly_news", "gone.md"));
   symlinkSync(join(outside, "shared.md"), join(site, "posts", "shared.md"));
+  symlinkSync("../../..", join(site, "posts", "nested", "up"));
+  mkdirSync(join(outside, "folder"));
+  writeFileSync(join(outside, "folder", "note.md"), "---\ntitle: note\n---\n");
+  symlinkSync(join(outside, "folder"), join(site, "weekly_news", "shared-folder"));
+  mkdirSync(join(outside, "trap"));
+  symlinkSync(join(site, "posts"), join(outside, "trap", "back"));
+  symlinkSync(join(outside, "trap"), join(site, "weekly_news", "trap"));
 
   const problems = findLinkProblems(site, ["posts", "weekly_news", "no-such-folder"]);
   const expected: Array<[string, "error" | "warning", boolean, string]> = [
@@ -58,12 +66,14 @@ describe("findLinkProblems", () => {
     ["posts/nested/news", "error", true, "a symbolic link to weekly_news (written ../../weekly_news), which is already part of the site: every file under it would be published twice, at two addresses. Remove the link, or list it in .eleventyignore."],
     ["posts/x.md", "warning", false, "a symbolic link that cannot be followed: it leads back to itself (posts/x.md → y.md → …); nothing from it is published. Remove the link or point it at a file."],
     ["posts/y.md", "warning", false, "a symbolic link that cannot be followed: it leads back to itself (posts/y.md → x.md → …); nothing from it is published. Remove the link or point it at a file."],
+    ["posts/nested/up", "error", true, `a symbolic link to ${realpathSync(join(site, ".."))} (written ../../..), a folder that holds the site itself: every file under it would be published twice, at two addresses. Remove the link, or list it in .eleventyignore.`],
+    ["weekly_news/trap", "error", true, `a symbolic link to ${realpathSync(join(outside, "trap"))} (written ${join(outside, "trap")}), which holds a link back into the site (${join(realpathSync(outside), "trap", "back")} → ${join(site, "posts")}): every file under it would be published twice, at two addresses. Remove the link, or list it in .eleventyignore.`],
     ["weekly_news/gone.md", "warning", false, "a symbolic link that cannot be followed: its target missing.md does not exist; nothing from it is published. Remove the link or point it at a file."],
   ];
   for (const [path, severity, followed, message] of expected) {
     test(`${path}: ${severity}`, () => assert.deepEqual(problems.find((p) => p.path === path), { path, severity, followed, message }));
   }
-  test("a link to a file outside the site is content shared on purpose: no problem", () => {
+  test("a link to a file or a folder outside the site is content shared on purpose: no problem", () => {
     assert.deepEqual(problems.map((p) => p.path).sort(), expected.map(([path]) => path).sort());
   });
   const through: Array<[string, string, boolean]> = [

@@ -1,6 +1,6 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { createFrontMatterEngine, FRONT_MATTER_NOTES, frontMatterKeyLine } from "../src/frontMatter.js";
+import { closesFrontMatter, createFrontMatterEngine, FRONT_MATTER_NOTES, frontMatterKeyLine } from "../src/frontMatter.js";
 import { markNoindex } from "../src/preview.js";
 
 const parse = createFrontMatterEngine((layout) => layout === "layouts/post.njk");
@@ -32,6 +32,7 @@ describe("createFrontMatterEngine", () => {
     ["a layout that is a number", ["title: a", "layout: 5"], { line: 3, column: 1, field: "layout", message: "layout: received 5; expected a file of the layouts folder, such as layouts/post.njk." }],
     ["an empty layout text", ["layout: ''"], { line: 2, column: 1, field: "layout", message: 'layout: received ""; expected a file of the layouts folder, such as layouts/post.njk.' }],
     ["tags that are a number (Eleventy would stop on them)", ["title: a", "tags: 42"], { line: 3, column: 1, field: "tags", message: "tags: received 42; expected a list of non-empty texts such as [AI, 人工智能], or one text." }],
+    ["a list of tags holding keys, a list, null and a number", ["tags: [{a: b}, [x], null, 5]"], { line: 2, column: 1, field: "tags", message: 'tags: received [{"a":"b"},["x"],null,5]; expected a list of non-empty texts such as [AI, 人工智能], or one text.' }],
     ["tags that are keys", ["tags:", "  a: b"], { line: 2, column: 1, field: "tags", message: 'tags: received {"a":"b"}; expected a list of non-empty texts such as [AI, 人工智能], or one text.' }],
   ];
   for (const [name, lines, problem] of broken) {
@@ -80,4 +81,18 @@ describe("Windows line endings", () => {
     assert.deepEqual(data.tags, ["AI"]);
     assert.deepEqual((data[FRONT_MATTER_NOTES] as { keys: unknown }).keys, ["title", "tags", "layout"]);
   });
+});
+
+describe("closesFrontMatter", () => {
+  const cases: Array<[string, boolean]> = [
+    ["---\ntitle: a\n---\n正文", true],
+    ["---\ntitle: a\n---", true],
+    ["\uFEFF---\r\ntitle: a\r\n---\r\n", true],
+    ["正文，没有头信息", true],
+    ["", true],
+    ["---\ntitle: a\n\n## 小节\n\n正文", false],
+    ["---\ntitle: a\n", false],
+    ["---\ntitle: a\n----\n", false],
+  ];
+  for (const [text, closed] of cases) test(`${JSON.stringify(text)} → ${closed}`, () => assert.equal(closesFrontMatter(text), closed));
 });

@@ -43,6 +43,9 @@ export async function buildSite(siteDir: string, configPath: string, output = te
   return readSite(output);
 }
 
+/** A command that hangs is killed (and its test fails, with a null status) after this long. */
+const COMMAND_TIMEOUT_MS = 180_000;
+
 export const ELEVENTY_BIN = join(ROOT, "node_modules", ".bin", "eleventy");
 
 /**
@@ -60,6 +63,7 @@ export function runEleventy(
     cwd: siteDir,
     env: { ...process.env, WEEKLY_NOW: undefined, WEEKLY_PREVIEW: undefined, ...env },
     encoding: "utf8",
+    timeout: COMMAND_TIMEOUT_MS,
   });
 }
 
@@ -94,6 +98,7 @@ export function runWeekly(siteDir: string, args: string[], env: Record<string, s
     cwd: siteDir,
     env: { ...process.env, WEEKLY_NOW: undefined, WEEKLY_PREVIEW: undefined, ...env },
     encoding: "utf8",
+    timeout: COMMAND_TIMEOUT_MS,
   });
 }
 

@@ -129,9 +129,13 @@ describe("the text comes out whole", () => {
 });
 
 describe("feeds, sitemap and search index", () => {
+  /** XML 1.0's Char production, checked apart from the parser (which lets C0 controls through). */
+  const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
   const xml = (file: string) => {
     const source = site.files.get(file)!;
     assert.equal(XMLValidator.validate(source), true, `${file} is not well-formed XML`);
+    const bad = NOT_XML_CHAR.exec(source);
+    assert.equal(bad, null, `${file} holds U+${bad?.[0].codePointAt(0)?.toString(16).toUpperCase().padStart(4, "0")}, which XML 1.0 cannot hold`);
     return new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "", trimValues: false, parseTagValue: false, htmlEntities: true }).parse(source);
   };
 
