@@ -2,7 +2,7 @@
 // feature on) and with a bare Eleventy config rendering the same Markdown through a minimal layout,
 // alternating, and prints median wall time, ms per page, peak RSS and the plugin/bare ratios.
 // It also builds the plugin's site without the search index (the Pagefind step alone), times
-// `weekly check`, and times a one-report edit under `eleventy --serve --incremental`.
+// `weekly check`, and times a one-report edit under `eleventy --serve --incremental` on both sites.
 //   npm run bench                      N = 250, 1000, 4000; 3 runs each
 //   npm run bench -- --weeks 1000 --runs 5
 import { spawn, spawnSync } from "node:child_process";
@@ -175,8 +175,8 @@ async function editRebuild(siteDir: string, port: number, pages: number): Promis
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 console.log(`Machine: ${(await import("node:os")).cpus()[0]?.model ?? "?"} × ${(await import("node:os")).cpus().length}, Node ${process.version}; ${RUNS} runs each, alternating.`);
-console.log("| weeks | pages | bare ms | plugin ms | ratio | bare ms/page | plugin ms/page | bare RSS MiB | plugin RSS MiB | RSS ratio | plugin w/o search ms | ratio w/o search | check ms | edit under --serve ms |");
-console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+console.log("| weeks | pages | bare ms | plugin ms | ratio | bare ms/page | plugin ms/page | bare RSS MiB | plugin RSS MiB | RSS ratio | plugin w/o search ms | ratio w/o search | check ms | bare edit ms | plugin edit ms |");
+console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
 for (const count of SIZES) {
   const root = mkdtempSync(join(tmpdir(), `weekly-bench-${count}-`));
   try {
@@ -191,6 +191,7 @@ for (const count of SIZES) {
       noSearch.push(build(join(root, "plugin"), { WEEKLY_BENCH_SEARCH: "0" }));
     }
     const checkMs = check(join(root, "plugin"));
+    const bareEditMs = await editRebuild(join(root, "bare"), 8190 + SIZES.indexOf(count), pages);
     const editMs = await editRebuild(join(root, "plugin"), 8090 + SIZES.indexOf(count), pages);
     const b = median(bare.map((r) => r.ms));
     const p = median(plugin.map((r) => r.ms));
@@ -198,7 +199,7 @@ for (const count of SIZES) {
     const pRss = median(plugin.map((r) => r.maxRssKiB)) / 1024;
     const n = median(noSearch.map((r) => r.ms));
     console.log(
-      `| ${count} | ${pages} | ${b.toFixed(0)} | ${p.toFixed(0)} | ${(p / b).toFixed(2)} | ${(b / pages).toFixed(2)} | ${(p / pages).toFixed(2)} | ${bRss.toFixed(0)} | ${pRss.toFixed(0)} | ${(pRss / bRss).toFixed(2)} | ${n.toFixed(0)} | ${(n / b).toFixed(2)} | ${checkMs} | ${editMs.toFixed(0)} |`,
+      `| ${count} | ${pages} | ${b.toFixed(0)} | ${p.toFixed(0)} | ${(p / b).toFixed(2)} | ${(b / pages).toFixed(2)} | ${(p / pages).toFixed(2)} | ${bRss.toFixed(0)} | ${pRss.toFixed(0)} | ${(pRss / bRss).toFixed(2)} | ${n.toFixed(0)} | ${(n / b).toFixed(2)} | ${checkMs} | ${bareEditMs.toFixed(0)} | ${editMs.toFixed(0)} |`,
     );
   } finally {
     if (!values.keep) rmSync(root, { recursive: true, force: true });
