@@ -4,7 +4,7 @@ import type { MarkdownIt } from "markdown-it";
 import type { RendererRule, Token } from "markdown-it";
 import { slugify, SlugCounter } from "./slugs.js";
 import { readableHref } from "./references.js";
-import { isSafeImage, isSafeLink } from "./safety.js";
+import { isSafeLink } from "./safety.js";
 
 export interface Heading {
   level: number;
@@ -188,12 +188,14 @@ interface RenderEnv {
 }
 
 /**
- * Removes the links whose target is not safe (`[text](data:…)` keeps its text, loses the link);
- * markdown-it has already refused script targets, which stay as written text.
+ * Removes the links whose target is not safe (`[text](data:…)` keeps its text, loses the link).
+ * markdown-it's own link check has already refused script targets and every `data:` target but a
+ * GIF, PNG, JPEG or WebP picture (kept for images), leaving them as written text; this also holds
+ * if a site loosens that check.
  */
 export function dropUnsafeLinks(tokens: Token[]): void {
   for (const token of tokens) {
-    if (token.type !== "inline" || !token.children) continue;
+    if (token.type !== "inline" || !token.children?.some((child) => child.type === "link_open")) continue;
     const dropped: boolean[] = []; // one entry per open link: was it removed?
     token.children = token.children.filter((child) => {
       if (child.type === "link_open") {
@@ -228,7 +230,6 @@ export function installMarkdownRules(md: MarkdownIt, context: RenderContext): vo
       md.options.html = saved;
     }
   };
-  md.validateLink = isSafeImage; // markdown-it asks for links and images alike; links are narrowed below
   md.core.ruler.push("weekly_safe_links", (state) => dropUnsafeLinks(state.tokens));
   md.core.ruler.push("weekly_headings", (state) => {
     const env = state.env as RenderEnv;
