@@ -7,7 +7,7 @@ import type { MarkdownIt } from "markdown-it";
 import type { AnalysisParser } from "./markdown.js";
 import type { ResolvedOptions } from "./options.js";
 import { WeeklyError, formatProblem, sortProblems, type Problem } from "./errors.js";
-import { allowsRawHtml, analyseSite, bodyKey, bodyReader, inputRelative, kindOf, placeInFile, type BodyAnalysis, type BodyReader, type CollectedPage, type HeldBack, type SiteIndex } from "./site.js";
+import { allowsRawHtml, analyseSite, bodyInput, bodyReader, sameBodyInput, inputRelative, kindOf, placeInFile, type BodyAnalysis, type BodyInput, type BodyReader, type CollectedPage, type HeldBack, type SiteIndex } from "./site.js";
 import { pageView, type PageView } from "./views.js";
 import { pageStem, resolveReference } from "./references.js";
 import { sortByWeekDescending, sortNewestFirst, tagPages, type CollectionItem, type TagPage } from "./collections.js";
@@ -99,7 +99,8 @@ export class WeeklyBuild {
   #tagUrls = new Map<string, string>();
   #views = new Map<string, PageView | undefined>();
   #links: LinkProblem[] = [];
-  #bodies = new Map<string, BodyAnalysis>();
+  /** Each page's body analysis and what it was made from, by page path: kept for the next build. */
+  #bodies = new Map<string, { input: BodyInput; analysis: BodyAnalysis }>();
 
   constructor(opts: ResolvedOptions, inputDir: string, logger: Logger, env: () => BuildEnvironment = () => process.env) {
     this.#opts = opts;
@@ -251,12 +252,12 @@ export class WeeklyBuild {
   #readBody(): BodyReader {
     const read = bodyReader(this.#parse ?? (() => []), this.#opts);
     const previous = this.#bodies;
-    const current = new Map<string, BodyAnalysis>();
-    this.#bodies = current;
+    this.#bodies = new Map();
     return (page) => {
-      const key = bodyKey(page, this.#opts);
-      const analysis = current.get(key) ?? previous.get(key) ?? read(page);
-      current.set(key, analysis);
+      const input = bodyInput(page, this.#opts);
+      const kept = previous.get(page.path);
+      const analysis = kept && sameBodyInput(kept.input, input) ? kept.analysis : read(page);
+      this.#bodies.set(page.path, { input, analysis });
       return analysis;
     };
   }

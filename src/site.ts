@@ -115,13 +115,20 @@ export function bodyReader(parse: AnalysisParser, opts: ResolvedOptions): BodyRe
   };
 }
 
-/**
- * What a body's analysis depends on besides the body: the title (a repeated `# title` is dropped)
- * and whether raw HTML is kept. Equal keys, equal analyses: a rebuild reuses them.
- */
-export function bodyKey(page: CollectedPage, opts: ResolvedOptions): string {
-  const title = typeof page.data.title === "string" ? page.data.title : "";
-  return `${allowsRawHtml(page.kind, opts) ?? ""}\0${title.length}\0${title}\0${page.body}`;
+/** What a body's analysis depends on: the body, the title (a repeated `# title` is dropped) and whether raw HTML is kept. */
+export interface BodyInput {
+  body: string;
+  title: string;
+  rawHtml: boolean | undefined;
+}
+
+export function bodyInput(page: CollectedPage, opts: ResolvedOptions): BodyInput {
+  return { body: page.body, title: typeof page.data.title === "string" ? page.data.title : "", rawHtml: allowsRawHtml(page.kind, opts) };
+}
+
+/** Equal inputs, equal analyses: a rebuild reuses them. */
+export function sameBodyInput(a: BodyInput, b: BodyInput): boolean {
+  return a.body === b.body && a.title === b.title && a.rawHtml === b.rawHtml;
 }
 
 /**

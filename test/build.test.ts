@@ -6,24 +6,24 @@ import MarkdownIt from "markdown-it";
 import { WeeklyBuild } from "../src/build.js";
 import { installMarkdownRules } from "../src/markdown.js";
 import { resolveOptions } from "../src/options.js";
-import { bodyKey, kindOf, type CollectedPage } from "../src/site.js";
+import { bodyInput, kindOf, sameBodyInput, type CollectedPage } from "../src/site.js";
 
 const opts = resolveOptions();
 
-describe("bodyKey", () => {
+describe("sameBodyInput", () => {
   const page = (path: string, body: string, title?: unknown): CollectedPage => ({ path, kind: kindOf(path, opts), data: { title }, body, status: { state: "published" } });
   const same: Array<[string, CollectedPage, CollectedPage]> = [
     ["the same body and title in two files", page("posts/a.md", "正文", "题"), page("posts/b.md", "正文", "题")],
     ["a title that is not text counts as none", page("posts/a.md", "正文", 5), page("posts/a.md", "正文")],
   ];
-  for (const [name, a, b] of same) test(`equal: ${name}`, () => assert.equal(bodyKey(a, opts), bodyKey(b, opts)));
+  for (const [name, a, b] of same) test(`equal: ${name}`, () => assert.equal(sameBodyInput(bodyInput(a, opts), bodyInput(b, opts)), true));
   const different: Array<[string, CollectedPage, CollectedPage]> = [
     ["one character of the body", page("posts/a.md", "正文", "题"), page("posts/a.md", "正文。", "题")],
     ["the title (a repeated # title is dropped)", page("posts/a.md", "# 题", "题"), page("posts/a.md", "# 题", "别的")],
     ["a report and a digest (raw HTML kept or not)", page("posts/a.md", "<b>x</b>", "题"), page("weekly_news/a.md", "<b>x</b>", "题")],
     ["a title and body that meet at the separator", page("posts/a.md", "b\0c", "a"), page("posts/a.md", "c", "a\0b")],
   ];
-  for (const [name, a, b] of different) test(`different: ${name}`, () => assert.notEqual(bodyKey(a, opts), bodyKey(b, opts)));
+  for (const [name, a, b] of different) test(`different: ${name}`, () => assert.equal(sameBodyInput(bodyInput(a, opts), bodyInput(b, opts)), false));
 });
 
 describe("WeeklyBuild: bodies across rebuilds", () => {
