@@ -3,6 +3,7 @@
 import type { CollectionItem } from "./collections.js";
 import type { ResolvedOptions } from "./options.js";
 import { encodeUrl } from "./safety.js";
+import { tagsOf } from "./views.js";
 
 /** `href="/x"` and `src="/x"` (root-relative, as the plugin writes links) made absolute. */
 const ROOT_RELATIVE_RE = /(\s(?:href|src)=["'])\/(?!\/)/g;
@@ -30,6 +31,7 @@ export function jsonFeed(items: readonly FeedItem[], opts: ResolvedOptions, feed
       if (typeof item.url !== "string") return [];
       const url = encodeUrl(`${site.url}${item.url}`);
       const data = item.data as { title?: unknown; description?: unknown; tags?: unknown };
+      const tags = tagsOf(data); // as the report's page and its tag pages read them
       return [
         {
           id: url,
@@ -38,7 +40,7 @@ export function jsonFeed(items: readonly FeedItem[], opts: ResolvedOptions, feed
           content_html: absoluteLinks(typeof item.content === "string" ? item.content : "", site.url),
           ...(typeof data.description === "string" && data.description.trim() !== "" ? { summary: data.description.trim() } : {}),
           date_published: item.date.toISOString(),
-          ...(Array.isArray(data.tags) ? { tags: data.tags.map(String) } : {}),
+          ...(tags.length > 0 ? { tags } : {}),
         },
       ];
     }),

@@ -58,4 +58,17 @@ describe("jsonFeed", () => {
       assert.deepEqual(feed.items.map((i) => i.title), titles);
     });
   }
+
+  const tagCases: Array<[unknown, string[] | undefined]> = [
+    [["AI", "代理"], ["AI", "代理"]],
+    ["AI", ["AI"]],
+    [[" AI ", ""], ["AI"]],
+    [undefined, undefined],
+  ];
+  for (const [tags, expected] of tagCases) {
+    test(`tags ${JSON.stringify(tags)} → ${JSON.stringify(expected)}, as the tag pages read them`, () => {
+      const feed = JSON.parse(jsonFeed([{ inputPath: "./posts/a.md", url: "/posts/a/", date: new Date(0), data: { title: "a", tags }, content: "" }], opts, "/feed.json"));
+      assert.deepEqual(feed.items[0].tags, expected);
+    });
+  }
 });
