@@ -123,3 +123,8 @@ function computeIsoWeek(weekYear: number, weekNumber: number, zone: string): Iso
   const key = `${weekYear}-W${String(weekNumber).padStart(2, "0")}`;
   return { key, weekYear, weekNumber, start, end: start.plus({ days: 6 }) };
 }
+
+/** How many ISO weeks a week-year has (52 or 53): for messages about a week that does not exist. */
+export function weeksInWeekYear(weekYear: number, zone: string): number {
+  return DateTime.fromObject({ weekYear, weekNumber: 1 }, { zone }).weeksInWeekYear;
+}

@@ -53,3 +53,8 @@ export class WeeklyError extends Error {
     return new WeeklyError(`${count} in the content stopped the build:\n${lines.join("\n")}`, errors);
   }
 }
+
+/** `1 report`, `2 reports`. */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}

@@ -193,7 +193,7 @@ interface RenderEnv {
  * GIF, PNG, JPEG or WebP picture (kept for images), leaving them as written text; this also holds
  * if a site loosens that check.
  */
-export function dropUnsafeLinks(tokens: Token[]): void {
+function dropUnsafeLinks(tokens: Token[]): void {
   for (const token of tokens) {
     if (token.type !== "inline" || !token.children?.some((child) => child.type === "link_open")) continue;
     const dropped: boolean[] = []; // one entry per open link: was it removed?

@@ -1,6 +1,6 @@
 // What `weekly new` writes for a week: the report's file from its template, and a digest stub.
 import { DateTime } from "luxon";
-import { formatIsoDate, ISO_WEEK_RE, isoWeekOf, parseIsoWeek, type IsoWeek } from "./dates.js";
+import { formatIsoDate, ISO_WEEK_RE, isoWeekOf, parseIsoWeek, weeksInWeekYear, type IsoWeek } from "./dates.js";
 import type { ResolvedOptions } from "./options.js";
 
 export interface ExistingContent {
@@ -43,7 +43,7 @@ export function chooseWeek(asked: string | undefined, existing: ExistingContent,
     const week = parseIsoWeek(asked, zone);
     if (!week) {
       const year = Number(asked.slice(0, 4));
-      const weeks = DateTime.fromObject({ weekYear: year, weekNumber: 1 }, { zone }).weeksInWeekYear;
+      const weeks = weeksInWeekYear(year, zone);
       return { error: `week ${asked} does not exist: ${year} has ${weeks} ISO weeks.` };
     }
     return week;

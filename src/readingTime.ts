@@ -28,8 +28,8 @@ const WORD_CHAR_RE = /[\p{L}\p{N}]/u;
 const JOINERS = new Set([0x2e, 0x27, 0x2019, 0x2d]);
 
 /** Characters of Chinese read per minute, and words of English: common figures for adult readers. */
-export const CJK_PER_MINUTE = 400;
-export const WORDS_PER_MINUTE = 200;
+const CJK_PER_MINUTE = 400;
+const WORDS_PER_MINUTE = 200;
 
 export interface ReadingTime {
   /** CJK characters. */

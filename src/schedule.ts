@@ -1,7 +1,8 @@
 // Is this page published at time T? `scheduled`, `draft`, the build's clock, and the build's summary.
 import { DateTime } from "luxon";
 import { ACCEPTED_DATE_FORMS, parseSiteDate } from "./dates.js";
-import { fieldMessage } from "./schema.js";
+import { fieldMessage, show } from "./schema.js";
+import { plural } from "./errors.js";
 
 export type PublishState =
   | { state: "published" }
@@ -95,12 +96,4 @@ export function summaryLine(summary: BuildSummary): string {
   }
   const next = waiting[0] ? `next goes live ${formatPublishTime(waiting[0].at)}: rebuild then.` : "nothing is waiting to go live.";
   return `[weekly] published ${counts}; scheduled: ${scheduled}; drafts: ${drafts}; ${next}`;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
-}
-
-function show(value: unknown): string {
-  return value instanceof Date ? value.toISOString() : (JSON.stringify(value) ?? String(value));
 }

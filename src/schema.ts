@@ -105,6 +105,7 @@ function closestKey(key: string): string | undefined {
   return ranked[0]?.known;
 }
 
-function show(value: unknown): string {
+/** A value as the author wrote it, for messages: JSON, a Date as its ISO instant. */
+export function show(value: unknown): string {
   return value instanceof Date ? value.toISOString() : (JSON.stringify(value) ?? String(value));
 }

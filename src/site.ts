@@ -6,7 +6,7 @@ import type { ResolvedOptions } from "./options.js";
 import type { Problem } from "./errors.js";
 import { assignHeadingIds, collectLinks, excerptFromTokens, type AnalysisParser, type Heading, type LinkRef } from "./markdown.js";
 import { distance } from "fastest-levenshtein";
-import { isoWeekOf, parseSiteDate, weekInFileName, type IsoWeek } from "./dates.js";
+import { isoWeekOf, parseSiteDate, weekInFileName, weeksInWeekYear, type IsoWeek } from "./dates.js";
 import { pageIndex, pageStem, readableHref, resolveReference, splitHref, type PageIndex, type Resolution } from "./references.js";
 import { formatPublishTime, type PublishState } from "./schedule.js";
 import { newestFirst } from "./views.js";
@@ -254,7 +254,7 @@ function heldBackTarget(resolution: Resolution, heldBack: ReadonlyMap<string, He
  * dead at some moment; undefined when it never would be (a draft may link anywhere, and a page may
  * link to one that goes live no later than itself).
  */
-export function heldBackConflict(source: PublishState, target: HeldBack): string | undefined {
+function heldBackConflict(source: PublishState, target: HeldBack): string | undefined {
   if (source.state === "draft") return undefined;
   if (target.status.state === "draft") {
     return "which is a draft (draft: true): the link would be dead. Remove the link, or publish the draft first.";
@@ -289,7 +289,7 @@ function headingHint(target: AnalysedPage, missing: string): string {
  * The weekly rules: a digest's file name carries an ISO week that exists (`ai_news_2026-W06.md`);
  * two reports for one week (drafts aside) are allowed, but probably a mistake.
  */
-export function checkWeeks(pages: Iterable<AnalysedPage>, zone: string): BodyProblem[] {
+function checkWeeks(pages: Iterable<AnalysedPage>, zone: string): BodyProblem[] {
   const problems: BodyProblem[] = [];
   const reportsByWeek = new Map<string, AnalysedPage[]>();
   const fileLevel = (page: AnalysedPage) => ({ file: page.path, bodyLine: -1, column: 1, rule: "week" as const });
@@ -301,7 +301,7 @@ export function checkWeeks(pages: Iterable<AnalysedPage>, zone: string): BodyPro
         problems.push({ ...fileLevel(page), severity: "error", message: `file name: ${name} carries no ISO week; expected a name such as ai_news_2026-W06.md.` });
       } else if (!named.week) {
         const year = Number(named.text.slice(0, 4));
-        const weeks = DateTime.fromObject({ weekYear: year, weekNumber: 1 }, { zone }).weeksInWeekYear;
+        const weeks = weeksInWeekYear(year, zone);
         problems.push({ ...fileLevel(page), severity: "error", message: `file name: week ${named.text} does not exist; ${year} has ${weeks} ISO weeks.` });
       }
     }

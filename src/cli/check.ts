@@ -1,5 +1,5 @@
 // `weekly check`: every problem of a site's content, found by the analysis a build runs.
-import { formatProblem, type Problem } from "../errors.js";
+import { formatProblem, plural, type Problem } from "../errors.js";
 
 export interface CheckReport {
   problems: Problem[];
@@ -13,8 +13,8 @@ export function formatReport(report: CheckReport, format: "text" | "json"): stri
   if (format === "json") {
     return `${JSON.stringify({ files: report.files, errors, warnings, problems: report.problems }, null, 2)}\n`;
   }
-  const files = `${report.files} file${report.files === 1 ? "" : "s"}`;
+  const files = plural(report.files, "file");
   if (report.problems.length === 0) return `No problems in ${files}.\n`;
-  const count = [`${errors} error${errors === 1 ? "" : "s"}`, `${warnings} warning${warnings === 1 ? "" : "s"}`].join(", ");
+  const count = [plural(errors, "error"), plural(warnings, "warning")].join(", ");
   return `${report.problems.map(formatProblem).join("\n")}\n${count} in ${files}.\n`;
 }

@@ -60,7 +60,7 @@ export async function inspectSite(startDir: string): Promise<SiteInspection | { 
 const CONFIG_FILES = [".eleventy.js", "eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs"];
 
 /** The nearest folder from `dir` up that holds an Eleventy config: the site's folder. */
-export function findSiteDir(dir: string): string | undefined {
+function findSiteDir(dir: string): string | undefined {
   for (let at = resolve(dir); ; at = dirname(at)) {
     if (CONFIG_FILES.some((name) => existsSync(join(at, name)))) return at;
     if (dirname(at) === at) return undefined;
