@@ -4,7 +4,8 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { copyFile, lstat, mkdir, readdir, readFile, rm, rmdir, writeFile } from "node:fs/promises";
-import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
+import { within } from "./paths.js";
 
 /** Input file (as Eleventy names it, or a copied file's source) → output files, relative to the output folder. */
 export type OutputManifest = Record<string, string[]>;
@@ -15,10 +16,7 @@ export type OutputManifest = Record<string, string[]>;
  */
 export function unsafeOutputReason(outputDir: string, inputDir: string, projectDir: string): string | undefined {
   const output = resolve(outputDir);
-  const inside = (child: string, parent: string) => {
-    const rel = relative(parent, child);
-    return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
-  };
+  const inside = (child: string, parent: string) => within(parent, child) !== undefined;
   if (inside(resolve(inputDir), output)) return `the output folder ${outputDir} holds the input folder`;
   if (inside(resolve(projectDir), output)) return `the output folder ${outputDir} holds the project`;
   return undefined;
@@ -104,8 +102,8 @@ export async function removeFiles(outputDir: string, files: readonly string[]): 
   const folders = new Set<string>();
   for (const file of files) {
     const path = resolve(root, file);
-    const rel = relative(root, path);
-    if (rel === "" || rel.startsWith("..") || isAbsolute(rel)) continue;
+    const rel = within(root, path);
+    if (rel === undefined || rel === "") continue;
     await rm(path, { force: true });
     for (let at = dirname(path); at !== root && at.startsWith(root); at = dirname(at)) folders.add(at);
   }

@@ -2,7 +2,8 @@
 // or lead back into the site (whose files would be published twice), and text that is not UTF-8.
 import { readdirSync, readlinkSync, realpathSync, statSync } from "node:fs";
 import { isUtf8 } from "node:buffer";
-import { isAbsolute, join, posix, relative, sep } from "node:path";
+import { join, posix } from "node:path";
+import { within } from "./paths.js";
 
 export interface LinkProblem {
   /** The link, relative to the input folder, forward slashes: `posts/loop`. */
@@ -72,12 +73,6 @@ function linkProblem(inputDir: string, root: string, path: string): LinkProblem 
   if (!statSync(file).isDirectory()) return undefined; // a file shared from outside the site
   const back = linkBackInto(real, root);
   return back === undefined ? undefined : twice(`a symbolic link to ${real} (written ${written}), which holds a link back into the site (${back})`);
-}
-
-/** `inner` relative to `outer` with forward slashes when it lies inside it (or is it: ""), else undefined. */
-function within(outer: string, inner: string): string | undefined {
-  const path = relative(outer, inner);
-  return path === ".." || path.startsWith(`..${sep}`) || isAbsolute(path) ? undefined : path.split(sep).join("/");
 }
 
 /**

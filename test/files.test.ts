@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { encodingMessage, findLinkProblems, firstInvalidUtf8, isThroughLink } from "../src/files.js";
+import { within } from "../src/paths.js";
 
 describe("firstInvalidUtf8", () => {
   const utf8 = (text: string) => [...Buffer.from(text, "utf8")];
@@ -82,4 +83,16 @@ describe("findLinkProblems", () => {
     ["posts/looped.md", "posts/loop", false],
   ];
   for (const [path, link, yes] of through) test(`isThroughLink(${path}, ${link}) → ${yes}`, () => assert.equal(isThroughLink(path, link), yes));
+});
+
+describe("within", () => {
+  const cases: Array<[string, string, string | undefined]> = [
+    ["/site", "/site", ""],
+    ["/site", "/site/posts/a.md", "posts/a.md"],
+    ["/site", "/site/..x", "..x"],
+    ["/site", "/", undefined],
+    ["/site", "/site-other/a", undefined],
+    ["/site/posts", "/site", undefined],
+  ];
+  for (const [outer, inner, expected] of cases) test(`within(${outer}, ${inner}) → ${expected}`, () => assert.equal(within(outer, inner), expected));
 });
