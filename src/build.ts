@@ -20,6 +20,7 @@ import { checkFrontMatter, fieldMessage } from "./schema.js";
 import type { ExistingContent } from "./newWeek.js";
 import { copyFiles, manifestFile, nextManifest, readManifest, readManifestSync, removeFiles, staleOutputs, unsafeOutputReason, writeManifest, type OutputManifest } from "./clean.js";
 import { encodeUrl } from "./safety.js";
+import { pageAddresses } from "./pages.js";
 
 interface ContentMap {
   inputPathToUrl: Record<string, string[]>;
@@ -406,10 +407,11 @@ export class WeeklyBuild {
    */
   sitemap = (): Array<{ loc: string; lastmod: string | undefined }> => {
     const entries: Array<{ loc: string; lastmod: string | undefined }> = [];
+    const { notFound, search } = pageAddresses(this.#opts);
     for (const [path, urls] of this.#allUrls) {
       const date = this.#site?.pages.get(path)?.date;
       for (const url of urls) {
-        if (!(url.endsWith("/") || url.endsWith(".html")) || url === "/404.html" || url === "/search/") continue;
+        if (!(url.endsWith("/") || url.endsWith(".html")) || url === notFound || url === search) continue;
         entries.push({ loc: encodeUrl(`${this.#opts.site.url}${url}`), lastmod: date ? formatIsoDate(date) : undefined });
       }
     }

@@ -24,15 +24,28 @@ Allow: /
 Sitemap: {{ weekly.site.url }}/sitemap.xml
 `;
 
+/** Where each generated page lives (whether or not the site has it). */
+export function pageAddresses(opts: ResolvedOptions) {
+  return {
+    home: "/",
+    tagIndex: `/${opts.tagsPath}/`,
+    archive: "/archive/",
+    digestIndex: `/${opts.digestsDir}/`,
+    search: "/search/",
+    notFound: "/404.html",
+  } as const;
+}
+
 /** The generated pages a site asked for; a layout option set to `false` leaves its page out. */
 export function generatedPages(opts: ResolvedOptions): GeneratedPage[] {
   const pages: GeneratedPage[] = [];
   const { home, tag, tagIndex, archive, digestIndex, search, notFound } = opts.layouts;
+  const at = pageAddresses(opts);
   const common = { eleventyExcludeFromCollections: true, templateEngineOverride: "njk" };
   const page = (name: string, layout: string | false, permalink: string, title: string, more: Record<string, unknown> = {}) => {
     if (layout !== false) pages.push({ path: `weekly-plugin/${name}.njk`, content: "", data: { ...common, layout, permalink, title, ...more } });
   };
-  page("home", home, "/", opts.site.title);
+  page("home", home, at.home, opts.site.title);
   if (tag !== false) {
     pages.push({
       path: "weekly-plugin/tag.njk",
@@ -48,11 +61,11 @@ export function generatedPages(opts: ResolvedOptions): GeneratedPage[] {
       },
     });
   }
-  page("tags", tagIndex, `/${opts.tagsPath}/`, "全部标签");
-  page("archive", archive, "/archive/", "归档");
-  page("digests", digestIndex, `/${opts.digestsDir}/`, "每周新闻摘要");
-  if (opts.searchIndex) page("search", search, "/search/", "搜索");
-  page("404", notFound, "/404.html", "页面不存在", { noindex: true });
+  page("tags", tagIndex, at.tagIndex, "全部标签");
+  page("archive", archive, at.archive, "归档");
+  page("digests", digestIndex, at.digestIndex, "每周新闻摘要");
+  if (opts.searchIndex) page("search", search, at.search, "搜索");
+  page("404", notFound, at.notFound, "页面不存在", { noindex: true });
   if (opts.sitemap) {
     pages.push({ path: "weekly-plugin/sitemap.njk", content: SITEMAP, data: { ...common, permalink: "/sitemap.xml", layout: false } });
     pages.push({ path: "weekly-plugin/robots.njk", content: ROBOTS, data: { ...common, permalink: "/robots.txt", layout: false } });
@@ -63,11 +76,12 @@ export function generatedPages(opts: ResolvedOptions): GeneratedPage[] {
 /** Where the generated pages are, for links in layouts; false for a page the site left out. */
 export function generatedPageUrls(opts: ResolvedOptions): Record<"home" | "archive" | "tagIndex" | "digestIndex" | "search", string | false> {
   const { home, archive, tagIndex, digestIndex, search } = opts.layouts;
+  const at = pageAddresses(opts);
   return {
-    home: home === false ? false : "/",
-    archive: archive === false ? false : "/archive/",
-    tagIndex: tagIndex === false ? false : `/${opts.tagsPath}/`,
-    digestIndex: digestIndex === false ? false : `/${opts.digestsDir}/`,
-    search: search === false || !opts.searchIndex ? false : "/search/",
+    home: home === false ? false : at.home,
+    archive: archive === false ? false : at.archive,
+    tagIndex: tagIndex === false ? false : at.tagIndex,
+    digestIndex: digestIndex === false ? false : at.digestIndex,
+    search: search === false || !opts.searchIndex ? false : at.search,
   };
 }
