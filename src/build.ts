@@ -475,7 +475,7 @@ export class WeeklyBuild {
       const name = posix.basename(path);
       this.#addFileProblem(path, "file name", `file name: ${name} holds "#" or "?", which end the path of a URL: links to its page would break. Rename the file without them.`, "error");
     }
-    if (body.trim() === "" && !closesFrontMatter(this.#read(path))) {
+    if (!/\S/.test(body) && !closesFrontMatter(this.#read(path))) {
       this.#addProblem(path, "front matter", "front matter: no closing --- line, so the whole file was read as front matter and the body is empty. Add a line --- where the front matter ends.", "error", { line: 1, column: 1 });
     }
   }
