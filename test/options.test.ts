@@ -10,6 +10,8 @@ describe("resolveOptions", () => {
     assert.equal(opts.timezone, "Asia/Shanghai");
     assert.equal(opts.brokenLinks, "error");
     assert.equal(opts.site.language, "zh-CN");
+    assert.deepEqual(opts.rawHtml, { reports: true, digests: false }, "a digest's raw HTML is text unless the site allows it");
+    assert.equal(opts.feeds.items, 20);
   });
 
   test("partial site metadata is merged over the defaults; the caller's object is not changed", () => {
