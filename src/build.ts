@@ -13,14 +13,15 @@ import { pageStem, resolveReference } from "./references.js";
 import { sortByWeekDescending, sortNewestFirst, tagPages, type CollectionItem, type TagPage } from "./collections.js";
 import { formatIsoDate, isoWeekOf, parseSiteDate, weekInFileName } from "./dates.js";
 import { buildSearchIndex, SEARCH_FOLDER } from "./search.js";
-import { encodingMessage, findLinkProblems, firstInvalidUtf8, isThroughLink, type LinkProblem } from "./files.js";
+import { encodingMessage, findContentFolderFiles, findLinkProblems, firstInvalidUtf8, isThroughLink, type LinkProblem } from "./files.js";
 import { buildClock, publishState, summaryLine, type PublishState } from "./schedule.js";
-import { closesFrontMatter, frontMatterKeyLine, frontMatterNotes } from "./frontMatter.js";
+import { closesFrontMatter, frontMatterKeyLine, frontMatterNotes, jsonKeyLine } from "./frontMatter.js";
 import { checkFrontMatter, fieldMessage } from "./schema.js";
 import type { ExistingContent } from "./newWeek.js";
 import { copyFiles, manifestFile, nextManifest, readManifest, readManifestSync, removeFiles, staleOutputs, unsafeOutputReason, writeManifest, type OutputManifest } from "./clean.js";
 import { encodeUrl } from "./safety.js";
 import { pageAddresses } from "./pages.js";
+import { checkOwnData, reservedOutputs, type ReservedOutputs } from "./contentData.js";
 
 interface ContentMap {
   inputPathToUrl: Record<string, string[]>;
@@ -82,6 +83,8 @@ export class WeeklyBuild {
   readonly #inputDir: string;
   readonly #logger: Logger;
   readonly #env: () => BuildEnvironment;
+  /** What the plugin writes itself, which no page's `permalink` may take. */
+  readonly #reserved: ReservedOutputs;
   #parse: AnalysisParser | undefined;
   #now: DateTime | undefined;
   #preview = false;
@@ -100,6 +103,8 @@ export class WeeklyBuild {
   #tagUrls = new Map<string, string>();
   #views = new Map<string, PageView | undefined>();
   #links: LinkProblem[] = [];
+  /** Folders under a data file with refused keys: their pages are never compiled. */
+  #refusedFolders: string[] = [];
   /** Each page's body analysis and what it was made from, by page path: kept for the next build. */
   #bodies = new Map<string, { input: BodyInput; analysis: BodyAnalysis }>();
 
@@ -108,6 +113,7 @@ export class WeeklyBuild {
     this.#inputDir = inputDir;
     this.#logger = logger;
     this.#env = env;
+    this.#reserved = reservedOutputs(opts, SEARCH_FOLDER);
   }
 
   /** Eleventy's markdown-it, once the plugin's rules are on it: pages are analysed with it. */
@@ -142,7 +148,45 @@ export class WeeklyBuild {
     // Links Eleventy skips are reported now; those it follows, when a file comes through them.
     this.#links = findLinkProblems(this.#inputDir, [this.#opts.postsDir, this.#opts.digestsDir]);
     for (const link of this.#links.filter((l) => !l.followed)) this.#addFileProblem(link.path, "link", link.message, link.severity);
+    this.#checkContentFolders();
   };
+
+  /**
+   * Content is data: a template or script in a content folder would run as code while Eleventy
+   * reads it, before any page could be held back, so the build stops here, naming each one. A
+   * JSON data file there is data, but its keys apply to every page beside it: they are checked
+   * like front matter, and the pages under a refused one are never compiled (see `admit`).
+   */
+  #checkContentFolders(): void {
+    this.#refusedFolders = [];
+    const found = findContentFolderFiles(this.#inputDir, [this.#opts.postsDir, this.#opts.digestsDir]);
+    const code = found.filter((file) => file.kind === "code").map((file) => this.#codeFileProblem(file.path));
+    if (code.length > 0) {
+      if (this.#checkOnly) throw new WeeklyCheckResult(sortProblems(code), 0, this.#inspection(undefined));
+      throw WeeklyError.fromProblems(code);
+    }
+    for (const file of found.filter((f) => f.kind === "data")) {
+      const text = this.#read(file.path);
+      let data: unknown;
+      try {
+        data = JSON.parse(text);
+      } catch {
+        continue; // Eleventy reports a data file it cannot read, with its name
+      }
+      if (data === null || typeof data !== "object" || Array.isArray(data)) continue;
+      const issues = checkOwnData(data as Record<string, unknown>, Object.keys(data), { reserved: this.#reserved, layoutsDir: this.#opts.layoutsDir, inDataFile: true });
+      for (const issue of issues) this.#addProblem(file.path, issue.field, issue.message, "error", { line: jsonKeyLine(text, issue.field), column: 1 });
+      if (issues.length > 0) this.#refusedFolders.push(posix.dirname(file.path));
+    }
+  }
+
+  #codeFileProblem(path: string): Problem {
+    return {
+      file: this.#file(path),
+      severity: "error",
+      message: `a template or script in a content folder: Eleventy would run it as code while building. Reports and digests are Markdown (.md) files; move site templates out of ${posix.dirname(path).split("/")[0]}/ (layouts belong in ${this.#opts.layoutsDir}/).`,
+    };
+  }
 
   /**
    * Preprocessor on every page: a page that is not yet published (or a draft) is dropped before
@@ -167,6 +211,13 @@ export class WeeklyBuild {
       for (const issue of checkFrontMatter(data, notes?.keys ?? [], kind, this.#opts.timezone)) {
         this.#addProblem(path, issue.field, issue.message, issue.severity);
       }
+    }
+    if (kind) {
+      // Content is data: a page whose own keys (or a data file's beside it) would instruct
+      // Eleventy is never compiled.
+      const refused = checkOwnData(data, notes?.keys ?? [], { reserved: this.#reserved, layoutsDir: this.#opts.layoutsDir });
+      for (const issue of refused) this.#addProblem(path, issue.field, issue.message, "error");
+      if (refused.length > 0 || this.#refusedFolders.some((folder) => isThroughLink(path, folder))) return false;
     }
     const schedule = publishState(data, this.#now!, this.#opts.timezone);
     for (const problem of schedule.problems) this.#addProblem(path, problem.field, problem.message, "error");
@@ -263,9 +314,9 @@ export class WeeklyBuild {
     };
   }
 
-  #inspection(site: SiteIndex) {
+  #inspection(site: SiteIndex | undefined) {
     const content: ExistingContent = { reports: [], digests: [] };
-    for (const page of site.pages.values()) {
+    for (const page of site?.pages.values() ?? []) {
       if (page.kind) content[page.kind === "report" ? "reports" : "digests"].push({ path: page.path, week: page.week?.key });
     }
     return { inputDir: this.#inputDir, options: this.#opts, content };
@@ -496,7 +547,9 @@ export class WeeklyBuild {
   #addProblem(path: string, field: string, message: string, severity: Problem["severity"], at?: { line: number; column: number }): void {
     const line = at?.line ?? frontMatterKeyLine(this.#read(path), field) ?? 1;
     const column = at?.column ?? 1;
-    this.#problems.set(`${path}\0${field}`, { file: this.#file(path), line, column, severity, message });
+    const key = `${path}\0${field}`;
+    if (severity === "warning" && this.#problems.get(key)?.severity === "error") return; // the error says more
+    this.#problems.set(key, { file: this.#file(path), line, column, severity, message });
   }
 
   #placeProblem(problem: SiteIndex["problems"][number]): Problem {

@@ -164,3 +164,47 @@ export function encodingMessage(problem: EncodingProblem): string {
   const hex = problem.byte.toString(16).toUpperCase().padStart(2, "0");
   return `the file is not UTF-8: byte 0x${hex} cannot be read as text (the file was probably saved in another encoding, such as GBK or Latin-1); save it as UTF-8.`;
 }
+
+/** Template files Eleventy would compile as code (any engine but Markdown), and JavaScript data files. */
+const CODE_FILE_RE = /(\.(njk|liquid|html?|webc|hbs|mustache|ejs|haml|pug|jsx|tsx|mdx)|\.11ty\.[cm]?[jt]s|\.11tydata\.[cm]?[jt]s)$/i;
+
+export interface ContentFolderFile {
+  /** Relative to the input folder, forward slashes. */
+  path: string;
+  kind: "code" | "data";
+}
+
+/**
+ * Files of the content folders that are not Markdown pages or files they link to: templates and
+ * JavaScript data files, which Eleventy would run, and JSON data files, whose keys apply to the
+ * pages beside them. Links are not followed (see `findLinkProblems`).
+ */
+export function findContentFolderFiles(inputDir: string, folders: readonly string[]): ContentFolderFile[] {
+  const found: ContentFolderFile[] = [];
+  const visit = (folder: string) => {
+    let entries;
+    try {
+      entries = readdirSync(join(inputDir, folder), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    const names = new Set(entries.map((entry) => entry.name));
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = posix.join(folder, entry.name);
+      if (entry.isDirectory()) visit(path);
+      if (!entry.isFile()) continue;
+      if (CODE_FILE_RE.test(entry.name)) found.push({ path, kind: "code" });
+      else if (isDataFileName(entry.name, posix.basename(folder), names)) found.push({ path, kind: "data" });
+    }
+  };
+  for (const folder of folders) visit(folder);
+  return found;
+}
+
+/** Eleventy's data file names: `posts.11tydata.json`, `posts.json` in `posts/`, `a.json` beside `a.md`. */
+function isDataFileName(name: string, folderName: string, siblings: ReadonlySet<string>): boolean {
+  if (name.endsWith(".11tydata.json")) return true;
+  if (!name.endsWith(".json")) return false;
+  const stem = name.slice(0, -".json".length);
+  return stem === folderName || siblings.has(`${stem}.md`);
+}

@@ -1,7 +1,8 @@
 // How front matter is read: YAML 1.2's core schema, so that dates stay exactly as the author wrote
 // them, and broken YAML reported instead of thrown.
 import yaml from "js-yaml";
-import { fieldMessage } from "./schema.js";
+import { fieldMessage, show } from "./schema.js";
+import { RESERVED_KEYS } from "./contentData.js";
 
 /**
  * The key under which the plugin's notes on a file's own front matter travel with its data:
@@ -57,13 +58,28 @@ export function createFrontMatterEngine(layoutExists: (layout: string) => boolea
       return { [FRONT_MATTER_NOTES]: notes };
     }
     const data = value as Record<string, unknown>;
-    notes.keys = Object.keys(data);
+    // Names Eleventy reserves are reported here and dropped, so they are not the file's keys.
+    notes.keys = Object.keys(data).filter((key) => !RESERVED_KEYS.has(key));
+    for (const key of Object.keys(data)) {
+      const what = RESERVED_KEYS.get(key);
+      if (!what) continue;
+      const line = frontMatterKeyLine(`---${text}`, key) ?? FIRST_LINE;
+      notes.problems.push({ line, column: 1, field: key, message: `${key}: received ${show(data[key])}; Eleventy keeps this name for ${what}. Rename the key.` });
+      delete data[key];
+    }
+    const override = data.templateEngineOverride;
+    if (override !== undefined && override !== null && !isEngineList(override)) {
+      // Eleventy reads this before any plugin sees the page, and stops with its own error.
+      const line = frontMatterKeyLine(`---${text}`, "templateEngineOverride") ?? FIRST_LINE;
+      notes.problems.push({ line, column: 1, field: "templateEngineOverride", message: `templateEngineOverride: received ${show(override)}; Eleventy expects one template engine, such as njk or njk,md.` });
+      delete data.templateEngineOverride;
+    }
     const layout = data.layout;
     // `false` and null mean "no layout" to Eleventy; any other value must name a layout file.
     if (layout !== undefined && layout !== null && layout !== false && !(typeof layout === "string" && layout !== "" && layoutExists(layout))) {
       // The text starts after the opening `---`: with it put back, the file's own key scan applies.
       const line = frontMatterKeyLine(`---${text}`, "layout") ?? FIRST_LINE;
-      notes.problems.push({ line, column: 1, field: "layout", message: `layout: received ${JSON.stringify(layout) ?? String(layout)}; expected a file of the layouts folder, such as layouts/post.njk.` });
+      notes.problems.push({ line, column: 1, field: "layout", message: `layout: received ${show(layout)}; expected a template of the layouts folder, such as layouts/post.njk.` });
       delete data.layout;
     }
     const tags = data.tags;
@@ -76,6 +92,13 @@ export function createFrontMatterEngine(layoutExists: (layout: string) => boolea
     }
     return { ...data, [FRONT_MATTER_NOTES]: notes };
   };
+}
+
+/** `njk`, `njk,md`, `md`: at most one template engine besides Markdown and HTML, as Eleventy accepts. */
+function isEngineList(value: unknown): boolean {
+  if (typeof value !== "string") return false;
+  const engines = value.split(",").map((name) => name.trim().toLowerCase()).filter((name) => name !== "" && name !== "md" && name !== "html");
+  return new Set(engines).size <= 1;
 }
 
 /**
@@ -124,4 +147,10 @@ export function closesFrontMatter(fileText: string): boolean {
   const lines = fileText.replace(/^\uFEFF/, "").split(/\r?\n/);
   if (!FENCE_RE.test(lines[0] ?? "")) return true; // no front matter at all
   return lines.slice(1).some((line) => FENCE_RE.test(line));
+}
+
+/** The 1-based line of a key in a JSON data file (`"permalink": …`), or 1. */
+export function jsonKeyLine(fileText: string, key: string): number {
+  const index = fileText.split(/\r?\n/).findIndex((line) => line.includes(`${JSON.stringify(key)}`) && /"\s*:/.test(line));
+  return index < 0 ? 1 : index + 1;
 }

@@ -4,7 +4,7 @@ import { resolveOptions, type WeeklyOptions } from "./options.js";
 import { WeeklyBuild } from "./build.js";
 import { installMarkdownRules } from "./markdown.js";
 import { createFrontMatterEngine } from "./frontMatter.js";
-import { existsSync } from "node:fs";
+import { statSync } from "node:fs";
 import { feedPlugin } from "@11ty/eleventy-plugin-rss";
 import { jsonFeed } from "./jsonFeed.js";
 import { generatedPages, generatedPageUrls } from "./pages.js";
@@ -13,6 +13,9 @@ import { encodeUrl, xmlSafe } from "./safety.js";
 import { posix } from "node:path";
 import { DateTime } from "luxon";
 import { formatChineseDate, formatIsoDate, parseSiteDate } from "./dates.js";
+import { layoutFile } from "./contentData.js";
+
+const isFile = (path: string) => statSync(path, { throwIfNoEntry: false })?.isFile() === true;
 
 export type { WeeklyOptions, ResolvedOptions, SiteMetadata, Severity } from "./options.js";
 export type { PageView, DateView, WeekView, TagView, PageLink } from "./views.js";
@@ -20,8 +23,6 @@ export type { TagPage } from "./collections.js";
 export { WeeklyError } from "./errors.js";
 export { WeeklyCheckResult } from "./build.js";
 export type { Problem } from "./errors.js";
-
-const LAYOUT_EXTENSIONS = ["", ".njk", ".liquid", ".html", ".md", ".11ty.js", ".webc"];
 
 export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyOptions): void {
   const opts = resolveOptions(options);
@@ -32,8 +33,9 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
 
   // Reading: dates stay text until the plugin reads them in the site's zone.
   const layoutsRoot = posix.join(eleventyConfig.directories.input, eleventyConfig.directories.includes);
-  // Eleventy also finds a layout named without its extension (`layouts/post`).
-  const layoutExists = (layout: string) => LAYOUT_EXTENSIONS.some((ext) => existsSync(posix.join(layoutsRoot, layout + ext)));
+  // A template inside the layouts root, named with or without its extension (`layouts/post`):
+  // never a data file (`package.json`) or a file outside (`../../etc/passwd`).
+  const layoutExists = (layout: string) => layoutFile(layout, layoutsRoot, isFile) !== undefined;
   eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: createFrontMatterEngine(layoutExists) } });
   eleventyConfig.addDateParsing(function (value) {
     return build.parseDate(value, this.page?.inputPath);

@@ -27,7 +27,7 @@ const ERRORS = [
   'posts/many.md:8:10  link "../weekly_news/ai_news_2026-W07" matches no page (looked for weekly_news/ai_news_2026-W07.md and weekly_news/ai_news_2026-W07/index.md). Did you mean ../weekly_news/ai_news_2026-W06?',
   'posts/many.md:9:6  link "./missing-titel.md" matches no page (looked for posts/missing-titel.md). Did you mean ./missing-title.md?',
   'posts/missing-image.md:6:8  image "./charts/trend.png" names a file that does not exist (looked for posts/charts/trend.png).',
-  'posts/missing-layout.md:4:1  layout: received "layouts/report.njk"; expected a file of the layouts folder, such as layouts/post.njk.',
+  'posts/missing-layout.md:4:1  layout: received "layouts/report.njk"; expected a template of the layouts folder, such as layouts/post.njk.',
   "posts/missing-title.md:1:1  title: missing; expected a non-empty text.",
   "weekly_news/ai_news_2026-W54.md:1:1  file name: week 2026-W54 does not exist; 2026 has 53 ISO weeks.",
   "weekly_news/notes.md:1:1  file name: notes.md carries no ISO week; expected a name such as ai_news_2026-W06.md.",

@@ -1,0 +1,136 @@
+// Content is data: what a report's or digest's own front matter (and the data files of the content
+// folders) may say to Eleventy. Text written by the author, or gathered from other sites into a
+// digest, must never choose a template engine, render a value as a template, pick a file outside
+// the layouts folder as its layout, or be written anywhere but its own place in the output.
+import { posix } from "node:path";
+import type { ResolvedOptions } from "./options.js";
+import { pageAddresses } from "./pages.js";
+import { show } from "./schema.js";
+
+/** Eleventy's keys that would turn data into instructions, and what each would do. */
+export const REFUSED_KEYS: ReadonlyMap<string, string> = new Map([
+  ["templateEngineOverride", "it would run the file's text as template code"],
+  ["eleventyComputed", "its values would be run as template code"],
+  ["pagination", "it would make pages out of other data, at addresses run as template code"],
+  ["eleventyImport", "it makes a page depend on collections, which only the site's own templates list"],
+  ["dynamicPermalink", "it changes how the page's address is made"],
+  ["permalinkBypassOutputDir", "it would write the page outside the output folder"],
+  ["eleventyExcludeFromCollections", "it would hide a published page from the home page, feeds and tags (use draft: true to hold it back)"],
+  ["eleventyDataSchema", "it replaces the site's data checks"],
+  ["weekly", "it would replace the site's own settings (title, address, feeds) on this page"],
+]);
+
+/**
+ * Names Eleventy keeps for itself in every page's data: front matter that sets one stops Eleventy
+ * with its own error before the plugin could name the file, so the front-matter engine drops them
+ * from any page and reports them.
+ */
+export const RESERVED_KEYS: ReadonlyMap<string, string> = new Map([
+  ["content", "the rendered page"],
+  ["collections", "the site's collections"],
+  ["page", "the page's own address and dates"],
+  ["eleventy", "its own data"],
+  ["pkg", "the site's package.json"],
+]);
+
+/** Template extensions Eleventy may use for a layout. */
+export const LAYOUT_EXTENSIONS = [".njk", ".liquid", ".html", ".md", ".11ty.js", ".11ty.cjs", ".11ty.mjs", ".webc"];
+
+/** Characters a plain address never needs; `{`, `}` and `%` would start template code in some engine. */
+const PERMALINK_RE = /^\/?(?:[^\s/\\{}%<>"'`|^?#\u0000-\u001F\u007F]+\/)*(?:[^\s/\\{}%<>"'`|^?#\u0000-\u001F\u007F]+\.html)?$/u;
+
+export interface DataIssue {
+  field: string;
+  message: string;
+}
+
+/** The output files and folders the plugin writes itself: a page's `permalink` may not take them. */
+export interface ReservedOutputs {
+  files: ReadonlySet<string>;
+  /** Folders (with a trailing `/`) whose whole content is the plugin's. */
+  folders: readonly string[];
+}
+
+/** The folder of the output the plugin keeps its own records in (what earlier builds wrote, the lock). */
+export const BOOKKEEPING_FOLDER = ".weekly";
+
+export function reservedOutputs(opts: ResolvedOptions, searchFolder: string): ReservedOutputs {
+  const files = new Set<string>();
+  for (const url of Object.values(pageAddresses(opts))) files.add(outputFileOf(url));
+  for (const url of [opts.feeds.atom, opts.feeds.json]) if (url !== false) files.add(outputFileOf(url));
+  if (opts.sitemap) for (const url of ["/sitemap.xml", "/robots.txt"]) files.add(outputFileOf(url));
+  return { files, folders: [`${opts.tagsPath}/`, `${searchFolder}/`, `${BOOKKEEPING_FOLDER}/`] };
+}
+
+/** `/a/b/` → `a/b/index.html`, `/a.html` → `a.html`: where Eleventy writes a page with that address. */
+export function outputFileOf(url: string): string {
+  const path = url.replace(/^\/+/, "");
+  return path === "" || path.endsWith("/") ? `${path}index.html` : path;
+}
+
+/**
+ * The problems of a content file's own keys (front matter, or a data file of a content folder):
+ * each refused key, a `permalink` that is not a plain address of its own, a `layout` outside the
+ * layouts folder. `inDataFile`: the keys apply to every file of a folder, where no one address fits.
+ */
+export function checkOwnData(
+  data: Readonly<Record<string, unknown>>,
+  ownKeys: readonly string[],
+  rules: { reserved: ReservedOutputs; layoutsDir: string; inDataFile?: boolean },
+): DataIssue[] {
+  const issues: DataIssue[] = [];
+  for (const key of ownKeys) {
+    const why = REFUSED_KEYS.get(key);
+    if (why) issues.push({ field: key, message: `${key}: not allowed in a report or digest: ${why}. Remove it; content is data, never code.` });
+  }
+  if (ownKeys.includes("permalink")) {
+    const problem = rules.inDataFile
+      ? "a data file of a content folder cannot give its pages one address; write permalink in a file's own front matter"
+      : permalinkProblem(data.permalink, rules.reserved);
+    if (problem) issues.push({ field: "permalink", message: `permalink: received ${show(data.permalink)}; ${problem}.` });
+  }
+  if (ownKeys.includes("layout") && data.layout !== undefined && data.layout !== null) {
+    const problem = layoutOutside(data.layout, rules.layoutsDir);
+    if (problem) issues.push({ field: "layout", message: `layout: received ${show(data.layout)}; ${problem}.` });
+  }
+  return issues;
+}
+
+/** Why a report's `permalink` is refused, or undefined for a plain address the plugin does not use. */
+export function permalinkProblem(value: unknown, reserved: ReservedOutputs): string | undefined {
+  const expected = "expected a plain address such as /posts/2026-w06/ or /posts/2026-w06.html";
+  if (value === false) return `a report or digest is always written; use draft: true to hold one back`;
+  if (typeof value !== "string" || value.trim() === "") return expected;
+  if (!PERMALINK_RE.test(value) || value.split("/").some((segment) => segment === "." || segment === "..")) {
+    return `${expected}, without template code ({{ }}, {% %}), "..", "\\", spaces, "%", "?" or "#"`;
+  }
+  const file = outputFileOf(value);
+  if (reserved.files.has(file)) return `the site already writes ${file} there; choose another address`;
+  const folder = reserved.folders.find((prefix) => file.startsWith(prefix));
+  if (folder) return `the plugin writes everything under /${folder}; choose an address outside it`;
+  return undefined;
+}
+
+/** Why a layout name does not name a template in the layouts folder (`layouts/post.njk`), or undefined. */
+export function layoutOutside(layout: unknown, layoutsDir: string): string | undefined {
+  const expected = `expected a template of the ${layoutsDir} folder, such as ${layoutsDir}/post.njk`;
+  if (typeof layout !== "string" || layout.trim() === "" || layout.includes("\\") || layout.includes("\0")) return expected;
+  const normalized = posix.normalize(layout);
+  if (posix.isAbsolute(layout) || !normalized.startsWith(`${layoutsDir}/`) || normalized.split("/").includes("..")) return expected;
+  return undefined;
+}
+
+/**
+ * The file a layout name leads to, among the candidates Eleventy tries (the name itself, or with a
+ * template extension), as long as it stays inside the layouts root (the includes folder) and is a
+ * template; undefined when none exists there.
+ */
+export function layoutFile(layout: string, layoutsRoot: string, isFile: (path: string) => boolean): string | undefined {
+  if (layout === "" || layout.includes("\0") || posix.isAbsolute(layout)) return undefined;
+  const path = posix.normalize(posix.join(layoutsRoot, layout));
+  const root = posix.normalize(layoutsRoot === "" ? "." : layoutsRoot).replace(/(.)\/+$/, "$1");
+  if (root !== "." && !path.startsWith(`${root}/`)) return undefined;
+  if (root === "." && (path === ".." || path.startsWith("../"))) return undefined;
+  const candidates = LAYOUT_EXTENSIONS.some((ext) => path.endsWith(ext)) ? [path] : LAYOUT_EXTENSIONS.map((ext) => path + ext);
+  return candidates.find(isFile);
+}

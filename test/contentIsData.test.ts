@@ -1,0 +1,267 @@
+// Content is data: nothing in a report, a digest or a data file of their folders runs, includes a
+// file or writes outside the output folder, whatever its front matter says. Each case is built
+// for real with `eleventy` and checked with `weekly check`.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import yaml from "js-yaml";
+import { copySite, listFiles, outputLines, removeOutput, runEleventy, runWeekly, tempOutput } from "./helpers.js";
+
+const NOW = { WEEKLY_NOW: "2026-03-01T12:00" };
+const SECRET = "SECRET-7f3a9c-不该出现";
+
+/** A template expression that writes `marker` when Nunjucks runs it. */
+function nunjucksWrites(marker: string): string {
+  return `{{ range.constructor("return process.getBuiltinModule('fs').writeFileSync(${JSON.stringify(marker).replace(/"/g, "'")}, 'ran')")() }}`;
+}
+
+/** A copy of the four-week fixture with a secret beside it and a folder above it to watch. */
+function hostileSite(): { site: string; marker: string } {
+  const site = copySite("scheduled");
+  writeFileSync(join(site, ".env"), `TOKEN=${SECRET}\n`);
+  writeFileSync(join(site, "secret.txt"), `${SECRET}\n`);
+  return { site, marker: join(site, "MARKER") };
+}
+
+function problemLines(site: string, output: string, env = NOW) {
+  const build = runEleventy(site, output, env);
+  const check = runWeekly(site, ["check"], env);
+  return { build, check, buildLines: outputLines(build), checkLines: check.stdout.split("\n") };
+}
+
+describe("front matter that would instruct Eleventy, in a digest and a report", () => {
+  let site: string;
+  let marker: string;
+  let output: string;
+  let run: ReturnType<typeof problemLines>;
+  const packageJson = () => readFileSync(join(site, "package.json"), "utf8");
+  let packageBefore: string;
+  before(() => {
+    ({ site, marker } = hostileSite());
+    output = join(site, "_site");
+    packageBefore = packageJson();
+    writeFileSync(
+      join(site, "weekly_news", "ai_news_2026-W09.md"),
+      `---\ntemplateEngineOverride: njk,md\npermalink: ../package.json\n---\n# 摘要\n\n${nunjucksWrites(marker)}\n\n{% include ".env" %}\n`,
+    );
+    writeFileSync(
+      join(site, "posts", "2026-W09-ai-weekly.md"),
+      `---\ntitle: 第九周\ndate: 2026-02-26\npermalink: ../../etc/x.html\neleventyComputed:\n  description: "{% include 'secret.txt' %}"\nlayout: ../../etc/passwd\n---\n正文\n`,
+    );
+    writeFileSync(join(site, "posts", "2026-W10-ai-weekly.md"), `---\ntitle: 第十周\ndate: 2026-03-05\nlayout: package.json\npermalink: /pagefind/pagefind.js\n---\n正文\n`);
+    writeFileSync(join(site, "posts", "about.md"), `---\ntitle: 关于\ndate: 2026-01-01\npermalink: /pagefind/about.html\npagination:\n  data: collections.all\n  size: 1\n---\n正文\n`);
+    run = problemLines(site, output);
+  });
+  after(() => removeOutput(site));
+
+  test("nothing ran, nothing was included, nothing was written outside the output", () => {
+    assert.equal(existsSync(marker), false, "the template code in the digest ran");
+    assert.equal(packageJson(), packageBefore, "package.json was overwritten");
+    assert.equal(existsSync("/etc/x.html"), false);
+    for (const file of listFiles(output)) assert.ok(!readFileSync(join(output, file), "utf8").includes(SECRET), `${file} holds the secret`);
+  });
+
+  test("the build stops, writing nothing, with each problem at its line", () => {
+    assert.equal(run.build.status, 1, run.build.stderr);
+    assert.deepEqual(listFiles(output), []);
+    const expected = [
+      "posts/2026-W09-ai-weekly.md:4:1  permalink: received \"../../etc/x.html\"; expected a plain address such as /posts/2026-w06/ or /posts/2026-w06.html, without template code ({{ }}, {% %}), \"..\", \"\\\", spaces, \"%\", \"?\" or \"#\".",
+      "posts/2026-W09-ai-weekly.md:5:1  eleventyComputed: not allowed in a report or digest: its values would be run as template code. Remove it; content is data, never code.",
+      "posts/2026-W09-ai-weekly.md:7:1  layout: received \"../../etc/passwd\"; expected a template of the layouts folder, such as layouts/post.njk.",
+      "posts/2026-W10-ai-weekly.md:4:1  layout: received \"package.json\"; expected a template of the layouts folder, such as layouts/post.njk.",
+      "posts/2026-W10-ai-weekly.md:5:1  permalink: received \"/pagefind/pagefind.js\"; expected a plain address such as /posts/2026-w06/ or /posts/2026-w06.html, without template code ({{ }}, {% %}), \"..\", \"\\\", spaces, \"%\", \"?\" or \"#\".",
+      "posts/about.md:4:1  permalink: received \"/pagefind/about.html\"; the plugin writes everything under /pagefind/; choose an address outside it.",
+      "posts/about.md:5:1  pagination: not allowed in a report or digest: it would make pages out of other data, at addresses run as template code. Remove it; content is data, never code.",
+      "weekly_news/ai_news_2026-W09.md:2:1  templateEngineOverride: not allowed in a report or digest: it would run the file's text as template code. Remove it; content is data, never code.",
+      "weekly_news/ai_news_2026-W09.md:3:1  permalink: received \"../package.json\"; expected a plain address such as /posts/2026-w06/ or /posts/2026-w06.html, without template code ({{ }}, {% %}), \"..\", \"\\\", spaces, \"%\", \"?\" or \"#\".",
+    ];
+    for (const line of expected) assert.ok(run.buildLines.includes(line), `the build names:\n${line}\n\nit printed:\n${run.buildLines.join("\n")}`);
+    assert.ok(!/TypeError|at .+:\d+:\d+\)/.test(run.build.stderr), run.build.stderr);
+  });
+
+  test("`weekly check` lists the same problems with the rest", () => {
+    assert.equal(run.check.status, 1, run.check.stderr);
+    const problems = run.checkLines.filter((line) => /^(posts|weekly_news)\//.test(line));
+    assert.deepEqual(
+      problems.filter((line) => !line.includes("warning:")),
+      [...new Set(run.buildLines.filter((line) => /^(posts|weekly_news)\//.test(line)))],
+    );
+    assert.equal(problems.length >= 9, true);
+  });
+});
+
+describe("templates and scripts in a content folder", () => {
+  test("an .11tydata.js file and an .11ty.js template stop the build before Eleventy loads them", () => {
+    const { site, marker } = hostileSite();
+    const output = tempOutput("code-files");
+    try {
+      const write = `require("node:fs").writeFileSync(${JSON.stringify(marker)}, "ran");`;
+      writeFileSync(join(site, "posts", "posts.11tydata.cjs"), `${write}\nmodule.exports = {};\n`);
+      mkdirSync(join(site, "weekly_news", "extra"));
+      writeFileSync(join(site, "weekly_news", "extra", "page.11ty.cjs"), `${write}\nmodule.exports = class { render() { return "x"; } };\n`);
+      writeFileSync(join(site, "weekly_news", "extra", "list.njk"), `{% include "secret.txt" %}`);
+      const { build, check, buildLines, checkLines } = problemLines(site, output);
+      assert.equal(existsSync(marker), false, "a script in a content folder ran");
+      assert.equal(build.status, 1);
+      assert.deepEqual(listFiles(output), []);
+      const message = (path: string, folder: string) =>
+        `${path}  a template or script in a content folder: Eleventy would run it as code while building. Reports and digests are Markdown (.md) files; move site templates out of ${folder}/ (layouts belong in layouts/).`;
+      const expected = [message("posts/posts.11tydata.cjs", "posts"), message("weekly_news/extra/list.njk", "weekly_news"), message("weekly_news/extra/page.11ty.cjs", "weekly_news")];
+      for (const line of expected) assert.ok(buildLines.includes(line), `${line}\n\n${buildLines.join("\n")}`);
+      assert.equal(check.status, 1);
+      assert.deepEqual(checkLines.filter((line) => line.startsWith("posts/") || line.startsWith("weekly_news/")), expected);
+    } finally {
+      removeOutput(output);
+      removeOutput(site);
+    }
+  });
+
+  test("the same script outside the content folders runs: the marker above does detect it", () => {
+    const { site, marker } = hostileSite();
+    const output = tempOutput("code-control");
+    try {
+      writeFileSync(join(site, "control.11ty.cjs"), `require("node:fs").writeFileSync(${JSON.stringify(marker)}, "ran");\nmodule.exports = class { render() { return "x"; } };\n`);
+      writeFileSync(join(site, "control.njk"), `---\npermalink: /control/\n---\n${nunjucksWrites(`${marker}-njk`)}`);
+      runEleventy(site, output, NOW);
+      assert.equal(existsSync(marker), true);
+      assert.equal(existsSync(`${marker}-njk`), true);
+    } finally {
+      removeOutput(output);
+      removeOutput(site);
+    }
+  });
+
+  test("a JSON data file with a refused key is named at its line, and the pages under it are not compiled", () => {
+    const { site, marker } = hostileSite();
+    const output = tempOutput("data-file");
+    try {
+      mkdirSync(join(site, "posts", "more"));
+      writeFileSync(join(site, "posts", "more", "more.11tydata.json"), `{\n  "tags": ["AI"],\n  "templateEngineOverride": "njk,md",\n  "permalink": "/same/"\n}\n`);
+      writeFileSync(join(site, "posts", "more", "2026-W09-ai-weekly.md"), `---\ntitle: 第九周\ndate: 2026-02-26\n---\n${nunjucksWrites(marker)}\n`);
+      const { build, buildLines } = problemLines(site, output);
+      assert.equal(existsSync(marker), false);
+      assert.equal(build.status, 1);
+      assert.ok(buildLines.includes("posts/more/more.11tydata.json:3:1  templateEngineOverride: not allowed in a report or digest: it would run the file's text as template code. Remove it; content is data, never code."), buildLines.join("\n"));
+      assert.ok(buildLines.includes("posts/more/more.11tydata.json:4:1  permalink: received \"/same/\"; a data file of a content folder cannot give its pages one address; write permalink in a file's own front matter."), buildLines.join("\n"));
+    } finally {
+      removeOutput(output);
+      removeOutput(site);
+    }
+  });
+});
+
+describe("a plain permalink is still a page's address", () => {
+  test("a report with permalink: /第九周/ is published there", () => {
+    const { site } = hostileSite();
+    const output = tempOutput("plain-permalink");
+    try {
+      writeFileSync(join(site, "posts", "2026-W09-ai-weekly.md"), `---\ntitle: 第九周\ndate: 2026-02-26\npermalink: /第九周/\n---\n正文\n`);
+      const build = runEleventy(site, output, NOW);
+      assert.equal(build.status, 0, build.stderr);
+      assert.ok(readFileSync(join(output, "第九周", "index.html"), "utf8").includes("第九周"));
+    } finally {
+      removeOutput(output);
+      removeOutput(site);
+    }
+  });
+});
+
+// Eleventy's keys with template code, paths and odd values in them, drawn at random into reports
+// and digests: nothing runs, nothing is included, nothing is written outside the output, and
+// each file ends as a page or a problem that names it.
+const SPECIAL_KEYS = [
+  "permalink", "templateEngineOverride", "eleventyComputed", "layout", "pagination", "eleventyImport",
+  "eleventyExcludeFromCollections", "dynamicPermalink", "permalinkBypassOutputDir", "eleventyDataSchema",
+  "eleventyNavigation", "content", "collections", "page", "eleventy", "pkg", "weekly", "tags", "description",
+];
+
+describe("random special keys with template code in their values", () => {
+  const seeds = process.env.FC_SITE_SEEDS ? process.env.FC_SITE_SEEDS.split(",").map(Number) : [20261130, 12];
+  for (const seed of seeds) {
+    test(`seed ${seed}: nothing runs or leaves the output; each file is a page or a named problem`, { timeout: 240_000 }, () => {
+      const { site, marker } = hostileSite();
+      const output = join(site, "_site");
+      const value = fc.oneof(
+        fc.constantFrom(
+          nunjucksWrites(marker),
+          "{% include 'secret.txt' %}",
+          "{% render 'secret.txt' %}",
+          "{{ '.env' | include }}",
+          "../package.json",
+          "../../outside.html",
+          "/pagefind/pagefind.js",
+          "/feed.xml",
+          "/tags/x/",
+          "/ok-page/",
+          "layouts/post.njk",
+          "layouts/base.njk",
+          "package.json",
+          "../../etc/passwd",
+          "njk",
+          "njk,md",
+          "liquid,md",
+          true,
+          false,
+          null,
+          42,
+        ),
+        fc.record({ title: fc.constant(nunjucksWrites(marker)), description: fc.constant("{% include 'secret.txt' %}") }),
+        fc.record({ data: fc.constantFrom("collections.all", "eleventy"), size: fc.constant(1), alias: fc.constant("x") }),
+        fc.record({ collections: fc.constant(["all"]) }),
+      );
+      const files = fc.sample(
+        fc.tuple(fc.constantFrom("posts", "weekly_news"), fc.dictionary(fc.constantFrom(...SPECIAL_KEYS), value, { minKeys: 0, maxKeys: 3 })),
+        { seed, numRuns: 16 },
+      );
+      const written: string[] = [];
+      files.forEach(([folder, data], index) => {
+        const week = String(10 + index).padStart(2, "0");
+        const path = folder === "posts" ? `posts/2026-W${week}-random-${index}.md` : `weekly_news/ai_news_2026-W${week}.md`;
+        const own = folder === "posts" ? { title: `随机 ${index}`, date: "2026-01-01", ...data } : data;
+        writeFileSync(join(site, path), `---\n${yaml.dump(own, { skipInvalid: true })}---\n# 正文\n\n文件-${index}-结束 ${nunjucksWrites(marker)} {% include ".env" %}\n`);
+        written.push(path);
+      });
+      const siteFiles = () => listFiles(site).filter((file) => !file.startsWith("_site/") && !file.startsWith("node_modules/"));
+      const before = siteFiles();
+      try {
+        const named = new Set<string>();
+        let built = false;
+        for (let round = 1; round <= 3 && !built; round++) {
+          const build = runEleventy(site, output, NOW);
+          const check = runWeekly(site, ["check", "--format", "json"], NOW);
+          assert.equal(existsSync(marker), false, `round ${round}: template code in the content ran`);
+          assert.deepEqual(siteFiles(), before, `round ${round}: a file was written outside the output`);
+          for (const file of listFiles(output)) assert.ok(!readFileSync(join(output, file), "utf8").includes(SECRET), `${file} holds the secret`);
+          assert.ok(!/^\s+at .+:\d+:\d+\)?$/m.test(build.stderr), `round ${round}: no stack trace:\n${build.stderr}`);
+          assert.ok(build.status === 0 || build.status === 1, `round ${round}: exit ${build.status}: ${build.stderr}`);
+          if (build.status === 0) {
+            built = true;
+            break;
+          }
+          assert.ok(check.status === 1, `weekly check: exit ${check.status}: ${check.stderr}`);
+          const report = JSON.parse(check.stdout) as { problems: Array<{ file: string; severity: string }> };
+          const errors = report.problems.filter((p) => p.severity === "error");
+          assert.ok(errors.length > 0, `the build stopped and the check names why:\n${build.stderr}`);
+          assert.deepEqual(listFiles(output), [], "nothing written by a build that stopped");
+          for (const error of errors) {
+            assert.ok(written.includes(error.file), `only random files have errors, not ${error.file}`);
+            if (named.has(error.file)) continue;
+            named.add(error.file);
+            rmSync(join(site, error.file));
+            before.splice(before.indexOf(error.file), 1);
+          }
+        }
+        assert.ok(built, "the site builds once the named files are taken out");
+        const pages = listFiles(output).filter((file) => file.endsWith(".html")).map((file) => readFileSync(join(output, file), "utf8"));
+        written.forEach((path, index) => {
+          if (named.has(path)) return;
+          assert.ok(pages.some((html) => html.includes(`文件-${index}-结束`)), `${path} is neither a page nor a named problem`);
+        });
+      } finally {
+        removeOutput(site);
+      }
+    });
+  }
+});
