@@ -18,10 +18,12 @@ import { buildClock, publishState, summaryLine, type PublishState } from "./sche
 import { closesFrontMatter, frontMatterKeyLine, frontMatterNotes, jsonKeyLine } from "./frontMatter.js";
 import { checkFrontMatter, fieldMessage } from "./schema.js";
 import type { ExistingContent } from "./newWeek.js";
-import { copyFiles, manifestFile, nextManifest, readManifest, readManifestSync, removeFiles, staleOutputs, unsafeOutputReason, writeManifest, type OutputManifest } from "./clean.js";
+import { copyFiles, legacyManifestFile, lockFile, manifestFile, mergeManifests, nextManifest, readManifest, readManifestSync, removeFiles, staleOutputs, unsafeOutputReason, writeManifest, type OutputManifest } from "./clean.js";
+import { acquireLock, OutputLocked, realLockEnvironment } from "./outputLock.js";
+import { rm } from "node:fs/promises";
 import { encodeUrl } from "./safety.js";
 import { pageAddresses } from "./pages.js";
-import { checkOwnData, reservedOutputs, type ReservedOutputs } from "./contentData.js";
+import { checkOwnData, outputFileOf, reservedOutputs, type ReservedOutputs } from "./contentData.js";
 
 interface ContentMap {
   inputPathToUrl: Record<string, string[]>;
@@ -51,6 +53,8 @@ export interface BuildEnvironment {
   WEEKLY_PREVIEW?: string | undefined;
   /** Set by `weekly check`: analyse everything, write nothing, hand the problems back. */
   WEEKLY_CHECK?: string | undefined;
+  /** Seconds a build waits for another build of the same output folder (default 600). */
+  WEEKLY_LOCK_WAIT?: string | undefined;
 }
 
 /**
@@ -67,6 +71,23 @@ export class WeeklyCheckResult extends Error {
   ) {
     super(`weekly check: ${problems.length} problems in ${files} files`);
     this.name = "WeeklyCheckResult";
+  }
+}
+
+/** How long a build waits for another build of its output folder: `WEEKLY_LOCK_WAIT` seconds, 10 minutes by default. */
+function lockWaitMs(value: string | undefined): number {
+  if (value === undefined || value.trim() === "") return 600_000;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds < 0) throw new WeeklyError(`WEEKLY_LOCK_WAIT: received ${JSON.stringify(value)}; expected a number of seconds, such as 600.`);
+  return seconds * 1000;
+}
+
+/** A URL path as the file Eleventy writes (`/tags/%E4%BA%BA/` is written `tags/人/`). */
+function decodeURIComponentSafe(path: string): string {
+  try {
+    return decodeURI(path);
+  } catch {
+    return path;
   }
 }
 
@@ -103,6 +124,10 @@ export class WeeklyBuild {
   #tagUrls = new Map<string, string>();
   #views = new Map<string, PageView | undefined>();
   #links: LinkProblem[] = [];
+  /** Whether this build writes its output folder (not a check, a dry run or JSON output). */
+  #writes = false;
+  /** Gives back the output folder's lock, while this build holds it. */
+  #release: (() => Promise<void>) | undefined;
   /** Folders under a data file with refused keys: their pages are never compiled. */
   #refusedFolders: string[] = [];
   /** Each page's body analysis and what it was made from, by page path: kept for the next build. */
@@ -127,7 +152,12 @@ export class WeeklyBuild {
    * `eleventy.before`: every build (and every rebuild under `--serve`) starts from nothing, reads
    * its clock and decides whether it is a preview (`--serve`, `--watch` or `WEEKLY_PREVIEW=1`).
    */
-  start = (event: BuildEvent = {}): void => {
+  start = async (event: BuildEvent = {}): Promise<void> => {
+    this.#begin(event);
+    await this.#takeOutput(event);
+  };
+
+  #begin(event: BuildEvent): void {
     this.#views = new Map();
     this.#collected = new Map();
     this.#heldBack = new Map();
@@ -149,7 +179,39 @@ export class WeeklyBuild {
     this.#links = findLinkProblems(this.#inputDir, [this.#opts.postsDir, this.#opts.digestsDir]);
     for (const link of this.#links.filter((l) => !l.followed)) this.#addFileProblem(link.path, "link", link.message, link.severity);
     this.#checkContentFolders();
-  };
+  }
+
+  /**
+   * A build that writes takes its output folder before Eleventy writes anything: one that lies in
+   * the sources is refused, and a second build of the same folder waits for the first.
+   */
+  async #takeOutput(event: BuildEvent): Promise<void> {
+    const output = event.directories?.output;
+    this.#writes = !this.#checkOnly && output !== undefined && (event.outputMode ?? "fs") === "fs" && !process.argv.includes("--dryrun");
+    if (!this.#writes || !output) return;
+    const unsafe = unsafeOutputReason(output, this.#inputDir, process.cwd(), this.#sourceFolders());
+    if (unsafe) throw new WeeklyError(`${unsafe}: choose an output folder outside the sources, such as _site (--output=_site).`);
+    if (this.#release) return; // this process holds it still (a rebuild after a failed one)
+    const waitMs = lockWaitMs(this.#env().WEEKLY_LOCK_WAIT);
+    this.#release = await acquireLock(lockFile(output), waitMs, {
+      ...realLockEnvironment,
+      waiting: (owner) => this.#logger.info(`[weekly] waiting for another build of ${output} (process ${owner.pid} on ${owner.host}, since ${owner.since}) to finish…`),
+    }).catch((error: unknown) => {
+      throw error instanceof OutputLocked ? new WeeklyError(`${output}: ${error.message}`) : error;
+    });
+  }
+
+  async #giveBackOutput(): Promise<void> {
+    const release = this.#release;
+    this.#release = undefined;
+    await release?.();
+  }
+
+  /** The folders an output folder must never be in: content, layouts, Eleventy's data and includes. */
+  #sourceFolders(): string[] {
+    const folders = [this.#opts.postsDir, this.#opts.digestsDir, this.#opts.layoutsDir, "node_modules", ".git"];
+    return folders;
+  }
 
   /**
    * Content is data: a template or script in a content folder would run as code while Eleventy
@@ -194,7 +256,7 @@ export class WeeklyBuild {
    * Markdown bodies are kept for the analysis.
    */
   admit = (inputPath: string, data: Record<string, unknown>, body: string): boolean => {
-    if (!this.#now) this.start();
+    if (!this.#now) this.#begin({});
     const path = this.#relative(inputPath);
     const kind = kindOf(path, this.#opts);
     const link = this.#links.find((l) => l.followed && isThroughLink(path, l.path));
@@ -266,7 +328,7 @@ export class WeeklyBuild {
    * `eleventy.contentMap`: every page's URL is known and nothing is rendered yet. Analyse the
    * content and stop the build here on any problem, so no page is written from bad input.
    */
-  indexContent = ({ inputPathToUrl }: ContentMap): void => {
+  indexContent = async ({ inputPathToUrl }: ContentMap): Promise<void> => {
     // Eleventy creates its markdown-it only for a site that has Markdown pages.
     if (!this.#parse && this.#collected.size > 0) throw new Error("weekly plugin: markdown-it was not configured before the content map");
     const urls = new Map<string, string>();
@@ -290,12 +352,51 @@ export class WeeklyBuild {
       const severity = this.#severity(p);
       return severity === false ? [] : [this.#placeProblem({ ...p, severity })];
     });
-    const all = sortProblems([...this.#problems.values(), ...found, ...this.#unpublishedSinceLastBuild()]);
+    const all = sortProblems([...this.#problems.values(), ...found, ...this.#sharedAddresses(), ...this.#unpublishedSinceLastBuild()]);
     if (this.#checkOnly) throw new WeeklyCheckResult(all, this.#collected.size, this.#inspection(site));
     const errors = all.filter((p) => p.severity === "error");
     for (const warning of all.filter((p) => p.severity === "warning")) this.#logger.warn(formatProblem(warning));
-    if (errors.length > 0) throw WeeklyError.fromProblems(errors);
+    if (errors.length > 0) {
+      await this.#giveBackOutput();
+      throw WeeklyError.fromProblems(errors);
+    }
+    await this.#journal(site);
   };
+
+  /**
+   * Before Eleventy writes a page, the record of the output folder lists every file this build may
+   * write (pages and the files they link to), with what earlier builds wrote: a build killed at any
+   * moment leaves nothing the next build does not know to remove.
+   */
+  async #journal(site: SiteIndex): Promise<void> {
+    if (!this.#writes || !this.#output) return;
+    const planned: OutputManifest = {};
+    for (const [path, urls] of this.#allUrls) if (urls.length > 0) planned[path] = urls.map((url) => decodeURIComponentSafe(outputFileOf(url)));
+    for (const file of site.files) planned[file] = [file];
+    const manifest = manifestFile(this.#output);
+    await writeManifest(manifest, mergeManifests(await this.#readRecord(this.#output), planned));
+  }
+
+  /** The record of an output folder, with what an earlier version kept in node_modules/.cache. */
+  #readRecord(output: string): Promise<OutputManifest> {
+    return readManifest(manifestFile(output), legacyManifestFile(process.cwd(), output));
+  }
+
+  /** Two pages that would be written to one file: a report's or digest's permalink takes another page's address. */
+  #sharedAddresses(): Problem[] {
+    const owners = new Map<string, string[]>();
+    for (const [path, urls] of this.#allUrls) for (const url of urls) owners.set(outputFileOf(url), [...(owners.get(outputFileOf(url)) ?? []), path]);
+    const problems: Problem[] = [];
+    for (const [file, paths] of owners) {
+      if (paths.length < 2) continue;
+      for (const path of paths.filter((p) => kindOf(p, this.#opts))) {
+        const others = paths.filter((p) => p !== path).join(", ");
+        const line = frontMatterKeyLine(this.#read(path), "permalink") ?? 1;
+        problems.push({ file: this.#file(path), line, column: 1, severity: "error", message: `permalink: ${file} is also written by ${others}; give each page an address of its own.` });
+      }
+    }
+    return problems;
+  }
 
   /**
    * Bodies are read once and their analyses kept from one build to the next (under `--serve`, a
@@ -344,7 +445,7 @@ export class WeeklyBuild {
    */
   #unpublishedSinceLastBuild(): Problem[] {
     if (!this.#incremental || this.#preview || !this.#output) return [];
-    const previous = readManifestSync(manifestFile(process.cwd(), this.#output));
+    const previous = readManifestSync(manifestFile(this.#output), legacyManifestFile(process.cwd(), this.#output));
     return [...this.#heldBack.values()]
       .filter((held) => (previous[held.path]?.length ?? 0) > 0)
       .map((held) => ({
@@ -369,14 +470,16 @@ export class WeeklyBuild {
   finish = async (event: BuildEvent): Promise<void> => {
     const output = event.directories?.output;
     const results = event.results ?? [];
-    // --dryrun reports no page and writes nothing: then nothing is copied, removed or recorded.
-    if (output && event.outputMode === "fs" && results.length > 0) await this.#settleOutput(output, event, results);
+    try {
+      // --dryrun reports no page and writes nothing: then nothing is copied, removed or recorded.
+      if (output && this.#writes && results.length > 0) await this.#settleOutput(output, event, results);
+    } finally {
+      await this.#giveBackOutput();
+    }
     this.#logger.info(summaryLine(this.#summary()));
   };
 
   async #settleOutput(output: string, event: BuildEvent, results: NonNullable<BuildEvent["results"]>): Promise<void> {
-    const unsafe = unsafeOutputReason(output, this.#inputDir, process.cwd());
-    if (unsafe) return this.#logger.warn(`not copying linked files nor removing stale ones: ${unsafe}.`);
     const copied = await copyFiles(this.#inputDir, output, this.#site?.files ?? new Set());
     const current: OutputManifest = {};
     const add = (input: string, file: string) => (current[input] ??= []).push(file);
@@ -394,23 +497,28 @@ export class WeeklyBuild {
       complete: production && !event.incremental,
       gone: new Set(production ? [...this.#heldBack.values()].map((h) => h.path) : []),
     };
-    const manifest = manifestFile(process.cwd(), output);
-    const previous = await readManifest(manifest);
+    const manifest = manifestFile(output);
+    const previous = await this.#readRecord(output);
     if (production) await removeFiles(output, staleOutputs(previous, outputs));
-    // Indexed once stale pages are gone, so the index never holds a page that is not published;
-    // the index is written anew each time, so its earlier files go in every kind of build.
+    // Indexed once stale pages are gone, so the index never holds a page that is not published.
     // While previewing with --incremental, a save rebuilds in a moment only if the index (several
     // seconds for a large site) is kept from the preview's first build until the next full one.
-    const keepIndex = event.incremental === true && event.runMode !== "build" && (previous[SEARCH_FOLDER]?.length ?? 0) > 0;
+    const earlierIndex = previous[SEARCH_FOLDER] ?? [];
+    const keepIndex = event.incremental === true && event.runMode !== "build" && earlierIndex.length > 0;
     if (this.#opts.searchIndex && keepIndex) {
-      current[SEARCH_FOLDER] = previous[SEARCH_FOLDER]!;
+      current[SEARCH_FOLDER] = earlierIndex;
     } else if (this.#opts.searchIndex) {
       const pages = Object.values(nextManifest(previous, outputs)).flat().filter((file) => file.endsWith(".html"));
-      const index = await buildSearchIndex(output, pages);
-      await removeFiles(output, (previous[SEARCH_FOLDER] ?? []).filter((file) => !index.includes(file)));
+      const index = await buildSearchIndex(output, pages, (files) =>
+        writeManifest(manifest, mergeManifests(previous, { [SEARCH_FOLDER]: files })),
+      );
+      // The new index is whole in place: what only the earlier one used can go.
+      await removeFiles(output, earlierIndex.filter((file) => !index.includes(file)));
       current[SEARCH_FOLDER] = index;
     }
     await writeManifest(manifest, nextManifest(previous, outputs));
+    // The record now lives in the output folder; the one an earlier version kept is no longer read.
+    await rm(legacyManifestFile(process.cwd(), output), { force: true });
   }
 
   #summary() {

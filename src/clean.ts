@@ -1,25 +1,47 @@
 // The output folder: files the content links to are copied in, and what earlier builds wrote
 // but this one no longer produces is removed. Only files a build of this plugin wrote are ever
-// removed: a manifest, kept outside the output folder, remembers them per input file.
+// removed: a record (the manifest) in the output folder remembers them per input file, and it is
+// written before the files are (see build.ts), so that a build killed halfway leaves nothing the
+// next one does not know of.
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
-import { copyFile, lstat, mkdir, readdir, readFile, rm, rmdir, writeFile } from "node:fs/promises";
-import { dirname, join, resolve } from "node:path";
+import { existsSync, readFileSync, realpathSync } from "node:fs";
+import { copyFile, lstat, mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from "node:fs/promises";
+import { dirname, join, relative, resolve } from "node:path";
 import { within } from "./paths.js";
+import { BOOKKEEPING_FOLDER } from "./contentData.js";
 
 /** Input file (as Eleventy names it, or a copied file's source) → output files, relative to the output folder. */
 export type OutputManifest = Record<string, string[]>;
 
 /**
- * Why cleaning this output folder would be unsafe, if it would be: a folder that holds the input
- * or the project must never be cleaned, whatever a manifest says.
+ * Why building into this output folder would be unsafe, if it would be: a folder that holds the
+ * input or the project, or lies inside one of the site's source folders (its content, layouts or
+ * data), through any symbolic link. Pages written there would land among the sources, and the
+ * clean-up of a later build could remove a source file it once copied onto itself.
  */
-export function unsafeOutputReason(outputDir: string, inputDir: string, projectDir: string): string | undefined {
-  const output = resolve(outputDir);
+export function unsafeOutputReason(outputDir: string, inputDir: string, projectDir: string, sourceFolders: readonly string[]): string | undefined {
+  const output = realPathOf(outputDir);
+  const shown = output === resolve(outputDir) ? outputDir : `${outputDir} (${output})`;
   const inside = (child: string, parent: string) => within(parent, child) !== undefined;
-  if (inside(resolve(inputDir), output)) return `the output folder ${outputDir} holds the input folder`;
-  if (inside(resolve(projectDir), output)) return `the output folder ${outputDir} holds the project`;
+  if (inside(realPathOf(inputDir), output)) return `the output folder ${shown} holds the input folder`;
+  if (inside(realPathOf(projectDir), output)) return `the output folder ${shown} holds the project`;
+  for (const folder of sourceFolders) {
+    const source = realPathOf(join(inputDir, folder));
+    if (inside(output, source)) return `the output folder ${shown} is inside the source folder ${folder}`;
+  }
   return undefined;
+}
+
+/** The real path of a folder that may not exist yet: its nearest existing parent's, links resolved. */
+export function realPathOf(path: string): string {
+  const absolute = resolve(path);
+  for (let at = absolute; ; at = dirname(at)) {
+    try {
+      return join(realpathSync(at), relative(at, absolute));
+    } catch {
+      if (dirname(at) === at) return absolute;
+    }
+  }
 }
 
 export interface BuildOutputs {
@@ -55,10 +77,24 @@ export function nextManifest(previous: OutputManifest, { current, complete, gone
 }
 
 /**
- * Where the manifest of an output folder is kept: in `node_modules/.cache` of the project, the
- * nearest folder from `dir` up that has a package.json (as other build tools keep their caches).
+ * Where the record of an output folder is kept: in the folder itself (`.weekly/outputs.json`), so
+ * that it goes wherever the output goes and survives \`npm ci\`, a removed node_modules and a fresh
+ * clone building into a folder that is already served.
  */
-export function manifestFile(dir: string, outputDir: string): string {
+export function manifestFile(outputDir: string): string {
+  return join(outputDir, BOOKKEEPING_FOLDER, "outputs.json");
+}
+
+/** The lock file of an output folder (see outputLock.ts). */
+export function lockFile(outputDir: string): string {
+  return join(outputDir, BOOKKEEPING_FOLDER, "build.lock");
+}
+
+/**
+ * Where earlier versions kept the record: `node_modules/.cache` of the project (the nearest folder
+ * from \`dir\` up with a package.json). Still read, so that a site updating the plugin loses nothing.
+ */
+export function legacyManifestFile(dir: string, outputDir: string): string {
   let project = resolve(dir);
   while (!existsSync(join(project, "package.json")) && dirname(project) !== project) project = dirname(project);
   if (!existsSync(join(project, "package.json"))) project = resolve(dir);
@@ -66,30 +102,52 @@ export function manifestFile(dir: string, outputDir: string): string {
   return join(project, "node_modules", ".cache", "eleventy-plugin-weekly", `outputs-${key}.json`);
 }
 
-export async function readManifest(file: string): Promise<OutputManifest> {
-  return parseManifest(await readFile(file, "utf8").catch(() => ""));
+/** Every record given, merged: a file any of them lists may have been written. */
+export async function readManifest(...files: string[]): Promise<OutputManifest> {
+  return mergeManifests(...(await Promise.all(files.map(async (file) => parseManifest(await readFile(file, "utf8").catch(() => ""))))));
 }
 
-export function readManifestSync(file: string): OutputManifest {
-  try {
-    return parseManifest(readFileSync(file, "utf8"));
-  } catch {
-    return {};
+export function readManifestSync(...files: string[]): OutputManifest {
+  return mergeManifests(
+    ...files.map((file) => {
+      try {
+        return parseManifest(readFileSync(file, "utf8"));
+      } catch {
+        return {};
+      }
+    }),
+  );
+}
+
+/** The union of records, input by input. */
+export function mergeManifests(...manifests: OutputManifest[]): OutputManifest {
+  const merged: OutputManifest = {};
+  for (const manifest of manifests) {
+    for (const [input, files] of Object.entries(manifest)) merged[input] = [...new Set([...(merged[input] ?? []), ...files])].sort();
   }
+  return merged;
 }
 
 function parseManifest(text: string): OutputManifest {
   try {
     const value: unknown = JSON.parse(text);
-    return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as OutputManifest) : {};
+    if (value === null || typeof value !== "object" || Array.isArray(value)) return {};
+    const manifest: OutputManifest = {};
+    for (const [input, files] of Object.entries(value)) {
+      if (Array.isArray(files)) manifest[input] = files.filter((file): file is string => typeof file === "string");
+    }
+    return manifest;
   } catch {
     return {}; // none yet, or unreadable: then nothing is known to be stale
   }
 }
 
+/** Written whole or not at all: a crash while writing leaves the earlier record. */
 export async function writeManifest(file: string, manifest: OutputManifest): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, `${JSON.stringify(manifest, null, 1)}\n`);
+  const draft = `${file}.${process.pid}.tmp`;
+  await writeFile(draft, `${JSON.stringify(manifest, null, 1)}\n`);
+  await rename(draft, file);
 }
 
 /**

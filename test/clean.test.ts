@@ -1,9 +1,9 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { manifestFile, nextManifest, readManifest, removeFiles, staleOutputs, unsafeOutputReason, writeManifest, type OutputManifest } from "../src/clean.js";
+import { legacyManifestFile, manifestFile, mergeManifests, nextManifest, readManifest, removeFiles, staleOutputs, unsafeOutputReason, writeManifest, type OutputManifest } from "../src/clean.js";
 import { listFiles } from "./helpers.js";
 
 const previous: OutputManifest = {
@@ -68,35 +68,69 @@ describe("staleOutputs / nextManifest", () => {
 });
 
 describe("unsafeOutputReason", () => {
+  const SOURCES = ["posts", "weekly_news", "layouts"];
   const cases: Array<[string, string, string, string | undefined]> = [
     ["/site/_site", "/site", "/site", undefined],
     ["/tmp/out", "/site", "/site", undefined],
     ["/site", "/site", "/site", "the output folder /site holds the input folder"],
     ["/", "/site/src", "/site", "the output folder / holds the input folder"],
     ["/work", "/elsewhere", "/work/site", "the output folder /work holds the project"],
+    ["/site/posts", "/site", "/site", "the output folder /site/posts is inside the source folder posts"],
+    ["/site/layouts/out", "/site", "/site", "the output folder /site/layouts/out is inside the source folder layouts"],
   ];
   for (const [output, input, project, reason] of cases) {
     test(`output ${output}, input ${input}, project ${project} → ${reason ?? "safe"}`, () => {
-      assert.equal(unsafeOutputReason(output, input, project), reason);
+      assert.equal(unsafeOutputReason(output, input, project, SOURCES), reason);
     });
   }
+
+  test("a link that leads into the sources or to the project is followed", () => {
+    const root = mkdtempSync(join(tmpdir(), "weekly-unsafe-"));
+    try {
+      mkdirSync(join(root, "posts"));
+      symlinkSync(join(root, "posts"), join(root, "to-posts"));
+      symlinkSync(root, join(root, "to-project"));
+      symlinkSync(join(root, "missing-but-inside"), join(root, "dangling"));
+      assert.equal(unsafeOutputReason(join(root, "to-posts"), root, root, SOURCES), `the output folder ${join(root, "to-posts")} (${join(root, "posts")}) is inside the source folder posts`);
+      assert.equal(unsafeOutputReason(join(root, "to-project", "sub"), root, root, SOURCES), undefined, "a folder below the project is fine");
+      assert.equal(unsafeOutputReason(join(root, "to-project"), root, root, SOURCES), `the output folder ${join(root, "to-project")} (${root}) holds the input folder`);
+      assert.equal(unsafeOutputReason(join(root, "to-posts", "new", "deeper"), root, root, SOURCES), `the output folder ${join(root, "to-posts", "new", "deeper")} (${join(root, "posts", "new", "deeper")}) is inside the source folder posts`);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
 });
 
 describe("the manifest and removeFiles", () => {
-  test("a manifest per output folder, under node_modules/.cache, read back as written", async () => {
-    const project = mkdtempSync(join(tmpdir(), "weekly-manifest-"));
-    writeFileSync(join(project, "package.json"), "{}\n");
+  test("a record per output folder, inside it, read back as written; a broken one reads as empty", async () => {
+    const out = mkdtempSync(join(tmpdir(), "weekly-manifest-"));
     try {
-      const a = manifestFile(project, "/srv/a");
-      assert.notEqual(a, manifestFile(project, "/srv/b"));
-      mkdirSync(join(project, "docs"));
-      assert.equal(manifestFile(join(project, "docs"), "/srv/a"), a, "found from a subfolder of the project");
-      assert.ok(a.startsWith(join(project, "node_modules", ".cache", "eleventy-plugin-weekly", "outputs-")));
+      const a = manifestFile(out);
+      assert.equal(a, join(out, ".weekly", "outputs.json"));
       assert.deepEqual(await readManifest(a), {});
       await writeManifest(a, previous);
       assert.deepEqual(await readManifest(a), previous);
+      assert.deepEqual(readdirSync(join(out, ".weekly")), ["outputs.json"], "no draft left beside it");
       writeFileSync(a, "{ broken");
       assert.deepEqual(await readManifest(a), {});
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  test("records are merged: a file any of them lists may have been written", async () => {
+    assert.deepEqual(mergeManifests({ a: ["x", "y"] }, { a: ["z", "x"], b: ["w"] }, {}), { a: ["x", "y", "z"], b: ["w"] });
+    const project = mkdtempSync(join(tmpdir(), "weekly-legacy-"));
+    writeFileSync(join(project, "package.json"), "{}\n");
+    try {
+      const legacy = legacyManifestFile(project, "/srv/a");
+      assert.notEqual(legacy, legacyManifestFile(project, "/srv/b"));
+      mkdirSync(join(project, "docs"));
+      assert.equal(legacyManifestFile(join(project, "docs"), "/srv/a"), legacy, "found from a subfolder of the project");
+      await writeManifest(legacy, { "posts/a.md": ["posts/a/index.html"] });
+      const current = join(project, "out.json");
+      await writeManifest(current, { "posts/b.md": ["posts/b/index.html"] });
+      assert.deepEqual(await readManifest(current, legacy, join(project, "missing.json")), { "posts/a.md": ["posts/a/index.html"], "posts/b.md": ["posts/b/index.html"] });
     } finally {
       rmSync(project, { recursive: true, force: true });
     }

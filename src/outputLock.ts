@@ -1,0 +1,117 @@
+// One build at a time per output folder: two builds writing one folder (an hourly cron job that
+// overlaps the previous one, a preview and a production build) would each record only what it
+// wrote, and a page one of them published could outlive its unpublishing. A build takes the lock
+// before Eleventy writes anything and gives it back when its output is settled.
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
+import { link, mkdir, readFile, unlink, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
+
+export interface LockOwner {
+  pid: number;
+  host: string;
+  /** When the build took the lock (ISO 8601, UTC). */
+  since: string;
+  token: string;
+}
+
+export interface LockEnvironment {
+  /** Whether a process of this machine is running. */
+  isRunning(pid: number): boolean;
+  sleep(ms: number): Promise<void>;
+  now(): Date;
+  /** Told once when the build has to wait. */
+  waiting(owner: LockOwner): void;
+}
+
+export const realLockEnvironment: LockEnvironment = {
+  isRunning(pid) {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === "EPERM"; // running, as another user
+    }
+  },
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  now: () => new Date(),
+  waiting: () => {},
+};
+
+export class OutputLocked extends Error {
+  constructor(
+    readonly file: string,
+    readonly owner: LockOwner,
+  ) {
+    super(
+      `another build (process ${owner.pid} on ${owner.host}, since ${owner.since}) is writing this output folder, and it did not finish in time. ` +
+        `Wait for it, or build into another folder with --output. If no build is running, remove ${file}.`,
+    );
+    this.name = "OutputLocked";
+  }
+}
+
+const POLL_MS = 250;
+
+/**
+ * Takes the lock file of an output folder, waiting up to `waitMs` for another build to finish.
+ * A lock left by a build that died (its process no longer runs on this machine) is taken over;
+ * one this process holds already (a rebuild under `--serve` after a failed build) is kept.
+ * Returns the function that gives it back.
+ */
+export async function acquireLock(file: string, waitMs: number, env: LockEnvironment = realLockEnvironment): Promise<() => Promise<void>> {
+  const me: LockOwner = { pid: process.pid, host: hostname(), since: env.now().toISOString(), token: randomUUID() };
+  await mkdir(dirname(file), { recursive: true });
+  const deadline = env.now().getTime() + waitMs;
+  let told = false;
+  // Written whole beside it, then linked into place: a lock file is never seen half-written.
+  const draft = `${file}.${me.token}`;
+  await writeFile(draft, `${JSON.stringify(me)}\n`);
+  try {
+    for (;;) {
+      try {
+        await link(draft, file);
+        return () => release(file, me.token);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      }
+      const owner = await waitingFor(file, me, env);
+      if (owner === undefined) continue;
+      if (env.now().getTime() >= deadline) throw new OutputLocked(file, owner);
+      if (!told) env.waiting(owner);
+      told = true;
+      await env.sleep(POLL_MS);
+    }
+  } finally {
+    await unlink(draft).catch(() => {});
+  }
+}
+
+/** The live build that holds the lock, or undefined once it is free (given back, or left by a build that died). */
+async function waitingFor(file: string, me: LockOwner, env: LockEnvironment): Promise<LockOwner | undefined> {
+  const text = await readFile(file, "utf8").catch(() => undefined);
+  if (text === undefined) return undefined; // given back meanwhile
+  const owner = parseOwner(text);
+  const mine = owner?.pid === process.pid && owner.host === me.host;
+  const dead = !owner || (owner.host === me.host && !env.isRunning(owner.pid));
+  if (!mine && !dead) return owner;
+  // Removed only if it is still the lock just read, so that two builds finding one dead lock do
+  // not both take over.
+  if ((await readFile(file, "utf8").catch(() => undefined)) === text) await unlink(file).catch(() => {});
+  return undefined;
+}
+
+async function release(file: string, token: string): Promise<void> {
+  const owner = parseOwner((await readFile(file, "utf8").catch(() => "")) ?? "");
+  if (owner?.token === token) await unlink(file).catch(() => {});
+}
+
+function parseOwner(text: string): LockOwner | undefined {
+  try {
+    const value = JSON.parse(text) as Partial<LockOwner>;
+    if (typeof value.pid === "number" && typeof value.host === "string" && typeof value.since === "string" && typeof value.token === "string") return value as LockOwner;
+  } catch {
+    // a lock cut short by a crash while it was written
+  }
+  return undefined;
+}
