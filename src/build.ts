@@ -499,7 +499,9 @@ export class WeeklyBuild {
     };
     const manifest = manifestFile(output);
     const previous = await this.#readRecord(output);
-    if (production) await removeFiles(output, staleOutputs(previous, outputs));
+    // The earlier index keeps serving until the new one is in place (see buildSearchIndex).
+    const { [SEARCH_FOLDER]: _index, ...pages } = previous;
+    if (production) await removeFiles(output, staleOutputs(this.#opts.searchIndex ? pages : previous, outputs));
     // Indexed once stale pages are gone, so the index never holds a page that is not published.
     // While previewing with --incremental, a save rebuilds in a moment only if the index (several
     // seconds for a large site) is kept from the preview's first build until the next full one.

@@ -146,7 +146,9 @@ function parseManifest(text: string): OutputManifest {
 export async function writeManifest(file: string, manifest: OutputManifest): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
   const draft = `${file}.${process.pid}.tmp`;
-  await writeFile(draft, `${JSON.stringify(manifest, null, 1)}\n`);
+  // In a fixed order, so that the same build writes the same bytes (Eleventy finishes pages in any order).
+  const sorted = Object.fromEntries(Object.keys(manifest).sort().map((input) => [input, [...manifest[input]!].sort()]));
+  await writeFile(draft, `${JSON.stringify(sorted, null, 1)}\n`);
   await rename(draft, file);
 }
 

@@ -123,6 +123,7 @@ describe("the home page and the output folder", () => {
 
   test("holds the pages of the site and nothing from layouts/, src/, test/ or the README", () => {
     assert.deepEqual([...site.files.keys()].filter((file) => !file.startsWith("pagefind/")), [
+      ".weekly/outputs.json",
       "404.html",
       "archive/index.html",
       "feed.json",

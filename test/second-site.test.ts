@@ -15,6 +15,7 @@ after(() => removeOutput(site));
 describe("a site with non-default options", () => {
   test("publishes reports from reports/, digests from digests/, tags under /topics/, an Atom feed at /atom.xml, no tag index", () => {
     assert.deepEqual([...site.files.keys()], [
+      ".weekly/outputs.json",
       "atom.xml",
       "digests/news_2026-W05/index.html",
       "digests/news_2026-W06/index.html",
