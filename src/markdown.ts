@@ -209,6 +209,31 @@ function dropUnsafeLinks(tokens: Token[]): void {
   }
 }
 
+/** The env key under which a parse notes the first body line (0-based) it dropped for being nested too deep. */
+export const LOST_NESTING = "weeklyLostNesting";
+
+/**
+ * markdown-it stops reading blocks nested deeper than its `maxNesting` (100 levels: about 50
+ * nested lists or 100 quotes) and drops the rest of that container without a word. The block
+ * parser is wrapped so that a parse notes the first line it dropped, for a warning at that line.
+ */
+function noteLostNesting(md: MarkdownIt): void {
+  type BlockState = { level: number; env: Record<string, unknown>; bMarks: number[]; eMarks: number[]; tShift: number[] };
+  const block = md.block as unknown as { tokenize(state: BlockState, startLine: number, endLine: number): void };
+  const tokenize = block.tokenize.bind(block);
+  block.tokenize = (state, startLine, endLine) => {
+    if (state.level >= md.options.maxNesting && state.env[LOST_NESTING] === undefined) {
+      for (let line = startLine; line < endLine; line++) {
+        if (state.bMarks[line]! + state.tShift[line]! < state.eMarks[line]!) {
+          state.env[LOST_NESTING] = line;
+          break;
+        }
+      }
+    }
+    tokenize(state, startLine, endLine);
+  };
+}
+
 /**
  * Adds the plugin's rules to Eleventy's markdown-it: raw HTML kept or shown as text by kind of
  * page, no link to a script or data target, heading ids, no repeated title, and links rewritten
@@ -230,6 +255,7 @@ export function installMarkdownRules(md: MarkdownIt, context: RenderContext): vo
       md.options.html = saved;
     }
   };
+  noteLostNesting(md);
   md.core.ruler.push("weekly_safe_links", (state) => dropUnsafeLinks(state.tokens));
   md.core.ruler.push("weekly_headings", (state) => {
     const env = state.env as RenderEnv;

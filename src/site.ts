@@ -4,7 +4,7 @@ import { posix } from "node:path";
 import { DateTime } from "luxon";
 import type { ResolvedOptions } from "./options.js";
 import type { Problem } from "./errors.js";
-import { assignHeadingIds, collectLinks, excerptFromTokens, type AnalysisParser, type Heading, type LinkRef } from "./markdown.js";
+import { assignHeadingIds, collectLinks, excerptFromTokens, LOST_NESTING, type AnalysisParser, type Heading, type LinkRef } from "./markdown.js";
 import { distance } from "fastest-levenshtein";
 import { isoWeekOf, parseSiteDate, weekInFileName, weeksInWeekYear, type IsoWeek } from "./dates.js";
 import { pageIndex, pageStem, readableHref, resolveReference, splitHref, type PageIndex, type Resolution } from "./references.js";
@@ -68,9 +68,9 @@ export interface BodyProblem extends Problem {
   bodyLine: number;
   /**
    * `link`: a target that does not exist (the `brokenLinks` option applies); `schedule`: a link
-   * that would be dead for a while; `week`: the weekly rules.
+   * that would be dead for a while; `week`: the weekly rules; `markdown`: text Markdown does not show.
    */
-  rule: "link" | "schedule" | "week";
+  rule: "link" | "schedule" | "week" | "markdown";
   /** In a page not yet published: reported, but it stops no build until the page goes live. */
   deferred?: true;
 }
@@ -98,6 +98,8 @@ export interface BodyAnalysis {
   excerpt: string;
   readingTime: ReadingTime;
   links: LinkRef[];
+  /** The first body line (0-based) markdown-it dropped for being nested too deep, if any. */
+  lostNesting?: number;
 }
 
 export type BodyReader = (page: CollectedPage) => BodyAnalysis;
@@ -105,12 +107,15 @@ export type BodyReader = (page: CollectedPage) => BodyAnalysis;
 /** Reads bodies with Eleventy's markdown-it (and the plugin's rules), as they will be rendered. */
 export function bodyReader(parse: AnalysisParser, opts: ResolvedOptions): BodyReader {
   return (page) => {
-    const tokens = parse(page.body, { title: page.data.title, weeklyRawHtml: allowsRawHtml(page.kind, opts) });
+    const env: Record<string, unknown> = { title: page.data.title, weeklyRawHtml: allowsRawHtml(page.kind, opts) };
+    const tokens = parse(page.body, env);
+    const lost = env[LOST_NESTING];
     return {
       headings: assignHeadingIds(tokens),
       excerpt: excerptFromTokens(tokens, opts.excerptLength),
       readingTime: readingTime(textOfTokens(tokens)),
       links: collectLinks(tokens, page.body),
+      ...(typeof lost === "number" ? { lostNesting: lost } : {}),
     };
   };
 }
@@ -180,6 +185,16 @@ export function analyseSite(
     if (url === undefined) waiting.push(analysed);
     else pages.set(page.path, analysed);
     links.set(page.path, body.links);
+    if (body.lostNesting !== undefined) {
+      problems.push({
+        file: page.path,
+        bodyLine: body.lostNesting,
+        column: 1,
+        severity: "warning",
+        rule: "markdown",
+        message: "lists or quotes nested more deeply than Markdown reads (about 50 lists or 100 quotes): from this line on, the rest of that list or quote is not shown. Nest less deeply.",
+      });
+    }
   }
 
   for (const page of [...pages.values(), ...waiting]) {

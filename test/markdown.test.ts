@@ -1,7 +1,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import MarkdownIt from "markdown-it";
-import { assignHeadingIds, collectLinks, dropRepeatedTitle, excerptFromTokens, installMarkdownRules, liftHeadings, truncate } from "../src/markdown.js";
+import { LOST_NESTING, assignHeadingIds, collectLinks, dropRepeatedTitle, excerptFromTokens, installMarkdownRules, liftHeadings, truncate } from "../src/markdown.js";
 
 const md = new MarkdownIt({ html: true });
 
@@ -176,6 +176,25 @@ describe("liftHeadings", () => {
       const tokens = md.parse(source, {});
       liftHeadings(tokens);
       assert.equal(md.renderer.render(tokens, md.options, {}), html);
+    });
+  }
+});
+
+describe("installMarkdownRules: content lost to nesting is noted", () => {
+  const ruled = new MarkdownIt({ html: true });
+  installMarkdownRules(ruled, { rewriteHref: () => undefined, allowsHtml: () => undefined });
+  const deepList = Array.from({ length: 60 }, (_, level) => `${"  ".repeat(level)}- 第${level}层`).join("\n");
+  const cases: Array<[string, string, number | undefined]> = [
+    ["a list 60 levels deep", `开头\n\n${deepList}`, 51],
+    ["a quote 120 levels deep", `${">".repeat(120)} 深处\n\n之后`, 0],
+    ["a list 40 levels deep", Array.from({ length: 40 }, (_, level) => `${"  ".repeat(level)}- ${level}`).join("\n"), undefined],
+    ["a quote 90 levels deep", `${">".repeat(90)} 深处`, undefined],
+  ];
+  for (const [label, source, line] of cases) {
+    test(`${label} → ${line === undefined ? "nothing lost" : `lost from body line ${line}`}`, () => {
+      const env: Record<string, unknown> = {};
+      ruled.parse(source, env);
+      assert.equal(env[LOST_NESTING], line);
     });
   }
 });

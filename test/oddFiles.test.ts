@@ -6,7 +6,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { copySite, listFiles, outputLines, readSite, removeOutput, ROOT, runEleventy, runWeekly, tempOutput, text, type BuiltSite } from "./helpers.js";
+import { all, copySite, listFiles, outputLines, readSite, removeOutput, ROOT, runEleventy, runWeekly, tempOutput, text, type BuiltSite } from "./helpers.js";
 
 const NOW = { WEEKLY_NOW: "2026-03-01T12:00" };
 /** The W06 report's body, repeated until the report is over 5 MB, each round's headings made its own. */
@@ -33,6 +33,8 @@ describe("odd files that build", () => {
     writeFileSync(join(posts, "2026-W04-only-front-matter.md"), "---\ntitle: 只有头信息\ndate: 2026-01-22\ntags: [AI]\n---\n");
     writeFileSync(join(posts, "2026-W03-bom.md"), "\uFEFF---\ntitle: 带字节序标记的周报\ndate: 2026-01-15\n---\n\n## 小节\n\n正文。\n");
     writeFileSync(join(posts, "2026-W02-crlf.md"), "---\r\ntitle: Windows 换行的周报\r\ndate: 2026-01-08\r\ntags:\r\n  - 换行\r\n---\r\n\r\n## 第一节\r\n\r\n正文，[摘要](../weekly_news/ai_news_2026-W05)。\r\n");
+    const deep = Array.from({ length: 60 }, (_, level) => `${"  ".repeat(level)}- 第${level}层`).join("\n");
+    writeFileSync(join(posts, "2026-W01-deep.md"), `---\ntitle: 嵌套太深的列表\ndate: 2026-01-02\n---\n\n开头\n\n${deep}\n`);
     const big = bigReport();
     rounds = big.rounds;
     writeFileSync(join(posts, "2026-W01-big.md"), big.source);
@@ -47,6 +49,16 @@ describe("odd files that build", () => {
   after(() => {
     if (site) removeOutput(site);
     if (fixture) removeOutput(fixture);
+  });
+
+  test("lists nested past Markdown's limit: the page builds, and a warning names the first line not shown", () => {
+    const items = all(site.page("/posts/2026-W01-deep/"), ".content li").map((li) => li.firstChild?.textContent?.trim()).filter(Boolean);
+    assert.equal(items.at(-1), "第48层", "markdown-it shows 49 levels");
+    assert.ok(!text(site.page("/posts/2026-W01-deep/").querySelector(".content")).includes("第49层"));
+    assert.ok(
+      outputLines(run).includes("[weekly] posts/2026-W01-deep.md:57:1  warning: lists or quotes nested more deeply than Markdown reads (about 50 lists or 100 quotes): from this line on, the rest of that list or quote is not shown. Nest less deeply."),
+      outputLines(run).filter((line) => line.includes("deep")).join("\n"),
+    );
   });
 
   test("a file with only front matter is a report with its title and tags, and nothing else", () => {
