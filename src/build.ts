@@ -13,7 +13,7 @@ import { pageStem, resolveReference } from "./references.js";
 import { sortByWeekDescending, sortNewestFirst, tagPages, type CollectionItem, type TagPage } from "./collections.js";
 import { formatIsoDate, isoWeekOf, parseSiteDate, weekInFileName } from "./dates.js";
 import { buildSearchIndex, SEARCH_FOLDER } from "./search.js";
-import { encodingMessage, findContentFolderFiles, findLinkProblems, firstInvalidUtf8, isThroughLink, type LinkProblem } from "./files.js";
+import { dataFileScope, readDataFile, encodingMessage, findContentFolderFiles, findLinkProblems, firstInvalidUtf8, isThroughLink, type LinkProblem } from "./files.js";
 import { buildClock, publishState, summaryLine, type PublishState } from "./schedule.js";
 import { closesFrontMatter, frontMatterKeyLine, frontMatterNotes, jsonKeyLine } from "./frontMatter.js";
 import { checkFrontMatter, fieldMessage } from "./schema.js";
@@ -35,7 +35,7 @@ interface CollectionApi {
 
 /** What Eleventy passes to `eleventy.before` and `eleventy.after`. */
 export interface BuildEvent {
-  directories?: { output?: string };
+  directories?: { output?: string; data?: string; includes?: string };
   runMode?: string;
   outputMode?: string;
   incremental?: boolean;
@@ -104,6 +104,7 @@ export class WeeklyBuild {
   readonly #inputDir: string;
   readonly #logger: Logger;
   readonly #env: () => BuildEnvironment;
+  readonly #dataExtensions: () => readonly string[];
   /** What the plugin writes itself, which no page's `permalink` may take. */
   readonly #reserved: ReservedOutputs;
   #parse: AnalysisParser | undefined;
@@ -124,16 +125,28 @@ export class WeeklyBuild {
   #tagUrls = new Map<string, string>();
   #views = new Map<string, PageView | undefined>();
   #links: LinkProblem[] = [];
+  /** Eleventy's folders for this build. */
+  #directories: NonNullable<BuildEvent["directories"]> = {};
   /** Whether this build writes its output folder (not a check, a dry run or JSON output). */
   #writes = false;
   /** Gives back the output folder's lock, while this build holds it. */
   #release: (() => Promise<void>) | undefined;
-  /** Folders under a data file with refused keys: their pages are never compiled. */
-  #refusedFolders: string[] = [];
+  /** Data files with refused keys, as tests of the pages they apply to: those are never compiled. */
+  #refusedData: Array<(path: string) => boolean> = [];
+  /** Pages never compiled because their data was refused. */
+  #refused = new Set<string>();
   /** Each page's body analysis and what it was made from, by page path: kept for the next build. */
   #bodies = new Map<string, { input: BodyInput; analysis: BodyAnalysis }>();
 
-  constructor(opts: ResolvedOptions, inputDir: string, logger: Logger, env: () => BuildEnvironment = () => process.env) {
+  constructor(
+    opts: ResolvedOptions,
+    inputDir: string,
+    logger: Logger,
+    env: () => BuildEnvironment = () => process.env,
+    /** The data file extensions the site reads besides json (`addDataExtension`). */
+    dataExtensions: () => readonly string[] = () => [],
+  ) {
+    this.#dataExtensions = () => ["json", ...dataExtensions().filter((ext) => ext !== "json")];
     this.#opts = opts;
     this.#inputDir = inputDir;
     this.#logger = logger;
@@ -187,7 +200,8 @@ export class WeeklyBuild {
    */
   async #takeOutput(event: BuildEvent): Promise<void> {
     const output = event.directories?.output;
-    this.#writes = !this.#checkOnly && output !== undefined && (event.outputMode ?? "fs") === "fs" && !process.argv.includes("--dryrun");
+    this.#directories = event.directories ?? {};
+    this.#writes = !this.#checkOnly && output !== undefined && (event.outputMode ?? "fs") === "fs" && !process.argv.some((arg) => arg === "--dryrun" || arg.startsWith("--dryrun="));
     if (!this.#writes || !output) return;
     const unsafe = unsafeOutputReason(output, this.#inputDir, process.cwd(), this.#sourceFolders());
     if (unsafe) throw new WeeklyError(`${unsafe}: choose an output folder outside the sources, such as _site (--output=_site).`);
@@ -207,47 +221,49 @@ export class WeeklyBuild {
     await release?.();
   }
 
-  /** The folders an output folder must never be in: content, layouts, Eleventy's data and includes. */
+  /** The folders an output folder must never be in, relative to the input folder: content, layouts, Eleventy's data and includes. */
   #sourceFolders(): string[] {
-    const folders = [this.#opts.postsDir, this.#opts.digestsDir, this.#opts.layoutsDir, "node_modules", ".git"];
-    return folders;
+    const { data, includes } = this.#directories;
+    const eleventy = [data, includes].filter((dir): dir is string => typeof dir === "string").map((dir) => posix.relative(this.#inputDir, dir)).filter((dir) => dir !== "" && !dir.startsWith(".."));
+    const project = posix.relative(this.#inputDir, ".") || ".";
+    return [this.#opts.postsDir, this.#opts.digestsDir, this.#opts.layoutsDir, ...eleventy, posix.join(project, "node_modules"), posix.join(project, ".git")];
   }
 
   /**
-   * Content is data: a template or script in a content folder would run as code while Eleventy
-   * reads it, before any page could be held back, so the build stops here, naming each one. A
-   * JSON data file there is data, but its keys apply to every page beside it: they are checked
-   * like front matter, and the pages under a refused one are never compiled (see `admit`).
+   * Content is data: a template or script in a content folder, or Markdown with JavaScript front
+   * matter, would run as code while Eleventy reads it, before any page could be held back, so the
+   * build stops here, naming each one. A data file there is data, but its keys apply to the pages
+   * it belongs to: they are checked like front matter, and those pages are never compiled when one
+   * is refused (see `admit`). Only JSON and YAML data files can be read so; others are refused.
    */
   #checkContentFolders(): void {
-    this.#refusedFolders = [];
-    const found = findContentFolderFiles(this.#inputDir, [this.#opts.postsDir, this.#opts.digestsDir]);
-    const code = found.filter((file) => file.kind === "code").map((file) => this.#codeFileProblem(file.path));
+    this.#refusedData = [];
+    this.#refused = new Set();
+    const found = findContentFolderFiles(this.#inputDir, [this.#opts.postsDir, this.#opts.digestsDir], this.#dataExtensions());
+    const code = found.flatMap((file) => (file.kind === "data" ? [] : [this.#codeFileProblem(file.path, file.kind)]));
     if (code.length > 0) {
       if (this.#checkOnly) throw new WeeklyCheckResult(sortProblems(code), 0, this.#inspection(undefined));
       throw WeeklyError.fromProblems(code);
     }
     for (const file of found.filter((f) => f.kind === "data")) {
       const text = this.#read(file.path);
-      let data: unknown;
-      try {
-        data = JSON.parse(text);
-      } catch {
-        continue; // Eleventy reports a data file it cannot read, with its name
-      }
-      if (data === null || typeof data !== "object" || Array.isArray(data)) continue;
-      const issues = checkOwnData(data as Record<string, unknown>, Object.keys(data), { reserved: this.#reserved, layoutsDir: this.#opts.layoutsDir, inDataFile: true });
+      const read = readDataFile(file.path, text);
+      const issues =
+        "problem" in read
+          ? [{ field: "data file", message: read.problem }]
+          : checkOwnData(read.data, Object.keys(read.data), { reserved: this.#reserved, layoutsDir: this.#opts.layoutsDir, inDataFile: true });
       for (const issue of issues) this.#addProblem(file.path, issue.field, issue.message, "error", { line: jsonKeyLine(text, issue.field), column: 1 });
-      if (issues.length > 0) this.#refusedFolders.push(posix.dirname(file.path));
+      if (issues.length > 0) this.#refusedData.push(dataFileScope(file.path));
     }
   }
 
-  #codeFileProblem(path: string): Problem {
-    return {
-      file: this.#file(path),
-      severity: "error",
-      message: `a template or script in a content folder: Eleventy would run it as code while building. Reports and digests are Markdown (.md) files; move site templates out of ${posix.dirname(path).split("/")[0]}/ (layouts belong in ${this.#opts.layoutsDir}/).`,
-    };
+  #codeFileProblem(path: string, kind: "template" | "front matter"): Problem {
+    const folder = posix.dirname(path).split("/")[0];
+    const message =
+      kind === "template"
+        ? `a template or script in a content folder: Eleventy would run it as code while building. Reports and digests are Markdown (.md) files; move site templates out of ${folder}/ (layouts belong in ${this.#opts.layoutsDir}/).`
+        : `front matter in a language that runs as code (such as ---js): reports and digests take YAML (---) or JSON (---json) front matter only.`;
+    return { file: this.#file(path), ...(kind === "front matter" ? { line: 1, column: 1 } : {}), severity: "error", message };
   }
 
   /**
@@ -274,12 +290,16 @@ export class WeeklyBuild {
         this.#addProblem(path, issue.field, issue.message, issue.severity);
       }
     }
+    let refused = false;
     if (kind) {
-      // Content is data: a page whose own keys (or a data file's beside it) would instruct
-      // Eleventy is never compiled.
-      const refused = checkOwnData(data, notes?.keys ?? [], { reserved: this.#reserved, layoutsDir: this.#opts.layoutsDir });
-      for (const issue of refused) this.#addProblem(path, issue.field, issue.message, "error");
-      if (refused.length > 0 || this.#refusedFolders.some((folder) => isThroughLink(path, folder))) return false;
+      // Content is data: a page whose own keys (or those of a data file that applies to it) would
+      // instruct Eleventy is never compiled.
+      const issues = checkOwnData(data, notes?.keys ?? [], { reserved: this.#reserved, layoutsDir: this.#opts.layoutsDir });
+      for (const issue of issues) this.#addProblem(path, issue.field, issue.message, "error");
+      refused = issues.length > 0 || this.#refusedData.some((applies) => applies(path));
+      // And its body is Markdown only, whatever the site's markdownTemplateEngine says: Liquid or
+      // Nunjucks would let it include files (and Nunjucks, run code).
+      data.templateEngineOverride = "md";
     }
     const schedule = publishState(data, this.#now!, this.#opts.timezone);
     for (const problem of schedule.problems) this.#addProblem(path, problem.field, problem.message, "error");
@@ -288,6 +308,11 @@ export class WeeklyBuild {
     const status: PublishState = schedule.problems.length > 0 ? { state: "published" } : schedule.status;
     // Markdown pages are kept for the analysis, held-back ones too: their links are checked.
     if (inputPath.endsWith(".md")) this.#collected.set(path, { path, kind, data, body, status });
+    if (refused) {
+      // Analysed all the same, at its usual address, so that links to it are not reported too.
+      this.#refused.add(path);
+      return false;
+    }
     if (status.state !== "published") {
       this.#heldBack.set(pageStem(path), { path, status });
       if (!this.#preview) return false;
@@ -338,6 +363,7 @@ export class WeeklyBuild {
       if (typeof url === "string") urls.set(this.#relative(inputPath), url);
       this.#allUrls.set(this.#relative(inputPath), list.filter((u): u is string => typeof u === "string"));
     }
+    for (const path of this.#refused) if (!urls.has(path)) urls.set(path, `/${pageStem(path)}/`);
     const site = analyseSite(
       this.#collected.values(),
       urls,
@@ -384,15 +410,20 @@ export class WeeklyBuild {
 
   /** Two pages that would be written to one file: a report's or digest's permalink takes another page's address. */
   #sharedAddresses(): Problem[] {
+    // Without case, as macOS and Windows folders compare names; a file also takes its path as a folder.
     const owners = new Map<string, string[]>();
-    for (const [path, urls] of this.#allUrls) for (const url of urls) owners.set(outputFileOf(url), [...(owners.get(outputFileOf(url)) ?? []), path]);
+    const own = (file: string, path: string) => owners.set(file, [...(owners.get(file) ?? []), path]);
+    for (const [path, urls] of this.#allUrls) for (const url of urls) own(outputFileOf(url).toLowerCase(), path);
     const problems: Problem[] = [];
-    for (const [file, paths] of owners) {
-      if (paths.length < 2) continue;
-      for (const path of paths.filter((p) => kindOf(p, this.#opts))) {
-        const others = paths.filter((p) => p !== path).join(", ");
+    for (const [path, urls] of this.#allUrls) {
+      if (!kindOf(path, this.#opts)) continue;
+      for (const url of urls) {
+        const file = outputFileOf(url).toLowerCase();
+        const folders = file.split("/").slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join("/"));
+        const others = [...new Set([...(owners.get(file) ?? []), ...folders.flatMap((folder) => owners.get(folder) ?? [])])].filter((p) => p !== path);
+        if (others.length === 0) continue;
         const line = frontMatterKeyLine(this.#read(path), "permalink") ?? 1;
-        problems.push({ file: this.#file(path), line, column: 1, severity: "error", message: `permalink: ${file} is also written by ${others}; give each page an address of its own.` });
+        problems.push({ file: this.#file(path), line, column: 1, severity: "error", message: `permalink: ${outputFileOf(url)} is also where ${others.join(", ")} is written; give each page an address of its own.` });
       }
     }
     return problems;
@@ -499,25 +530,22 @@ export class WeeklyBuild {
     };
     const manifest = manifestFile(output);
     const previous = await this.#readRecord(output);
-    // The earlier index keeps serving until the new one is in place (see buildSearchIndex).
-    const { [SEARCH_FOLDER]: _index, ...pages } = previous;
-    if (production) await removeFiles(output, staleOutputs(this.#opts.searchIndex ? pages : previous, outputs));
-    // Indexed once stale pages are gone, so the index never holds a page that is not published.
+    // The new index goes in first, made from the pages this build leaves (never from a stale or
+    // held-back one still on disk): a build killed after it leaves no index naming such a page.
     // While previewing with --incremental, a save rebuilds in a moment only if the index (several
     // seconds for a large site) is kept from the preview's first build until the next full one.
-    const earlierIndex = previous[SEARCH_FOLDER] ?? [];
+    const { [SEARCH_FOLDER]: earlierIndex = [], ...pages } = previous;
     const keepIndex = event.incremental === true && event.runMode !== "build" && earlierIndex.length > 0;
     if (this.#opts.searchIndex && keepIndex) {
       current[SEARCH_FOLDER] = earlierIndex;
     } else if (this.#opts.searchIndex) {
-      const pages = Object.values(nextManifest(previous, outputs)).flat().filter((file) => file.endsWith(".html"));
-      const index = await buildSearchIndex(output, pages, (files) =>
-        writeManifest(manifest, mergeManifests(previous, { [SEARCH_FOLDER]: files })),
-      );
-      // The new index is whole in place: what only the earlier one used can go.
-      await removeFiles(output, earlierIndex.filter((file) => !index.includes(file)));
+      const html = Object.values(nextManifest(pages, outputs)).flat().filter((file) => file.endsWith(".html"));
+      const index = await buildSearchIndex(output, html, (files) => writeManifest(manifest, mergeManifests(previous, { [SEARCH_FOLDER]: files })));
       current[SEARCH_FOLDER] = index;
     }
+    // Then what is stale goes, the earlier index's files that the new one does not use among them.
+    if (production) await removeFiles(output, staleOutputs(previous, outputs));
+    else await removeFiles(output, earlierIndex.filter((file) => !(current[SEARCH_FOLDER] ?? []).includes(file)));
     await writeManifest(manifest, nextManifest(previous, outputs));
     // The record now lives in the output folder; the one an earlier version kept is no longer read.
     await rm(legacyManifestFile(process.cwd(), output), { force: true });

@@ -104,9 +104,12 @@ export function permalinkProblem(value: unknown, reserved: ReservedOutputs): str
   if (!PERMALINK_RE.test(value) || value.split("/").some((segment) => segment === "." || segment === "..")) {
     return `${expected}, without template code ({{ }}, {% %}), "..", "\\", spaces, "%", "?" or "#"`;
   }
-  const file = outputFileOf(value);
-  if (reserved.files.has(file)) return `the site already writes ${file} there; choose another address`;
-  const folder = reserved.folders.find((prefix) => file.startsWith(prefix));
+  // Compared without case (macOS and Windows folders ignore it), and as a folder too:
+  // /feed.xml/ would need feed.xml to be a folder.
+  const file = outputFileOf(value).toLowerCase();
+  const taken = [...reserved.files].find((reservedFile) => file === reservedFile.toLowerCase() || file.startsWith(`${reservedFile.toLowerCase()}/`));
+  if (taken) return `the site already writes ${taken} there; choose another address`;
+  const folder = reserved.folders.find((prefix) => file.startsWith(prefix.toLowerCase()));
   if (folder) return `the plugin writes everything under /${folder}; choose an address outside it`;
   return undefined;
 }

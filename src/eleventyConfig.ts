@@ -21,4 +21,6 @@ export interface EleventyConfig {
   setFrontMatterParsingOptions(options: Record<string, unknown>): void;
   on(event: string, callback: (...args: never[]) => unknown): void;
   logger?: { warn?(message: string): void };
+  /** Data file extensions added with `addDataExtension`, by extension. */
+  dataExtensions?: Map<string, unknown>;
 }

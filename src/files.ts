@@ -1,7 +1,8 @@
 // Files that are not what they seem: symbolic links in the content folders that cannot be followed
 // or lead back into the site (whose files would be published twice), and text that is not UTF-8.
-import { readdirSync, readlinkSync, realpathSync, statSync } from "node:fs";
+import { closeSync, openSync, readdirSync, readlinkSync, readSync, realpathSync, statSync } from "node:fs";
 import { isUtf8 } from "node:buffer";
+import yaml from "js-yaml";
 import { join, posix } from "node:path";
 import { within } from "./paths.js";
 
@@ -167,23 +168,33 @@ export function encodingMessage(problem: EncodingProblem): string {
 
 /** Template files Eleventy would compile as code (any engine but Markdown), and JavaScript data files. */
 const CODE_FILE_RE = /(\.(njk|liquid|html?|webc|hbs|mustache|ejs|haml|pug|jsx|tsx|mdx)|\.11ty\.[cm]?[jt]s|\.11tydata\.[cm]?[jt]s)$/i;
+/** The languages front matter may be read in: YAML (`---`, `---yaml`) and JSON (`---json`). */
+const DATA_FRONT_MATTER_RE = /^(\uFEFF)?---[ \t]*(yaml|yml|json)?[ \t]*\r?$/i;
 
 export interface ContentFolderFile {
   /** Relative to the input folder, forward slashes. */
   path: string;
-  kind: "code" | "data";
+  /** `template`: Eleventy would compile it as code; `front matter`: Markdown whose front matter is code; `data`: a data file. */
+  kind: "template" | "front matter" | "data";
 }
 
 /**
- * Files of the content folders that are not Markdown pages or files they link to: templates and
- * JavaScript data files, which Eleventy would run, and JSON data files, whose keys apply to the
- * pages beside them. Links are not followed (see `findLinkProblems`).
+ * Files of the content folders that are not Markdown pages with data front matter or files they
+ * link to: templates and JavaScript data files, which Eleventy would run; Markdown whose front
+ * matter is JavaScript (`---js`), which gray-matter would run while reading it; and data files,
+ * whose keys apply to the pages beside them. Symbolic links are followed, as Eleventy follows them
+ * (each real folder once); those that cannot be are `findLinkProblems`' to report.
+ * `dataExtensions`: the data file extensions the site reads (json, and those it added).
  */
-export function findContentFolderFiles(inputDir: string, folders: readonly string[]): ContentFolderFile[] {
+export function findContentFolderFiles(inputDir: string, folders: readonly string[], dataExtensions: readonly string[]): ContentFolderFile[] {
   const found: ContentFolderFile[] = [];
+  const seen = new Set<string>();
   const visit = (folder: string) => {
     let entries;
     try {
+      const real = realpathSync(join(inputDir, folder));
+      if (seen.has(real)) return;
+      seen.add(real);
       entries = readdirSync(join(inputDir, folder), { withFileTypes: true });
     } catch {
       return;
@@ -191,20 +202,73 @@ export function findContentFolderFiles(inputDir: string, folders: readonly strin
     const names = new Set(entries.map((entry) => entry.name));
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const path = posix.join(folder, entry.name);
-      if (entry.isDirectory()) visit(path);
-      if (!entry.isFile()) continue;
-      if (CODE_FILE_RE.test(entry.name)) found.push({ path, kind: "code" });
-      else if (isDataFileName(entry.name, posix.basename(folder), names)) found.push({ path, kind: "data" });
+      const stat = entry.isSymbolicLink() ? statSync(join(inputDir, path), { throwIfNoEntry: false }) : entry;
+      if (!stat) continue;
+      if (stat.isDirectory()) visit(path);
+      if (!stat.isFile()) continue;
+      if (CODE_FILE_RE.test(entry.name)) found.push({ path, kind: "template" });
+      else if (entry.name.toLowerCase().endsWith(".md") && !readsAsData(join(inputDir, path))) found.push({ path, kind: "front matter" });
+      else if (isDataFileName(entry.name, posix.basename(folder), names, dataExtensions)) found.push({ path, kind: "data" });
     }
   };
   for (const folder of folders) visit(folder);
   return found;
 }
 
-/** Eleventy's data file names: `posts.11tydata.json`, `posts.json` in `posts/`, `a.json` beside `a.md`. */
-function isDataFileName(name: string, folderName: string, siblings: ReadonlySet<string>): boolean {
-  if (name.endsWith(".11tydata.json")) return true;
-  if (!name.endsWith(".json")) return false;
-  const stem = name.slice(0, -".json".length);
-  return stem === folderName || siblings.has(`${stem}.md`);
+/** Whether a Markdown file's front matter (if any) is YAML or JSON: only its first line is read. */
+function readsAsData(file: string): boolean {
+  const buffer = Buffer.alloc(64);
+  let length = 0;
+  try {
+    const fd = openSync(file, "r");
+    try {
+      length = readSync(fd, buffer, 0, buffer.length, 0);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return true; // unreadable: Eleventy reports it
+  }
+  const first = buffer.subarray(0, length).toString("utf8").split("\n")[0]!;
+  return !first.replace(/^\uFEFF/, "").startsWith("---") || DATA_FRONT_MATTER_RE.test(first);
+}
+
+/** Eleventy's data file names: `posts.11tydata.json`, `posts.json` in `posts/`, `a.json` beside `a.md` (or another data extension). */
+function isDataFileName(name: string, folderName: string, siblings: ReadonlySet<string>, extensions: readonly string[]): boolean {
+  const ext = extensions.find((e) => name.endsWith(`.${e}`));
+  if (!ext) return false;
+  const stem = name.slice(0, -(ext.length + 1)).replace(/\.11tydata$/, "");
+  return name.endsWith(`.11tydata.${ext}`) || stem === folderName || siblings.has(`${stem}.md`);
+}
+
+/**
+ * The pages a data file applies to: every page under its folder for `posts/posts.json`
+ * (`posts.11tydata.json`), the one page beside it for `posts/a.json` (`a.11tydata.json`).
+ */
+export function dataFileScope(path: string): (page: string) => boolean {
+  const folder = posix.dirname(path);
+  const stem = posix.basename(path).replace(/\.[^.]+$/, "").replace(/\.11tydata$/, "");
+  if (stem === posix.basename(folder)) return (page) => isThroughLink(page, folder);
+  const page = posix.join(folder, `${stem}.md`);
+  return (other) => other === page;
+}
+
+/**
+ * A data file of a content folder, read as Eleventy would: JSON (a byte-order mark allowed) or
+ * YAML. Another format, or text that does not read as a set of keys, cannot be checked.
+ */
+export function readDataFile(path: string, text: string): { data: Record<string, unknown> } | { problem: string } {
+  const ext = posix.extname(path).slice(1).toLowerCase();
+  const body = text.replace(/^\uFEFF/, "");
+  let value: unknown;
+  try {
+    if (ext === "json") value = JSON.parse(body);
+    else if (ext === "yaml" || ext === "yml") value = yaml.load(body, { schema: yaml.CORE_SCHEMA });
+    else return { problem: `data file: a .${ext} data file in a content folder cannot be checked for keys that would run code; write it as JSON or YAML.` };
+  } catch (error) {
+    return { problem: `data file: not valid ${ext === "json" ? "JSON" : "YAML"} (${(error as Error).message.split("\n")[0]}); fix it so that its keys can be checked.` };
+  }
+  if (value === null || value === undefined) return { data: {} };
+  if (typeof value !== "object" || Array.isArray(value)) return { problem: "data file: not a set of keys such as { \"tags\": [\"AI\"] }." };
+  return { data: value as Record<string, unknown> };
 }

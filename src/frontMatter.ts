@@ -36,7 +36,7 @@ const FIRST_LINE = 2;
  * that names no file is reported the same way and dropped, so that Eleventy does not stop on it
  * first.
  */
-export function createFrontMatterEngine(layoutExists: (layout: string) => boolean) {
+export function createFrontMatterEngine(layoutExists: (layout: string) => boolean, language: "yaml" | "json" = "yaml") {
   return function parseFrontMatter(raw: string): Record<string, unknown> {
     // A file with Windows line endings hands over its YAML with them; every value at the end of a
     // line would keep a "\r".
@@ -44,8 +44,12 @@ export function createFrontMatterEngine(layoutExists: (layout: string) => boolea
     const notes: FrontMatterNotes = { keys: [], problems: [], ...(text.includes("\uFFFD") ? { replacementCharacter: true as const } : {}) };
     let value: unknown;
     try {
-      value = yaml.load(text, { schema: yaml.CORE_SCHEMA });
+      value = language === "json" ? JSON.parse(text) : yaml.load(text, { schema: yaml.CORE_SCHEMA });
     } catch (error) {
+      if (language === "json") {
+        notes.problems.push({ line: FIRST_LINE, column: 1, field: "front matter", message: `front matter is not valid JSON: ${(error as Error).message}` });
+        return { [FRONT_MATTER_NOTES]: notes };
+      }
       const { reason, mark } = error as { reason?: string; mark?: { line: number; column: number } };
       const at = { line: (mark?.line ?? 0) + 1, column: (mark?.column ?? 0) + 1 };
       const place = reason?.includes("quoted scalar") ? openingQuote(text, at) : at;
@@ -73,6 +77,7 @@ export function createFrontMatterEngine(layoutExists: (layout: string) => boolea
       const line = frontMatterKeyLine(`---${text}`, "templateEngineOverride") ?? FIRST_LINE;
       notes.problems.push({ line, column: 1, field: "templateEngineOverride", message: `templateEngineOverride: received ${show(override)}; Eleventy expects one template engine, such as njk or njk,md.` });
       delete data.templateEngineOverride;
+      notes.keys = notes.keys.filter((key) => key !== "templateEngineOverride"); // reported here, and gone
     }
     const layout = data.layout;
     // `false` and null mean "no layout" to Eleventy; any other value must name a layout file.
@@ -123,6 +128,8 @@ export function frontMatterNotes(data: Readonly<Record<string, unknown>>): Front
 }
 
 const FENCE_RE = /^---\s*$/;
+/** The opening line names the language, if not YAML: `---json`. */
+const OPENING_RE = /^---\s*[a-z]*\s*$/i;
 
 /**
  * The 1-based line of a top-level key in a file's front matter (`scheduled: …`), or undefined.
@@ -130,8 +137,10 @@ const FENCE_RE = /^---\s*$/;
  */
 export function frontMatterKeyLine(fileText: string, key: string): number | undefined {
   const lines = fileText.replace(/^\uFEFF/, "").split(/\r?\n/);
-  if (!FENCE_RE.test(lines[0] ?? "")) return undefined;
-  const keyRe = new RegExp(`^${key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*:`);
+  if (!OPENING_RE.test(lines[0] ?? "")) return undefined;
+  const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  // `key:` in YAML, `"key":` anywhere on the line in JSON front matter (---json).
+  const keyRe = new RegExp(`^${escaped}\\s*:|"${escaped}"\\s*:`);
   for (let i = 1; i < lines.length && !FENCE_RE.test(lines[i]!); i++) {
     if (keyRe.test(lines[i]!)) return i + 1;
   }
@@ -145,7 +154,7 @@ export function frontMatterKeyLine(fileText: string, key: string): number | unde
  */
 export function closesFrontMatter(fileText: string): boolean {
   const lines = fileText.replace(/^\uFEFF/, "").split(/\r?\n/);
-  if (!FENCE_RE.test(lines[0] ?? "")) return true; // no front matter at all
+  if (!OPENING_RE.test(lines[0] ?? "")) return true; // no front matter at all
   return lines.slice(1).some((line) => FENCE_RE.test(line));
 }
 

@@ -26,17 +26,22 @@ export type { Problem } from "./errors.js";
 
 export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyOptions): void {
   const opts = resolveOptions(options);
-  const build = new WeeklyBuild(opts, eleventyConfig.directories.input, {
-    info: (message) => console.log(message),
-    warn: (message) => console.warn(`[weekly] ${message}`),
-  });
+  const build = new WeeklyBuild(
+    opts,
+    eleventyConfig.directories.input,
+    { info: (message) => console.log(message), warn: (message) => console.warn(`[weekly] ${message}`) },
+    () => process.env,
+    () => [...(eleventyConfig.dataExtensions?.keys() ?? [])],
+  );
 
   // Reading: dates stay text until the plugin reads them in the site's zone.
   const layoutsRoot = posix.join(eleventyConfig.directories.input, eleventyConfig.directories.includes);
   // A template inside the layouts root, named with or without its extension (`layouts/post`):
   // never a data file (`package.json`) or a file outside (`../../etc/passwd`).
   const layoutExists = (layout: string) => layoutFile(layout, layoutsRoot, isFile) !== undefined;
-  eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: createFrontMatterEngine(layoutExists) } });
+  // JSON front matter (`---json`) is data too, read and checked the same way; JavaScript front
+  // matter (`---js`) in a report or digest is refused before Eleventy reads it (see build.ts).
+  eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: createFrontMatterEngine(layoutExists), json: createFrontMatterEngine(layoutExists, "json") } });
   eleventyConfig.addDateParsing(function (value) {
     return build.parseDate(value, this.page?.inputPath);
   });

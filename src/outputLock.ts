@@ -4,7 +4,7 @@
 // before Eleventy writes anything and gives it back when its output is settled.
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
-import { link, mkdir, readFile, unlink, writeFile } from "node:fs/promises";
+import { link, mkdir, readFile, rmdir, stat, unlink, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 
 export interface LockOwner {
@@ -76,7 +76,10 @@ export async function acquireLock(file: string, waitMs: number, env: LockEnviron
         if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       }
       const owner = await waitingFor(file, me, env);
-      if (owner === undefined) continue;
+      if (owner === undefined) {
+        await env.sleep(5); // freed or taken over: try again, without spinning while another build takes over
+        continue;
+      }
       if (env.now().getTime() >= deadline) throw new OutputLocked(file, owner);
       if (!told) env.waiting(owner);
       told = true;
@@ -95,10 +98,32 @@ async function waitingFor(file: string, me: LockOwner, env: LockEnvironment): Pr
   const mine = owner?.pid === process.pid && owner.host === me.host;
   const dead = !owner || (owner.host === me.host && !env.isRunning(owner.pid));
   if (!mine && !dead) return owner;
-  // Removed only if it is still the lock just read, so that two builds finding one dead lock do
-  // not both take over.
-  if ((await readFile(file, "utf8").catch(() => undefined)) === text) await unlink(file).catch(() => {});
+  await removeDeadLock(file, text, env);
   return undefined;
+}
+
+/** A takeover that takes longer than this was left by a build that died in the middle of it. */
+const TAKEOVER_STALE_MS = 10_000;
+
+/**
+ * Removes a dead build's lock, if it is still the one read. Only one build at a time may do so
+ * (it holds `<lock>.takeover`, a folder made atomically): two builds finding the same dead lock
+ * could otherwise each remove it, the second removing the lock the first had just taken.
+ */
+async function removeDeadLock(file: string, text: string, env: LockEnvironment): Promise<void> {
+  const guard = `${file}.takeover`;
+  try {
+    await mkdir(guard);
+  } catch {
+    const since = await stat(guard).then((s) => s.mtimeMs, () => undefined);
+    if (since !== undefined && env.now().getTime() - since > TAKEOVER_STALE_MS) await rmdir(guard).catch(() => {});
+    return; // another build is taking over: look again
+  }
+  try {
+    if ((await readFile(file, "utf8").catch(() => undefined)) === text) await unlink(file).catch(() => {});
+  } finally {
+    await rmdir(guard).catch(() => {});
+  }
 }
 
 async function release(file: string, token: string): Promise<void> {

@@ -223,7 +223,8 @@ export function analyseSite(
         if (missing) problem(`link "${written}" names ${missing}, but this page has no such heading.${headingHint(page, missing)}`);
       } else if (resolution.kind === "file" && fileExists(resolution.path)) {
         page.rewrites.set(link.href, resolution.href);
-        files.add(resolution.path);
+        // Copied for the pages this build writes: a chart only a held-back report shows waits with it.
+        if (!deferred) files.add(resolution.path);
       } else if (resolution.kind === "file") {
         problem(`${link.kind} "${written}" names a file that does not exist (looked for ${resolution.path}).`);
       } else if (resolution.kind === "missing" && resolution.reason) {

@@ -90,7 +90,6 @@ describe("unsafeOutputReason", () => {
       mkdirSync(join(root, "posts"));
       symlinkSync(join(root, "posts"), join(root, "to-posts"));
       symlinkSync(root, join(root, "to-project"));
-      symlinkSync(join(root, "missing-but-inside"), join(root, "dangling"));
       assert.equal(unsafeOutputReason(join(root, "to-posts"), root, root, SOURCES), `the output folder ${join(root, "to-posts")} (${join(root, "posts")}) is inside the source folder posts`);
       assert.equal(unsafeOutputReason(join(root, "to-project", "sub"), root, root, SOURCES), undefined, "a folder below the project is fine");
       assert.equal(unsafeOutputReason(join(root, "to-project"), root, root, SOURCES), `the output folder ${join(root, "to-project")} (${root}) holds the input folder`);

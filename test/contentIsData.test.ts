@@ -3,7 +3,7 @@
 // for real with `eleventy` and checked with `weekly check`.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import yaml from "js-yaml";
@@ -59,7 +59,8 @@ describe("front matter that would instruct Eleventy, in a digest and a report", 
   test("nothing ran, nothing was included, nothing was written outside the output", () => {
     assert.equal(existsSync(marker), false, "the template code in the digest ran");
     assert.equal(packageJson(), packageBefore, "package.json was overwritten");
-    assert.equal(existsSync("/etc/x.html"), false);
+    // ../../etc/x.html from the output folder (site/_site) is <temp>/etc/x.html.
+    assert.equal(existsSync(join(site, "..", "etc", "x.html")), false);
     for (const file of listFiles(output)) assert.ok(!readFileSync(join(output, file), "utf8").includes(SECRET), `${file} holds the secret`);
   });
 
@@ -152,6 +153,167 @@ describe("templates and scripts in a content folder", () => {
   });
 });
 
+describe("other ways in: JSON and JavaScript front matter, links, data files, the site's template engine", () => {
+  test("---json front matter is checked like YAML; ---js front matter stops the build before it is read", () => {
+    const { site, marker } = hostileSite();
+    const output = tempOutput("json-js");
+    try {
+      writeFileSync(
+        join(site, "weekly_news", "ai_news_2026-W09.md"),
+        `---json\n{"title": "t", "templateEngineOverride": "njk,md", "permalink": "../../escaped/index.html"}\n---\n${nunjucksWrites(marker)}\n`,
+      );
+      let run = problemLines(site, output);
+      assert.equal(existsSync(marker), false);
+      assert.equal(existsSync(join(site, "..", "escaped")), false);
+      assert.equal(run.build.status, 1);
+      assert.ok(run.checkLines.includes("weekly_news/ai_news_2026-W09.md:2:1  templateEngineOverride: not allowed in a report or digest: it would run the file's text as template code. Remove it; content is data, never code."), run.checkLines.join("\n"));
+
+      writeFileSync(
+        join(site, "weekly_news", "ai_news_2026-W09.md"),
+        `---js\n{ title: (process.getBuiltinModule("fs").writeFileSync(${JSON.stringify(marker)}, "ran"), "t") }\n---\n正文\n`,
+      );
+      run = problemLines(site, output);
+      assert.equal(existsSync(marker), false, "JavaScript front matter ran");
+      assert.equal(run.build.status, 1);
+      const expected = "weekly_news/ai_news_2026-W09.md:1:1  front matter in a language that runs as code (such as ---js): reports and digests take YAML (---) or JSON (---json) front matter only.";
+      assert.ok(run.buildLines.includes(expected), run.buildLines.join("\n"));
+      assert.ok(run.checkLines.includes(expected), run.checkLines.join("\n"));
+      assert.deepEqual(listFiles(output), []);
+    } finally {
+      removeOutput(output);
+      removeOutput(site);
+    }
+  });
+
+  test("templates, scripts and data files reached through symbolic links are found too", () => {
+    const { site, marker } = hostileSite();
+    const outside = tempOutput("outside-sources");
+    const output = tempOutput("links");
+    try {
+      const write = `require("node:fs").writeFileSync(${JSON.stringify(marker)}, "ran");\nmodule.exports = {};\n`;
+      writeFileSync(join(outside, "evil.njk"), nunjucksWrites(marker));
+      mkdirSync(join(outside, "dir"));
+      writeFileSync(join(outside, "dir", "inner.njk"), nunjucksWrites(marker));
+      writeFileSync(join(outside, "data.cjs"), write);
+      writeFileSync(join(outside, "data.json"), `{ "templateEngineOverride": "njk,md" }\n`);
+      symlinkSync(join(outside, "evil.njk"), join(site, "posts", "evil.njk"));
+      symlinkSync(join(outside, "dir"), join(site, "weekly_news", "shared"));
+      symlinkSync(join(outside, "data.cjs"), join(site, "posts", "posts.11tydata.cjs"));
+      const { build, buildLines } = problemLines(site, output);
+      assert.equal(existsSync(marker), false);
+      assert.equal(build.status, 1);
+      for (const path of ["posts/evil.njk", "posts/posts.11tydata.cjs", "weekly_news/shared/inner.njk"]) {
+        assert.ok(buildLines.some((line) => line.startsWith(`${path}  a template or script in a content folder`)), `${path}:\n${buildLines.join("\n")}`);
+      }
+      rmSync(join(site, "posts", "evil.njk"));
+      rmSync(join(site, "weekly_news", "shared"));
+      rmSync(join(site, "posts", "posts.11tydata.cjs"));
+      symlinkSync(join(outside, "data.json"), join(site, "weekly_news", "ai_news_2026-W07.json"));
+      writeFileSync(join(site, "weekly_news", "ai_news_2026-W07.md"), `# 摘要\n\n${nunjucksWrites(marker)}\n`);
+      const linked = problemLines(site, output);
+      assert.equal(existsSync(marker), false);
+      assert.ok(linked.buildLines.includes("weekly_news/ai_news_2026-W07.json:1:1  templateEngineOverride: not allowed in a report or digest: it would run the file's text as template code. Remove it; content is data, never code."), linked.buildLines.join("\n"));
+    } finally {
+      for (const dir of [output, outside, site]) removeOutput(dir);
+    }
+  });
+
+  test("a data file with a byte-order mark, or in YAML, is read and checked; one that cannot be read is refused", () => {
+    const { site, marker } = hostileSite();
+    const output = tempOutput("data-formats");
+    try {
+      writeFileSync(join(site, "eleventy.config.js"), readFileSync(join(site, "eleventy.config.js"), "utf8").replace("export default function (eleventyConfig) {", 'import yaml from "js-yaml";\nexport default function (eleventyConfig) {\n  eleventyConfig.addDataExtension("yaml", (text) => yaml.load(text));\n  eleventyConfig.addDataExtension("toml", (text) => ({}));'));
+      writeFileSync(join(site, "weekly_news", "weekly_news.11tydata.json"), `\uFEFF{ "layout": "layouts/digest.njk", "templateEngineOverride": "njk,md" }\n`);
+      writeFileSync(join(site, "posts", "posts.11tydata.yaml"), "tags: [AI]\neleventyComputed:\n  title: x\n");
+      writeFileSync(join(site, "posts", "2026-W05-ai-weekly.toml"), "x = 1\n");
+      writeFileSync(join(site, "weekly_news", "ai_news_2026-W07.md"), `# 摘要\n\n${nunjucksWrites(marker)}\n`);
+      const { build, buildLines } = problemLines(site, output);
+      assert.equal(existsSync(marker), false);
+      assert.equal(build.status, 1);
+      for (const line of [
+        "weekly_news/weekly_news.11tydata.json:1:1  templateEngineOverride: not allowed in a report or digest: it would run the file's text as template code. Remove it; content is data, never code.",
+        "posts/posts.11tydata.yaml:1:1  eleventyComputed: not allowed in a report or digest: its values would be run as template code. Remove it; content is data, never code.",
+        "posts/2026-W05-ai-weekly.toml:1:1  data file: a .toml data file in a content folder cannot be checked for keys that would run code; write it as JSON or YAML.",
+      ]) {
+        assert.ok(buildLines.includes(line), `${line}\n\n${buildLines.join("\n")}`);
+      }
+    } finally {
+      removeOutput(output);
+      removeOutput(site);
+    }
+  });
+
+  test("a site whose Markdown goes through Liquid (Eleventy's default) still renders reports and digests as Markdown only", () => {
+    const { site } = hostileSite();
+    const output = tempOutput("liquid-site");
+    try {
+      writeFileSync(join(site, "eleventy.config.js"), readFileSync(join(site, "eleventy.config.js"), "utf8").replace("markdownTemplateEngine: false", 'markdownTemplateEngine: "liquid"'));
+      writeFileSync(join(site, "weekly_news", "ai_news_2026-W07.md"), `# 摘要\n\n包含：{% render "secret.txt" %} 与 {{ 6 | times: 7 }}\n`);
+      const run = runEleventy(site, output, NOW);
+      assert.equal(run.status, 0, run.stderr);
+      const page = readFileSync(join(output, "weekly_news", "ai_news_2026-W07", "index.html"), "utf8");
+      assert.ok(!page.includes(SECRET) && !page.includes("42"), "Liquid ran in a digest");
+      assert.ok(page.includes("{% render &quot;secret.txt&quot; %}") || page.includes('{% render "secret.txt" %}'), "the text is shown as written");
+    } finally {
+      removeOutput(output);
+      removeOutput(site);
+    }
+  });
+
+  test("a file only a held-back report links to is not copied to the output", () => {
+    const { site } = hostileSite();
+    const output = tempOutput("held-back-file");
+    try {
+      writeFileSync(join(site, "posts", "secret-chart.svg"), `<svg xmlns="http://www.w3.org/2000/svg"><text>${SECRET}</text></svg>`);
+      writeFileSync(join(site, "posts", "2026-W09-ai-weekly.md"), `---\ntitle: 第九周\ndate: 2026-02-26\ndraft: true\n---\n![图](./secret-chart.svg)\n`);
+      const run = runEleventy(site, output, NOW);
+      assert.equal(run.status, 0, run.stderr);
+      assert.ok(!listFiles(output).some((file) => file.includes("secret-chart")), listFiles(output).join("\n"));
+    } finally {
+      removeOutput(output);
+      removeOutput(site);
+    }
+  });
+
+  test("a permalink that takes a generated file as its folder, or another page's address in other case, is named", () => {
+    const { site } = hostileSite();
+    const output = tempOutput("clash");
+    try {
+      writeFileSync(join(site, "posts", "2026-W09-ai-weekly.md"), `---\ntitle: 第九周\ndate: 2026-02-26\npermalink: /feed.xml/\n---\n正文\n`);
+      writeFileSync(join(site, "posts", "2026-W10-ai-weekly.md"), `---\ntitle: 第十周\ndate: 2026-03-05\npermalink: /Archive/\n---\n正文\n`);
+      writeFileSync(join(site, "posts", "2026-W11-ai-weekly.md"), `---\ntitle: 第十一周\ndate: 2026-03-12\npermalink: /posts/2026-w06-ai-weekly/\n---\n正文\n`);
+      writeFileSync(join(site, "posts", "2026-W12-ai-weekly.md"), `---\ntitle: 第十二周\ndate: 2026-03-19\ntemplateEngineOverride: njk,liquid\n---\n正文\n`);
+      const { build, checkLines } = problemLines(site, output);
+      assert.equal(build.status, 1);
+      assert.deepEqual(checkLines.filter((line) => /^posts\/2026-W(09|1[0-2])/.test(line)), [
+        "posts/2026-W09-ai-weekly.md:4:1  permalink: received \"/feed.xml/\"; the site already writes feed.xml there; choose another address.",
+        "posts/2026-W10-ai-weekly.md:4:1  permalink: received \"/Archive/\"; the site already writes archive/index.html there; choose another address.",
+        "posts/2026-W11-ai-weekly.md:4:1  permalink: posts/2026-w06-ai-weekly/index.html is also where posts/2026-W06-ai-weekly.md is written; give each page an address of its own.",
+        "posts/2026-W12-ai-weekly.md:4:1  templateEngineOverride: received \"njk,liquid\"; Eleventy expects one template engine, such as njk or njk,md.",
+      ]);
+      assert.deepEqual(listFiles(output), []);
+    } finally {
+      removeOutput(output);
+      removeOutput(site);
+    }
+  });
+
+  test("a refused data file beside one page holds back that page only, and links to it are not reported too", () => {
+    const { site } = hostileSite();
+    const output = tempOutput("one-page");
+    try {
+      writeFileSync(join(site, "weekly_news", "ai_news_2026-W06.json"), `{ "eleventyComputed": { "title": "x" } }\n`);
+      const { checkLines } = problemLines(site, output);
+      assert.deepEqual(checkLines.filter((line) => /^(posts|weekly_news)\//.test(line)), [
+        "weekly_news/ai_news_2026-W06.json:1:1  eleventyComputed: not allowed in a report or digest: its values would be run as template code. Remove it; content is data, never code.",
+      ]);
+    } finally {
+      removeOutput(output);
+      removeOutput(site);
+    }
+  });
+});
+
 describe("a plain permalink is still a page's address", () => {
   test("a report with permalink: /第九周/ is published there", () => {
     const { site } = hostileSite();
@@ -220,7 +382,9 @@ describe("random special keys with template code in their values", () => {
         const week = String(10 + index).padStart(2, "0");
         const path = folder === "posts" ? `posts/2026-W${week}-random-${index}.md` : `weekly_news/ai_news_2026-W${week}.md`;
         const own = folder === "posts" ? { title: `随机 ${index}`, date: "2026-01-01", ...data } : data;
-        writeFileSync(join(site, path), `---\n${yaml.dump(own, { skipInvalid: true })}---\n# 正文\n\n文件-${index}-结束 ${nunjucksWrites(marker)} {% include ".env" %}\n`);
+        // Every third file in JSON front matter (---json), which Eleventy reads with its own engine otherwise.
+        const head = index % 3 === 0 ? `---json\n${JSON.stringify(own)}\n` : `---\n${yaml.dump(own, { skipInvalid: true })}`;
+        writeFileSync(join(site, path), `${head}---\n# 正文\n\n文件-${index}-结束 ${nunjucksWrites(marker)} {% include ".env" %}\n`);
         written.push(path);
       });
       const siteFiles = () => listFiles(site).filter((file) => !file.startsWith("_site/") && !file.startsWith("node_modules/"));
