@@ -1,6 +1,6 @@
 // Files that are not what they seem: symbolic links in the content folders that cannot be followed
 // or lead back into the site (whose files would be published twice), and text that is not UTF-8.
-import { closeSync, openSync, readdirSync, readlinkSync, readSync, realpathSync, statSync } from "node:fs";
+import { closeSync, openSync, readdirSync, readlinkSync, readSync, realpathSync, statSync, type Stats } from "node:fs";
 import { isUtf8 } from "node:buffer";
 import yaml from "js-yaml";
 import { join, posix } from "node:path";
@@ -202,8 +202,8 @@ export function findContentFolderFiles(inputDir: string, folders: readonly strin
     const names = new Set(entries.map((entry) => entry.name));
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const path = posix.join(folder, entry.name);
-      const stat = entry.isSymbolicLink() ? statSync(join(inputDir, path), { throwIfNoEntry: false }) : entry;
-      if (!stat) continue;
+      const stat = entry.isSymbolicLink() ? followLink(join(inputDir, path)) : entry;
+      if (!stat) continue; // a link that loops or leads nowhere: findLinkProblems reports it
       if (stat.isDirectory()) visit(path);
       if (!stat.isFile()) continue;
       if (CODE_FILE_RE.test(entry.name)) found.push({ path, kind: "template" });
@@ -213,6 +213,14 @@ export function findContentFolderFiles(inputDir: string, folders: readonly strin
   };
   for (const folder of folders) visit(folder);
   return found;
+}
+
+function followLink(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Whether a Markdown file's front matter (if any) is YAML or JSON: only its first line is read. */
