@@ -10,7 +10,7 @@ import { WeeklyError, formatProblem, sortProblems, type Problem } from "./errors
 import { allowsRawHtml, analyseSite, bodyInput, bodyReader, sameBodyInput, inputRelative, kindOf, placeInFile, type BodyAnalysis, type BodyInput, type BodyReader, type CollectedPage, type HeldBack, type SiteIndex } from "./site.js";
 import { pageView, type PageView } from "./views.js";
 import { pageStem, resolveReference } from "./references.js";
-import { sortByWeekDescending, sortNewestFirst, tagPages, type CollectionItem, type TagPage } from "./collections.js";
+import { sortByWeekDescending, sortNewestFirst, tagClashes, tagPages, type CollectionItem, type TagPage } from "./collections.js";
 import { formatIsoDate, isoWeekOf, parseSiteDate, weekInFileName } from "./dates.js";
 import { buildSearchIndex, SEARCH_FOLDER } from "./search.js";
 import { dataFileScope, readDataFile, encodingMessage, findContentFolderFiles, findLinkProblems, firstInvalidUtf8, isThroughLink, type LinkProblem } from "./files.js";
@@ -45,6 +45,8 @@ export interface BuildEvent {
 export interface Logger {
   info(message: string): void;
   warn(message: string): void;
+  /** The problems that stop a build, printed once. */
+  error(message: string): void;
 }
 
 /** The build's environment: read once per build, so a test can set it. */
@@ -243,7 +245,7 @@ export class WeeklyBuild {
     const code = found.flatMap((file) => (file.kind === "data" ? [] : [this.#codeFileProblem(file.path, file.kind)]));
     if (code.length > 0) {
       if (this.#checkOnly) throw new WeeklyCheckResult(sortProblems(code), 0, this.#inspection(undefined));
-      throw WeeklyError.fromProblems(code);
+      throw this.#stop(code);
     }
     for (const file of found.filter((f) => f.kind === "data")) {
       const text = this.#read(file.path);
@@ -255,6 +257,12 @@ export class WeeklyBuild {
       for (const issue of issues) this.#addProblem(file.path, issue.field, issue.message, "error", { line: jsonKeyLine(text, issue.field), column: 1 });
       if (issues.length > 0) this.#refusedData.push(dataFileScope(file.path));
     }
+  }
+
+  /** Prints the problems that stop the build, once, and returns the error to stop it with. */
+  #stop(problems: readonly Problem[]): WeeklyError {
+    this.#logger.error(WeeklyError.report(problems));
+    return WeeklyError.fromProblems(problems);
   }
 
   #codeFileProblem(path: string, kind: "template" | "front matter"): Problem {
@@ -378,13 +386,13 @@ export class WeeklyBuild {
       const severity = this.#severity(p);
       return severity === false ? [] : [this.#placeProblem({ ...p, severity })];
     });
-    const all = sortProblems([...this.#problems.values(), ...found, ...this.#sharedAddresses(), ...this.#unpublishedSinceLastBuild()]);
+    const all = sortProblems([...this.#problems.values(), ...found, ...this.#sharedAddresses(), ...this.#tagClashes(), ...this.#unpublishedSinceLastBuild()]);
     if (this.#checkOnly) throw new WeeklyCheckResult(all, this.#collected.size, this.#inspection(site));
     const errors = all.filter((p) => p.severity === "error");
     for (const warning of all.filter((p) => p.severity === "warning")) this.#logger.warn(formatProblem(warning));
     if (errors.length > 0) {
       await this.#giveBackOutput();
-      throw WeeklyError.fromProblems(errors);
+      throw this.#stop(errors);
     }
     await this.#journal(site);
   };
@@ -406,6 +414,18 @@ export class WeeklyBuild {
   /** The record of an output folder, with what an earlier version kept in node_modules/.cache. */
   #readRecord(output: string): Promise<OutputManifest> {
     return readManifest(manifestFile(output), legacyManifestFile(process.cwd(), output));
+  }
+
+  /** Tags of the reports this build shows that would share a tag page's URL, at the `tags` line of a report using each. */
+  #tagClashes(): Problem[] {
+    const shown = [...this.#collected.values()].filter((page) => page.kind === "report" && (this.#preview || page.status.state === "published"));
+    return tagClashes(shown, this.#opts.tagsPath, this.#opts.tagSlugs).map((clash) => ({
+      file: this.#file(clash.path),
+      line: frontMatterKeyLine(this.#read(clash.path), "tags") ?? 1,
+      column: 1,
+      severity: "error" as const,
+      message: clash.message,
+    }));
   }
 
   /** Two pages that would be written to one file: a report's or digest's permalink takes another page's address. */

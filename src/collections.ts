@@ -1,6 +1,5 @@
 // The site's collections: reports newest first, digests by week, and one page per tag.
 import { posix } from "node:path";
-import { WeeklyError } from "./errors.js";
 import { assignTagSlugs } from "./slugs.js";
 import { tagsOf } from "./views.js";
 import { WEEK_IN_NAME_RE } from "./dates.js";
@@ -40,7 +39,7 @@ export function sortByWeekDescending<Item extends CollectionItem>(items: readonl
 
 /**
  * One page per tag used by the given reports (already newest first), each with a URL that keeps
- * Chinese readable: `/tags/人工智能/`. Two tags that would share a URL stop the build.
+ * Chinese readable: `/tags/人工智能/`.
  */
 export function tagPages<Item extends CollectionItem>(
   reports: readonly Item[],
@@ -55,15 +54,9 @@ export function tagPages<Item extends CollectionItem>(
       else byTag.set(tag, [report]);
     }
   }
-  const { slugs, clashes } = assignTagSlugs(byTag.keys(), fixedSlugs);
-  if (clashes.length > 0) {
-    const lines = clashes.map(({ slug, tags }) => {
-      // Quoted as JSON: a tag with a line break or a control character stays on one line.
-      const where = tags.map((tag) => `${JSON.stringify(tag)} (${relativePath(byTag.get(tag)![0]!.inputPath)})`).join(" and ");
-      return `tags ${where} would share the URL /${tagsPath}/${slug}/: write them the same way, or give one a fixed slug with the tagSlugs option.`;
-    });
-    throw new WeeklyError(lines.join("\n"));
-  }
+  // Two tags that would share a URL are a problem of the analysis (tagClashes), which stops the
+  // build before any page is written; the collection is made all the same.
+  const { slugs } = assignTagSlugs(byTag.keys(), fixedSlugs);
   return [...byTag]
     .map(([name, items]) => {
       const slug = slugs.get(name)!;
@@ -72,6 +65,32 @@ export function tagPages<Item extends CollectionItem>(
     .sort((a, b) => b.reports.length - a.reports.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-function relativePath(inputPath: string): string {
-  return inputPath.replace(/^\.\//, "");
+/** A tag that would share its page's URL with another, at the first report (by path) that uses it. */
+export interface TagClash {
+  path: string;
+  tag: string;
+  message: string;
+}
+
+/**
+ * Tags of the given reports that would share a URL (`AI` and `ai`): one clash per tag, at the
+ * first report using it, naming the other tags and where they are used.
+ */
+export function tagClashes(reports: ReadonlyArray<{ path: string; data: Readonly<Record<string, unknown>> }>, tagsPath: string, fixedSlugs: Readonly<Record<string, string>>): TagClash[] {
+  const firstUse = new Map<string, string>();
+  for (const report of [...reports].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    for (const tag of tagsOf(report.data)) if (!firstUse.has(tag)) firstUse.set(tag, report.path);
+  }
+  const { clashes } = assignTagSlugs(firstUse.keys(), fixedSlugs);
+  return clashes.flatMap(({ slug, tags }) =>
+    tags.map((tag) => {
+      // Quoted as JSON: a tag with a line break or a control character stays on one line.
+      const others = tags.filter((other) => other !== tag).map((other) => `${JSON.stringify(other)} (${firstUse.get(other)})`).join(" and ");
+      return {
+        path: firstUse.get(tag)!,
+        tag,
+        message: `tags: ${JSON.stringify(tag)} and ${others} would share the URL /${tagsPath}/${slug}/: write them the same way, or give one a fixed slug with the tagSlugs option.`,
+      };
+    }),
+  );
 }

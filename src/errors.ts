@@ -42,15 +42,26 @@ export class WeeklyError extends Error {
 
   constructor(message: string, problems: readonly Problem[] = []) {
     super(message);
-    this.name = "WeeklyError";
+    // Eleventy adds "(via <name>)" to every error line whose name is not "Error": the message
+    // already says what happened.
+    this.name = "Error";
     this.problems = problems;
   }
 
+  /** The list a build prints once when problems stop it, header first. */
+  static report(problems: readonly Problem[]): string {
+    const errors = sortProblems(problems.filter((p) => p.severity === "error"));
+    return [`${plural(errors.length, "problem")} in the content stopped the build:`, ...errors.map(formatProblem)].join("\n");
+  }
+
+  /**
+   * The error that stops a build once its problems are printed (`report`). Eleventy prints an
+   * error's message twice (as the build fails, then as the command ends), so the list itself is
+   * not in it; `problems` carries it for programs that run Eleventy themselves.
+   */
   static fromProblems(problems: readonly Problem[]): WeeklyError {
     const errors = problems.filter((p) => p.severity === "error");
-    const lines = sortProblems(errors).map(formatProblem);
-    const count = errors.length === 1 ? "1 problem" : `${errors.length} problems`;
-    return new WeeklyError(`${count} in the content stopped the build:\n${lines.join("\n")}`, errors);
+    return new WeeklyError(`${plural(errors.length, "problem")} in the content stopped the build (listed above).`, errors);
   }
 }
 

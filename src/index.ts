@@ -29,7 +29,7 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
   const build = new WeeklyBuild(
     opts,
     eleventyConfig.directories.input,
-    { info: (message) => console.log(message), warn: (message) => console.warn(`[weekly] ${message}`) },
+    { info: (message) => console.log(message), warn: (message) => console.warn(`[weekly] ${message}`), error: (message) => console.error(`[weekly] ${message}`) },
     () => process.env,
     () => [...(eleventyConfig.dataExtensions?.keys() ?? [])],
   );

@@ -28,7 +28,7 @@ describe("sameBodyInput", () => {
 
 describe("WeeklyBuild: bodies across rebuilds", () => {
   test("a rebuild parses only the body that changed; the analysis follows the change", () => {
-    const build = new WeeklyBuild(opts, ".", { info: () => {}, warn: () => {} }, () => ({ WEEKLY_NOW: "2026-03-01" }));
+    const build = new WeeklyBuild(opts, ".", { info: () => {}, warn: () => {}, error: () => {} }, () => ({ WEEKLY_NOW: "2026-03-01" }));
     const md = new MarkdownIt({ html: true });
     installMarkdownRules(md, build);
     let parses = 0;

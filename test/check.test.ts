@@ -112,7 +112,7 @@ describe("npx eleventy on the invalid site", () => {
       const run = runEleventy(INVALID, output, { WEEKLY_NOW: "2026-06-01" });
       assert.equal(run.status, 1);
       const lines = outputLines(run);
-      const first = lines.indexOf("18 problems in the content stopped the build:");
+      const first = lines.indexOf("[weekly] 18 problems in the content stopped the build:");
       assert.ok(first >= 0, run.stderr);
       assert.deepEqual(lines.slice(first + 1, first + 1 + ERRORS.length), ERRORS);
       for (const warning of WARNINGS) assert.ok(lines.includes(`[weekly] ${warning}`), warning);

@@ -3,7 +3,7 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { all, FIXTURES, listFiles, outputLines, readSite, removeOutput, ROOT, runEleventy, tempOutput, text } from "./helpers.js";
+import { all, copySite, FIXTURES, listFiles, outputLines, readSite, removeOutput, ROOT, runEleventy, runWeekly, tempOutput, text } from "./helpers.js";
 
 describe("npx eleventy", () => {
   test("TZ=America/Los_Angeles still dates the W06 report 2026年2月5日", () => {
@@ -31,7 +31,9 @@ describe("npx eleventy", () => {
         "(looked for weekly_news/ai_news_2026-W70.md and weekly_news/ai_news_2026-W70/index.md). " +
         "Did you mean ../weekly_news/ai_news_2026-W07?";
       const lines = outputLines(run);
-      assert.ok(lines.includes("1 problem in the content stopped the build:"), run.stderr);
+      assert.ok(lines.includes("[weekly] 1 problem in the content stopped the build:"), run.stderr);
+      assert.equal(lines.filter((line) => line === message).length, 1, "each problem is printed once");
+      assert.ok(!run.stderr.includes("(via "), run.stderr);
       assert.ok(lines.includes(message), run.stderr);
       assert.ok(!/\n\s+at /.test(run.stderr), "no stack trace for an author's mistake");
       assert.deepEqual(listFiles(output), ["old/index.html"]);
@@ -59,4 +61,29 @@ describe("npx eleventy", () => {
       }
     });
   }
+});
+
+describe("two tags that share a URL", () => {
+  test("`weekly check` lists the clash at each report's tags line, and the build stops on it, printed once", () => {
+    const site = copySite("scheduled");
+    const output = tempOutput("tag-clash");
+    try {
+      writeFileSync(join(site, "posts", "2026-W09-ai-weekly.md"), "---\ntitle: 第九周\ndate: 2026-02-26\ntags:\n  - ai\n---\n正文\n");
+      const env = { WEEKLY_NOW: "2026-03-01T12:00" };
+      const check = runWeekly(site, ["check"], env);
+      assert.equal(check.status, 1, check.stderr);
+      const expected = [
+        'posts/2026-W05-ai-weekly.md:5:1  tags: "AI" and "ai" (posts/2026-W09-ai-weekly.md) would share the URL /tags/ai/: write them the same way, or give one a fixed slug with the tagSlugs option.',
+        'posts/2026-W09-ai-weekly.md:4:1  tags: "ai" and "AI" (posts/2026-W05-ai-weekly.md) would share the URL /tags/ai/: write them the same way, or give one a fixed slug with the tagSlugs option.',
+      ];
+      assert.deepEqual(check.stdout.split("\n").filter((line) => line.startsWith("posts/")), expected);
+      const build = runEleventy(site, output, env);
+      assert.equal(build.status, 1);
+      for (const line of expected) assert.equal(outputLines(build).filter((l) => l === line).length, 1, line);
+      assert.deepEqual(listFiles(output), []);
+    } finally {
+      removeOutput(output);
+      removeOutput(site);
+    }
+  });
 });

@@ -69,7 +69,7 @@ export function runEleventy(
 
 /** Eleventy's own prefix and error-name suffix removed, so a test can compare whole lines. */
 export function outputLines(run: SpawnSyncReturns<string>): string[] {
-  return `${run.stdout}\n${run.stderr}`.split("\n").map((line) => line.replace(/^\[11ty\] /, "").replace(/ \(via WeeklyError\)$/, ""));
+  return `${run.stdout}\n${run.stderr}`.split("\n").map((line) => line.replace(/^\[11ty\] /, ""));
 }
 
 /**

@@ -324,7 +324,7 @@ describe("mistakes stop the build before anything is written", () => {
         const run = runEleventy(join(FIXTURES, "schedule-errors"), output, { WEEKLY_NOW: "2026-02-10", BROKEN_LINKS: brokenLinks });
         assert.equal(run.status, 1);
         const lines = outputLines(run);
-        const first = lines.indexOf("7 problems in the content stopped the build:");
+        const first = lines.indexOf("[weekly] 7 problems in the content stopped the build:");
         assert.ok(first >= 0, run.stderr);
         assert.deepEqual(lines.slice(first + 1, first + 8), SCHEDULE_ERRORS);
         assert.deepEqual(listFiles(output), []);
