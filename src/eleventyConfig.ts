@@ -2,6 +2,8 @@
 import type { MarkdownIt } from "markdown-it";
 
 export interface EleventyConfig {
+  /** Throws when the running Eleventy is not in the semver range. */
+  versionCheck?(range: string): void;
   directories: { input: string; output: string; includes: string };
   ignores: { add(glob: string): void };
   addTransform(name: string, callback: (this: never, content: string) => unknown): void;

@@ -24,7 +24,12 @@ export { WeeklyError } from "./errors.js";
 export { WeeklyCheckResult } from "./build.js";
 export type { Problem } from "./errors.js";
 
+/** The Eleventy versions the plugin is built and tested against. */
+const ELEVENTY_VERSIONS = ">=3.1.0";
+
 export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyOptions): void {
+  // Eleventy's own check: an older Eleventy stops at once with both versions named.
+  eleventyConfig.versionCheck?.(ELEVENTY_VERSIONS);
   const opts = resolveOptions(options);
   const build = new WeeklyBuild(
     opts,

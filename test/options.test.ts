@@ -1,6 +1,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { DEFAULTS, resolveOptions, type WeeklyOptions } from "../src/options.js";
+import { WeeklyError } from "../src/errors.js";
 
 describe("resolveOptions", () => {
   test("no options → the defaults (posts, weekly_news, Asia/Shanghai)", () => {
@@ -50,7 +51,7 @@ describe("resolveOptions", () => {
   ];
   for (const [input, message] of bad) {
     test(`resolveOptions(${JSON.stringify(input)}) → ${message}`, () => {
-      assert.throws(() => resolveOptions(input as WeeklyOptions), { name: "WeeklyError", message });
+      assert.throws(() => resolveOptions(input as WeeklyOptions), (error: unknown) => error instanceof WeeklyError && error.message === message);
     });
   }
 });
@@ -65,7 +66,7 @@ describe("resolveOptions: newWeek", () => {
   ];
   for (const [newWeek, message] of bad) {
     test(`newWeek ${JSON.stringify(newWeek)} → ${message}`, () => {
-      assert.throws(() => resolveOptions({ newWeek } as WeeklyOptions), { name: "WeeklyError", message });
+      assert.throws(() => resolveOptions({ newWeek } as WeeklyOptions), (error: unknown) => error instanceof WeeklyError && error.message === message);
     });
   }
   test("defaults: Thursday, bare date, the W06 file and title patterns", () => {
