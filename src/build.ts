@@ -560,7 +560,8 @@ export class WeeklyBuild {
       current[SEARCH_FOLDER] = earlierIndex;
     } else if (this.#opts.searchIndex) {
       const html = Object.values(nextManifest(pages, outputs)).flat().filter((file) => file.endsWith(".html"));
-      const index = await buildSearchIndex(output, html, (files) => writeManifest(manifest, mergeManifests(previous, { [SEARCH_FOLDER]: files })));
+      const journal = (files: string[]) => writeManifest(manifest, mergeManifests(previous, { [SEARCH_FOLDER]: files }));
+      const index = await buildSearchIndex(output, html, journal, decodeURI(new URL(this.#opts.site.url).pathname).replace(/\/$/, ""));
       current[SEARCH_FOLDER] = index;
     }
     // Then what is stale goes, the earlier index's files that the new one does not use among them.

@@ -2,6 +2,10 @@
 import type { MarkdownIt } from "markdown-it";
 
 export interface EleventyConfig {
+  /** Eleventy's pathPrefix (`--pathprefix`), known once plugins run. */
+  pathPrefix?: string;
+  /** One of Eleventy's bundled plugins, by its package name. */
+  resolvePlugin(name: "@11ty/eleventy/html-base-plugin"): unknown;
   /** Throws when the running Eleventy is not in the semver range. */
   versionCheck?(range: string): void;
   directories: { input: string; output: string; includes: string };

@@ -1,11 +1,12 @@
 // The Eleventy plugin: reads its options, then wires each concern's functions into Eleventy.
 import type { EleventyConfig } from "./eleventyConfig.js";
-import { resolveOptions, type WeeklyOptions } from "./options.js";
+import { resolveBasePath, resolveOptions, type WeeklyOptions } from "./options.js";
 import { WeeklyBuild } from "./build.js";
 import { installMarkdownRules } from "./markdown.js";
 import { createFrontMatterEngine } from "./frontMatter.js";
 import { statSync } from "node:fs";
-import { feedPlugin } from "@11ty/eleventy-plugin-rss";
+import { atomFeed } from "./atomFeed.js";
+import type { CollectionItem } from "./collections.js";
 import { jsonFeed } from "./jsonFeed.js";
 import { generatedPages, generatedPageUrls } from "./pages.js";
 import { markNoindex } from "./preview.js";
@@ -31,6 +32,12 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
   // Eleventy's own check: an older Eleventy stops at once with both versions named.
   eleventyConfig.versionCheck?.(ELEVENTY_VERSIONS);
   const opts = resolveOptions(options);
+  // Served from a folder (`--pathprefix=/blog/`, or a site.url with a path): every absolute URL
+  // the plugin writes starts with site.url, so site.url carries that folder, and Eleventy's HTML
+  // <base> plugin puts it once before every root-relative URL in the pages.
+  const basePath = resolveBasePath(opts.site.url, eleventyConfig.pathPrefix);
+  opts.site.url = `${new URL(opts.site.url).origin}${basePath}`;
+  if (basePath !== "") eleventyConfig.addPlugin(eleventyConfig.resolvePlugin("@11ty/eleventy/html-base-plugin"), { baseHref: `${basePath}/` });
   const build = new WeeklyBuild(
     opts,
     eleventyConfig.directories.input,
@@ -98,23 +105,17 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
   for (const page of generatedPages(opts)) eleventyConfig.addTemplate(page.path, page.content, page.data);
   eleventyConfig.addNunjucksGlobal("weeklySitemap", build.sitemap);
   eleventyConfig.addCollection("weeklyArchive", build.archive);
-  eleventyConfig.addCollection("weeklyFeed", (api: Parameters<typeof build.reports>[0]) => build.reports(api).reverse());
 
-  // Feeds of the reports, with absolute URLs from the site's address and full content: Atom by
-  // Eleventy's RSS plugin, JSON Feed by the plugin itself (see jsonFeed.ts).
+  // Feeds of the reports, with absolute URLs from the site's address and full content, written by
+  // the plugin (see atomFeed.ts and jsonFeed.ts).
   if (opts.feeds.atom !== false) {
-    eleventyConfig.addPlugin(feedPlugin, {
-      type: "atom",
-      outputPath: opts.feeds.atom,
-      // The RSS plugin lists a collection in reverse, so it gets the reports oldest first.
-      collection: { name: "weeklyFeed", limit: opts.feeds.items },
-      metadata: {
-        language: opts.site.language,
-        title: opts.site.title,
-        subtitle: opts.site.description,
-        base: `${opts.site.url}/`,
-        author: { name: opts.site.author || opts.site.title },
-      },
+    const feedUrl = opts.feeds.atom;
+    const facts = (item: CollectionItem) => ({ published: liveMoment(item, opts.timezone), summary: build.view(item)?.description ?? "" });
+    eleventyConfig.addNunjucksGlobal("weeklyAtomFeed", (items: CollectionItem[]) => atomFeed(items, opts, feedUrl, facts));
+    eleventyConfig.addTemplate("weekly-plugin/feed-atom.njk", "{{ weeklyAtomFeed(collections.reports) | safe }}", {
+      permalink: feedUrl,
+      layout: false,
+      eleventyExcludeFromCollections: true,
     });
   }
   if (opts.feeds.json !== false) {
@@ -126,6 +127,11 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
       eleventyExcludeFromCollections: true,
     });
   }
+}
+
+/** The moment a report went live: its `scheduled` moment when it has one, else its date. */
+function liveMoment(item: CollectionItem, zone: string): Date {
+  return parseSiteDate(item.data.scheduled, zone)?.dateTime.toJSDate() ?? item.date;
 }
 
 /** A Date is an instant, shown in the site's zone; a string is read as front matter would be. */

@@ -242,12 +242,29 @@ export function resolveOptions(input: WeeklyOptions | undefined = {}): ResolvedO
       throw optionError(`newWeek.${name}`, opts.newWeek[name], 'a Markdown file name with the week in it, such as "{week}-ai-weekly.md"');
     }
   }
-  if (!/^https?:\/\/[^/?#\s]+\/?$/.test(opts.site.url)) {
-    // Links between pages start at the site's root, so the site must be served from one.
-    throw optionError("site.url", opts.site.url, "the address of a site served from its root, such as \"https://weekly.example.com\" (a path such as /repo is not supported)");
+  if (!SITE_URL_RE.test(opts.site.url)) {
+    throw optionError("site.url", opts.site.url, "the site's public address, such as \"https://weekly.example.com\" or \"https://jeremy.github.io/ai-weekly\" (no query or #fragment)");
   }
   opts.site.url = opts.site.url.replace(/\/+$/, "");
   return opts;
+}
+
+/** `https://host` with an optional path of plain segments: `https://jeremy.github.io/ai-weekly`. */
+const SITE_URL_RE = /^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/;
+
+/**
+ * The folder the site is served from ("" for a host's root, `/ai-weekly` for a project site on
+ * GitHub Pages): the path of `site.url`, or Eleventy's `--pathprefix` (`pathPrefix`). Both may be
+ * given only if they agree.
+ */
+export function resolveBasePath(siteUrl: string, pathPrefix: string | undefined): string {
+  const normalize = (path: string) => path.replace(/\/+$/, "").replace(/^\/*/, "/").replace(/^\/$/, "");
+  const fromUrl = normalize(decodeURI(new URL(siteUrl).pathname));
+  const fromEleventy = normalize(pathPrefix ?? "/");
+  if (fromUrl !== "" && fromEleventy !== "" && fromUrl !== fromEleventy) {
+    throw optionError("site.url", siteUrl, `an address whose path agrees with Eleventy's pathPrefix ${JSON.stringify(pathPrefix)}: give the path in one of them, or the same in both`);
+  }
+  return fromUrl || fromEleventy;
 }
 
 function optionError(name: string, value: unknown, expected: string): WeeklyError {
