@@ -561,7 +561,7 @@ export class WeeklyBuild {
     } else if (this.#opts.searchIndex) {
       const html = Object.values(nextManifest(pages, outputs)).flat().filter((file) => file.endsWith(".html"));
       const journal = (files: string[]) => writeManifest(manifest, mergeManifests(previous, { [SEARCH_FOLDER]: files }));
-      const index = await buildSearchIndex(output, html, journal, decodeURI(new URL(this.#opts.site.url).pathname).replace(/\/$/, ""));
+      const index = await buildSearchIndex(output, html, journal);
       current[SEARCH_FOLDER] = index;
     }
     // Then what is stale goes, the earlier index's files that the new one does not use among them.

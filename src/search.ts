@@ -23,7 +23,7 @@ const PARTIAL = ".partial";
  * site's own in `pagefind/` stay. `journal` is told every file name before any is written, so that
  * the next build knows what a crash left behind.
  */
-export async function buildSearchIndex(outputDir: string, pages: readonly string[], journal: (files: string[]) => Promise<void>, basePath = ""): Promise<string[]> {
+export async function buildSearchIndex(outputDir: string, pages: readonly string[], journal: (files: string[]) => Promise<void>): Promise<string[]> {
   const staging = await mkdtemp(join(tmpdir(), "weekly-pagefind-"));
   const { index, errors } = await pagefind.createIndex({});
   try {
@@ -31,8 +31,9 @@ export async function buildSearchIndex(outputDir: string, pages: readonly string
     for (const file of [...pages].sort()) {
       const content = await readFile(join(outputDir, file), "utf8");
       if (!content.includes("data-pagefind-body")) continue; // the lists (home, archive, tags)
-      // Results link to the page as readers reach it: under the folder the site is served from.
-      const added = await index.addHTMLFile({ url: `${basePath}/${file.replace(/(^|\/)index\.html$/, "$1")}`, content });
+      // Addresses from the site's root: Pagefind's search UI puts the folder the site is served from
+      // (where it finds /pagefind/) before them.
+      const added = await index.addHTMLFile({ url: `/${file.replace(/(^|\/)index\.html$/, "$1")}`, content });
       if (added.errors.length > 0) throw new Error(`Pagefind could not index ${file}: ${added.errors.join("; ")}`);
     }
     const written = await index.writeFiles({ outputPath: staging });

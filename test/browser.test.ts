@@ -24,6 +24,8 @@ let weeks: StaticSite;
 let hostileFixture: string;
 let hostileOutput: string;
 let hostile: StaticSite;
+let prefixedOutput: string;
+let prefixed: StaticSite;
 let context: BrowserContext;
 const consoleErrors: string[] = [];
 
@@ -42,6 +44,11 @@ before(async () => {
   hostileOutput = tempOutput("browser-hostile");
   const hostileBuilt = runEleventy(hostileFixture, hostileOutput, { WEEKLY_NOW: "2026-02-20T12:00" });
   assert.equal(hostileBuilt.status, 0, hostileBuilt.stderr);
+  // The blog as a GitHub Pages project site would serve it: under /blog/ only.
+  prefixedOutput = tempOutput("browser-prefixed");
+  const prefixedBuilt = runEleventy(ROOT, prefixedOutput, {}, ["--pathprefix", "/blog/"]);
+  assert.equal(prefixedBuilt.status, 0, prefixedBuilt.stderr);
+  prefixed = await serveFolder(prefixedOutput, "/blog/");
   blog = await serveFolder(blogOutput);
   weeks = await serveFolder(fixtureOutput);
   hostile = await serveFolder(hostileOutput);
@@ -60,7 +67,8 @@ after(async () => {
   await blog?.close();
   await weeks?.close();
   await hostile?.close();
-  for (const dir of [blogOutput, fixtureOutput, fixture, hostileOutput, hostileFixture]) if (dir) removeOutput(dir);
+  await prefixed?.close();
+  for (const dir of [blogOutput, fixtureOutput, fixture, hostileOutput, hostileFixture, prefixedOutput]) if (dir) removeOutput(dir);
 });
 
 function watch(page: Page): void {
@@ -142,6 +150,22 @@ describe("search in Chinese", () => {
       assert.ok(hrefs.includes("/posts/2026-W06-ai-weekly/"), `${query} → ${hrefs.join(", ")}`);
     });
   }
+});
+
+describe("the blog under a sub-path (/blog/)", () => {
+  test("the search UI loads from /blog/pagefind/, and searching 代理 finds the W06 report under /blog/, which opens", async () => {
+    const page = await open(`${prefixed.url}/blog/search/`);
+    const sheets = await page.evaluate(() => [...document.styleSheets].map((sheet) => sheet.href).filter(Boolean));
+    assert.ok(sheets.includes(`${prefixed.url}/blog/pagefind/pagefind-ui.css`), sheets.join(", "));
+    await page.locator(".pagefind-ui__search-input").fill("代理");
+    const results = page.locator(".pagefind-ui__result-link");
+    await results.first().waitFor({ timeout: 15_000 });
+    const hrefs = await results.evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+    assert.ok(hrefs.includes("/blog/posts/2026-W06-ai-weekly/"), hrefs.join(", "));
+    await page.locator('.pagefind-ui__result-link[href="/blog/posts/2026-W06-ai-weekly/"]').click();
+    await page.waitForURL(`${prefixed.url}/blog/posts/2026-W06-ai-weekly/`);
+    assert.ok((await page.locator("h1").textContent())!.includes("人工智能周报"));
+  });
 });
 
 describe("hostile text in a browser", () => {

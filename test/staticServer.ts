@@ -21,9 +21,15 @@ export interface StaticSite {
   close(): Promise<void>;
 }
 
-export async function serveFolder(root: string): Promise<StaticSite> {
+/**
+ * Serves `root` at `basePath` (`/blog/` for a site under a sub-path): anything outside it is
+ * 404, as on a host that serves the site from that folder.
+ */
+export async function serveFolder(root: string, basePath = "/"): Promise<StaticSite> {
   const server: Server = createServer(async (request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
+    const requested = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
+    if (!requested.startsWith(basePath) && `${requested}/` !== basePath) return void response.writeHead(404, { "content-type": TYPES[".txt"] }).end("outside the site's folder");
+    const path = requested.slice(basePath.length - 1) || "/";
     const file = normalize(join(root, path));
     if (!file.startsWith(root + sep) && file !== root) return void response.writeHead(403).end();
     const target = (await stat(file).catch(() => undefined))?.isDirectory() ? join(file, "index.html") : file;
