@@ -1,6 +1,6 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { DEFAULTS, resolveOptions, type WeeklyOptions } from "../src/options.js";
+import { DEFAULTS, resolveBasePath, resolveOptions, type WeeklyOptions } from "../src/options.js";
 import { WeeklyError } from "../src/errors.js";
 
 describe("resolveOptions", () => {
@@ -33,8 +33,8 @@ describe("resolveOptions", () => {
     [{ postsDir: "../posts" }, 'weekly plugin option postsDir: received "../posts"; expected a folder name relative to the input folder, such as "posts".'],
     [{ postsDir: "news", digestsDir: "news" }, 'weekly plugin option digestsDir: received "news"; expected a folder other than postsDir.'],
     [{ excerptLength: 0 }, "weekly plugin option excerptLength: received 0; expected a whole number of characters, 10 or more."],
-    [{ site: { url: "weekly.example.org" } }, 'weekly plugin option site.url: received "weekly.example.org"; expected the address of a site served from its root, such as "https://weekly.example.com" (a path such as /repo is not supported).'],
-    [{ site: { url: "https://user.github.io/repo" } }, 'weekly plugin option site.url: received "https://user.github.io/repo"; expected the address of a site served from its root, such as "https://weekly.example.com" (a path such as /repo is not supported).'],
+    [{ site: { url: "weekly.example.org" } }, 'weekly plugin option site.url: received "weekly.example.org"; expected the site\'s public address, such as "https://weekly.example.com" or "https://jeremy.github.io/ai-weekly" (no query or #fragment).'],
+    [{ site: { url: "https://user.github.io/repo?x#y" } }, 'weekly plugin option site.url: received "https://user.github.io/repo?x#y"; expected the site\'s public address, such as "https://weekly.example.com" or "https://jeremy.github.io/ai-weekly" (no query or #fragment).'],
     [{ layouts: { home: "" } }, 'weekly plugin option layouts.home: received ""; expected a layout path such as "layouts/home.njk", or false.'],
     [{ tagSlugs: { "C++": "c plus" } }, 'weekly plugin option tagSlugs["C++"]: received "c plus"; expected a non-empty URL segment without spaces, "/", "?" or "#".'],
     [{ timeZone: "UTC" }, 'weekly plugin option timeZone: received "UTC"; expected one of the known options: postsDir, digestsDir, layoutsDir, timezone, brokenLinks, tagsPath, tagSlugs, excerptLength, layouts, feeds, sitemap, searchIndex, rawHtml, site, newWeek.'],
@@ -79,5 +79,24 @@ describe("resolveOptions: newWeek", () => {
       digestFile: "ai_news_{week}.md",
       digestTitle: "AI Weekly Digest — {week}",
     });
+  });
+});
+
+describe("resolveBasePath: the folder a site is served from", () => {
+  const cases: Array<[string, string | undefined, string]> = [
+    ["https://w.example.com", "/", ""],
+    ["https://w.example.com", undefined, ""],
+    ["https://user.github.io/repo", "/", "/repo"],
+    ["https://user.github.io/repo/", "/", "/repo"],
+    ["https://w.example.com", "/blog/", "/blog"],
+    ["https://w.example.com", "blog", "/blog"],
+    ["https://user.github.io/repo", "/repo/", "/repo"],
+    ["https://user.github.io/%E5%91%A8%E6%8A%A5", "/", "/周报"],
+  ];
+  for (const [url, prefix, expected] of cases) {
+    test(`resolveBasePath(${url}, ${JSON.stringify(prefix)}) → ${JSON.stringify(expected)}`, () => assert.equal(resolveBasePath(url, prefix), expected));
+  }
+  test("a path in site.url and another pathPrefix are refused", () => {
+    assert.throws(() => resolveBasePath("https://user.github.io/repo", "/blog/"), (error: unknown) => error instanceof WeeklyError && error.message.includes("expected an address whose path agrees with Eleventy's pathPrefix \"/blog/\""));
   });
 });
