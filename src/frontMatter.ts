@@ -3,6 +3,7 @@
 import yaml from "js-yaml";
 import { fieldMessage, show } from "./schema.js";
 import { RESERVED_KEYS } from "./contentData.js";
+import { explainYamlError, fullWidthColons, fullWidthTagSeparator } from "./yamlMistakes.js";
 
 /**
  * The key under which the plugin's notes on a file's own front matter travel with its data:
@@ -52,11 +53,23 @@ export function createFrontMatterEngine(layoutExists: (layout: string) => boolea
       }
       const { reason, mark } = error as { reason?: string; mark?: { line: number; column: number } };
       const at = { line: (mark?.line ?? 0) + 1, column: (mark?.column ?? 0) + 1 };
+      // A mistake made with a Chinese keyboard, or a missing closing ---, is named as such.
+      const mistake = fullWidthColons(text)[0] ?? explainYamlError(text, at);
+      if (mistake) {
+        notes.problems.push({ line: mistake.line, column: mistake.column, field: "front matter", message: mistake.message });
+        return { [FRONT_MATTER_NOTES]: notes };
+      }
       const place = reason?.includes("quoted scalar") ? openingQuote(text, at) : at;
       notes.problems.push({ ...place, field: "front matter", message: `front matter is not valid YAML: ${reason ?? String(error)}` });
       return { [FRONT_MATTER_NOTES]: notes };
     }
     if (value === null || value === undefined) return { [FRONT_MATTER_NOTES]: notes };
+    const colons = language === "yaml" ? fullWidthColons(text) : [];
+    if (colons.length > 0) {
+      // YAML read `title：…` as part of some other value, or as the whole front matter.
+      for (const [index, colon] of colons.entries()) notes.problems.push({ line: colon.line, column: colon.column, field: index === 0 ? "front matter" : `front matter ${colon.line}`, message: colon.message });
+      return { [FRONT_MATTER_NOTES]: notes };
+    }
     if (typeof value !== "object" || Array.isArray(value)) {
       notes.problems.push({ line: FIRST_LINE, column: 1, field: "front matter", message: "front matter is not a set of keys such as title: …" });
       return { [FRONT_MATTER_NOTES]: notes };
@@ -88,6 +101,10 @@ export function createFrontMatterEngine(layoutExists: (layout: string) => boolea
       delete data.layout;
     }
     const tags = data.tags;
+    const joined = fullWidthTagSeparator(tags);
+    if (joined) {
+      notes.problems.push({ line: frontMatterKeyLine(`---${text}`, "tags") ?? FIRST_LINE, column: 1, field: "tags", message: joined });
+    }
     if (tags !== undefined && tags !== null && typeof tags !== "string" && !(Array.isArray(tags) && tags.every((tag) => typeof tag === "string"))) {
       // Eleventy stops on tags that are not a list with its own error, and turns a list's other
       // values into text ("[object Object]") before the plugin could name the file's line.

@@ -13,7 +13,7 @@ Commands:
       [--title TEXT]           title; {year}, {ww}, {w} and {week} are filled in
       [--weekday 1-7|mon…sun]  publishing weekday (default Thursday)
       [--time HH:MM]           time of day of scheduled (default: the day, 00:00)
-      [--tags A,B]             tags (default: the site's)
+      [--tags A,B]             tags, separated by , or ，(default: the site's)
       [--digest]               also write a digest stub when the week has none
 
 Run it in the site's folder (where its Eleventy config is) or any folder below it; paths are
@@ -87,7 +87,7 @@ async function newWeek(
     err.write(`weekly new: --time received "${values.time}"; expected a time of day such as 08:00.\n`);
     return 2;
   }
-  const tags = values.tags?.split(",").map((t) => t.trim()).filter((t) => t !== "");
+  const tags = values.tags?.split(/[,，、]/).map((t) => t.trim()).filter((t) => t !== "");
   const site = await inspectSite(process.cwd());
   if ("failure" in site) {
     err.write(`weekly new: ${site.failure}\n`);

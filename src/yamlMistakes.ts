@@ -1,0 +1,87 @@
+// The mistakes Chinese authors make in YAML front matter, with a Chinese keyboard still on: a
+// full-width colon after a key, curly quotes where YAML wants straight ones, an unquoted colon in
+// a title, a full-width comma between tags, a missing closing `---`. Each is named at its line
+// with what to type instead; YAML's own message says none of this.
+
+export interface Mistake {
+  /** 1-based line and column in the file (the opening `---` is line 1). */
+  line: number;
+  column: number;
+  message: string;
+}
+
+/** A top-level key followed by a full-width colon: `title：…`. */
+const FULL_WIDTH_COLON_RE = /^([A-Za-z_][\w-]*)[ \t\u3000]*：/;
+/** A top-level key and its value: `title: OpenAI: 新模型`. */
+const KEY_VALUE_RE = /^([A-Za-z_][\w-]*)[ \t]*:[ \t]+(.*)$/;
+/** A Markdown heading, which in YAML is a comment: a body read as front matter. */
+const HEADING_RE = /^#{1,6}[ \t]+\S/;
+/** Lines YAML front matter is made of: a key, a list item, an indented continuation, a comment, nothing. */
+const YAML_LINE_RE = /^([A-Za-z_"'][^:]*:([ \t]|$)|[ \t]|-[ \t]|#|$)/;
+
+/**
+ * Mistakes visible in the text whatever YAML makes of it: keys followed by a full-width colon.
+ * `text` is the front matter as gray-matter hands it over (its line 1 is the opening `---` line).
+ */
+export function fullWidthColons(text: string): Mistake[] {
+  return text.split("\n").flatMap((line, index) => {
+    const match = FULL_WIDTH_COLON_RE.exec(line);
+    if (!match) return [];
+    const key = match[1]!;
+    return [{
+      line: index + 1,
+      column: line.indexOf("：") + 1,
+      message: `front matter: "${key}" is followed by a full-width colon "：" (U+FF1A), so YAML does not read it as a key. Type an ASCII colon and a space: ${key}: …`,
+    }];
+  });
+}
+
+/**
+ * What a YAML error most likely means, at the line to fix, or undefined when it is none of the
+ * known mistakes. `at` is where YAML stopped (1-based).
+ */
+export function explainYamlError(text: string, at: { line: number; column: number }): Mistake | undefined {
+  const lines = text.split("\n");
+  // The closing --- is missing, and the body up to a --- rule in it was read as front matter.
+  const firstBodyLine = lines.findIndex((line, index) => index > 0 && (HEADING_RE.test(line) || !YAML_LINE_RE.test(line)));
+  if (firstBodyLine > 0 && firstBodyLine + 1 <= at.line) {
+    return {
+      line: firstBodyLine + 1,
+      column: 1,
+      message: `front matter: no closing --- before this line, so the text below was read as YAML (${JSON.stringify(lines[firstBodyLine]!.slice(0, 40))}). Add a line --- where the front matter ends.`,
+    };
+  }
+  const line = lines[at.line - 1] ?? "";
+  const pair = KEY_VALUE_RE.exec(line);
+  if (pair) {
+    const [, key, value] = pair as unknown as [string, string, string];
+    if (/^[“”‘’]/.test(value)) {
+      return {
+        line: at.line,
+        column: line.indexOf(value) + 1,
+        message: `front matter: ${key} is quoted with curly quotes ${value[0]}…, which YAML reads as text, not as quotes. Type ASCII quotes: ${key}: "${value.replace(/^[“”‘’]|[“”‘’]$/g, "").replace(/"/g, '\\"')}"`,
+      };
+    }
+    if (/:([ \t]|$)/.test(value)) {
+      return {
+        line: at.line,
+        column: line.indexOf(value) + 1,
+        message: `front matter: the value of ${key} holds a colon and a space, which YAML reads as the start of another key. Put the value in quotes: ${key}: "${value.replace(/"/g, '\\"')}"`,
+      };
+    }
+  }
+  return undefined;
+}
+
+/** The separators that make one tag of what the author meant as several: `人工智能，大模型`. */
+const TAG_SEPARATOR_RE = /[，、；]/;
+
+/** A tag written with a full-width comma (or 、 or ；) between several: the fix, or undefined. */
+export function fullWidthTagSeparator(tags: unknown): string | undefined {
+  const list = Array.isArray(tags) ? tags : [tags];
+  const joined = list.find((tag): tag is string => typeof tag === "string" && TAG_SEPARATOR_RE.test(tag));
+  if (!joined) return undefined;
+  const separator = TAG_SEPARATOR_RE.exec(joined)![0];
+  const parts = joined.split(TAG_SEPARATOR_RE).map((part) => part.trim()).filter((part) => part !== "");
+  return `tags: ${JSON.stringify(joined)} holds a full-width "${separator}", so it is one tag. For several tags, separate them with ASCII commas in brackets: tags: [${parts.join(", ")}], or write one per line as "- ${parts[0] ?? ""}".`;
+}

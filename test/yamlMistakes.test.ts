@@ -1,0 +1,67 @@
+// The mistakes Chinese authors make in front matter, each named at its line with what to type.
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { createFrontMatterEngine, frontMatterNotes } from "../src/frontMatter.js";
+import { explainYamlError, fullWidthColons, fullWidthTagSeparator } from "../src/yamlMistakes.js";
+import { copySite, removeOutput, runWeekly } from "./helpers.js";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+const engine = createFrontMatterEngine(() => true);
+/** The problems of front matter as gray-matter hands it over: the text after the opening `---`. */
+const problems = (yaml: string) => frontMatterNotes(engine(`\n${yaml}`))!.problems.map((p) => `${p.line}:${p.column} ${p.message}`);
+
+describe("front-matter mistakes, through the front-matter engine", () => {
+  const cases: Array<[string, string, string[]]> = [
+    ["a full-width colon after a key", "title：新模型\ndate: 2026-02-05", ['2:6 front matter: "title" is followed by a full-width colon "：" (U+FF1A), so YAML does not read it as a key. Type an ASCII colon and a space: title: …']],
+    ["a full-width colon after a later key", "date: 2026-02-05\ntags：AI", ['3:5 front matter: "tags" is followed by a full-width colon "：" (U+FF1A), so YAML does not read it as a key. Type an ASCII colon and a space: tags: …']],
+    ["an unquoted colon in a title", "title: OpenAI: 新模型发布\ndate: 2026-02-05", ['2:8 front matter: the value of title holds a colon and a space, which YAML reads as the start of another key. Put the value in quotes: title: "OpenAI: 新模型发布"']],
+    ["curly quotes around a title", "title: “OpenAI: 新模型”\ndate: 2026-02-05", ['2:8 front matter: title is quoted with curly quotes “…, which YAML reads as text, not as quotes. Type ASCII quotes: title: "OpenAI: 新模型"']],
+    ["tags with a full-width comma", "title: t\ntags: 人工智能，大模型", ['3:1 tags: "人工智能，大模型" holds a full-width "，", so it is one tag. For several tags, separate them with ASCII commas in brackets: tags: [人工智能, 大模型], or write one per line as "- 人工智能".']],
+    ["no closing --- and a --- rule further down the body", "title: t\ndate: 2026-02-12\n\n# 2026年W07人工智能周报\n\n本周导语：……\n\n### 模型迭代\n……", ['5:1 front matter: no closing --- before this line, so the text below was read as YAML ("# 2026年W07人工智能周报"). Add a line --- where the front matter ends.']],
+    ["a colon inside a value that is fine", "title: 本周：模型与代理\ndescription: 'a: b'", []],
+    ["“” inside a title that is fine", "title: OpenAI发布“新模型”", []],
+  ];
+  for (const [label, yaml, expected] of cases) {
+    test(`${label} → ${expected.length === 0 ? "no problem" : expected[0]!.split(" ")[0]}`, () => assert.deepEqual(problems(yaml), expected));
+  }
+});
+
+describe("the pure checks", () => {
+  test("fullWidthColons only looks at top-level keys written in ASCII", () => {
+    assert.deepEqual(fullWidthColons("\n  note：indented\n说明：中文\n"), []);
+  });
+  test("explainYamlError says nothing of an error it does not recognise", () => {
+    assert.equal(explainYamlError("\ntitle: [unclosed\n", { line: 3, column: 1 }), undefined);
+  });
+  test("fullWidthTagSeparator: ，、； in any tag of a list; none in ordinary tags", () => {
+    assert.match(fullWidthTagSeparator(["AI", "代理；工具"]) ?? "", /^tags: "代理；工具" holds a full-width "；"/);
+    assert.equal(fullWidthTagSeparator(["AI", "人工智能"]), undefined);
+    assert.equal(fullWidthTagSeparator("AI"), undefined);
+  });
+});
+
+test("`weekly check` names each mistake at its line, and `weekly new --tags \"AI，代理\"` writes two tags", () => {
+  const site = copySite("scheduled");
+  try {
+    writeFileSync(join(site, "posts", "2026-W09-ai-weekly.md"), "---\ntitle：第九周\ndate: 2026-02-26\n---\n正文\n");
+    writeFileSync(join(site, "posts", "2026-W10-ai-weekly.md"), "---\ntitle: OpenAI: 新模型\ndate: 2026-03-05\n---\n正文\n");
+    writeFileSync(join(site, "posts", "2026-W11-ai-weekly.md"), "---\ntitle: 第十一周\ndate: 2026-03-12\ntags: 人工智能，大模型\n---\n正文\n");
+    const check = runWeekly(site, ["check"], { WEEKLY_NOW: "2026-03-13T00:00" });
+    assert.equal(check.status, 1);
+    const lines = check.stdout.split("\n");
+    for (const expected of [
+      'posts/2026-W09-ai-weekly.md:2:6  front matter: "title" is followed by a full-width colon "：" (U+FF1A), so YAML does not read it as a key. Type an ASCII colon and a space: title: …',
+      'posts/2026-W10-ai-weekly.md:2:8  front matter: the value of title holds a colon and a space, which YAML reads as the start of another key. Put the value in quotes: title: "OpenAI: 新模型"',
+      'posts/2026-W11-ai-weekly.md:4:1  tags: "人工智能，大模型" holds a full-width "，", so it is one tag. For several tags, separate them with ASCII commas in brackets: tags: [人工智能, 大模型], or write one per line as "- 人工智能".',
+    ]) {
+      assert.ok(lines.includes(expected), `${expected}\n\n${check.stdout}`);
+    }
+    for (const week of ["W09", "W10", "W11"]) writeFileSync(join(site, "posts", `2026-${week}-ai-weekly.md`), "");
+    const made = runWeekly(site, ["new", "2026-W20", "--tags", "AI，代理、工具"]);
+    assert.equal(made.status, 0, made.stderr);
+    assert.match(readFileSync(join(site, "posts", "2026-W20-ai-weekly.md"), "utf8"), /\ntags:\n {2}- AI\n {2}- 代理\n {2}- 工具\n/);
+  } finally {
+    removeOutput(site);
+  }
+});
