@@ -4,13 +4,14 @@ import { posix } from "node:path";
 import { DateTime } from "luxon";
 import type { ResolvedOptions } from "./options.js";
 import type { Problem } from "./errors.js";
-import { assignHeadingIds, collectLinks, excerptFromTokens, LOST_NESTING, type AnalysisParser, type Heading, type LinkRef } from "./markdown.js";
+import { assignHeadingIds, collectLinks, excerptFromTokens, inlineText, LOST_NESTING, type AnalysisParser, type Heading, type LinkRef } from "./markdown.js";
 import { distance } from "fastest-levenshtein";
-import { isoWeekOf, parseSiteDate, weekInFileName, weeksInWeekYear, type IsoWeek } from "./dates.js";
+import { formatIsoDate, isoWeekOf, parseSiteDate, weekInFileName, weeksInWeekYear, type IsoWeek } from "./dates.js";
 import { pageIndex, pageStem, readableHref, resolveReference, splitHref, type PageIndex, type Resolution } from "./references.js";
 import { formatPublishTime, type PublishState } from "./schedule.js";
 import { newestFirst } from "./views.js";
 import { readingTime, textOfTokens, type ReadingTime } from "./readingTime.js";
+import { frontMatterKeyLine } from "./frontMatter.js";
 
 export type ContentKind = "report" | "digest";
 
@@ -73,6 +74,8 @@ export interface BodyProblem extends Problem {
   rule: "link" | "schedule" | "week" | "markdown";
   /** In a page not yet published: reported, but it stops no build until the page goes live. */
   deferred?: true;
+  /** For a problem of the file as a whole: the front-matter key whose line it is reported at. */
+  field?: string;
 }
 
 /** Which folder a page belongs to: reports in `postsDir`, digests in `digestsDir`. */
@@ -100,6 +103,8 @@ export interface BodyAnalysis {
   links: LinkRef[];
   /** The first body line (0-based) markdown-it dropped for being nested too deep, if any. */
   lostNesting?: number;
+  /** A `# heading` in the body that is not the title (a repeated title is dropped), with its 0-based line. */
+  extraTitle?: { line: number; text: string };
 }
 
 export type BodyReader = (page: CollectedPage) => BodyAnalysis;
@@ -110,12 +115,15 @@ export function bodyReader(parse: AnalysisParser, opts: ResolvedOptions): BodyRe
     const env: Record<string, unknown> = { title: page.data.title, weeklyRawHtml: allowsRawHtml(page.kind, opts) };
     const tokens = parse(page.body, env);
     const lost = env[LOST_NESTING];
+    const h1 = page.kind ? tokens.findIndex((token) => token.type === "heading_open" && token.tag === "h1") : -1;
+    const extraTitle = h1 >= 0 ? { line: tokens[h1]!.map?.[0] ?? 0, text: inlineText(tokens[h1 + 1]).trim() } : undefined;
     return {
       headings: assignHeadingIds(tokens),
       excerpt: excerptFromTokens(tokens, opts.excerptLength),
       readingTime: readingTime(textOfTokens(tokens)),
       links: collectLinks(tokens, page.body),
       ...(typeof lost === "number" ? { lostNesting: lost } : {}),
+      ...(extraTitle ? { extraTitle } : {}),
     };
   };
 }
@@ -185,6 +193,16 @@ export function analyseSite(
     if (url === undefined) waiting.push(analysed);
     else pages.set(page.path, analysed);
     links.set(page.path, body.links);
+    if (body.extraTitle !== undefined) {
+      problems.push({
+        file: page.path,
+        bodyLine: body.extraTitle.line,
+        column: 1,
+        severity: "warning",
+        rule: "markdown",
+        message: `the body's heading "# ${body.extraTitle.text}" is not the title "${analysed.title}": the page would show two titles. Make the heading the same as title: in the front matter, or remove it.`,
+      });
+    }
     if (body.lostNesting !== undefined) {
       problems.push({
         file: page.path,
@@ -321,6 +339,15 @@ function checkWeeks(pages: Iterable<AnalysedPage>, zone: string): BodyProblem[] 
         problems.push({ ...fileLevel(page), severity: "error", message: `file name: week ${named.text} does not exist; ${year} has ${weeks} ISO weeks.` });
       }
     }
+    const named = page.kind === "report" ? weekInFileName(name, zone)?.week : undefined;
+    if (named && page.week && named.key !== page.week.key) {
+      problems.push({
+        ...fileLevel(page),
+        severity: "warning",
+        message: `date: ${formatIsoDate(page.date!)} is in week ${page.week.key}, but the file name says ${named.key}: the page shows ${page.week.key} and its digest. Date it within ${named.key} (${formatIsoDate(named.start)} – ${formatIsoDate(named.end)}), or rename the file.`,
+        field: "date",
+      });
+    }
     if (page.kind === "report" && page.week && page.status.state !== "draft") {
       const list = reportsByWeek.get(page.week.key);
       if (list) list.push(page);
@@ -367,8 +394,8 @@ function weekOf(page: CollectedPage, zone: string): IsoWeek | undefined {
  * read again only then.
  */
 export function placeInFile(problem: BodyProblem, fileText: string, rawBody: string): Problem {
-  const { bodyLine, rule: _rule, deferred: _deferred, ...rest } = problem;
-  if (bodyLine < 0) return { ...rest, line: 1, column: 1 };
+  const { bodyLine, rule: _rule, deferred: _deferred, field, ...rest } = problem;
+  if (bodyLine < 0) return { ...rest, line: (field && frontMatterKeyLine(fileText, field)) || 1, column: 1 };
   const normalized = fileText.replace(/\r\n/g, "\n");
   const body = rawBody.replace(/\r\n/g, "\n");
   const bodyAt = normalized.endsWith(body) ? normalized.length - body.length : -1;

@@ -65,3 +65,18 @@ test("`weekly check` names each mistake at its line, and `weekly new --tags \"AI
     removeOutput(site);
   }
 });
+
+test("a report dated outside its file name's week, and a body # heading that is not the title, are warnings at their lines", () => {
+  const site = copySite("scheduled");
+  try {
+    writeFileSync(join(site, "posts", "2026-W09-ai-weekly.md"), "---\ntitle: 第九周\ndate: 2026-03-05\n---\n\n# 第八周\n\n正文\n");
+    const check = runWeekly(site, ["check"], { WEEKLY_NOW: "2026-03-13T00:00" });
+    const lines = check.stdout.split("\n").filter((line) => line.startsWith("posts/2026-W09"));
+    assert.deepEqual(lines, [
+      "posts/2026-W09-ai-weekly.md:3:1  warning: date: 2026-03-05 is in week 2026-W10, but the file name says 2026-W09: the page shows 2026-W10 and its digest. Date it within 2026-W09 (2026-02-23 – 2026-03-01), or rename the file.",
+      'posts/2026-W09-ai-weekly.md:6:1  warning: the body\'s heading "# 第八周" is not the title "第九周": the page would show two titles. Make the heading the same as title: in the front matter, or remove it.',
+    ]);
+  } finally {
+    removeOutput(site);
+  }
+});
