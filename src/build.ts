@@ -309,6 +309,9 @@ export class WeeklyBuild {
       // Nunjucks would let it include files (and Nunjucks, run code).
       data.templateEngineOverride = "md";
     }
+    // Any other Markdown page (about.md) without a layout of its own gets the site's page layout,
+    // instead of being written as a bare fragment of HTML.
+    if (!kind && inputPath.endsWith(".md") && data.layout === undefined && this.#opts.layouts.page !== false) data.layout = this.#opts.layouts.page;
     const schedule = publishState(data, this.#now!, this.#opts.timezone);
     for (const problem of schedule.problems) this.#addProblem(path, problem.field, problem.message, "error");
     // A page whose schedule cannot be read is kept for the analysis (so its links are checked

@@ -8,7 +8,7 @@ import { statSync } from "node:fs";
 import { atomFeed } from "./atomFeed.js";
 import type { CollectionItem } from "./collections.js";
 import { jsonFeed } from "./jsonFeed.js";
-import { generatedPages, generatedPageUrls } from "./pages.js";
+import { generatedPages, generatedPageUrls, navigation } from "./pages.js";
 import { markNoindex } from "./preview.js";
 import { encodeUrl, xmlSafe } from "./safety.js";
 import { posix } from "node:path";
@@ -53,6 +53,8 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
   const layoutExists = (layout: string) => layoutFile(layout, layoutsRoot, isFile) !== undefined;
   // JSON front matter (`---json`) is data too, read and checked the same way; JavaScript front
   // matter (`---js`) in a report or digest is refused before Eleventy reads it (see build.ts).
+  // A site without the page layout (the default names layouts/page.njk) keeps its other pages as they are.
+  if (opts.layouts.page !== false && !layoutExists(opts.layouts.page)) opts.layouts.page = false;
   eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: createFrontMatterEngine(layoutExists), json: createFrontMatterEngine(layoutExists, "json") } });
   eleventyConfig.addDateParsing(function (value) {
     return build.parseDate(value, this.page?.inputPath);
@@ -94,6 +96,8 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
     tagsPath: opts.tagsPath,
     /** The URLs of the pages the plugin adds, or false for those the site left out. */
     pages: generatedPageUrls(opts),
+    /** The header's links: the plugin's list pages, then the site's `nav` option. */
+    nav: navigation(opts),
     feeds: opts.feeds,
   });
   eleventyConfig.addFilter("weeklyPage", build.view);

@@ -34,8 +34,10 @@ export interface WeeklyOptions {
   tagSlugs?: Record<string, string>;
   /** Longest excerpt, in characters (CJK characters count one each). */
   excerptLength?: number;
-  /** Layouts of the pages the plugin generates; `false` leaves that page out. */
+  /** Layouts of the pages the plugin generates; `false` leaves that page out. `page` is the layout of any other Markdown page without one. */
   layouts?: Partial<GeneratedLayouts>;
+  /** Links added to the site's navigation after the plugin's own pages (archive, tags, digests, search). */
+  nav?: NavLink[];
   /** Atom and JSON Feed of the reports, at these URLs (`false` leaves one out), with the newest `items` reports (0: all). */
   feeds?: { atom?: string | false; json?: string | false; items?: number };
   /** `sitemap.xml` and `robots.txt`. */
@@ -73,7 +75,16 @@ export interface NewWeekOptions {
   digestTitle?: string;
 }
 
+export interface NavLink {
+  /** The link's text: `关于`. */
+  text: string;
+  /** A root URL of the site (`/about/`) or an address elsewhere (`https://…`). */
+  url: string;
+}
+
 export interface GeneratedLayouts {
+  /** Any Markdown page that is neither a report nor a digest and names no layout (`about.md`). */
+  page: string | false;
   home: string | false;
   tag: string | false;
   tagIndex: string | false;
@@ -93,6 +104,7 @@ export interface ResolvedOptions {
   tagSlugs: Record<string, string>;
   excerptLength: number;
   layouts: GeneratedLayouts;
+  nav: NavLink[];
   feeds: { atom: string | false; json: string | false; items: number };
   sitemap: boolean;
   searchIndex: boolean;
@@ -111,6 +123,7 @@ export const DEFAULTS: ResolvedOptions = {
   tagSlugs: {},
   excerptLength: 120, // about two lines of Chinese on a phone
   layouts: {
+    page: "layouts/page.njk",
     home: "layouts/home.njk",
     tag: "layouts/tag.njk",
     tagIndex: "layouts/tags.njk",
@@ -119,6 +132,7 @@ export const DEFAULTS: ResolvedOptions = {
     search: "layouts/search.njk",
     notFound: "layouts/404.njk",
   },
+  nav: [],
   // A feed reader wants the latest weeks, not every report since the first: 20 weeks is 5 months.
   feeds: { atom: "/feed.xml", json: "/feed.json", items: 20 },
   sitemap: true,
@@ -195,6 +209,9 @@ export function resolveOptions(input: WeeklyOptions | undefined = {}): ResolvedO
     if (layout !== false && (typeof layout !== "string" || layout === "")) {
       throw optionError(`layouts.${name}`, layout, "a layout path such as \"layouts/home.njk\", or false");
     }
+  }
+  if (!Array.isArray(opts.nav) || !opts.nav.every((link) => link !== null && typeof link === "object" && typeof link.text === "string" && link.text.trim() !== "" && typeof link.url === "string" && /^(\/|https?:\/\/)/.test(link.url))) {
+    throw optionError("nav", opts.nav, 'a list of links such as [{ text: "关于", url: "/about/" }] (a root URL or an https:// address)');
   }
   const { items, ...feedUrls } = opts.feeds;
   for (const [name, url] of Object.entries(feedUrls)) {

@@ -1,6 +1,6 @@
 // The pages the plugin adds to a site: home, archive, tag pages and index, digest index, search,
 // 404, and the sitemap and robots.txt.
-import type { ResolvedOptions } from "./options.js";
+import type { NavLink, ResolvedOptions } from "./options.js";
 
 export interface GeneratedPage {
   /** Virtual input path; never a file on disk. */
@@ -84,4 +84,11 @@ export function generatedPageUrls(opts: ResolvedOptions): Record<"home" | "archi
     digestIndex: digestIndex === false ? false : at.digestIndex,
     search: search === false || !opts.searchIndex ? false : at.search,
   };
+}
+
+/** The site's navigation: the plugin's own list pages the site has, then the site's `nav` links. */
+export function navigation(opts: ResolvedOptions): NavLink[] {
+  const urls = generatedPageUrls(opts);
+  const own: Array<[string | false, string]> = [[urls.archive, "归档"], [urls.tagIndex, "标签"], [urls.digestIndex, "新闻摘要"], [urls.search, "搜索"]];
+  return [...own.flatMap(([url, text]) => (url === false ? [] : [{ text, url }])), ...opts.nav];
 }
