@@ -48,9 +48,15 @@ export function chooseWeek(asked: string | undefined, existing: ExistingContent,
     }
     return week;
   }
+  const current = isoWeekOf(now.setZone(zone));
   const newest = existing.reports.map((r) => r.week).filter((w): w is string => w !== undefined).sort().at(-1);
-  if (newest === undefined) return isoWeekOf(now.setZone(zone));
-  return isoWeekOf(parseIsoWeek(newest, zone)!.start.plus({ weeks: 1 }));
+  if (newest === undefined) return current;
+  const next = isoWeekOf(parseIsoWeek(newest, zone)!.start.plus({ weeks: 1 }));
+  // A week already over would be published at the next build, template and all.
+  if (next.start < current.start) {
+    return { error: `the week after the newest report (${newest}) is ${next.key}, which ended on ${formatIsoDate(next.end)}; nothing written. For this week's report run weekly new ${current.key}, or name the week you mean.` };
+  }
+  return next;
 }
 
 /**
@@ -73,22 +79,26 @@ export function planNewWeek(
   const date = formatIsoDate(day);
   const scheduled = time === "" ? date : `${date}T${time}`;
   const reportPath = `${opts.postsDir}/${fillTemplate(template.reportFile, week)}`;
+  const digestTitle = fillTemplate(template.digestTitle, week);
+  const digestFile = fillTemplate(template.digestFile, week);
+  const digestPath = `${opts.digestsDir}/${digestFile}`;
+  const existingDigest = existing.digests.find((d) => d.week === week.key)?.path ?? (fileExists(digestPath) ? digestPath : undefined);
+  const digest: PlannedFile[] = existingDigest ? [] : [{ path: digestPath, content: digestContent(digestTitle, week) }];
   const sameWeek = existing.reports.find((r) => r.week === week.key);
-  if (sameWeek) return { error: `week ${week.key} already has a report, ${sameWeek.path}; nothing written. Name another week, such as weekly new ${nextKey(week)}.` };
+  if (sameWeek) {
+    // `--digest` adds the digest to a week that has its report.
+    if (request.digest && digest.length > 0) return { files: digest, week };
+    const what = existingDigest ? `and its digest, ${existingDigest}` : `(add its digest with weekly new ${week.key} --digest)`;
+    return { error: `week ${week.key} already has a report, ${sameWeek.path}, ${what}; nothing written. Name another week, such as weekly new ${nextKey(week)}.` };
+  }
   if (fileExists(reportPath)) return { error: `${reportPath} already exists; nothing written.` };
 
   const title = fillTemplate(request.title ?? template.title, week);
   const tags = request.tags ?? template.tags;
-  const digestTitle = fillTemplate(template.digestTitle, week);
-  const digestFile = fillTemplate(template.digestFile, week);
   const digestStem = digestFile.replace(/\.md$/, "");
-  const files: PlannedFile[] = [
-    { path: reportPath, content: reportContent({ title, date, scheduled, tags, digestTitle, digestLink: `../${opts.digestsDir}/${digestStem}` }) },
-  ];
-  const digestPath = `${opts.digestsDir}/${digestFile}`;
-  const hasDigest = existing.digests.some((d) => d.week === week.key) || fileExists(digestPath);
-  if (request.digest && !hasDigest) files.push({ path: digestPath, content: digestContent(digestTitle, week) });
-  return { files, week };
+  // The report links its week's digest: the stub is written with it when the week has none, so
+  // that the new report builds at once.
+  return { files: [{ path: reportPath, content: reportContent({ title, date, scheduled, tags, digestTitle, digestLink: `../${opts.digestsDir}/${digestStem}` }) }, ...digest], week };
 }
 
 function nextKey(week: IsoWeek): string {

@@ -1,6 +1,7 @@
 // Source-relative links (`../weekly_news/ai_news_2026-W06`) resolved to the pages they name.
 import { posix } from "node:path";
 import { distance } from "fastest-levenshtein";
+import { WEEK_IN_NAME_RE } from "./dates.js";
 import { encodeUrl } from "./safety.js";
 
 /** Extensions of files Eleventy turns into pages; a link may name its target with or without one. */
@@ -130,7 +131,16 @@ function suggestStem(missing: string, pages: PageIndex): string | undefined {
   const folder = posix.dirname(missing);
   const all = [...pages.byStem.keys()];
   const sameFolder = all.filter((stem) => posix.dirname(stem) === folder);
-  return nearest(missing, sameFolder.length > 0 ? sameFolder : all, posix.basename(missing).length);
+  const pool = sameFolder.length > 0 ? sameFolder : all;
+  // A link that names a real ISO week means that week: a page of the same week is the best guess,
+  // whatever its name; another week's page never is (only a week that cannot exist, such as
+  // W70, is taken for a typo).
+  const week = WEEK_IN_NAME_RE.exec(posix.basename(missing));
+  if (week && Number(week[2]) >= 1 && Number(week[2]) <= 53) {
+    const sameWeek = pool.filter((stem) => WEEK_IN_NAME_RE.exec(posix.basename(stem))?.[0] === week[0]);
+    return nearest(missing, sameWeek, Infinity);
+  }
+  return nearest(missing, pool, posix.basename(missing).length);
 }
 
 /** The closest candidate within a quarter of the name's length in edits (at least one). */

@@ -6,7 +6,7 @@ import type { ResolvedOptions } from "./options.js";
 import type { Problem } from "./errors.js";
 import { assignHeadingIds, collectLinks, excerptFromTokens, inlineText, LOST_NESTING, type AnalysisParser, type Heading, type LinkRef } from "./markdown.js";
 import { distance } from "fastest-levenshtein";
-import { formatIsoDate, isoWeekOf, parseSiteDate, weekInFileName, weeksInWeekYear, type IsoWeek } from "./dates.js";
+import { formatIsoDate, isoWeekOf, parseSiteDate, WEEK_IN_NAME_RE, weekInFileName, weeksInWeekYear, type IsoWeek } from "./dates.js";
 import { pageIndex, pageStem, readableHref, resolveReference, splitHref, type PageIndex, type Resolution } from "./references.js";
 import { formatPublishTime, type PublishState } from "./schedule.js";
 import { newestFirst } from "./views.js";
@@ -249,7 +249,7 @@ export function analyseSite(
         problem(`link "${written}" ${resolution.reason}.`);
       } else if (resolution.kind === "missing") {
         const looked = resolution.looked.length > 0 ? ` (looked for ${resolution.looked.join(" and ")})` : "";
-        const hint = resolution.suggestion ? ` Did you mean ${resolution.suggestion}?` : "";
+        const hint = resolution.suggestion ? ` Did you mean ${resolution.suggestion}?` : missingDigestHint(resolution.stems[0], opts.digestsDir);
         problem(`link "${written}" matches no page${looked}.${hint}`);
       }
     }
@@ -274,6 +274,12 @@ export function analyseSite(
   const digestByWeek = new Map<string, string>();
   for (const page of pages.values()) if (page.kind === "digest" && page.week && !digestByWeek.has(page.week.key)) digestByWeek.set(page.week.key, page.path);
   return { pages, lookup, citedBy, reportOrder, reportIndex, digestByWeek, files, problems };
+}
+
+/** For a link to a digest of a week that has none yet: how to write it. */
+function missingDigestHint(stem: string | undefined, digestsDir: string): string {
+  const week = stem && stem.startsWith(`${digestsDir}/`) ? WEEK_IN_NAME_RE.exec(posix.basename(stem))?.[0] : undefined;
+  return week ? ` Week ${week} has no digest yet: write ${stem}.md, or run npx weekly new ${week} --digest.` : "";
 }
 
 /** The held-back page a link names: missing from a production build, or (in a check) present. */

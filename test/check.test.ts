@@ -21,10 +21,10 @@ const ERRORS = [
   'posts/broken-link.md:10:8  link "../../outside.md" points outside the site\'s input folder.',
   "posts/broken-yaml.md:2:8  front matter is not valid YAML: unexpected end of the stream within a double quoted scalar",
   // Windows line endings: the layout named last (without its extension) is fine, the line is right.
-  'posts/crlf.md:10:12  link "../weekly_news/ai_news_2026-W17" matches no page (looked for weekly_news/ai_news_2026-W17.md and weekly_news/ai_news_2026-W17/index.md). Did you mean ../weekly_news/ai_news_2026-W06?',
+  'posts/crlf.md:10:12  link "../weekly_news/ai_news_2026-W17" matches no page (looked for weekly_news/ai_news_2026-W17.md and weekly_news/ai_news_2026-W17/index.md). Week 2026-W17 has no digest yet: write weekly_news/ai_news_2026-W17.md, or run npx weekly new 2026-W17 --digest.',
   "posts/many.md:1:1  title: missing; expected a non-empty text.",
   'posts/many.md:5:1  draft: received "no"; expected true or false.',
-  'posts/many.md:8:10  link "../weekly_news/ai_news_2026-W07" matches no page (looked for weekly_news/ai_news_2026-W07.md and weekly_news/ai_news_2026-W07/index.md). Did you mean ../weekly_news/ai_news_2026-W06?',
+  'posts/many.md:8:10  link "../weekly_news/ai_news_2026-W07" matches no page (looked for weekly_news/ai_news_2026-W07.md and weekly_news/ai_news_2026-W07/index.md). Week 2026-W07 has no digest yet: write weekly_news/ai_news_2026-W07.md, or run npx weekly new 2026-W07 --digest.',
   'posts/many.md:9:6  link "./missing-titel.md" matches no page (looked for posts/missing-titel.md). Did you mean ./missing-title.md?',
   'posts/missing-image.md:6:8  image "./charts/trend.png" names a file that does not exist (looked for posts/charts/trend.png).',
   'posts/missing-layout.md:4:1  layout: received "layouts/report.njk"; expected a template of the layouts folder, such as layouts/post.njk.',

@@ -13,15 +13,18 @@ function readPost(site: string, path: string) {
   return { data: parsed.data as Record<string, unknown>, body: parsed.content };
 }
 
+/** The clock of these runs: a week in which the fixture's next week (2026-W53) is still ahead. */
+const NOW = { WEEKLY_NOW: "2026-12-01" };
+
 describe("weekly new", () => {
   let site: string;
   before(() => (site = copySite("new-week")));
   after(() => removeOutput(site));
 
   test("without a week: the week after the newest report, 2026-W53, on its Thursday 2026-12-31", () => {
-    const run = runWeekly(site, ["new"]);
+    const run = runWeekly(site, ["new"], NOW);
     assert.equal(run.status, 0, run.stderr);
-    assert.equal(run.stdout, "posts/2026-W53-ai-weekly.md\n");
+    assert.equal(run.stdout, "posts/2026-W53-ai-weekly.md\nweekly_news/ai_news_2026-W53.md\n", "the report and its week's digest stub, which the report links");
     const { data, body } = readPost(site, "posts/2026-W53-ai-weekly.md");
     assert.deepEqual(data, {
       title: "2026年W53人工智能周报",
@@ -46,8 +49,8 @@ describe("weekly new", () => {
   });
 
   test("again: across the year boundary to 2027-W01, Thursday 2027-01-07", () => {
-    const run = runWeekly(site, ["new"]);
-    assert.equal(run.stdout, "posts/2027-W01-ai-weekly.md\n", run.stderr);
+    const run = runWeekly(site, ["new"], NOW);
+    assert.equal(run.stdout, "posts/2027-W01-ai-weekly.md\nweekly_news/ai_news_2027-W01.md\n", run.stderr);
     assert.equal(readPost(site, "posts/2027-W01-ai-weekly.md").data.date, "2027-01-07");
   });
 
@@ -58,8 +61,8 @@ describe("weekly new", () => {
   ];
   for (const [week, thursday] of explicit) {
     test(`weekly new ${week} → posts/${week}-ai-weekly.md dated ${thursday}`, () => {
-      const run = runWeekly(site, ["new", week]);
-      assert.equal(run.stdout, `posts/${week}-ai-weekly.md\n`, run.stderr);
+      const run = runWeekly(site, ["new", week], NOW);
+      assert.equal(run.stdout, `posts/${week}-ai-weekly.md\nweekly_news/ai_news_${week}.md\n`, run.stderr);
       const { data } = readPost(site, `posts/${week}-ai-weekly.md`);
       assert.deepEqual([data.title, data.date, data.scheduled], [`${week.slice(0, 4)}年${week.slice(5)}人工智能周报`, thursday, thursday]);
     });
@@ -69,12 +72,12 @@ describe("weekly new", () => {
     [["new", "2021-W53"], "weekly new: week 2021-W53 does not exist: 2021 has 52 ISO weeks.\n"],
     [["new", "2026-W54"], "weekly new: week 2026-W54 does not exist: 2026 has 53 ISO weeks.\n"],
     [["new", "2026-W7"], 'weekly new: week "2026-W7" is not a week; expected the form 2026-W07.\n'],
-    [["new", "2026-W52"], "weekly new: week 2026-W52 already has a report, posts/2026-W52-ai-weekly.md; nothing written. Name another week, such as weekly new 2026-W53.\n"],
+    [["new", "2026-W52"], "weekly new: week 2026-W52 already has a report, posts/2026-W52-ai-weekly.md, and its digest, weekly_news/ai_news_2026-W52.md; nothing written. Name another week, such as weekly new 2026-W53.\n"],
   ];
   for (const [args, message] of refused) {
     test(`weekly ${args.join(" ")} is refused, exit 1, nothing written`, () => {
       const before = readFileSync(join(site, "posts/2026-W52-ai-weekly.md"), "utf8");
-      const run = runWeekly(site, args);
+      const run = runWeekly(site, args, NOW);
       assert.deepEqual([run.status, run.stdout, run.stderr], [1, "", message]);
       assert.equal(readFileSync(join(site, "posts/2026-W52-ai-weekly.md"), "utf8"), before);
     });
@@ -82,14 +85,14 @@ describe("weekly new", () => {
 
   test("a file in the way is never overwritten", () => {
     writeFileSync(join(site, "posts/2027-W05-ai-weekly.md"), "my own notes\n");
-    const run = runWeekly(site, ["new", "2027-W05"]);
+    const run = runWeekly(site, ["new", "2027-W05"], NOW);
     assert.deepEqual([run.status, run.stderr], [1, "weekly new: posts/2027-W05-ai-weekly.md already exists; nothing written.\n"]);
     assert.equal(readFileSync(join(site, "posts/2027-W05-ai-weekly.md"), "utf8"), "my own notes\n");
     rmSync(join(site, "posts/2027-W05-ai-weekly.md"));
   });
 
-  test("--digest writes a digest stub too; --weekday, --time, --tags and --title change the template", () => {
-    const run = runWeekly(site, ["new", "2027-W02", "--digest", "--weekday", "fri", "--time", "08:00", "--tags", "AI, 代理", "--title", "{year}年第{w}周"]);
+  test("a digest stub comes with the report; --weekday, --time, --tags and --title change the template", () => {
+    const run = runWeekly(site, ["new", "2027-W02", "--weekday", "fri", "--time", "08:00", "--tags", "AI, 代理", "--title", "{year}年第{w}周"]);
     assert.equal(run.stdout, "posts/2027-W02-ai-weekly.md\nweekly_news/ai_news_2027-W02.md\n", run.stderr);
     const { data } = readPost(site, "posts/2027-W02-ai-weekly.md");
     assert.deepEqual([data.title, data.date, data.scheduled, data.tags], ["2027年第2周", "2027-01-15", "2027-01-15T08:00", ["AI", "代理"]]);
@@ -98,42 +101,43 @@ describe("weekly new", () => {
     assert.match(digest.body, /2027-W02（2027-01-11 – 2027-01-17）/);
   });
 
-  test("--digest leaves an existing digest alone", () => {
+  test("an existing digest is left alone", () => {
     const digest = join(site, "weekly_news/ai_news_2027-W03.md");
     writeFileSync(digest, "---\ntitle: 已有的摘要\n---\n\n- **条目**：一句话。\n");
-    const run = runWeekly(site, ["new", "2027-W03", "--digest"]);
+    const run = runWeekly(site, ["new", "2027-W03"], NOW);
     assert.equal(run.stdout, "posts/2027-W03-ai-weekly.md\n", run.stderr);
     assert.equal(readFileSync(digest, "utf8"), "---\ntitle: 已有的摘要\n---\n\n- **条目**：一句话。\n");
   });
 
-  test("the new reports build: at once in a preview, with a warning for each digest not yet written", () => {
+  test("--digest adds the digest to a week that has its report, and only that", () => {
+    rmSync(join(site, "weekly_news/ai_news_2027-W01.md"));
+    const run = runWeekly(site, ["new", "2027-W01", "--digest"], NOW);
+    assert.deepEqual([run.status, run.stdout], [0, "weekly_news/ai_news_2027-W01.md\n"], run.stderr);
+    const again = runWeekly(site, ["new", "2027-W01"], NOW);
+    assert.equal(again.status, 1);
+  });
+
+  test("without a week, when the week after the newest report is already over: refused, proposing this week", () => {
+    const run = runWeekly(site, ["new"], { WEEKLY_NOW: "2027-03-10" });
+    assert.deepEqual([run.status, run.stdout], [1, ""]);
+    assert.equal(run.stderr, "weekly new: the week after the newest report (2027-W03) is 2027-W04, which ended on 2027-01-31; nothing written. For this week's report run weekly new 2027-W10, or name the week you mean.\n");
+  });
+
+  test("the new reports build at once in a preview, their digests beside them", () => {
     const output = tempOutput("new-preview");
     try {
       const run = runEleventy(site, output, { WEEKLY_PREVIEW: "1", WEEKLY_NOW: "2026-12-25" });
       assert.equal(run.status, 0, run.stderr);
       const doc = readSite(output).page("/posts/2026-W53-ai-weekly/");
       assert.equal(text(doc.querySelector(".preview-notice")), "定时发布 2026-12-31 00:00 (UTC+8)");
-      assert.ok(outputLines(run).some((line) => line.startsWith("[weekly] posts/2026-W53-ai-weekly.md:") && line.includes('warning: link "../weekly_news/ai_news_2026-W53" matches no page')));
+      assert.ok(!outputLines(run).some((line) => line.includes("matches no page")), outputLines(run).join("\n"));
     } finally {
       removeOutput(output);
     }
   });
 
-  test("in production: weekly check names each missing digest; once they exist, the build publishes and links them", () => {
-    const check = runWeekly(site, ["check"]);
-    assert.equal(check.status, 1);
-    const missing = check.stdout.split("\n").filter((line) => line.includes("matches no page")).map((line) => line.split(":")[0]);
-    assert.deepEqual(missing, [
-      "posts/2020-W53-ai-weekly.md",
-      "posts/2025-W01-ai-weekly.md",
-      "posts/2026-W01-ai-weekly.md",
-      "posts/2026-W53-ai-weekly.md",
-      "posts/2027-W01-ai-weekly.md",
-    ]);
-    for (const week of ["2020-W53", "2025-W01", "2026-W01", "2026-W53", "2027-W01"]) {
-      writeFileSync(join(site, `weekly_news/ai_news_${week}.md`), `---\ntitle: AI Weekly Digest — ${week}\n---\n\n- **条目**：一句话。\n`);
-    }
-    assert.equal(runWeekly(site, ["check"]).stdout, "No problems in 16 files.\n");
+  test("in production: weekly check finds no problem; the build publishes each report and links its digest", () => {
+    assert.match(runWeekly(site, ["check"], NOW).stdout, /^No problems in \d+ files\.\n$/);
     const output = tempOutput("new-production");
     try {
       const run = runEleventy(site, output, { WEEKLY_NOW: "2027-02-01" });

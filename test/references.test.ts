@@ -112,3 +112,25 @@ function describeResolution(r: Resolution): string {
       return "unchanged";
   }
 }
+
+describe("resolveReference: did you mean prefers the week the link names", () => {
+  const weeks = pageIndex(
+    new Map([
+      ["weekly_news/ai_news_2026-W06", "/weekly_news/ai_news_2026-W06/"],
+      ["weekly_news/ai-news-2026-W07", "/weekly_news/ai-news-2026-W07/"],
+    ]),
+  );
+  const suggest = (href: string) => {
+    const resolution = resolveReference(href, { fromInputPath: "posts/2026-W07-ai-weekly.md", pages: weeks });
+    return resolution.kind === "missing" ? resolution.suggestion : `resolved: ${resolution.kind}`;
+  };
+  test("../weekly_news/ai_news_2026-W07 → ../weekly_news/ai-news-2026-W07 (the same week, another name)", () => {
+    assert.equal(suggest("../weekly_news/ai_news_2026-W07"), "../weekly_news/ai-news-2026-W07");
+  });
+  test("../weekly_news/ai_news_2026-W08 → nothing: the W06 digest is another week's", () => {
+    assert.equal(suggest("../weekly_news/ai_news_2026-W08"), undefined);
+  });
+  test("../weekly_news/ai_news_2026-W60 → ../weekly_news/ai_news_2026-W06: W60 cannot exist, a typo", () => {
+    assert.equal(suggest("../weekly_news/ai_news_2026-W60"), "../weekly_news/ai_news_2026-W06");
+  });
+});

@@ -14,7 +14,8 @@ Commands:
       [--weekday 1-7|mon…sun]  publishing weekday (default Thursday)
       [--time HH:MM]           time of day of scheduled (default: the day, 00:00)
       [--tags A,B]             tags, separated by , or ，(default: the site's)
-      [--digest]               also write a digest stub when the week has none
+      [--digest]               add a digest stub to a week that has its report (a new
+                               report gets one anyway when its week has none)
 
 Run it in the site's folder (where its Eleventy config is) or any folder below it; paths are
 relative to the site's folder.`;
