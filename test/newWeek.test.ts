@@ -25,12 +25,15 @@ describe("fillTemplate", () => {
 
 describe("chooseWeek", () => {
   const cases: Array<[string | undefined, ExistingContent, string]> = [
-    [undefined, withReports("2026-W05", "2026-W06"), "2026-W07"],
-    [undefined, withReports("2026-W06", "2026-W05"), "2026-W07"],
+    [undefined, withReports("2026-W46", "2026-W47"), "2026-W48"],
+    [undefined, withReports("2026-W47", "2026-W46"), "2026-W48"],
     [undefined, withReports("2026-W52"), "2026-W53"],
     [undefined, withReports("2026-W53"), "2027-W01"],
-    [undefined, withReports("2021-W52"), "2022-W01"],
+    [undefined, withReports("2026-W48"), "2026-W49"],
     [undefined, none, "2026-W48"], // no report yet: this week (2026-11-28 is in W48)
+    // The week after the newest is over: nothing planned, this week proposed.
+    [undefined, withReports("2026-W05", "2026-W06"), "the week after the newest report (2026-W06) is 2026-W07, which ended on 2026-02-15; nothing written. For this week's report run weekly new 2026-W48, or name the week you mean."],
+    [undefined, withReports("2021-W52"), "the week after the newest report (2021-W52) is 2022-W01, which ended on 2022-01-09; nothing written. For this week's report run weekly new 2026-W48, or name the week you mean."],
     ["2020-W53", none, "2020-W53"],
     ["2021-W53", none, "week 2021-W53 does not exist: 2021 has 52 ISO weeks."],
     ["2026-W00", none, "week 2026-W00 does not exist: 2026 has 53 ISO weeks."],
@@ -49,17 +52,22 @@ describe("planNewWeek", () => {
   const opts = resolveOptions({ newWeek: { weekday: 4, tags: ["AI"] } });
   test("refuses a week that has a report, whatever its file name", () => {
     const plan = planNewWeek({ week: "2026-W06" }, { reports: [{ path: "posts/special.md", week: "2026-W06" }], digests: [] }, opts, NOW, () => false);
-    assert.deepEqual(plan, { error: "week 2026-W06 already has a report, posts/special.md; nothing written. Name another week, such as weekly new 2026-W07." });
+    assert.deepEqual(plan, { error: "week 2026-W06 already has a report, posts/special.md, (add its digest with weekly new 2026-W06 --digest); nothing written. Name another week, such as weekly new 2026-W07." });
   });
   test("refuses when the file exists", () => {
     const plan = planNewWeek({ week: "2026-W07" }, none, opts, NOW, (path) => path === "posts/2026-W07-ai-weekly.md");
     assert.deepEqual(plan, { error: "posts/2026-W07-ai-weekly.md already exists; nothing written." });
   });
-  test("--digest adds a stub only when the week has no digest", () => {
-    const withDigest = planNewWeek({ week: "2026-W07", digest: true }, { reports: [], digests: [{ path: "weekly_news/x.md", week: "2026-W07" }] }, opts, NOW, () => false);
+  test("a digest stub comes with the report only when the week has no digest", () => {
+    const withDigest = planNewWeek({ week: "2026-W07" }, { reports: [], digests: [{ path: "weekly_news/x.md", week: "2026-W07" }] }, opts, NOW, () => false);
     assert.deepEqual("files" in withDigest && withDigest.files.map((f) => f.path), ["posts/2026-W07-ai-weekly.md"]);
-    const without = planNewWeek({ week: "2026-W07", digest: true }, none, opts, NOW, () => false);
+    const without = planNewWeek({ week: "2026-W07" }, none, opts, NOW, () => false);
     assert.deepEqual("files" in without && without.files.map((f) => f.path), ["posts/2026-W07-ai-weekly.md", "weekly_news/ai_news_2026-W07.md"]);
+  });
+  test("--digest on a week with its report plans the digest alone", () => {
+    const reported = { reports: [{ path: "posts/2026-W07-ai-weekly.md", week: "2026-W07" }], digests: [] };
+    const plan = planNewWeek({ week: "2026-W07", digest: true }, reported, opts, NOW, () => false);
+    assert.deepEqual("files" in plan && plan.files.map((f) => f.path), ["weekly_news/ai_news_2026-W07.md"]);
   });
   test("quotes a title that YAML would otherwise misread", () => {
     const plan = planNewWeek({ week: "2026-W07", title: "周报: {week}" }, none, opts, NOW, () => false);
