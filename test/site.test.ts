@@ -67,7 +67,7 @@ describe("analyseSite", () => {
     assert.deepEqual(
       site.problems.map((p) => [p.file, p.bodyLine, p.column, p.message]),
       [
-        ["posts/2026-W06-ai-weekly.md", 5, 8, 'link "./2026-W07-ai-weekly.md" matches no page (looked for posts/2026-W07-ai-weekly.md). Did you mean ./2026-W06-ai-weekly.md?'],
+        ["posts/2026-W06-ai-weekly.md", 5, 8, 'link "./2026-W07-ai-weekly.md" matches no page (looked for posts/2026-W07-ai-weekly.md).'],
         ["posts/2026-W06-ai-weekly.md", 6, 7, 'link "../weekly_news/ai_news_2026-W60" matches no page (looked for weekly_news/ai_news_2026-W60.md and weekly_news/ai_news_2026-W60/index.md). Did you mean ../weekly_news/ai_news_2026-W06?'],
       ],
     );
