@@ -17,7 +17,7 @@ import { dataFileScope, readDataFile, encodingMessage, findContentFolderFiles, f
 import { buildClock, publishState, summaryLine, type PublishState } from "./schedule.js";
 import { closesFrontMatter, frontMatterKeyLine, frontMatterNotes, jsonKeyLine } from "./frontMatter.js";
 import { checkFrontMatter, fieldMessage } from "./schema.js";
-import type { ExistingContent } from "./newWeek.js";
+import { placeholderLine, type ExistingContent } from "./newWeek.js";
 import { copyFiles, legacyManifestFile, lockFile, manifestFile, mergeManifests, nextManifest, readManifest, readManifestSync, removeFiles, staleOutputs, unsafeOutputReason, writeManifest, type OutputManifest } from "./clean.js";
 import { acquireLock, OutputLocked, realLockEnvironment } from "./outputLock.js";
 import { rm } from "node:fs/promises";
@@ -318,6 +318,7 @@ export class WeeklyBuild {
     // too): the build stops on its problem before anything is written.
     const status: PublishState = schedule.problems.length > 0 ? { state: "published" } : schedule.status;
     // Markdown pages are kept for the analysis, held-back ones too: their links are checked.
+    if (kind && inputPath.endsWith(".md")) this.#checkFinished(path, body, status);
     if (inputPath.endsWith(".md")) this.#collected.set(path, { path, kind, data, body, status });
     if (refused) {
       // Analysed all the same, at its usual address, so that links to it are not reported too.
@@ -691,6 +692,23 @@ export class WeeklyBuild {
     if (!/\S/.test(body) && !closesFrontMatter(this.#read(path))) {
       this.#addProblem(path, "front matter", "front matter: no closing --- line, so the whole file was read as front matter and the body is empty. Add a line --- where the front matter ends.", "error", { line: 1, column: 1 });
     }
+  }
+
+  /**
+   * A report or digest still holding a placeholder of `weekly new`'s template (`……`) is never
+   * published: the build that would publish it stops, naming the line. Until it goes live (and in a
+   * preview) it is a warning, so that the author can write at ease.
+   */
+  #checkFinished(path: string, body: string, status: PublishState): void {
+    const line = placeholderLine(body);
+    if (line === undefined) return;
+    const text = this.#read(path).replace(/\r\n/g, "\n");
+    const normalized = body.replace(/\r\n/g, "\n");
+    const offset = text.endsWith(normalized) ? text.slice(0, text.length - normalized.length).split("\n").length - 1 : 0;
+    const live = status.state === "published" && !this.#preview;
+    const later = status.state === "scheduled" ? " (This page is not published yet: this will stop the build when it goes live.)" : "";
+    const message = `the template's placeholder "${body.split(/\r?\n/)[line]!.trim()}" is still here: the page would go live unfinished. Write this part, or hold the page back with draft: true.${live ? "" : later}`;
+    this.#addProblem(path, "placeholder", message, live || (this.#checkOnly && status.state === "published") ? "error" : "warning", { line: offset + line + 1, column: 1 });
   }
 
   /** A file whose text has U+FFFD: an error if that comes from bytes that are not UTF-8. */

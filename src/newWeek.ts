@@ -3,6 +3,15 @@ import { DateTime } from "luxon";
 import { formatIsoDate, ISO_WEEK_RE, isoWeekOf, parseIsoWeek, weeksInWeekYear, type IsoWeek } from "./dates.js";
 import type { ResolvedOptions } from "./options.js";
 
+/** Lines of `weekly new`'s templates that the author replaces: a page holding one is unfinished. */
+export const PLACEHOLDER_LINES: readonly string[] = ["……", "- ……", "- **标题**：一句话摘要。"];
+
+/** The 0-based line of the first template placeholder left in a body, or undefined. */
+export function placeholderLine(body: string): number | undefined {
+  const index = body.split(/\r?\n/).findIndex((line) => PLACEHOLDER_LINES.includes(line.trim()));
+  return index < 0 ? undefined : index;
+}
+
 export interface ExistingContent {
   /** Reports by path, with the ISO week of their date (in the site's zone). */
   reports: Array<{ path: string; week: string | undefined }>;

@@ -1,7 +1,7 @@
 // `weekly new` run as a real command in a temporary copy of a site, then the site built.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import matter from "gray-matter";
 import { parse as parseYaml } from "yaml";
@@ -136,7 +136,31 @@ describe("weekly new", () => {
     }
   });
 
-  test("in production: weekly check finds no problem; the build publishes each report and links its digest", () => {
+  test("a skeleton never goes live: the check and the build name its placeholders; written, each report is published with its digest", () => {
+    const check = runWeekly(site, ["check"], NOW);
+    assert.equal(check.status, 1);
+    const placeholder = (state: string) =>
+      `the template's placeholder "……" is still here: the page would go live unfinished. Write this part, or hold the page back with draft: true.${state}`;
+    const lines = check.stdout.split("\n");
+    assert.ok(lines.includes(`posts/2026-W01-ai-weekly.md:20:1  ${placeholder("")}`), check.stdout);
+    assert.ok(lines.includes(`posts/2026-W53-ai-weekly.md:20:1  warning: ${placeholder(" (This page is not published yet: this will stop the build when it goes live.)")}`), check.stdout);
+    assert.ok(lines.some((line) => line.startsWith("weekly_news/ai_news_2026-W01.md:") && line.includes('placeholder "- **标题**：一句话摘要。"')), check.stdout);
+    const stopped = tempOutput("new-skeleton");
+    try {
+      const run = runEleventy(site, stopped, { WEEKLY_NOW: "2027-02-01" });
+      assert.equal(run.status, 1);
+      assert.ok(outputLines(run).includes(`posts/2027-W01-ai-weekly.md:20:1  ${placeholder("")}`), run.stderr);
+      assert.deepEqual(readSite(stopped).files.size, 0, "nothing published");
+    } finally {
+      removeOutput(stopped);
+    }
+    // The author writes each part.
+    for (const folder of ["posts", "weekly_news"]) {
+      for (const name of readdirSync(join(site, folder)).filter((n) => n.endsWith(".md"))) {
+        const file = join(site, folder, name);
+        writeFileSync(file, readFileSync(file, "utf8").replace(/^(- )?……$/gm, "$1本周要闻一句话。").replace(/^- \*\*标题\*\*：一句话摘要。$/gm, "- **要闻**：一句话。"));
+      }
+    }
     assert.match(runWeekly(site, ["check"], NOW).stdout, /^No problems in \d+ files\.\n$/);
     const output = tempOutput("new-production");
     try {
