@@ -702,13 +702,13 @@ export class WeeklyBuild {
   #checkFinished(path: string, body: string, status: PublishState): void {
     const line = placeholderLine(body);
     if (line === undefined) return;
-    const text = this.#read(path).replace(/\r\n/g, "\n");
-    const normalized = body.replace(/\r\n/g, "\n");
-    const offset = text.endsWith(normalized) ? text.slice(0, text.length - normalized.length).split("\n").length - 1 : 0;
     const live = status.state === "published" && !this.#preview;
     const later = status.state === "scheduled" ? " (This page is not published yet: this will stop the build when it goes live.)" : "";
     const message = `the template's placeholder "${body.split(/\r?\n/)[line]!.trim()}" is still here: the page would go live unfinished. Write this part, or hold the page back with draft: true.${live ? "" : later}`;
-    this.#addProblem(path, "placeholder", message, live || (this.#checkOnly && status.state === "published") ? "error" : "warning", { line: offset + line + 1, column: 1 });
+    const severity = live || (this.#checkOnly && status.state === "published") ? "error" : "warning";
+    // Placed in the file as the analysis places a body line (after the front matter).
+    const placed = placeInFile({ file: path, bodyLine: line, column: 1, severity, message, rule: "markdown" }, this.#read(path), body);
+    this.#addProblem(path, "placeholder", message, severity, { line: placed.line ?? 1, column: 1 });
   }
 
   /** A file whose text has U+FFFD: an error if that comes from bytes that are not UTF-8. */
