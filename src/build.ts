@@ -309,9 +309,10 @@ export class WeeklyBuild {
       // Nunjucks would let it include files (and Nunjucks, run code).
       data.templateEngineOverride = "md";
     }
-    // Any other Markdown page (about.md) without a layout of its own gets the site's page layout,
-    // instead of being written as a bare fragment of HTML.
-    if (!kind && inputPath.endsWith(".md") && data.layout === undefined && this.#opts.layouts.page !== false) data.layout = this.#opts.layouts.page;
+    // A Markdown page without a layout of its own (a report, a digest, about.md) gets the site's
+    // layout for its kind, instead of being written as a bare fragment of HTML.
+    const fallback = this.#opts.layouts[kind ?? "page"];
+    if (inputPath.endsWith(".md") && data.layout === undefined && fallback !== false) data.layout = fallback;
     const schedule = publishState(data, this.#now!, this.#opts.timezone);
     for (const problem of schedule.problems) this.#addProblem(path, problem.field, problem.message, "error");
     // A page whose schedule cannot be read is kept for the analysis (so its links are checked

@@ -1,10 +1,11 @@
 // The Eleventy plugin: reads its options, then wires each concern's functions into Eleventy.
 import type { EleventyConfig } from "./eleventyConfig.js";
-import { resolveBasePath, resolveOptions, type WeeklyOptions } from "./options.js";
+import { DEFAULTS, optionError, resolveBasePath, resolveOptions, type WeeklyOptions } from "./options.js";
 import { WeeklyBuild } from "./build.js";
 import { installMarkdownRules } from "./markdown.js";
 import { createFrontMatterEngine } from "./frontMatter.js";
-import { statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { atomFeed } from "./atomFeed.js";
 import type { CollectionItem } from "./collections.js";
 import { jsonFeed } from "./jsonFeed.js";
@@ -15,6 +16,7 @@ import { posix } from "node:path";
 import { DateTime } from "luxon";
 import { formatChineseDate, formatIsoDate, parseSiteDate } from "./dates.js";
 import { layoutFile } from "./contentData.js";
+import { isLayoutName, missingLayouts, STYLESHEET, THEME_URL, type ThemeFile } from "./theme.js";
 
 const isFile = (path: string) => statSync(path, { throwIfNoEntry: false })?.isFile() === true;
 
@@ -47,14 +49,31 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
   );
 
   // Reading: dates stay text until the plugin reads them in the site's zone.
-  const layoutsRoot = posix.join(eleventyConfig.directories.input, eleventyConfig.directories.includes);
+  // Eleventy looks for `layout: layouts/post.njk` in the includes folder (a path from the project).
+  const folder = (dir: string) => posix.normalize(dir).replace(/(.)\/+$/, "$1");
+  const inputRoot = folder(eleventyConfig.directories.input);
+  const layoutsRoot = folder(eleventyConfig.directories.includes);
+  // The default theme: each shipped layout the site does not have is added where Eleventy looks.
+  const themeFolder = fileURLToPath(THEME_URL);
+  const shipped: ThemeFile[] = readdirSync(themeFolder).sort().map((name) => ({ name, text: readFileSync(posix.join(themeFolder, name), "utf8") }));
+  const siteHasLayout = (layout: string) => layoutFile(layout, layoutsRoot, isFile) !== undefined;
+  const theme = missingLayouts(shipped, posix.relative(inputRoot, layoutsRoot), opts.layoutsDir, siteHasLayout);
+  const themePaths = new Set(theme.map((layout) => posix.join(inputRoot, layout.virtualPath)));
+  for (const layout of theme) eleventyConfig.addTemplate(layout.virtualPath, layout.content, {});
+  warnMisplacedLayouts(inputRoot, layoutsRoot, opts.layoutsDir, shipped);
   // A template inside the layouts root, named with or without its extension (`layouts/post`):
   // never a data file (`package.json`) or a file outside (`../../etc/passwd`).
-  const layoutExists = (layout: string) => layoutFile(layout, layoutsRoot, isFile) !== undefined;
+  const layoutExists = (layout: string) => layoutFile(layout, layoutsRoot, (path) => themePaths.has(path) || isFile(path)) !== undefined;
   // JSON front matter (`---json`) is data too, read and checked the same way; JavaScript front
   // matter (`---js`) in a report or digest is refused before Eleventy reads it (see build.ts).
-  // A site without the page layout (the default names layouts/page.njk) keeps its other pages as they are.
-  if (opts.layouts.page !== false && !layoutExists(opts.layouts.page)) opts.layouts.page = false;
+  // The layouts of pages that name none: one the site chose must exist; a default that neither the
+  // site nor the theme has (a layouts folder of another name) leaves those pages as they are.
+  for (const kind of ["report", "digest", "page"] as const) {
+    const layout = opts.layouts[kind];
+    if (layout === false || layoutExists(layout)) continue;
+    if (layout !== DEFAULTS.layouts[kind]) throw optionError(`layouts.${kind}`, layout, `a layout of the site's ${opts.layoutsDir}/ folder, or false`);
+    opts.layouts[kind] = false;
+  }
   eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: createFrontMatterEngine(layoutExists), json: createFrontMatterEngine(layoutExists, "json") } });
   eleventyConfig.addDateParsing(function (value) {
     return build.parseDate(value, this.page?.inputPath);
@@ -68,6 +87,8 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
   });
   // Scheduling: a page not yet published is dropped before it gets a URL (kept in a preview).
   eleventyConfig.addPreprocessor("weekly", "*", function (data, content) {
+    // A shipped layout is never a page, even when the includes folder is the input folder.
+    if (themePaths.has(posix.normalize(this.inputPath))) return false;
     return build.admit(this.inputPath, data, content) ? undefined : false;
   });
   eleventyConfig.addTransform("weekly-noindex", function (this: { page: { inputPath: string; outputPath: unknown } }, html: string) {
@@ -101,6 +122,17 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
     feeds: opts.feeds,
   });
   eleventyConfig.addFilter("weeklyPage", build.view);
+  // The stylesheet the base layout inlines: the site's own `layouts/style.css`, else the shipped
+  // one; read once per build, so an edit shows on the next rebuild of `--serve`.
+  let css: string | undefined;
+  eleventyConfig.on("eleventy.before", () => {
+    css = undefined;
+  });
+  eleventyConfig.addNunjucksGlobal("weeklyStylesheet", () => {
+    const own = posix.join(layoutsRoot, opts.layoutsDir, STYLESHEET);
+    css ??= isFile(own) ? readFileSync(own, "utf8") : (shipped.find((file) => file.name === STYLESHEET)?.text ?? "");
+    return css;
+  });
   eleventyConfig.addFilter("weeklyDate", (value: unknown) => withDate(value, opts.timezone, formatChineseDate));
   eleventyConfig.addFilter("weeklyEncodeUrl", (url: unknown) => (typeof url === "string" ? encodeUrl(url) : ""));
   eleventyConfig.addFilter("weeklyIsoDate", (value: unknown) => withDate(value, opts.timezone, formatIsoDate));
@@ -131,6 +163,23 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
       eleventyExcludeFromCollections: true,
     });
   }
+}
+
+/**
+ * Layouts in `<input>/layouts/` while Eleventy looks in another includes folder (`_includes/`)
+ * are silently unused: the shipped ones would be built instead. Say where to move them.
+ */
+function warnMisplacedLayouts(inputRoot: string, layoutsRoot: string, layoutsDir: string, shipped: ThemeFile[]): void {
+  if (posix.relative(inputRoot, layoutsRoot) === "") return;
+  const folder = posix.join(inputRoot, layoutsDir);
+  const names = new Set([...shipped.map((file) => file.name), STYLESHEET]);
+  const unused = (statSync(folder, { throwIfNoEntry: false })?.isDirectory() ? readdirSync(folder) : []).filter((name) => isLayoutName(name) || names.has(name));
+  if (unused.length === 0) return;
+  const target = posix.join(layoutsRoot, layoutsDir);
+  console.warn(
+    `[weekly] ${unused.map((name) => posix.join(folder, name)).join(", ")}: not used, because Eleventy looks for \`layout: ${layoutsDir}/…\` in ${layoutsRoot}/, this site's includes folder. ` +
+      `Move ${unused.length === 1 ? "it" : "them"} to ${target}/, or set \`dir: { includes: "" }\` in the site's Eleventy configuration as the README shows.`,
+  );
 }
 
 /** The moment a report went live: its `scheduled` moment when it has one, else its date. */

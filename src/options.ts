@@ -34,7 +34,7 @@ export interface WeeklyOptions {
   tagSlugs?: Record<string, string>;
   /** Longest excerpt, in characters (CJK characters count one each). */
   excerptLength?: number;
-  /** Layouts of the pages the plugin generates; `false` leaves that page out. `page` is the layout of any other Markdown page without one. */
+  /** Layouts of the pages the plugin generates; `false` leaves that page out. `report`, `digest` and `page` are the layouts of Markdown pages that name none (`false`: written as they are). */
   layouts?: Partial<GeneratedLayouts>;
   /** Links added to the site's navigation after the plugin's own pages (archive, tags, digests, search). */
   nav?: NavLink[];
@@ -83,6 +83,10 @@ export interface NavLink {
 }
 
 export interface GeneratedLayouts {
+  /** A report that names no layout (neither in its front matter nor in a data file of its folder). */
+  report: string | false;
+  /** A digest that names no layout. */
+  digest: string | false;
   /** Any Markdown page that is neither a report nor a digest and names no layout (`about.md`). */
   page: string | false;
   home: string | false;
@@ -123,6 +127,8 @@ export const DEFAULTS: ResolvedOptions = {
   tagSlugs: {},
   excerptLength: 120, // about two lines of Chinese on a phone
   layouts: {
+    report: "layouts/post.njk",
+    digest: "layouts/digest.njk",
     page: "layouts/page.njk",
     home: "layouts/home.njk",
     tag: "layouts/tag.njk",
@@ -284,6 +290,6 @@ export function resolveBasePath(siteUrl: string, pathPrefix: string | undefined)
   return fromUrl || fromEleventy;
 }
 
-function optionError(name: string, value: unknown, expected: string): WeeklyError {
+export function optionError(name: string, value: unknown, expected: string): WeeklyError {
   return new WeeklyError(`weekly plugin option ${name}: received ${JSON.stringify(value) ?? String(value)}; expected ${expected}.`);
 }

@@ -9,18 +9,9 @@ import { gunzipSync } from "node:zlib";
 import { parseHTML } from "linkedom";
 import { copySite, listFiles, removeOutput, runEleventy, tempOutput } from "./helpers.js";
 import { serveFolder, type StaticSite } from "./staticServer.js";
+import { crawl, urlsOf } from "./crawl.js";
 
 const NOW = { WEEKLY_NOW: "2026-02-13T00:00" };
-
-/** Every same-site URL of a page: links, stylesheets, scripts, images, forms. */
-function urlsOf(html: string): string[] {
-  const doc = parseHTML(html).document;
-  const found: string[] = [];
-  for (const [selector, attribute] of [["a[href]", "href"], ["link[href]", "href"], ["script[src]", "src"], ["img[src]", "src"], ["form[action]", "action"]] as const) {
-    for (const element of Array.from(doc.querySelectorAll(selector))) found.push(element.getAttribute(attribute)!);
-  }
-  return found;
-}
 
 for (const [label, siteUrl, args] of [
   ["--pathprefix=/blog/", "https://scheduled.example.org", ["--pathprefix", "/blog/"]],
@@ -46,22 +37,10 @@ for (const [label, siteUrl, args] of [
     });
 
     test("crawled from /blog/, every page, stylesheet, script and image it reaches is there, under /blog/ once", async () => {
-      const seen = new Set<string>();
-      const queue = ["/blog/"];
-      while (queue.length > 0) {
-        const path = queue.shift()!;
-        if (seen.has(path)) continue;
-        seen.add(path);
-        const response = await fetch(`${server.url}${path}`);
-        assert.equal(response.status, 200, `${path} answers ${response.status}`);
-        if (!(response.headers.get("content-type") ?? "").startsWith("text/html")) continue;
-        for (const url of urlsOf(await response.text())) {
-          if (/^(https?:|data:|mailto:|#)/.test(url)) continue;
-          const target = new URL(url, `http://host${path}`);
-          assert.ok(target.pathname.startsWith("/blog/") && !target.pathname.startsWith("/blog/blog/"), `${path} links ${url}`);
-          queue.push(decodeURI(target.pathname));
-        }
-      }
+      const seen = await crawl(server.url, "/blog/", (url, from) => {
+        const target = new URL(url, `http://host${from}`);
+        assert.ok(target.pathname.startsWith("/blog/") && !target.pathname.startsWith("/blog/blog/"), `${from} links ${url}`);
+      });
       for (const page of ["/blog/posts/2026-W06-ai-weekly/", "/blog/tags/", "/blog/weekly_news/ai_news_2026-W06/", "/blog/archive/", "/blog/search/", "/blog/pagefind/pagefind-ui.js"]) {
         assert.ok(seen.has(page), `${page} was not reached`);
       }

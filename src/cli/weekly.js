@@ -7,6 +7,8 @@ import { fileURLToPath } from "node:url";
 const here = dirname(fileURLToPath(import.meta.url));
 
 async function load() {
+  // Installed in a site's node_modules: always the compiled code, whatever else the site has.
+  if (here.split(/[\\/]/).includes("node_modules")) return import(join(here, "..", "..", "dist", "cli", "main.js"));
   let tsx;
   try {
     tsx = await import("tsx/esm/api");

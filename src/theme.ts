@@ -1,0 +1,45 @@
+// The default theme shipped in the package: the layouts and the stylesheet of its `layouts/`
+// folder. A site uses its own file of the same name where it has one (in its includes folder,
+// where Eleventy looks for `layout: layouts/post.njk`), and the shipped one everywhere else, so a
+// site holding only `posts/` and `weekly_news/` builds the whole site.
+import { posix } from "node:path";
+
+/** The package's theme folder, next to `src/` and `dist/`. */
+export const THEME_URL = new URL("../layouts/", import.meta.url);
+
+/** The theme's stylesheet, inlined into every page by the base layout. */
+export const STYLESHEET = "style.css";
+
+export interface ThemeFile {
+  /** The file's name in the theme folder: `post.njk`. */
+  name: string;
+  text: string;
+}
+
+export interface ThemeLayout {
+  /** The layout's name in front matter: `layouts/post.njk`. */
+  layout: string;
+  /** Where Eleventy looks for it, relative to the input folder: `_includes/layouts/post.njk`. */
+  virtualPath: string;
+  content: string;
+}
+
+/** Whether a theme file is a layout (the stylesheet and anything else are not). */
+export const isLayoutName = (name: string): boolean => name.endsWith(".njk");
+
+/**
+ * The shipped layouts the site does not have, as virtual templates at the place Eleventy looks
+ * for them. The shipped layouts name each other as `layouts/…`; a site whose layouts folder has
+ * another name gets them under that name.
+ */
+export function missingLayouts(shipped: ThemeFile[], includesFromInput: string, layoutsDir: string, siteHas: (layout: string) => boolean): ThemeLayout[] {
+  return shipped
+    .filter((file) => isLayoutName(file.name))
+    .map((file) => ({ file, layout: `${layoutsDir}/${file.name}` }))
+    .filter(({ layout }) => !siteHas(layout))
+    .map(({ file, layout }) => ({
+      layout,
+      virtualPath: posix.normalize(posix.join(includesFromInput, layout)),
+      content: layoutsDir === "layouts" ? file.text : file.text.replace(/^(layout:\s*)layouts\//m, `$1${layoutsDir}/`),
+    }));
+}

@@ -1,0 +1,239 @@
+// The plugin as someone else's site receives it: the package `npm pack` makes, unpacked into the
+// node_modules of a fresh Eleventy site that holds only posts/, weekly_news/ and a configuration
+// adding the plugin. No layouts of its own: the shipped theme builds the whole site, which is then
+// served by `eleventy --serve` and crawled. The site's own layouts override the shipped ones.
+// (The package's dependencies are linked from this project's node_modules: tests never reach the
+// registry.)
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseHTML } from "linkedom";
+import { all, listFiles, removeOutput, ROOT, tempOutput, text } from "./helpers.js";
+import { crawl } from "./crawl.js";
+
+const REPORT = "2026-W06-ai-weekly.md";
+const DIGEST = "ai_news_2026-W06.md";
+const NOW = { WEEKLY_NOW: "2026-11-30T10:00" };
+
+interface Manifest {
+  dependencies: Record<string, string>;
+  peerDependencies: Record<string, string>;
+}
+
+let tarball: string;
+let packed: string[];
+let packageDir: string;
+
+/** A fresh site: the W06 report and digest, a package.json, the README's two-line configuration. */
+function freshSite(): string {
+  const site = mkdtempSync(join(tmpdir(), "weekly-fresh-site-"));
+  mkdirSync(join(site, "posts"));
+  mkdirSync(join(site, "weekly_news"));
+  cpSync(join(ROOT, "posts", REPORT), join(site, "posts", REPORT));
+  cpSync(join(ROOT, "weekly_news", DIGEST), join(site, "weekly_news", DIGEST));
+  writeFileSync(join(site, "package.json"), `${JSON.stringify({ private: true, type: "module", dependencies: { "eleventy-plugin-weekly": "*" } }, null, 2)}\n`);
+  writeFileSync(
+    join(site, "eleventy.config.js"),
+    `import weekly from "eleventy-plugin-weekly";\n\nexport default function (eleventyConfig) {\n  eleventyConfig.addPlugin(weekly, { site: { title: "新站周报", url: "https://fresh.example.org" } });\n}\n`,
+  );
+  // What `npm install` would put there: the package as packed, and the packages it names.
+  const modules = join(site, "node_modules");
+  mkdirSync(join(modules, "eleventy-plugin-weekly"), { recursive: true });
+  const untar = spawnSync("tar", ["-xzf", tarball, "-C", join(modules, "eleventy-plugin-weekly"), "--strip-components=1"], { encoding: "utf8" });
+  assert.equal(untar.status, 0, untar.stderr);
+  const manifest = JSON.parse(readFileSync(join(modules, "eleventy-plugin-weekly", "package.json"), "utf8")) as Manifest;
+  for (const name of [...Object.keys(manifest.dependencies), ...Object.keys(manifest.peerDependencies)]) {
+    mkdirSync(join(modules, name, ".."), { recursive: true });
+    symlinkSync(join(ROOT, "node_modules", name), join(modules, name));
+  }
+  mkdirSync(join(modules, ".bin"));
+  symlinkSync(join("..", "eleventy-plugin-weekly", "src", "cli", "weekly.js"), join(modules, ".bin", "weekly"));
+  return site;
+}
+
+const ELEVENTY = (site: string) => join(site, "node_modules", "@11ty", "eleventy", "cmd.cjs");
+
+function eleventy(site: string, output: string) {
+  return spawnSync(process.execPath, [ELEVENTY(site), "--output", output], { cwd: site, env: { ...process.env, ...NOW }, encoding: "utf8", timeout: 180_000 });
+}
+
+before(() => {
+  const folder = tempOutput("pack");
+  const pack = spawnSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", folder], { cwd: ROOT, encoding: "utf8" });
+  assert.equal(pack.status, 0, pack.stderr);
+  const [result] = JSON.parse(pack.stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
+  tarball = join(folder, result!.filename);
+  packed = result!.files.map((file) => file.path);
+  packageDir = folder;
+});
+after(() => removeOutput(packageDir));
+
+describe("the packed plugin", () => {
+  test("holds the compiled plugin with its types, the weekly command and the theme, and none of the blog or its tests", () => {
+    for (const file of ["package.json", "README.md", "dist/index.js", "dist/index.d.ts", "dist/cli/main.js", "src/cli/weekly.js", "layouts/base.njk", "layouts/post.njk", "layouts/digest.njk", "layouts/page.njk", "layouts/style.css"]) {
+      assert.ok(packed.includes(file), `${file} is not in the package`);
+    }
+    for (const file of packed) assert.doesNotMatch(file, /^(test|posts|weekly_news|docs|_site|node_modules)\//, file);
+  });
+
+  test("every package its compiled code imports is a dependency or the Eleventy peer", () => {
+    const site = freshSite();
+    try {
+      const installed = join(site, "node_modules", "eleventy-plugin-weekly");
+      const manifest = JSON.parse(readFileSync(join(installed, "package.json"), "utf8")) as Manifest;
+      const declared = new Set([...Object.keys(manifest.dependencies), ...Object.keys(manifest.peerDependencies)]);
+      const imported = new Set<string>();
+      for (const file of listFiles(join(installed, "dist")).filter((f) => f.endsWith(".js"))) {
+        for (const [, specifier] of readFileSync(join(installed, "dist", file), "utf8").matchAll(/(?:from|import)\s*\(?\s*"([^".][^"]*)"/g)) {
+          if (specifier!.startsWith("node:")) continue;
+          imported.add(specifier!.startsWith("@") ? specifier!.split("/").slice(0, 2).join("/") : specifier!.split("/")[0]!);
+        }
+      }
+      assert.ok(imported.has("luxon") && imported.has("pagefind"), [...imported].join(", "));
+      for (const name of imported) assert.ok(declared.has(name), `dist imports ${name}, which package.json does not declare`);
+    } finally {
+      removeOutput(site);
+    }
+  });
+});
+
+describe("a fresh Eleventy site with only posts/, weekly_news/ and addPlugin(weekly)", () => {
+  let site: string;
+  let output: string;
+  let run: ReturnType<typeof eleventy>;
+  const page = (url: string) => parseHTML(readFileSync(join(output, url, "index.html"), "utf8")).document;
+  before(() => {
+    site = freshSite();
+    output = tempOutput("fresh-site");
+    run = eleventy(site, output);
+  });
+  after(() => {
+    removeOutput(site);
+    removeOutput(output);
+  });
+
+  test("builds, without a warning", () => {
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stderr.trim(), "");
+    assert.match(run.stdout, /published 1 report and 1 digest/);
+  });
+
+  test("the W06 report, its digest and every page the plugin adds wear the shipped theme", () => {
+    for (const url of ["posts/2026-W06-ai-weekly", "weekly_news/ai_news_2026-W06", "", "archive", "tags", "weekly_news", "search"]) {
+      const doc = page(url);
+      assert.equal(doc.documentElement.getAttribute("lang"), "zh-CN", url);
+      assert.equal(text(doc.querySelector(".site-title")), "新站周报", url);
+      assert.deepEqual(all(doc, ".site-header nav a").map(text), ["归档", "标签", "新闻摘要", "搜索"], url);
+      assert.match(text(doc.querySelector("head style")), /--fg:/, `${url} has the shipped stylesheet`);
+    }
+    const report = page("posts/2026-W06-ai-weekly");
+    assert.equal(all(report, "h1").length, 1);
+    assert.match(text(report.querySelector("article.report h1")), /W06|人工智能/);
+    assert.ok(report.querySelector('a[href="/weekly_news/ai_news_2026-W06/"]'), "the report links its digest's page");
+    assert.ok(page("weekly_news/ai_news_2026-W06").querySelector("article"), "the digest is inside its layout");
+    assert.ok(page("").querySelector('a[href="/posts/2026-W06-ai-weekly/"]'), "the home page lists the report");
+    assert.ok(listFiles(output).some((file) => file.startsWith("pagefind/")));
+    // No shipped layout is a page of its own.
+    assert.ok(!listFiles(output).some((file) => file.includes("layouts")), listFiles(output).join(" "));
+  });
+
+  test("npx weekly check finds the content sound", () => {
+    const check = spawnSync(process.execPath, [join(site, "node_modules", ".bin", "weekly"), "check"], { cwd: site, env: { ...process.env, ...NOW }, encoding: "utf8" });
+    assert.equal(check.status, 0, check.stderr);
+    assert.equal(check.stdout.trim(), "No problems in 2 files.");
+  });
+
+  test("served by eleventy --serve, every page, stylesheet and script a reader can reach answers", async () => {
+    const port = await freePort();
+    const served = tempOutput("fresh-serve");
+    const server = spawn(process.execPath, [ELEVENTY(site), "--serve", "--port", String(port), "--output", served], { cwd: site, env: { ...process.env, ...NOW }, detached: true });
+    try {
+      const origin = await serverUrl(server);
+      const seen = await crawl(origin, "/");
+      for (const path of ["/posts/2026-W06-ai-weekly/", "/weekly_news/ai_news_2026-W06/", "/archive/", "/tags/", "/search/", "/pagefind/pagefind-ui.js"]) {
+        assert.ok(seen.has(path), `${path} was not reached`);
+      }
+    } finally {
+      process.kill(-server.pid!, "SIGTERM");
+      removeOutput(served);
+    }
+  });
+});
+
+describe("a site's own layouts and stylesheet override the shipped ones, file by file", () => {
+  let site: string;
+  let output: string;
+  let run: ReturnType<typeof eleventy>;
+  before(() => {
+    site = freshSite();
+    mkdirSync(join(site, "_includes", "layouts"), { recursive: true });
+    writeFileSync(join(site, "_includes", "layouts", "post.njk"), `---\nlayout: layouts/base.njk\n---\n<article class="own-report"><h1>{{ title }}</h1>{{ content | safe }}</article>\n`);
+    writeFileSync(join(site, "_includes", "layouts", "style.css"), "body { --own-look: 1; }\n");
+    // Where Eleventy does not look for layouts in this site: named in a warning, not silently unused.
+    mkdirSync(join(site, "layouts"));
+    writeFileSync(join(site, "layouts", "digest.njk"), "<p>never used</p>\n");
+    output = tempOutput("own-layouts");
+    run = eleventy(site, output);
+  });
+  after(() => {
+    removeOutput(site);
+    removeOutput(output);
+  });
+
+  test("the report uses the site's post.njk inside the shipped base.njk; the digest keeps the shipped layout", () => {
+    assert.equal(run.status, 0, run.stderr);
+    const report = parseHTML(readFileSync(join(output, "posts", "2026-W06-ai-weekly", "index.html"), "utf8")).document;
+    assert.ok(report.querySelector("article.own-report"));
+    assert.equal(report.querySelector("article.report"), null);
+    assert.equal(text(report.querySelector(".site-title")), "新站周报");
+    const digest = parseHTML(readFileSync(join(output, "weekly_news", "ai_news_2026-W06", "index.html"), "utf8")).document;
+    assert.doesNotMatch(digest.documentElement.outerHTML, /never used/);
+    assert.ok(digest.querySelector(".site-header"));
+  });
+
+  test("every page inlines the site's stylesheet instead of the shipped one", () => {
+    for (const file of listFiles(output).filter((f) => f.endsWith(".html"))) {
+      const style = text(parseHTML(readFileSync(join(output, file), "utf8")).document.querySelector("head style"));
+      assert.equal(style.trim(), "body { --own-look: 1; }", file);
+    }
+  });
+
+  test("a layouts/ folder Eleventy does not read in this site is named, with where to move it", () => {
+    assert.match(run.stderr, /layouts\/digest\.njk: not used, because Eleventy looks for `layout: layouts\/…` in _includes\/.*Move it to _includes\/layouts\//);
+  });
+});
+
+/** A port nothing listens on. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** The address `eleventy --serve` prints once it serves the site. */
+function serverUrl(server: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let out = "";
+    const timer = setTimeout(() => reject(new Error(`eleventy --serve did not start:\n${out}`)), 120_000);
+    const read = (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /Server at (http:\/\/[^/\s]+)\//.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    server.stdout!.on("data", read);
+    server.stderr!.on("data", read);
+    server.once("exit", (code) => reject(new Error(`eleventy --serve exited with ${code}:\n${out}`)));
+  });
+}
