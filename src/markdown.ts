@@ -221,8 +221,10 @@ function noteLostNesting(md: MarkdownIt): void {
   type BlockState = { level: number; env: Record<string, unknown>; bMarks: number[]; eMarks: number[]; tShift: number[] };
   const block = md.block as unknown as { tokenize(state: BlockState, startLine: number, endLine: number): void };
   const tokenize = block.tokenize.bind(block);
+  // A markdown-it option its type declarations leave out (100 by default).
+  const maxNesting = (md.options as { maxNesting?: number }).maxNesting ?? 100;
   block.tokenize = (state, startLine, endLine) => {
-    if (state.level >= md.options.maxNesting && state.env[LOST_NESTING] === undefined) {
+    if (state.level >= maxNesting && state.env[LOST_NESTING] === undefined) {
       for (let line = startLine; line < endLine; line++) {
         if (state.bMarks[line]! + state.tShift[line]! < state.eMarks[line]!) {
           state.env[LOST_NESTING] = line;

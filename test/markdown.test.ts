@@ -1,9 +1,17 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import MarkdownIt from "markdown-it";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { ROOT } from "./helpers.js";
 import { LOST_NESTING, assignHeadingIds, collectLinks, dropRepeatedTitle, excerptFromTokens, installMarkdownRules, liftHeadings, truncate } from "../src/markdown.js";
 
 const md = new MarkdownIt({ html: true });
+
+test("the tests' markdown-it is the very one Eleventy renders pages with", () => {
+  const eleventys = createRequire(join(ROOT, "node_modules", "@11ty", "eleventy", "package.json")).resolve("markdown-it");
+  assert.equal(createRequire(import.meta.url).resolve("markdown-it"), eleventys);
+});
 
 describe("assignHeadingIds", () => {
   const cases: Array<[string, Array<[number, string]>]> = [
