@@ -2,6 +2,7 @@
 // the analysed site once every URL is known, and the clean-up and summary at the end.
 import { readFileSync, existsSync } from "node:fs";
 import { posix, relative, resolve } from "node:path";
+import { missingClosingLine } from "./yamlMistakes.js";
 import { DateTime } from "luxon";
 import type { MarkdownIt } from "markdown-it";
 import type { AnalysisParser } from "./markdown.js";
@@ -290,7 +291,7 @@ export class WeeklyBuild {
       return false;
     }
     const notes = frontMatterNotes(data);
-    for (const problem of notes?.problems ?? []) this.#addProblem(path, problem.field, problem.message, "error", problem);
+    for (const problem of notes?.problems ?? []) this.#addProblem(path, problem.field, problem.message, problem.severity ?? "error", problem);
     if (inputPath.endsWith(".md") && (notes?.replacementCharacter || body.includes("\uFFFD"))) this.#checkEncoding(path);
     if (kind && inputPath.endsWith(".md")) this.#checkFileShape(path, body);
     if (kind && inputPath.endsWith(".md") && !notes?.problems.some((p) => p.field === "front matter")) {
@@ -690,8 +691,11 @@ export class WeeklyBuild {
       const name = posix.basename(path);
       this.#addFileProblem(path, "file name", `file name: ${name} holds "#" or "?", which end the path of a URL: links to its page would break. Rename the file without them.`, "error");
     }
-    if (!/\S/.test(body) && !closesFrontMatter(this.#read(path))) {
-      this.#addProblem(path, "front matter", "front matter: no closing --- line, so the whole file was read as front matter and the body is empty. Add a line --- where the front matter ends.", "error", { line: 1, column: 1 });
+    const text = /\S/.test(body) ? undefined : this.#read(path);
+    if (text !== undefined && !closesFrontMatter(text)) {
+      const line = missingClosingLine(text);
+      const where = line === undefined ? "Add a line --- where the front matter ends." : "Add a line --- above this line, where the front matter ends.";
+      this.#addProblem(path, "front matter", `front matter: no closing --- line, so the whole file was read as front matter and the body is empty. ${where}`, "error", { line: line ?? 1, column: 1 });
     }
   }
 

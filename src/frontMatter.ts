@@ -3,7 +3,7 @@
 import yaml from "js-yaml";
 import { fieldMessage, show } from "./schema.js";
 import { RESERVED_KEYS } from "./contentData.js";
-import { explainYamlError, fullWidthColons, fullWidthTagSeparator } from "./yamlMistakes.js";
+import { curlyQuotedValues, explainYamlError, fullWidthColons, fullWidthTagSeparator } from "./yamlMistakes.js";
 
 /**
  * The key under which the plugin's notes on a file's own front matter travel with its data:
@@ -20,7 +20,7 @@ export interface Place {
 export interface FrontMatterNotes {
   /** The file's own keys (not those of directory or global data). Their lines are found when needed. */
   keys: string[];
-  problems: Array<Place & { field: string; message: string }>;
+  problems: Array<Place & { field: string; message: string; severity?: "warning" }>;
   /** U+FFFD in the text: either written so or a byte that is not UTF-8 (the file is then checked). */
   replacementCharacter?: true;
 }
@@ -75,6 +75,9 @@ export function createFrontMatterEngine(layoutExists: (layout: string) => boolea
       return { [FRONT_MATTER_NOTES]: notes };
     }
     const data = value as Record<string, unknown>;
+    if (language === "yaml") {
+      for (const quoted of curlyQuotedValues(text)) notes.problems.push({ line: quoted.line, column: quoted.column, field: `front matter ${quoted.line}`, message: quoted.message, severity: "warning" });
+    }
     // Names Eleventy reserves are reported here and dropped, so they are not the file's keys.
     notes.keys = Object.keys(data).filter((key) => !RESERVED_KEYS.has(key));
     for (const key of Object.keys(data)) {

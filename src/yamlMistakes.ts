@@ -14,10 +14,33 @@ export interface Mistake {
 const FULL_WIDTH_COLON_RE = /^([A-Za-z_][\w-]*)[ \t\u3000]*：/;
 /** A top-level key and its value: `title: OpenAI: 新模型`. */
 const KEY_VALUE_RE = /^([A-Za-z_][\w-]*)[ \t]*:[ \t]+(.*)$/;
+/** A top-level key: `title:`. */
+const KEY_RE = /^[A-Za-z_][\w-]*[ \t]*:([ \t]|$)/;
 /** A Markdown heading, which in YAML is a comment: a body read as front matter. */
 const HEADING_RE = /^#{1,6}[ \t]+\S/;
 /** Lines YAML front matter is made of: a key, a list item, an indented continuation, a comment, nothing. */
 const YAML_LINE_RE = /^([A-Za-z_"'][^:]*:([ \t]|$)|[ \t]|-[ \t]|#|$)/;
+
+/**
+ * The index of the first line of `lines` (line 0 being the opening `---`) that is Markdown rather
+ * than YAML, or -1. A `# …` line followed by more keys up to line `until` (1-based) is a YAML
+ * comment (`# draft: true`), not a heading.
+ */
+function bodyStart(lines: string[], until: number): number {
+  const isKey = (line: string) => KEY_RE.test(line);
+  return lines.findIndex((line, index) => index > 0 && (!YAML_LINE_RE.test(line) || (HEADING_RE.test(line) && !lines.slice(index + 1, until).some(isKey))));
+}
+
+/**
+ * Where the closing `---` is missing in a file that YAML read whole without complaint (a body of
+ * headings only, which YAML takes for comments): the 1-based line of the first heading, or
+ * undefined when none can be told.
+ */
+export function missingClosingLine(fileText: string): number | undefined {
+  const lines = fileText.replace(/\r\n?/g, "\n").split("\n");
+  const index = bodyStart(lines, lines.length);
+  return index > 0 ? index + 1 : undefined;
+}
 
 /**
  * Mistakes visible in the text whatever YAML makes of it: keys followed by a full-width colon.
@@ -42,8 +65,9 @@ export function fullWidthColons(text: string): Mistake[] {
  */
 export function explainYamlError(text: string, at: { line: number; column: number }): Mistake | undefined {
   const lines = text.split("\n");
-  // The closing --- is missing, and the body up to a --- rule in it was read as front matter.
-  const firstBodyLine = lines.findIndex((line, index) => index > 0 && (HEADING_RE.test(line) || !YAML_LINE_RE.test(line)));
+  // The closing --- is missing, and the body up to a --- rule in it was read as front matter. A
+  // `# …` line followed by more keys up to the error is a YAML comment (`# draft: true`), not a heading.
+  const firstBodyLine = bodyStart(lines, at.line);
   if (firstBodyLine > 0 && firstBodyLine + 1 <= at.line) {
     return {
       line: firstBodyLine + 1,
@@ -84,4 +108,24 @@ export function fullWidthTagSeparator(tags: unknown): string | undefined {
   const separator = TAG_SEPARATOR_RE.exec(joined)![0];
   const parts = joined.split(TAG_SEPARATOR_RE).map((part) => part.trim()).filter((part) => part !== "");
   return `tags: ${JSON.stringify(joined)} holds a full-width "${separator}", so it is one tag. For several tags, separate them with ASCII commas in brackets: tags: [${parts.join(", ")}], or write one per line as "- ${parts[0] ?? ""}".`;
+}
+
+/** A whole value wrapped in curly quotes (`“新模型”`): YAML keeps them as part of the text. */
+const CURLY_WRAPPED_RE = /^([A-Za-z_][\w-]*)[ \t]*:[ \t]+([“‘])(.*)([”’])[ \t]*$/;
+
+/**
+ * Values YAML read without complaint but with the curly quotes the author meant as quoting:
+ * `title: “新模型”` shows the quotes in the title. Warnings, since quotes can be meant.
+ */
+export function curlyQuotedValues(text: string): Mistake[] {
+  return text.split("\n").flatMap((line, index) => {
+    const match = CURLY_WRAPPED_RE.exec(line);
+    if (!match) return [];
+    const [, key, open, inner] = match as unknown as [string, string, string, string, string];
+    return [{
+      line: index + 1,
+      column: line.indexOf(open) + 1,
+      message: `front matter: the value of ${key} is wrapped in curly quotes ${open}…${match[4]}, which YAML keeps as part of the text. If they are meant as quotes, type ASCII ones: ${key}: "${inner.replace(/"/g, '\\"')}"`,
+    }];
+  });
 }

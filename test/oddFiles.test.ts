@@ -138,7 +138,7 @@ describe("odd files that stop the build", () => {
     const lines = outputLines(run);
     const expected = [
       'posts/2026-W03-c#.md  file name: 2026-W03-c#.md holds "#" or "?", which end the path of a URL: links to its page would break. Rename the file without them.',
-      "posts/2026-W04-unclosed.md:1:1  front matter: no closing --- line, so the whole file was read as front matter and the body is empty. Add a line --- where the front matter ends.",
+      "posts/2026-W04-unclosed.md:5:1  front matter: no closing --- line, so the whole file was read as front matter and the body is empty. Add a line --- above this line, where the front matter ends.",
       "posts/2026-W02-gbk.md:7:5  the file is not UTF-8: byte 0xD6 cannot be read as text (the file was probably saved in another encoding, such as GBK or Latin-1); save it as UTF-8.",
       "posts/again  a symbolic link to posts (written .), which is already part of the site: every file under it would be published twice, at two addresses. Remove the link, or list it in .eleventyignore.",
       "posts/empty.md:1:1  date: missing; expected a date such as 2026-02-05, or a date and time such as 2026-02-05T08:00 or 2026-02-05T08:00+08:00 (read in Asia/Shanghai).",

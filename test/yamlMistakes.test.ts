@@ -2,7 +2,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { createFrontMatterEngine, frontMatterNotes } from "../src/frontMatter.js";
-import { explainYamlError, fullWidthColons, fullWidthTagSeparator } from "../src/yamlMistakes.js";
+import { explainYamlError, fullWidthColons, fullWidthTagSeparator, missingClosingLine } from "../src/yamlMistakes.js";
 import { copySite, removeOutput, runWeekly } from "./helpers.js";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -19,6 +19,8 @@ describe("front-matter mistakes, through the front-matter engine", () => {
     ["curly quotes around a title", "title: “OpenAI: 新模型”\ndate: 2026-02-05", ['2:8 front matter: title is quoted with curly quotes “…, which YAML reads as text, not as quotes. Type ASCII quotes: title: "OpenAI: 新模型"']],
     ["tags with a full-width comma", "title: t\ntags: 人工智能，大模型", ['3:1 tags: "人工智能，大模型" holds a full-width "，", so it is one tag. For several tags, separate them with ASCII commas in brackets: tags: [人工智能, 大模型], or write one per line as "- 人工智能".']],
     ["no closing --- and a --- rule further down the body", "title: t\ndate: 2026-02-12\n\n# 2026年W07人工智能周报\n\n本周导语：……\n\n### 模型迭代\n……", ['5:1 front matter: no closing --- before this line, so the text below was read as YAML ("# 2026年W07人工智能周报"). Add a line --- where the front matter ends.']],
+    ["a commented-out key above an unquoted colon: the colon is the mistake", "# draft: true\ntitle: OpenAI: 新模型\ndate: 2026-02-05", ['3:8 front matter: the value of title holds a colon and a space, which YAML reads as the start of another key. Put the value in quotes: title: "OpenAI: 新模型"']],
+    ["a whole title in curly quotes (a warning: the quotes would show)", "title: “新模型”\ndate: 2026-02-05", ['2:8 front matter: the value of title is wrapped in curly quotes “…”, which YAML keeps as part of the text. If they are meant as quotes, type ASCII ones: title: "新模型"']],
     ["a colon inside a value that is fine", "title: 本周：模型与代理\ndescription: 'a: b'", []],
     ["“” inside a title that is fine", "title: OpenAI发布“新模型”", []],
   ];
@@ -33,6 +35,14 @@ describe("the pure checks", () => {
   });
   test("explainYamlError says nothing of an error it does not recognise", () => {
     assert.equal(explainYamlError("\ntitle: [unclosed\n", { line: 3, column: 1 }), undefined);
+  });
+  test("missingClosingLine: the first heading of a body YAML took for comments, not a commented-out key", () => {
+    assert.equal(missingClosingLine("---\ntitle: t\n# draft: true\ndate: 2026-02-05\n\n# 第七周\n\n## 模型\n"), 6);
+    assert.equal(missingClosingLine("---\ntitle: t\ndate: 2026-02-05\n"), undefined);
+  });
+  test("a curly-quoted value is a warning; quotes inside a value are not", () => {
+    const notes = frontMatterNotes(engine("\ntitle: “新模型”\ndescription: 他说“好”"))!;
+    assert.deepEqual(notes.problems.map((p) => [p.line, p.severity]), [[2, "warning"]]);
   });
   test("fullWidthTagSeparator: ，、； in any tag of a list; none in ordinary tags", () => {
     assert.match(fullWidthTagSeparator(["AI", "代理；工具"]) ?? "", /^tags: "代理；工具" holds a full-width "；"/);
