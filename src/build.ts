@@ -475,7 +475,8 @@ export class WeeklyBuild {
   #inspection(site: SiteIndex | undefined) {
     const content: ExistingContent = { reports: [], digests: [] };
     for (const page of site?.pages.values() ?? []) {
-      if (page.kind) content[page.kind === "report" ? "reports" : "digests"].push({ path: page.path, week: page.week?.key });
+      const scheduled = typeof page.data.scheduled === "string" ? page.data.scheduled : undefined;
+      if (page.kind) content[page.kind === "report" ? "reports" : "digests"].push({ path: page.path, week: page.week?.key, scheduled, draft: page.data.draft === true });
     }
     return { inputDir: this.#inputDir, options: this.#opts, content };
   }
@@ -709,7 +710,11 @@ export class WeeklyBuild {
     if (line === undefined) return;
     const live = status.state === "published" && !this.#preview;
     const later = status.state === "scheduled" ? " (This page is not published yet: this will stop the build when it goes live.)" : "";
-    const message = `the template's placeholder "${body.split(/\r?\n/)[line]!.trim()}" is still here: the page would go live unfinished. Write this part, or hold the page back with draft: true.${live ? "" : later}`;
+    const placeholder = `the template's placeholder "${body.split(/\r?\n/)[line]!.trim()}" is still here`;
+    const message =
+      status.state === "draft"
+        ? `${placeholder}: write this part before removing draft: true.`
+        : `${placeholder}: the page would go live unfinished. Write this part, or hold the page back with draft: true.${live ? "" : later}`;
     const severity = live || (this.#checkOnly && status.state === "published") ? "error" : "warning";
     // Placed in the file as the analysis places a body line (after the front matter).
     const placed = placeInFile({ file: path, bodyLine: line, column: 1, severity, message, rule: "markdown" }, this.#read(path), body);

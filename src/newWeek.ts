@@ -1,10 +1,10 @@
 // What `weekly new` writes for a week: the report's file from its template, and a digest stub.
 import { DateTime } from "luxon";
-import { formatIsoDate, ISO_WEEK_RE, isoWeekOf, parseIsoWeek, weeksInWeekYear, type IsoWeek } from "./dates.js";
+import { formatIsoDate, ISO_WEEK_RE, isoWeekOf, parseIsoWeek, parseSiteDate, weeksInWeekYear, type IsoWeek } from "./dates.js";
 import type { ResolvedOptions } from "./options.js";
 
 /** Lines of `weekly new`'s templates that the author replaces: a page holding one is unfinished. */
-export const PLACEHOLDER_LINES: readonly string[] = ["……", "- ……", "- **标题**：一句话摘要。"];
+export const PLACEHOLDER_LINES: readonly string[] = ["……", "- ……", "- **标题**：一句话摘要。", "本周导语：用两三句话概括本周最重要的几条主线。"];
 
 /** The 0-based line of the first template placeholder left in a body, or undefined. */
 export function placeholderLine(body: string): number | undefined {
@@ -14,7 +14,7 @@ export function placeholderLine(body: string): number | undefined {
 
 export interface ExistingContent {
   /** Reports by path, with the ISO week of their date (in the site's zone). */
-  reports: Array<{ path: string; week: string | undefined }>;
+  reports: Array<{ path: string; week: string | undefined; scheduled?: string | undefined; draft?: boolean | undefined }>;
   digests: Array<{ path: string; week: string | undefined }>;
 }
 
@@ -34,7 +34,7 @@ export interface PlannedFile {
   content: string;
 }
 
-export type NewWeekPlan = { files: PlannedFile[]; week: IsoWeek } | { error: string };
+export type NewWeekPlan = { files: PlannedFile[]; week: IsoWeek; notes: string[] } | { error: string };
 
 /** Fills `{week}`, `{year}`, `{ww}` and `{w}`. */
 export function fillTemplate(template: string, week: IsoWeek): string {
@@ -92,11 +92,19 @@ export function planNewWeek(
   const digestFile = fillTemplate(template.digestFile, week);
   const digestPath = `${opts.digestsDir}/${digestFile}`;
   const existingDigest = existing.digests.find((d) => d.week === week.key)?.path ?? (fileExists(digestPath) ? digestPath : undefined);
-  const digest: PlannedFile[] = existingDigest ? [] : [{ path: digestPath, content: digestContent(digestTitle, week) }];
   const sameWeek = existing.reports.find((r) => r.week === week.key);
+  // A stub goes live with its report, never before. One whose moment has passed would be
+  // published unfinished by the next build, so it is written as a draft.
+  const goesLive = sameWeek ? sameWeek.scheduled : scheduled;
+  const moment = goesLive === undefined ? undefined : parseSiteDate(goesLive, opts.timezone)?.dateTime;
+  const draft = (sameWeek?.draft ?? false) || moment === undefined || moment <= now;
+  const digest: PlannedFile[] = existingDigest ? [] : [{ path: digestPath, content: digestContent(digestTitle, week, goesLive, draft) }];
   if (sameWeek) {
     // `--digest` adds the digest to a week that has its report.
-    if (request.digest && digest.length > 0) return { files: digest, week };
+    if (request.digest && digest.length > 0) {
+      const why = sameWeek.draft ? `its report, ${sameWeek.path}, is a draft` : goesLive === undefined ? `its report, ${sameWeek.path}, has no scheduled moment` : `its report's scheduled moment, ${goesLive}, has passed`;
+      return { files: digest, week, notes: draft ? [`the digest is a draft (draft: true), since ${why}: remove draft: true once it is written.`] : [] };
+    }
     const what = existingDigest ? `and its digest, ${existingDigest}` : `(add its digest with weekly new ${week.key} --digest)`;
     return { error: `week ${week.key} already has a report, ${sameWeek.path}, ${what}; nothing written. Name another week, such as weekly new ${nextKey(week)}.` };
   }
@@ -107,7 +115,12 @@ export function planNewWeek(
   const digestStem = digestFile.replace(/\.md$/, "");
   // The report links its week's digest: the stub is written with it when the week has none, so
   // that the new report builds at once.
-  return { files: [{ path: reportPath, content: reportContent({ title, date, scheduled, tags, digestTitle, digestLink: `../${opts.digestsDir}/${digestStem}` }) }, ...digest], week };
+  const layout = opts.layouts.report === false ? undefined : opts.layouts.report;
+  const report = reportContent({ title, date, scheduled, draft, tags, layout, digestTitle, digestLink: `../${opts.digestsDir}/${digestStem}` });
+  const notes = draft
+    ? [`${scheduled} is already past in ${opts.timezone}, so the new ${digest.length > 0 ? "files are drafts" : "report is a draft"} (draft: true) and no build publishes ${digest.length > 0 ? "them" : "it"} unfinished. Once written, remove draft: true${digest.length > 0 ? " from both" : ""}, or set scheduled to when ${digest.length > 0 ? "they" : "it"} should go live.`]
+    : [];
+  return { files: [{ path: reportPath, content: report }, ...digest], week, notes };
 }
 
 function nextKey(week: IsoWeek): string {
@@ -119,16 +132,15 @@ function yamlText(text: string): string {
   return /^[\p{L}\p{N}][\p{L}\p{N} ._—–-]*$/u.test(text) && !/^(true|false|null|~|\d[\d.:-]*)$/i.test(text) ? text : JSON.stringify(text);
 }
 
-function reportContent(fields: { title: string; date: string; scheduled: string; tags: string[]; digestTitle: string; digestLink: string }): string {
+function reportContent(fields: { title: string; date: string; scheduled: string; draft: boolean; tags: string[]; layout: string | undefined; digestTitle: string; digestLink: string }): string {
   const tags = fields.tags.length === 0 ? "tags: []" : `tags:\n${fields.tags.map((t) => `  - ${yamlText(t)}`).join("\n")}`;
   return `---
 title: ${yamlText(fields.title)}
 description:
 date: ${fields.date}
 scheduled: ${fields.scheduled}
-${tags}
-layout: layouts/post.njk
----
+${fields.draft ? "draft: true\n" : ""}${tags}
+${fields.layout === undefined ? "" : `layout: ${fields.layout}\n`}---
 
 # ${fields.title}
 
@@ -175,11 +187,11 @@ layout: layouts/post.njk
 `;
 }
 
-function digestContent(title: string, week: IsoWeek): string {
+function digestContent(title: string, week: IsoWeek, scheduled: string | undefined, draft: boolean): string {
   return `---
 title: ${yamlText(title)}
 description:
----
+${scheduled === undefined ? "" : `scheduled: ${scheduled}\n`}${draft ? "draft: true\n" : ""}---
 
 ${week.key}（${formatIsoDate(week.start)} – ${formatIsoDate(week.end)}）的新闻摘要，按来源分组，每条一句话。
 

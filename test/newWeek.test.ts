@@ -69,6 +69,37 @@ describe("planNewWeek", () => {
     const plan = planNewWeek({ week: "2026-W07", digest: true }, reported, opts, NOW, () => false);
     assert.deepEqual("files" in plan && plan.files.map((f) => f.path), ["weekly_news/ai_news_2026-W07.md"]);
   });
+  // NOW is Saturday 2026-11-28, in 2026-W48 (Thursday 2026-11-26).
+  const stub = (existing: ExistingContent, week: string) => {
+    const plan = planNewWeek({ week, digest: true }, existing, opts, NOW, () => false);
+    assert.ok("files" in plan, JSON.stringify(plan));
+    const digest = plan.files.find((f) => f.path.startsWith("weekly_news/"))!.content;
+    return { head: digest.slice(0, digest.indexOf("\n---\n", 4)), notes: plan.notes };
+  };
+  const digestCases: Array<[string, ExistingContent, string, string[], number]> = [
+    ["a new report due later: the digest is scheduled with it", none, "2026-W49", ["scheduled: 2026-12-03"], 0],
+    ["a new report whose Thursday has passed: both drafts, said once", none, "2026-W48", ["scheduled: 2026-11-26", "draft: true"], 1],
+    ["--digest to a scheduled report: the report's moment", { reports: [{ path: "posts/r.md", week: "2026-W50", scheduled: "2026-12-11T08:00" }], digests: [] }, "2026-W50", ["scheduled: 2026-12-11T08:00"], 0],
+    ["--digest to a published report: a draft", { reports: [{ path: "posts/r.md", week: "2026-W47", scheduled: "2026-11-19" }], digests: [] }, "2026-W47", ["scheduled: 2026-11-19", "draft: true"], 1],
+    ["--digest to a report without scheduled: a draft", { reports: [{ path: "posts/r.md", week: "2026-W46" }], digests: [] }, "2026-W46", ["draft: true"], 1],
+    ["--digest to a draft report: a draft", { reports: [{ path: "posts/r.md", week: "2026-W51", scheduled: "2026-12-17", draft: true }], digests: [] }, "2026-W51", ["scheduled: 2026-12-17", "draft: true"], 1],
+  ];
+  for (const [label, existing, week, lines, notes] of digestCases) {
+    test(`the digest stub: ${label}`, () => {
+      const planned = stub(existing, week);
+      assert.deepEqual(planned.head.split("\n").filter((line) => /^(scheduled|draft):/.test(line)), lines);
+      assert.equal(planned.notes.length, notes);
+    });
+  }
+  test("the report's layout line follows the layouts option, and is left out when there is none", () => {
+    const layoutOf = (layouts: Record<string, string | false>) => {
+      const plan = planNewWeek({ week: "2026-W49" }, none, resolveOptions({ layouts }), NOW, () => false);
+      return "files" in plan ? plan.files[0]!.content.split("\n").filter((line) => line.startsWith("layout:")) : [];
+    };
+    assert.deepEqual(layoutOf({}), ["layout: layouts/post.njk"]);
+    assert.deepEqual(layoutOf({ report: "layouts/weekly.njk" }), ["layout: layouts/weekly.njk"]);
+    assert.deepEqual(layoutOf({ report: false }), []);
+  });
   test("quotes a title that YAML would otherwise misread", () => {
     const plan = planNewWeek({ week: "2026-W07", title: "周报: {week}" }, none, opts, NOW, () => false);
     assert.ok("files" in plan && plan.files[0]!.content.startsWith('---\ntitle: "周报: 2026-W07"\n'));

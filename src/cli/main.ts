@@ -105,5 +105,6 @@ async function newWeek(
     return 1;
   }
   out.write(`${written.paths.join("\n")}\n`);
+  for (const note of written.notes) err.write(`weekly new: ${note}\n`);
   return 0;
 }

@@ -25,7 +25,7 @@ export async function writeNewWeek(
   site: SiteInspection,
   request: NewWeekRequest,
   env: { WEEKLY_NOW?: string | undefined },
-): Promise<{ paths: string[] } | { error: string }> {
+): Promise<{ paths: string[]; notes: string[] } | { error: string }> {
   const clock = buildClock(env.WEEKLY_NOW, site.options.timezone);
   if (clock.problem) return { error: clock.problem };
   const inSite = (path: string) => join(site.inputDir, path);
@@ -38,5 +38,5 @@ export async function writeNewWeek(
     await writeFile(target, file.content, { flag: "wx" });
     paths.push(inSite(file.path));
   }
-  return { paths };
+  return { paths, notes: plan.notes };
 }
