@@ -1,6 +1,6 @@
 // The Eleventy plugin: reads its options, then wires each concern's functions into Eleventy.
 import type { EleventyConfig } from "./eleventyConfig.js";
-import { DEFAULTS, optionError, resolveBasePath, resolveOptions, type WeeklyOptions } from "./options.js";
+import { optionError, resolveBasePath, resolveOptions, type WeeklyOptions } from "./options.js";
 import { WeeklyBuild } from "./build.js";
 import { installMarkdownRules } from "./markdown.js";
 import { createFrontMatterEngine } from "./frontMatter.js";
@@ -66,13 +66,9 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
   const layoutExists = (layout: string) => layoutFile(layout, layoutsRoot, (path) => themePaths.has(path) || isFile(path)) !== undefined;
   // JSON front matter (`---json`) is data too, read and checked the same way; JavaScript front
   // matter (`---js`) in a report or digest is refused before Eleventy reads it (see build.ts).
-  // The layouts of pages that name none: one the site chose must exist; a default that neither the
-  // site nor the theme has (a layouts folder of another name) leaves those pages as they are.
-  for (const kind of ["report", "digest", "page"] as const) {
-    const layout = opts.layouts[kind];
-    if (layout === false || layoutExists(layout)) continue;
-    if (layout !== DEFAULTS.layouts[kind]) throw optionError(`layouts.${kind}`, layout, `a layout of the site's ${opts.layoutsDir}/ folder, or false`);
-    opts.layouts[kind] = false;
+  // Every layout the options name exists, in the site or in the shipped theme.
+  for (const [name, layout] of Object.entries(opts.layouts)) {
+    if (layout !== false && !layoutExists(layout)) throw optionError(`layouts.${name}`, layout, `a layout of the site's ${opts.layoutsDir}/ folder or of the shipped theme, or false`);
   }
   eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: createFrontMatterEngine(layoutExists), json: createFrontMatterEngine(layoutExists, "json") } });
   eleventyConfig.addDateParsing(function (value) {

@@ -187,7 +187,7 @@ export function resolveOptions(input: WeeklyOptions | undefined = {}): ResolvedO
     ...DEFAULTS,
     ...input,
     tagSlugs: { ...DEFAULTS.tagSlugs, ...input.tagSlugs },
-    layouts: { ...DEFAULTS.layouts, ...input.layouts },
+    layouts: { ...defaultLayouts(typeof input.layoutsDir === "string" ? input.layoutsDir : DEFAULTS.layoutsDir), ...input.layouts },
     feeds: { ...DEFAULTS.feeds, ...input.feeds },
     rawHtml: { ...DEFAULTS.rawHtml, ...input.rawHtml },
     site: { ...DEFAULTS.site, ...input.site },
@@ -288,6 +288,12 @@ export function resolveBasePath(siteUrl: string, pathPrefix: string | undefined)
     throw optionError("site.url", siteUrl, `an address whose path agrees with Eleventy's pathPrefix ${JSON.stringify(pathPrefix)}: give the path in one of them, or the same in both`);
   }
   return fromUrl || fromEleventy;
+}
+
+/** The default layouts, named in the site's layouts folder (`theme/post.njk` for layoutsDir "theme"). */
+export function defaultLayouts(layoutsDir: string): GeneratedLayouts {
+  const entries = Object.entries(DEFAULTS.layouts).map(([name, layout]) => [name, typeof layout === "string" ? layout.replace(/^layouts\//, `${layoutsDir}/`) : layout]);
+  return Object.fromEntries(entries) as GeneratedLayouts;
 }
 
 export function optionError(name: string, value: unknown, expected: string): WeeklyError {

@@ -27,6 +27,14 @@ describe("resolveOptions", () => {
     assert.equal(DEFAULTS.site.title, "AI 周报");
   });
 
+  test("a layouts folder of another name: the default layouts are named in it, the site's own choices kept", () => {
+    const opts = resolveOptions({ layoutsDir: "theme", layouts: { home: "theme/front.njk", tag: false } });
+    assert.deepEqual(opts.layouts, {
+      report: "theme/post.njk", digest: "theme/digest.njk", page: "theme/page.njk", home: "theme/front.njk", tag: false,
+      tagIndex: "theme/tags.njk", archive: "theme/archive.njk", digestIndex: "theme/digests.njk", search: "theme/search.njk", notFound: "theme/404.njk",
+    });
+  });
+
   const bad: Array<[unknown, string]> = [
     [{ timezone: "Mars/Olympus" }, 'weekly plugin option timezone: received "Mars/Olympus"; expected an IANA time zone such as "Asia/Shanghai" or "America/New_York".'],
     [{ brokenLinks: "fail" }, 'weekly plugin option brokenLinks: received "fail"; expected "error", "warn" or false.'],

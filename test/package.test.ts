@@ -145,6 +145,21 @@ describe("a fresh Eleventy site with only posts/, weekly_news/ and addPlugin(wee
     assert.ok(!listFiles(output).some((file) => file.includes("layouts")), listFiles(output).join(" "));
   });
 
+  test("a layouts option naming a layout neither the site nor the theme has stops the build, naming it", () => {
+    const config = join(site, "eleventy.config.js");
+    const original = readFileSync(config, "utf8");
+    const nowhere = tempOutput("missing-layout");
+    try {
+      writeFileSync(config, original.replace('site: {', 'layouts: { home: "layouts/front.njk" }, site: {'));
+      const stopped = eleventy(site, nowhere);
+      assert.equal(stopped.status, 1);
+      assert.match(stopped.stderr, /weekly plugin option layouts\.home: received "layouts\/front\.njk"; expected a layout of the site's layouts\/ folder or of the shipped theme, or false\./);
+    } finally {
+      writeFileSync(config, original);
+      removeOutput(nowhere);
+    }
+  });
+
   test("npx weekly check finds the content sound", () => {
     const check = spawnSync(process.execPath, [join(site, "node_modules", ".bin", "weekly"), "check"], { cwd: site, env: { ...process.env, ...NOW }, encoding: "utf8" });
     assert.equal(check.status, 0, check.stderr);
