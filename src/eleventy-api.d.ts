@@ -10,7 +10,3 @@ declare module "@11ty/eleventy" {
     write(): Promise<unknown>;
   }
 }
-
-declare module "@11ty/eleventy-plugin-rss" {
-  export function feedPlugin(eleventyConfig: unknown, options: Record<string, unknown>): void;
-}

@@ -12,7 +12,8 @@ import { HtmlValidate } from "html-validate";
 import { copySite, readSite, removeOutput, ROOT, runEleventy, tempOutput } from "./helpers.js";
 import { serveFolder, type StaticSite } from "./staticServer.js";
 
-const CHROMIUM = "/usr/bin/chromium";
+/** Debian's Chromium, or the browser named by WEEKLY_TEST_CHROMIUM (as test/setup/browser.sh checks). */
+const CHROMIUM = process.env.WEEKLY_TEST_CHROMIUM ?? "/usr/bin/chromium";
 const SCREENSHOTS = join(ROOT, "test", ".output", "screenshots");
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
@@ -30,7 +31,7 @@ let context: BrowserContext;
 const consoleErrors: string[] = [];
 
 before(async () => {
-  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk (.ci/run does it)`);
+  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk (npm test does it as root)`);
   blogOutput = tempOutput("browser-blog");
   const built = runEleventy(ROOT, blogOutput);
   assert.equal(built.status, 0, built.stderr);
