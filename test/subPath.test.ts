@@ -97,3 +97,28 @@ test("a site.url path and a --pathprefix that disagree stop the build, naming bo
     removeOutput(site);
   }
 });
+
+test("--pathprefix=/blog/ and a site.url ending in /blog build the same site, byte for byte (so the browser test of one covers both)", () => {
+  const outputs: string[] = [];
+  const sites: string[] = [];
+  try {
+    for (const [siteUrl, args] of [["https://scheduled.example.org", ["--pathprefix", "/blog/"]], ["https://scheduled.example.org/blog", []]] as const) {
+      const site = copySite("scheduled");
+      sites.push(site);
+      const config = join(site, "eleventy.config.js");
+      writeFileSync(config, readFileSync(config, "utf8").replace('url: "https://scheduled.example.org"', `url: ${JSON.stringify(siteUrl)}`));
+      const output = tempOutput("sub-path-same");
+      outputs.push(output);
+      const run = runEleventy(site, output, NOW, [...args]);
+      assert.equal(run.status, 0, run.stderr);
+    }
+    const [prefixed, addressed] = outputs.map((output) => listFiles(output).filter((file) => !file.startsWith(".weekly/")));
+    assert.deepEqual(prefixed, addressed);
+    assert.ok(prefixed!.includes("search/index.html") && prefixed!.some((file) => file.startsWith("pagefind/")));
+    for (const file of prefixed!) {
+      assert.ok(readFileSync(join(outputs[0]!, file)).equals(readFileSync(join(outputs[1]!, file))), file);
+    }
+  } finally {
+    for (const dir of [...outputs, ...sites]) removeOutput(dir);
+  }
+});
