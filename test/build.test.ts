@@ -3,10 +3,11 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import MarkdownIt from "markdown-it";
-import { WeeklyBuild } from "../src/build.js";
-import { installMarkdownRules } from "../src/markdown.js";
-import { resolveOptions } from "../src/options.js";
-import { bodyInput, kindOf, sameBodyInput, type CollectedPage } from "../src/site.js";
+import { WeeklyBuild } from "../src/build/build.js";
+import { installMarkdownRules } from "../src/content/markdown.js";
+import { resolveOptions } from "../src/core/options.js";
+import { bodyInput, sameBodyInput, type CollectedPage } from "../src/content/site.js";
+import { kindOf } from "../src/core/kinds.js";
 
 const opts = resolveOptions();
 

@@ -1,6 +1,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { sortByWeekDescending, sortNewestFirst, tagClashes, tagPages, type CollectionItem } from "../src/collections.js";
+import { sortByWeekDescending, sortNewestFirst, tagPages, type CollectionItem } from "../src/present/collections.js";
+import { tagClashes } from "../src/content/tags.js";
 
 function item(inputPath: string, date: string, tags?: unknown): CollectionItem {
   return { inputPath, url: `/${inputPath.replace(/^\.\//, "").replace(/\.md$/, "/")}`, date: new Date(date), data: { tags } };

@@ -1,8 +1,8 @@
 // Content is data: which of Eleventy's keys a report or digest may use, and how.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { checkOwnData, layoutFile, layoutOutside, outputFileOf, permalinkProblem, reservedOutputs } from "../src/contentData.js";
-import { resolveOptions } from "../src/options.js";
+import { checkOwnData, layoutFile, layoutOutside, outputFileOf, permalinkProblem, reservedOutputs } from "../src/content/contentData.js";
+import { resolveOptions } from "../src/core/options.js";
 
 const reserved = reservedOutputs(resolveOptions(), "pagefind");
 const rules = { reserved, layoutsDir: "layouts" };

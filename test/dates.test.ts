@@ -1,6 +1,6 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { formatChineseDate, formatIsoDate, isoWeekOf, parseIsoWeek, parseSiteDate, weekInFileName } from "../src/dates.js";
+import { formatChineseDate, formatIsoDate, isoWeekOf, parseIsoWeek, parseSiteDate, weekInFileName } from "../src/core/dates.js";
 
 const SHANGHAI = "Asia/Shanghai";
 

@@ -3,8 +3,8 @@ import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { encodingMessage, findLinkProblems, firstInvalidUtf8, isThroughLink } from "../src/files.js";
-import { within } from "../src/paths.js";
+import { encodingMessage, findLinkProblems, firstInvalidUtf8, isThroughLink } from "../src/content/files.js";
+import { within } from "../src/core/paths.js";
 
 describe("firstInvalidUtf8", () => {
   const utf8 = (text: string) => [...Buffer.from(text, "utf8")];

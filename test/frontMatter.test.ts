@@ -1,7 +1,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { closesFrontMatter, createFrontMatterEngine, FRONT_MATTER_NOTES, frontMatterKeyLine } from "../src/frontMatter.js";
-import { markNoindex } from "../src/preview.js";
+import { closesFrontMatter, createFrontMatterEngine, FRONT_MATTER_NOTES, frontMatterKeyLine } from "../src/content/frontMatter.js";
+import { markNoindex } from "../src/present/preview.js";
 
 const parse = createFrontMatterEngine((layout) => layout === "layouts/post.njk");
 /** What gray-matter hands the engine: the text after the opening `---`, up to the closing one. */

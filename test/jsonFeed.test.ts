@@ -1,7 +1,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { absoluteLinks, jsonFeed } from "../src/jsonFeed.js";
-import { resolveOptions } from "../src/options.js";
+import { absoluteLinks, jsonFeed } from "../src/present/jsonFeed.js";
+import { resolveOptions } from "../src/core/options.js";
 
 const opts = resolveOptions({ site: { title: "AI 周报", url: "https://weekly.example.org", author: "Jeremy" } });
 

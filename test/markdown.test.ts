@@ -4,7 +4,7 @@ import MarkdownIt from "markdown-it";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { ROOT } from "./helpers.js";
-import { LOST_NESTING, assignHeadingIds, collectLinks, dropRepeatedTitle, excerptFromTokens, installMarkdownRules, liftHeadings, truncate } from "../src/markdown.js";
+import { LOST_NESTING, assignHeadingIds, collectLinks, dropRepeatedTitle, excerptFromTokens, installMarkdownRules, liftHeadings, truncate } from "../src/content/markdown.js";
 
 const md = new MarkdownIt({ html: true });
 

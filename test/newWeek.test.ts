@@ -1,9 +1,9 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { DateTime } from "luxon";
-import { chooseWeek, fillTemplate, planNewWeek, type ExistingContent } from "../src/newWeek.js";
-import { parseIsoWeek } from "../src/dates.js";
-import { resolveOptions } from "../src/options.js";
+import { chooseWeek, fillTemplate, planNewWeek, type ExistingContent } from "../src/content/newWeek.js";
+import { parseIsoWeek } from "../src/core/dates.js";
+import { resolveOptions } from "../src/core/options.js";
 import { parseWeekday } from "../src/cli/new.js";
 
 const ZONE = "Asia/Shanghai";

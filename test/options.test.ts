@@ -1,7 +1,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { DEFAULTS, resolveBasePath, resolveOptions, type WeeklyOptions } from "../src/options.js";
-import { WeeklyError } from "../src/errors.js";
+import { DEFAULTS, resolveBasePath, resolveOptions, type WeeklyOptions } from "../src/core/options.js";
+import { WeeklyError } from "../src/core/errors.js";
 
 describe("resolveOptions", () => {
   test("no options → the defaults (posts, weekly_news, Asia/Shanghai)", () => {

@@ -6,7 +6,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
-import { acquireLock, OutputLocked, realLockEnvironment, type LockEnvironment } from "../src/outputLock.js";
+import { acquireLock, OutputLocked, realLockEnvironment, type LockEnvironment } from "../src/build/outputLock.js";
 import { ROOT } from "./helpers.js";
 
 const quick: LockEnvironment = { ...realLockEnvironment, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.min(ms, 20))) };

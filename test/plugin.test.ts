@@ -3,7 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import weekly from "../src/index.js";
+import weekly from "../src/eleventy/plugin.js";
 import { ROOT } from "./helpers.js";
 
 test("the plugin asks Eleventy for the versions of its peer dependency before anything else, and stops there on an older one", () => {

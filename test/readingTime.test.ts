@@ -1,7 +1,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import MarkdownIt from "markdown-it";
-import { readingTime, textOfTokens } from "../src/readingTime.js";
+import { readingTime, textOfTokens } from "../src/core/readingTime.js";
 
 describe("readingTime", () => {
   const cases: Array<[string, string, number, number, number]> = [

@@ -1,6 +1,6 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { pageIndex, pageStem, resolveReference, splitHref, type Resolution } from "../src/references.js";
+import { pageIndex, pageStem, resolveReference, splitHref, type Resolution } from "../src/content/references.js";
 
 const pages = pageIndex(
   new Map([

@@ -1,6 +1,6 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { blockedScheme, isSafeLink, xmlSafe } from "../src/safety.js";
+import { blockedScheme, isSafeLink, xmlSafe } from "../src/core/safety.js";
 
 describe("blockedScheme", () => {
   const cases: Array<[string, string | undefined]> = [

@@ -1,7 +1,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { DateTime } from "luxon";
-import { buildClock, formatPublishTime, previewNotice, publishState, summaryLine } from "../src/schedule.js";
+import { buildClock, formatPublishTime, previewNotice, publishState, summaryLine } from "../src/content/schedule.js";
 
 const SHANGHAI = "Asia/Shanghai";
 const NEW_YORK = "America/New_York";

@@ -1,6 +1,6 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { checkFrontMatter, type FieldIssue } from "../src/schema.js";
+import { checkFrontMatter, type FieldIssue } from "../src/content/schema.js";
 
 const ZONE = "Asia/Shanghai";
 const FORMS = "a date such as 2026-02-05, or a date and time such as 2026-02-05T08:00 or 2026-02-05T08:00+08:00 (read in Asia/Shanghai)";

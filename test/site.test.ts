@@ -1,9 +1,10 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import MarkdownIt from "markdown-it";
-import { analyseSite, bodyReader, inputRelative, kindOf, placeInFile, type CollectedPage } from "../src/site.js";
-import { installMarkdownRules } from "../src/markdown.js";
-import { resolveOptions } from "../src/options.js";
+import { analyseSite, bodyReader, inputRelative, placeInFile, type CollectedPage } from "../src/content/site.js";
+import { kindOf } from "../src/core/kinds.js";
+import { installMarkdownRules } from "../src/content/markdown.js";
+import { resolveOptions } from "../src/core/options.js";
 
 const opts = resolveOptions();
 const md = new MarkdownIt({ html: true });

@@ -1,6 +1,6 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { assignTagSlugs, slugify, SlugCounter } from "../src/slugs.js";
+import { assignTagSlugs, slugify, SlugCounter } from "../src/core/slugs.js";
 
 describe("slugify", () => {
   const cases: Array<[string, string]> = [

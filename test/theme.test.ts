@@ -1,7 +1,7 @@
 // The shipped theme fills in the layouts a site does not have, where Eleventy looks for them.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { missingLayouts } from "../src/theme.js";
+import { missingLayouts } from "../src/present/theme.js";
 
 const SHIPPED = [
   { name: "base.njk", text: "<html>{{ content | safe }}</html>\n" },

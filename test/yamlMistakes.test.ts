@@ -1,8 +1,8 @@
 // The mistakes Chinese authors make in front matter, each named at its line with what to type.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { createFrontMatterEngine, frontMatterNotes } from "../src/frontMatter.js";
-import { explainYamlError, fullWidthColons, fullWidthTagSeparator, missingClosingLine } from "../src/yamlMistakes.js";
+import { createFrontMatterEngine, frontMatterNotes } from "../src/content/frontMatter.js";
+import { explainYamlError, fullWidthColons, fullWidthTagSeparator, missingClosingLine } from "../src/core/yamlMistakes.js";
 import { copySite, removeOutput, runWeekly } from "./helpers.js";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";

@@ -1,5 +1,5 @@
 // `weekly check`: every problem of a site's content, found by the analysis a build runs.
-import { formatProblem, plural, type Problem } from "../errors.js";
+import { formatProblem, plural, type Problem } from "../core/errors.js";
 
 export interface CheckReport {
   problems: Problem[];

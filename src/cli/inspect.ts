@@ -5,9 +5,9 @@ import { tmpdir } from "node:os";
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import Eleventy from "@11ty/eleventy";
-import type { Problem } from "../errors.js";
-import type { ResolvedOptions } from "../options.js";
-import type { ExistingContent } from "../newWeek.js";
+import type { Problem } from "../core/errors.js";
+import type { ResolvedOptions } from "../core/options.js";
+import type { ExistingContent } from "../content/newWeek.js";
 
 export interface SiteInspection {
   /** The folder of the site's Eleventy config: paths are relative to it. */

@@ -2,8 +2,8 @@
 import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { planNewWeek, type NewWeekRequest } from "../newWeek.js";
-import { buildClock } from "../schedule.js";
+import { planNewWeek, type NewWeekRequest } from "../content/newWeek.js";
+import { buildClock } from "../content/schedule.js";
 import type { SiteInspection } from "./inspect.js";
 
 const WEEKDAY_NAMES = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];

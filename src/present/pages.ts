@@ -1,6 +1,7 @@
 // The pages the plugin adds to a site: home, archive, tag pages and index, digest index, search,
 // 404, and the sitemap and robots.txt.
-import type { NavLink, ResolvedOptions } from "./options.js";
+import type { NavLink, ResolvedOptions } from "../core/options.js";
+import { pageAddresses } from "../core/addresses.js";
 
 export interface GeneratedPage {
   /** Virtual input path; never a file on disk. */
@@ -23,18 +24,6 @@ Allow: /
 
 Sitemap: {{ weekly.site.url }}/sitemap.xml
 `;
-
-/** Where each generated page lives (whether or not the site has it). */
-export function pageAddresses(opts: ResolvedOptions) {
-  return {
-    home: "/",
-    tagIndex: `/${opts.tagsPath}/`,
-    archive: "/archive/",
-    digestIndex: `/${opts.digestsDir}/`,
-    search: "/search/",
-    notFound: "/404.html",
-  } as const;
-}
 
 /** The generated pages a site asked for; a layout option set to `false` leaves its page out. */
 export function generatedPages(opts: ResolvedOptions): GeneratedPage[] {

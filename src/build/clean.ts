@@ -7,8 +7,8 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { copyFile, lstat, mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
-import { within } from "./paths.js";
-import { BOOKKEEPING_FOLDER } from "./contentData.js";
+import { within } from "../core/paths.js";
+import { BOOKKEEPING_FOLDER } from "../content/contentData.js";
 
 /** Input file (as Eleventy names it, or a copied file's source) → output files, relative to the output folder. */
 export type OutputManifest = Record<string, string[]>;

@@ -1,9 +1,9 @@
 // The JSON Feed of the reports, written with JSON.stringify: the RSS plugin's own JSON template
 // escapes text for HTML, not JSON, so a title with a backslash or a quote would break it.
 import type { CollectionItem } from "./collections.js";
-import type { ResolvedOptions } from "./options.js";
-import { encodeUrl } from "./safety.js";
-import { tagsOf } from "./views.js";
+import type { ResolvedOptions } from "../core/options.js";
+import { encodeUrl } from "../core/safety.js";
+import { tagsOf } from "../content/tags.js";
 
 /** `href="/x"` and `src="/x"` (root-relative, as the plugin writes links) made absolute. */
 const ROOT_RELATIVE_RE = /(\s(?:href|src)=["'])\/(?!\/)/g;

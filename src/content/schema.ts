@@ -1,8 +1,8 @@
 // What a report's and a digest's front matter may hold, checked with zod, in the author's words.
 import { z } from "zod";
 import { distance } from "fastest-levenshtein";
-import { ACCEPTED_DATE_FORMS, parseSiteDate } from "./dates.js";
-import type { ContentKind } from "./site.js";
+import { ACCEPTED_DATE_FORMS, parseSiteDate } from "../core/dates.js";
+import type { ContentKind } from "../core/kinds.js";
 
 export interface FieldIssue {
   field: string;

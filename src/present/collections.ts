@@ -1,8 +1,8 @@
 // The site's collections: reports newest first, digests by week, and one page per tag.
 import { posix } from "node:path";
-import { assignTagSlugs } from "./slugs.js";
-import { tagsOf } from "./views.js";
-import { WEEK_IN_NAME_RE } from "./dates.js";
+import { assignTagSlugs } from "../core/slugs.js";
+import { tagsOf } from "../content/tags.js";
+import { WEEK_IN_NAME_RE } from "../core/dates.js";
 
 /** The fields of an Eleventy collection item the plugin reads. */
 export interface CollectionItem {
@@ -63,34 +63,4 @@ export function tagPages<Item extends CollectionItem>(
       return { name, slug, url: `/${tagsPath}/${slug}/`, reports: items };
     })
     .sort((a, b) => b.reports.length - a.reports.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-}
-
-/** A tag that would share its page's URL with another, at the first report (by path) that uses it. */
-export interface TagClash {
-  path: string;
-  tag: string;
-  message: string;
-}
-
-/**
- * Tags of the given reports that would share a URL (`AI` and `ai`): one clash per tag, at the
- * first report using it, naming the other tags and where they are used.
- */
-export function tagClashes(reports: ReadonlyArray<{ path: string; data: Readonly<Record<string, unknown>> }>, tagsPath: string, fixedSlugs: Readonly<Record<string, string>>): TagClash[] {
-  const firstUse = new Map<string, string>();
-  for (const report of [...reports].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
-    for (const tag of tagsOf(report.data)) if (!firstUse.has(tag)) firstUse.set(tag, report.path);
-  }
-  const { clashes } = assignTagSlugs(firstUse.keys(), fixedSlugs);
-  return clashes.flatMap(({ slug, tags }) =>
-    tags.map((tag) => {
-      // Quoted as JSON: a tag with a line break or a control character stays on one line.
-      const others = tags.filter((other) => other !== tag).map((other) => `${JSON.stringify(other)} (${firstUse.get(other)})`).join(" and ");
-      return {
-        path: firstUse.get(tag)!,
-        tag,
-        message: `tags: ${JSON.stringify(tag)} and ${others} would share the URL /${tagsPath}/${slug}/: write them the same way, or give one a fixed slug with the tagSlugs option.`,
-      };
-    }),
-  );
 }

@@ -1,7 +1,7 @@
 // What `weekly new` writes for a week: the report's file from its template, and a digest stub.
 import { DateTime } from "luxon";
-import { formatIsoDate, ISO_WEEK_RE, isoWeekOf, parseIsoWeek, parseSiteDate, weeksInWeekYear, type IsoWeek } from "./dates.js";
-import type { ResolvedOptions } from "./options.js";
+import { formatIsoDate, ISO_WEEK_RE, isoWeekOf, parseIsoWeek, parseSiteDate, weeksInWeekYear, type IsoWeek } from "../core/dates.js";
+import type { ResolvedOptions } from "../core/options.js";
 
 /** Lines of `weekly new`'s templates that the author replaces: a page holding one is unfinished. */
 export const PLACEHOLDER_LINES: readonly string[] = ["……", "- ……", "- **标题**：一句话摘要。", "本周导语：用两三句话概括本周最重要的几条主线。"];

@@ -2,10 +2,10 @@
 // moment the report went live, a summary, a category per tag and the full content with absolute
 // URLs, so that a feed reader or a newsletter service can send each report on its own.
 import type { CollectionItem } from "./collections.js";
-import type { ResolvedOptions } from "./options.js";
+import type { ResolvedOptions } from "../core/options.js";
 import { absoluteLinks } from "./jsonFeed.js";
-import { encodeUrl } from "./safety.js";
-import { tagsOf } from "./views.js";
+import { encodeUrl } from "../core/safety.js";
+import { tagsOf } from "../content/tags.js";
 
 interface FeedItem extends CollectionItem {
   content?: unknown;

@@ -1,8 +1,10 @@
 // What a layout shows about a report or digest, built from the analysed site so templates stay dumb.
 import type { DateTime } from "luxon";
-import type { AnalysedPage, SiteIndex } from "./site.js";
-import { formatChineseDate, formatIsoDate, type IsoWeek } from "./dates.js";
-import { previewNotice, type PublishState } from "./schedule.js";
+import type { AnalysedPage, SiteIndex } from "../content/site.js";
+import { formatChineseDate, formatIsoDate, type IsoWeek } from "../core/dates.js";
+import { previewNotice, type PublishState } from "../content/schedule.js";
+import { tagsOf } from "../content/tags.js";
+import { newestFirst } from "../core/order.js";
 
 export interface PageLink {
   title: string;
@@ -114,19 +116,4 @@ function neighbours(site: SiteIndex, page: AnalysedPage, link: (p: AnalysedPage)
     return other ? link(other) : undefined;
   };
   return { previous: near(-1), next: near(1) };
-}
-
-/** Front-matter `tags` as a list of text: a single value is one tag, `2026` is the tag "2026". */
-export function tagsOf(data: Readonly<Record<string, unknown>>): string[] {
-  const list = Array.isArray(data.tags) ? data.tags : [data.tags];
-  return list
-    .filter((t): t is string | number => typeof t === "string" || typeof t === "number")
-    .map((t) => String(t).trim())
-    .filter((t) => t !== "");
-}
-
-/** Newest first; pages of the same moment by path, so the order never depends on the file system. */
-export function newestFirst(a: { date?: DateTime | undefined; path: string }, b: { date?: DateTime | undefined; path: string }): number {
-  const byDate = (b.date?.toMillis() ?? 0) - (a.date?.toMillis() ?? 0);
-  return byDate !== 0 ? byDate : a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }

@@ -4,7 +4,7 @@ import { closeSync, openSync, readdirSync, readlinkSync, readSync, realpathSync,
 import { isUtf8 } from "node:buffer";
 import yaml from "js-yaml";
 import { join, posix } from "node:path";
-import { within } from "./paths.js";
+import { within } from "../core/paths.js";
 
 export interface LinkProblem {
   /** The link, relative to the input folder, forward slashes: `posts/loop`. */

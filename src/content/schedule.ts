@@ -1,8 +1,8 @@
 // Is this page published at time T? `scheduled`, `draft`, the build's clock, and the build's summary.
 import { DateTime } from "luxon";
-import { ACCEPTED_DATE_FORMS, parseSiteDate } from "./dates.js";
+import { ACCEPTED_DATE_FORMS, parseSiteDate } from "../core/dates.js";
 import { fieldMessage, show } from "./schema.js";
-import { plural } from "./errors.js";
+import { plural } from "../core/errors.js";
 
 export type PublishState =
   | { state: "published" }

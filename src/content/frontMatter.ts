@@ -3,7 +3,7 @@
 import yaml from "js-yaml";
 import { fieldMessage, show } from "./schema.js";
 import { RESERVED_KEYS } from "./contentData.js";
-import { curlyQuotedValues, explainYamlError, fullWidthColons, fullWidthTagSeparator } from "./yamlMistakes.js";
+import { curlyQuotedValues, explainYamlError, fullWidthColons, fullWidthTagSeparator } from "../core/yamlMistakes.js";
 
 /**
  * The key under which the plugin's notes on a file's own front matter travel with its data:

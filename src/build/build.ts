@@ -2,29 +2,31 @@
 // the analysed site once every URL is known, and the clean-up and summary at the end.
 import { readFileSync, existsSync } from "node:fs";
 import { posix, relative, resolve } from "node:path";
-import { missingClosingLine } from "./yamlMistakes.js";
+import { missingClosingLine } from "../core/yamlMistakes.js";
 import { DateTime } from "luxon";
 import type { MarkdownIt } from "markdown-it";
-import type { AnalysisParser } from "./markdown.js";
-import type { ResolvedOptions } from "./options.js";
-import { WeeklyError, formatProblem, sortProblems, type Problem } from "./errors.js";
-import { allowsRawHtml, analyseSite, bodyInput, bodyReader, sameBodyInput, inputRelative, kindOf, placeInFile, type BodyAnalysis, type BodyInput, type BodyReader, type CollectedPage, type HeldBack, type SiteIndex } from "./site.js";
-import { pageView, type PageView } from "./views.js";
-import { pageStem, resolveReference } from "./references.js";
-import { sortByWeekDescending, sortNewestFirst, tagClashes, tagPages, type CollectionItem, type TagPage } from "./collections.js";
-import { formatIsoDate, isoWeekOf, parseSiteDate, weekInFileName } from "./dates.js";
+import type { AnalysisParser } from "../content/markdown.js";
+import type { ResolvedOptions } from "../core/options.js";
+import { WeeklyError, formatProblem, sortProblems, type Problem } from "../core/errors.js";
+import { analyseSite, bodyInput, bodyReader, sameBodyInput, inputRelative, placeInFile, type BodyAnalysis, type BodyInput, type BodyReader, type CollectedPage, type HeldBack, type SiteIndex } from "../content/site.js";
+import { allowsRawHtml, kindOf } from "../core/kinds.js";
+import { pageView, type PageView } from "../present/views.js";
+import { pageStem, resolveReference } from "../content/references.js";
+import { sortByWeekDescending, sortNewestFirst, tagPages, type CollectionItem, type TagPage } from "../present/collections.js";
+import { tagClashes } from "../content/tags.js";
+import { formatIsoDate, isoWeekOf, parseSiteDate, weekInFileName } from "../core/dates.js";
 import { buildSearchIndex, SEARCH_FOLDER } from "./search.js";
-import { dataFileScope, readDataFile, encodingMessage, findContentFolderFiles, findLinkProblems, firstInvalidUtf8, isThroughLink, type LinkProblem } from "./files.js";
-import { buildClock, publishState, summaryLine, type PublishState } from "./schedule.js";
-import { closesFrontMatter, frontMatterKeyLine, frontMatterNotes, jsonKeyLine } from "./frontMatter.js";
-import { checkFrontMatter, fieldMessage } from "./schema.js";
-import { placeholderLine, type ExistingContent } from "./newWeek.js";
+import { dataFileScope, readDataFile, encodingMessage, findContentFolderFiles, findLinkProblems, firstInvalidUtf8, isThroughLink, type LinkProblem } from "../content/files.js";
+import { buildClock, publishState, summaryLine, type PublishState } from "../content/schedule.js";
+import { closesFrontMatter, frontMatterKeyLine, frontMatterNotes, jsonKeyLine } from "../content/frontMatter.js";
+import { checkFrontMatter, fieldMessage } from "../content/schema.js";
+import { placeholderLine, type ExistingContent } from "../content/newWeek.js";
 import { copyFiles, legacyManifestFile, lockFile, manifestFile, mergeManifests, nextManifest, readManifest, readManifestSync, removeFiles, staleOutputs, unsafeOutputReason, writeManifest, type OutputManifest } from "./clean.js";
 import { acquireLock, OutputLocked, realLockEnvironment } from "./outputLock.js";
 import { rm } from "node:fs/promises";
-import { encodeUrl } from "./safety.js";
-import { pageAddresses } from "./pages.js";
-import { checkOwnData, outputFileOf, reservedOutputs, type ReservedOutputs } from "./contentData.js";
+import { encodeUrl } from "../core/safety.js";
+import { pageAddresses } from "../core/addresses.js";
+import { checkOwnData, outputFileOf, reservedOutputs, type ReservedOutputs } from "../content/contentData.js";
 
 interface ContentMap {
   inputPathToUrl: Record<string, string[]>;

@@ -2,9 +2,9 @@
 // and the markdown-it rules that apply the same decisions when Eleventy renders it.
 import type { MarkdownIt } from "markdown-it";
 import type { RendererRule, Token } from "markdown-it";
-import { slugify, SlugCounter } from "./slugs.js";
+import { slugify, SlugCounter } from "../core/slugs.js";
 import { readableHref } from "./references.js";
-import { isSafeLink } from "./safety.js";
+import { isSafeLink } from "../core/safety.js";
 
 export interface Heading {
   level: number;

@@ -1,8 +1,8 @@
 // Source-relative links (`../weekly_news/ai_news_2026-W06`) resolved to the pages they name.
 import { posix } from "node:path";
 import { distance } from "fastest-levenshtein";
-import { WEEK_IN_NAME_RE } from "./dates.js";
-import { encodeUrl } from "./safety.js";
+import { WEEK_IN_NAME_RE } from "../core/dates.js";
+import { encodeUrl } from "../core/safety.js";
 
 /** Extensions of files Eleventy turns into pages; a link may name its target with or without one. */
 export const PAGE_EXTENSIONS = [".md", ".njk", ".html", ".liquid", ".11ty.js"] as const;

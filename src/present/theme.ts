@@ -5,7 +5,7 @@
 import { posix } from "node:path";
 
 /** The package's theme folder, next to `src/` and `dist/`. */
-export const THEME_URL = new URL("../layouts/", import.meta.url);
+export const THEME_URL = new URL("../../layouts/", import.meta.url);
 
 /** The theme's stylesheet, inlined into every page by the base layout. */
 export const STYLESHEET = "style.css";

@@ -3,8 +3,8 @@
 // digest, must never choose a template engine, render a value as a template, pick a file outside
 // the layouts folder as its layout, or be written anywhere but its own place in the output.
 import { posix } from "node:path";
-import type { ResolvedOptions } from "./options.js";
-import { pageAddresses } from "./pages.js";
+import type { ResolvedOptions } from "../core/options.js";
+import { pageAddresses } from "../core/addresses.js";
 import { show } from "./schema.js";
 
 /** Eleventy's keys that would turn data into instructions, and what each would do. */

@@ -2,18 +2,17 @@
 // links between them resolved, before any page is rendered.
 import { posix } from "node:path";
 import { DateTime } from "luxon";
-import type { ResolvedOptions } from "./options.js";
-import type { Problem } from "./errors.js";
+import type { ResolvedOptions } from "../core/options.js";
+import type { Problem } from "../core/errors.js";
 import { assignHeadingIds, collectLinks, excerptFromTokens, inlineText, LOST_NESTING, type AnalysisParser, type Heading, type LinkRef } from "./markdown.js";
 import { distance } from "fastest-levenshtein";
-import { formatIsoDate, isoWeekOf, parseSiteDate, WEEK_IN_NAME_RE, weekInFileName, weeksInWeekYear, type IsoWeek } from "./dates.js";
+import { formatIsoDate, isoWeekOf, parseSiteDate, WEEK_IN_NAME_RE, weekInFileName, weeksInWeekYear, type IsoWeek } from "../core/dates.js";
 import { pageIndex, pageStem, readableHref, resolveReference, splitHref, type PageIndex, type Resolution } from "./references.js";
 import { formatPublishTime, type PublishState } from "./schedule.js";
-import { newestFirst } from "./views.js";
-import { readingTime, textOfTokens, type ReadingTime } from "./readingTime.js";
+import { newestFirst } from "../core/order.js";
+import { readingTime, textOfTokens, type ReadingTime } from "../core/readingTime.js";
 import { frontMatterKeyLine } from "./frontMatter.js";
-
-export type ContentKind = "report" | "digest";
+import { allowsRawHtml, type ContentKind } from "../core/kinds.js";
 
 /** A Markdown page as Eleventy handed it to the plugin, before rendering. */
 export interface CollectedPage {
@@ -76,18 +75,6 @@ export interface BodyProblem extends Problem {
   deferred?: true;
   /** For a problem of the file as a whole: the front-matter key whose line it is reported at. */
   field?: string;
-}
-
-/** Which folder a page belongs to: reports in `postsDir`, digests in `digestsDir`. */
-export function kindOf(path: string, opts: Pick<ResolvedOptions, "postsDir" | "digestsDir">): ContentKind | undefined {
-  if (path.startsWith(`${opts.postsDir}/`)) return "report";
-  if (path.startsWith(`${opts.digestsDir}/`)) return "digest";
-  return undefined;
-}
-
-/** Whether raw HTML is kept in a page of this kind (undefined: as the site's markdown-it is set). */
-export function allowsRawHtml(kind: ContentKind | undefined, opts: Pick<ResolvedOptions, "rawHtml">): boolean | undefined {
-  return kind === "report" ? opts.rawHtml.reports : kind === "digest" ? opts.rawHtml.digests : undefined;
 }
 
 /** Eleventy's `./posts/a.md` (relative to the working folder) → `posts/a.md` relative to the input folder. */

@@ -1,0 +1,41 @@
+// A report's tags, and tags that would share a tag page's URL.
+import { assignTagSlugs } from "../core/slugs.js";
+
+/** Front-matter `tags` as a list of text: a single value is one tag, `2026` is the tag "2026". */
+export function tagsOf(data: Readonly<Record<string, unknown>>): string[] {
+  const list = Array.isArray(data.tags) ? data.tags : [data.tags];
+  return list
+    .filter((t): t is string | number => typeof t === "string" || typeof t === "number")
+    .map((t) => String(t).trim())
+    .filter((t) => t !== "");
+}
+
+/** A tag that would share its page's URL with another, at the first report (by path) that uses it. */
+export interface TagClash {
+  path: string;
+  tag: string;
+  message: string;
+}
+
+/**
+ * Tags of the given reports that would share a URL (`AI` and `ai`): one clash per tag, at the
+ * first report using it, naming the other tags and where they are used.
+ */
+export function tagClashes(reports: ReadonlyArray<{ path: string; data: Readonly<Record<string, unknown>> }>, tagsPath: string, fixedSlugs: Readonly<Record<string, string>>): TagClash[] {
+  const firstUse = new Map<string, string>();
+  for (const report of [...reports].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    for (const tag of tagsOf(report.data)) if (!firstUse.has(tag)) firstUse.set(tag, report.path);
+  }
+  const { clashes } = assignTagSlugs(firstUse.keys(), fixedSlugs);
+  return clashes.flatMap(({ slug, tags }) =>
+    tags.map((tag) => {
+      // Quoted as JSON: a tag with a line break or a control character stays on one line.
+      const others = tags.filter((other) => other !== tag).map((other) => `${JSON.stringify(other)} (${firstUse.get(other)})`).join(" and ");
+      return {
+        path: firstUse.get(tag)!,
+        tag,
+        message: `tags: ${JSON.stringify(tag)} and ${others} would share the URL /${tagsPath}/${slug}/: write them the same way, or give one a fixed slug with the tagSlugs option.`,
+      };
+    }),
+  );
+}

@@ -1,0 +1,14 @@
+// Where the pages the plugin adds live, whether or not the site has them: no content may take these addresses.
+import type { ResolvedOptions } from "./options.js";
+
+/** Where each generated page lives (whether or not the site has it). */
+export function pageAddresses(opts: ResolvedOptions) {
+  return {
+    home: "/",
+    tagIndex: `/${opts.tagsPath}/`,
+    archive: "/archive/",
+    digestIndex: `/${opts.digestsDir}/`,
+    search: "/search/",
+    notFound: "/404.html",
+  } as const;
+}

@@ -1,0 +1,191 @@
+// The Eleventy plugin: reads its options, then wires each concern's functions into Eleventy.
+import type { EleventyConfig } from "./eleventyConfig.js";
+import { optionError, resolveBasePath, resolveOptions, type WeeklyOptions } from "../core/options.js";
+import { WeeklyBuild } from "../build/build.js";
+import { installMarkdownRules } from "../content/markdown.js";
+import { createFrontMatterEngine } from "../content/frontMatter.js";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { atomFeed } from "../present/atomFeed.js";
+import type { CollectionItem } from "../present/collections.js";
+import { jsonFeed } from "../present/jsonFeed.js";
+import { generatedPages, generatedPageUrls, navigation } from "../present/pages.js";
+import { markNoindex } from "../present/preview.js";
+import { encodeUrl, xmlSafe } from "../core/safety.js";
+import { posix } from "node:path";
+import { DateTime } from "luxon";
+import { formatChineseDate, formatIsoDate, parseSiteDate } from "../core/dates.js";
+import { layoutFile } from "../content/contentData.js";
+import { isLayoutName, missingLayouts, STYLESHEET, THEME_URL, type ThemeFile } from "../present/theme.js";
+
+const isFile = (path: string) => statSync(path, { throwIfNoEntry: false })?.isFile() === true;
+
+export type { WeeklyOptions, ResolvedOptions, SiteMetadata, Severity } from "../core/options.js";
+export type { PageView, DateView, WeekView, TagView, PageLink } from "../present/views.js";
+export type { TagPage } from "../present/collections.js";
+export { WeeklyError } from "../core/errors.js";
+export { WeeklyCheckResult } from "../build/build.js";
+export type { Problem } from "../core/errors.js";
+
+/** The Eleventy versions the plugin is built and tested against. */
+const ELEVENTY_VERSIONS = ">=3.1.0";
+
+export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyOptions): void {
+  // Eleventy's own check: an older Eleventy stops at once with both versions named.
+  eleventyConfig.versionCheck?.(ELEVENTY_VERSIONS);
+  const opts = resolveOptions(options);
+  // Served from a folder (`--pathprefix=/blog/`, or a site.url with a path): every absolute URL
+  // the plugin writes starts with site.url, so site.url carries that folder, and Eleventy's HTML
+  // <base> plugin puts it once before every root-relative URL in the pages.
+  const basePath = resolveBasePath(opts.site.url, eleventyConfig.pathPrefix);
+  opts.site.url = `${new URL(opts.site.url).origin}${basePath}`;
+  if (basePath !== "") eleventyConfig.addPlugin(eleventyConfig.resolvePlugin("@11ty/eleventy/html-base-plugin"), { baseHref: `${basePath}/` });
+  const build = new WeeklyBuild(
+    opts,
+    eleventyConfig.directories.input,
+    { info: (message) => console.log(message), warn: (message) => console.warn(`[weekly] ${message}`), error: (message) => console.error(`[weekly] ${message}`) },
+    () => process.env,
+    () => [...(eleventyConfig.dataExtensions?.keys() ?? [])],
+  );
+
+  // Reading: dates stay text until the plugin reads them in the site's zone.
+  // Eleventy looks for `layout: layouts/post.njk` in the includes folder (a path from the project).
+  const folder = (dir: string) => posix.normalize(dir).replace(/(.)\/+$/, "$1");
+  const inputRoot = folder(eleventyConfig.directories.input);
+  const layoutsRoot = folder(eleventyConfig.directories.includes);
+  // The default theme: each shipped layout the site does not have is added where Eleventy looks.
+  const themeFolder = fileURLToPath(THEME_URL);
+  const shipped: ThemeFile[] = readdirSync(themeFolder).sort().map((name) => ({ name, text: readFileSync(posix.join(themeFolder, name), "utf8") }));
+  const siteHasLayout = (layout: string) => layoutFile(layout, layoutsRoot, isFile) !== undefined;
+  const theme = missingLayouts(shipped, posix.relative(inputRoot, layoutsRoot), opts.layoutsDir, siteHasLayout);
+  const themePaths = new Set(theme.map((layout) => posix.join(inputRoot, layout.virtualPath)));
+  for (const layout of theme) eleventyConfig.addTemplate(layout.virtualPath, layout.content, {});
+  warnMisplacedLayouts(inputRoot, layoutsRoot, opts.layoutsDir, shipped);
+  // A template inside the layouts root, named with or without its extension (`layouts/post`):
+  // never a data file (`package.json`) or a file outside (`../../etc/passwd`).
+  const layoutExists = (layout: string) => layoutFile(layout, layoutsRoot, (path) => themePaths.has(path) || isFile(path)) !== undefined;
+  // JSON front matter (`---json`) is data too, read and checked the same way; JavaScript front
+  // matter (`---js`) in a report or digest is refused before Eleventy reads it (see build.ts).
+  // Every layout the options name exists, in the site or in the shipped theme.
+  for (const [name, layout] of Object.entries(opts.layouts)) {
+    if (layout !== false && !layoutExists(layout)) throw optionError(`layouts.${name}`, layout, `a layout of the site's ${opts.layoutsDir}/ folder or of the shipped theme, or false`);
+  }
+  eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: createFrontMatterEngine(layoutExists), json: createFrontMatterEngine(layoutExists, "json") } });
+  eleventyConfig.addDateParsing(function (value) {
+    return build.parseDate(value, this.page?.inputPath);
+  });
+  eleventyConfig.ignores.add(posix.join(eleventyConfig.directories.input, opts.layoutsDir, "**"));
+
+  // Markdown: heading ids, no repeated title, links to source files become page URLs.
+  eleventyConfig.amendLibrary("md", (md) => {
+    installMarkdownRules(md, build);
+    build.useMarkdown(md);
+  });
+  // Scheduling: a page not yet published is dropped before it gets a URL (kept in a preview).
+  eleventyConfig.addPreprocessor("weekly", "*", function (data, content) {
+    // A shipped layout is never a page, even when the includes folder is the input folder.
+    if (themePaths.has(posix.normalize(this.inputPath))) return false;
+    return build.admit(this.inputPath, data, content) ? undefined : false;
+  });
+  eleventyConfig.addTransform("weekly-noindex", function (this: { page: { inputPath: string; outputPath: unknown } }, html: string) {
+    const isPage = typeof this.page.outputPath === "string" && this.page.outputPath.endsWith(".html");
+    return isPage && build.needsNoindex(this.page.inputPath) ? markNoindex(html) : html;
+  });
+  // Feeds and the sitemap: a control character in a title would make the whole file unreadable XML.
+  eleventyConfig.addTransform("weekly-xml", function (this: { page: { outputPath: unknown } }, content: string) {
+    const isXml = typeof this.page.outputPath === "string" && this.page.outputPath.endsWith(".xml");
+    return isXml ? xmlSafe(content) : content;
+  });
+
+  // The build: clock and mode, then the analysis and every check once all URLs are known, then
+  // linked files copied, stale output removed, and the summary line.
+  eleventyConfig.on("eleventy.before", build.start);
+  eleventyConfig.on("eleventy.contentMap", build.indexContent);
+  eleventyConfig.on("eleventy.passthrough", build.passthroughCopied);
+  eleventyConfig.on("eleventy.after", build.finish);
+
+  // Collections and the data layouts read.
+  eleventyConfig.addCollection("reports", build.reports);
+  eleventyConfig.addCollection("digests", build.digests);
+  eleventyConfig.addCollection("weeklyTags", build.tags);
+  eleventyConfig.addGlobalData("weekly", {
+    site: opts.site,
+    tagsPath: opts.tagsPath,
+    /** The URLs of the pages the plugin adds, or false for those the site left out. */
+    pages: generatedPageUrls(opts),
+    /** The header's links: the plugin's list pages, then the site's `nav` option. */
+    nav: navigation(opts),
+    feeds: opts.feeds,
+  });
+  eleventyConfig.addFilter("weeklyPage", build.view);
+  // The stylesheet the base layout inlines: the site's own `layouts/style.css`, else the shipped
+  // one; read once per build, so an edit shows on the next rebuild of `--serve`.
+  let css: string | undefined;
+  eleventyConfig.on("eleventy.before", () => {
+    css = undefined;
+  });
+  eleventyConfig.addNunjucksGlobal("weeklyStylesheet", () => {
+    const own = posix.join(layoutsRoot, opts.layoutsDir, STYLESHEET);
+    css ??= isFile(own) ? readFileSync(own, "utf8") : (shipped.find((file) => file.name === STYLESHEET)?.text ?? "");
+    return css;
+  });
+  eleventyConfig.addFilter("weeklyDate", (value: unknown) => withDate(value, opts.timezone, formatChineseDate));
+  eleventyConfig.addFilter("weeklyEncodeUrl", (url: unknown) => (typeof url === "string" ? encodeUrl(url) : ""));
+  eleventyConfig.addFilter("weeklyIsoDate", (value: unknown) => withDate(value, opts.timezone, formatIsoDate));
+
+  // Pages the plugin adds: home, tag pages, tag index.
+  for (const page of generatedPages(opts)) eleventyConfig.addTemplate(page.path, page.content, page.data);
+  eleventyConfig.addNunjucksGlobal("weeklySitemap", build.sitemap);
+  eleventyConfig.addCollection("weeklyArchive", build.archive);
+
+  // Feeds of the reports, with absolute URLs from the site's address and full content, written by
+  // the plugin (see atomFeed.ts and jsonFeed.ts).
+  if (opts.feeds.atom !== false) {
+    const feedUrl = opts.feeds.atom;
+    const facts = (item: CollectionItem) => ({ published: liveMoment(item, opts.timezone), summary: build.view(item)?.description ?? "" });
+    eleventyConfig.addNunjucksGlobal("weeklyAtomFeed", (items: CollectionItem[]) => atomFeed(items, opts, feedUrl, facts));
+    eleventyConfig.addTemplate("weekly-plugin/feed-atom.njk", "{{ weeklyAtomFeed(collections.reports) | safe }}", {
+      permalink: feedUrl,
+      layout: false,
+      eleventyExcludeFromCollections: true,
+    });
+  }
+  if (opts.feeds.json !== false) {
+    const feedUrl = opts.feeds.json;
+    eleventyConfig.addNunjucksGlobal("weeklyJsonFeed", (items: Parameters<typeof jsonFeed>[0]) => jsonFeed(items, opts, feedUrl));
+    eleventyConfig.addTemplate("weekly-plugin/feed-json.njk", "{{ weeklyJsonFeed(collections.reports) | safe }}", {
+      permalink: feedUrl,
+      layout: false,
+      eleventyExcludeFromCollections: true,
+    });
+  }
+}
+
+/**
+ * Layouts in `<input>/layouts/` while Eleventy looks in another includes folder (`_includes/`)
+ * are silently unused: the shipped ones would be built instead. Say where to move them.
+ */
+function warnMisplacedLayouts(inputRoot: string, layoutsRoot: string, layoutsDir: string, shipped: ThemeFile[]): void {
+  if (posix.relative(inputRoot, layoutsRoot) === "") return;
+  const folder = posix.join(inputRoot, layoutsDir);
+  const names = new Set([...shipped.map((file) => file.name), STYLESHEET]);
+  const unused = (statSync(folder, { throwIfNoEntry: false })?.isDirectory() ? readdirSync(folder) : []).filter((name) => isLayoutName(name) || names.has(name));
+  if (unused.length === 0) return;
+  const target = posix.join(layoutsRoot, layoutsDir);
+  console.warn(
+    `[weekly] ${unused.map((name) => posix.join(folder, name)).join(", ")}: not used, because Eleventy looks for \`layout: ${layoutsDir}/…\` in ${layoutsRoot}/, this site's includes folder. ` +
+      `Move ${unused.length === 1 ? "it" : "them"} to ${target}/, or set \`dir: { includes: "" }\` in the site's Eleventy configuration as the README shows.`,
+  );
+}
+
+/** The moment a report went live: its `scheduled` moment when it has one, else its date. */
+function liveMoment(item: CollectionItem, zone: string): Date {
+  return parseSiteDate(item.data.scheduled, zone)?.dateTime.toJSDate() ?? item.date;
+}
+
+/** A Date is an instant, shown in the site's zone; a string is read as front matter would be. */
+function withDate(value: unknown, zone: string, format: (d: DateTime) => string): string {
+  if (value instanceof Date) return format(DateTime.fromJSDate(value, { zone }));
+  const parsed = parseSiteDate(value, zone);
+  return parsed ? format(parsed.dateTime) : "";
+}
