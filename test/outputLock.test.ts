@@ -69,7 +69,7 @@ describe("acquireLock", () => {
 
   test("six processes racing for a dead build's lock hold it one at a time", { timeout: 120_000 }, async () => {
     const script = `
-      import { acquireLock } from "./src/outputLock.ts";
+      import { acquireLock } from "./src/build/outputLock.ts";
       import { appendFileSync } from "node:fs";
       const [file, log] = process.argv.slice(-2);
       const release = await acquireLock(file, 60_000);
