@@ -4,9 +4,11 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import MarkdownIt from "markdown-it";
 import { WeeklyBuild } from "../src/build/build.js";
+import { TemplateApi } from "../src/eleventy/templateApi.js";
 import { installMarkdownRules } from "../src/content/markdown.js";
 import { resolveOptions } from "../src/core/options.js";
-import { bodyInput, sameBodyInput, type CollectedPage } from "../src/content/site.js";
+import { bodyInput, sameBodyInput } from "../src/content/body.js";
+import { type CollectedPage } from "../src/content/pageTypes.js";
 import { kindOf } from "../src/core/kinds.js";
 
 const opts = resolveOptions();
@@ -31,7 +33,8 @@ describe("WeeklyBuild: bodies across rebuilds", () => {
   test("a rebuild parses only the body that changed; the analysis follows the change", () => {
     const build = new WeeklyBuild(opts, ".", { info: () => {}, warn: () => {}, error: () => {} }, () => ({ WEEKLY_NOW: "2026-03-01" }));
     const md = new MarkdownIt({ html: true });
-    installMarkdownRules(md, build);
+    const api = new TemplateApi(build, opts, ".");
+    installMarkdownRules(md, api);
     let parses = 0;
     const parse = md.parse.bind(md);
     md.parse = (source, env) => {
@@ -59,6 +62,6 @@ describe("WeeklyBuild: bodies across rebuilds", () => {
     assert.equal(parses, 3, "nothing changed: nothing parsed");
     run("./posts/2026-W06-ai-weekly.md");
     assert.equal(parses, 4, "one body changed: one parse");
-    assert.deepEqual(build.view("./posts/2026-W06-ai-weekly.md")?.headings.map((h) => h.text), ["第六周", "新小节"]);
+    assert.deepEqual(api.view("./posts/2026-W06-ai-weekly.md")?.headings.map((h) => h.text), ["第六周", "新小节"]);
   });
 });

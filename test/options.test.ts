@@ -1,6 +1,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { DEFAULTS, resolveBasePath, resolveOptions, type WeeklyOptions } from "../src/core/options.js";
+import { DEFAULTS, resolveOptions, type WeeklyOptions } from "../src/core/options.js";
+import { resolveBasePath } from "../src/core/basePath.js";
 import { WeeklyError } from "../src/core/errors.js";
 
 describe("resolveOptions", () => {

@@ -13,7 +13,9 @@ import { createFrontMatterEngine, frontMatterNotes } from "../src/content/frontM
 import { checkFrontMatter } from "../src/content/schema.js";
 import { pageIndex, resolveReference } from "../src/content/references.js";
 import { installMarkdownRules } from "../src/content/markdown.js";
-import { analyseSite, bodyReader, type CollectedPage } from "../src/content/site.js";
+import { analyseSite } from "../src/content/site.js";
+import { bodyReader } from "../src/content/body.js";
+import { type CollectedPage } from "../src/content/pageTypes.js";
 import { allowsRawHtml, kindOf } from "../src/core/kinds.js";
 import { resolveOptions } from "../src/core/options.js";
 import { publishState } from "../src/content/schedule.js";

@@ -1,7 +1,10 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import MarkdownIt from "markdown-it";
-import { analyseSite, bodyReader, inputRelative, placeInFile, type CollectedPage } from "../src/content/site.js";
+import { analyseSite } from "../src/content/site.js";
+import { bodyReader, inputRelative } from "../src/content/body.js";
+import { placeInFile } from "../src/content/place.js";
+import { type CollectedPage } from "../src/content/pageTypes.js";
 import { kindOf } from "../src/core/kinds.js";
 import { installMarkdownRules } from "../src/content/markdown.js";
 import { resolveOptions } from "../src/core/options.js";

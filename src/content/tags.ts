@@ -39,3 +39,11 @@ export function tagClashes(reports: ReadonlyArray<{ path: string; data: Readonly
     }),
   );
 }
+
+/** The URL of each tag's page (`/tags/人工智能/`), for the tags of the given pages' front matter. */
+export function tagUrls(pages: Iterable<{ data: Readonly<Record<string, unknown>> }>, tagsPath: string, fixedSlugs: Readonly<Record<string, string>>): Map<string, string> {
+  const tags = new Set<string>();
+  for (const page of pages) for (const tag of tagsOf(page.data)) tags.add(tag);
+  const { slugs } = assignTagSlugs(tags, fixedSlugs);
+  return new Map([...slugs].map(([tag, slug]) => [tag, `/${tagsPath}/${slug}/`]));
+}

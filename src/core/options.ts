@@ -275,21 +275,6 @@ export function resolveOptions(input: WeeklyOptions | undefined = {}): ResolvedO
 /** `https://host` with an optional path of plain segments: `https://jeremy.github.io/ai-weekly`. */
 const SITE_URL_RE = /^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/;
 
-/**
- * The folder the site is served from ("" for a host's root, `/ai-weekly` for a project site on
- * GitHub Pages): the path of `site.url`, or Eleventy's `--pathprefix` (`pathPrefix`). Both may be
- * given only if they agree.
- */
-export function resolveBasePath(siteUrl: string, pathPrefix: string | undefined): string {
-  const normalize = (path: string) => path.replace(/\/+$/, "").replace(/^\/*/, "/").replace(/^\/$/, "");
-  const fromUrl = normalize(decodeURI(new URL(siteUrl).pathname));
-  const fromEleventy = normalize(pathPrefix ?? "/");
-  if (fromUrl !== "" && fromEleventy !== "" && fromUrl !== fromEleventy) {
-    throw optionError("site.url", siteUrl, `an address whose path agrees with Eleventy's pathPrefix ${JSON.stringify(pathPrefix)}: give the path in one of them, or the same in both`);
-  }
-  return fromUrl || fromEleventy;
-}
-
 /** The default layouts, named in the site's layouts folder (`theme/post.njk` for layoutsDir "theme"). */
 export function defaultLayouts(layoutsDir: string): GeneratedLayouts {
   const entries = Object.entries(DEFAULTS.layouts).map(([name, layout]) => [name, typeof layout === "string" ? layout.replace(/^layouts\//, `${layoutsDir}/`) : layout]);

@@ -1,7 +1,9 @@
 // The Eleventy plugin: reads its options, then wires each concern's functions into Eleventy.
 import type { EleventyConfig } from "./eleventyConfig.js";
-import { optionError, resolveBasePath, resolveOptions, type WeeklyOptions } from "../core/options.js";
+import { optionError, resolveOptions, type WeeklyOptions } from "../core/options.js";
+import { resolveBasePath } from "../core/basePath.js";
 import { WeeklyBuild } from "../build/build.js";
+import { TemplateApi } from "./templateApi.js";
 import { installMarkdownRules } from "../content/markdown.js";
 import { createFrontMatterEngine } from "../content/frontMatter.js";
 import { readdirSync, readFileSync, statSync } from "node:fs";
@@ -47,6 +49,7 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
     () => process.env,
     () => [...(eleventyConfig.dataExtensions?.keys() ?? [])],
   );
+  const api = new TemplateApi(build, opts, eleventyConfig.directories.input);
 
   // Reading: dates stay text until the plugin reads them in the site's zone.
   // Eleventy looks for `layout: layouts/post.njk` in the includes folder (a path from the project).
@@ -65,7 +68,7 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
   // never a data file (`package.json`) or a file outside (`../../etc/passwd`).
   const layoutExists = (layout: string) => layoutFile(layout, layoutsRoot, (path) => themePaths.has(path) || isFile(path)) !== undefined;
   // JSON front matter (`---json`) is data too, read and checked the same way; JavaScript front
-  // matter (`---js`) in a report or digest is refused before Eleventy reads it (see build.ts).
+  // matter (`---js`) in a report or digest is refused before Eleventy reads it (see build/start.ts).
   // Every layout the options name exists, in the site or in the shipped theme.
   for (const [name, layout] of Object.entries(opts.layouts)) {
     if (layout !== false && !layoutExists(layout)) throw optionError(`layouts.${name}`, layout, `a layout of the site's ${opts.layoutsDir}/ folder or of the shipped theme, or false`);
@@ -78,7 +81,7 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
 
   // Markdown: heading ids, no repeated title, links to source files become page URLs.
   eleventyConfig.amendLibrary("md", (md) => {
-    installMarkdownRules(md, build);
+    installMarkdownRules(md, api);
     build.useMarkdown(md);
   });
   // Scheduling: a page not yet published is dropped before it gets a URL (kept in a preview).
@@ -89,7 +92,7 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
   });
   eleventyConfig.addTransform("weekly-noindex", function (this: { page: { inputPath: string; outputPath: unknown } }, html: string) {
     const isPage = typeof this.page.outputPath === "string" && this.page.outputPath.endsWith(".html");
-    return isPage && build.needsNoindex(this.page.inputPath) ? markNoindex(html) : html;
+    return isPage && api.needsNoindex(this.page.inputPath) ? markNoindex(html) : html;
   });
   // Feeds and the sitemap: a control character in a title would make the whole file unreadable XML.
   eleventyConfig.addTransform("weekly-xml", function (this: { page: { outputPath: unknown } }, content: string) {
@@ -99,15 +102,12 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
 
   // The build: clock and mode, then the analysis and every check once all URLs are known, then
   // linked files copied, stale output removed, and the summary line.
-  eleventyConfig.on("eleventy.before", build.start);
-  eleventyConfig.on("eleventy.contentMap", build.indexContent);
-  eleventyConfig.on("eleventy.passthrough", build.passthroughCopied);
-  eleventyConfig.on("eleventy.after", build.finish);
+  for (const { event, run } of build.events) eleventyConfig.on(event, run);
 
   // Collections and the data layouts read.
-  eleventyConfig.addCollection("reports", build.reports);
-  eleventyConfig.addCollection("digests", build.digests);
-  eleventyConfig.addCollection("weeklyTags", build.tags);
+  eleventyConfig.addCollection("reports", api.reports);
+  eleventyConfig.addCollection("digests", api.digests);
+  eleventyConfig.addCollection("weeklyTags", api.tags);
   eleventyConfig.addGlobalData("weekly", {
     site: opts.site,
     tagsPath: opts.tagsPath,
@@ -117,7 +117,7 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
     nav: navigation(opts),
     feeds: opts.feeds,
   });
-  eleventyConfig.addFilter("weeklyPage", build.view);
+  eleventyConfig.addFilter("weeklyPage", api.view);
   // The stylesheet the base layout inlines: the site's own `layouts/style.css`, else the shipped
   // one; read once per build, so an edit shows on the next rebuild of `--serve`.
   let css: string | undefined;
@@ -135,14 +135,14 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
 
   // Pages the plugin adds: home, tag pages, tag index.
   for (const page of generatedPages(opts)) eleventyConfig.addTemplate(page.path, page.content, page.data);
-  eleventyConfig.addNunjucksGlobal("weeklySitemap", build.sitemap);
-  eleventyConfig.addCollection("weeklyArchive", build.archive);
+  eleventyConfig.addNunjucksGlobal("weeklySitemap", api.sitemap);
+  eleventyConfig.addCollection("weeklyArchive", api.archive);
 
   // Feeds of the reports, with absolute URLs from the site's address and full content, written by
   // the plugin (see atomFeed.ts and jsonFeed.ts).
   if (opts.feeds.atom !== false) {
     const feedUrl = opts.feeds.atom;
-    const facts = (item: CollectionItem) => ({ published: liveMoment(item, opts.timezone), summary: build.view(item)?.description ?? "" });
+    const facts = (item: CollectionItem) => ({ published: liveMoment(item, opts.timezone), summary: api.view(item)?.description ?? "" });
     eleventyConfig.addNunjucksGlobal("weeklyAtomFeed", (items: CollectionItem[]) => atomFeed(items, opts, feedUrl, facts));
     eleventyConfig.addTemplate("weekly-plugin/feed-atom.njk", "{{ weeklyAtomFeed(collections.reports) | safe }}", {
       permalink: feedUrl,

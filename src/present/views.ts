@@ -1,6 +1,6 @@
 // What a layout shows about a report or digest, built from the analysed site so templates stay dumb.
 import type { DateTime } from "luxon";
-import type { AnalysedPage, SiteIndex } from "../content/site.js";
+import type { AnalysedPage, SiteIndex } from "../content/pageTypes.js";
 import { formatChineseDate, formatIsoDate, type IsoWeek } from "../core/dates.js";
 import { previewNotice, type PublishState } from "../content/schedule.js";
 import { tagsOf } from "../content/tags.js";

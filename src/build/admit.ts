@@ -1,0 +1,122 @@
+// The admit stage (Eleventy's preprocessor, once per page): each page's front matter and shape
+// checked, its layout and engine set, and a page not yet published dropped before it gets a URL.
+import { readFileSync } from "node:fs";
+import { posix } from "node:path";
+import { kindOf } from "../core/kinds.js";
+import { missingClosingLine } from "../core/yamlMistakes.js";
+import { checkOwnData } from "../content/contentData.js";
+import { encodingMessage, firstInvalidUtf8, isThroughLink } from "../content/files.js";
+import { closesFrontMatter, frontMatterNotes } from "../content/frontMatter.js";
+import { placeholderLine } from "../content/newWeek.js";
+import { pageStem } from "../content/references.js";
+import { publishState, type PublishState } from "../content/schedule.js";
+import { checkFrontMatter } from "../content/schema.js";
+import { placeInFile } from "../content/place.js";
+import { fileOf, readText, relativePath, type BuildContext } from "./context.js";
+import { addFileProblem, addProblem } from "./problems.js";
+import type { BuildState } from "./state.js";
+
+/**
+ * A page that is not yet published (or a draft) is dropped before Eleventy gives it a URL, so no
+ * output, collection, tag or link can show it; a preview keeps it. Markdown bodies are kept for
+ * the analysis. Returns whether Eleventy builds the page.
+ */
+export function admitPage(ctx: BuildContext, state: BuildState, inputPath: string, data: Record<string, unknown>, body: string): boolean {
+  const { opts } = ctx;
+  const path = relativePath(ctx, inputPath);
+  const kind = kindOf(path, opts);
+  const markdown = inputPath.endsWith(".md");
+  const link = state.links.find((l) => l.followed && isThroughLink(path, l.path));
+  if (link) {
+    // A second copy of a file of the site: reported once, at the link, and never analysed or built.
+    addFileProblem(ctx, state, link.path, "link", link.message, link.severity);
+    return false;
+  }
+  const notes = frontMatterNotes(data);
+  for (const problem of notes?.problems ?? []) addProblem(ctx, state, path, problem.field, problem.message, problem.severity ?? "error", problem);
+  if (markdown && (notes?.replacementCharacter || body.includes("\uFFFD"))) checkEncoding(ctx, state, path);
+  if (kind && markdown) checkFileShape(ctx, state, path, body);
+  if (kind && markdown && !notes?.problems.some((p) => p.field === "front matter")) {
+    for (const issue of checkFrontMatter(data, notes?.keys ?? [], kind, opts.timezone)) addProblem(ctx, state, path, issue.field, issue.message, issue.severity);
+  }
+  let refused = false;
+  if (kind) {
+    // Content is data: a page whose own keys (or those of a data file that applies to it) would
+    // instruct Eleventy is never compiled.
+    const issues = checkOwnData(data, notes?.keys ?? [], { reserved: ctx.reserved, layoutsDir: opts.layoutsDir });
+    for (const issue of issues) addProblem(ctx, state, path, issue.field, issue.message, "error");
+    refused = issues.length > 0 || state.refusedData.some((applies) => applies(path));
+    // And its body is Markdown only, whatever the site's markdownTemplateEngine says: Liquid or
+    // Nunjucks would let it include files (and Nunjucks, run code).
+    data.templateEngineOverride = "md";
+  }
+  // A Markdown page without a layout of its own (a report, a digest, about.md) gets the site's
+  // layout for its kind, instead of being written as a bare fragment of HTML.
+  const fallback = opts.layouts[kind ?? "page"];
+  if (markdown && data.layout === undefined && fallback !== false) data.layout = fallback;
+  const schedule = publishState(data, state.now, opts.timezone);
+  for (const problem of schedule.problems) addProblem(ctx, state, path, problem.field, problem.message, "error");
+  // A page whose schedule cannot be read is kept for the analysis (so its links are checked
+  // too): the build stops on its problem before anything is written.
+  const status: PublishState = schedule.problems.length > 0 ? { state: "published" } : schedule.status;
+  // Markdown pages are kept for the analysis, held-back ones too: their links are checked.
+  if (kind && markdown) checkFinished(ctx, state, path, body, status);
+  if (markdown) state.collected.set(path, { path, kind, data, body, status });
+  if (refused) {
+    // Analysed all the same, at its usual address, so that links to it are not reported too.
+    state.refused.add(path);
+    return false;
+  }
+  if (status.state !== "published") {
+    state.heldBack.set(pageStem(path), { path, status });
+    if (!state.preview) return false;
+  }
+  return true;
+}
+
+/** A report or digest whose name cannot be a URL, or whose front matter swallowed its body. */
+function checkFileShape(ctx: BuildContext, state: BuildState, path: string, body: string): void {
+  if (/[#?]/.test(path)) {
+    const name = posix.basename(path);
+    addFileProblem(ctx, state, path, "file name", `file name: ${name} holds "#" or "?", which end the path of a URL: links to its page would break. Rename the file without them.`, "error");
+  }
+  const text = /\S/.test(body) ? undefined : readText(ctx, path);
+  if (text !== undefined && !closesFrontMatter(text)) {
+    const line = missingClosingLine(text);
+    const where = line === undefined ? "Add a line --- where the front matter ends." : "Add a line --- above this line, where the front matter ends.";
+    addProblem(ctx, state, path, "front matter", `front matter: no closing --- line, so the whole file was read as front matter and the body is empty. ${where}`, "error", { line: line ?? 1, column: 1 });
+  }
+}
+
+/**
+ * A report or digest still holding a placeholder of `weekly new`'s template (`……`) is never
+ * published: the build that would publish it stops, naming the line. Until it goes live (and in a
+ * preview) it is a warning, so that the author can write at ease.
+ */
+function checkFinished(ctx: BuildContext, state: BuildState, path: string, body: string, status: PublishState): void {
+  const line = placeholderLine(body);
+  if (line === undefined) return;
+  const live = status.state === "published" && !state.preview;
+  const later = status.state === "scheduled" ? " (This page is not published yet: this will stop the build when it goes live.)" : "";
+  const placeholder = `the template's placeholder "${body.split(/\r?\n/)[line]!.trim()}" is still here`;
+  const message =
+    status.state === "draft"
+      ? `${placeholder}: write this part before removing draft: true.`
+      : `${placeholder}: the page would go live unfinished. Write this part, or hold the page back with draft: true.${live ? "" : later}`;
+  const severity = live || (state.checkOnly && status.state === "published") ? "error" : "warning";
+  // Placed in the file as the analysis places a body line (after the front matter).
+  const placed = placeInFile({ file: path, bodyLine: line, column: 1, severity, message, rule: "markdown" }, readText(ctx, path), body);
+  addProblem(ctx, state, path, "placeholder", message, severity, { line: placed.line ?? 1, column: 1 });
+}
+
+/** A file whose text has U+FFFD: an error if that comes from bytes that are not UTF-8. */
+function checkEncoding(ctx: BuildContext, state: BuildState, path: string): void {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(fileOf(ctx, path));
+  } catch {
+    return;
+  }
+  const invalid = firstInvalidUtf8(bytes);
+  if (invalid) addProblem(ctx, state, path, "encoding", encodingMessage(invalid), "error", invalid);
+}

@@ -1,0 +1,83 @@
+// The analyse-and-check stage (`eleventy.contentMap`): every page's URL is known and nothing is
+// rendered yet. The content is analysed as a whole (links, weeks, digests), the problems of the
+// build gathered and weighed; the build stops here on any error, before a page is written.
+import { existsSync } from "node:fs";
+import { posix } from "node:path";
+import { sortProblems, type Problem } from "../core/errors.js";
+import { kindOf } from "../core/kinds.js";
+import { outputFileOf } from "../content/contentData.js";
+import { frontMatterKeyLine } from "../content/frontMatter.js";
+import { pageStem } from "../content/references.js";
+import { analyseSite } from "../content/site.js";
+import { type BodyReader } from "../content/body.js";
+import { tagClashes, tagUrls } from "../content/tags.js";
+import { fileOf, readText, relativePath, type BuildContext } from "./context.js";
+import { placeProblem, severityIn } from "./problems.js";
+import type { BuildState } from "./state.js";
+
+/** Analyses the site into `state.site` and returns every problem of the build, sorted. */
+export function analyseBuild(ctx: BuildContext, state: BuildState, inputPathToUrl: Record<string, string[]>, readBody: BodyReader): Problem[] {
+  const urls = new Map<string, string>();
+  for (const [inputPath, list] of Object.entries(inputPathToUrl)) {
+    const url = list[0];
+    if (typeof url === "string") urls.set(relativePath(ctx, inputPath), url);
+    state.allUrls.set(relativePath(ctx, inputPath), list.filter((u): u is string => typeof u === "string"));
+  }
+  for (const path of state.refused) if (!urls.has(path)) urls.set(path, `/${pageStem(path)}/`);
+  const site = analyseSite(
+    state.collected.values(),
+    urls,
+    readBody,
+    ctx.opts,
+    (path) => existsSync(posix.join(ctx.inputDir, path)),
+    // A preview shows held-back pages; a check still reports published links to them.
+    state.preview && !state.checkOnly ? new Map() : state.heldBack,
+  );
+  state.site = site;
+  const shown = shownReports(state);
+  // Without tag pages, a tag is shown but links nowhere. A refused page is never built: its tags have no page.
+  const built = shown.filter((page) => !state.refused.has(page.path));
+  state.tagUrls = ctx.opts.layouts.tag === false ? new Map() : tagUrls(built, ctx.opts.tagsPath, ctx.opts.tagSlugs);
+  const found = site.problems.flatMap((p) => {
+    const severity = severityIn(ctx, state, p);
+    return severity === false ? [] : [placeProblem(ctx, state, { ...p, severity })];
+  });
+  return sortProblems([...state.problems.values(), ...found, ...sharedAddresses(ctx, state), ...clashingTags(ctx, shown)]);
+}
+
+/** The reports this build shows: published ones, and in a preview held-back ones too. */
+function shownReports(state: BuildState) {
+  return [...state.collected.values()].filter((page) => page.kind === "report" && (state.preview || page.status.state === "published"));
+}
+
+/** Tags of the reports this build shows that would share a tag page's URL, at the `tags` line of a report using each. */
+function clashingTags(ctx: BuildContext, shown: ReturnType<typeof shownReports>): Problem[] {
+  return tagClashes(shown, ctx.opts.tagsPath, ctx.opts.tagSlugs).map((clash) => ({
+    file: fileOf(ctx, clash.path),
+    line: frontMatterKeyLine(readText(ctx, clash.path), "tags") ?? 1,
+    column: 1,
+    severity: "error" as const,
+    message: clash.message,
+  }));
+}
+
+/** Two pages that would be written to one file: a report's or digest's permalink takes another page's address. */
+function sharedAddresses(ctx: BuildContext, state: BuildState): Problem[] {
+  // Without case, as macOS and Windows folders compare names; a file also takes its path as a folder.
+  const owners = new Map<string, string[]>();
+  const own = (file: string, path: string) => owners.set(file, [...(owners.get(file) ?? []), path]);
+  for (const [path, urls] of state.allUrls) for (const url of urls) own(outputFileOf(url).toLowerCase(), path);
+  const problems: Problem[] = [];
+  for (const [path, urls] of state.allUrls) {
+    if (!kindOf(path, ctx.opts)) continue;
+    for (const url of urls) {
+      const file = outputFileOf(url).toLowerCase();
+      const folders = file.split("/").slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join("/"));
+      const others = [...new Set([...(owners.get(file) ?? []), ...folders.flatMap((folder) => owners.get(folder) ?? [])])].filter((p) => p !== path);
+      if (others.length === 0) continue;
+      const line = frontMatterKeyLine(readText(ctx, path), "permalink") ?? 1;
+      problems.push({ file: fileOf(ctx, path), line, column: 1, severity: "error", message: `permalink: ${outputFileOf(url)} is also where ${others.join(", ")} is written; give each page an address of its own.` });
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,42 @@
+// What every stage of every build shares: the options, the site's folder, where messages go, and
+// how a content file is named and read.
+import { readFileSync } from "node:fs";
+import { posix } from "node:path";
+import type { ResolvedOptions } from "../core/options.js";
+import { inputRelative } from "../content/body.js";
+import type { ReservedOutputs } from "../content/contentData.js";
+import type { BuildEnvironment } from "./state.js";
+
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+  /** The problems that stop a build, printed once. */
+  error(message: string): void;
+}
+
+export interface BuildContext {
+  opts: ResolvedOptions;
+  /** Eleventy's input folder, as Eleventy names it (`./`). */
+  inputDir: string;
+  logger: Logger;
+  env: () => BuildEnvironment;
+  /** The data file extensions the site reads, json first. */
+  dataExtensions: () => readonly string[];
+  /** What the plugin writes itself, which no page's `permalink` may take. */
+  reserved: ReservedOutputs;
+}
+
+/** A path relative to the input folder (`posts/a.md`), from Eleventy's input path (`./posts/a.md`). */
+export const relativePath = (ctx: BuildContext, inputPath: string): string => inputRelative(inputPath, ctx.inputDir);
+
+/** The file of a content path, as the problems name it. */
+export const fileOf = (ctx: BuildContext, path: string): string => posix.normalize(posix.join(ctx.inputDir, path));
+
+/** A content file's text, or "" when it vanished since Eleventy read it (reported without a line). */
+export function readText(ctx: BuildContext, path: string): string {
+  try {
+    return readFileSync(fileOf(ctx, path), "utf8");
+  } catch {
+    return "";
+  }
+}

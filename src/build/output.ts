@@ -1,0 +1,142 @@
+// The output folder: taken before Eleventy writes (one build at a time, never inside the
+// sources), journalled before the first page is written, and settled after the last one (linked
+// files copied, the search index made, stale files removed, the record written).
+import { rm } from "node:fs/promises";
+import { posix, relative, resolve } from "node:path";
+import { WeeklyError, type Problem } from "../core/errors.js";
+import { outputFileOf } from "../content/contentData.js";
+import { copyFiles, legacyManifestFile, lockFile, manifestFile, mergeManifests, nextManifest, readManifest, readManifestSync, removeFiles, staleOutputs, unsafeOutputReason, writeManifest, type OutputManifest } from "./clean.js";
+import { acquireLock, OutputLocked, realLockEnvironment } from "./outputLock.js";
+import { buildSearchIndex, SEARCH_FOLDER } from "./search.js";
+import { fileOf, relativePath, type BuildContext } from "./context.js";
+import type { BuildEvent, BuildState } from "./state.js";
+
+/** How long a build waits for another build of its output folder: `WEEKLY_LOCK_WAIT` seconds, 10 minutes by default. */
+function lockWaitMs(value: string | undefined): number {
+  if (value === undefined || value.trim() === "") return 600_000;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds < 0) throw new WeeklyError(`WEEKLY_LOCK_WAIT: received ${JSON.stringify(value)}; expected a number of seconds, such as 600.`);
+  return seconds * 1000;
+}
+
+/** A URL path as the file Eleventy writes (`/tags/%E4%BA%BA/` is written `tags/人/`). */
+function decodeURIComponentSafe(path: string): string {
+  try {
+    return decodeURI(path);
+  } catch {
+    return path;
+  }
+}
+
+/**
+ * A build that writes takes its output folder before Eleventy writes anything: one that lies in
+ * the sources is refused, and a second build of the same folder waits for the first. Returns how
+ * to give it back, or undefined when this build writes nothing.
+ */
+export async function takeOutput(ctx: BuildContext, state: BuildState, event: BuildEvent, held: boolean): Promise<(() => Promise<void>) | undefined> {
+  const output = event.directories?.output;
+  state.directories = event.directories ?? {};
+  state.writes = !state.checkOnly && output !== undefined && (event.outputMode ?? "fs") === "fs" && !process.argv.some((arg) => arg === "--dryrun" || arg.startsWith("--dryrun="));
+  if (!state.writes || !output) return undefined;
+  const unsafe = unsafeOutputReason(output, ctx.inputDir, process.cwd(), sourceFolders(ctx, state));
+  if (unsafe) throw new WeeklyError(`${unsafe}: choose an output folder outside the sources, such as _site (--output=_site).`);
+  if (held) return undefined; // this process holds it still (a rebuild after a failed one)
+  const waitMs = lockWaitMs(ctx.env().WEEKLY_LOCK_WAIT);
+  return acquireLock(lockFile(output), waitMs, {
+    ...realLockEnvironment,
+    waiting: (owner) => ctx.logger.info(`[weekly] waiting for another build of ${output} (process ${owner.pid} on ${owner.host}, since ${owner.since}) to finish…`),
+  }).catch((error: unknown) => {
+    throw error instanceof OutputLocked ? new WeeklyError(`${output}: ${error.message}`) : error;
+  });
+}
+
+/** The folders an output folder must never be in, relative to the input folder: content, layouts, Eleventy's data and includes. */
+function sourceFolders(ctx: BuildContext, state: BuildState): string[] {
+  const { data, includes } = state.directories;
+  const eleventy = [data, includes].filter((dir): dir is string => typeof dir === "string").map((dir) => posix.relative(ctx.inputDir, dir)).filter((dir) => dir !== "" && !dir.startsWith(".."));
+  const project = posix.relative(ctx.inputDir, ".") || ".";
+  return [ctx.opts.postsDir, ctx.opts.digestsDir, ctx.opts.layoutsDir, ...eleventy, posix.join(project, "node_modules"), posix.join(project, ".git")];
+}
+
+/** The record of an output folder, with what an earlier version kept in node_modules/.cache. */
+function readRecord(output: string): Promise<OutputManifest> {
+  return readManifest(manifestFile(output), legacyManifestFile(process.cwd(), output));
+}
+
+/**
+ * Before Eleventy writes a page, the record of the output folder lists every file this build may
+ * write (pages and the files they link to), with what earlier builds wrote: a build killed at any
+ * moment leaves nothing the next build does not know to remove.
+ */
+export async function journal(state: BuildState): Promise<void> {
+  if (!state.writes || !state.output || !state.site) return;
+  const planned: OutputManifest = {};
+  for (const [path, urls] of state.allUrls) if (urls.length > 0) planned[path] = urls.map((url) => decodeURIComponentSafe(outputFileOf(url)));
+  for (const file of state.site.files) planned[file] = [file];
+  await writeManifest(manifestFile(state.output), mergeManifests(await readRecord(state.output), planned));
+}
+
+/**
+ * An `--incremental` production build renders only the pages that changed, so the pages that
+ * list or link a report held back since the last build would keep showing it: such a build
+ * stops before writing anything and asks for a full one.
+ */
+export function unpublishedSinceLastBuild(ctx: BuildContext, state: BuildState): Problem[] {
+  if (!state.incremental || state.preview || !state.output) return [];
+  const previous = readManifestSync(manifestFile(state.output), legacyManifestFile(process.cwd(), state.output));
+  return [...state.heldBack.values()]
+    .filter((held) => (previous[held.path]?.length ?? 0) > 0)
+    .map((held) => ({
+      file: fileOf(ctx, held.path),
+      line: 1,
+      column: 1,
+      severity: "error" as const,
+      message: `was published by an earlier build and is not now; an --incremental build would leave it on the pages that list or link it. Build without --incremental.`,
+    }));
+}
+
+/**
+ * Files the content links to are copied into the output; a production build then removes what
+ * earlier builds wrote that it no longer produces (pages since unpublished or deleted), and every
+ * build records what it wrote.
+ */
+export async function settleOutput(ctx: BuildContext, state: BuildState, output: string, event: BuildEvent, results: NonNullable<BuildEvent["results"]>): Promise<void> {
+  const copied = await copyFiles(ctx.inputDir, output, state.site?.files ?? new Set());
+  const current: OutputManifest = {};
+  const add = (input: string, file: string) => (current[input] ??= []).push(file);
+  for (const result of results) {
+    if (typeof result.outputPath !== "string" || !result.inputPath) continue;
+    add(relativePath(ctx, result.inputPath), relative(resolve(output), resolve(result.outputPath)).split("\\").join("/"));
+  }
+  for (const [file, source] of state.passthrough) add(relativePath(ctx, source), file);
+  for (const file of copied) add(file, file);
+  // Only a production build removes anything; a preview's pages are recorded, so that the next
+  // production build removes them.
+  const production = event.runMode === "build" && !state.preview;
+  const outputs = {
+    current,
+    complete: production && !event.incremental,
+    gone: new Set(production ? [...state.heldBack.values()].map((h) => h.path) : []),
+  };
+  const manifest = manifestFile(output);
+  const previous = await readRecord(output);
+  // The new index goes in first, made from the pages this build leaves (never from a stale or
+  // held-back one still on disk): a build killed after it leaves no index naming such a page.
+  // While previewing with --incremental, a save rebuilds in a moment only if the index (several
+  // seconds for a large site) is kept from the preview's first build until the next full one.
+  const { [SEARCH_FOLDER]: earlierIndex = [], ...pages } = previous;
+  const keepIndex = event.incremental === true && event.runMode !== "build" && earlierIndex.length > 0;
+  if (ctx.opts.searchIndex && keepIndex) {
+    current[SEARCH_FOLDER] = earlierIndex;
+  } else if (ctx.opts.searchIndex) {
+    const html = Object.values(nextManifest(pages, outputs)).flat().filter((file) => file.endsWith(".html"));
+    const journalIndex = (files: string[]) => writeManifest(manifest, mergeManifests(previous, { [SEARCH_FOLDER]: files }));
+    current[SEARCH_FOLDER] = await buildSearchIndex(output, html, journalIndex);
+  }
+  // Then what is stale goes, the earlier index's files that the new one does not use among them.
+  if (production) await removeFiles(output, staleOutputs(previous, outputs));
+  else await removeFiles(output, earlierIndex.filter((file) => !(current[SEARCH_FOLDER] ?? []).includes(file)));
+  await writeManifest(manifest, nextManifest(previous, outputs));
+  // The record now lives in the output folder; the one an earlier version kept is no longer read.
+  await rm(legacyManifestFile(process.cwd(), output), { force: true });
+}

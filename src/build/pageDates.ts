@@ -1,0 +1,34 @@
+// Eleventy's date parsing (`addDateParsing`): a front-matter `date` means a day or time in the
+// site's zone, and a digest without one is dated by the week in its file name.
+import { posix } from "node:path";
+import { WeeklyError } from "../core/errors.js";
+import { kindOf } from "../core/kinds.js";
+import { parseSiteDate, weekInFileName } from "../core/dates.js";
+import { fieldMessage } from "../content/schema.js";
+import { relativePath, type BuildContext } from "./context.js";
+import { addProblem } from "./problems.js";
+import type { BuildState } from "./state.js";
+
+export function pageDate(ctx: BuildContext, state: BuildState, value: unknown, inputPath: string | undefined): Date | undefined {
+  if (value === undefined || value === null || value === "") return defaultDate(ctx, inputPath);
+  const parsed = parseSiteDate(value, ctx.opts.timezone);
+  if (parsed) return parsed.dateTime.toJSDate();
+  const message = fieldMessage("date", value, ctx.opts.timezone);
+  if (!inputPath) throw new WeeklyError(message);
+  addProblem(ctx, state, relativePath(ctx, inputPath), "date", message, "error");
+  return new Date(0); // never written: the problem stops the build before rendering
+}
+
+/**
+ * A digest without a `date` is dated by the week in its file name (its Monday, 00:00). A report
+ * must have one (the schema says so): never the file's creation time, which changes with every
+ * checkout.
+ */
+function defaultDate(ctx: BuildContext, inputPath: string | undefined): Date | undefined {
+  if (!inputPath) return undefined;
+  const path = relativePath(ctx, inputPath);
+  const kind = kindOf(path, ctx.opts);
+  if (kind === "report") return new Date(0); // never written: the missing date stops the build
+  if (kind !== "digest") return undefined;
+  return weekInFileName(posix.basename(path), ctx.opts.timezone)?.week?.start.toJSDate();
+}

@@ -1,0 +1,62 @@
+// A page's Markdown body read once: headings, excerpt, reading time and links, with what the
+// reading depended on, so that a rebuild reuses it when nothing it depends on changed.
+import { posix } from "node:path";
+import type { ResolvedOptions } from "../core/options.js";
+import { allowsRawHtml } from "../core/kinds.js";
+import { readingTime, textOfTokens, type ReadingTime } from "../core/readingTime.js";
+import { assignHeadingIds, collectLinks, excerptFromTokens, inlineText, LOST_NESTING, type AnalysisParser, type Heading, type LinkRef } from "./markdown.js";
+import type { CollectedPage } from "./pageTypes.js";
+
+/** Eleventy's `./posts/a.md` (relative to the working folder) → `posts/a.md` relative to the input folder. */
+export function inputRelative(inputPath: string, inputDir: string): string {
+  return posix.relative(posix.normalize(inputDir), posix.normalize(inputPath));
+}
+
+/** What a page's Markdown body says, whatever the rest of the site: read once per body. */
+export interface BodyAnalysis {
+  headings: Heading[];
+  excerpt: string;
+  readingTime: ReadingTime;
+  links: LinkRef[];
+  /** The first body line (0-based) markdown-it dropped for being nested too deep, if any. */
+  lostNesting?: number;
+  /** A `# heading` in the body that is not the title (a repeated title is dropped), with its 0-based line. */
+  extraTitle?: { line: number; text: string };
+}
+
+export type BodyReader = (page: CollectedPage) => BodyAnalysis;
+
+/** Reads bodies with Eleventy's markdown-it (and the plugin's rules), as they will be rendered. */
+export function bodyReader(parse: AnalysisParser, opts: ResolvedOptions): BodyReader {
+  return (page) => {
+    const env: Record<string, unknown> = { title: page.data.title, weeklyRawHtml: allowsRawHtml(page.kind, opts) };
+    const tokens = parse(page.body, env);
+    const lost = env[LOST_NESTING];
+    const h1 = page.kind ? tokens.findIndex((token) => token.type === "heading_open" && token.tag === "h1") : -1;
+    const extraTitle = h1 >= 0 ? { line: tokens[h1]!.map?.[0] ?? 0, text: inlineText(tokens[h1 + 1]).trim() } : undefined;
+    return {
+      headings: assignHeadingIds(tokens),
+      excerpt: excerptFromTokens(tokens, opts.excerptLength),
+      readingTime: readingTime(textOfTokens(tokens)),
+      links: collectLinks(tokens, page.body),
+      ...(typeof lost === "number" ? { lostNesting: lost } : {}),
+      ...(extraTitle ? { extraTitle } : {}),
+    };
+  };
+}
+
+/** What a body's analysis depends on: the body, the title (a repeated `# title` is dropped) and whether raw HTML is kept. */
+export interface BodyInput {
+  body: string;
+  title: string;
+  rawHtml: boolean | undefined;
+}
+
+export function bodyInput(page: CollectedPage, opts: ResolvedOptions): BodyInput {
+  return { body: page.body, title: typeof page.data.title === "string" ? page.data.title : "", rawHtml: allowsRawHtml(page.kind, opts) };
+}
+
+/** Equal inputs, equal analyses: a rebuild reuses them. */
+export function sameBodyInput(a: BodyInput, b: BodyInput): boolean {
+  return a.body === b.body && a.title === b.title && a.rawHtml === b.rawHtml;
+}

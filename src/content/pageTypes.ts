@@ -1,0 +1,73 @@
+// The pages of a site as the analysis sees them: collected from Eleventy, analysed, and the
+// problems found in their bodies.
+import type { DateTime } from "luxon";
+import type { ContentKind } from "../core/kinds.js";
+import type { IsoWeek } from "../core/dates.js";
+import type { Problem } from "../core/errors.js";
+import type { ReadingTime } from "../core/readingTime.js";
+import type { Heading } from "./markdown.js";
+import type { PageIndex } from "./references.js";
+import type { PublishState } from "./schedule.js";
+
+/** A Markdown page as Eleventy handed it to the plugin, before rendering. */
+export interface CollectedPage {
+  /** Relative to the input folder, forward slashes: `posts/2026-W06-ai-weekly.md`. */
+  path: string;
+  kind: ContentKind | undefined;
+  data: Readonly<Record<string, unknown>>;
+  /** The Markdown body, front matter removed. */
+  body: string;
+  /** Published, or (in a preview only) scheduled or draft. */
+  status: PublishState;
+}
+
+/** A page a production build held back, by its stem: links to it would be dead. */
+export interface HeldBack {
+  path: string;
+  status: Exclude<PublishState, { state: "published" }>;
+}
+
+export interface AnalysedPage extends CollectedPage {
+  url: string;
+  readingTime: ReadingTime;
+  title: string;
+  date: DateTime | undefined;
+  week: IsoWeek | undefined;
+  headings: Heading[];
+  excerpt: string;
+  /** Links to pages and files of the site, as written → as published. */
+  rewrites: Map<string, string>;
+  /** Paths of the pages this page links to. */
+  linksTo: Set<string>;
+}
+
+export interface SiteIndex {
+  pages: Map<string, AnalysedPage>;
+  lookup: PageIndex;
+  /** Path of a page → paths of the reports that link to it. */
+  citedBy: Map<string, string[]>;
+  /** Paths of the reports, oldest first: the order of previous and next. */
+  reportOrder: string[];
+  /** A report's place in `reportOrder`. */
+  reportIndex: Map<string, number>;
+  /** The digest of each ISO week (`2026-W06`), by its path. */
+  digestByWeek: Map<string, string>;
+  /** Files that are not pages (images, PDFs) linked from the content, relative to the input folder. */
+  files: Set<string>;
+  /** Problems with `line` counted inside the body; see `placeInFile`. */
+  problems: BodyProblem[];
+}
+
+export interface BodyProblem extends Problem {
+  /** 0-based line inside the Markdown body (front matter not counted); -1 for the file as a whole. */
+  bodyLine: number;
+  /**
+   * `link`: a target that does not exist (the `brokenLinks` option applies); `schedule`: a link
+   * that would be dead for a while; `week`: the weekly rules; `markdown`: text Markdown does not show.
+   */
+  rule: "link" | "schedule" | "week" | "markdown";
+  /** In a page not yet published: reported, but it stops no build until the page goes live. */
+  deferred?: true;
+  /** For a problem of the file as a whole: the front-matter key whose line it is reported at. */
+  field?: string;
+}

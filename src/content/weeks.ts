@@ -1,0 +1,77 @@
+// A page's week, date and title, and the weekly rules: a digest's file name carries a week that
+// exists; a report is dated in the week its file name says; one report a week.
+import { posix } from "node:path";
+import { DateTime } from "luxon";
+import { formatIsoDate, isoWeekOf, parseSiteDate, weekInFileName, weeksInWeekYear, type IsoWeek } from "../core/dates.js";
+import { pageStem } from "./references.js";
+import type { AnalysedPage, BodyProblem, CollectedPage } from "./pageTypes.js";
+
+/**
+ * The weekly rules: a digest's file name carries an ISO week that exists (`ai_news_2026-W06.md`);
+ * two reports for one week (drafts aside) are allowed, but probably a mistake.
+ */
+export function checkWeeks(pages: Iterable<AnalysedPage>, zone: string): BodyProblem[] {
+  const problems: BodyProblem[] = [];
+  const reportsByWeek = new Map<string, AnalysedPage[]>();
+  const fileLevel = (page: AnalysedPage) => ({ file: page.path, bodyLine: -1, column: 1, rule: "week" as const });
+  for (const page of pages) {
+    const name = posix.basename(page.path);
+    if (page.kind === "digest" && !/^index\.[^.]+$/.test(name)) {
+      const named = weekInFileName(name, zone);
+      if (!named) {
+        problems.push({ ...fileLevel(page), severity: "error", message: `file name: ${name} carries no ISO week; expected a name such as ai_news_2026-W06.md.` });
+      } else if (!named.week) {
+        const year = Number(named.text.slice(0, 4));
+        const weeks = weeksInWeekYear(year, zone);
+        problems.push({ ...fileLevel(page), severity: "error", message: `file name: week ${named.text} does not exist; ${year} has ${weeks} ISO weeks.` });
+      }
+    }
+    const named = page.kind === "report" ? weekInFileName(name, zone)?.week : undefined;
+    if (named && page.week && named.key !== page.week.key) {
+      problems.push({
+        ...fileLevel(page),
+        severity: "warning",
+        message: `date: ${formatIsoDate(page.date!)} is in week ${page.week.key}, but the file name says ${named.key}: the page shows ${page.week.key} and its digest. Date it within ${named.key} (${formatIsoDate(named.start)} – ${formatIsoDate(named.end)}), or rename the file.`,
+        field: "date",
+      });
+    }
+    if (page.kind === "report" && page.week && page.status.state !== "draft") {
+      const list = reportsByWeek.get(page.week.key);
+      if (list) list.push(page);
+      else reportsByWeek.set(page.week.key, [page]);
+    }
+  }
+  for (const [week, reports] of reportsByWeek) {
+    if (reports.length < 2) continue;
+    const [first, ...others] = [...reports].sort((a, b) => (a.path < b.path ? -1 : 1));
+    for (const page of others) {
+      problems.push({ ...fileLevel(page), severity: "warning", message: `a second report for week ${week}: ${first!.path} is for the same week.` });
+    }
+  }
+  return problems;
+}
+
+export function titleOf(page: CollectedPage, week: IsoWeek | undefined): string {
+  const title = page.data.title;
+  if (typeof title === "string" && title.trim() !== "") return title.trim();
+  if (page.kind === "digest" && week) return `${week.key} 新闻摘要`;
+  return posix.basename(pageStem(page.path));
+}
+
+/**
+ * The page's date in the site's zone: its `date` when that is a real date, else (a digest without
+ * one) the date Eleventy mapped. A `date` that cannot be read gives none, not a stand-in.
+ */
+export function dateOf(data: Readonly<Record<string, unknown>>, zone: string): DateTime | undefined {
+  if (data.date !== undefined && data.date !== null && data.date !== "") return parseSiteDate(data.date, zone)?.dateTime;
+  const date = (data.page as { date?: unknown } | undefined)?.date;
+  return date instanceof Date ? DateTime.fromJSDate(date, { zone }) : undefined;
+}
+
+/** A digest's week is in its file name; a report's is the week of its date in the site's zone. */
+export function weekOf(page: CollectedPage, zone: string): IsoWeek | undefined {
+  if (page.kind === "digest") return weekInFileName(posix.basename(page.path), zone)?.week;
+  if (page.kind !== "report") return undefined;
+  const date = dateOf(page.data, zone);
+  return date ? isoWeekOf(date) : undefined;
+}

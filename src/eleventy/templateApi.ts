@@ -1,0 +1,111 @@
+// What layouts and Markdown rendering read of the build: filters, collections and globals, all
+// answered from the build's analysis, made once per build.
+import { DateTime } from "luxon";
+import { isoWeekOf, formatIsoDate } from "../core/dates.js";
+import { pageAddresses } from "../core/addresses.js";
+import { allowsRawHtml, kindOf } from "../core/kinds.js";
+import type { ResolvedOptions } from "../core/options.js";
+import { encodeUrl } from "../core/safety.js";
+import { pageStem, resolveReference } from "../content/references.js";
+import { inputRelative } from "../content/body.js";
+import type { WeeklyBuild, BuildState } from "../build/build.js";
+import { sortByWeekDescending, sortNewestFirst, tagPages, type CollectionItem, type TagPage } from "../present/collections.js";
+import { pageView, type PageView } from "../present/views.js";
+
+interface CollectionApi {
+  getAll(): CollectionItem[];
+}
+
+export class TemplateApi {
+  readonly #build: WeeklyBuild;
+  readonly #opts: ResolvedOptions;
+  readonly #inputDir: string;
+  /** A page's view is asked for by its layouts and by every list it appears in: made once per build. */
+  #views = new WeakMap<BuildState, Map<string, PageView | undefined>>();
+
+  constructor(build: WeeklyBuild, opts: ResolvedOptions, inputDir: string) {
+    this.#build = build;
+    this.#opts = opts;
+    this.#inputDir = inputDir;
+  }
+
+  #relative(inputPath: string): string {
+    return inputRelative(inputPath, this.#inputDir);
+  }
+
+  /** markdown-it's parse: raw HTML kept in reports, shown as text in digests (by default). */
+  allowsHtml = (inputPath: string): boolean | undefined => allowsRawHtml(kindOf(this.#relative(inputPath), this.#opts), this.#opts);
+
+  /** markdown-it's link and image rules: the published URL of a source-relative link to a page or file. */
+  rewriteHref = (inputPath: string, href: string): string | undefined => {
+    const site = this.#build.current.site;
+    const path = this.#relative(inputPath);
+    const analysed = site?.pages.get(path);
+    if (analysed || !site) return analysed?.rewrites.get(href);
+    const resolution = resolveReference(href, { fromInputPath: path, pages: site.lookup });
+    return resolution.kind === "page" || resolution.kind === "file" ? resolution.href : undefined;
+  };
+
+  /** Filter `weeklyPage`: what a layout shows about a page (or collection item). */
+  view = (page: { inputPath?: string } | string | undefined): PageView | undefined => {
+    const inputPath = typeof page === "string" ? page : page?.inputPath;
+    const state = this.#build.current;
+    if (!inputPath || !state.site) return undefined;
+    let views = this.#views.get(state);
+    if (!views) this.#views.set(state, (views = new Map()));
+    if (!views.has(inputPath)) views.set(inputPath, pageView(state.site, this.#relative(inputPath), (tag) => state.tagUrls.get(tag)));
+    return views.get(inputPath);
+  };
+
+  /**
+   * Whether a page must not be indexed: every page of a preview (its home and tag pages list
+   * reports not yet published), and a held-back page wherever it is shown.
+   */
+  needsNoindex = (inputPath: string): boolean => {
+    const state = this.#build.current;
+    return state.preview || state.heldBack.has(pageStem(this.#relative(inputPath)));
+  };
+
+  /**
+   * Nunjucks global `weeklySitemap()`: every HTML page but the 404 and search pages, with absolute,
+   * percent-encoded addresses, and the date of reports and digests.
+   */
+  sitemap = (): Array<{ loc: string; lastmod: string | undefined }> => {
+    const state = this.#build.current;
+    const entries: Array<{ loc: string; lastmod: string | undefined }> = [];
+    const { notFound, search } = pageAddresses(this.#opts);
+    for (const [path, urls] of state.allUrls) {
+      const date = state.site?.pages.get(path)?.date;
+      for (const url of urls) {
+        if (!(url.endsWith("/") || url.endsWith(".html")) || url === notFound || url === search) continue;
+        entries.push({ loc: encodeUrl(`${this.#opts.site.url}${url}`), lastmod: date ? formatIsoDate(date) : undefined });
+      }
+    }
+    return entries.sort((a, b) => (a.loc < b.loc ? -1 : a.loc > b.loc ? 1 : 0));
+  };
+
+  /** Collection `weeklyArchive`: the reports by ISO week-year, newest first. */
+  archive = (api: CollectionApi): Array<{ year: number; reports: CollectionItem[] }> => {
+    const years = new Map<number, CollectionItem[]>();
+    for (const item of this.reports(api)) {
+      const year = isoWeekOf(DateTime.fromJSDate(item.date, { zone: this.#opts.timezone })).weekYear;
+      const list = years.get(year);
+      if (list) list.push(item);
+      else years.set(year, [item]);
+    }
+    return [...years].map(([year, reports]) => ({ year, reports }));
+  };
+
+  /** Collection `reports`: every report, newest first. */
+  reports = (api: CollectionApi): CollectionItem[] => sortNewestFirst(this.#ofKind(api, "report"));
+
+  /** Collection `digests`: every digest, newest week first. */
+  digests = (api: CollectionApi): CollectionItem[] => sortByWeekDescending(this.#ofKind(api, "digest"));
+
+  /** Collection `weeklyTags`: one entry per tag of the reports, for the tag pages. */
+  tags = (api: CollectionApi): TagPage[] => tagPages(this.reports(api), this.#opts.tagsPath, this.#opts.tagSlugs);
+
+  #ofKind(api: CollectionApi, kind: "report" | "digest"): CollectionItem[] {
+    return api.getAll().filter((item) => item.url !== false && kindOf(this.#relative(item.inputPath), this.#opts) === kind);
+  }
+}

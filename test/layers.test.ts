@@ -1,0 +1,88 @@
+// The shape of the code: src/ is in layers, and imports go one way only. Every relative import of
+// every module is read (type-only imports included, since a circle closed through types is still
+// a circle of knowledge), then checked against the layers and searched for circles.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { dirname, join, posix, relative } from "node:path";
+import { listFiles, ROOT } from "./helpers.js";
+
+const SRC = join(ROOT, "src");
+
+/**
+ * Each layer and the layers it may import. `core` knows nothing of the others; `content` reads a
+ * site's files with the core's help; `build` runs the stages of one build; `present` makes what
+ * readers see; `eleventy` adapts it all to Eleventy; `cli` is the `weekly` command.
+ */
+const LAYERS: Record<string, readonly string[]> = {
+  core: ["core"],
+  content: ["core", "content"],
+  build: ["core", "content", "build"],
+  present: ["core", "content", "present"],
+  eleventy: ["core", "content", "build", "present", "eleventy"],
+  cli: ["core", "content", "build", "present", "cli"],
+  // The package's entry and the declarations of Eleventy's API.
+  ".": ["eleventy", "."],
+};
+
+const modules = listFiles(SRC).filter((file) => /\.(ts|js)$/.test(file) && !file.endsWith(".d.ts"));
+const layerOf = (file: string) => (file.includes("/") ? file.split("/")[0]! : ".");
+
+/** The modules of src/ a module imports (relative imports; `.js` specifiers name `.ts` sources). */
+function importsOf(file: string): string[] {
+  const text = readFileSync(join(SRC, file), "utf8");
+  const found: string[] = [];
+  for (const [, spec] of text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^;]*?\bfrom\s*["'](\.\.?\/[^"']+)["']|import\(\s*["'](\.\.?\/[^"']+)["']\s*\)/g)) {
+    if (!spec) continue;
+    const target = posix.normalize(posix.join(posix.dirname(file), spec)).replace(/\.js$/, ".ts");
+    found.push(modules.includes(target) ? target : target.replace(/\.ts$/, ".js"));
+  }
+  for (const [, spec] of text.matchAll(/import\(\s*["'](\.\.?\/[^"']+)["']\s*\)/g)) {
+    found.push(posix.normalize(posix.join(posix.dirname(file), spec!)).replace(/\.js$/, ".ts"));
+  }
+  return [...new Set(found)].filter((target) => modules.includes(target));
+}
+
+const graph = new Map(modules.map((file) => [file, importsOf(file)]));
+
+test("every module of src/ is in a known layer", () => {
+  assert.ok(modules.length > 30);
+  for (const file of modules) assert.ok(layerOf(file) in LAYERS, `${file} is in no layer (${Object.keys(LAYERS).join(", ")})`);
+});
+
+test("imports go one way: no module imports a layer above its own", () => {
+  const wrong: string[] = [];
+  for (const [file, targets] of graph) {
+    for (const target of targets) if (!LAYERS[layerOf(file)]!.includes(layerOf(target))) wrong.push(`${file} → ${target}`);
+  }
+  assert.deepEqual(wrong, []);
+});
+
+test("no import circle, type-only imports included", () => {
+  const circles: string[] = [];
+  const state = new Map<string, "open" | "done">();
+  const visit = (file: string, path: string[]) => {
+    if (state.get(file) === "done") return;
+    if (state.get(file) === "open") {
+      circles.push([...path.slice(path.indexOf(file)), file].join(" → "));
+      return;
+    }
+    state.set(file, "open");
+    for (const target of graph.get(file) ?? []) visit(target, [...path, file]);
+    state.set(file, "done");
+  };
+  for (const file of modules) visit(file, []);
+  assert.deepEqual(circles, []);
+});
+
+test("the scan sees imports: the plugin imports the build, the build the content, the content the core", () => {
+  assert.ok(graph.get("eleventy/plugin.ts")!.some((t) => t.startsWith("build/")));
+  assert.ok([...graph].some(([file, targets]) => file.startsWith("build/") && targets.some((t) => t.startsWith("content/"))));
+  assert.ok([...graph].some(([file, targets]) => file.startsWith("content/") && targets.some((t) => t.startsWith("core/"))));
+  assert.equal(relative(SRC, dirname(join(SRC, "core/dates.ts"))), "core");
+});
+
+test("no file in src/ is over 300 lines", () => {
+  const long = modules.map((file) => [file, readFileSync(join(SRC, file), "utf8").split("\n").length] as const).filter(([, lines]) => lines > 300);
+  assert.deepEqual(long, []);
+});
