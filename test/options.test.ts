@@ -36,6 +36,22 @@ describe("resolveOptions", () => {
     });
   });
 
+  test("every mistake in the options is named at once, one line each", () => {
+    assert.throws(
+      () => resolveOptions({ timezone: "Mars/Olympus", excerptLength: 3, layouts: { home: "" }, feeds: { rss: "/rss.xml" } as never, newWeek: { weekday: 9 } }),
+      (error: Error) => {
+        assert.deepEqual(error.message.split("\n"), [
+          'weekly plugin option timezone: received "Mars/Olympus"; expected an IANA time zone such as "Asia/Shanghai" or "America/New_York".',
+          "weekly plugin option excerptLength: received 3; expected a whole number of characters, 10 or more.",
+          'weekly plugin option layouts.home: received ""; expected a layout path such as "layouts/home.njk", or false.',
+          'weekly plugin option feeds.rss: received "/rss.xml"; expected only feeds.atom, feeds.json and feeds.items.',
+          "weekly plugin option newWeek.weekday: received 9; expected an ISO weekday from 1 (Monday) to 7 (Sunday).",
+        ]);
+        return true;
+      },
+    );
+  });
+
   const bad: Array<[unknown, string]> = [
     [{ timezone: "Mars/Olympus" }, 'weekly plugin option timezone: received "Mars/Olympus"; expected an IANA time zone such as "Asia/Shanghai" or "America/New_York".'],
     [{ brokenLinks: "fail" }, 'weekly plugin option brokenLinks: received "fail"; expected "error", "warn" or false.'],

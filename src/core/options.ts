@@ -1,6 +1,12 @@
 // The plugin's options: what a site may set, the defaults, and the check made when it is added.
-import { IANAZone } from "luxon";
+import type { z } from "zod";
 import { WeeklyError } from "./errors.js";
+import { OPTIONS_SCHEMA, type ResolvedOptions } from "./optionsSchema.js";
+
+export type { ResolvedOptions } from "./optionsSchema.js";
+
+/** The options whose value is a group of settings. */
+const OBJECT_KEYS = ["tagSlugs", "layouts", "feeds", "rawHtml", "site", "newWeek"] as const;
 
 export type Severity = "error" | "warn" | false;
 
@@ -98,24 +104,6 @@ export interface GeneratedLayouts {
   notFound: string | false;
 }
 
-export interface ResolvedOptions {
-  postsDir: string;
-  digestsDir: string;
-  layoutsDir: string;
-  timezone: string;
-  brokenLinks: Severity;
-  tagsPath: string;
-  tagSlugs: Record<string, string>;
-  excerptLength: number;
-  layouts: GeneratedLayouts;
-  nav: NavLink[];
-  feeds: { atom: string | false; json: string | false; items: number };
-  sitemap: boolean;
-  searchIndex: boolean;
-  rawHtml: { reports: boolean; digests: boolean };
-  site: Required<SiteMetadata>;
-  newWeek: Required<NewWeekOptions>;
-}
 
 export const DEFAULTS: ResolvedOptions = {
   postsDir: "posts",
@@ -162,118 +150,81 @@ export const DEFAULTS: ResolvedOptions = {
   },
 };
 
-const FOLDER_RE = /^[^/\\.][^\\]*$/;
-const SEVERITIES: readonly Severity[] = ["error", "warn", false];
-const KNOWN_KEYS = new Set(Object.keys(DEFAULTS).concat("site"));
+/** What a value at `path` of the options was expected to be: the nearest schema's `expected`, else zod's own word. */
+function expectedAt(path: readonly PropertyKey[], fallback: string): string {
+  let schema: z.ZodType | undefined = OPTIONS_SCHEMA;
+  let expected: string | undefined;
+  for (const key of path) {
+    const shape: Record<string, z.ZodType> | undefined = (schema as unknown as { shape?: Record<string, z.ZodType> })?.shape;
+    const def: { element?: z.ZodType; valueType?: z.ZodType; catchall?: z.ZodType } | undefined = (schema as unknown as { def?: { element?: z.ZodType; valueType?: z.ZodType; catchall?: z.ZodType } })?.def;
+    schema = shape?.[String(key)] ?? (typeof key === "number" ? def?.element : undefined) ?? def?.valueType ?? def?.catchall;
+    expected = (schema?.meta?.() as { expected?: string } | undefined)?.expected ?? expected;
+    if (!schema) break;
+  }
+  return expected ?? fallback;
+}
 
-/** Merges the caller's options over the defaults (never mutating them) and checks every value. */
+/** An option's name as the message gives it: `newWeek.weekday`, `tagSlugs["C++"]`. */
+function optionName(path: readonly PropertyKey[]): string {
+  return path.map((key, i) => (path[0] === "tagSlugs" && i === 1 ? `["${String(key)}"]` : `${i === 0 ? "" : "."}${String(key)}`)).join("");
+}
+
+/** Merges the caller's options over the defaults (never mutating them) and checks every value: every mistake is named at once. */
 export function resolveOptions(input: WeeklyOptions | undefined = {}): ResolvedOptions {
   if (input === null || typeof input !== "object" || Array.isArray(input)) {
     throw optionError("options", input, "an object such as { timezone: \"Asia/Shanghai\" }");
   }
-  for (const key of Object.keys(input)) {
-    if (!KNOWN_KEYS.has(key)) {
-      throw optionError(key, (input as Record<string, unknown>)[key], `one of the known options: ${[...KNOWN_KEYS].join(", ")}`);
-    }
-  }
-  for (const key of ["tagSlugs", "layouts", "feeds", "rawHtml", "site", "newWeek"] as const) {
-    const value = input[key];
+  const errors: string[] = [];
+  const given = { ...input } as Record<string, unknown>;
+  for (const key of OBJECT_KEYS) {
+    const value = given[key];
     if (value !== undefined && (value === null || typeof value !== "object" || Array.isArray(value))) {
       const keys = Object.keys(DEFAULTS[key]);
-      throw optionError(key, value, `an object${keys.length > 0 ? ` with some of ${keys.join(", ")}` : " such as { \"C++\": \"cpp\" }"}`);
+      errors.push(optionMessage(key, value, `an object${keys.length > 0 ? ` with some of ${keys.join(", ")}` : " such as { \"C++\": \"cpp\" }"}`));
+      delete given[key];
     }
   }
-  const opts: ResolvedOptions = {
+  const layoutsDir = typeof given.layoutsDir === "string" ? given.layoutsDir : DEFAULTS.layoutsDir;
+  const merged = {
     ...DEFAULTS,
-    ...input,
-    tagSlugs: { ...DEFAULTS.tagSlugs, ...input.tagSlugs },
-    layouts: { ...defaultLayouts(typeof input.layoutsDir === "string" ? input.layoutsDir : DEFAULTS.layoutsDir), ...input.layouts },
-    feeds: { ...DEFAULTS.feeds, ...input.feeds },
-    rawHtml: { ...DEFAULTS.rawHtml, ...input.rawHtml },
-    site: { ...DEFAULTS.site, ...input.site },
-    newWeek: { ...DEFAULTS.newWeek, ...input.newWeek },
+    ...given,
+    tagSlugs: { ...DEFAULTS.tagSlugs, ...(given.tagSlugs as object) },
+    layouts: { ...defaultLayouts(layoutsDir), ...(given.layouts as object) },
+    feeds: { ...DEFAULTS.feeds, ...(given.feeds as object) },
+    rawHtml: { ...DEFAULTS.rawHtml, ...(given.rawHtml as object) },
+    site: { ...DEFAULTS.site, ...(given.site as object) },
+    newWeek: { ...DEFAULTS.newWeek, ...(given.newWeek as object) },
   };
-  for (const key of ["postsDir", "digestsDir", "layoutsDir", "tagsPath"] as const) {
-    const value = opts[key];
-    if (typeof value !== "string" || !FOLDER_RE.test(value) || value.endsWith("/")) {
-      throw optionError(key, value, "a folder name relative to the input folder, such as \"posts\"");
+  const parsed = OPTIONS_SCHEMA.safeParse(merged);
+  if (!parsed.success) {
+    const named = new Set<string>();
+    for (const issue of parsed.error.issues) {
+      // A list is named as a whole: `nav`, `newWeek.tags`.
+      const cut = issue.path[0] === "nav" ? 1 : issue.path[0] === "newWeek" && issue.path[1] === "tags" ? 2 : issue.path.length;
+      const paths = issue.code === "unrecognized_keys" ? issue.keys.map((key) => [...issue.path, key]) : [issue.path.slice(0, cut)];
+      for (const path of paths) {
+        const name = optionName(path);
+        if (named.has(name)) continue;
+        named.add(name);
+        const value = path.reduce<unknown>((at, key) => (at as Record<PropertyKey, unknown> | undefined)?.[key as string], merged);
+        const expected = issue.code === "unrecognized_keys" ? unknownKeyExpected(issue.path) : issue.code === "custom" && issue.path.length === 1 && issue.message !== "Invalid input" ? issue.message : expectedAt(path, issue.message);
+        errors.push(optionMessage(name, value, expected));
+      }
     }
   }
-  if (opts.postsDir === opts.digestsDir) {
-    throw optionError("digestsDir", opts.digestsDir, "a folder other than postsDir");
-  }
-  if (typeof opts.timezone !== "string" || !IANAZone.isValidZone(opts.timezone)) {
-    throw optionError("timezone", opts.timezone, "an IANA time zone such as \"Asia/Shanghai\" or \"America/New_York\"");
-  }
-  if (!SEVERITIES.includes(opts.brokenLinks)) {
-    throw optionError("brokenLinks", opts.brokenLinks, "\"error\", \"warn\" or false");
-  }
-  if (!Number.isInteger(opts.excerptLength) || opts.excerptLength < 10) {
-    throw optionError("excerptLength", opts.excerptLength, "a whole number of characters, 10 or more");
-  }
-  for (const [name, layout] of Object.entries(opts.layouts)) {
-    if (layout !== false && (typeof layout !== "string" || layout === "")) {
-      throw optionError(`layouts.${name}`, layout, "a layout path such as \"layouts/home.njk\", or false");
-    }
-  }
-  if (!Array.isArray(opts.nav) || !opts.nav.every((link) => link !== null && typeof link === "object" && typeof link.text === "string" && link.text.trim() !== "" && typeof link.url === "string" && /^(\/|https?:\/\/)/.test(link.url))) {
-    throw optionError("nav", opts.nav, 'a list of links such as [{ text: "关于", url: "/about/" }] (a root URL or an https:// address)');
-  }
-  const { items, ...feedUrls } = opts.feeds;
-  for (const [name, url] of Object.entries(feedUrls)) {
-    if (!(name in DEFAULTS.feeds)) throw optionError(`feeds.${name}`, url, "only feeds.atom, feeds.json and feeds.items");
-    const ext = name === "atom" ? "xml" : "json";
-    if (url !== false && (typeof url !== "string" || !new RegExp(`^/[^\\s?#]+\\.${ext}$`).test(url))) {
-      throw optionError(`feeds.${name}`, url, `a root URL of the file such as "/feed.${ext}", or false`);
-    }
-  }
-  if (!Number.isInteger(items) || items < 0) {
-    throw optionError("feeds.items", items, "a whole number of reports, such as 20, or 0 for every report");
-  }
-  for (const name of ["sitemap", "searchIndex"] as const) {
-    if (typeof opts[name] !== "boolean") throw optionError(name, opts[name], "true or false");
-  }
-  for (const [kind, allowed] of Object.entries(opts.rawHtml)) {
-    if (!(kind in DEFAULTS.rawHtml)) throw optionError(`rawHtml.${kind}`, allowed, "only rawHtml.reports and rawHtml.digests");
-    if (typeof allowed !== "boolean") throw optionError(`rawHtml.${kind}`, allowed, "true or false");
-  }
-  for (const [tag, slug] of Object.entries(opts.tagSlugs)) {
-    if (typeof slug !== "string" || !/^[^\s/?#]+$/u.test(slug)) {
-      throw optionError(`tagSlugs["${tag}"]`, slug, "a non-empty URL segment without spaces, \"/\", \"?\" or \"#\"");
-    }
-  }
-  for (const [name, value] of Object.entries(opts.site)) {
-    if (typeof value !== "string") {
-      throw optionError(`site.${name}`, value, "a string");
-    }
-  }
-  const { weekday, time, tags, ...names } = opts.newWeek;
-  if (!Number.isInteger(weekday) || weekday < 1 || weekday > 7) {
-    throw optionError("newWeek.weekday", weekday, "an ISO weekday from 1 (Monday) to 7 (Sunday)");
-  }
-  if (typeof time !== "string" || !/^(|([01]\d|2[0-3]):[0-5]\d)$/.test(time)) {
-    throw optionError("newWeek.time", time, 'a time of day such as "08:00", or "" for a bare date');
-  }
-  if (!Array.isArray(tags) || !tags.every((t) => typeof t === "string" && t.trim() !== "")) {
-    throw optionError("newWeek.tags", tags, 'a list of non-empty texts such as ["AI"]');
-  }
-  for (const [name, value] of Object.entries(names)) {
-    if (typeof value !== "string" || value.trim() === "") throw optionError(`newWeek.${name}`, value, "a non-empty text");
-  }
-  for (const name of ["reportFile", "digestFile"] as const) {
-    if (!opts.newWeek[name].endsWith(".md") || opts.newWeek[name].includes("/") || !opts.newWeek[name].includes("{week}")) {
-      throw optionError(`newWeek.${name}`, opts.newWeek[name], 'a Markdown file name with the week in it, such as "{week}-ai-weekly.md"');
-    }
-  }
-  if (!SITE_URL_RE.test(opts.site.url)) {
-    throw optionError("site.url", opts.site.url, "the site's public address, such as \"https://weekly.example.com\" or \"https://jeremy.github.io/ai-weekly\" (no query or #fragment)");
-  }
+  if (errors.length > 0) throw new WeeklyError(errors.join("\n"));
+  const opts = parsed.data!;
   opts.site.url = opts.site.url.replace(/\/+$/, "");
   return opts;
 }
 
-/** `https://host` with an optional path of plain segments: `https://jeremy.github.io/ai-weekly`. */
-const SITE_URL_RE = /^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/;
+/** What an unknown key's message proposes: the known options, or the known keys of its group. */
+function unknownKeyExpected(parent: readonly PropertyKey[]): string {
+  if (parent.length === 0) return `one of the known options: ${[...Object.keys(DEFAULTS)].join(", ")}`;
+  const group = String(parent[0]);
+  const keys = Object.keys(DEFAULTS[group as keyof ResolvedOptions] as object);
+  return `only ${keys.map((key) => `${group}.${key}`).join(", ").replace(/, ([^,]*)$/, " and $1")}`;
+}
 
 /** The default layouts, named in the site's layouts folder (`theme/post.njk` for layoutsDir "theme"). */
 export function defaultLayouts(layoutsDir: string): GeneratedLayouts {
@@ -281,6 +232,10 @@ export function defaultLayouts(layoutsDir: string): GeneratedLayouts {
   return Object.fromEntries(entries) as GeneratedLayouts;
 }
 
+function optionMessage(name: string, value: unknown, expected: string): string {
+  return `weekly plugin option ${name}: received ${JSON.stringify(value) ?? String(value)}; expected ${expected}.`;
+}
+
 export function optionError(name: string, value: unknown, expected: string): WeeklyError {
-  return new WeeklyError(`weekly plugin option ${name}: received ${JSON.stringify(value) ?? String(value)}; expected ${expected}.`);
+  return new WeeklyError(optionMessage(name, value, expected));
 }
