@@ -75,7 +75,7 @@ after(() => removeOutput(packageDir));
 
 describe("the packed plugin", () => {
   test("holds the compiled plugin with its types, the weekly command and the theme, and none of the blog or its tests", () => {
-    for (const file of ["package.json", "README.md", "dist/index.js", "dist/index.d.ts", "dist/cli/main.js", "src/cli/weekly.js", "layouts/base.njk", "layouts/post.njk", "layouts/digest.njk", "layouts/page.njk", "layouts/style.css"]) {
+    for (const file of ["package.json", "README.md", "dist/index.js", "dist/index.d.ts", "dist/cli/main.js", "src/cli/weekly.js", "layouts/base.njk", "layouts/post.njk", "layouts/digest.njk", "layouts/page.njk", "layouts/macros.njk", "layouts/style.css"]) {
       assert.ok(packed.includes(file), `${file} is not in the package`);
     }
     for (const file of packed) assert.doesNotMatch(file, /^(test|posts|weekly_news|docs|_site|node_modules)\//, file);
@@ -89,9 +89,10 @@ describe("the packed plugin", () => {
       const declared = new Set([...Object.keys(manifest.dependencies), ...Object.keys(manifest.peerDependencies)]);
       const imported = new Set<string>();
       for (const file of listFiles(join(installed, "dist")).filter((f) => f.endsWith(".js"))) {
-        for (const [, specifier] of readFileSync(join(installed, "dist", file), "utf8").matchAll(/(?:from|import)\s*\(?\s*"([^".][^"]*)"/g)) {
-          if (specifier!.startsWith("node:")) continue;
-          imported.add(specifier!.startsWith("@") ? specifier!.split("/").slice(0, 2).join("/") : specifier!.split("/")[0]!);
+        for (const [, fromClause, dynamic] of readFileSync(join(installed, "dist", file), "utf8").matchAll(/^\s*(?:import|export)\b[^;\n]*?\bfrom\s*"([^".][^"]*)"|\bimport\(\s*"([^".][^"]*)"\s*\)/gm)) {
+          const specifier = fromClause ?? dynamic;
+          if (specifier === undefined || specifier.startsWith("node:")) continue;
+          imported.add(specifier.startsWith("@") ? specifier.split("/").slice(0, 2).join("/") : specifier.split("/")[0]!);
         }
       }
       assert.ok(imported.has("luxon") && imported.has("pagefind"), [...imported].join(", "));

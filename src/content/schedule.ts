@@ -3,6 +3,7 @@ import { DateTime } from "luxon";
 import { ACCEPTED_DATE_FORMS, parseSiteDate } from "../core/dates.js";
 import { fieldMessage, show } from "./schema.js";
 import { plural } from "../core/errors.js";
+import { UI } from "../core/strings.js";
 
 export type PublishState =
   | { state: "published" }
@@ -69,8 +70,8 @@ export function formatPublishTime(at: DateTime): string {
 
 /** The notice a preview shows on a page that a production build would not publish. */
 export function previewNotice(status: PublishState): string | undefined {
-  if (status.state === "scheduled") return `定时发布 ${formatPublishTime(status.at)}`;
-  if (status.state === "draft") return "草稿";
+  if (status.state === "scheduled") return UI.notice.scheduled(formatPublishTime(status.at));
+  if (status.state === "draft") return UI.notice.draft;
   return undefined;
 }
 

@@ -5,6 +5,7 @@ import { DateTime } from "luxon";
 import { formatIsoDate, isoWeekOf, parseSiteDate, weekInFileName, weeksInWeekYear, type IsoWeek } from "../core/dates.js";
 import { pageStem } from "./references.js";
 import type { AnalysedPage, BodyProblem, CollectedPage } from "./pageTypes.js";
+import { UI } from "../core/strings.js";
 
 /**
  * The weekly rules: a digest's file name carries an ISO week that exists (`ai_news_2026-W06.md`);
@@ -54,7 +55,7 @@ export function checkWeeks(pages: Iterable<AnalysedPage>, zone: string): BodyPro
 export function titleOf(page: CollectedPage, week: IsoWeek | undefined): string {
   const title = page.data.title;
   if (typeof title === "string" && title.trim() !== "") return title.trim();
-  if (page.kind === "digest" && week) return `${week.key} 新闻摘要`;
+  if (page.kind === "digest" && week) return UI.digestTitle(week.key);
   return posix.basename(pageStem(page.path));
 }
 

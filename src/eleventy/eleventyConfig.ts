@@ -24,6 +24,7 @@ export interface EleventyConfig {
   ): void;
   addDateParsing(callback: (this: { page?: { inputPath?: string } }, value: unknown) => unknown): void;
   amendLibrary(name: "md", callback: (md: MarkdownIt) => void): void;
+  amendLibrary(name: "njk", callback: (env: { loaders: unknown[] }) => void): void;
   setFrontMatterParsingOptions(options: Record<string, unknown>): void;
   on(event: string, callback: (...args: never[]) => unknown): void;
   logger?: { warn?(message: string): void };

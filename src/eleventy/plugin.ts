@@ -18,7 +18,7 @@ import { posix } from "node:path";
 import { DateTime } from "luxon";
 import { formatChineseDate, formatIsoDate, parseSiteDate } from "../core/dates.js";
 import { layoutFile } from "../content/contentData.js";
-import { isLayoutName, missingLayouts, STYLESHEET, THEME_URL, type ThemeFile } from "../present/theme.js";
+import { isLayoutName, missingLayouts, STYLESHEET, THEME_URL, themeLoader, type ThemeFile } from "../present/theme.js";
 
 const isFile = (path: string) => statSync(path, { throwIfNoEntry: false })?.isFile() === true;
 
@@ -63,6 +63,10 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
   const theme = missingLayouts(shipped, posix.relative(inputRoot, layoutsRoot), opts.layoutsDir, siteHasLayout);
   const themePaths = new Set(theme.map((layout) => posix.join(inputRoot, layout.virtualPath)));
   for (const layout of theme) eleventyConfig.addTemplate(layout.virtualPath, layout.content, {});
+  // Includes and imports of the shipped layouts (`layouts/macros.njk`) fall back to the theme too.
+  eleventyConfig.amendLibrary("njk", (env) => {
+    env.loaders.push(themeLoader(shipped, themeFolder, opts.layoutsDir));
+  });
   warnMisplacedLayouts(inputRoot, layoutsRoot, opts.layoutsDir, shipped);
   // A template inside the layouts root, named with or without its extension (`layouts/post`):
   // never a data file (`package.json`) or a file outside (`../../etc/passwd`).

@@ -2,6 +2,7 @@
 // 404, and the sitemap and robots.txt.
 import type { NavLink, ResolvedOptions } from "../core/options.js";
 import { pageAddresses } from "../core/addresses.js";
+import { UI } from "../core/strings.js";
 
 export interface GeneratedPage {
   /** Virtual input path; never a file on disk. */
@@ -46,15 +47,15 @@ export function generatedPages(opts: ResolvedOptions): GeneratedPage[] {
         permalink: `/${opts.tagsPath}/{{ tag.slug }}/`,
         // A function, not a template string: a template would escape the name once here and the
         // layout would escape it again.
-        eleventyComputed: { title: (data: { tag?: { name?: string } }) => `标签：${data.tag?.name ?? ""}` },
+        eleventyComputed: { title: (data: { tag?: { name?: string } }) => UI.titles.tag(data.tag?.name ?? "") },
       },
     });
   }
-  page("tags", tagIndex, at.tagIndex, "全部标签");
-  page("archive", archive, at.archive, "归档");
-  page("digests", digestIndex, at.digestIndex, "每周新闻摘要");
-  if (opts.searchIndex) page("search", search, at.search, "搜索");
-  page("404", notFound, at.notFound, "页面不存在", { noindex: true });
+  page("tags", tagIndex, at.tagIndex, UI.titles.tagIndex);
+  page("archive", archive, at.archive, UI.titles.archive);
+  page("digests", digestIndex, at.digestIndex, UI.titles.digestIndex);
+  if (opts.searchIndex) page("search", search, at.search, UI.titles.search);
+  page("404", notFound, at.notFound, UI.titles.notFound, { noindex: true });
   if (opts.sitemap) {
     pages.push({ path: "weekly-plugin/sitemap.njk", content: SITEMAP, data: { ...common, permalink: "/sitemap.xml", layout: false } });
     pages.push({ path: "weekly-plugin/robots.njk", content: ROBOTS, data: { ...common, permalink: "/robots.txt", layout: false } });
@@ -78,6 +79,6 @@ export function generatedPageUrls(opts: ResolvedOptions): Record<"home" | "archi
 /** The site's navigation: the plugin's own list pages the site has, then the site's `nav` links. */
 export function navigation(opts: ResolvedOptions): NavLink[] {
   const urls = generatedPageUrls(opts);
-  const own: Array<[string | false, string]> = [[urls.archive, "归档"], [urls.tagIndex, "标签"], [urls.digestIndex, "新闻摘要"], [urls.search, "搜索"]];
+  const own: Array<[string | false, string]> = [[urls.archive, UI.nav.archive], [urls.tagIndex, UI.nav.tagIndex], [urls.digestIndex, UI.nav.digestIndex], [urls.search, UI.nav.search]];
   return [...own.flatMap(([url, text]) => (url === false ? [] : [{ text, url }])), ...opts.nav];
 }

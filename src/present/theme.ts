@@ -43,3 +43,27 @@ export function missingLayouts(shipped: ThemeFile[], includesFromInput: string, 
       content: layoutsDir === "layouts" ? file.text : file.text.replace(/^(layout:\s*)layouts\//m, `$1${layoutsDir}/`),
     }));
 }
+
+/** What Nunjucks asks a loader for a template it is to include or import. */
+export interface TemplateSource {
+  src: string;
+  path: string;
+  noCache: boolean;
+}
+
+/**
+ * A Nunjucks loader of the shipped theme's files, asked after the site's own folders: a layout's
+ * `{% import "layouts/macros.njk" %}` finds the shipped file when the site has none. It serves
+ * the theme's files and nothing else.
+ */
+export function themeLoader(shipped: readonly ThemeFile[], folder: string, layoutsDir: string) {
+  return {
+    // Nunjucks keeps the templates it compiled here; Eleventy reads pathsToNames when a file changes.
+    cache: {} as Record<string, unknown>,
+    pathsToNames: {} as Record<string, string>,
+    getSource(name: string): TemplateSource | null {
+      const file = shipped.find((candidate) => `${layoutsDir}/${candidate.name}` === name);
+      return file ? { src: file.text, path: `${folder.replace(/\/$/, "")}/${file.name}`, noCache: false } : null;
+    },
+  };
+}

@@ -5,6 +5,7 @@ import { formatChineseDate, formatIsoDate, type IsoWeek } from "../core/dates.js
 import { previewNotice, type PublishState } from "../content/schedule.js";
 import { tagsOf } from "../content/tags.js";
 import { newestFirst } from "../core/order.js";
+import { UI } from "../core/strings.js";
 
 export interface PageLink {
   title: string;
@@ -101,7 +102,7 @@ export function pageView(
     citedBy: pagesAt(site.citedBy.get(path) ?? []).sort(newestFirst).map(link),
     digests: pagesAt(page.linksTo).filter((p) => p.kind === "digest").map(link),
     weekDigest: pagesAt(page.kind === "report" && page.week ? [site.digestByWeek.get(page.week.key) ?? ""] : []).map(link)[0],
-    readingTime: { ...page.readingTime, label: `约 ${page.readingTime.minutes} 分钟` },
+    readingTime: { ...page.readingTime, label: UI.readingTime(page.readingTime.minutes) },
     toc: page.headings.filter((h) => h.level === 2 || h.level === 3),
     ...neighbours(site, page, link),
   };
