@@ -52,6 +52,23 @@ describe("resolveOptions", () => {
     );
   });
 
+  test("a folder clash is named with the other mistakes; a nav link keeps what else the site put in it", () => {
+    assert.throws(() => resolveOptions({ postsDir: "news", digestsDir: "news", timezone: 5 as never }), (error: Error) => {
+      assert.deepEqual(error.message.split("\n"), [
+        'weekly plugin option timezone: received 5; expected an IANA time zone such as "Asia/Shanghai" or "America/New_York".',
+        'weekly plugin option digestsDir: received "news"; expected a folder other than postsDir.',
+      ]);
+      return true;
+    });
+    const nav = [{ text: "关于", url: "/about/", title: "关于本站" }];
+    assert.deepEqual(resolveOptions({ nav }).nav, nav);
+  });
+
+  test("a key no layout or weekly new template has is refused, not ignored (a misspelt report layout would be)", () => {
+    assert.throws(() => resolveOptions({ layouts: { post: "layouts/post.njk" } as never }), /weekly plugin option layouts\.post: received "layouts\/post\.njk"; expected only layouts\.report, layouts\.digest, .* and layouts\.notFound\./);
+    assert.throws(() => resolveOptions({ newWeek: { intro: "hi" } as never }), /weekly plugin option newWeek\.intro: received "hi"; expected only newWeek\.reportFile, .* and newWeek\.digestTitle\./);
+  });
+
   const bad: Array<[unknown, string]> = [
     [{ timezone: "Mars/Olympus" }, 'weekly plugin option timezone: received "Mars/Olympus"; expected an IANA time zone such as "Asia/Shanghai" or "America/New_York".'],
     [{ brokenLinks: "fail" }, 'weekly plugin option brokenLinks: received "fail"; expected "error", "warn" or false.'],

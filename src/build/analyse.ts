@@ -18,6 +18,7 @@ import type { BuildState } from "./state.js";
 /** Analyses the site into `state.site` and returns every problem of the build, sorted. */
 export function analyseBuild(ctx: BuildContext, state: BuildState, inputPathToUrl: Record<string, string[]>, readBody: BodyReader): Problem[] {
   const urls = new Map<string, string>();
+  state.allUrls = new Map();
   for (const [inputPath, list] of Object.entries(inputPathToUrl)) {
     const url = list[0];
     if (typeof url === "string") urls.set(relativePath(ctx, inputPath), url);

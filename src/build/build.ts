@@ -69,9 +69,14 @@ export class WeeklyBuild {
     ] as const;
   }
 
-  /** This build's state, for the template API; a build that has not started yet starts now. */
+  /** This build's state; a page admitted before any build started (programmatic use) starts one. */
   get current(): BuildState {
     this.#state ??= beginBuild(this.#ctx, {});
+    return this.#state;
+  }
+
+  /** The state of the build under way or last run, for the template API; none before the first. */
+  get latest(): BuildState | undefined {
     return this.#state;
   }
 
@@ -113,12 +118,13 @@ export class WeeklyBuild {
 
   /** `eleventy.passthrough`: the files copied as they are, by URL. */
   passthroughCopied = ({ map }: { map?: Record<string, string> }): void => {
-    for (const [url, source] of Object.entries(map ?? {})) this.current.passthrough.set(decodeURI(url).replace(/^\//, ""), source);
+    for (const [url, source] of Object.entries(map ?? {})) this.#state?.passthrough.set(decodeURI(url).replace(/^\//, ""), source);
   };
 
   /** `eleventy.after`: the output folder settled and given back, and the summary line. */
   finish = async (event: BuildEvent): Promise<void> => {
-    const state = this.current;
+    const state = this.#state;
+    if (!state) return;
     const output = event.directories?.output;
     const results = event.results ?? [];
     try {

@@ -212,6 +212,8 @@ export function resolveOptions(input: WeeklyOptions | undefined = {}): ResolvedO
       }
     }
   }
+  // Checked here, not in the schema: zod skips an object's own checks once a value in it is wrong.
+  if (typeof merged.postsDir === "string" && merged.postsDir === merged.digestsDir) errors.push(optionMessage("digestsDir", merged.digestsDir, "a folder other than postsDir"));
   if (errors.length > 0) throw new WeeklyError(errors.join("\n"));
   const opts = parsed.data!;
   opts.site.url = opts.site.url.replace(/\/+$/, "");

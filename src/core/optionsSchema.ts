@@ -34,7 +34,8 @@ export const OPTIONS_SCHEMA = z
       archive: layout, digestIndex: layout, search: layout, notFound: layout,
     }),
     nav: expect(
-      z.array(z.object({ text: z.string().refine((t) => t.trim() !== ""), url: z.string().regex(/^(\/|https?:\/\/)/) })),
+      // A link may carry more for the site's own layouts (a title, say): kept as given.
+      z.array(z.looseObject({ text: z.string().refine((t) => t.trim() !== ""), url: z.string().regex(/^(\/|https?:\/\/)/) })),
       'a list of links such as [{ text: "关于", url: "/about/" }] (a root URL or an https:// address)',
     ),
     feeds: z.strictObject({
@@ -64,7 +65,6 @@ export const OPTIONS_SCHEMA = z
       digestTitle: text,
     }),
   })
-  .strict()
-  .refine((opts) => opts.postsDir !== opts.digestsDir, { path: ["digestsDir"], error: "a folder other than postsDir" });
+  .strict();
 
 export type ResolvedOptions = z.infer<typeof OPTIONS_SCHEMA>;

@@ -38,7 +38,7 @@ export class TemplateApi {
 
   /** markdown-it's link and image rules: the published URL of a source-relative link to a page or file. */
   rewriteHref = (inputPath: string, href: string): string | undefined => {
-    const site = this.#build.current.site;
+    const site = this.#build.latest?.site;
     const path = this.#relative(inputPath);
     const analysed = site?.pages.get(path);
     if (analysed || !site) return analysed?.rewrites.get(href);
@@ -49,11 +49,12 @@ export class TemplateApi {
   /** Filter `weeklyPage`: what a layout shows about a page (or collection item). */
   view = (page: { inputPath?: string } | string | undefined): PageView | undefined => {
     const inputPath = typeof page === "string" ? page : page?.inputPath;
-    const state = this.#build.current;
-    if (!inputPath || !state.site) return undefined;
+    const state = this.#build.latest;
+    if (!inputPath || !state?.site) return undefined;
+    const site = state.site;
     let views = this.#views.get(state);
     if (!views) this.#views.set(state, (views = new Map()));
-    if (!views.has(inputPath)) views.set(inputPath, pageView(state.site, this.#relative(inputPath), (tag) => state.tagUrls.get(tag)));
+    if (!views.has(inputPath)) views.set(inputPath, pageView(site, this.#relative(inputPath), (tag) => state.tagUrls.get(tag)));
     return views.get(inputPath);
   };
 
@@ -62,8 +63,8 @@ export class TemplateApi {
    * reports not yet published), and a held-back page wherever it is shown.
    */
   needsNoindex = (inputPath: string): boolean => {
-    const state = this.#build.current;
-    return state.preview || state.heldBack.has(pageStem(this.#relative(inputPath)));
+    const state = this.#build.latest;
+    return state !== undefined && (state.preview || state.heldBack.has(pageStem(this.#relative(inputPath))));
   };
 
   /**
@@ -71,8 +72,9 @@ export class TemplateApi {
    * percent-encoded addresses, and the date of reports and digests.
    */
   sitemap = (): Array<{ loc: string; lastmod: string | undefined }> => {
-    const state = this.#build.current;
+    const state = this.#build.latest;
     const entries: Array<{ loc: string; lastmod: string | undefined }> = [];
+    if (!state) return entries;
     const { notFound, search } = pageAddresses(this.#opts);
     for (const [path, urls] of state.allUrls) {
       const date = state.site?.pages.get(path)?.date;
