@@ -57,6 +57,14 @@ function freshSite(): string {
 
 const ELEVENTY = (site: string) => join(site, "node_modules", "@11ty", "eleventy", "cmd.cjs");
 
+/** A fresh site (changed by `prepare` first), built once into a temporary folder; `remove` cleans both up. */
+function builtFreshSite(label: string, prepare: (site: string) => void = () => {}) {
+  const site = freshSite();
+  prepare(site);
+  const output = tempOutput(label);
+  return { site, output, run: eleventy(site, output), remove: () => [site, output].forEach((dir) => removeOutput(dir)) };
+}
+
 function eleventy(site: string, output: string) {
   return spawnSync(process.execPath, [ELEVENTY(site), "--output", output], { cwd: site, env: { ...process.env, ...NOW }, encoding: "utf8", timeout: 180_000 });
 }
@@ -110,16 +118,10 @@ describe("a fresh Eleventy site with only posts/, weekly_news/ and addPlugin(wee
   let site: string;
   let output: string;
   let run: ReturnType<typeof eleventy>;
+  let remove = () => {};
   const page = (url: string) => parseHTML(readFileSync(join(output, url, "index.html"), "utf8")).document;
-  before(() => {
-    site = freshSite();
-    output = tempOutput("fresh-site");
-    run = eleventy(site, output);
-  });
-  after(() => {
-    removeOutput(site);
-    removeOutput(output);
-  });
+  before(() => ({ site, output, run, remove } = builtFreshSite("fresh-site")));
+  after(() => remove());
 
   test("builds, without a warning", () => {
     assert.equal(run.status, 0, run.stderr);
@@ -185,24 +187,20 @@ describe("a fresh Eleventy site with only posts/, weekly_news/ and addPlugin(wee
 });
 
 describe("a site's own layouts and stylesheet override the shipped ones, file by file", () => {
-  let site: string;
   let output: string;
   let run: ReturnType<typeof eleventy>;
+  let remove = () => {};
   before(() => {
-    site = freshSite();
-    mkdirSync(join(site, "_includes", "layouts"), { recursive: true });
-    writeFileSync(join(site, "_includes", "layouts", "post.njk"), `---\nlayout: layouts/base.njk\n---\n<article class="own-report"><h1>{{ title }}</h1>{{ content | safe }}</article>\n`);
-    writeFileSync(join(site, "_includes", "layouts", "style.css"), "body { --own-look: 1; }\n");
-    // Where Eleventy does not look for layouts in this site: named in a warning, not silently unused.
-    mkdirSync(join(site, "layouts"));
-    writeFileSync(join(site, "layouts", "digest.njk"), "<p>never used</p>\n");
-    output = tempOutput("own-layouts");
-    run = eleventy(site, output);
+    ({ output, run, remove } = builtFreshSite("own-layouts", (site) => {
+      mkdirSync(join(site, "_includes", "layouts"), { recursive: true });
+      writeFileSync(join(site, "_includes", "layouts", "post.njk"), `---\nlayout: layouts/base.njk\n---\n<article class="own-report"><h1>{{ title }}</h1>{{ content | safe }}</article>\n`);
+      writeFileSync(join(site, "_includes", "layouts", "style.css"), "body { --own-look: 1; }\n");
+      // Where Eleventy does not look for layouts in this site: named in a warning, not silently unused.
+      mkdirSync(join(site, "layouts"));
+      writeFileSync(join(site, "layouts", "digest.njk"), "<p>never used</p>\n");
+    }));
   });
-  after(() => {
-    removeOutput(site);
-    removeOutput(output);
-  });
+  after(() => remove());
 
   test("the report uses the site's post.njk inside the shipped base.njk; the digest keeps the shipped layout", () => {
     assert.equal(run.status, 0, run.stderr);
