@@ -6,8 +6,6 @@ import { WeeklyBuild } from "../build/build.js";
 import { TemplateApi } from "./templateApi.js";
 import { installMarkdownRules } from "../content/markdown.js";
 import { createFrontMatterEngine } from "../content/frontMatter.js";
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { atomFeed } from "../present/atomFeed.js";
 import type { CollectionItem } from "../present/collections.js";
 import { jsonFeed } from "../present/jsonFeed.js";
@@ -17,10 +15,7 @@ import { encodeUrl, xmlSafe } from "../core/safety.js";
 import { posix } from "node:path";
 import { DateTime } from "luxon";
 import { formatChineseDate, formatIsoDate, parseSiteDate } from "../core/dates.js";
-import { layoutFile } from "../content/contentData.js";
-import { isLayoutName, missingLayouts, STYLESHEET, THEME_URL, themeLoader, type ThemeFile } from "../present/theme.js";
-
-const isFile = (path: string) => statSync(path, { throwIfNoEntry: false })?.isFile() === true;
+import { installTheme } from "./theme.js";
 
 export type { WeeklyOptions, ResolvedOptions, SiteMetadata, Severity } from "../core/options.js";
 export type { PageView, DateView, WeekView, TagView, PageLink } from "../present/views.js";
@@ -51,33 +46,15 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
   );
   const api = new TemplateApi(build, opts, eleventyConfig.directories.input);
 
-  // Reading: dates stay text until the plugin reads them in the site's zone.
-  // Eleventy looks for `layout: layouts/post.njk` in the includes folder (a path from the project).
-  const folder = (dir: string) => posix.normalize(dir).replace(/(.)\/+$/, "$1");
-  const inputRoot = folder(eleventyConfig.directories.input);
-  const layoutsRoot = folder(eleventyConfig.directories.includes);
-  // The default theme: each shipped layout the site does not have is added where Eleventy looks.
-  const themeFolder = fileURLToPath(THEME_URL);
-  const shipped: ThemeFile[] = readdirSync(themeFolder).sort().map((name) => ({ name, text: readFileSync(posix.join(themeFolder, name), "utf8") }));
-  const siteHasLayout = (layout: string) => layoutFile(layout, layoutsRoot, isFile) !== undefined;
-  const theme = missingLayouts(shipped, posix.relative(inputRoot, layoutsRoot), opts.layoutsDir, siteHasLayout);
-  const themePaths = new Set(theme.map((layout) => posix.join(inputRoot, layout.virtualPath)));
-  for (const layout of theme) eleventyConfig.addTemplate(layout.virtualPath, layout.content, {});
-  // Includes and imports of the shipped layouts (`layouts/macros.njk`) fall back to the theme too.
-  eleventyConfig.amendLibrary("njk", (env) => {
-    env.loaders.push(themeLoader(shipped, themeFolder, opts.layoutsDir));
-  });
-  warnMisplacedLayouts(inputRoot, layoutsRoot, opts.layoutsDir, shipped);
-  // A template inside the layouts root, named with or without its extension (`layouts/post`):
-  // never a data file (`package.json`) or a file outside (`../../etc/passwd`).
-  const layoutExists = (layout: string) => layoutFile(layout, layoutsRoot, (path) => themePaths.has(path) || isFile(path)) !== undefined;
-  // JSON front matter (`---json`) is data too, read and checked the same way; JavaScript front
-  // matter (`---js`) in a report or digest is refused before Eleventy reads it (see build/start.ts).
-  // Every layout the options name exists, in the site or in the shipped theme.
+  // The shipped theme, for every layout the site lacks; every layout the options name must exist.
+  const theme = installTheme(eleventyConfig, opts);
   for (const [name, layout] of Object.entries(opts.layouts)) {
-    if (layout !== false && !layoutExists(layout)) throw optionError(`layouts.${name}`, layout, `a layout of the site's ${opts.layoutsDir}/ folder or of the shipped theme, or false`);
+    if (layout !== false && !theme.layoutExists(layout)) throw optionError(`layouts.${name}`, layout, `a layout of the site's ${opts.layoutsDir}/ folder or of the shipped theme, or false`);
   }
-  eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: createFrontMatterEngine(layoutExists), json: createFrontMatterEngine(layoutExists, "json") } });
+  // Reading: dates stay text until the plugin reads them in the site's zone. JSON front matter
+  // (`---json`) is data too, read and checked the same way; JavaScript front matter (`---js`) in a
+  // report or digest is refused before Eleventy reads it (see build/start.ts).
+  eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: createFrontMatterEngine(theme.layoutExists), json: createFrontMatterEngine(theme.layoutExists, "json") } });
   eleventyConfig.addDateParsing(function (value) {
     return build.parseDate(value, this.page?.inputPath);
   });
@@ -91,7 +68,7 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
   // Scheduling: a page not yet published is dropped before it gets a URL (kept in a preview).
   eleventyConfig.addPreprocessor("weekly", "*", function (data, content) {
     // A shipped layout is never a page, even when the includes folder is the input folder.
-    if (themePaths.has(posix.normalize(this.inputPath))) return false;
+    if (theme.isShippedLayout(this.inputPath)) return false;
     return build.admit(this.inputPath, data, content) ? undefined : false;
   });
   eleventyConfig.addTransform("weekly-noindex", function (this: { page: { inputPath: string; outputPath: unknown } }, html: string) {
@@ -122,17 +99,6 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
     feeds: opts.feeds,
   });
   eleventyConfig.addFilter("weeklyPage", api.view);
-  // The stylesheet the base layout inlines: the site's own `layouts/style.css`, else the shipped
-  // one; read once per build, so an edit shows on the next rebuild of `--serve`.
-  let css: string | undefined;
-  eleventyConfig.on("eleventy.before", () => {
-    css = undefined;
-  });
-  eleventyConfig.addNunjucksGlobal("weeklyStylesheet", () => {
-    const own = posix.join(layoutsRoot, opts.layoutsDir, STYLESHEET);
-    css ??= isFile(own) ? readFileSync(own, "utf8") : (shipped.find((file) => file.name === STYLESHEET)?.text ?? "");
-    return css;
-  });
   eleventyConfig.addFilter("weeklyDate", (value: unknown) => withDate(value, opts.timezone, formatChineseDate));
   eleventyConfig.addFilter("weeklyEncodeUrl", (url: unknown) => (typeof url === "string" ? encodeUrl(url) : ""));
   eleventyConfig.addFilter("weeklyIsoDate", (value: unknown) => withDate(value, opts.timezone, formatIsoDate));
@@ -163,23 +129,6 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
       eleventyExcludeFromCollections: true,
     });
   }
-}
-
-/**
- * Layouts in `<input>/layouts/` while Eleventy looks in another includes folder (`_includes/`)
- * are silently unused: the shipped ones would be built instead. Say where to move them.
- */
-function warnMisplacedLayouts(inputRoot: string, layoutsRoot: string, layoutsDir: string, shipped: ThemeFile[]): void {
-  if (posix.relative(inputRoot, layoutsRoot) === "") return;
-  const folder = posix.join(inputRoot, layoutsDir);
-  const names = new Set([...shipped.map((file) => file.name), STYLESHEET]);
-  const unused = (statSync(folder, { throwIfNoEntry: false })?.isDirectory() ? readdirSync(folder) : []).filter((name) => isLayoutName(name) || names.has(name));
-  if (unused.length === 0) return;
-  const target = posix.join(layoutsRoot, layoutsDir);
-  console.warn(
-    `[weekly] ${unused.map((name) => posix.join(folder, name)).join(", ")}: not used, because Eleventy looks for \`layout: ${layoutsDir}/…\` in ${layoutsRoot}/, this site's includes folder. ` +
-      `Move ${unused.length === 1 ? "it" : "them"} to ${target}/, or set \`dir: { includes: "" }\` in the site's Eleventy configuration as the README shows.`,
-  );
 }
 
 /** The moment a report went live: its `scheduled` moment when it has one, else its date. */
