@@ -3,6 +3,7 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { cpSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { PROBLEM_CODES } from "../src/core/problemCodes.js";
 import { FIXTURES, listFiles, outputLines, removeOutput, ROOT, runEleventy, runWeekly, tempOutput } from "./helpers.js";
 
 const INVALID = join(FIXTURES, "invalid");
@@ -12,30 +13,30 @@ const weekly = (cwd: string, ...args: string[]) => runWeekly(cwd, args, { WEEKLY
 
 /** Every problem of the invalid site: one defect per file, and several in many.md. */
 const ERRORS = [
-  `posts/bad-date.md:3:1  date: received "2026-02-30"; expected ${DATE_FORMS}.`,
-  'posts/bad-fragment.md:6:13  link "../weekly_news/ai_news_2026-W06.md#来源" names #来源 in weekly_news/ai_news_2026-W06.md, which has no such heading. Did you mean #来源一?',
-  'posts/bad-fragment.md:6:72  link "?q=1#不存在" names #不存在, but this page has no such heading. Its headings are #参考.',
-  `posts/bad-scheduled.md:4:1  scheduled: received "2026-01-15T25:00"; expected ${DATE_FORMS}.`,
-  'posts/bad-tags.md:4:1  tags: received ["AI",""]; expected a list of non-empty texts such as [AI, 人工智能], or one text.',
-  'posts/broken-link.md:9:33  link "../weekly_news/ai_news_2026-W60" matches no page (looked for weekly_news/ai_news_2026-W60.md and weekly_news/ai_news_2026-W60/index.md). Did you mean ../weekly_news/ai_news_2026-W06?',
-  'posts/broken-link.md:10:8  link "../../outside.md" points outside the site\'s input folder.',
-  "posts/broken-yaml.md:2:8  front matter is not valid YAML: unexpected end of the stream within a double quoted scalar",
+  `posts/bad-date.md:3:1  date: received "2026-02-30"; expected ${DATE_FORMS}. [invalid-field]`,
+  'posts/bad-fragment.md:6:13  link "../weekly_news/ai_news_2026-W06.md#来源" names #来源 in weekly_news/ai_news_2026-W06.md, which has no such heading. Did you mean #来源一? [missing-heading]',
+  'posts/bad-fragment.md:6:72  link "?q=1#不存在" names #不存在, but this page has no such heading. Its headings are #参考. [missing-heading]',
+  `posts/bad-scheduled.md:4:1  scheduled: received "2026-01-15T25:00"; expected ${DATE_FORMS}. [invalid-field]`,
+  'posts/bad-tags.md:4:1  tags: received ["AI",""]; expected a list of non-empty texts such as [AI, 人工智能], or one text. [invalid-field]',
+  'posts/broken-link.md:9:33  link "../weekly_news/ai_news_2026-W60" matches no page (looked for weekly_news/ai_news_2026-W60.md and weekly_news/ai_news_2026-W60/index.md). Did you mean ../weekly_news/ai_news_2026-W06? [broken-link]',
+  'posts/broken-link.md:10:8  link "../../outside.md" points outside the site\'s input folder. [invalid-link]',
+  "posts/broken-yaml.md:2:8  front matter is not valid YAML: unexpected end of the stream within a double quoted scalar [front-matter-yaml]",
   // Windows line endings: the layout named last (without its extension) is fine, the line is right.
-  'posts/crlf.md:10:12  link "../weekly_news/ai_news_2026-W17" matches no page (looked for weekly_news/ai_news_2026-W17.md and weekly_news/ai_news_2026-W17/index.md). Week 2026-W17 has no digest yet: write weekly_news/ai_news_2026-W17.md, or run npx weekly new 2026-W17 --digest.',
-  "posts/many.md:1:1  title: missing; expected a non-empty text.",
-  'posts/many.md:5:1  draft: received "no"; expected true or false.',
-  'posts/many.md:8:10  link "../weekly_news/ai_news_2026-W07" matches no page (looked for weekly_news/ai_news_2026-W07.md and weekly_news/ai_news_2026-W07/index.md). Week 2026-W07 has no digest yet: write weekly_news/ai_news_2026-W07.md, or run npx weekly new 2026-W07 --digest.',
-  'posts/many.md:9:6  link "./missing-titel.md" matches no page (looked for posts/missing-titel.md). Did you mean ./missing-title.md?',
-  'posts/missing-image.md:6:8  image "./charts/trend.png" names a file that does not exist (looked for posts/charts/trend.png).',
-  'posts/missing-layout.md:4:1  layout: received "layouts/report.njk"; expected a template of the layouts folder, such as layouts/post.njk.',
-  "posts/missing-title.md:1:1  title: missing; expected a non-empty text.",
-  "weekly_news/ai_news_2026-W54.md:1:1  file name: week 2026-W54 does not exist; 2026 has 53 ISO weeks.",
-  "weekly_news/notes.md:1:1  file name: notes.md carries no ISO week; expected a name such as ai_news_2026-W06.md.",
+  'posts/crlf.md:10:12  link "../weekly_news/ai_news_2026-W17" matches no page (looked for weekly_news/ai_news_2026-W17.md and weekly_news/ai_news_2026-W17/index.md). Week 2026-W17 has no digest yet: write weekly_news/ai_news_2026-W17.md, or run npx weekly new 2026-W17 --digest. [broken-link]',
+  "posts/many.md:1:1  title: missing; expected a non-empty text. [invalid-field]",
+  'posts/many.md:5:1  draft: received "no"; expected true or false. [invalid-field]',
+  'posts/many.md:8:10  link "../weekly_news/ai_news_2026-W07" matches no page (looked for weekly_news/ai_news_2026-W07.md and weekly_news/ai_news_2026-W07/index.md). Week 2026-W07 has no digest yet: write weekly_news/ai_news_2026-W07.md, or run npx weekly new 2026-W07 --digest. [broken-link]',
+  'posts/many.md:9:6  link "./missing-titel.md" matches no page (looked for posts/missing-titel.md). Did you mean ./missing-title.md? [broken-link]',
+  'posts/missing-image.md:6:8  image "./charts/trend.png" names a file that does not exist (looked for posts/charts/trend.png). [missing-file]',
+  'posts/missing-layout.md:4:1  layout: received "layouts/report.njk"; expected a template of the layouts folder, such as layouts/post.njk. [unknown-layout]',
+  "posts/missing-title.md:1:1  title: missing; expected a non-empty text. [invalid-field]",
+  "weekly_news/ai_news_2026-W54.md:1:1  file name: week 2026-W54 does not exist; 2026 has 53 ISO weeks. [no-such-week]",
+  "weekly_news/notes.md:1:1  file name: notes.md carries no ISO week; expected a name such as ai_news_2026-W06.md. [file-name-week]",
 ];
 const WARNINGS = [
-  "posts/many.md:4:1  warning: unknown key categories; the plugin reads title, description, date, scheduled, tags, layout, draft.",
-  "posts/same-week-b.md:1:1  warning: a second report for week 2026-W15: posts/same-week-a.md is for the same week.",
-  "posts/unknown-key.md:4:1  warning: unknown key schedule; did you mean scheduled?",
+  "posts/many.md:4:1  warning: unknown key categories; the plugin reads title, description, date, scheduled, tags, layout, draft. [unknown-key]",
+  "posts/same-week-b.md:1:1  warning: a second report for week 2026-W15: posts/same-week-a.md is for the same week. [second-report]",
+  "posts/unknown-key.md:4:1  warning: unknown key schedule; did you mean scheduled? [unknown-key]",
 ];
 const byPlace = (a: string, b: string) => {
   const key = (line: string) => line.split("  ")[0]!.split(":");
@@ -63,7 +64,7 @@ describe("weekly check", () => {
     assert.equal(run.stderr, "weekly check: no Eleventy config (.eleventy.js, eleventy.config.js, eleventy.config.mjs, eleventy.config.cjs) in / or any folder above it.\n");
   });
 
-  test("--format json: the same problems as data", () => {
+  test("--format json: the same problems as data, each with its code, the code's title and the way to fix it", () => {
     const run = weekly(INVALID, "check", "--format", "json");
     assert.equal(run.status, 1, run.stderr);
     const report = JSON.parse(run.stdout) as { files: number; errors: number; warnings: number; problems: Array<Record<string, unknown>> };
@@ -73,8 +74,16 @@ describe("weekly check", () => {
       line: 4,
       column: 1,
       severity: "warning",
+      code: "unknown-key",
       message: "unknown key schedule; did you mean scheduled?",
+      title: PROBLEM_CODES["unknown-key"].title,
+      hint: PROBLEM_CODES["unknown-key"].hint,
     });
+    // The text report's codes are the JSON's, problem by problem.
+    const textRun = weekly(INVALID, "check");
+    assert.equal(textRun.status, 1, textRun.stderr);
+    const text = textRun.stdout.split("\n").filter((line) => line.startsWith("posts/") || line.startsWith("weekly_news/"));
+    assert.deepEqual(text.map((line) => /\[([a-z-]+)\]$/.exec(line)?.[1]), report.problems.map((p) => p.code));
   });
 
   // The blog grows every week: its count is every Markdown file of its two content folders.

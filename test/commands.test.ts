@@ -29,7 +29,7 @@ describe("npx eleventy", () => {
       const message =
         'posts/2026-W07-ai-weekly.md:11:33  link "../weekly_news/ai_news_2026-W70" matches no page ' +
         "(looked for weekly_news/ai_news_2026-W70.md and weekly_news/ai_news_2026-W70/index.md). " +
-        "Did you mean ../weekly_news/ai_news_2026-W07?";
+        "Did you mean ../weekly_news/ai_news_2026-W07? [broken-link]";
       const lines = outputLines(run);
       assert.ok(lines.includes("[weekly] 1 problem in the content stopped the build:"), run.stderr);
       assert.equal(lines.filter((line) => line === message).length, 1, "each problem is printed once");
@@ -51,7 +51,7 @@ describe("npx eleventy", () => {
         const warning =
           '[weekly] posts/2026-W07-ai-weekly.md:11:33  warning: link "../weekly_news/ai_news_2026-W70" matches no page ' +
           "(looked for weekly_news/ai_news_2026-W70.md and weekly_news/ai_news_2026-W70/index.md). " +
-          "Did you mean ../weekly_news/ai_news_2026-W07?";
+          "Did you mean ../weekly_news/ai_news_2026-W07? [broken-link]";
         assert.deepEqual(outputLines(run).filter((line) => line.includes("matches no page")), severity === "warn" ? [warning] : []);
         const doc = readSite(output).page("/posts/2026-W07-ai-weekly/");
         assert.deepEqual(all(doc, "a").map((a) => a.getAttribute("href")), ["../weekly_news/ai_news_2026-W70"]);
@@ -73,8 +73,8 @@ describe("two tags that share a URL", () => {
       const check = runWeekly(site, ["check"], env);
       assert.equal(check.status, 1, check.stderr);
       const expected = [
-        'posts/2026-W05-ai-weekly.md:5:1  tags: "AI" and "ai" (posts/2026-W09-ai-weekly.md) would share the URL /tags/ai/: write them the same way, or give one a fixed slug with the tagSlugs option.',
-        'posts/2026-W09-ai-weekly.md:4:1  tags: "ai" and "AI" (posts/2026-W05-ai-weekly.md) would share the URL /tags/ai/: write them the same way, or give one a fixed slug with the tagSlugs option.',
+        'posts/2026-W05-ai-weekly.md:5:1  tags: "AI" and "ai" (posts/2026-W09-ai-weekly.md) would share the URL /tags/ai/: write them the same way, or give one a fixed slug with the tagSlugs option. [tag-clash]',
+        'posts/2026-W09-ai-weekly.md:4:1  tags: "ai" and "AI" (posts/2026-W05-ai-weekly.md) would share the URL /tags/ai/: write them the same way, or give one a fixed slug with the tagSlugs option. [tag-clash]',
       ];
       assert.deepEqual(check.stdout.split("\n").filter((line) => line.startsWith("posts/")), expected);
       const build = runEleventy(site, output, env);

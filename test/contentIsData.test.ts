@@ -68,15 +68,15 @@ describe("front matter that would instruct Eleventy, in a digest and a report", 
     assert.equal(run.build.status, 1, run.build.stderr);
     assert.deepEqual(listFiles(output), []);
     const expected = [
-      "posts/2026-W09-ai-weekly.md:4:1  permalink: received \"../../etc/x.html\"; expected a plain address such as /posts/2026-w06/ or /posts/2026-w06.html, without template code ({{ }}, {% %}), \"..\", \"\\\", spaces, \"%\", \"?\" or \"#\".",
-      "posts/2026-W09-ai-weekly.md:5:1  eleventyComputed: not allowed in a report or digest: its values would be run as template code. Remove it; content is data, never code.",
-      "posts/2026-W09-ai-weekly.md:7:1  layout: received \"../../etc/passwd\"; expected a template of the layouts folder, such as layouts/post.njk.",
-      "posts/2026-W10-ai-weekly.md:4:1  layout: received \"package.json\"; expected a template of the layouts folder, such as layouts/post.njk.",
-      "posts/2026-W10-ai-weekly.md:5:1  permalink: received \"/pagefind/pagefind.js\"; expected a plain address such as /posts/2026-w06/ or /posts/2026-w06.html, without template code ({{ }}, {% %}), \"..\", \"\\\", spaces, \"%\", \"?\" or \"#\".",
-      "posts/about.md:4:1  permalink: received \"/pagefind/about.html\"; the plugin writes everything under /pagefind/; choose an address outside it.",
-      "posts/about.md:5:1  pagination: not allowed in a report or digest: it would make pages out of other data, at addresses run as template code. Remove it; content is data, never code.",
-      "weekly_news/ai_news_2026-W09.md:2:1  templateEngineOverride: not allowed in a report or digest: it would run the file's text as template code. Remove it; content is data, never code.",
-      "weekly_news/ai_news_2026-W09.md:3:1  permalink: received \"../package.json\"; expected a plain address such as /posts/2026-w06/ or /posts/2026-w06.html, without template code ({{ }}, {% %}), \"..\", \"\\\", spaces, \"%\", \"?\" or \"#\".",
+      "posts/2026-W09-ai-weekly.md:4:1  permalink: received \"../../etc/x.html\"; expected a plain address such as /posts/2026-w06/ or /posts/2026-w06.html, without template code ({{ }}, {% %}), \"..\", \"\\\", spaces, \"%\", \"?\" or \"#\". [unsafe-permalink]",
+      "posts/2026-W09-ai-weekly.md:5:1  eleventyComputed: not allowed in a report or digest: its values would be run as template code. Remove it; content is data, never code. [refused-key]",
+      "posts/2026-W09-ai-weekly.md:7:1  layout: received \"../../etc/passwd\"; expected a template of the layouts folder, such as layouts/post.njk. [unknown-layout]",
+      "posts/2026-W10-ai-weekly.md:4:1  layout: received \"package.json\"; expected a template of the layouts folder, such as layouts/post.njk. [unknown-layout]",
+      "posts/2026-W10-ai-weekly.md:5:1  permalink: received \"/pagefind/pagefind.js\"; expected a plain address such as /posts/2026-w06/ or /posts/2026-w06.html, without template code ({{ }}, {% %}), \"..\", \"\\\", spaces, \"%\", \"?\" or \"#\". [unsafe-permalink]",
+      "posts/about.md:4:1  permalink: received \"/pagefind/about.html\"; the plugin writes everything under /pagefind/; choose an address outside it. [unsafe-permalink]",
+      "posts/about.md:5:1  pagination: not allowed in a report or digest: it would make pages out of other data, at addresses run as template code. Remove it; content is data, never code. [refused-key]",
+      "weekly_news/ai_news_2026-W09.md:2:1  templateEngineOverride: not allowed in a report or digest: it would run the file's text as template code. Remove it; content is data, never code. [refused-key]",
+      "weekly_news/ai_news_2026-W09.md:3:1  permalink: received \"../package.json\"; expected a plain address such as /posts/2026-w06/ or /posts/2026-w06.html, without template code ({{ }}, {% %}), \"..\", \"\\\", spaces, \"%\", \"?\" or \"#\". [unsafe-permalink]",
     ];
     for (const line of expected) assert.ok(run.buildLines.includes(line), `the build names:\n${line}\n\nit printed:\n${run.buildLines.join("\n")}`);
     assert.ok(!/TypeError|at .+:\d+:\d+\)/.test(run.build.stderr), run.build.stderr);
@@ -144,8 +144,8 @@ describe("templates and scripts in a content folder", () => {
       const { build, buildLines } = problemLines(site, output);
       assert.equal(existsSync(marker), false);
       assert.equal(build.status, 1);
-      assert.ok(buildLines.includes("posts/more/more.11tydata.json:3:1  templateEngineOverride: not allowed in a report or digest: it would run the file's text as template code. Remove it; content is data, never code."), buildLines.join("\n"));
-      assert.ok(buildLines.includes("posts/more/more.11tydata.json:4:1  permalink: received \"/same/\"; a data file of a content folder cannot give its pages one address; write permalink in a file's own front matter."), buildLines.join("\n"));
+      assert.ok(buildLines.includes("posts/more/more.11tydata.json:3:1  templateEngineOverride: not allowed in a report or digest: it would run the file's text as template code. Remove it; content is data, never code. [refused-key]"), buildLines.join("\n"));
+      assert.ok(buildLines.includes("posts/more/more.11tydata.json:4:1  permalink: received \"/same/\"; a data file of a content folder cannot give its pages one address; write permalink in a file's own front matter. [unsafe-permalink]"), buildLines.join("\n"));
     } finally {
       removeOutput(output);
       removeOutput(site);
@@ -166,7 +166,7 @@ describe("other ways in: JSON and JavaScript front matter, links, data files, th
       assert.equal(existsSync(marker), false);
       assert.equal(existsSync(join(site, "..", "escaped")), false);
       assert.equal(run.build.status, 1);
-      assert.ok(run.checkLines.includes("weekly_news/ai_news_2026-W09.md:2:1  templateEngineOverride: not allowed in a report or digest: it would run the file's text as template code. Remove it; content is data, never code."), run.checkLines.join("\n"));
+      assert.ok(run.checkLines.includes("weekly_news/ai_news_2026-W09.md:2:1  templateEngineOverride: not allowed in a report or digest: it would run the file's text as template code. Remove it; content is data, never code. [refused-key]"), run.checkLines.join("\n"));
 
       writeFileSync(
         join(site, "weekly_news", "ai_news_2026-W09.md"),
@@ -212,7 +212,7 @@ describe("other ways in: JSON and JavaScript front matter, links, data files, th
       writeFileSync(join(site, "weekly_news", "ai_news_2026-W07.md"), `# 摘要\n\n${nunjucksWrites(marker)}\n`);
       const linked = problemLines(site, output);
       assert.equal(existsSync(marker), false);
-      assert.ok(linked.buildLines.includes("weekly_news/ai_news_2026-W07.json:1:1  templateEngineOverride: not allowed in a report or digest: it would run the file's text as template code. Remove it; content is data, never code."), linked.buildLines.join("\n"));
+      assert.ok(linked.buildLines.includes("weekly_news/ai_news_2026-W07.json:1:1  templateEngineOverride: not allowed in a report or digest: it would run the file's text as template code. Remove it; content is data, never code. [refused-key]"), linked.buildLines.join("\n"));
     } finally {
       for (const dir of [output, outside, site]) removeOutput(dir);
     }
@@ -231,8 +231,8 @@ describe("other ways in: JSON and JavaScript front matter, links, data files, th
       assert.equal(existsSync(marker), false);
       assert.equal(build.status, 1);
       for (const line of [
-        "weekly_news/weekly_news.11tydata.json:1:1  templateEngineOverride: not allowed in a report or digest: it would run the file's text as template code. Remove it; content is data, never code.",
-        "posts/posts.11tydata.yaml:1:1  eleventyComputed: not allowed in a report or digest: its values would be run as template code. Remove it; content is data, never code.",
+        "weekly_news/weekly_news.11tydata.json:1:1  templateEngineOverride: not allowed in a report or digest: it would run the file's text as template code. Remove it; content is data, never code. [refused-key]",
+        "posts/posts.11tydata.yaml:1:1  eleventyComputed: not allowed in a report or digest: its values would be run as template code. Remove it; content is data, never code. [refused-key]",
         "posts/2026-W05-ai-weekly.toml:1:1  data file: a .toml data file in a content folder cannot be checked for keys that would run code; write it as JSON or YAML.",
       ]) {
         assert.ok(buildLines.includes(line), `${line}\n\n${buildLines.join("\n")}`);
@@ -286,10 +286,10 @@ describe("other ways in: JSON and JavaScript front matter, links, data files, th
       const { build, checkLines } = problemLines(site, output);
       assert.equal(build.status, 1);
       assert.deepEqual(checkLines.filter((line) => /^posts\/2026-W(09|1[0-2])/.test(line)), [
-        "posts/2026-W09-ai-weekly.md:4:1  permalink: received \"/feed.xml/\"; the site already writes feed.xml there; choose another address.",
-        "posts/2026-W10-ai-weekly.md:4:1  permalink: received \"/Archive/\"; the site already writes archive/index.html there; choose another address.",
-        "posts/2026-W11-ai-weekly.md:4:1  permalink: posts/2026-w06-ai-weekly/index.html is also where posts/2026-W06-ai-weekly.md is written; give each page an address of its own.",
-        "posts/2026-W12-ai-weekly.md:4:1  templateEngineOverride: received \"njk,liquid\"; Eleventy expects one template engine, such as njk or njk,md.",
+        "posts/2026-W09-ai-weekly.md:4:1  permalink: received \"/feed.xml/\"; the site already writes feed.xml there; choose another address. [unsafe-permalink]",
+        "posts/2026-W10-ai-weekly.md:4:1  permalink: received \"/Archive/\"; the site already writes archive/index.html there; choose another address. [unsafe-permalink]",
+        "posts/2026-W11-ai-weekly.md:4:1  permalink: posts/2026-w06-ai-weekly/index.html is also where posts/2026-W06-ai-weekly.md is written; give each page an address of its own. [address-clash]",
+        "posts/2026-W12-ai-weekly.md:4:1  templateEngineOverride: received \"njk,liquid\"; Eleventy expects one template engine, such as njk or njk,md. [template-engine]",
       ]);
       assert.deepEqual(listFiles(output), []);
     } finally {
@@ -305,7 +305,7 @@ describe("other ways in: JSON and JavaScript front matter, links, data files, th
       writeFileSync(join(site, "weekly_news", "ai_news_2026-W06.json"), `{ "eleventyComputed": { "title": "x" } }\n`);
       const { checkLines } = problemLines(site, output);
       assert.deepEqual(checkLines.filter((line) => /^(posts|weekly_news)\//.test(line)), [
-        "weekly_news/ai_news_2026-W06.json:1:1  eleventyComputed: not allowed in a report or digest: its values would be run as template code. Remove it; content is data, never code.",
+        "weekly_news/ai_news_2026-W06.json:1:1  eleventyComputed: not allowed in a report or digest: its values would be run as template code. Remove it; content is data, never code. [refused-key]",
       ]);
     } finally {
       removeOutput(output);

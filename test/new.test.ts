@@ -153,14 +153,14 @@ describe("weekly new", () => {
     const placeholder = (state: string) => `${intro}: the page would go live unfinished. Write this part, or hold the page back with draft: true.${state}`;
     const lines = check.stdout.split("\n");
     // 2026-W01, written after its Thursday, is a draft; 2026-W53 waits for its Thursday.
-    assert.ok(lines.includes(`posts/2026-W01-ai-weekly.md:15:1  warning: ${intro}: write this part before removing draft: true.`), check.stdout);
-    assert.ok(lines.includes(`posts/2026-W53-ai-weekly.md:14:1  warning: ${placeholder(" (This page is not published yet: this will stop the build when it goes live.)")}`), check.stdout);
+    assert.ok(lines.includes(`posts/2026-W01-ai-weekly.md:15:1  warning: ${intro}: write this part before removing draft: true. [placeholder]`), check.stdout);
+    assert.ok(lines.includes(`posts/2026-W53-ai-weekly.md:14:1  warning: ${placeholder(" (This page is not published yet: this will stop the build when it goes live.)")} [placeholder]`), check.stdout);
     assert.ok(lines.some((line) => line.startsWith("weekly_news/ai_news_2026-W53.md:") && line.includes('placeholder "- **标题**：一句话摘要。"')), check.stdout);
     const stopped = tempOutput("new-skeleton");
     try {
       const run = runEleventy(site, stopped, { WEEKLY_NOW: "2027-02-01" });
       assert.equal(run.status, 1);
-      assert.ok(outputLines(run).includes(`posts/2027-W01-ai-weekly.md:14:1  ${placeholder("")}`), run.stderr);
+      assert.ok(outputLines(run).includes(`posts/2027-W01-ai-weekly.md:14:1  ${placeholder("")} [placeholder]`), run.stderr);
       assert.deepEqual(readSite(stopped).files.size, 0, "nothing published");
     } finally {
       removeOutput(stopped);

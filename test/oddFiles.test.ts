@@ -137,12 +137,12 @@ describe("odd files that stop the build", () => {
     assert.notEqual(run.status, 0);
     const lines = outputLines(run);
     const expected = [
-      'posts/2026-W03-c#.md  file name: 2026-W03-c#.md holds "#" or "?", which end the path of a URL: links to its page would break. Rename the file without them.',
-      "posts/2026-W04-unclosed.md:5:1  front matter: no closing --- line, so the whole file was read as front matter and the body is empty. Add a line --- above this line, where the front matter ends.",
-      "posts/2026-W02-gbk.md:7:5  the file is not UTF-8: byte 0xD6 cannot be read as text (the file was probably saved in another encoding, such as GBK or Latin-1); save it as UTF-8.",
+      'posts/2026-W03-c#.md  file name: 2026-W03-c#.md holds "#" or "?", which end the path of a URL: links to its page would break. Rename the file without them. [file-name-url]',
+      "posts/2026-W04-unclosed.md:5:1  front matter: no closing --- line, so the whole file was read as front matter and the body is empty. Add a line --- above this line, where the front matter ends. [front-matter-unclosed]",
+      "posts/2026-W02-gbk.md:7:5  the file is not UTF-8: byte 0xD6 cannot be read as text (the file was probably saved in another encoding, such as GBK or Latin-1); save it as UTF-8. [not-utf8]",
       "posts/again  a symbolic link to posts (written .), which is already part of the site: every file under it would be published twice, at two addresses. Remove the link, or list it in .eleventyignore.",
-      "posts/empty.md:1:1  date: missing; expected a date such as 2026-02-05, or a date and time such as 2026-02-05T08:00 or 2026-02-05T08:00+08:00 (read in Asia/Shanghai).",
-      "posts/empty.md:1:1  title: missing; expected a non-empty text.",
+      "posts/empty.md:1:1  date: missing; expected a date such as 2026-02-05, or a date and time such as 2026-02-05T08:00 or 2026-02-05T08:00+08:00 (read in Asia/Shanghai). [invalid-field]",
+      "posts/empty.md:1:1  title: missing; expected a non-empty text. [invalid-field]",
     ];
     for (const line of expected) assert.ok(lines.includes(line), `${line}\n--- in ---\n${lines.join("\n")}`);
     assert.ok(!lines.some((line) => /^\s+at /.test(line)), "no stack trace");

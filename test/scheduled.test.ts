@@ -309,13 +309,13 @@ describe("mistakes stop the build before anything is written", () => {
   });
 
   const SCHEDULE_ERRORS = [
-    'posts/a-published.md:6:13  link "./b-scheduled" points to posts/b-scheduled.md, which is not published until 2026-03-01 09:30 (UTC+8): the link would be dead. Remove the link, or schedule this page no earlier than that.',
-    'posts/a-published.md:7:9  link "./c-draft.md" points to posts/c-draft.md, which is a draft (draft: true): the link would be dead. Remove the link, or publish the draft first.',
-    'posts/a-published.md:8:16  link "/posts/b-scheduled/" points to posts/b-scheduled.md, which is not published until 2026-03-01 09:30 (UTC+8): the link would be dead. Remove the link, or schedule this page no earlier than that.',
-    'posts/d-bad-scheduled.md:4:1  scheduled: received "2026-02-30"; expected a date such as 2026-02-05, or a date and time such as 2026-02-05T08:00 or 2026-02-05T08:00+08:00 (read in Asia/Shanghai).',
-    'posts/e-bad-draft.md:4:1  draft: received "yes"; expected true or false.',
-    'posts/f-bad-date.md:4:1  date: received "2026-13-01"; expected a date such as 2026-02-05, or a date and time such as 2026-02-05T08:00 or 2026-02-05T08:00+08:00 (read in Asia/Shanghai).',
-    'posts/g-scheduled-early.md:7:11  link "./h-scheduled-late" points to posts/h-scheduled-late.md, which goes live at 2026-02-27 00:00 (UTC+8), after this page (2026-02-20 08:00 (UTC+8)): the link would be dead until then. Schedule this page no earlier than 2026-02-27 00:00 (UTC+8), or that one no later than 2026-02-20 08:00 (UTC+8).',
+    'posts/a-published.md:6:13  link "./b-scheduled" points to posts/b-scheduled.md, which is not published until 2026-03-01 09:30 (UTC+8): the link would be dead. Remove the link, or schedule this page no earlier than that. [link-held-back]',
+    'posts/a-published.md:7:9  link "./c-draft.md" points to posts/c-draft.md, which is a draft (draft: true): the link would be dead. Remove the link, or publish the draft first. [link-held-back]',
+    'posts/a-published.md:8:16  link "/posts/b-scheduled/" points to posts/b-scheduled.md, which is not published until 2026-03-01 09:30 (UTC+8): the link would be dead. Remove the link, or schedule this page no earlier than that. [link-held-back]',
+    'posts/d-bad-scheduled.md:4:1  scheduled: received "2026-02-30"; expected a date such as 2026-02-05, or a date and time such as 2026-02-05T08:00 or 2026-02-05T08:00+08:00 (read in Asia/Shanghai). [invalid-field]',
+    'posts/e-bad-draft.md:4:1  draft: received "yes"; expected true or false. [invalid-field]',
+    'posts/f-bad-date.md:4:1  date: received "2026-13-01"; expected a date such as 2026-02-05, or a date and time such as 2026-02-05T08:00 or 2026-02-05T08:00+08:00 (read in Asia/Shanghai). [invalid-field]',
+    'posts/g-scheduled-early.md:7:11  link "./h-scheduled-late" points to posts/h-scheduled-late.md, which goes live at 2026-02-27 00:00 (UTC+8), after this page (2026-02-20 08:00 (UTC+8)): the link would be dead until then. Schedule this page no earlier than 2026-02-27 00:00 (UTC+8), or that one no later than 2026-02-20 08:00 (UTC+8). [link-held-back]',
   ];
   for (const brokenLinks of ["error", "false"]) {
     test(`links to held-back pages and bad schedule fields are all reported at once, with file and line (brokenLinks: ${brokenLinks})`, () => {
@@ -343,7 +343,7 @@ describe("mistakes stop the build before anything is written", () => {
           '[weekly] posts/g-scheduled-early.md:7:43  warning: link "../weekly_news/ai_news_2026-W08" matches no page ' +
             "(looked for weekly_news/ai_news_2026-W08.md and weekly_news/ai_news_2026-W08/index.md). " +
             "Week 2026-W08 has no digest yet: write weekly_news/ai_news_2026-W08.md, or run npx weekly new 2026-W08 --digest. " +
-            "(This page is not published yet: this will stop the build when it goes live.)",
+            "(This page is not published yet: this will stop the build when it goes live.) [broken-link]",
         ),
         run.stderr,
       );

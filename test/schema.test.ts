@@ -12,15 +12,15 @@ describe("checkFrontMatter", () => {
     ["one tag as text, a number tag", { ...ok, tags: "AI" }, "report", []],
     ["a number tag", { ...ok, tags: [2026] }, "report", []],
     ["a digest needs neither title nor date", {}, "digest", []],
-    ["no title", { date: "2026-02-05" }, "report", [{ field: "title", severity: "error", message: "title: missing; expected a non-empty text." }]],
-    ["a blank title", { ...ok, title: "  " }, "report", [{ field: "title", severity: "error", message: 'title: received "  "; expected a non-empty text.' }]],
-    ["no date", { title: "周报" }, "report", [{ field: "date", severity: "error", message: `date: missing; expected ${FORMS}.` }]],
-    ["2026-02-30", { ...ok, date: "2026-02-30" }, "report", [{ field: "date", severity: "error", message: `date: received "2026-02-30"; expected ${FORMS}.` }]],
-    ["scheduled 2026-13-01", { ...ok, scheduled: "2026-13-01" }, "digest", [{ field: "scheduled", severity: "error", message: `scheduled: received "2026-13-01"; expected ${FORMS}.` }]],
-    ["tags as a map", { ...ok, tags: { a: 1 } }, "report", [{ field: "tags", severity: "error", message: 'tags: received {"a":1}; expected a list of non-empty texts such as [AI, 人工智能], or one text.' }]],
-    ["an empty tag", { ...ok, tags: ["AI", ""] }, "report", [{ field: "tags", severity: "error", message: 'tags: received ["AI",""]; expected a list of non-empty texts such as [AI, 人工智能], or one text.' }]],
-    ["draft: yes", { ...ok, draft: "yes" }, "report", [{ field: "draft", severity: "error", message: 'draft: received "yes"; expected true or false.' }]],
-    ["a title that is a number", { ...ok, title: 42 }, "report", [{ field: "title", severity: "error", message: "title: received 42; expected a non-empty text." }]],
+    ["no title", { date: "2026-02-05" }, "report", [{ field: "title", severity: "error", code: "invalid-field", message: "title: missing; expected a non-empty text." }]],
+    ["a blank title", { ...ok, title: "  " }, "report", [{ field: "title", severity: "error", code: "invalid-field", message: 'title: received "  "; expected a non-empty text.' }]],
+    ["no date", { title: "周报" }, "report", [{ field: "date", severity: "error", code: "invalid-field", message: `date: missing; expected ${FORMS}.` }]],
+    ["2026-02-30", { ...ok, date: "2026-02-30" }, "report", [{ field: "date", severity: "error", code: "invalid-field", message: `date: received "2026-02-30"; expected ${FORMS}.` }]],
+    ["scheduled 2026-13-01", { ...ok, scheduled: "2026-13-01" }, "digest", [{ field: "scheduled", severity: "error", code: "invalid-field", message: `scheduled: received "2026-13-01"; expected ${FORMS}.` }]],
+    ["tags as a map", { ...ok, tags: { a: 1 } }, "report", [{ field: "tags", severity: "error", code: "invalid-field", message: 'tags: received {"a":1}; expected a list of non-empty texts such as [AI, 人工智能], or one text.' }]],
+    ["an empty tag", { ...ok, tags: ["AI", ""] }, "report", [{ field: "tags", severity: "error", code: "invalid-field", message: 'tags: received ["AI",""]; expected a list of non-empty texts such as [AI, 人工智能], or one text.' }]],
+    ["draft: yes", { ...ok, draft: "yes" }, "report", [{ field: "draft", severity: "error", code: "invalid-field", message: 'draft: received "yes"; expected true or false.' }]],
+    ["a title that is a number", { ...ok, title: 42 }, "report", [{ field: "title", severity: "error", code: "invalid-field", message: "title: received 42; expected a non-empty text." }]],
   ];
   for (const [name, data, kind, expected] of cases) {
     test(`${name} (${kind}) → ${expected.length === 0 ? "fine" : expected.map((i) => i.message).join(" / ")}`, () => {
@@ -40,7 +40,7 @@ describe("checkFrontMatter", () => {
   for (const [key, message] of keys) {
     test(`own key ${key} → ${message ?? "known"}`, () => {
       const issues = checkFrontMatter({ ...ok, [key]: "x" }, ["title", "date", key], "report", ZONE);
-      assert.deepEqual(issues, message ? [{ field: key, severity: "warning", message }] : []);
+      assert.deepEqual(issues, message ? [{ field: key, severity: "warning", code: "unknown-key", message }] : []);
     });
   }
 

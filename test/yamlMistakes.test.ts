@@ -61,9 +61,9 @@ test("`weekly check` names each mistake at its line, and `weekly new --tags \"AI
     assert.equal(check.status, 1);
     const lines = check.stdout.split("\n");
     for (const expected of [
-      'posts/2026-W09-ai-weekly.md:2:6  front matter: "title" is followed by a full-width colon "：" (U+FF1A), so YAML does not read it as a key. Type an ASCII colon and a space: title: …',
-      'posts/2026-W10-ai-weekly.md:2:8  front matter: the value of title holds a colon and a space, which YAML reads as the start of another key. Put the value in quotes: title: "OpenAI: 新模型"',
-      'posts/2026-W11-ai-weekly.md:4:1  tags: "人工智能，大模型" holds a full-width "，", so it is one tag. For several tags, separate them with ASCII commas in brackets: tags: [人工智能, 大模型], or write one per line as "- 人工智能".',
+      'posts/2026-W09-ai-weekly.md:2:6  front matter: "title" is followed by a full-width colon "：" (U+FF1A), so YAML does not read it as a key. Type an ASCII colon and a space: title: … [full-width-colon]',
+      'posts/2026-W10-ai-weekly.md:2:8  front matter: the value of title holds a colon and a space, which YAML reads as the start of another key. Put the value in quotes: title: "OpenAI: 新模型" [unquoted-colon]',
+      'posts/2026-W11-ai-weekly.md:4:1  tags: "人工智能，大模型" holds a full-width "，", so it is one tag. For several tags, separate them with ASCII commas in brackets: tags: [人工智能, 大模型], or write one per line as "- 人工智能". [tag-separator]',
     ]) {
       assert.ok(lines.includes(expected), `${expected}\n\n${check.stdout}`);
     }
@@ -83,8 +83,8 @@ test("a report dated outside its file name's week, and a body # heading that is 
     const check = runWeekly(site, ["check"], { WEEKLY_NOW: "2026-03-13T00:00" });
     const lines = check.stdout.split("\n").filter((line) => line.startsWith("posts/2026-W09"));
     assert.deepEqual(lines, [
-      "posts/2026-W09-ai-weekly.md:3:1  warning: date: 2026-03-05 is in week 2026-W10, but the file name says 2026-W09: the page shows 2026-W10 and its digest. Date it within 2026-W09 (2026-02-23 – 2026-03-01), or rename the file.",
-      'posts/2026-W09-ai-weekly.md:6:1  warning: the body\'s heading "# 第八周" is not the title "第九周": the page would show two titles. Make the heading the same as title: in the front matter, or remove it.',
+      "posts/2026-W09-ai-weekly.md:3:1  warning: date: 2026-03-05 is in week 2026-W10, but the file name says 2026-W09: the page shows 2026-W10 and its digest. Date it within 2026-W09 (2026-02-23 – 2026-03-01), or rename the file. [date-outside-week]",
+      'posts/2026-W09-ai-weekly.md:6:1  warning: the body\'s heading "# 第八周" is not the title "第九周": the page would show two titles. Make the heading the same as title: in the front matter, or remove it. [second-title]',
     ]);
   } finally {
     removeOutput(site);

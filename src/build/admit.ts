@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { posix } from "node:path";
 import { kindOf } from "../core/kinds.js";
+import { show } from "../core/errors.js";
 import { missingClosingLine } from "../core/yamlMistakes.js";
 import { checkOwnData } from "../content/contentData.js";
 import { encodingMessage, firstInvalidUtf8, isThroughLink } from "../content/files.js";
@@ -29,22 +30,22 @@ export function admitPage(ctx: BuildContext, state: BuildState, inputPath: strin
   const link = state.links.find((l) => l.followed && isThroughLink(path, l.path));
   if (link) {
     // A second copy of a file of the site: reported once, at the link, and never analysed or built.
-    addFileProblem(ctx, state, link.path, "link", link.message, link.severity);
+    addFileProblem(ctx, state, link.path, { field: "link", ...link }, link.severity);
     return false;
   }
   const notes = frontMatterNotes(data);
-  for (const problem of notes?.problems ?? []) addProblem(ctx, state, path, problem.field, problem.message, problem.severity ?? "error", problem);
+  for (const problem of notes?.problems ?? []) addProblem(ctx, state, path, problem, problem.severity ?? "error", problem);
   if (markdown && (notes?.replacementCharacter || body.includes("\uFFFD"))) checkEncoding(ctx, state, path);
   if (kind && markdown) checkFileShape(ctx, state, path, body);
   if (kind && markdown && !notes?.problems.some((p) => p.field === "front matter")) {
-    for (const issue of checkFrontMatter(data, notes?.keys ?? [], kind, opts.timezone)) addProblem(ctx, state, path, issue.field, issue.message, issue.severity);
+    for (const issue of checkFrontMatter(data, notes?.keys ?? [], kind, opts.timezone)) addProblem(ctx, state, path, issue, issue.severity);
   }
   let refused = false;
   if (kind) {
     // Content is data: a page whose own keys (or those of a data file that applies to it) would
     // instruct Eleventy is never compiled.
     const issues = checkOwnData(data, notes?.keys ?? [], { reserved: ctx.reserved, layoutsDir: opts.layoutsDir });
-    for (const issue of issues) addProblem(ctx, state, path, issue.field, issue.message, "error");
+    for (const issue of issues) addProblem(ctx, state, path, issue, "error");
     refused = issues.length > 0 || state.refusedData.some((applies) => applies(path));
     // And its body is Markdown only, whatever the site's markdownTemplateEngine says: Liquid or
     // Nunjucks would let it include files (and Nunjucks, run code).
@@ -55,7 +56,7 @@ export function admitPage(ctx: BuildContext, state: BuildState, inputPath: strin
   const fallback = opts.layouts[kind ?? "page"];
   if (markdown && data.layout === undefined && fallback !== false) data.layout = fallback;
   const schedule = publishState(data, state.now, opts.timezone);
-  for (const problem of schedule.problems) addProblem(ctx, state, path, problem.field, problem.message, "error");
+  for (const problem of schedule.problems) addProblem(ctx, state, path, problem, "error");
   // A page whose schedule cannot be read is kept for the analysis (so its links are checked
   // too): the build stops on its problem before anything is written.
   const status: PublishState = schedule.problems.length > 0 ? { state: "published" } : schedule.status;
@@ -78,13 +79,13 @@ export function admitPage(ctx: BuildContext, state: BuildState, inputPath: strin
 function checkFileShape(ctx: BuildContext, state: BuildState, path: string, body: string): void {
   if (/[#?]/.test(path)) {
     const name = posix.basename(path);
-    addFileProblem(ctx, state, path, "file name", `file name: ${name} holds "#" or "?", which end the path of a URL: links to its page would break. Rename the file without them.`, "error");
+    addFileProblem(ctx, state, path, { field: "file name", code: "file-name-url", message: `file name: ${name} holds "#" or "?", which end the path of a URL: links to its page would break. Rename the file without them.` }, "error");
   }
   const text = /\S/.test(body) ? undefined : readText(ctx, path);
   if (text !== undefined && !closesFrontMatter(text)) {
     const line = missingClosingLine(text);
     const where = line === undefined ? "Add a line --- where the front matter ends." : "Add a line --- above this line, where the front matter ends.";
-    addProblem(ctx, state, path, "front matter", `front matter: no closing --- line, so the whole file was read as front matter and the body is empty. ${where}`, "error", { line: line ?? 1, column: 1 });
+    addProblem(ctx, state, path, { field: "front matter", code: "front-matter-unclosed", message: `front matter: no closing --- line, so the whole file was read as front matter and the body is empty. ${where}` }, "error", { line: line ?? 1, column: 1 });
   }
 }
 
@@ -98,15 +99,15 @@ function checkFinished(ctx: BuildContext, state: BuildState, path: string, body:
   if (line === undefined) return;
   const live = status.state === "published" && !state.preview;
   const later = status.state === "scheduled" ? " (This page is not published yet: this will stop the build when it goes live.)" : "";
-  const placeholder = `the template's placeholder "${body.split(/\r?\n/)[line]!.trim()}" is still here`;
+  const placeholder = `the template's placeholder ${show(body.split(/\r?\n/)[line]!.trim())} is still here`;
   const message =
     status.state === "draft"
       ? `${placeholder}: write this part before removing draft: true.`
       : `${placeholder}: the page would go live unfinished. Write this part, or hold the page back with draft: true.${live ? "" : later}`;
   const severity = live || (state.checkOnly && status.state === "published") ? "error" : "warning";
   // Placed in the file as the analysis places a body line (after the front matter).
-  const placed = placeInFile({ file: path, bodyLine: line, column: 1, severity, message, rule: "markdown" }, readText(ctx, path), body);
-  addProblem(ctx, state, path, "placeholder", message, severity, { line: placed.line ?? 1, column: 1 });
+  const placed = placeInFile({ file: path, bodyLine: line, column: 1, severity, code: "placeholder", message, rule: "markdown" }, readText(ctx, path), body);
+  addProblem(ctx, state, path, { field: "placeholder", code: "placeholder", message }, severity, { line: placed.line ?? 1, column: 1 });
 }
 
 /** A file whose text has U+FFFD: an error if that comes from bytes that are not UTF-8. */
@@ -118,5 +119,5 @@ function checkEncoding(ctx: BuildContext, state: BuildState, path: string): void
     return;
   }
   const invalid = firstInvalidUtf8(bytes);
-  if (invalid) addProblem(ctx, state, path, "encoding", encodingMessage(invalid), "error", invalid);
+  if (invalid) addProblem(ctx, state, path, { field: "encoding", code: "not-utf8", message: encodingMessage(invalid) }, "error", invalid);
 }

@@ -58,6 +58,7 @@ function clashingTags(ctx: BuildContext, shown: ReturnType<typeof shownReports>)
     line: frontMatterKeyLine(readText(ctx, clash.path), "tags") ?? 1,
     column: 1,
     severity: "error" as const,
+    code: clash.code,
     message: clash.message,
   }));
 }
@@ -77,7 +78,7 @@ function sharedAddresses(ctx: BuildContext, state: BuildState): Problem[] {
       const others = [...new Set([...(owners.get(file) ?? []), ...folders.flatMap((folder) => owners.get(folder) ?? [])])].filter((p) => p !== path);
       if (others.length === 0) continue;
       const line = frontMatterKeyLine(readText(ctx, path), "permalink") ?? 1;
-      problems.push({ file: fileOf(ctx, path), line, column: 1, severity: "error", message: `permalink: ${outputFileOf(url)} is also where ${others.join(", ")} is written; give each page an address of its own.` });
+      problems.push({ file: fileOf(ctx, path), line, column: 1, severity: "error", code: "address-clash", message: `permalink: ${outputFileOf(url)} is also where ${others.join(", ")} is written; give each page an address of its own.` });
     }
   }
   return problems;

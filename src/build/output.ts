@@ -91,6 +91,7 @@ export function unpublishedSinceLastBuild(ctx: BuildContext, state: BuildState):
       line: 1,
       column: 1,
       severity: "error" as const,
+      code: "stale-incremental" as const,
       message: `was published by an earlier build and is not now; an --incremental build would leave it on the pages that list or link it. Build without --incremental.`,
     }));
 }

@@ -15,7 +15,7 @@ export function pageDate(ctx: BuildContext, state: BuildState, value: unknown, i
   if (parsed) return parsed.dateTime.toJSDate();
   const message = fieldMessage("date", value, ctx.opts.timezone);
   if (!inputPath) throw new WeeklyError(message);
-  addProblem(ctx, state, relativePath(ctx, inputPath), "date", message, "error");
+  addProblem(ctx, state, relativePath(ctx, inputPath), { field: "date", code: "invalid-field", message }, "error");
   return new Date(0); // never written: the problem stops the build before rendering
 }
 

@@ -1,32 +1,39 @@
 // The problem log of one build: each problem once, at its file, line and column, with the weight
 // it has in this build.
 import { WeeklyError, type Problem } from "../core/errors.js";
+import type { ProblemCode } from "../core/problemCodes.js";
 import { frontMatterKeyLine } from "../content/frontMatter.js";
 import { placeInFile } from "../content/place.js";
 import { type SiteIndex } from "../content/pageTypes.js";
 import { fileOf, readText, type BuildContext } from "./context.js";
 import type { BuildState } from "./state.js";
 
+/** What is wrong with one field (or one aspect) of a file. */
+export interface FileIssue {
+  field: string;
+  code: ProblemCode;
+  message: string;
+}
+
 /** A front-matter problem, placed on the line of its key. Reported once however often Eleventy asks. */
 export function addProblem(
   ctx: BuildContext,
   state: BuildState,
   path: string,
-  field: string,
-  message: string,
+  issue: FileIssue,
   severity: Problem["severity"],
   at?: { line: number; column: number },
 ): void {
-  const line = at?.line ?? frontMatterKeyLine(readText(ctx, path), field) ?? 1;
+  const line = at?.line ?? frontMatterKeyLine(readText(ctx, path), issue.field) ?? 1;
   const column = at?.column ?? 1;
-  const key = `${path}\0${field}`;
+  const key = `${path}\0${issue.field}`;
   if (severity === "warning" && state.problems.get(key)?.severity === "error") return; // the error says more
-  state.problems.set(key, { file: fileOf(ctx, path), line, column, severity, message });
+  state.problems.set(key, { file: fileOf(ctx, path), line, column, severity, code: issue.code, message: issue.message });
 }
 
 /** A problem with a file as a whole (a link, say): no line to point at. */
-export function addFileProblem(ctx: BuildContext, state: BuildState, path: string, field: string, message: string, severity: Problem["severity"]): void {
-  state.problems.set(`${path}\0${field}`, { file: fileOf(ctx, path), severity, message });
+export function addFileProblem(ctx: BuildContext, state: BuildState, path: string, issue: FileIssue, severity: Problem["severity"]): void {
+  state.problems.set(`${path}\0${issue.field}`, { file: fileOf(ctx, path), severity, code: issue.code, message: issue.message });
 }
 
 /**

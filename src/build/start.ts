@@ -39,7 +39,7 @@ export function beginBuild(ctx: BuildContext, event: BuildEvent): BuildState {
   });
   // Links Eleventy skips are reported now; those it follows, when a file comes through them.
   state.links = findLinkProblems(ctx.inputDir, [ctx.opts.postsDir, ctx.opts.digestsDir]);
-  for (const link of state.links.filter((l) => !l.followed)) addFileProblem(ctx, state, link.path, "link", link.message, link.severity);
+  for (const link of state.links.filter((l) => !l.followed)) addFileProblem(ctx, state, link.path, { field: "link", ...link }, link.severity);
   checkContentFolders(ctx, state);
   return state;
 }
@@ -63,9 +63,9 @@ function checkContentFolders(ctx: BuildContext, state: BuildState): void {
     const read = readDataFile(file.path, text);
     const issues =
       "problem" in read
-        ? [{ field: "data file", message: read.problem }]
+        ? [{ field: "data file", code: "data-file" as const, message: read.problem }]
         : checkOwnData(read.data, Object.keys(read.data), { reserved: ctx.reserved, layoutsDir: ctx.opts.layoutsDir, inDataFile: true });
-    for (const issue of issues) addProblem(ctx, state, file.path, issue.field, issue.message, "error", { line: jsonKeyLine(text, issue.field), column: 1 });
+    for (const issue of issues) addProblem(ctx, state, file.path, issue, "error", { line: jsonKeyLine(text, issue.field), column: 1 });
     if (issues.length > 0) state.refusedData.push(dataFileScope(file.path));
   }
 }
@@ -76,5 +76,5 @@ function codeFileProblem(ctx: BuildContext, path: string, kind: "template" | "fr
     kind === "template"
       ? `a template or script in a content folder: Eleventy would run it as code while building. Reports and digests are Markdown (.md) files; move site templates out of ${folder}/ (layouts belong in ${ctx.opts.layoutsDir}/).`
       : `front matter in a language that runs as code (such as ---js): reports and digests take YAML (---) or JSON (---json) front matter only.`;
-  return { file: fileOf(ctx, path), ...(kind === "front matter" ? { line: 1, column: 1 } : {}), severity: "error", message };
+  return { file: fileOf(ctx, path), ...(kind === "front matter" ? { line: 1, column: 1 } : {}), severity: "error", code: kind === "template" ? "code-file" : "code-front-matter", message };
 }

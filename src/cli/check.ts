@@ -1,17 +1,22 @@
 // `weekly check`: every problem of a site's content, found by the analysis a build runs.
 import { formatProblem, plural, type Problem } from "../core/errors.js";
+import { problemKind } from "../core/problemCodes.js";
 
 export interface CheckReport {
   problems: Problem[];
   files: number;
 }
 
-/** The report as lines of `file:line:col  message` and a count, or as JSON. */
+/**
+ * The report as lines of `file:line:col  message [code]` and a count, or as JSON, where each
+ * problem also carries its code's title and the general way to fix it (from the catalogue).
+ */
 export function formatReport(report: CheckReport, format: "text" | "json"): string {
   const errors = report.problems.filter((p) => p.severity === "error").length;
   const warnings = report.problems.length - errors;
   if (format === "json") {
-    return `${JSON.stringify({ files: report.files, errors, warnings, problems: report.problems }, null, 2)}\n`;
+    const problems = report.problems.map((problem) => ({ ...problem, ...problemKind(problem.code) }));
+    return `${JSON.stringify({ files: report.files, errors, warnings, problems }, null, 2)}\n`;
   }
   const files = plural(report.files, "file");
   if (report.problems.length === 0) return `No problems in ${files}.\n`;

@@ -5,11 +5,13 @@ import { isUtf8 } from "node:buffer";
 import yaml from "js-yaml";
 import { join, posix } from "node:path";
 import { within } from "../core/paths.js";
+import type { ProblemCode } from "../core/problemCodes.js";
 
 export interface LinkProblem {
   /** The link, relative to the input folder, forward slashes: `posts/loop`. */
   path: string;
   severity: "error" | "warning";
+  code: ProblemCode;
   message: string;
   /** Whether Eleventy still reads files through the link (they are dropped and the build stops). */
   followed: boolean;
@@ -58,11 +60,12 @@ function linkProblem(inputDir: string, root: string, path: string): LinkProblem 
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === "ELOOP" ? `it leads back to itself (${path} → ${written} → …)` : `its target ${written} does not exist`;
-    return { path, severity: "warning", followed: false, message: `a symbolic link that cannot be followed: ${why}; nothing from it is published. Remove the link or point it at a file.` };
+    return { path, severity: "warning", code: "broken-symlink", followed: false, message: `a symbolic link that cannot be followed: ${why}; nothing from it is published. Remove the link or point it at a file.` };
   }
   const twice = (what: string) => ({
     path,
     severity: "error" as const,
+    code: "symlink-twice" as const,
     followed: true,
     message: `${what}: ${statSync(file).isDirectory() ? "every file under it" : "its file"} would be published twice, at two addresses. Remove the link, or list it in .eleventyignore.`,
   });

@@ -1,7 +1,9 @@
 // How front matter is read: YAML 1.2's core schema, so that dates stay exactly as the author wrote
 // them, and broken YAML reported instead of thrown.
 import yaml from "js-yaml";
-import { fieldMessage, show } from "./schema.js";
+import { fieldMessage } from "./schema.js";
+import { show } from "../core/errors.js";
+import type { ProblemCode } from "../core/problemCodes.js";
 import { RESERVED_KEYS } from "./contentData.js";
 import { curlyQuotedValues, explainYamlError, fullWidthColons, fullWidthTagSeparator } from "../core/yamlMistakes.js";
 
@@ -20,7 +22,7 @@ export interface Place {
 export interface FrontMatterNotes {
   /** The file's own keys (not those of directory or global data). Their lines are found when needed. */
   keys: string[];
-  problems: Array<Place & { field: string; message: string; severity?: "warning" }>;
+  problems: Array<Place & { field: string; code: ProblemCode; message: string; severity?: "warning" }>;
   /** U+FFFD in the text: either written so or a byte that is not UTF-8 (the file is then checked). */
   replacementCharacter?: true;
 }
@@ -48,7 +50,7 @@ export function createFrontMatterEngine(layoutExists: (layout: string) => boolea
       value = language === "json" ? JSON.parse(text) : yaml.load(text, { schema: yaml.CORE_SCHEMA });
     } catch (error) {
       if (language === "json") {
-        notes.problems.push({ line: FIRST_LINE, column: 1, field: "front matter", message: `front matter is not valid JSON: ${(error as Error).message}` });
+        notes.problems.push({ line: FIRST_LINE, column: 1, field: "front matter", code: "front-matter-json", message: `front matter is not valid JSON: ${(error as Error).message}` });
         return { [FRONT_MATTER_NOTES]: notes };
       }
       const { reason, mark } = error as { reason?: string; mark?: { line: number; column: number } };
@@ -56,27 +58,27 @@ export function createFrontMatterEngine(layoutExists: (layout: string) => boolea
       // A mistake made with a Chinese keyboard, or a missing closing ---, is named as such.
       const mistake = fullWidthColons(text)[0] ?? explainYamlError(text, at);
       if (mistake) {
-        notes.problems.push({ line: mistake.line, column: mistake.column, field: "front matter", message: mistake.message });
+        notes.problems.push({ line: mistake.line, column: mistake.column, field: "front matter", code: mistake.code, message: mistake.message });
         return { [FRONT_MATTER_NOTES]: notes };
       }
       const place = reason?.includes("quoted scalar") ? openingQuote(text, at) : at;
-      notes.problems.push({ ...place, field: "front matter", message: `front matter is not valid YAML: ${reason ?? String(error)}` });
+      notes.problems.push({ ...place, field: "front matter", code: "front-matter-yaml", message: `front matter is not valid YAML: ${reason ?? String(error)}` });
       return { [FRONT_MATTER_NOTES]: notes };
     }
     if (value === null || value === undefined) return { [FRONT_MATTER_NOTES]: notes };
     const colons = language === "yaml" ? fullWidthColons(text) : [];
     if (colons.length > 0) {
       // YAML read `title：…` as part of some other value, or as the whole front matter.
-      for (const [index, colon] of colons.entries()) notes.problems.push({ line: colon.line, column: colon.column, field: index === 0 ? "front matter" : `front matter ${colon.line}`, message: colon.message });
+      for (const [index, colon] of colons.entries()) notes.problems.push({ line: colon.line, column: colon.column, field: index === 0 ? "front matter" : `front matter ${colon.line}`, code: colon.code, message: colon.message });
       return { [FRONT_MATTER_NOTES]: notes };
     }
     if (typeof value !== "object" || Array.isArray(value)) {
-      notes.problems.push({ line: FIRST_LINE, column: 1, field: "front matter", message: "front matter is not a set of keys such as title: …" });
+      notes.problems.push({ line: FIRST_LINE, column: 1, field: "front matter", code: "front-matter-shape", message: "front matter is not a set of keys such as title: …" });
       return { [FRONT_MATTER_NOTES]: notes };
     }
     const data = value as Record<string, unknown>;
     if (language === "yaml") {
-      for (const quoted of curlyQuotedValues(text)) notes.problems.push({ line: quoted.line, column: quoted.column, field: `front matter ${quoted.line}`, message: quoted.message, severity: "warning" });
+      for (const quoted of curlyQuotedValues(text)) notes.problems.push({ line: quoted.line, column: quoted.column, field: `front matter ${quoted.line}`, code: quoted.code, message: quoted.message, severity: "warning" });
     }
     // Names Eleventy reserves are reported here and dropped, so they are not the file's keys.
     notes.keys = Object.keys(data).filter((key) => !RESERVED_KEYS.has(key));
@@ -84,14 +86,14 @@ export function createFrontMatterEngine(layoutExists: (layout: string) => boolea
       const what = RESERVED_KEYS.get(key);
       if (!what) continue;
       const line = frontMatterKeyLine(`---${text}`, key) ?? FIRST_LINE;
-      notes.problems.push({ line, column: 1, field: key, message: `${key}: received ${show(data[key])}; Eleventy keeps this name for ${what}. Rename the key.` });
+      notes.problems.push({ line, column: 1, field: key, code: "reserved-key", message: `${key}: received ${show(data[key])}; Eleventy keeps this name for ${what}. Rename the key.` });
       delete data[key];
     }
     const override = data.templateEngineOverride;
     if (override !== undefined && override !== null && !isEngineList(override)) {
       // Eleventy reads this before any plugin sees the page, and stops with its own error.
       const line = frontMatterKeyLine(`---${text}`, "templateEngineOverride") ?? FIRST_LINE;
-      notes.problems.push({ line, column: 1, field: "templateEngineOverride", message: `templateEngineOverride: received ${show(override)}; Eleventy expects one template engine, such as njk or njk,md.` });
+      notes.problems.push({ line, column: 1, field: "templateEngineOverride", code: "template-engine", message: `templateEngineOverride: received ${show(override)}; Eleventy expects one template engine, such as njk or njk,md.` });
       delete data.templateEngineOverride;
       notes.keys = notes.keys.filter((key) => key !== "templateEngineOverride"); // reported here, and gone
     }
@@ -100,19 +102,19 @@ export function createFrontMatterEngine(layoutExists: (layout: string) => boolea
     if (layout !== undefined && layout !== null && layout !== false && !(typeof layout === "string" && layout !== "" && layoutExists(layout))) {
       // The text starts after the opening `---`: with it put back, the file's own key scan applies.
       const line = frontMatterKeyLine(`---${text}`, "layout") ?? FIRST_LINE;
-      notes.problems.push({ line, column: 1, field: "layout", message: `layout: received ${show(layout)}; expected a template of the layouts folder, such as layouts/post.njk.` });
+      notes.problems.push({ line, column: 1, field: "layout", code: "unknown-layout", message: `layout: received ${show(layout)}; expected a template of the layouts folder, such as layouts/post.njk.` });
       delete data.layout;
     }
     const tags = data.tags;
     const joined = fullWidthTagSeparator(tags);
     if (joined) {
-      notes.problems.push({ line: frontMatterKeyLine(`---${text}`, "tags") ?? FIRST_LINE, column: 1, field: "tags", message: joined });
+      notes.problems.push({ line: frontMatterKeyLine(`---${text}`, "tags") ?? FIRST_LINE, column: 1, field: "tags", code: "tag-separator", message: joined });
     }
     if (tags !== undefined && tags !== null && typeof tags !== "string" && !(Array.isArray(tags) && tags.every((tag) => typeof tag === "string"))) {
       // Eleventy stops on tags that are not a list with its own error, and turns a list's other
       // values into text ("[object Object]") before the plugin could name the file's line.
       const line = frontMatterKeyLine(`---${text}`, "tags") ?? FIRST_LINE;
-      notes.problems.push({ line, column: 1, field: "tags", message: fieldMessage("tags", tags, "UTC") });
+      notes.problems.push({ line, column: 1, field: "tags", code: "invalid-field", message: fieldMessage("tags", tags, "UTC") });
       delete data.tags;
     }
     return { ...data, [FRONT_MATTER_NOTES]: notes };

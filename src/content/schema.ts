@@ -3,10 +3,12 @@ import { z } from "zod";
 import { distance } from "fastest-levenshtein";
 import { ACCEPTED_DATE_FORMS, parseSiteDate } from "../core/dates.js";
 import type { ContentKind } from "../core/kinds.js";
+import { show } from "../core/errors.js";
 
 export interface FieldIssue {
   field: string;
   severity: "error" | "warning";
+  code: "invalid-field" | "unknown-key";
   message: string;
 }
 
@@ -79,13 +81,13 @@ export function checkFrontMatter(
     const field = String(issue.path[0]) as Field;
     if (seen.has(field) || !(field in EXPECTED)) continue;
     seen.add(field);
-    issues.push({ field, severity: "error", message: fieldMessage(field, data[field], zone) });
+    issues.push({ field, severity: "error", code: "invalid-field", message: fieldMessage(field, data[field], zone) });
   }
   for (const key of ownKeys) {
     if (KNOWN_KEYS.includes(key) || key.startsWith("_")) continue;
     const near = closestKey(key);
     const hint = near ? `; did you mean ${near}?` : `; the plugin reads ${Object.keys(EXPECTED).join(", ")}.`;
-    issues.push({ field: key, severity: "warning", message: `unknown key ${key}${hint}` });
+    issues.push({ field: key, severity: "warning", code: "unknown-key", message: `unknown key ${key}${hint}` });
   }
   return issues;
 }
@@ -103,9 +105,4 @@ function closestKey(key: string): string | undefined {
     .filter(({ known, cost }) => cost <= Math.max(1, Math.floor(known.length / 3)))
     .sort((a, b) => a.cost - b.cost || (a.known < b.known ? -1 : 1));
   return ranked[0]?.known;
-}
-
-/** A value as the author wrote it, for messages: JSON, a Date as its ISO instant. */
-export function show(value: unknown): string {
-  return value instanceof Date ? value.toISOString() : (JSON.stringify(value) ?? String(value));
 }

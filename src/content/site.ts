@@ -11,6 +11,8 @@ import { newestFirst } from "../core/order.js";
 import type { AnalysedPage, BodyProblem, CollectedPage, HeldBack, SiteIndex } from "./pageTypes.js";
 import type { BodyReader } from "./body.js";
 import { checkWeeks, dateOf, titleOf, weekOf } from "./weeks.js";
+import { show } from "../core/errors.js";
+import type { ProblemCode } from "../core/problemCodes.js";
 
 /**
  * Analyses every collected page against Eleventy's map of input paths to URLs: headings, excerpt,
@@ -68,7 +70,8 @@ export function analyseSite(
         column: 1,
         severity: "warning",
         rule: "markdown",
-        message: `the body's heading "# ${body.extraTitle.text}" is not the title "${analysed.title}": the page would show two titles. Make the heading the same as title: in the front matter, or remove it.`,
+        code: "second-title",
+        message: `the body's heading ${show(`# ${body.extraTitle.text}`)} is not the title ${show(analysed.title)}: the page would show two titles. Make the heading the same as title: in the front matter, or remove it.`,
       });
     }
     if (body.lostNesting !== undefined) {
@@ -78,6 +81,7 @@ export function analyseSite(
         column: 1,
         severity: "warning",
         rule: "markdown",
+        code: "nesting-too-deep",
         message: "lists or quotes nested more deeply than Markdown reads (about 50 lists or 100 quotes): from this line on, the rest of that list or quote is not shown. Nest less deeply.",
       });
     }
@@ -90,35 +94,35 @@ export function analyseSite(
     for (const link of links.get(page.path) ?? []) {
       const resolution = resolveReference(link.href, { fromInputPath: page.path, pages: lookup });
       const at = { file: page.path, bodyLine: link.line, column: link.column };
-      const problem = (message: string, rule: BodyProblem["rule"] = "link") =>
-        problems.push({ ...at, severity: "error", message, rule, ...(deferred && rule === "link" ? { deferred } : {}) });
+      const problem = (code: ProblemCode, message: string, rule: BodyProblem["rule"] = "link") =>
+        problems.push({ ...at, severity: "error", code, message, rule, ...(deferred && rule === "link" ? { deferred } : {}) });
       const written = readableHref(link.href);
       const heldTarget = heldBackTarget(resolution, heldBack);
       if (heldTarget) {
         const conflict = heldBackConflict(page.status, heldTarget);
-        if (conflict) problem(`link "${written}" points to ${heldTarget.path}, ${conflict}`, "schedule");
+        if (conflict) problem("link-held-back", `link ${show(written)} points to ${heldTarget.path}, ${conflict}`, "schedule");
         else if (resolution.kind === "page") page.rewrites.set(link.href, resolution.href);
       } else if (resolution.kind === "page") {
         const target = pathByStem.get(resolution.stem) ?? resolution.stem;
         page.rewrites.set(link.href, resolution.href);
         page.linksTo.add(target);
         const missing = missingFragment(resolution.fragment, pages.get(target));
-        if (missing) problem(`link "${written}" names ${missing} in ${target}, which has no such heading.${headingHint(pages.get(target)!, missing)}`);
+        if (missing) problem("missing-heading", `link ${show(written)} names ${missing} in ${target}, which has no such heading.${headingHint(pages.get(target)!, missing)}`);
       } else if (resolution.kind === "unchanged" && /^[?#]/.test(link.href)) {
         const missing = missingFragment(splitHref(link.href).fragment, page);
-        if (missing) problem(`link "${written}" names ${missing}, but this page has no such heading.${headingHint(page, missing)}`);
+        if (missing) problem("missing-heading", `link ${show(written)} names ${missing}, but this page has no such heading.${headingHint(page, missing)}`);
       } else if (resolution.kind === "file" && fileExists(resolution.path)) {
         page.rewrites.set(link.href, resolution.href);
         // Copied for the pages this build writes: a chart only a held-back report shows waits with it.
         if (!deferred) files.add(resolution.path);
       } else if (resolution.kind === "file") {
-        problem(`${link.kind} "${written}" names a file that does not exist (looked for ${resolution.path}).`);
+        problem("missing-file", `${link.kind} ${show(written)} names a file that does not exist (looked for ${resolution.path}).`);
       } else if (resolution.kind === "missing" && resolution.reason) {
-        problem(`link "${written}" ${resolution.reason}.`);
+        problem("invalid-link", `link ${show(written)} ${resolution.reason}.`);
       } else if (resolution.kind === "missing") {
         const looked = resolution.looked.length > 0 ? ` (looked for ${resolution.looked.join(" and ")})` : "";
         const hint = resolution.suggestion ? ` Did you mean ${resolution.suggestion}?` : missingDigestHint(resolution.stems[0], opts.digestsDir);
-        problem(`link "${written}" matches no page${looked}.${hint}`);
+        problem("broken-link", `link ${show(written)} matches no page${looked}.${hint}`);
       }
     }
   }

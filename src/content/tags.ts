@@ -1,5 +1,6 @@
 // A report's tags, and tags that would share a tag page's URL.
 import { assignTagSlugs } from "../core/slugs.js";
+import { show } from "../core/errors.js";
 
 /** Front-matter `tags` as a list of text: a single value is one tag, `2026` is the tag "2026". */
 export function tagsOf(data: Readonly<Record<string, unknown>>): string[] {
@@ -14,6 +15,7 @@ export function tagsOf(data: Readonly<Record<string, unknown>>): string[] {
 export interface TagClash {
   path: string;
   tag: string;
+  code: "tag-clash";
   message: string;
 }
 
@@ -30,11 +32,12 @@ export function tagClashes(reports: ReadonlyArray<{ path: string; data: Readonly
   return clashes.flatMap(({ slug, tags }) =>
     tags.map((tag) => {
       // Quoted as JSON: a tag with a line break or a control character stays on one line.
-      const others = tags.filter((other) => other !== tag).map((other) => `${JSON.stringify(other)} (${firstUse.get(other)})`).join(" and ");
+      const others = tags.filter((other) => other !== tag).map((other) => `${show(other)} (${firstUse.get(other)})`).join(" and ");
       return {
         path: firstUse.get(tag)!,
         tag,
-        message: `tags: ${JSON.stringify(tag)} and ${others} would share the URL /${tagsPath}/${slug}/: write them the same way, or give one a fixed slug with the tagSlugs option.`,
+        code: "tag-clash" as const,
+        message: `tags: ${show(tag)} and ${others} would share the URL /${tagsPath}/${slug}/: write them the same way, or give one a fixed slug with the tagSlugs option.`,
       };
     }),
   );

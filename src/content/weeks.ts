@@ -20,11 +20,11 @@ export function checkWeeks(pages: Iterable<AnalysedPage>, zone: string): BodyPro
     if (page.kind === "digest" && !/^index\.[^.]+$/.test(name)) {
       const named = weekInFileName(name, zone);
       if (!named) {
-        problems.push({ ...fileLevel(page), severity: "error", message: `file name: ${name} carries no ISO week; expected a name such as ai_news_2026-W06.md.` });
+        problems.push({ ...fileLevel(page), severity: "error", code: "file-name-week", message: `file name: ${name} carries no ISO week; expected a name such as ai_news_2026-W06.md.` });
       } else if (!named.week) {
         const year = Number(named.text.slice(0, 4));
         const weeks = weeksInWeekYear(year, zone);
-        problems.push({ ...fileLevel(page), severity: "error", message: `file name: week ${named.text} does not exist; ${year} has ${weeks} ISO weeks.` });
+        problems.push({ ...fileLevel(page), severity: "error", code: "no-such-week", message: `file name: week ${named.text} does not exist; ${year} has ${weeks} ISO weeks.` });
       }
     }
     const named = page.kind === "report" ? weekInFileName(name, zone)?.week : undefined;
@@ -32,6 +32,7 @@ export function checkWeeks(pages: Iterable<AnalysedPage>, zone: string): BodyPro
       problems.push({
         ...fileLevel(page),
         severity: "warning",
+        code: "date-outside-week",
         message: `date: ${formatIsoDate(page.date!)} is in week ${page.week.key}, but the file name says ${named.key}: the page shows ${page.week.key} and its digest. Date it within ${named.key} (${formatIsoDate(named.start)} – ${formatIsoDate(named.end)}), or rename the file.`,
         field: "date",
       });
@@ -46,7 +47,7 @@ export function checkWeeks(pages: Iterable<AnalysedPage>, zone: string): BodyPro
     if (reports.length < 2) continue;
     const [first, ...others] = [...reports].sort((a, b) => (a.path < b.path ? -1 : 1));
     for (const page of others) {
-      problems.push({ ...fileLevel(page), severity: "warning", message: `a second report for week ${week}: ${first!.path} is for the same week.` });
+      problems.push({ ...fileLevel(page), severity: "warning", code: "second-report", message: `a second report for week ${week}: ${first!.path} is for the same week.` });
     }
   }
   return problems;

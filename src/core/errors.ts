@@ -1,4 +1,5 @@
 // Problems found in a site's content, and the error that stops a build because of them.
+import type { ProblemCode } from "./problemCodes.js";
 
 export interface Problem {
   /** Project-relative path of the file, with forward slashes. */
@@ -8,18 +9,25 @@ export interface Problem {
   /** 1-based column, when it can be known. */
   column?: number;
   severity: "error" | "warning";
+  /** The kind of problem, stable across versions (see problemCodes.ts). */
+  code: ProblemCode;
   message: string;
 }
 
+/** A value as the author wrote it, for every message: JSON (one line, quoted), a Date as its ISO instant. */
+export function show(value: unknown): string {
+  return value instanceof Date ? value.toISOString() : (JSON.stringify(value) ?? String(value));
+}
+
 /**
- * `posts/a.md:41:3  message` (`… warning: message` for a warning): the form editors and terminals
- * turn into a jump to the place.
+ * `posts/a.md:41:3  message [code]` (`… warning: message [code]` for a warning): the form editors
+ * and terminals turn into a jump to the place.
  */
 export function formatProblem(problem: Problem): string {
   const where = [problem.file, problem.line, problem.line === undefined ? undefined : problem.column ?? 1]
     .filter((part) => part !== undefined)
     .join(":");
-  return `${where}  ${problem.severity === "warning" ? "warning: " : ""}${problem.message}`;
+  return `${where}  ${problem.severity === "warning" ? "warning: " : ""}${problem.message} [${problem.code}]`;
 }
 
 /** Problems in file, line and column order, so that a report reads top to bottom. */

@@ -2,11 +2,14 @@
 // full-width colon after a key, curly quotes where YAML wants straight ones, an unquoted colon in
 // a title, a full-width comma between tags, a missing closing `---`. Each is named at its line
 // with what to type instead; YAML's own message says none of this.
+import { show } from "./errors.js";
+import type { ProblemCode } from "./problemCodes.js";
 
 export interface Mistake {
   /** 1-based line and column in the file (the opening `---` is line 1). */
   line: number;
   column: number;
+  code: ProblemCode;
   message: string;
 }
 
@@ -54,7 +57,8 @@ export function fullWidthColons(text: string): Mistake[] {
     return [{
       line: index + 1,
       column: line.indexOf("：") + 1,
-      message: `front matter: "${key}" is followed by a full-width colon "：" (U+FF1A), so YAML does not read it as a key. Type an ASCII colon and a space: ${key}: …`,
+      code: "full-width-colon",
+      message: `front matter: ${show(key)} is followed by a full-width colon "：" (U+FF1A), so YAML does not read it as a key. Type an ASCII colon and a space: ${key}: …`,
     }];
   });
 }
@@ -72,7 +76,8 @@ export function explainYamlError(text: string, at: { line: number; column: numbe
     return {
       line: firstBodyLine + 1,
       column: 1,
-      message: `front matter: no closing --- before this line, so the text below was read as YAML (${JSON.stringify(lines[firstBodyLine]!.slice(0, 40))}). Add a line --- where the front matter ends.`,
+      code: "front-matter-unclosed",
+      message: `front matter: no closing --- before this line, so the text below was read as YAML (${show(lines[firstBodyLine]!.slice(0, 40))}). Add a line --- where the front matter ends.`,
     };
   }
   const line = lines[at.line - 1] ?? "";
@@ -83,6 +88,7 @@ export function explainYamlError(text: string, at: { line: number; column: numbe
       return {
         line: at.line,
         column: line.indexOf(value) + 1,
+        code: "curly-quotes",
         message: `front matter: ${key} is quoted with curly quotes ${value[0]}…, which YAML reads as text, not as quotes. Type ASCII quotes: ${key}: "${value.replace(/^[“”‘’]|[“”‘’]$/g, "").replace(/"/g, '\\"')}"`,
       };
     }
@@ -90,6 +96,7 @@ export function explainYamlError(text: string, at: { line: number; column: numbe
       return {
         line: at.line,
         column: line.indexOf(value) + 1,
+        code: "unquoted-colon",
         message: `front matter: the value of ${key} holds a colon and a space, which YAML reads as the start of another key. Put the value in quotes: ${key}: "${value.replace(/"/g, '\\"')}"`,
       };
     }
@@ -107,7 +114,7 @@ export function fullWidthTagSeparator(tags: unknown): string | undefined {
   if (!joined) return undefined;
   const separator = TAG_SEPARATOR_RE.exec(joined)![0];
   const parts = joined.split(TAG_SEPARATOR_RE).map((part) => part.trim()).filter((part) => part !== "");
-  return `tags: ${JSON.stringify(joined)} holds a full-width "${separator}", so it is one tag. For several tags, separate them with ASCII commas in brackets: tags: [${parts.join(", ")}], or write one per line as "- ${parts[0] ?? ""}".`;
+  return `tags: ${show(joined)} holds a full-width "${separator}", so it is one tag. For several tags, separate them with ASCII commas in brackets: tags: [${parts.join(", ")}], or write one per line as "- ${parts[0] ?? ""}".`;
 }
 
 /** A whole value wrapped in curly quotes (`“新模型”`): YAML keeps them as part of the text. */
@@ -125,6 +132,7 @@ export function curlyQuotedValues(text: string): Mistake[] {
     return [{
       line: index + 1,
       column: line.indexOf(open) + 1,
+      code: "curly-quoted-value",
       message: `front matter: the value of ${key} is wrapped in curly quotes ${open}…${match[4]}, which YAML keeps as part of the text. If they are meant as quotes, type ASCII ones: ${key}: "${inner.replace(/"/g, '\\"')}"`,
     }];
   });

@@ -1,0 +1,53 @@
+// The catalogue of problem codes: each code is reported somewhere, listed in the README, and
+// shaped so that a script can match it.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { PROBLEM_CODES } from "../src/core/problemCodes.js";
+import { formatProblem } from "../src/core/errors.js";
+import { ROOT } from "./helpers.js";
+
+const codes = Object.keys(PROBLEM_CODES);
+
+/** Every TypeScript file under src/, but the catalogue itself. */
+function sourceTexts(): string[] {
+  const dir = join(ROOT, "src");
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((path) => path.endsWith(".ts") && !path.endsWith("problemCodes.ts"))
+    .map((path) => readFileSync(join(dir, path), "utf8"));
+}
+
+test("codes are lower-case words joined by hyphens, titles and hints are sentences", () => {
+  for (const [code, kind] of Object.entries(PROBLEM_CODES)) {
+    assert.match(code, /^[a-z0-9]+(-[a-z0-9]+)*$/, code);
+    assert.match(kind.title, /^[A-Z].*[^.]$/, `${code}: a title starts with a capital and ends without a full stop`);
+    assert.match(kind.hint, /^[A-Z].*\.$/, `${code}: a hint is a sentence`);
+  }
+});
+
+test("every code of the catalogue is reported by some part of the code (none is dead)", () => {
+  const sources = sourceTexts().join("\n");
+  const unused = codes.filter((code) => !sources.includes(`"${code}"`));
+  assert.deepEqual(unused, []);
+});
+
+test("the README lists the catalogue, code by code, with each title and hint", () => {
+  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+  const start = readme.indexOf("### Problem codes");
+  const section = readme.slice(start, readme.indexOf("\n\n", readme.indexOf("|", start)));
+  const rows = [...section.matchAll(/^\| `([^`]+)` \| (.+?) \| (.+?) \|$/gm)].map((m) => [m[1], m[2], m[3]!.replace(/\\\|/g, "|")]);
+  assert.deepEqual(
+    rows,
+    Object.entries(PROBLEM_CODES).map(([code, kind]) => [code, kind.title, kind.hint]),
+  );
+});
+
+test("a problem's line ends with its code, after the message", () => {
+  const cases = [
+    [{ file: "posts/a.md", line: 4, column: 1, severity: "error", code: "invalid-field", message: "m." }, "posts/a.md:4:1  m. [invalid-field]"],
+    [{ file: "posts/a.md", severity: "warning", code: "broken-symlink", message: "m." }, "posts/a.md  warning: m. [broken-symlink]"],
+    [{ file: "posts/a.md", line: 2, severity: "error", code: "placeholder", message: "m." }, "posts/a.md:2:1  m. [placeholder]"],
+  ] as const;
+  for (const [problem, line] of cases) assert.equal(formatProblem(problem), line);
+});
