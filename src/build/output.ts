@@ -3,7 +3,7 @@
 // files copied, the search index made, stale files removed, the record written).
 import { rm } from "node:fs/promises";
 import { posix, relative, resolve } from "node:path";
-import { WeeklyError, type Problem } from "../core/errors.js";
+import { show, WeeklyError, type Problem } from "../core/errors.js";
 import { outputFileOf } from "../content/contentData.js";
 import { copyFiles, legacyManifestFile, lockFile, manifestFile, mergeManifests, nextManifest, readManifest, readManifestSync, removeFiles, staleOutputs, unsafeOutputReason, writeManifest, type OutputManifest } from "./clean.js";
 import { acquireLock, OutputLocked, realLockEnvironment } from "./outputLock.js";
@@ -15,7 +15,7 @@ import type { BuildEvent, BuildState } from "./state.js";
 function lockWaitMs(value: string | undefined): number {
   if (value === undefined || value.trim() === "") return 600_000;
   const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds < 0) throw new WeeklyError(`WEEKLY_LOCK_WAIT: received ${JSON.stringify(value)}; expected a number of seconds, such as 600.`);
+  if (!Number.isFinite(seconds) || seconds < 0) throw new WeeklyError(`WEEKLY_LOCK_WAIT: received ${show(value)}; expected a number of seconds, such as 600.`);
   return seconds * 1000;
 }
 

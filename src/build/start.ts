@@ -1,7 +1,7 @@
 // The first stage (`eleventy.before`): the build's clock and mode, and the content folders checked
 // for anything that would run as code before Eleventy reads a page.
 import { posix } from "node:path";
-import { sortProblems, WeeklyError, type Problem } from "../core/errors.js";
+import { show, sortProblems, WeeklyError, type Problem } from "../core/errors.js";
 import { dataFileScope, findContentFolderFiles, findLinkProblems, readDataFile } from "../content/files.js";
 import { jsonKeyLine } from "../content/frontMatter.js";
 import { checkOwnData } from "../content/contentData.js";
@@ -16,7 +16,7 @@ export function readSwitch(name: string, value: string | undefined): boolean {
   const text = (value ?? "").trim().toLowerCase();
   if (text === "" || text === "0" || text === "false") return false;
   if (text === "1" || text === "true") return true;
-  throw new WeeklyError(`${name}: received ${JSON.stringify(value)}; expected 1 (or true) to turn it on, 0 (or false) or nothing to leave it off.`);
+  throw new WeeklyError(`${name}: received ${show(value)}; expected 1 (or true) to turn it on, 0 (or false) or nothing to leave it off.`);
 }
 
 /**

@@ -1,4 +1,5 @@
 // `weekly <command>`: reads the arguments and runs one command; each command owns its module.
+import { show } from "../core/errors.js";
 import { parseArgs } from "node:util";
 import { inspectSite } from "./inspect.js";
 import { formatReport } from "./check.js";
@@ -47,17 +48,17 @@ export async function main(argv: readonly string[], out = process.stdout, err = 
   }
   if (command === "check") return check(values.format ?? "text", rest, out, err);
   if (command === "new") return newWeek(values, rest, out, err);
-  err.write(command === undefined ? `${USAGE}\n` : `weekly: unknown command "${command}"; expected check or new.\n\n${USAGE}\n`);
+  err.write(command === undefined ? `${USAGE}\n` : `weekly: unknown command ${show(command)}; expected check or new.\n\n${USAGE}\n`);
   return 2;
 }
 
 async function check(format: string, rest: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   if (format !== "text" && format !== "json") {
-    err.write(`weekly check: --format received "${format}"; expected text or json.\n`);
+    err.write(`weekly check: --format received ${show(format)}; expected text or json.\n`);
     return 2;
   }
   if (rest.length > 0) {
-    err.write(`weekly check: unexpected argument "${rest[0]}"; it checks the site in the current folder.\n`);
+    err.write(`weekly check: unexpected argument ${show(rest[0])}; it checks the site in the current folder.\n`);
     return 2;
   }
   const site = await inspectSite(process.cwd());
@@ -76,16 +77,16 @@ async function newWeek(
   err: NodeJS.WritableStream,
 ): Promise<number> {
   if (rest.length > 1) {
-    err.write(`weekly new: unexpected argument "${rest[1]}"; expected one week such as 2026-W07.\n`);
+    err.write(`weekly new: unexpected argument ${show(rest[1])}; expected one week such as 2026-W07.\n`);
     return 2;
   }
   const weekday = values.weekday === undefined ? undefined : parseWeekday(values.weekday);
   if (values.weekday !== undefined && weekday === undefined) {
-    err.write(`weekly new: --weekday received "${values.weekday}"; expected 1 (Monday) to 7 (Sunday), or mon … sun.\n`);
+    err.write(`weekly new: --weekday received ${show(values.weekday)}; expected 1 (Monday) to 7 (Sunday), or mon … sun.\n`);
     return 2;
   }
   if (values.time !== undefined && !/^([01]\d|2[0-3]):[0-5]\d$/.test(values.time)) {
-    err.write(`weekly new: --time received "${values.time}"; expected a time of day such as 08:00.\n`);
+    err.write(`weekly new: --time received ${show(values.time)}; expected a time of day such as 08:00.\n`);
     return 2;
   }
   const tags = values.tags?.split(/[,，、]/).map((t) => t.trim()).filter((t) => t !== "");

@@ -1,4 +1,5 @@
 // What `weekly new` writes for a week: the report's file from its template, and a digest stub.
+import { show } from "../core/errors.js";
 import { DateTime } from "luxon";
 import { formatIsoDate, ISO_WEEK_RE, isoWeekOf, parseIsoWeek, parseSiteDate, weeksInWeekYear, type IsoWeek } from "../core/dates.js";
 import type { ResolvedOptions } from "../core/options.js";
@@ -48,7 +49,7 @@ export function fillTemplate(template: string, week: IsoWeek): string {
 /** The week to write: the one asked for (which must exist), else the week after the newest report. */
 export function chooseWeek(asked: string | undefined, existing: ExistingContent, now: DateTime, zone: string): IsoWeek | { error: string } {
   if (asked !== undefined) {
-    if (!ISO_WEEK_RE.test(asked)) return { error: `week "${asked}" is not a week; expected the form 2026-W07.` };
+    if (!ISO_WEEK_RE.test(asked)) return { error: `week ${show(asked)} is not a week; expected the form 2026-W07.` };
     const week = parseIsoWeek(asked, zone);
     if (!week) {
       const year = Number(asked.slice(0, 4));

@@ -1,4 +1,5 @@
 // The folder a site is served from: the path of site.url, or Eleventy's --pathprefix.
+import { show } from "./errors.js";
 import { optionError } from "./options.js";
 
 /**
@@ -11,7 +12,7 @@ export function resolveBasePath(siteUrl: string, pathPrefix: string | undefined)
   const fromUrl = normalize(decodeURI(new URL(siteUrl).pathname));
   const fromEleventy = normalize(pathPrefix ?? "/");
   if (fromUrl !== "" && fromEleventy !== "" && fromUrl !== fromEleventy) {
-    throw optionError("site.url", siteUrl, `an address whose path agrees with Eleventy's pathPrefix ${JSON.stringify(pathPrefix)}: give the path in one of them, or the same in both`);
+    throw optionError("site.url", siteUrl, `an address whose path agrees with Eleventy's pathPrefix ${show(pathPrefix)}: give the path in one of them, or the same in both`);
   }
   return fromUrl || fromEleventy;
 }

@@ -1,6 +1,6 @@
 // The plugin's options: what a site may set, the defaults, and the check made when it is added.
 import type { z } from "zod";
-import { WeeklyError } from "./errors.js";
+import { show, WeeklyError } from "./errors.js";
 import { OPTIONS_SCHEMA, type ResolvedOptions } from "./optionsSchema.js";
 
 export type { ResolvedOptions } from "./optionsSchema.js";
@@ -235,7 +235,7 @@ export function defaultLayouts(layoutsDir: string): GeneratedLayouts {
 }
 
 function optionMessage(name: string, value: unknown, expected: string): string {
-  return `weekly plugin option ${name}: received ${JSON.stringify(value) ?? String(value)}; expected ${expected}.`;
+  return `weekly plugin option ${name}: received ${show(value)}; expected ${expected}.`;
 }
 
 export function optionError(name: string, value: unknown, expected: string): WeeklyError {
