@@ -1,13 +1,16 @@
-// What the `weekly` command knows of a site: found by running Eleventy with the site's own
-// configuration in check mode, so it sees exactly what a build sees, and writing nothing there.
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { existsSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import Eleventy from "@11ty/eleventy";
+// What the `weekly` command knows of a site: its configuration read without Eleventy
+// (siteConfig.ts), then its content read and analysed by the same stages a build runs
+// (build/readSite.ts). Nothing is rendered and nothing is written.
+import { posix } from "node:path";
+import markdownIt from "markdown-it";
 import type { Problem } from "../core/errors.js";
-import type { ResolvedOptions } from "../core/options.js";
+import { resolveOptions, type ResolvedOptions } from "../core/options.js";
+import { installMarkdownRules } from "../content/markdown.js";
 import type { ExistingContent } from "../content/newWeek.js";
+import { readSite } from "../build/readSite.js";
+import { generatedPages } from "../present/pages.js";
+import { readShippedTheme, siteTheme } from "../present/theme.js";
+import { CONFIG_FILES, findSiteDir, loadSiteConfig, type SiteConfig } from "./siteConfig.js";
 
 export interface SiteInspection {
   /** The folder of the site's Eleventy config: paths are relative to it. */
@@ -22,75 +25,56 @@ export interface SiteInspection {
 }
 
 /**
- * Runs Eleventy on the site in `siteDir` with `WEEKLY_CHECK=1`: the plugin reads and analyses every
- * page, then stops the build before anything is rendered and hands back what it found. Eleventy
- * writes into a throwaway folder, so the site's own output is never touched. Returns the reason
- * instead when the check cannot run (no plugin in the config, a broken config).
+ * Reads the site in `startDir` (or the nearest folder above it with an Eleventy config) as a
+ * build would, and returns every problem of its content. Returns the reason instead when the
+ * check cannot run (no plugin in the config, a broken config, options the plugin refuses).
  */
 export async function inspectSite(startDir: string): Promise<SiteInspection | { failure: string }> {
   const siteDir = findSiteDir(startDir);
   if (!siteDir) return { failure: `no Eleventy config (${CONFIG_FILES.join(", ")}) in ${startDir} or any folder above it.` };
-  const output = await mkdtemp(join(tmpdir(), "weekly-check-"));
-  const previous = { cwd: process.cwd(), check: process.env.WEEKLY_CHECK };
+  const previous = process.cwd();
+  // Paths in a site's config and in its folders are relative to the site's folder, as for Eleventy.
   process.chdir(siteDir);
-  process.env.WEEKLY_CHECK = "1";
-  // Eleventy still prints some lines in quiet mode (a slow step's "Benchmark" warning): the
-  // command's own output is the report, so nothing else reaches the console meanwhile.
-  const consoleMethods = { log: console.log, warn: console.warn, error: console.error, info: console.info };
-  Object.assign(console, { log: () => {}, warn: () => {}, error: () => {}, info: () => {} });
   try {
-    const eleventy = new Eleventy(undefined, output, { quietMode: true });
-    eleventy.disableLogger();
-    await eleventy.write();
-    return { failure: "the site's Eleventy config does not add the weekly plugin (eleventyConfig.addPlugin(weekly))." };
+    const config = await loadSiteConfig(siteDir);
+    if (!config.options) return { failure: "the site's Eleventy config does not add the weekly plugin (eleventyConfig.addPlugin(weekly))." };
+    const opts = resolveOptions(config.options);
+    const { folders } = config;
+    const theme = siteTheme(folders.input, posix.join(folders.input, folders.includes), opts, readShippedTheme().files);
+    const md = markdownFor(config);
+    const read = readSite({ opts, folders, env: process.env, layoutExists: theme.layoutExists, parse: (source, env) => md.parse(source, env), virtualPages: virtualPages(opts) });
+    return { siteDir, problems: read.problems, files: read.files, inputDir: folders.input, options: opts, content: read.content };
   } catch (error) {
-    const result = findCheckResult(error);
-    if (result) return { problems: [...result.problems], files: result.files, siteDir, ...result.site };
     return { failure: errorText(error) };
   } finally {
-    Object.assign(console, consoleMethods);
-    process.chdir(previous.cwd);
-    if (previous.check === undefined) delete process.env.WEEKLY_CHECK;
-    else process.env.WEEKLY_CHECK = previous.check;
-    await rm(output, { recursive: true, force: true });
+    process.chdir(previous);
   }
 }
 
-/** The file names Eleventy looks for its config under, in its order. */
-const CONFIG_FILES = [".eleventy.js", "eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs"];
-
-/** The nearest folder from `dir` up that holds an Eleventy config: the site's folder. */
-function findSiteDir(dir: string): string | undefined {
-  for (let at = resolve(dir); ; at = dirname(at)) {
-    if (CONFIG_FILES.some((name) => existsSync(join(at, name)))) return at;
-    if (dirname(at) === at) return undefined;
-  }
+/** The markdown-it Eleventy would render with: the site's (or one with Eleventy's defaults), its amendments, then the plugin's rules. */
+function markdownFor(config: SiteConfig) {
+  const md = config.markdown.library ?? markdownIt({ html: true });
+  for (const amend of config.markdown.amendments) amend(md);
+  installMarkdownRules(md, { rewriteHref: () => undefined, allowsHtml: () => undefined });
+  return md;
 }
 
-interface CheckResultLike {
-  name: string;
-  problems: Problem[];
-  files: number;
-  site: Omit<SiteInspection, "problems" | "files" | "siteDir">;
-}
-
-/** The plugin's result, wherever Eleventy wrapped it (the plugin may be another copy of this module). */
-function findCheckResult(error: unknown): CheckResultLike | undefined {
-  for (const e of errorChain(error)) {
-    if (e.name === "WeeklyCheckResult" && Array.isArray((e as Partial<CheckResultLike>).problems)) return e as CheckResultLike;
+/** The pages the plugin adds with a fixed address (home, archive, feeds, sitemap, …), by a path of their own. */
+function virtualPages(opts: ResolvedOptions): Map<string, string> {
+  const pages = new Map<string, string>();
+  for (const page of generatedPages(opts)) {
+    const permalink = page.data.permalink;
+    if (typeof permalink === "string" && !permalink.includes("{")) pages.set(page.path, permalink);
   }
-  return undefined;
+  if (opts.feeds.atom !== false) pages.set("weekly-plugin/feed-atom.njk", opts.feeds.atom);
+  if (opts.feeds.json !== false) pages.set("weekly-plugin/feed-json.njk", opts.feeds.json);
+  return pages;
 }
 
 function errorText(error: unknown): string {
-  const messages = errorChain(error).map((e) => e.message).filter(Boolean);
-  return messages.join("\n  ") || String(error);
-}
-
-function errorChain(error: unknown): Array<{ name?: string; message?: string }> {
-  const chain: Array<{ name?: string; message?: string; originalError?: unknown; cause?: unknown }> = [];
-  for (let e = error as (typeof chain)[number] | undefined; e && typeof e === "object" && chain.length < 20; e = (e.originalError ?? e.cause) as typeof e) {
-    chain.push(e);
+  const messages: string[] = [];
+  for (let e = error as { message?: string; cause?: unknown } | undefined; e && typeof e === "object" && messages.length < 20; e = e.cause as typeof e) {
+    if (e.message) messages.push(e.message);
   }
-  return chain;
+  return messages.join("\n  ") || String(error);
 }

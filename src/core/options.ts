@@ -3,6 +3,14 @@ import type { z } from "zod";
 import { show, WeeklyError } from "./errors.js";
 import { OPTIONS_SCHEMA, type ResolvedOptions } from "./optionsSchema.js";
 
+
+/**
+ * Marks the plugin function, whichever copy of the package it comes from (a site may load the
+ * compiled package while the command runs the source): `weekly check` finds the options a site
+ * gives it by this mark.
+ */
+export const WEEKLY_PLUGIN: unique symbol = Symbol.for("eleventy-plugin-weekly");
+
 export type { ResolvedOptions } from "./optionsSchema.js";
 
 /** The options whose value is a group of settings. */

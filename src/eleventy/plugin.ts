@@ -1,6 +1,6 @@
 // The Eleventy plugin: reads its options, then wires each concern's functions into Eleventy.
 import type { EleventyConfig } from "./eleventyConfig.js";
-import { optionError, resolveOptions, type WeeklyOptions } from "../core/options.js";
+import { optionError, resolveOptions, WEEKLY_PLUGIN, type WeeklyOptions } from "../core/options.js";
 import { resolveBasePath } from "../core/basePath.js";
 import { WeeklyBuild } from "../build/build.js";
 import { TemplateApi } from "./templateApi.js";
@@ -130,6 +130,8 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
     });
   }
 }
+
+Object.defineProperty(weekly, WEEKLY_PLUGIN, { value: true });
 
 /** The moment a report went live: its `scheduled` moment when it has one, else its date. */
 function liveMoment(item: CollectionItem, zone: string): Date {

@@ -3,16 +3,11 @@
 // layouts Eleventy would not read.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { posix } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { ResolvedOptions } from "../core/options.js";
-import { layoutFile } from "../content/contentData.js";
-import { isLayoutName, missingLayouts, STYLESHEET, THEME_URL, themeLoader, type ThemeFile } from "../present/theme.js";
+import { folderPath, isLayoutName, readShippedTheme, siteTheme, STYLESHEET, themeLoader, type ThemeFile } from "../present/theme.js";
 import type { EleventyConfig } from "./eleventyConfig.js";
 
 const isFile = (path: string) => statSync(path, { throwIfNoEntry: false })?.isFile() === true;
-
-/** A folder as a path from the project without a trailing slash: `./_includes/` → `_includes`. */
-const folder = (dir: string) => posix.normalize(dir).replace(/(.)\/+$/, "$1");
 
 export interface InstalledTheme {
   /** A template inside the layouts root, the site's or the theme's, named with or without its extension (`layouts/post`): never a data file or a file outside. */
@@ -22,15 +17,12 @@ export interface InstalledTheme {
 }
 
 export function installTheme(eleventyConfig: EleventyConfig, opts: ResolvedOptions): InstalledTheme {
-  const inputRoot = folder(eleventyConfig.directories.input);
+  const inputRoot = folderPath(eleventyConfig.directories.input);
   // Eleventy looks for `layout: layouts/post.njk` in the includes folder.
-  const layoutsRoot = folder(eleventyConfig.directories.includes);
-  const themeFolder = fileURLToPath(THEME_URL);
-  const shipped: ThemeFile[] = readdirSync(themeFolder).sort().map((name) => ({ name, text: readFileSync(posix.join(themeFolder, name), "utf8") }));
-  const siteHasLayout = (layout: string) => layoutFile(layout, layoutsRoot, isFile) !== undefined;
-  const theme = missingLayouts(shipped, posix.relative(inputRoot, layoutsRoot), opts.layoutsDir, siteHasLayout);
-  const themePaths = new Set(theme.map((layout) => posix.join(inputRoot, layout.virtualPath)));
-  for (const layout of theme) eleventyConfig.addTemplate(layout.virtualPath, layout.content, {});
+  const layoutsRoot = folderPath(eleventyConfig.directories.includes);
+  const { folder: themeFolder, files: shipped } = readShippedTheme();
+  const theme = siteTheme(inputRoot, layoutsRoot, opts, shipped);
+  for (const layout of theme.layouts) eleventyConfig.addTemplate(layout.virtualPath, layout.content, {});
   // Includes and imports of the shipped layouts (`layouts/macros.njk`) fall back to the theme too.
   eleventyConfig.amendLibrary("njk", (env) => {
     env.loaders.push(themeLoader(shipped, themeFolder, opts.layoutsDir));
@@ -50,8 +42,8 @@ export function installTheme(eleventyConfig: EleventyConfig, opts: ResolvedOptio
   });
 
   return {
-    layoutExists: (layout) => layoutFile(layout, layoutsRoot, (path) => themePaths.has(path) || isFile(path)) !== undefined,
-    isShippedLayout: (inputPath) => themePaths.has(posix.normalize(inputPath)),
+    layoutExists: theme.layoutExists,
+    isShippedLayout: (inputPath) => theme.paths.has(posix.normalize(inputPath)),
   };
 }
 

@@ -2,7 +2,11 @@
 // folder. A site uses its own file of the same name where it has one (in its includes folder,
 // where Eleventy looks for `layout: layouts/post.njk`), and the shipped one everywhere else, so a
 // site holding only `posts/` and `weekly_news/` builds the whole site.
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { posix } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { ResolvedOptions } from "../core/options.js";
+import { layoutFile } from "../content/contentData.js";
 
 /** The package's theme folder, next to `src/` and `dist/`. */
 export const THEME_URL = new URL("../../layouts/", import.meta.url);
@@ -66,4 +70,38 @@ export function themeLoader(shipped: readonly ThemeFile[], folder: string, layou
       return file ? { src: file.text, path: `${folder.replace(/\/$/, "")}/${file.name}`, noCache: false } : null;
     },
   };
+}
+
+/** The theme's files, read from the package. */
+export function readShippedTheme(): { folder: string; files: ThemeFile[] } {
+  const folder = fileURLToPath(THEME_URL);
+  return { folder, files: readdirSync(folder).sort().map((name) => ({ name, text: readFileSync(posix.join(folder, name), "utf8") })) };
+}
+
+const isFile = (path: string) => statSync(path, { throwIfNoEntry: false })?.isFile() === true;
+
+/** A folder as a path from the project without a trailing slash: `./_includes/` → `_includes`. */
+export const folderPath = (dir: string): string => posix.normalize(dir).replace(/(.)\/+$/, "$1");
+
+export interface SiteTheme {
+  /** The shipped layouts the site lacks, as virtual templates. */
+  layouts: ThemeLayout[];
+  /** Their paths from the project (`layouts/post.njk`, or `_includes/layouts/post.njk`). */
+  paths: ReadonlySet<string>;
+  /** A template inside the layouts root, the site's or the theme's, named with or without its extension (`layouts/post`): never a data file or a file outside. */
+  layoutExists(layout: string): boolean;
+}
+
+/**
+ * The theme as a site gets it: Eleventy looks for `layout: layouts/post.njk` in the includes
+ * folder, and every layout missing there comes from the theme. The plugin adds these layouts to
+ * Eleventy; `weekly check` asks the same question of the same files.
+ */
+export function siteTheme(inputDir: string, includesDir: string, opts: Pick<ResolvedOptions, "layoutsDir">, shipped: ThemeFile[]): SiteTheme {
+  const inputRoot = folderPath(inputDir);
+  const layoutsRoot = folderPath(includesDir);
+  const siteHas = (layout: string) => layoutFile(layout, layoutsRoot, isFile) !== undefined;
+  const layouts = missingLayouts(shipped, posix.relative(inputRoot, layoutsRoot), opts.layoutsDir, siteHas);
+  const paths = new Set(layouts.map((layout) => posix.join(inputRoot, layout.virtualPath)));
+  return { layouts, paths, layoutExists: (layout) => layoutFile(layout, layoutsRoot, (path) => paths.has(path) || isFile(path)) !== undefined };
 }

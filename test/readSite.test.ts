@@ -1,0 +1,122 @@
+// `weekly check` reads a site without Eleventy (build/readSite.ts). It must find exactly what the
+// plugin finds inside a real Eleventy build: on every fixture site, on this blog, and on a site
+// made to differ from the defaults (another input and includes folder, directory and template data
+// files, ignores, a templated permalink), the two lists of problems are the same, line for line.
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { promisify } from "node:util";
+import { copySite, FIXTURES, ROOT, WEEKLY_BIN } from "./helpers.js";
+
+const run = promisify(execFile);
+const REFERENCE = join(ROOT, "test", "tools", "eleventyCheck.ts");
+
+interface Found {
+  files: number;
+  problems: Array<Record<string, unknown>>;
+}
+
+async function both(site: string, now: string): Promise<{ command: Found; eleventy: Found }> {
+  const env = { ...process.env, WEEKLY_NOW: now, WEEKLY_PREVIEW: undefined, WEEKLY_CHECK: undefined };
+  const options = { cwd: site, env, encoding: "utf8" as const, maxBuffer: 1 << 26 };
+  const [command, eleventy] = await Promise.all([
+    run(process.execPath, [WEEKLY_BIN, "check", "--format", "json"], options).catch((error: { stdout: string; code: number }) => {
+      assert.equal(error.code, 1, `weekly check in ${site} failed to run`);
+      return error;
+    }),
+    run(process.execPath, ["--import", "tsx", REFERENCE], options),
+  ]);
+  const parsed = JSON.parse(command.stdout) as Found;
+  // The command adds each code's title and hint from the catalogue; the build's problems have neither.
+  const problems = parsed.problems.map(({ title: _title, hint: _hint, ...problem }) => problem);
+  return { command: { files: parsed.files, problems }, eleventy: JSON.parse(eleventy.stdout) as Found };
+}
+
+const CLOCKS = ["2026-02-10T12:00", "2026-11-30T10:00"];
+
+describe("weekly check without Eleventy finds what the plugin finds inside Eleventy", () => {
+  for (const fixture of readdirSync(FIXTURES).sort()) {
+    test(`the ${fixture} fixture`, async () => {
+      const site = copySite(fixture);
+      try {
+        for (const now of CLOCKS) {
+          const { command, eleventy } = await both(site, now);
+          assert.deepEqual(command, eleventy, `at ${now}`);
+        }
+      } finally {
+        rmSync(site, { recursive: true, force: true });
+      }
+    });
+  }
+
+  test("this blog", async () => {
+    const { command, eleventy } = await both(ROOT, CLOCKS[1]!);
+    assert.deepEqual(command, eleventy);
+    assert.ok(command.files > 0);
+  });
+
+  test("a site with its own folders, data files, ignores and templated permalinks", async () => {
+    const site = copySite("broken-link");
+    const write = (path: string, text: string) => {
+      mkdirSync(dirname(join(site, path)), { recursive: true });
+      writeFileSync(join(site, path), text);
+    };
+    try {
+      rmSync(join(site, "eleventy.config.js"));
+      rmSync(join(site, "posts"), { recursive: true });
+      rmSync(join(site, "weekly_news"), { recursive: true });
+      write(
+        "eleventy.config.js",
+        [
+          'import weekly from "eleventy-plugin-weekly";',
+          "export default function (eleventyConfig) {",
+          '  eleventyConfig.ignores.add("src/posts/ignored-by-config.md");',
+          '  eleventyConfig.addPlugin(weekly, { layouts: { home: false, tag: false, tagIndex: false, archive: false, digestIndex: false, search: false, notFound: false }, searchIndex: false });',
+          "}",
+          'export const config = { dir: { input: "src", includes: "_includes" }, markdownTemplateEngine: false };',
+          "",
+        ].join("\n"),
+      );
+      const dates: Record<string, string> = { "04": "2026-01-22", "05": "2026-01-29", "06": "2026-02-05" };
+      const report = (week: string, extra = "", body = "") => `---\ntitle: 第${week}周\ndate: ${dates[week]}\n${extra}---\n\n正文。${body}\n`;
+      // The folder's data makes every report a draft unless its own front matter says otherwise;
+      // the template data file of W05 gives it a scheduled that is not a date.
+      write("src/posts/posts.json", JSON.stringify({ draft: true }));
+      write("src/posts/2026-W04-ai-weekly.md", report("04"));
+      write("src/posts/2026-W05-ai-weekly.md", report("05", "draft: false\n", "[失效](./2026-W03-ai-weekly)"));
+      write("src/posts/2026-W05-ai-weekly.11tydata.json", JSON.stringify({ scheduled: "2026-13-01" }));
+      write(
+        "src/posts/2026-W06-ai-weekly.md",
+        report("06", "draft: false\n", "[摘要](../weekly_news/ai_news_2026-W06) [关于](/about-us/) [旧](../about.md) [联系](../contact.njk) [草稿](./2026-W04-ai-weekly)"),
+      );
+      // Broken, but never read: ignored by the config and by .eleventyignore.
+      write("src/posts/ignored-by-config.md", "---\ntitle: [broken\n---\n");
+      write("src/posts/ignored.md", "---\ntitle: [broken\n---\n");
+      write("src/.eleventyignore", "posts/ignored.md\n");
+      write("src/weekly_news/ai_news_2026-W06.md", "---\ntitle: 新闻\n---\n\n## 来源\n\n- 一条\n");
+      write("src/about.md", "---\npermalink: /about-us/\n---\n\n关于。\n");
+      write("src/contact.njk", "---\npermalink: \"/{{ 'reach' }}-us/\"\n---\n联系。\n");
+      write("src/_includes/layouts/post.njk", "{{ content | safe }}\n");
+      for (const now of CLOCKS) {
+        const { command, eleventy } = await both(site, now);
+        assert.deepEqual(command, eleventy, `at ${now}`);
+        // The cascade and the ignores are in effect: W04 is a draft by its folder's data (so W06's
+        // link to it would be dead), W05's scheduled comes from its data file, the pages outside the
+        // content folders are found at their addresses, the ignored files are not read.
+        assert.deepEqual(
+          command.problems.map((p) => [p.file, p.code]),
+          [
+            ["src/posts/2026-W05-ai-weekly.md", "invalid-field"],
+            ["src/posts/2026-W05-ai-weekly.md", "broken-link"],
+            ["src/posts/2026-W06-ai-weekly.md", "link-held-back"],
+          ],
+        );
+        assert.equal(command.files, 5);
+      }
+    } finally {
+      rmSync(site, { recursive: true, force: true });
+    }
+  });
+});
