@@ -108,7 +108,7 @@ describe("templates and scripts in a content folder", () => {
       assert.equal(build.status, 1);
       assert.deepEqual(listFiles(output), []);
       const message = (path: string, folder: string) =>
-        `${path}  a template or script in a content folder: Eleventy would run it as code while building. Reports and digests are Markdown (.md) files; move site templates out of ${folder}/ (layouts belong in layouts/).`;
+        `${path}  a template or script in a content folder: Eleventy would run it as code while building. Reports and digests are Markdown (.md) files; move site templates out of ${folder}/ (layouts belong in layouts/). [code-file]`;
       const expected = [message("posts/posts.11tydata.cjs", "posts"), message("weekly_news/extra/list.njk", "weekly_news"), message("weekly_news/extra/page.11ty.cjs", "weekly_news")];
       for (const line of expected) assert.ok(buildLines.includes(line), `${line}\n\n${buildLines.join("\n")}`);
       assert.equal(check.status, 1);
@@ -175,7 +175,7 @@ describe("other ways in: JSON and JavaScript front matter, links, data files, th
       run = problemLines(site, output);
       assert.equal(existsSync(marker), false, "JavaScript front matter ran");
       assert.equal(run.build.status, 1);
-      const expected = "weekly_news/ai_news_2026-W09.md:1:1  front matter in a language that runs as code (such as ---js): reports and digests take YAML (---) or JSON (---json) front matter only.";
+      const expected = "weekly_news/ai_news_2026-W09.md:1:1  front matter in a language that runs as code (such as ---js): reports and digests take YAML (---) or JSON (---json) front matter only. [code-front-matter]";
       assert.ok(run.buildLines.includes(expected), run.buildLines.join("\n"));
       assert.ok(run.checkLines.includes(expected), run.checkLines.join("\n"));
       assert.deepEqual(listFiles(output), []);
@@ -233,7 +233,7 @@ describe("other ways in: JSON and JavaScript front matter, links, data files, th
       for (const line of [
         "weekly_news/weekly_news.11tydata.json:1:1  templateEngineOverride: not allowed in a report or digest: it would run the file's text as template code. Remove it; content is data, never code. [refused-key]",
         "posts/posts.11tydata.yaml:1:1  eleventyComputed: not allowed in a report or digest: its values would be run as template code. Remove it; content is data, never code. [refused-key]",
-        "posts/2026-W05-ai-weekly.toml:1:1  data file: a .toml data file in a content folder cannot be checked for keys that would run code; write it as JSON or YAML.",
+        "posts/2026-W05-ai-weekly.toml:1:1  data file: a .toml data file in a content folder cannot be checked for keys that would run code; write it as JSON or YAML. [data-file]",
       ]) {
         assert.ok(buildLines.includes(line), `${line}\n\n${buildLines.join("\n")}`);
       }

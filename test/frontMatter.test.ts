@@ -24,16 +24,16 @@ describe("createFrontMatterEngine", () => {
     assert.equal(parse(yamlOf(["draft: yes"])).draft, "yes");
   });
 
-  const broken: Array<[string, string[], { line: number; column: number; field: string; message: string }]> = [
-    ["an unclosed quote", ["title: a", 'description: "unclosed'], { line: 3, column: 14, field: "front matter", message: "front matter is not valid YAML: unexpected end of the stream within a double quoted scalar" }],
-    ["a repeated key", ["title: a", "title: b"], { line: 3, column: 1, field: "front matter", message: "front matter is not valid YAML: duplicated mapping key" }],
-    ["a list instead of keys", ["- a", "- b"], { line: 2, column: 1, field: "front matter", message: "front matter is not a set of keys such as title: …" }],
-    ["a layout that is not a file", ["title: a", "layout: layouts/missing.njk"], { line: 3, column: 1, field: "layout", message: 'layout: received "layouts/missing.njk"; expected a template of the layouts folder, such as layouts/post.njk.' }],
-    ["a layout that is a number", ["title: a", "layout: 5"], { line: 3, column: 1, field: "layout", message: "layout: received 5; expected a template of the layouts folder, such as layouts/post.njk." }],
-    ["an empty layout text", ["layout: ''"], { line: 2, column: 1, field: "layout", message: 'layout: received ""; expected a template of the layouts folder, such as layouts/post.njk.' }],
-    ["tags that are a number (Eleventy would stop on them)", ["title: a", "tags: 42"], { line: 3, column: 1, field: "tags", message: "tags: received 42; expected a list of non-empty texts such as [AI, 人工智能], or one text." }],
-    ["a list of tags holding keys, a list, null and a number", ["tags: [{a: b}, [x], null, 5]"], { line: 2, column: 1, field: "tags", message: 'tags: received [{"a":"b"},["x"],null,5]; expected a list of non-empty texts such as [AI, 人工智能], or one text.' }],
-    ["tags that are keys", ["tags:", "  a: b"], { line: 2, column: 1, field: "tags", message: 'tags: received {"a":"b"}; expected a list of non-empty texts such as [AI, 人工智能], or one text.' }],
+  const broken: Array<[string, string[], { line: number; column: number; field: string; code: string; message: string }]> = [
+    ["an unclosed quote", ["title: a", 'description: "unclosed'], { line: 3, column: 14, field: "front matter", code: "front-matter-yaml", message: "front matter is not valid YAML: unexpected end of the stream within a double quoted scalar" }],
+    ["a repeated key", ["title: a", "title: b"], { line: 3, column: 1, field: "front matter", code: "front-matter-yaml", message: "front matter is not valid YAML: duplicated mapping key" }],
+    ["a list instead of keys", ["- a", "- b"], { line: 2, column: 1, field: "front matter", code: "front-matter-shape", message: "front matter is not a set of keys such as title: …" }],
+    ["a layout that is not a file", ["title: a", "layout: layouts/missing.njk"], { line: 3, column: 1, field: "layout", code: "unknown-layout", message: 'layout: received "layouts/missing.njk"; expected a template of the layouts folder, such as layouts/post.njk.' }],
+    ["a layout that is a number", ["title: a", "layout: 5"], { line: 3, column: 1, field: "layout", code: "unknown-layout", message: "layout: received 5; expected a template of the layouts folder, such as layouts/post.njk." }],
+    ["an empty layout text", ["layout: ''"], { line: 2, column: 1, field: "layout", code: "unknown-layout", message: 'layout: received ""; expected a template of the layouts folder, such as layouts/post.njk.' }],
+    ["tags that are a number (Eleventy would stop on them)", ["title: a", "tags: 42"], { line: 3, column: 1, field: "tags", code: "invalid-field", message: "tags: received 42; expected a list of non-empty texts such as [AI, 人工智能], or one text." }],
+    ["a list of tags holding keys, a list, null and a number", ["tags: [{a: b}, [x], null, 5]"], { line: 2, column: 1, field: "tags", code: "invalid-field", message: 'tags: received [{"a":"b"},["x"],null,5]; expected a list of non-empty texts such as [AI, 人工智能], or one text.' }],
+    ["tags that are keys", ["tags:", "  a: b"], { line: 2, column: 1, field: "tags", code: "invalid-field", message: 'tags: received {"a":"b"}; expected a list of non-empty texts such as [AI, 人工智能], or one text.' }],
   ];
   for (const [name, lines, problem] of broken) {
     test(`${name} → a problem at line ${problem.line}, nothing thrown`, () => {

@@ -56,7 +56,7 @@ describe("odd files that build", () => {
     assert.equal(items.at(-1), "第48层", "markdown-it shows 49 levels");
     assert.ok(!text(site.page("/posts/2026-W01-deep/").querySelector(".content")).includes("第49层"));
     assert.ok(
-      outputLines(run).includes("[weekly] posts/2026-W01-deep.md:57:1  warning: lists or quotes nested more deeply than Markdown reads (about 50 lists or 100 quotes): from this line on, the rest of that list or quote is not shown. Nest less deeply."),
+      outputLines(run).includes("[weekly] posts/2026-W01-deep.md:57:1  warning: lists or quotes nested more deeply than Markdown reads (about 50 lists or 100 quotes): from this line on, the rest of that list or quote is not shown. Nest less deeply. [nesting-too-deep]"),
       outputLines(run).filter((line) => line.includes("deep")).join("\n"),
     );
   });
@@ -105,7 +105,7 @@ describe("odd files that build", () => {
       ["posts/dangling.md", "its target nowhere.md does not exist"],
     ]) {
       assert.ok(
-        lines.includes(`[weekly] ${link}  warning: a symbolic link that cannot be followed: ${why}; nothing from it is published. Remove the link or point it at a file.`),
+        lines.includes(`[weekly] ${link}  warning: a symbolic link that cannot be followed: ${why}; nothing from it is published. Remove the link or point it at a file. [broken-symlink]`),
         lines.join("\n"),
       );
     }
@@ -140,7 +140,7 @@ describe("odd files that stop the build", () => {
       'posts/2026-W03-c#.md  file name: 2026-W03-c#.md holds "#" or "?", which end the path of a URL: links to its page would break. Rename the file without them. [file-name-url]',
       "posts/2026-W04-unclosed.md:5:1  front matter: no closing --- line, so the whole file was read as front matter and the body is empty. Add a line --- above this line, where the front matter ends. [front-matter-unclosed]",
       "posts/2026-W02-gbk.md:7:5  the file is not UTF-8: byte 0xD6 cannot be read as text (the file was probably saved in another encoding, such as GBK or Latin-1); save it as UTF-8. [not-utf8]",
-      "posts/again  a symbolic link to posts (written .), which is already part of the site: every file under it would be published twice, at two addresses. Remove the link, or list it in .eleventyignore.",
+      "posts/again  a symbolic link to posts (written .), which is already part of the site: every file under it would be published twice, at two addresses. Remove the link, or list it in .eleventyignore. [symlink-twice]",
       "posts/empty.md:1:1  date: missing; expected a date such as 2026-02-05, or a date and time such as 2026-02-05T08:00 or 2026-02-05T08:00+08:00 (read in Asia/Shanghai). [invalid-field]",
       "posts/empty.md:1:1  title: missing; expected a non-empty text. [invalid-field]",
     ];

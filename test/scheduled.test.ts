@@ -217,7 +217,7 @@ describe("clean output across builds", () => {
       assert.equal(incremental.status, 1);
       assert.ok(
         outputLines(incremental).includes(
-          `posts/${W07.file}.md:1:1  was published by an earlier build and is not now; an --incremental build would leave it on the pages that list or link it. Build without --incremental.`,
+          `posts/${W07.file}.md:1:1  was published by an earlier build and is not now; an --incremental build would leave it on the pages that list or link it. Build without --incremental. [stale-incremental]`,
         ),
         incremental.stderr,
       );
