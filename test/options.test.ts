@@ -72,6 +72,8 @@ describe("resolveOptions", () => {
   const bad: Array<[unknown, string]> = [
     [{ timezone: "Mars/Olympus" }, 'weekly plugin option timezone: received "Mars/Olympus"; expected an IANA time zone such as "Asia/Shanghai" or "America/New_York".'],
     [{ brokenLinks: "fail" }, 'weekly plugin option brokenLinks: received "fail"; expected "error", "warn" or false.'],
+    [{ cacheDir: "" }, 'weekly plugin option cacheDir: received ""; expected a folder such as ".cache/weekly", or false.'],
+    [{ cacheDir: true }, 'weekly plugin option cacheDir: received true; expected a folder such as ".cache/weekly", or false.'],
     [{ postsDir: "../posts" }, 'weekly plugin option postsDir: received "../posts"; expected a folder name relative to the input folder, such as "posts".'],
     [{ postsDir: "news", digestsDir: "news" }, 'weekly plugin option digestsDir: received "news"; expected a folder other than postsDir.'],
     [{ excerptLength: 0 }, "weekly plugin option excerptLength: received 0; expected a whole number of characters, 10 or more."],
@@ -79,7 +81,7 @@ describe("resolveOptions", () => {
     [{ site: { url: "https://user.github.io/repo?x#y" } }, 'weekly plugin option site.url: received "https://user.github.io/repo?x#y"; expected the site\'s public address, such as "https://weekly.example.com" or "https://jeremy.github.io/ai-weekly" (no query or #fragment).'],
     [{ layouts: { home: "" } }, 'weekly plugin option layouts.home: received ""; expected a layout path such as "layouts/home.njk", or false.'],
     [{ tagSlugs: { "C++": "c plus" } }, 'weekly plugin option tagSlugs["C++"]: received "c plus"; expected a non-empty URL segment without spaces, "/", "?" or "#".'],
-    [{ timeZone: "UTC" }, 'weekly plugin option timeZone: received "UTC"; expected one of the known options: postsDir, digestsDir, layoutsDir, timezone, brokenLinks, tagsPath, tagSlugs, excerptLength, layouts, nav, feeds, sitemap, searchIndex, rawHtml, site, newWeek.'],
+    [{ timeZone: "UTC" }, 'weekly plugin option timeZone: received "UTC"; expected one of the known options: postsDir, digestsDir, layoutsDir, timezone, brokenLinks, tagsPath, tagSlugs, excerptLength, layouts, nav, feeds, sitemap, searchIndex, cacheDir, rawHtml, site, newWeek.'],
     [{ rawHtml: false }, "weekly plugin option rawHtml: received false; expected an object with some of reports, digests."],
     [{ feeds: null }, "weekly plugin option feeds: received null; expected an object with some of atom, json, items."],
     [{ nav: [{ text: "关于", url: "about" }] }, 'weekly plugin option nav: received [{"text":"关于","url":"about"}]; expected a list of links such as [{ text: "关于", url: "/about/" }] (a root URL or an https:// address).'],

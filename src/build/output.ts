@@ -8,6 +8,7 @@ import { outputFileOf } from "../content/contentData.js";
 import { copyFiles, legacyManifestFile, lockFile, manifestFile, mergeManifests, nextManifest, readManifest, readManifestSync, removeFiles, staleOutputs, unsafeOutputReason, writeManifest, type OutputManifest } from "./clean.js";
 import { acquireLock, OutputLocked, realLockEnvironment } from "./outputLock.js";
 import { buildSearchIndex, SEARCH_FOLDER } from "./search.js";
+import { searchCache } from "./searchCache.js";
 import { fileOf, relativePath, type BuildContext } from "./context.js";
 import type { BuildEvent, BuildState } from "./state.js";
 
@@ -132,7 +133,9 @@ export async function settleOutput(ctx: BuildContext, state: BuildState, output:
   } else if (ctx.opts.searchIndex) {
     const html = Object.values(nextManifest(pages, outputs)).flat().filter((file) => file.endsWith(".html"));
     const journalIndex = (files: string[]) => writeManifest(manifest, mergeManifests(previous, { [SEARCH_FOLDER]: files }));
-    current[SEARCH_FOLDER] = await buildSearchIndex(output, html, journalIndex);
+    // Only a production build's index may be kept: a preview's holds pages not yet published.
+    const cache = production && ctx.opts.cacheDir !== false ? searchCache(resolve(ctx.opts.cacheDir, "search"), (line) => ctx.logger.warn(line)) : undefined;
+    current[SEARCH_FOLDER] = await buildSearchIndex(output, html, journalIndex, cache, (line) => ctx.logger.info(`[weekly] ${line}`));
   }
   // Then what is stale goes, the earlier index's files that the new one does not use among them.
   if (production) await removeFiles(output, staleOutputs(previous, outputs));

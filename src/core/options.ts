@@ -59,6 +59,11 @@ export interface WeeklyOptions {
   /** A Pagefind search index (`/pagefind/`), built after every build. */
   searchIndex?: boolean;
   /**
+   * Where production builds keep what they can reuse (the search index, while the indexed pages
+   * are the same), relative to the site's folder; `false` keeps nothing.
+   */
+  cacheDir?: string | false;
+  /**
    * Raw HTML written in Markdown: kept in reports (the author's own), shown as text in digests
    * (text gathered from elsewhere) unless set to true.
    */
@@ -139,6 +144,7 @@ export const DEFAULTS: ResolvedOptions = {
   feeds: { atom: "/feed.xml", json: "/feed.json", items: 20 },
   sitemap: true,
   searchIndex: true,
+  cacheDir: ".cache/weekly",
   rawHtml: { reports: true, digests: false },
   site: {
     title: "AI 周报",

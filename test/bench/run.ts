@@ -1,8 +1,13 @@
-// `npm run bench`: builds a generated blog of N weeks with this plugin (production build, every
-// feature on) and with a bare Eleventy config rendering the same Markdown through a minimal layout,
-// alternating, and prints median wall time, ms per page, peak RSS and the plugin/bare ratios.
-// It also builds the plugin's site without the search index (the Pagefind step alone), times
-// `weekly check`, and times a one-report edit under `eleventy --serve --incremental` on both sites.
+// `npm run bench`: builds a generated blog of N weeks with this plugin and with a bare Eleventy
+// config rendering the same Markdown through a minimal layout, alternating, and prints medians and
+// the ratios issue 15 sets as goals, side by side in one run:
+//   bare          Eleventy alone                 bare+CLI     then Pagefind's command on its output
+//   cold          the plugin, every feature on, nothing kept from an earlier build
+//   unchanged     the same build again, the search index kept (the hourly rebuild)
+//   publish-one   a build in which the newest report goes live, after one an hour before it
+//   w/o search    the plugin with searchIndex: false
+//   check         `weekly check` (the compiled command), RSS (peak, cold build), and the time a
+//                 one-report save takes under `eleventy --serve --incremental` on both sites
 //   npm run bench                      N = 250, 1000, 4000; 3 runs each
 //   npm run bench -- --weeks 1000 --runs 5
 import { spawn, spawnSync } from "node:child_process";
@@ -99,27 +104,47 @@ interface Run {
   maxRssKiB: number;
 }
 
-function build(siteDir: string, env: Record<string, string> = {}): Run {
+/** The clock of every build: every report is live. */
+const NOW = "2026-03-01";
+/** An hour before the newest report (2026-W06, scheduled 2026-02-05) goes live. */
+const BEFORE_NEWEST = "2026-02-04T23:00";
+
+function build(siteDir: string, env: Record<string, string> = {}, then?: (output: string) => void): Run {
   const output = mkdtempSync(join(tmpdir(), "weekly-bench-out-"));
   try {
+    const started = performance.now();
     const run = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "test", "bench", "build-once.ts"), siteDir, output], {
       encoding: "utf8",
       cwd: ROOT,
-      env: { ...process.env, WEEKLY_NOW: "2026-03-01", ...env },
+      env: { ...process.env, WEEKLY_NOW: NOW, ...env },
       maxBuffer: 64 * 1024 * 1024,
     });
     if (run.status !== 0) throw new Error(`build of ${siteDir} failed:\n${run.stderr}`);
-    return JSON.parse(run.stdout.trim().split("\n").at(-1)!) as Run;
+    const result = JSON.parse(run.stdout.trim().split("\n").at(-1)!) as Run;
+    if (!then) return result;
+    then(output);
+    return { ms: performance.now() - started, maxRssKiB: result.maxRssKiB };
   } finally {
     rmSync(output, { recursive: true, force: true });
   }
 }
 
+/** Pagefind's own command on a built site, as someone would run it by hand after Eleventy. */
+function pagefindCli(output: string): void {
+  const run = spawnSync(process.execPath, [join(ROOT, "node_modules", "pagefind", "lib", "runner", "bin.cjs"), "--site", output], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  if (run.status !== 0) throw new Error(`pagefind failed:\n${run.stdout}${run.stderr}`);
+}
+
+/** The kept search index of a site, gone: the next build is a cold one. */
+const forgetCache = (siteDir: string) => rmSync(join(siteDir, ".cache"), { recursive: true, force: true });
+
+/** `npx weekly check` as an installed site runs it: the compiled command. */
 function check(siteDir: string): number {
-  const started = Date.now();
-  const run = spawnSync(process.execPath, [join(ROOT, "src", "cli", "weekly.js"), "check"], { cwd: siteDir, encoding: "utf8", env: { ...process.env, WEEKLY_NOW: "2026-03-01" } });
+  const started = performance.now();
+  const script = `const { main } = await import(${JSON.stringify(new URL("dist/cli/main.js", `file://${ROOT}`).href)}); process.exitCode = await main(["check"]);`;
+  const run = spawnSync(process.execPath, ["--input-type=module", "-e", script], { cwd: siteDir, encoding: "utf8", env: { ...process.env, WEEKLY_NOW: NOW } });
   if (run.status !== 0) throw new Error(`weekly check failed:\n${run.stdout}${run.stderr}`);
-  return Date.now() - started;
+  return performance.now() - started;
 }
 
 /**
@@ -131,7 +156,7 @@ async function editRebuild(siteDir: string, port: number, pages: number): Promis
   const eleventy = join(ROOT, "node_modules", "@11ty", "eleventy", "cmd.cjs");
   const child = spawn(process.execPath, [eleventy, "--serve", "--incremental", "--port", String(port)], {
     cwd: siteDir,
-    env: { ...process.env, WEEKLY_NOW: "2026-03-01" },
+    env: { ...process.env, WEEKLY_NOW: NOW },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const waiters: Array<() => void> = [];
@@ -174,35 +199,62 @@ async function editRebuild(siteDir: string, port: number, pages: number): Promis
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-console.log(`Machine: ${(await import("node:os")).cpus()[0]?.model ?? "?"} × ${(await import("node:os")).cpus().length}, Node ${process.version}; ${RUNS} runs each, alternating.`);
-console.log("| weeks | pages | bare ms | plugin ms | ratio | bare ms/page | plugin ms/page | bare RSS MiB | plugin RSS MiB | RSS ratio | plugin w/o search ms | ratio w/o search | check ms | bare edit ms | plugin edit ms |");
-console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+const GOALS = { cold: 1.0, unchanged: 1.1, publishOne: 1.3, noSearch: 1.5, check: 0.5, rss: 1.5, edit: 1.2 } as const;
+const ratio = (value: number, base: number, goal: number) => `${(value / base).toFixed(2)} ${value / base <= goal ? "✓" : "✗"}`;
+
+console.log(`Machine: ${(await import("node:os")).cpus()[0]?.model ?? "?"} × ${(await import("node:os")).cpus().length}, Node ${process.version}; ${RUNS} runs each, alternating; medians, ms.`);
+console.log(
+  `Goals: cold ≤ ${GOALS.cold} × bare+CLI; unchanged ≤ ${GOALS.unchanged} × w/o search; publish-one ≤ ${GOALS.publishOne} × w/o search; ` +
+    `w/o search ≤ ${GOALS.noSearch} × bare; check ≤ ${GOALS.check} × bare; RSS ≤ ${GOALS.rss} × bare; edit ≤ ${GOALS.edit} × bare edit.`,
+);
+console.log("| weeks | pages | bare | bare+CLI | cold | ratio | unchanged | ratio | publish-one | ratio | w/o search | ratio | check | ratio | bare RSS MiB | RSS MiB | ratio | bare edit | edit | ratio |");
+console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+const coldBySize = new Map<number, number>();
 for (const count of SIZES) {
   const root = mkdtempSync(join(tmpdir(), `weekly-bench-${count}-`));
   try {
-    const pages = pluginSite(join(root, "plugin"), count);
+    const site = join(root, "plugin");
+    const pages = pluginSite(site, count);
     bareSite(join(root, "bare"), count);
-    const bare: Run[] = [];
-    const plugin: Run[] = [];
-    const noSearch: Run[] = [];
+    const rows = { bare: [] as Run[], bareCli: [] as Run[], cold: [] as Run[], unchanged: [] as Run[], publishOne: [] as Run[], noSearch: [] as Run[], check: [] as number[] };
     for (let i = 0; i < RUNS; i++) {
-      bare.push(build(join(root, "bare")));
-      plugin.push(build(join(root, "plugin")));
-      noSearch.push(build(join(root, "plugin"), { WEEKLY_BENCH_SEARCH: "0" }));
+      rows.bare.push(build(join(root, "bare")));
+      rows.bareCli.push(build(join(root, "bare"), {}, pagefindCli));
+      forgetCache(site);
+      rows.cold.push(build(site));
+      rows.unchanged.push(build(site)); // the hourly rebuild: nothing changed, the index kept
+      forgetCache(site);
+      build(site, { WEEKLY_NOW: BEFORE_NEWEST }); // an hour earlier: the newest report not yet live
+      rows.publishOne.push(build(site)); // now it is
+      rows.noSearch.push(build(site, { WEEKLY_BENCH_SEARCH: "0" }));
+      rows.check.push(check(site));
     }
-    const checkMs = check(join(root, "plugin"));
     const bareEditMs = await editRebuild(join(root, "bare"), 8190 + SIZES.indexOf(count), pages);
-    const editMs = await editRebuild(join(root, "plugin"), 8090 + SIZES.indexOf(count), pages);
-    const b = median(bare.map((r) => r.ms));
-    const p = median(plugin.map((r) => r.ms));
-    const bRss = median(bare.map((r) => r.maxRssKiB)) / 1024;
-    const pRss = median(plugin.map((r) => r.maxRssKiB)) / 1024;
-    const n = median(noSearch.map((r) => r.ms));
-    console.log(
-      `| ${count} | ${pages} | ${b.toFixed(0)} | ${p.toFixed(0)} | ${(p / b).toFixed(2)} | ${(b / pages).toFixed(2)} | ${(p / pages).toFixed(2)} | ${bRss.toFixed(0)} | ${pRss.toFixed(0)} | ${(pRss / bRss).toFixed(2)} | ${n.toFixed(0)} | ${(n / b).toFixed(2)} | ${checkMs} | ${bareEditMs.toFixed(0)} | ${editMs.toFixed(0)} |`,
-    );
+    const editMs = await editRebuild(site, 8090 + SIZES.indexOf(count), pages);
+    const ms = (runs: Run[]) => median(runs.map((r) => r.ms));
+    const [bare, bareCli, cold, unchanged, publishOne, noSearch, checkMs] = [
+      ms(rows.bare), ms(rows.bareCli), ms(rows.cold), ms(rows.unchanged), ms(rows.publishOne), ms(rows.noSearch), median(rows.check),
+    ];
+    coldBySize.set(count, cold);
+    const bareRss = median(rows.bare.map((r) => r.maxRssKiB)) / 1024;
+    const rss = median(rows.cold.map((r) => r.maxRssKiB)) / 1024;
+    const cells = [
+      count, pages, bare.toFixed(0), bareCli.toFixed(0),
+      cold.toFixed(0), ratio(cold, bareCli, GOALS.cold),
+      unchanged.toFixed(0), ratio(unchanged, noSearch, GOALS.unchanged),
+      publishOne.toFixed(0), ratio(publishOne, noSearch, GOALS.publishOne),
+      noSearch.toFixed(0), ratio(noSearch, bare, GOALS.noSearch),
+      checkMs.toFixed(0), ratio(checkMs, bare, GOALS.check),
+      bareRss.toFixed(0), rss.toFixed(0), ratio(rss, bareRss, GOALS.rss),
+      bareEditMs.toFixed(0), editMs.toFixed(0), ratio(editMs, bareEditMs, GOALS.edit),
+    ];
+    console.log(`| ${cells.join(" | ")} |`);
   } finally {
     if (!values.keep) rmSync(root, { recursive: true, force: true });
     else console.log(`kept ${root}`);
   }
+}
+if (coldBySize.has(1000) && coldBySize.has(4000)) {
+  const scale = coldBySize.get(4000)! / coldBySize.get(1000)!;
+  console.log(`4000 weeks / 1000 weeks, cold build: ${scale.toFixed(2)} (goal ≤ 4.3) ${scale <= 4.3 ? "✓" : "✗"}`);
 }

@@ -1,0 +1,117 @@
+// The search index kept between production builds: an index is a function of Pagefind's version
+// and the pages it is given (their paths and bytes), so a build whose indexed pages are the same
+// as an earlier one's reuses that index instead of running Pagefind (the hourly rebuild that
+// publishes nothing). Each entry is checked against the hashes it was stored with before use: a
+// damaged entry is dropped and the index built anew, never used.
+import { createHash } from "node:crypto";
+import { copyFile, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
+import { dirname, join, relative, sep } from "node:path";
+
+/** The record of what an entry holds, written last: an entry without it is not whole. */
+export const RECORD = "weekly-index.json";
+
+export interface SearchCache {
+  /** The folder of a whole, undamaged index for this key, or undefined (said in one line when damaged). */
+  lookup(key: string): Promise<string | undefined>;
+  /** Keeps the index in `folder` under this key (and a few earlier ones), and returns the kept folder. */
+  store(key: string, folder: string): Promise<string>;
+}
+
+/** Files under a folder, relative to it, with forward slashes, sorted. */
+export async function filesUnder(folder: string): Promise<string[]> {
+  return (await readdir(folder, { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(folder, join(entry.parentPath, entry.name)).split(sep).join("/"))
+    .sort();
+}
+
+/**
+ * Runs `work` on every item, several at a time (file work is mostly waiting), and hands each
+ * result to `then` in the items' order.
+ */
+export async function inBatches<T>(items: readonly string[], work: (item: string) => Promise<T>, then?: (item: string, result: T) => void): Promise<void> {
+  const AT_ONCE = 32;
+  for (let i = 0; i < items.length; i += AT_ONCE) {
+    const batch = items.slice(i, i + AT_ONCE);
+    const results = await Promise.all(batch.map(work));
+    if (then) batch.forEach((item, n) => then(item, results[n]!));
+  }
+}
+
+const sha256 = (bytes: Buffer | string) => createHash("sha256").update(bytes).digest("hex");
+
+export function searchCache(dir: string, warn: (line: string) => void): SearchCache {
+  return {
+    async lookup(key) {
+      const entry = join(dir, key);
+      let record: { key?: unknown; files?: Record<string, string> };
+      try {
+        record = JSON.parse(await readFile(join(entry, RECORD), "utf8")) as typeof record;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined; // nothing kept for these pages
+        return drop(entry, `its record cannot be read (${(error as Error).message})`);
+      }
+      const files = (await filesUnder(entry)).filter((file) => file !== RECORD);
+      const listed = Object.keys(record.files ?? {}).sort();
+      if (record.key !== key || files.join("\n") !== listed.join("\n")) return drop(entry, "its files are not the ones it recorded");
+      let changed: string | undefined;
+      await inBatches(files, (file) => readFile(join(entry, file)), (file, bytes) => {
+        if (changed === undefined && sha256(bytes) !== record.files![file]) changed = file;
+      });
+      if (changed !== undefined) return drop(entry, `${changed} has changed since it was kept`);
+      const now = new Date();
+      await utimes(entry, now, now); // used now: kept longest (see prune)
+      return entry;
+    },
+    async store(key, folder) {
+      const entry = join(dir, key);
+      const partial = `${entry}.${process.pid}.partial`;
+      await rm(partial, { recursive: true, force: true });
+      const files: Record<string, string> = {};
+      await inBatches(await filesUnder(folder), async (file) => {
+        await mkdir(dirname(join(partial, file)), { recursive: true });
+        await copyFile(join(folder, file), join(partial, file));
+        files[file] = sha256(await readFile(join(partial, file)));
+      });
+      await writeFile(join(partial, RECORD), `${JSON.stringify({ key, files: Object.fromEntries(Object.entries(files).sort()) }, null, 1)}\n`);
+      try {
+        await rename(partial, entry);
+      } catch {
+        // Another build of the same pages kept the same index first: it is used as it is.
+        await rm(partial, { recursive: true, force: true });
+      }
+      await prune(dir, key);
+      return entry;
+    },
+  };
+
+  async function drop(entry: string, why: string): Promise<undefined> {
+    warn(`the search index kept in ${relative(process.cwd(), entry) || entry} is damaged (${why}): building the index anew.`);
+    await rm(entry, { recursive: true, force: true });
+    return undefined;
+  }
+}
+
+/** How many indexes are kept: a few, so that builds of the site running side by side (other clocks, other outputs) keep theirs. */
+const KEPT = 3;
+
+/** Drops all but the newest indexes, and what builds no longer running left half-written. */
+async function prune(dir: string, keep: string): Promise<void> {
+  const names = await readdir(dir);
+  const whole = await Promise.all(names.filter((name) => /^[0-9a-f]{64}$/.test(name) && name !== keep).map(async (name) => ({ name, at: (await stat(join(dir, name))).mtimeMs })));
+  const old = whole.sort((a, b) => b.at - a.at).slice(KEPT - 1).map(({ name }) => name);
+  const abandoned = names.filter((name) => {
+    const pid = /\.(\d+)\.partial$/.exec(name)?.[1];
+    return pid !== undefined && !running(Number(pid));
+  });
+  for (const name of [...old, ...abandoned]) await rm(join(dir, name), { recursive: true, force: true });
+}
+
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}

@@ -1,0 +1,127 @@
+// The search index kept between production builds (`cacheDir`): a rebuild whose indexed pages are
+// the same reuses it, and its output is byte for byte a cold build's; a damaged entry is said in
+// one line and the index built anew; a preview, whose index holds pages not yet published, never
+// keeps one.
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { copySite, listFiles, outputLines, readSite, removeOutput, runEleventy, tempOutput } from "./helpers.js";
+
+const BEFORE_W07 = "2026-02-10T12:00";
+const AFTER_W07 = "2026-02-13T12:00";
+
+/** Every file of an output folder and its bytes, for a comparison byte for byte. */
+function filesOf(output: string): Map<string, Buffer> {
+  return new Map(listFiles(output).filter((file) => !file.startsWith(".weekly/")).map((file) => [file, readFileSync(join(output, file))]));
+}
+
+function build(site: string, now: string, env: Record<string, string> = {}) {
+  const output = tempOutput("search-cache");
+  const run = runEleventy(site, output, { WEEKLY_NOW: now, ...env });
+  assert.equal(run.status, 0, run.stderr);
+  return { output, lines: outputLines(run), files: filesOf(output) };
+}
+
+const searchLines = (lines: string[]) => lines.filter((line) => /search index/.test(line));
+
+describe("the search index kept between production builds", () => {
+  const site = copySite("scheduled");
+  const cache = join(site, ".cache", "weekly", "search");
+  const outputs: string[] = [];
+  const built = (now: string, env: Record<string, string> = {}) => {
+    const result = build(site, now, env);
+    outputs.push(result.output);
+    return result;
+  };
+  const entries = () => (existsSync(cache) ? readdirSync(cache) : []);
+
+  const cold = built(BEFORE_W07);
+  test("a cold build makes the index and keeps it, saying so in one line", () => {
+    assert.deepEqual(searchLines(cold.lines), ["[weekly] search index: built from 6 pages, and kept for the next build"]);
+    assert.equal(entries().length, 1);
+    assert.ok([...cold.files.keys()].some((file) => file.startsWith("pagefind/fragment/")));
+  });
+
+  test("a rebuild with the same pages reuses it, and its output is the cold build's, byte for byte", () => {
+    const warm = built(BEFORE_W07);
+    assert.deepEqual(searchLines(warm.lines), ["[weekly] search index: reused (the 6 indexed pages are those of an earlier build)"]);
+    assert.deepEqual([...warm.files.keys()], [...cold.files.keys()]);
+    for (const [file, bytes] of cold.files) assert.ok(warm.files.get(file)!.equals(bytes), file);
+  });
+
+  test("the same output folder built again keeps its index files as they are", () => {
+    const run = runEleventy(site, cold.output, { WEEKLY_NOW: BEFORE_W07 });
+    assert.equal(run.status, 0, run.stderr);
+    const again = filesOf(cold.output);
+    for (const [file, bytes] of cold.files) assert.ok(again.get(file)!.equals(bytes), file);
+  });
+
+  for (const [name, damage] of [
+    ["a changed file", (entry: string) => appendFileSync(join(entry, "pagefind-entry.json"), " ")],
+    ["a missing file", (entry: string) => unlinkSync(join(entry, "pagefind-ui.js"))],
+    ["an unreadable record", (entry: string) => writeFileSync(join(entry, "weekly-index.json"), "{")],
+  ] as const) {
+    test(`${name} in the kept index: one line says so, and the index is built anew, the same as the cold one`, () => {
+      damage(join(cache, entries()[0]!));
+      const rebuilt = built(BEFORE_W07);
+      // (The warning is on standard error, the other line on standard output.)
+      const [line, warning, ...more] = searchLines(rebuilt.lines);
+      assert.deepEqual(more, []);
+      assert.equal(line, "[weekly] search index: built from 6 pages, and kept for the next build");
+      assert.match(warning!, /^\[weekly\] the search index kept in \.cache\/weekly\/search\/[0-9a-f]{64} is damaged \(.+\): building the index anew\.$/);
+      for (const [file, bytes] of cold.files) assert.ok(rebuilt.files.get(file)?.equals(bytes), file);
+    });
+  }
+
+  test("a report going live changes the indexed pages: a new index, findable, kept beside the earlier one", () => {
+    const earlier = entries();
+    const later = built(AFTER_W07);
+    assert.deepEqual(searchLines(later.lines), ["[weekly] search index: built from 7 pages, and kept for the next build"]);
+    assert.equal(entries().length, 2);
+    assert.ok(entries().includes(earlier[0]!));
+    assert.notDeepEqual(later.files.get("pagefind/pagefind-entry.json"), cold.files.get("pagefind/pagefind-entry.json"));
+    const fragments = [...readSite(later.output).files].filter(([file]) => file.startsWith("pagefind/fragment/")).map(([, text]) => text);
+    assert.ok(fragments.some((text) => text.includes("/posts/2026-W07-ai-weekly/")), "the report that went live is in the index");
+    const before = [...readSite(cold.output).files].filter(([file]) => file.startsWith("pagefind/fragment/")).map(([, text]) => text);
+    assert.ok(!before.some((text) => text.includes("/posts/2026-W07-ai-weekly/")), "and was not before");
+  });
+
+  test("a preview indexes its held-back pages but keeps nothing", () => {
+    const kept = entries();
+    const preview = built(BEFORE_W07, { WEEKLY_PREVIEW: "1" });
+    assert.deepEqual(searchLines(preview.lines), []);
+    assert.deepEqual(entries(), kept);
+  });
+
+  test("the three newest indexes are kept, no more", () => {
+    const first = entries();
+    built("2026-02-20T12:00"); // W08 goes live: a third index
+    assert.equal(entries().length, 3);
+    const report = join(site, "posts", "2026-W05-ai-weekly.md");
+    writeFileSync(report, `${readFileSync(report, "utf8")}\n一段新写的文字。\n`);
+    built("2026-02-20T12:00"); // a fourth: the oldest goes
+    assert.equal(entries().length, 3);
+    assert.ok(!first.every((entry) => entries().includes(entry)));
+  });
+
+  test("cacheDir: false keeps nothing", () => {
+    const other = copySite("scheduled");
+    try {
+      const config = join(other, "eleventy.config.js");
+      writeFileSync(config, readFileSync(config, "utf8").replace("addPlugin(weekly, {", "addPlugin(weekly, { cacheDir: false,"));
+      const run = build(other, BEFORE_W07);
+      outputs.push(run.output);
+      assert.deepEqual(searchLines(run.lines), []);
+      assert.equal(existsSync(join(other, ".cache")), false);
+      for (const [file, bytes] of cold.files) assert.ok(run.files.get(file)?.equals(bytes), file);
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
+
+  test.after(() => {
+    for (const output of outputs) removeOutput(output);
+    rmSync(site, { recursive: true, force: true });
+  });
+});
