@@ -79,7 +79,7 @@ export function outputLines(run: SpawnSyncReturns<string>): string[] {
  */
 export function copySite(fixture: string): string {
   const dir = mkdtempSync(join(tmpdir(), `weekly-${fixture}-`));
-  cpSync(join(FIXTURES, fixture), dir, { recursive: true, dereference: true, filter: (source) => !source.includes("node_modules") });
+  cpSync(join(FIXTURES, fixture), dir, { recursive: true, dereference: true, filter: (source) => !source.includes("node_modules") && !source.includes(".cache") });
   const modules = join(dir, "node_modules");
   mkdirSync(modules);
   for (const name of readdirSync(join(ROOT, "node_modules"))) {

@@ -20,11 +20,15 @@ const W07: Held = { file: "2026-W07-ai-weekly", title: "W07 尚未上线的秘�
 const W08: Held = { file: "2026-W08-ai-weekly", title: "W08 带时区的未来周报", url: "/posts/2026-W08-ai-weekly/" };
 const DRAFT: Held = { file: "idea-draft", title: "草稿：尚未写完的想法", url: "/posts/idea-draft/" };
 
-/** Builds the fixture with `eleventy` in its own process; `log` holds the plugin's summary line(s). */
+/**
+ * Builds the fixture with `eleventy` in its own process; `log` holds the plugin's summary line(s)
+ * (not the line on the search index, which says whether an earlier build's index was reused: see
+ * searchCache.test.ts).
+ */
 function build(env: Record<string, string>, output = tempOutput("scheduled"), siteDir = SITE, args: string[] = []): { site: BuiltSite; log: string[] } {
   const run = runEleventy(siteDir, output, env, args);
   assert.equal(run.status, 0, run.stderr);
-  return { site: readSite(output), log: outputLines(run).filter((line) => line.startsWith("[weekly]")) };
+  return { site: readSite(output), log: outputLines(run).filter((line) => line.startsWith("[weekly]") && !line.startsWith("[weekly] search index:")) };
 }
 
 /**

@@ -1,14 +1,16 @@
 // The search index: Pagefind indexes the built reports and digests (the pages marked
 // `data-pagefind-body`) and writes its index and search UI into the output, with Chinese segmented
-// into words. Pagefind's own command indexes a folder of pages on every core, which its Node API
-// does not, so this build's indexed pages are put in a folder of their own and the command run
-// on it: the index then holds exactly those pages, never a stale or held-back one still in the
-// output, and the same pages give the same index files, byte for byte.
-import { spawn } from "node:child_process";
+// into words. Pages are handed to Pagefind one at a time in path order, from the output the build
+// just wrote: Pagefind numbers pages in the order it gets them, so the same pages give the same
+// index files on any machine. (Its command and `addDirectory` index a folder on every core, but
+// number pages in the order the file system lists them, which differs from one file system to
+// another: see docs/PERFORMANCE.md.) An index made from the same pages before is reused from the
+// cache (searchCache.ts).
 import { createHash } from "node:crypto";
 import { copyFile, link, mkdir, mkdtemp, readFile, rename, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { basename, dirname, join } from "node:path";
+import { dirname, join } from "node:path";
+import * as pagefind from "pagefind";
 import { filesUnder, inBatches, RECORD, type SearchCache } from "./searchCache.js";
 
 export const SEARCH_FOLDER = "pagefind";
@@ -53,13 +55,8 @@ export async function buildSearchIndex(
     if (source) {
       said(`search index: reused (the ${indexed.length} indexed pages are those of an earlier build)`);
     } else {
-      const site = join(staging, "site");
-      await inBatches(indexed, async (file) => {
-        await mkdir(dirname(join(site, file)), { recursive: true });
-        await copyFile(join(outputDir, file), join(site, file));
-      });
       source = join(staging, "index");
-      await runPagefind(site, source);
+      await indexPages(outputDir, indexed, source);
       if (cache) {
         // Put in place from the cache, which is usually on the output's disk (see swapFile).
         source = await cache.store(digest, source);
@@ -104,30 +101,27 @@ async function swapFile(from: string, to: string): Promise<void> {
   await rename(to + PARTIAL, to);
 }
 
-/** Pagefind's version and the binary that indexes: an index made by another is not reused. */
+/** Pagefind's version and how it is run: an index made otherwise is not reused. */
 async function pagefindIdentity(): Promise<string> {
   const pkg = JSON.parse(await readFile(new URL("../package.json", PAGEFIND_URL), "utf8")) as { version: string };
-  return `pagefind ${pkg.version} ${basename(await pagefindBinary())} default options`;
+  return `pagefind ${pkg.version}, Node API, default options, pages in path order`;
 }
 
-/** Pagefind's binary (the extended one, which segments Chinese), as Pagefind's own wrapper finds it. */
-async function pagefindBinary(): Promise<string> {
-  const { resolveBinaryPath } = (await import(new URL("./resolveBinary.js", PAGEFIND_URL).href)) as { resolveBinaryPath(names: string[]): string };
-  return resolveBinaryPath(["pagefind_extended", "pagefind"]);
-}
-
-/** Runs Pagefind's command on a folder of pages; its output is shown only when it fails. */
-async function runPagefind(site: string, output: string): Promise<void> {
-  const binary = await pagefindBinary();
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn(binary, ["--site", site, "--output-path", output], { stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
-    const said: Buffer[] = [];
-    child.stdout.on("data", (chunk: Buffer) => said.push(chunk));
-    child.stderr.on("data", (chunk: Buffer) => said.push(chunk));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      if (code === 0) resolve();
-      else reject(new Error(`Pagefind could not build the search index (exit ${code}):\n${Buffer.concat(said).toString("utf8").trim()}`));
-    });
-  });
+/** Pagefind's index of the given pages of the output (in this order), written into `into`. */
+async function indexPages(outputDir: string, files: readonly string[], into: string): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({});
+  try {
+    if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
+    for (const file of files) {
+      const content = await readFile(join(outputDir, file), "utf8");
+      // Addresses from the site's root: Pagefind's search UI puts the folder the site is served from
+      // (where it finds /pagefind/) before them.
+      const added = await index.addHTMLFile({ url: `/${file.replace(/(^|\/)index\.html$/, "$1")}`, content });
+      if (added.errors.length > 0) throw new Error(`Pagefind could not index ${file}: ${added.errors.join("; ")}`);
+    }
+    const written = await index.writeFiles({ outputPath: into });
+    if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
+  } finally {
+    await pagefind.close();
+  }
 }
