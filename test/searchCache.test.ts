@@ -60,6 +60,15 @@ describe("the search index kept between production builds", () => {
   for (const [name, damage] of [
     ["a changed file", (entry: string) => appendFileSync(join(entry, "pagefind-entry.json"), " ")],
     ["a missing file", (entry: string) => unlinkSync(join(entry, "pagefind-ui.js"))],
+    [
+      "a file of the same size with other bytes",
+      (entry: string) => {
+        const file = join(entry, "pagefind-ui.css");
+        const bytes = readFileSync(file);
+        bytes[0] = bytes[0] === 0x20 ? 0x0a : 0x20;
+        writeFileSync(file, bytes);
+      },
+    ],
     ["an unreadable record", (entry: string) => writeFileSync(join(entry, "weekly-index.json"), "{")],
   ] as const) {
     test(`${name} in the kept index: one line says so, and the index is built anew, the same as the cold one`, () => {

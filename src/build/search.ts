@@ -80,6 +80,7 @@ export async function buildSearchIndex(
  * output folder that is kept) is left as it is.
  */
 async function swapIn(source: string, target: string, files: readonly string[]): Promise<void> {
+  for (const folder of new Set(files.map((file) => dirname(join(target, file))))) await mkdir(folder, { recursive: true });
   const group = (file: string) => (file === "pagefind-entry.json" ? 2 : /\.pf_(fragment|index|meta|filter)$/.test(file) ? 0 : 1);
   for (const order of [0, 1, 2]) {
     const batch = files.filter((file) => group(file) === order);
@@ -93,10 +94,12 @@ async function swapIn(source: string, target: string, files: readonly string[]):
  * seconds, a link nothing); the link is made beside its place and renamed onto it all the same.
  */
 async function swapFile(from: string, to: string): Promise<void> {
-  const [have, want] = await Promise.all([stat(to).catch(() => undefined), stat(from)]);
-  if (have?.isFile() && (have.ino === want.ino || (have.size === want.size && (await readFile(to)).equals(await readFile(from))))) return;
-  await mkdir(dirname(to), { recursive: true });
-  await rm(to + PARTIAL, { force: true });
+  const have = await stat(to).catch(() => undefined);
+  if (have?.isFile()) {
+    const want = await stat(from);
+    if (have.ino === want.ino || (have.size === want.size && (await readFile(to)).equals(await readFile(from)))) return;
+  }
+  // A copy where a link cannot be made (another disk), or over a .partial a crash left.
   await link(from, to + PARTIAL).catch(() => copyFile(from, to + PARTIAL));
   await rename(to + PARTIAL, to);
 }

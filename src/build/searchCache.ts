@@ -1,8 +1,9 @@
 // The search index kept between production builds: an index is a function of Pagefind's version
 // and the pages it is given (their paths and bytes), so a build whose indexed pages are the same
 // as an earlier one's reuses that index instead of running Pagefind (the hourly rebuild that
-// publishes nothing). Each entry is checked against the hashes it was stored with before use: a
-// damaged entry is dropped and the index built anew, never used.
+// publishes nothing). Each entry is checked before use against what was recorded when it was kept
+// (each file's size and time, and its hash when those differ): a damaged entry is dropped and the
+// index built anew, never used.
 import { createHash } from "node:crypto";
 import { copyFile, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
@@ -44,7 +45,7 @@ export function searchCache(dir: string, warn: (line: string) => void): SearchCa
   return {
     async lookup(key) {
       const entry = join(dir, key);
-      let record: { key?: unknown; files?: Record<string, string> };
+      let record: { key?: unknown; files?: Record<string, string>; stats?: Record<string, [number, number]> };
       try {
         record = JSON.parse(await readFile(join(entry, RECORD), "utf8")) as typeof record;
       } catch (error) {
@@ -54,8 +55,15 @@ export function searchCache(dir: string, warn: (line: string) => void): SearchCa
       const files = (await filesUnder(entry)).filter((file) => file !== RECORD);
       const listed = Object.keys(record.files ?? {}).sort();
       if (record.key !== key || files.join("\n") !== listed.join("\n")) return drop(entry, "its files are not the ones it recorded");
+      // Files with the size and time they were kept with are taken as kept (as git takes its work
+      // tree); any other is read and compared with its recorded hash.
+      const touched: string[] = [];
+      await inBatches(files, (file) => stat(join(entry, file)), (file, now) => {
+        const [size, time] = record.stats?.[file] ?? [];
+        if (now.size !== size || now.mtimeMs !== time) touched.push(file);
+      });
       let changed: string | undefined;
-      await inBatches(files, (file) => readFile(join(entry, file)), (file, bytes) => {
+      await inBatches(touched, (file) => readFile(join(entry, file)), (file, bytes) => {
         if (changed === undefined && sha256(bytes) !== record.files![file]) changed = file;
       });
       if (changed !== undefined) return drop(entry, `${changed} has changed since it was kept`);
@@ -68,12 +76,16 @@ export function searchCache(dir: string, warn: (line: string) => void): SearchCa
       const partial = `${entry}.${process.pid}.partial`;
       await rm(partial, { recursive: true, force: true });
       const files: Record<string, string> = {};
+      const stats: Record<string, [number, number]> = {};
       await inBatches(await filesUnder(folder), async (file) => {
         await mkdir(dirname(join(partial, file)), { recursive: true });
         await copyFile(join(folder, file), join(partial, file));
         files[file] = sha256(await readFile(join(partial, file)));
+        const kept = await stat(join(partial, file));
+        stats[file] = [kept.size, kept.mtimeMs];
       });
-      await writeFile(join(partial, RECORD), `${JSON.stringify({ key, files: Object.fromEntries(Object.entries(files).sort()) }, null, 1)}\n`);
+      const sorted = <T>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : 1)));
+      await writeFile(join(partial, RECORD), `${JSON.stringify({ key, files: sorted(files), stats: sorted(stats) })}\n`);
       try {
         await rename(partial, entry);
       } catch {
