@@ -97,7 +97,8 @@ async function swapFile(from: string, to: string): Promise<void> {
   const have = await stat(to).catch(() => undefined);
   if (have?.isFile()) {
     const want = await stat(from);
-    if (have.ino === want.ino || (have.size === want.size && (await readFile(to)).equals(await readFile(from)))) return;
+    const linked = have.ino !== 0 && have.ino === want.ino && have.dev === want.dev;
+    if (linked || (have.size === want.size && (await readFile(to)).equals(await readFile(from)))) return;
   }
   // A copy where a link cannot be made (another disk), or over a .partial a crash left.
   await link(from, to + PARTIAL).catch(() => copyFile(from, to + PARTIAL));
