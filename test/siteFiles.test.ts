@@ -24,6 +24,11 @@ describe("pageUrl: the address Eleventy gives a page", () => {
     ["about.md", "/{{ page.fileSlug }}/", "/about/"],
     ["about.md", "", "/about/"],
     ["posts/周报.md", undefined, "/posts/周报/"],
+    ["posts/v1.2.md", undefined, "/posts/v1.2/"],
+    ["feed.11ty.js", undefined, "/feed/"],
+    ["about.md", { build: "/about-us/" }, "/about-us/"],
+    ["about.md", { build: false }, false],
+    ["about.md", { serverless: "/about/" }, false],
   ];
   for (const [path, permalink, url] of cases) {
     test(`${path} with permalink ${JSON.stringify(permalink)} → ${url}`, () => assert.equal(pageUrl(path, permalink), url));
@@ -70,6 +75,9 @@ describe("readSitePages", () => {
   write("posts/posts.11tydata.json", '{ "tags": ["周报"] }');
   write("posts/2026-W06.json", '{ "description": "from the template data file" }');
   write("posts/2026-W06.11tydata.json", '{ "description": "from the template data file, 11tydata" }');
+  write("notes/notes.json", '{ "tags": "weekly,notes" }');
+  write("notes/v1.2.md", "---\ntags: [x, weekly]\n---\n正文\n");
+  write("notes/v1.2.json", '{ "description": "the data file of v1.2.md" }');
   const marker = join(root, "ran");
   write("posts/2026-W07.md", `---js\n{ title: (require("node:fs").writeFileSync(${JSON.stringify(marker)}, "x"), "ran") }\n---\n正文\n`);
   write("about.njk", "---\npermalink: /about-us/\n---\nhi\n");
@@ -83,7 +91,7 @@ describe("readSitePages", () => {
   const pages = readSitePages(folders, engines);
 
   test("templates of the site's formats, outside what Eleventy ignores, sorted by path", () => {
-    assert.deepEqual(pages.map((p) => p.inputPath), ["./about.njk", "./posts/2026-W06.md", "./posts/2026-W07.md"]);
+    assert.deepEqual(pages.map((p) => p.inputPath), ["./about.njk", "./notes/v1.2.md", "./posts/2026-W06.md", "./posts/2026-W07.md"]);
   });
   test("data: folder data, then template data files, then front matter; 11tydata above plain", () => {
     const w06 = pages.find((p) => p.inputPath === "./posts/2026-W06.md")!;
@@ -92,6 +100,11 @@ describe("readSitePages", () => {
       { title: "周报", tags: ["AI", "周报"], layout: "layouts/post.njk", description: "from the template data file, 11tydata" },
     );
     assert.equal(w06.body, "\n正文\n");
+  });
+  test("tags as Eleventy cleans them before the merge: text split at commas, each layer without repeats; a dotted name's own data file", () => {
+    const page = pages.find((p) => p.inputPath === "./notes/v1.2.md")!;
+    assert.deepEqual(page.data.tags, ["weekly", "notes", "x", "weekly"]);
+    assert.equal(page.data.description, "the data file of v1.2.md");
   });
   test("JavaScript front matter is never run", () => {
     assert.equal(existsSync(marker), false);

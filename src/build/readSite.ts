@@ -66,7 +66,7 @@ export function readSite(source: SiteSource): SiteRead {
   for (const page of readSitePages(folders, engines)) {
     if (!admitPage(ctx, state, page.inputPath, page.data, page.body)) continue;
     pageDate(ctx, state, page.data.date, page.inputPath);
-    const url = pageUrl(posix.relative(folders.input, page.inputPath), page.data.permalink);
+    const url = pageUrl(posix.relative(folders.input, page.inputPath), page.data.permalink, folders.templateFormats);
     if (url !== false) urls[page.inputPath] = [url];
   }
   for (const [path, url] of source.virtualPages) urls[`./${posix.join(folders.input, path)}`] = [url];

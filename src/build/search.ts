@@ -100,7 +100,9 @@ async function swapFile(from: string, to: string): Promise<void> {
     const linked = have.ino !== 0 && have.ino === want.ino && have.dev === want.dev;
     if (linked || (have.size === want.size && (await readFile(to)).equals(await readFile(from)))) return;
   }
-  // A copy where a link cannot be made (another disk), or over a .partial a crash left.
+  // A .partial a crash left may be a link to a kept file: removed, never written into.
+  await rm(to + PARTIAL, { force: true });
+  // A copy where a link cannot be made (another disk).
   await link(from, to + PARTIAL).catch(() => copyFile(from, to + PARTIAL));
   await rename(to + PARTIAL, to);
 }

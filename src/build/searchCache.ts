@@ -4,7 +4,7 @@
 // publishes nothing). Each entry is checked before use against what was recorded when it was kept
 // (each file's size and time, and its hash when those differ): a damaged entry is dropped and the
 // index built anew, never used.
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { copyFile, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
 
@@ -48,6 +48,7 @@ export function searchCache(dir: string, warn: (line: string) => void): SearchCa
       let record: { key?: unknown; files?: Record<string, string>; stats?: Record<string, [number, number]> };
       try {
         record = JSON.parse(await readFile(join(entry, RECORD), "utf8")) as typeof record;
+        if (typeof record !== "object" || record === null || typeof record.files !== "object" || record.files === null) throw new Error("not a record of files");
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined; // nothing kept for these pages
         return drop(entry, `its record cannot be read (${(error as Error).message})`);
@@ -73,7 +74,7 @@ export function searchCache(dir: string, warn: (line: string) => void): SearchCa
     },
     async store(key, folder) {
       const entry = join(dir, key);
-      const partial = `${entry}.${process.pid}.partial`;
+      const partial = `${entry}.${process.pid}.${randomBytes(4).toString("hex")}.partial`;
       await rm(partial, { recursive: true, force: true });
       const files: Record<string, string> = {};
       const stats: Record<string, [number, number]> = {};
@@ -88,9 +89,10 @@ export function searchCache(dir: string, warn: (line: string) => void): SearchCa
       await writeFile(join(partial, RECORD), `${JSON.stringify({ key, files: sorted(files), stats: sorted(stats) })}\n`);
       try {
         await rename(partial, entry);
-      } catch {
-        // Another build of the same pages kept the same index first: it is used as it is.
+      } catch (error) {
         await rm(partial, { recursive: true, force: true });
+        // Another build of the same pages kept the same index first: it is used as it is.
+        if (!["ENOTEMPTY", "EEXIST", "EPERM"].includes((error as NodeJS.ErrnoException).code ?? "")) throw error;
       }
       await prune(dir, key);
       return entry;
@@ -113,7 +115,7 @@ async function prune(dir: string, keep: string): Promise<void> {
   const whole = await Promise.all(names.filter((name) => /^[0-9a-f]{64}$/.test(name) && name !== keep).map(async (name) => ({ name, at: (await stat(join(dir, name))).mtimeMs })));
   const old = whole.sort((a, b) => b.at - a.at).slice(KEPT - 1).map(({ name }) => name);
   const abandoned = names.filter((name) => {
-    const pid = /\.(\d+)\.partial$/.exec(name)?.[1];
+    const pid = /\.(\d+)\.[0-9a-f]+\.partial$/.exec(name)?.[1];
     return pid !== undefined && !running(Number(pid));
   });
   for (const name of [...old, ...abandoned]) await rm(join(dir, name), { recursive: true, force: true });

@@ -75,8 +75,9 @@ export async function loadSiteConfig(siteDir: string): Promise<SiteConfig> {
     resolvePlugin: () => () => {},
   };
   const config: Record<string, unknown> = new Proxy(known, {
-    // Any other method does nothing and returns the config, as Eleventy's chainable ones do.
-    get: (target, key) => (key in target ? target[key as string] : typeof key === "string" ? () => config : undefined),
+    // Any other method does nothing and returns the config, as Eleventy's chainable ones do. It is
+    // no promise (no `then`): a config function may return it, and it is awaited.
+    get: (target, key) => (key in target ? target[key as string] : typeof key === "string" && key !== "then" ? () => config : undefined),
   });
   const module = (await import(pathToFileURL(file).href)) as { default?: unknown; config?: { dir?: Partial<typeof dirs> } };
   const configure = typeof module.default === "function" ? (module.default as AnyFunction) : undefined;

@@ -68,7 +68,7 @@ export function readSitePages(folders: SiteFolders, engines: { yaml: FrontMatter
     const { data, content } = isJavaScript ? { data: {}, content: text } : matter(text, options);
     const inputPath = `./${file}`;
     const own = { ...(data as Record<string, unknown>) };
-    return { inputPath, data: mergeData(...localData(folders, file), own), body: content };
+    return { inputPath, data: mergeData(...[...localData(folders, file), own].map(cleanTags)), body: content };
   });
 }
 
@@ -77,16 +77,24 @@ export function readSitePages(folders: SiteFolders, engines: { yaml: FrontMatter
  * `false`, else its path's (`posts/a.md` → `/posts/a/`, `posts/index.md` and `posts/posts.md` →
  * `/posts/`).
  */
-export function pageUrl(path: string, permalink: unknown): string | false {
+export function pageUrl(path: string, permalink: unknown, formats: readonly string[] = DEFAULT_TEMPLATE_FORMATS): string | false {
+  // `permalink: { build: … }`: the address Eleventy writes the page at, none without one.
+  if (typeof permalink === "object" && permalink !== null) permalink = (permalink as { build?: unknown }).build ?? false;
   if (permalink === false) return false;
   if (typeof permalink === "string" && permalink.trim() !== "" && !/\{[{%]/.test(permalink)) {
     return withoutIndex(`/${permalink.trim().replace(/^\/+/, "")}`);
   }
-  const stem = path.replace(/\.[^/]*$/, "").replace(/\.11ty$/, "");
+  const stem = templateStem(path, formats);
   const folder = posix.dirname(stem);
   const name = posix.basename(stem);
   const parts = [...(folder === "." ? [] : [folder]), ...(name === "index" || posix.basename(folder) === name ? [] : [name])];
   return parts.length === 0 ? "/" : `/${parts.join("/")}/`;
+}
+
+/** A template's path without its template extension (the longest that fits): `posts/v1.2.md` → `posts/v1.2`. */
+function templateStem(path: string, formats: readonly string[]): string {
+  const format = [...formats].sort((a, b) => b.length - a.length).find((ext) => path.toLowerCase().endsWith(`.${ext.toLowerCase()}`));
+  return format ? path.slice(0, -format.length - 1) : path;
 }
 
 /** Eleventy's `page.url` drops a last `index.html`, `index/` or `index`. */
@@ -137,7 +145,7 @@ function localData(folders: SiteFolders, file: string): Array<Record<string, unk
     const dir = dirs.slice(0, depth).join("/");
     bases.push(posix.join(input, dir, dirs[depth - 1]!));
   }
-  bases.push(posix.join(input, posix.dirname(relative), posix.basename(relative).replace(/\.[^/]*$/, "").replace(/\.11ty$/, "")));
+  bases.push(posix.join(input, templateStem(relative, folders.templateFormats)));
   const extensions = folders.dataExtensions.filter((ext) => ext !== "json");
   return bases.flatMap((base) =>
     ["", ".11tydata"].flatMap((suffix) =>
@@ -150,6 +158,20 @@ function localData(folders: SiteFolders, file: string): Array<Record<string, unk
       }),
     ),
   );
+}
+
+/**
+ * Eleventy's clean-up of each layer of data before the merge: `tags` as a list (text split at
+ * commas, duplicates dropped, each a text; nothing for an empty value). Any other value is left
+ * for the plugin's checks to name.
+ */
+function cleanTags(layer: Record<string, unknown>): Record<string, unknown> {
+  if (!("tags" in layer)) return layer;
+  const tags = layer.tags;
+  if (!tags) return { ...layer, tags: [] };
+  if (typeof tags === "string") return { ...layer, tags: [...new Set(tags.split(","))] };
+  if (Array.isArray(tags)) return { ...layer, tags: [...new Set(tags)].map(String) };
+  return layer;
 }
 
 /** Eleventy's deep merge of data: objects merged key by key, lists joined, anything else replaced. */
