@@ -27,7 +27,7 @@ const PAGEFIND_URL = import.meta.resolve("pagefind");
  * a cache, an index made from the same pages before is reused (`said` tells which happened).
  *
  * The index is made in a folder of its own first, then swapped into `pagefind/` file by file,
- * each copied beside its place and renamed onto it: its data files (named by their content) first,
+ * each linked (or copied) beside its place and renamed onto it: its data files (named by their content) first,
  * `pagefind-entry.json`, which names them, last. So the index readers load is whole at every
  * moment, the earlier one until the new one is complete, also after a crash, and files of the
  * site's own in `pagefind/` stay. `journal` is told every file name before any is written, so that
@@ -56,6 +56,8 @@ export async function buildSearchIndex(
       said(`search index: reused (the ${indexed.length} indexed pages are those of an earlier build)`);
     } else {
       source = join(staging, "index");
+      // The pages are read again rather than kept from the hashing above: holding every page for
+      // a build that reuses its index (the usual hourly one) would cost memory for nothing.
       await indexPages(outputDir, indexed, source);
       if (cache) {
         // Put in place from the cache, which is usually on the output's disk (see swapFile).
@@ -76,7 +78,7 @@ export async function buildSearchIndex(
 /**
  * Puts the index's files in place: its data files (named by their content) first, then scripts
  * and styles, `pagefind-entry.json`, which names the data files, last. Within each group files are
- * copied several at a time; a file already there with the same bytes (an unchanged index in an
+ * put in place several at a time; a file already there with the same bytes (an unchanged index in an
  * output folder that is kept) is left as it is.
  */
 async function swapIn(source: string, target: string, files: readonly string[]): Promise<void> {
