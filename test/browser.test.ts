@@ -3,13 +3,13 @@
 // dark, Chinese search, layout at 360 px, and screenshots in test/.output/screenshots/.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createRequire } from "node:module";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { HtmlValidate } from "html-validate";
-import { copySite, readSite, removeOutput, ROOT, runEleventy, tempOutput } from "./helpers.js";
+import { addEarlierYears, copySite, readSite, removeOutput, ROOT, runEleventy, tempOutput } from "./helpers.js";
 import { serveFolder, type StaticSite } from "./staticServer.js";
 
 /** Debian's Chromium, or the browser named by WEEKLY_TEST_CHROMIUM (as test/setup/browser.sh checks). */
@@ -27,6 +27,9 @@ let hostileOutput: string;
 let hostile: StaticSite;
 let prefixedOutput: string;
 let prefixed: StaticSite;
+let yearsFixture: string;
+let yearsOutput: string;
+let years: StaticSite;
 let context: BrowserContext;
 const consoleErrors: string[] = [];
 
@@ -49,7 +52,14 @@ before(async () => {
   prefixedOutput = tempOutput("browser-prefixed");
   const prefixedBuilt = runEleventy(ROOT, prefixedOutput, {}, ["--pathprefix", "/blog/"]);
   assert.equal(prefixedBuilt.status, 0, prefixedBuilt.stderr);
+  // Reports of 2024, 2025 and 2026 under /blog/: a search index in three parts, merged in the browser.
+  yearsFixture = copySite("scheduled");
+  addEarlierYears(yearsFixture);
+  yearsOutput = tempOutput("browser-years");
+  const yearsBuilt = runEleventy(yearsFixture, yearsOutput, { WEEKLY_NOW: "2026-02-19T08:00:01" }, ["--pathprefix", "/blog/"]);
+  assert.equal(yearsBuilt.status, 0, yearsBuilt.stderr);
   prefixed = await serveFolder(prefixedOutput, "/blog/");
+  years = await serveFolder(yearsOutput, "/blog/");
   blog = await serveFolder(blogOutput);
   weeks = await serveFolder(fixtureOutput);
   hostile = await serveFolder(hostileOutput);
@@ -69,7 +79,8 @@ after(async () => {
   await weeks?.close();
   await hostile?.close();
   await prefixed?.close();
-  for (const dir of [blogOutput, fixtureOutput, fixture, hostileOutput, hostileFixture, prefixedOutput]) if (dir) removeOutput(dir);
+  await years?.close();
+  for (const dir of [blogOutput, fixtureOutput, fixture, hostileOutput, hostileFixture, prefixedOutput, yearsFixture, yearsOutput]) if (dir) removeOutput(dir);
 });
 
 function watch(page: Page): void {
@@ -151,6 +162,42 @@ describe("search in Chinese", () => {
       assert.ok(hrefs.includes("/posts/2026-W06-ai-weekly/"), `${query} → ${hrefs.join(", ")}`);
     });
   }
+});
+
+describe("search across the index's parts by year", () => {
+  const search = async (query: string) => {
+    const page = await open(`${years.url}/blog/search/`);
+    await page.locator(".pagefind-ui__search-input").fill(query);
+    const results = page.locator(".pagefind-ui__result-link");
+    await results.first().waitFor({ timeout: 15_000 });
+    // Every part has answered once the count of results is shown.
+    await page.locator(".pagefind-ui__message").filter({ hasText: /\d/ }).waitFor({ timeout: 15_000 });
+    return results.evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+  };
+
+  test("the index is in three parts: pagefind/ (2024) and the 2025 and 2026 parts it names", () => {
+    assert.deepEqual(JSON.parse(readFileSync(join(yearsOutput, "pagefind", "weekly-shards.json"), "utf8")), ["2025/", "2026/"]);
+    for (const part of ["2025", "2026"]) {
+      assert.ok(existsSync(join(yearsOutput, "pagefind", part, "pagefind-entry.json")), part);
+      assert.ok(!existsSync(join(yearsOutput, "pagefind", part, "pagefind-ui.js")), `${part}: the UI is the first part's`);
+    }
+  });
+
+  for (const [query, first, second] of [
+    ["量子计算", "2024-W20", "2025-W50"],
+    ["机器人", "2025-W50", "2024-W20"],
+  ] as const) {
+    test(`searching ${query} finds reports of two parts, the one about it first (${first})`, async () => {
+      const hrefs = await search(query);
+      assert.equal(hrefs[0], `/blog/posts/${first}-ai-weekly/`, hrefs.join(", "));
+      assert.ok(hrefs.includes(`/blog/posts/${second}-ai-weekly/`), hrefs.join(", "));
+    });
+  }
+
+  test("a word of a 2026 report finds it, from the third part, under /blog/", async () => {
+    const hrefs = await search("第五周");
+    assert.equal(hrefs[0], "/blog/posts/2026-W05-ai-weekly/", hrefs.join(", "));
+  });
 });
 
 describe("the blog under a sub-path (/blog/)", () => {

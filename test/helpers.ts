@@ -149,3 +149,17 @@ export function text(node: Element | null | undefined): string {
 export function all(doc: Document | Element, selector: string): Element[] {
   return Array.from(doc.querySelectorAll(selector));
 }
+
+/**
+ * Adds to a copy of the `scheduled` fixture a published report of 2024 and one of 2025, so that
+ * its search index is made in three parts (2024 in `pagefind/` itself, 2025 and 2026 merged in).
+ * Each earlier report is about one thing (量子计算, 机器人) and names the other once: a search
+ * for either should rank the report about it first, whichever part it is in.
+ */
+export function addEarlierYears(site: string): void {
+  const report = (title: string, date: string, about: string, once: string) =>
+    `---\ntitle: ${title}\ndescription: ${about}专题\ndate: ${date}\ntags: [AI]\n---\n\n# ${title}\n\n` +
+    `${Array.from({ length: 6 }, (_, n) => `第 ${n + 1} 段：${about}是本期的主题，${about}的进展与${about}的应用。`).join("\n\n")}\n\n顺带一提：${once}。\n`;
+  writeFileSync(join(site, "posts", "2024-W20-ai-weekly.md"), report("量子计算专题周报", "2024-05-16", "量子计算", "机器人"));
+  writeFileSync(join(site, "posts", "2025-W50-ai-weekly.md"), report("机器人专题周报", "2025-12-11", "机器人", "量子计算"));
+}

@@ -6,7 +6,7 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { copySite, listFiles, outputLines, readSite, removeOutput, runEleventy, tempOutput } from "./helpers.js";
+import { addEarlierYears, copySite, listFiles, outputLines, readSite, removeOutput, runEleventy, tempOutput } from "./helpers.js";
 
 const BEFORE_W07 = "2026-02-10T12:00";
 const AFTER_W07 = "2026-02-13T12:00";
@@ -38,14 +38,14 @@ describe("the search index kept between production builds", () => {
 
   const cold = built(BEFORE_W07);
   test("a cold build makes the index and keeps it, saying so in one line", () => {
-    assert.deepEqual(searchLines(cold.lines), ["[weekly] search index: built from 6 pages, and kept for the next build"]);
+    assert.deepEqual(searchLines(cold.lines), ["[weekly] search index: built 1 of 1 part from 6 pages (0 reused), and kept for the next build"]);
     assert.equal(entries().length, 1);
     assert.ok([...cold.files.keys()].some((file) => file.startsWith("pagefind/fragment/")));
   });
 
   test("a rebuild with the same pages reuses it, and its output is the cold build's, byte for byte", () => {
     const warm = built(BEFORE_W07);
-    assert.deepEqual(searchLines(warm.lines), ["[weekly] search index: reused (the 6 indexed pages are those of an earlier build)"]);
+    assert.deepEqual(searchLines(warm.lines), ["[weekly] search index: reused (the 6 indexed pages, in 1 part, are those of an earlier build)"]);
     assert.deepEqual([...warm.files.keys()], [...cold.files.keys()]);
     for (const [file, bytes] of cold.files) assert.ok(warm.files.get(file)!.equals(bytes), file);
   });
@@ -77,7 +77,7 @@ describe("the search index kept between production builds", () => {
       // (The warning is on standard error, the other line on standard output.)
       const [line, warning, ...more] = searchLines(rebuilt.lines);
       assert.deepEqual(more, []);
-      assert.equal(line, "[weekly] search index: built from 6 pages, and kept for the next build");
+      assert.equal(line, "[weekly] search index: built 1 of 1 part from 6 pages (0 reused), and kept for the next build");
       assert.match(warning!, /^\[weekly\] the search index kept in \.cache\/weekly\/search\/[0-9a-f]{64} is damaged \(.+\): building the index anew\.$/);
       for (const [file, bytes] of cold.files) assert.ok(rebuilt.files.get(file)?.equals(bytes), file);
     });
@@ -86,7 +86,7 @@ describe("the search index kept between production builds", () => {
   test("a report going live changes the indexed pages: a new index, findable, kept beside the earlier one", () => {
     const earlier = entries();
     const later = built(AFTER_W07);
-    assert.deepEqual(searchLines(later.lines), ["[weekly] search index: built from 7 pages, and kept for the next build"]);
+    assert.deepEqual(searchLines(later.lines), ["[weekly] search index: built 1 of 1 part from 7 pages (0 reused), and kept for the next build"]);
     assert.equal(entries().length, 2);
     assert.ok(entries().includes(earlier[0]!));
     assert.notDeepEqual(later.files.get("pagefind/pagefind-entry.json"), cold.files.get("pagefind/pagefind-entry.json"));
@@ -103,7 +103,7 @@ describe("the search index kept between production builds", () => {
     assert.deepEqual(entries(), kept);
   });
 
-  test("the three newest indexes are kept, no more", () => {
+  test("the index a build uses and the two most recently used before it are kept, no more", () => {
     const first = entries();
     built("2026-02-20T12:00"); // W08 goes live: a third index
     assert.equal(entries().length, 3);
@@ -127,6 +127,57 @@ describe("the search index kept between production builds", () => {
     } finally {
       rmSync(other, { recursive: true, force: true });
     }
+  });
+
+  test.after(() => {
+    for (const output of outputs) removeOutput(output);
+    rmSync(site, { recursive: true, force: true });
+  });
+});
+
+describe("an index in parts by year", () => {
+  const site = copySite("scheduled");
+  addEarlierYears(site);
+  const entries = () => readdirSync(join(site, ".cache", "weekly", "search"));
+  const outputs: string[] = [];
+  const built = (now: string) => {
+    const result = build(site, now);
+    outputs.push(result.output);
+    return result;
+  };
+  const part = (files: Map<string, Buffer>, folder: string) =>
+    new Map([...files].filter(([file]) => (folder === "" ? file.startsWith("pagefind/") && !/^pagefind\/\d{4}\//.test(file) : file.startsWith(`pagefind/${folder}/`))));
+
+  // (Built here, as each test reads the one before it.)
+  const cold = built(BEFORE_W07);
+  const keptCold = entries().length;
+  const later = built(AFTER_W07);
+  const keptLater = entries().length;
+  test("each year's pages make a part, each kept under its own key", () => {
+    assert.deepEqual(searchLines(cold.lines), ["[weekly] search index: built 3 of 3 parts by year from 8 pages (0 reused), and kept for the next build"]);
+    assert.equal(keptCold, 3);
+    assert.equal(cold.files.get("pagefind/weekly-shards.json")!.toString(), '["2025/","2026/"]\n');
+  });
+
+  test("a report going live rebuilds its year's part only; the others are the same files", () => {
+    assert.deepEqual(searchLines(later.lines), ["[weekly] search index: built 1 of 3 parts by year from 7 pages (2 reused), and kept for the next build"]);
+    for (const folder of ["", "2025"]) {
+      const before = part(cold.files, folder);
+      const after = part(later.files, folder);
+      assert.ok(before.size >= 5, folder); // its entry, meta, wasm, a fragment and an index file at least
+      assert.deepEqual([...after.keys()], [...before.keys()], folder);
+      for (const [file, bytes] of before) assert.ok(after.get(file)!.equals(bytes), file);
+    }
+    assert.notDeepEqual(later.files.get("pagefind/2026/pagefind-entry.json"), cold.files.get("pagefind/2026/pagefind-entry.json"));
+    assert.equal(keptLater, 4, "the part it replaced is kept too, for a build side by side");
+  });
+
+  test("the output of a build from kept parts is byte for byte that of a build with nothing kept", () => {
+    rmSync(join(site, ".cache"), { recursive: true, force: true });
+    const fresh = built(AFTER_W07);
+    assert.deepEqual(searchLines(fresh.lines), ["[weekly] search index: built 3 of 3 parts by year from 9 pages (0 reused), and kept for the next build"]);
+    assert.deepEqual([...fresh.files.keys()], [...later.files.keys()]);
+    for (const [file, bytes] of later.files) assert.ok(fresh.files.get(file)!.equals(bytes), file);
   });
 
   test.after(() => {

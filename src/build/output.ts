@@ -131,11 +131,18 @@ export async function settleOutput(ctx: BuildContext, state: BuildState, output:
   if (ctx.opts.searchIndex && keepIndex) {
     current[SEARCH_FOLDER] = earlierIndex;
   } else if (ctx.opts.searchIndex) {
-    const html = Object.values(nextManifest(pages, outputs)).flat().filter((file) => file.endsWith(".html"));
+    const next = Object.entries(nextManifest(pages, outputs));
+    const html = next.flatMap(([, files]) => files).filter((file) => file.endsWith(".html"));
+    // The index is made in parts by year: a page's ISO week-year, or its date's year.
+    const inputOf = new Map(next.flatMap(([input, files]) => files.map((file) => [file, input] as const)));
+    const yearOf = (file: string) => {
+      const page = state.site?.pages.get(inputOf.get(file) ?? "");
+      return page?.week?.weekYear ?? page?.date?.year;
+    };
     const journalIndex = (files: string[]) => writeManifest(manifest, mergeManifests(previous, { [SEARCH_FOLDER]: files }));
     // Only a production build's index may be kept: a preview's holds pages not yet published.
     const cache = production && ctx.opts.cacheDir !== false ? searchCache(resolve(ctx.opts.cacheDir, "search"), (line) => ctx.logger.warn(line)) : undefined;
-    current[SEARCH_FOLDER] = await buildSearchIndex(output, html, journalIndex, cache, (line) => ctx.logger.info(`[weekly] ${line}`));
+    current[SEARCH_FOLDER] = await buildSearchIndex(output, html, yearOf, journalIndex, cache, (line) => ctx.logger.info(`[weekly] ${line}`));
   }
   // Then what is stale goes, the earlier index's files that the new one does not use among them.
   if (production) await removeFiles(output, staleOutputs(previous, outputs));

@@ -1,19 +1,29 @@
 // The search index: Pagefind indexes the built reports and digests (the pages marked
 // `data-pagefind-body`) and writes its index and search UI into the output, with Chinese segmented
-// into words. Pages are handed to Pagefind one at a time in path order, from the output the build
-// just wrote: Pagefind numbers pages in the order it gets them, so the same pages give the same
-// index files on any machine. (Its command and `addDirectory` index a folder on every core, but
-// number pages in the order the file system lists them, which differs from one file system to
-// another: see docs/PERFORMANCE.md.) An index made from the same pages before is reused from the
-// cache (searchCache.ts).
+// into words. The index is made in parts, one per year of the pages' dates (and one for pages
+// without a date), which the search page merges in the browser (Pagefind's `mergeIndex`): the
+// oldest part is `pagefind/` itself, with the search UI, each other one a folder in it
+// (`pagefind/2026/`), and `pagefind/weekly-shards.json` names those. Each part is made by its own
+// Pagefind process, several at once (searchWorker.ts), from its pages in path order: Pagefind
+// numbers pages in the order it gets them, so the same pages give the same files on any machine.
+// (Its command and `addDirectory` number pages in the order the file system lists them, which
+// differs from one file system to another: see docs/PERFORMANCE.md.) A part made from the same
+// pages before is reused from the cache (searchCache.ts): a report going live rebuilds its year's.
 import { createHash } from "node:crypto";
-import { copyFile, link, mkdir, mkdtemp, readFile, rename, rm, stat } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { copyFile, link, mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import * as pagefind from "pagefind";
+import { Worker } from "node:worker_threads";
 import { filesUnder, inBatches, RECORD, type SearchCache } from "./searchCache.js";
+import type { ShardAnswer, ShardJob } from "./searchWorker.js";
 
 export const SEARCH_FOLDER = "pagefind";
+
+/** The file that names the parts the search page merges into the first one. */
+export const SHARDS_FILE = "weekly-shards.json";
+
+/** The part of the pages without a date. */
+const UNDATED = "pages";
 
 /** What a file of the index is called while it is copied into place. */
 const PARTIAL = ".partial";
@@ -21,72 +31,152 @@ const PARTIAL = ".partial";
 /** Pagefind's package, as this module resolves it. */
 const PAGEFIND_URL = import.meta.resolve("pagefind");
 
+/** A thread running the worker's module beside this one. */
+function startWorker(): Worker {
+  if (!import.meta.url.endsWith(".ts")) return new Worker(new URL("./searchWorker.js", import.meta.url));
+  // Run from its TypeScript source (this project's own blog and tests): the thread compiles the
+  // worker's source as this one was, with tsx.
+  const tsx = JSON.stringify(import.meta.resolve("tsx/esm/api"));
+  const worker = JSON.stringify(new URL("./searchWorker.ts", import.meta.url).href);
+  return new Worker(`import(${tsx}).then(({ register }) => { register(); return import(${worker}); });`, { eval: true });
+}
+
+/** Scripts and styles of the search UI: the first part carries them; the others need only their index (and its wasm). */
+const UI_FILE = /^pagefind[\w.-]*\.(js|css)$/;
+
+interface Shard {
+  name: string;
+  files: string[];
+  key: string;
+  /** The folder its index is in: kept, or made by this build. */
+  source?: string;
+}
+
 /**
  * Indexes the given HTML files of the output folder (relative to it), those with a part marked
- * `data-pagefind-body`, and returns the files of the index, relative to the output folder. With
- * a cache, an index made from the same pages before is reused (`said` tells which happened).
+ * `data-pagefind-body`, in parts by `yearOf` each file, and returns the files of the index,
+ * relative to the output folder. With a cache, a part made from the same pages before is reused
+ * (`said` tells which happened).
  *
- * The index is made in a folder of its own first, then swapped into `pagefind/` file by file,
- * each linked (or copied) beside its place and renamed onto it: its data files (named by their content) first,
- * `pagefind-entry.json`, which names them, last. So the index readers load is whole at every
- * moment, the earlier one until the new one is complete, also after a crash, and files of the
- * site's own in `pagefind/` stay. `journal` is told every file name before any is written, so that
- * the next build knows what a crash left behind.
+ * The parts are made in a folder of their own first, then swapped into `pagefind/` file by file,
+ * each linked (or copied) beside its place and renamed onto it: data files (named by their
+ * content) first, then scripts, then each part's `pagefind-entry.json`, which names its data
+ * files, and the list of parts last. So the index readers load is whole at every moment, the
+ * earlier one until the new one is complete, also after a crash, and files of the site's own in
+ * `pagefind/` stay. `journal` is told every file name before any is written, so that the next
+ * build knows what a crash left behind.
  */
 export async function buildSearchIndex(
   outputDir: string,
   pages: readonly string[],
+  yearOf: (file: string) => number | undefined,
   journal: (files: string[]) => Promise<void>,
   cache: SearchCache | undefined,
   said: (line: string) => void,
 ): Promise<string[]> {
   const staging = await mkdtemp(join(tmpdir(), "weekly-pagefind-"));
   try {
-    const indexed: string[] = [];
-    const key = createHash("sha256").update(await pagefindIdentity());
+    const shards = new Map<string, { files: string[]; key: ReturnType<typeof createHash> }>();
+    const identity = await pagefindIdentity();
     // Read several at a time, hashed in path order: the key of the same pages is the same.
     await inBatches([...pages].sort(), async (file) => readFile(join(outputDir, file)), (file, content) => {
       if (!content.includes("data-pagefind-body")) return; // the lists (home, archive, tags)
-      indexed.push(file);
-      key.update(`\0${file}\0${content.length}\0`).update(content);
+      const name = String(yearOf(file) ?? UNDATED);
+      const shard = shards.get(name) ?? { files: [], key: createHash("sha256").update(identity) };
+      shards.set(name, shard);
+      shard.files.push(file);
+      shard.key.update(`\0${file}\0${content.length}\0`).update(content);
     });
-    const digest = key.digest("hex");
-    let source = await cache?.lookup(digest);
-    if (source) {
-      said(`search index: reused (the ${indexed.length} indexed pages are those of an earlier build)`);
-    } else {
-      source = join(staging, "index");
-      // The pages are read again rather than kept from the hashing above: holding every page for
-      // a build that reuses its index (the usual hourly one) would cost memory for nothing.
-      await indexPages(outputDir, indexed, source);
-      if (cache) {
-        // Put in place from the cache, which is usually on the output's disk (see swapFile).
-        source = await cache.store(digest, source);
-        said(`search index: built from ${indexed.length} pages, and kept for the next build`);
-      }
+    // With nothing to index, one empty part: the search page still finds its UI.
+    if (shards.size === 0) shards.set(UNDATED, { files: [], key: createHash("sha256").update(identity) });
+    const parts: Shard[] = [...shards].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, { files, key }]) => ({ name, files, key: key.digest("hex") }));
+    for (const part of parts) part.source = await cache?.lookup(part.key);
+    const missing = parts.filter((part) => !part.source);
+    for (const part of missing) part.source = join(staging, part.name);
+    await indexShards(missing.map(({ name, files, source }) => ({ name, outputDir, files, into: source! })));
+    if (cache) {
+      // Put in place from the cache, which is usually on the output's disk (see swapFile).
+      for (const part of missing) part.source = await cache.store(part.key, part.source!);
+      await cache.prune(parts.map((part) => part.key));
     }
-    const files = (await filesUnder(source)).filter((file) => file !== RECORD);
-    const targets = files.map((file) => `${SEARCH_FOLDER}/${file}`);
+    const indexed = parts.reduce((sum, part) => sum + part.files.length, 0);
+    const partsText = `${parts.length} ${parts.length === 1 ? "part" : "parts by year"}`;
+    if (cache && missing.length === 0) said(`search index: reused (the ${indexed} indexed pages, in ${partsText}, are those of an earlier build)`);
+    else if (cache) {
+      const from = missing.reduce((sum, part) => sum + part.files.length, 0);
+      said(`search index: built ${missing.length} of ${partsText} from ${from} pages (${parts.length - missing.length} reused), and kept for the next build`);
+    }
+    // The list of the parts merged into the first one, which is pagefind/ itself.
+    const list = join(staging, SHARDS_FILE);
+    await writeFile(list, `${JSON.stringify(parts.slice(1).map((part) => `${part.name}/`))}\n`);
+    const moves: Move[] = [{ from: list, to: `${SEARCH_FOLDER}/${SHARDS_FILE}` }];
+    for (const [n, part] of parts.entries()) {
+      const files = (await filesUnder(part.source!)).filter((file) => file !== RECORD && (n === 0 || !UI_FILE.test(file)));
+      const folder = n === 0 ? SEARCH_FOLDER : `${SEARCH_FOLDER}/${part.name}`;
+      moves.push(...files.map((file) => ({ from: join(part.source!, file), to: `${folder}/${file}` })));
+    }
+    const targets = moves.map((move) => move.to);
     await journal([...targets, ...targets.map((file) => file + PARTIAL)]);
-    await swapIn(source, join(outputDir, SEARCH_FOLDER), files);
+    await swapIn(outputDir, moves);
     return [...targets].sort();
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
 }
 
+/** A file of the index and its place in the output folder. */
+interface Move {
+  from: string;
+  to: string;
+}
+
 /**
- * Puts the index's files in place: its data files (named by their content) first, then scripts
- * and styles, `pagefind-entry.json`, which names the data files, last. Within each group files are
- * put in place several at a time; a file already there with the same bytes (an unchanged index in an
- * output folder that is kept) is left as it is.
+ * Makes the parts' indexes, each in its own Pagefind process, as many at once as there are
+ * cores, and waits for them all. A part that cannot be made stops the others and the build.
  */
-async function swapIn(source: string, target: string, files: readonly string[]): Promise<void> {
-  for (const folder of new Set(files.map((file) => dirname(join(target, file))))) await mkdir(folder, { recursive: true });
-  const group = (file: string) => (file === "pagefind-entry.json" ? 2 : /\.pf_(fragment|index|meta|filter)$/.test(file) ? 0 : 1);
-  for (const order of [0, 1, 2]) {
-    const batch = files.filter((file) => group(file) === order);
-    await inBatches(batch, (file) => swapFile(join(source, file), join(target, file)));
+async function indexShards(jobs: ShardJob[]): Promise<void> {
+  if (jobs.length === 0) return;
+  const queue = [...jobs];
+  const workers: Worker[] = [];
+  const run = () =>
+    new Promise<void>((resolve, reject) => {
+      const worker = startWorker();
+      workers.push(worker);
+      let current: ShardJob | undefined;
+      const next = () => {
+        current = queue.shift();
+        worker.postMessage(current ?? "done");
+      };
+      worker.on("message", (answer: ShardAnswer) => {
+        if (answer.error !== undefined) reject(new Error(answer.error));
+        else next();
+      });
+      worker.on("error", reject);
+      worker.on("exit", (code) => (current === undefined ? resolve() : reject(new Error(`the search index's worker stopped (${code}) while indexing ${current.name}`))));
+      next();
+    });
+  try {
+    await Promise.all(Array.from({ length: Math.min(jobs.length, availableParallelism()) }, run));
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+}
+
+/**
+ * Puts the index's files in place: data files (named by their content) first, then scripts and
+ * styles, then each later part's `pagefind-entry.json`, which names its data files, and last the
+ * first part's and the list of parts. Within each group files are put in place several at a time;
+ * a file already there with the same bytes (an unchanged index in an output folder that is kept) is
+ * left as it is.
+ */
+async function swapIn(outputDir: string, moves: readonly Move[]): Promise<void> {
+  for (const folder of new Set(moves.map((move) => dirname(join(outputDir, move.to))))) await mkdir(folder, { recursive: true });
+  const last = new Set([`${SEARCH_FOLDER}/pagefind-entry.json`, `${SEARCH_FOLDER}/${SHARDS_FILE}`]);
+  const group = (to: string) => (last.has(to) ? 3 : to.endsWith("/pagefind-entry.json") ? 2 : /\.pf_(fragment|index|meta|filter)$/.test(to) ? 0 : 1);
+  const byPlace = new Map(moves.map((move) => [move.to, move.from]));
+  for (const order of [0, 1, 2, 3]) {
+    const batch = moves.filter((move) => group(move.to) === order).map((move) => move.to);
+    await inBatches(batch, (to) => swapFile(byPlace.get(to)!, join(outputDir, to)));
   }
 }
 
@@ -113,23 +203,4 @@ async function swapFile(from: string, to: string): Promise<void> {
 async function pagefindIdentity(): Promise<string> {
   const pkg = JSON.parse(await readFile(new URL("../package.json", PAGEFIND_URL), "utf8")) as { version: string };
   return `pagefind ${pkg.version}, Node API, default options, pages in path order`;
-}
-
-/** Pagefind's index of the given pages of the output (in this order), written into `into`. */
-async function indexPages(outputDir: string, files: readonly string[], into: string): Promise<void> {
-  const { index, errors } = await pagefind.createIndex({});
-  try {
-    if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-    for (const file of files) {
-      const content = await readFile(join(outputDir, file), "utf8");
-      // Addresses from the site's root: Pagefind's search UI puts the folder the site is served from
-      // (where it finds /pagefind/) before them.
-      const added = await index.addHTMLFile({ url: `/${file.replace(/(^|\/)index\.html$/, "$1")}`, content });
-      if (added.errors.length > 0) throw new Error(`Pagefind could not index ${file}: ${added.errors.join("; ")}`);
-    }
-    const written = await index.writeFiles({ outputPath: into });
-    if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
-  } finally {
-    await pagefind.close();
-  }
 }

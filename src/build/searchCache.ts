@@ -1,7 +1,7 @@
-// The search index kept between production builds: an index is a function of Pagefind's version
-// and the pages it is given (their paths and bytes), so a build whose indexed pages are the same
-// as an earlier one's reuses that index instead of running Pagefind (the hourly rebuild that
-// publishes nothing). Each entry is checked before use against what was recorded when it was kept
+// The search index kept between production builds, part by part: a part is a function of
+// Pagefind's version and the pages it is given (their paths and bytes), so a build whose pages of
+// a part are the same as an earlier one's reuses that part instead of running Pagefind (the
+// hourly rebuild that publishes nothing; a report going live rebuilds its year's part only). Each entry is checked before use against what was recorded when it was kept
 // (each file's size and time, and its hash when those differ): a damaged entry is dropped and the
 // index built anew, never used.
 import { createHash, randomBytes } from "node:crypto";
@@ -14,8 +14,10 @@ export const RECORD = "weekly-index.json";
 export interface SearchCache {
   /** The folder of a whole, undamaged index for this key, or undefined (said in one line when damaged). */
   lookup(key: string): Promise<string | undefined>;
-  /** Keeps the index in `folder` under this key (and a few earlier ones), and returns the kept folder. */
+  /** Keeps the index in `folder` under this key, and returns the kept folder. */
   store(key: string, folder: string): Promise<string>;
+  /** Drops all but the indexes of these keys and as many others, the most recently used. */
+  prune(keep: readonly string[]): Promise<void>;
 }
 
 /** Files under a folder, relative to it, with forward slashes, sorted. */
@@ -94,9 +96,9 @@ export function searchCache(dir: string, warn: (line: string) => void): SearchCa
         // Another build of the same pages kept the same index first: it is used as it is.
         if (!["ENOTEMPTY", "EEXIST", "EPERM"].includes((error as NodeJS.ErrnoException).code ?? "")) throw error;
       }
-      await prune(dir, key);
       return entry;
     },
+    prune: (keep) => prune(dir, keep),
   };
 
   async function drop(entry: string, why: string): Promise<undefined> {
@@ -106,14 +108,18 @@ export function searchCache(dir: string, warn: (line: string) => void): SearchCa
   }
 }
 
-/** How many indexes are kept: a few, so that builds of the site running side by side (other clocks, other outputs) keep theirs. */
-const KEPT = 3;
+/**
+ * At least how many indexes are kept besides those a build uses: a few, so that builds of the site
+ * running side by side (other clocks, other outputs) keep theirs.
+ */
+const KEPT = 2;
 
-/** Drops all but the newest indexes, and what builds no longer running left half-written. */
-async function prune(dir: string, keep: string): Promise<void> {
-  const names = await readdir(dir);
-  const whole = await Promise.all(names.filter((name) => /^[0-9a-f]{64}$/.test(name) && name !== keep).map(async (name) => ({ name, at: (await stat(join(dir, name))).mtimeMs })));
-  const old = whole.sort((a, b) => b.at - a.at).slice(KEPT - 1).map(({ name }) => name);
+/** Drops all but the given indexes and as many others (at least KEPT), the newest, and what builds no longer running left half-written. */
+async function prune(dir: string, keep: readonly string[]): Promise<void> {
+  const names = await readdir(dir).catch(() => []);
+  const used = new Set(keep);
+  const whole = await Promise.all(names.filter((name) => /^[0-9a-f]{64}$/.test(name) && !used.has(name)).map(async (name) => ({ name, at: (await stat(join(dir, name))).mtimeMs })));
+  const old = whole.sort((a, b) => b.at - a.at).slice(Math.max(KEPT, used.size)).map(({ name }) => name);
   const abandoned = names.filter((name) => {
     const pid = /\.(\d+)\.[0-9a-f]+\.partial$/.exec(name)?.[1];
     return pid !== undefined && !running(Number(pid));
