@@ -4,7 +4,7 @@
 // without a date), which the search page merges in the browser (Pagefind's `mergeIndex`): the
 // oldest part is `pagefind/` itself, with the search UI, each other one a folder in it
 // (`pagefind/2026/`), and `pagefind/weekly-shards.json` names those. Each part is made by its own
-// Pagefind process, several at once (searchWorker.ts), from its pages in path order: Pagefind
+// Pagefind process, several at once (a thread each), from its pages in path order: Pagefind
 // numbers pages in the order it gets them, so the same pages give the same files on any machine.
 // (Its command and `addDirectory` number pages in the order the file system lists them, which
 // differs from one file system to another: see docs/PERFORMANCE.md.) A part made from the same
@@ -15,7 +15,6 @@ import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { filesUnder, inBatches, RECORD, type SearchCache } from "./searchCache.js";
-import type { ShardAnswer, ShardJob } from "./searchWorker.js";
 
 export const SEARCH_FOLDER = "pagefind";
 
@@ -31,15 +30,55 @@ const PARTIAL = ".partial";
 /** Pagefind's package, as this module resolves it. */
 const PAGEFIND_URL = import.meta.resolve("pagefind");
 
-/** A thread running the worker's module beside this one. */
-function startWorker(): Worker {
-  if (!import.meta.url.endsWith(".ts")) return new Worker(new URL("./searchWorker.js", import.meta.url));
-  // Run from its TypeScript source (this project's own blog and tests): the thread compiles the
-  // worker's source as this one was, with tsx.
-  const tsx = JSON.stringify(import.meta.resolve("tsx/esm/api"));
-  const worker = JSON.stringify(new URL("./searchWorker.ts", import.meta.url).href);
-  return new Worker(`import(${tsx}).then(({ register }) => { register(); return import(${worker}); });`, { eval: true });
+/** A part of the index to make: its pages in the output folder, in path order, and where to write it. */
+interface ShardJob {
+  name: string;
+  outputDir: string;
+  files: readonly string[];
+  into: string;
 }
+
+/** A thread's answer: the part it made, or why it could not. */
+type ShardAnswer = { name: string; error?: string };
+
+/**
+ * The code of a thread that makes parts of the index, each with its own Pagefind process (so that
+ * parts are indexed on every core). It is given one job at a time, hands the part's pages to
+ * Pagefind one by one in path order (the same pages make the same files, whichever thread makes
+ * them), answers with the part's name or with why it failed, and ends with its Pagefind on "done".
+ * Plain JavaScript, run as it is, whether this module runs compiled or from its TypeScript source.
+ */
+const WORKER = `
+const { parentPort, workerData } = require("node:worker_threads");
+const { readFile } = require("node:fs/promises");
+const { join } = require("node:path");
+import(workerData.pagefind).then((pagefind) => {
+  async function indexShard({ outputDir, files, into }) {
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new Error("Pagefind could not start: " + errors.join("; "));
+    try {
+      for (const file of files) {
+        const content = await readFile(join(outputDir, file), "utf8");
+        // Addresses from the site's root: the search UI puts the folder the site is served from
+        // (where it finds /pagefind/) before them.
+        const added = await index.addHTMLFile({ url: "/" + file.replace(/(^|\\/)index\\.html$/, "$1"), content });
+        if (added.errors.length > 0) throw new Error("Pagefind could not index " + file + ": " + added.errors.join("; "));
+      }
+      const written = await index.writeFiles({ outputPath: into });
+      if (written.errors.length > 0) throw new Error("Pagefind could not write its index: " + written.errors.join("; "));
+    } finally {
+      await index.deleteIndex();
+    }
+  }
+  parentPort.on("message", (job) => {
+    if (job === "done") return void pagefind.close().then(() => parentPort.close());
+    indexShard(job).then(
+      () => parentPort.postMessage({ name: job.name }),
+      (error) => parentPort.postMessage({ name: job.name, error: error instanceof Error ? error.message : String(error) }),
+    );
+  });
+});
+`;
 
 /** Scripts and styles of the search UI: the first part carries them; the others need only their index (and its wasm). */
 const UI_FILE = /^pagefind[\w.-]*\.(js|css)$/;
@@ -140,7 +179,7 @@ async function indexShards(jobs: ShardJob[]): Promise<void> {
   const workers: Worker[] = [];
   const run = () =>
     new Promise<void>((resolve, reject) => {
-      const worker = startWorker();
+      const worker = new Worker(WORKER, { eval: true, workerData: { pagefind: PAGEFIND_URL } });
       workers.push(worker);
       let current: ShardJob | undefined;
       const next = () => {
