@@ -6,7 +6,7 @@
 // What it leaves out, because only running the site's code could tell: JavaScript data files and
 // templates' JavaScript data, global data, computed data and templated permalinks (such a page's
 // URL is taken to be its default one). None of these can be in a content folder (see files.ts).
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, posix } from "node:path";
 import matter from "gray-matter";
 import { globSync } from "tinyglobby";
@@ -62,13 +62,14 @@ export function readSitePages(folders: SiteFolders, engines: { yaml: FrontMatter
   }).sort();
   const never = () => ({});
   const options = { engines: { yaml: engines.yaml, json: engines.json, js: never, javascript: never } };
+  const dataFile = dataFiles(folders.root);
   return found.map((file) => {
     const text = readFileSync(join(folders.root, file), "utf8");
     const isJavaScript = /\.(11ty\.)?[cm]?js$/.test(file);
     const { data, content } = isJavaScript ? { data: {}, content: text } : matter(text, options);
     const inputPath = `./${file}`;
     const own = { ...(data as Record<string, unknown>) };
-    return { inputPath, data: mergeData(...[...localData(folders, file), own].map(cleanTags)), body: content };
+    return { inputPath, data: mergeData(...[...localData(folders, file, dataFile), own].map(cleanTags)), body: content };
   });
 }
 
@@ -135,7 +136,7 @@ function ignoreGlobs(folders: SiteFolders): string[] {
  * `posts/posts.11tydata.json`), then the template's (`posts/a.json`, `posts/a.11tydata.json`).
  * JavaScript data files are left out: they would have to run.
  */
-function localData(folders: SiteFolders, file: string): Array<Record<string, unknown>> {
+function localData(folders: SiteFolders, file: string, dataFile: (path: string) => Record<string, unknown> | undefined): Array<Record<string, unknown>> {
   const input = clean(folders.input);
   const relative = input === "." ? file : posix.relative(input, file);
   const dirs = posix.dirname(relative).split("/").filter((part) => part !== ".");
@@ -150,14 +151,42 @@ function localData(folders: SiteFolders, file: string): Array<Record<string, unk
   return bases.flatMap((base) =>
     ["", ".11tydata"].flatMap((suffix) =>
       [...extensions, "json"].flatMap((ext) => {
-        const path = `${base}${suffix}.${ext}`;
-        const at = join(folders.root, path);
-        if (!existsSync(at)) return [];
-        const read = readDataFile(path, readFileSync(at, "utf8"));
-        return "data" in read ? [read.data] : [];
+        const data = dataFile(`${base}${suffix}.${ext}`);
+        return data ? [data] : [];
       }),
     ),
   );
+}
+
+/**
+ * Reads data files, each once however many pages it applies to (a folder's data file applies to
+ * every page in it), and looks for them in listings of their folders, each read once. Each page
+ * gets its own copy of the data.
+ */
+function dataFiles(root: string): (path: string) => Record<string, unknown> | undefined {
+  const listings = new Map<string, Set<string>>();
+  const read = new Map<string, Record<string, unknown> | undefined>();
+  const listed = (folder: string) => {
+    let names = listings.get(folder);
+    if (!names) {
+      try {
+        names = new Set(readdirSync(join(root, folder)));
+      } catch {
+        names = new Set(); // no such folder
+      }
+      listings.set(folder, names);
+    }
+    return names;
+  };
+  return (path) => {
+    if (!read.has(path)) {
+      const found = listed(posix.dirname(path)).has(posix.basename(path));
+      const result = found ? readDataFile(path, readFileSync(join(root, path), "utf8")) : undefined;
+      read.set(path, result && "data" in result ? result.data : undefined);
+    }
+    const data = read.get(path);
+    return data && structuredClone(data);
+  };
 }
 
 /**

@@ -116,12 +116,32 @@ function isoWeek(weekYear: number, weekNumber: number, zone: string): IsoWeek | 
 }
 
 function computeIsoWeek(weekYear: number, weekNumber: number, zone: string): IsoWeek | undefined {
-  if (weekNumber < 1) return undefined;
-  const start = DateTime.fromObject({ weekYear, weekNumber, weekday: 1 }, { zone });
-  // luxon rolls week 53 of a 52-week year over into the next year: that week does not exist.
-  if (!start.isValid || start.weekYear !== weekYear || start.weekNumber !== weekNumber) return undefined;
+  if (weekNumber < 1 || weekNumber > isoWeeksIn(weekYear)) return undefined;
   const key = `${weekYear}-W${String(weekNumber).padStart(2, "0")}`;
-  return { key, weekYear, weekNumber, start, end: start.plus({ days: 6 }) };
+  // Its days are worked out when asked for: a check asks for the weeks of a thousand pages and
+  // the days of few, and each costs luxon a look at the zone's offsets.
+  let start: DateTime | undefined;
+  let end: DateTime | undefined;
+  return {
+    key,
+    weekYear,
+    weekNumber,
+    get start() {
+      return (start ??= DateTime.fromObject({ weekYear, weekNumber, weekday: 1 }, { zone }));
+    },
+    get end() {
+      return (end ??= this.start.plus({ days: 6 }));
+    },
+  };
+}
+
+/** 53 when the year starts on a Thursday, or is a leap year starting on a Wednesday; else 52 (ISO 8601). */
+function isoWeeksIn(year: number): number {
+  const jan1 = new Date(0);
+  jan1.setUTCFullYear(year, 0, 1);
+  const weekday = jan1.getUTCDay();
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return weekday === 4 || (leap && weekday === 3) ? 53 : 52;
 }
 
 /** How many ISO weeks a week-year has (52 or 53): for messages about a week that does not exist. */
