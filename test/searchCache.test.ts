@@ -4,7 +4,7 @@
 // keeps one.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { addEarlierYears, copySite, listFiles, outputLines, readSite, removeOutput, runEleventy, tempOutput } from "./helpers.js";
 
@@ -103,14 +103,22 @@ describe("the search index kept between production builds", () => {
     assert.deepEqual(entries(), kept);
   });
 
-  test("the index a build uses and the two most recently used before it are kept, no more", () => {
+  test("the index a build uses and the two most recently used before it are kept, and any used within the hour", () => {
     const first = entries();
     built("2026-02-20T12:00"); // W08 goes live: a third index
     assert.equal(entries().length, 3);
     const report = join(site, "posts", "2026-W05-ai-weekly.md");
     writeFileSync(report, `${readFileSync(report, "utf8")}\n一段新写的文字。\n`);
-    built("2026-02-20T12:00"); // a fourth: the oldest goes
+    built("2026-02-20T12:00"); // a fourth, while the others were used within the hour: all kept
+    assert.equal(entries().length, 4);
+    // Two hours later, another change: of the earlier ones, the two used last stay.
+    const before = entries().map((name) => ({ name, at: statSync(join(cache, name)).mtime }));
+    for (const { name, at } of before) utimesSync(join(cache, name), new Date(at.getTime() - 2 * 3600_000), new Date(at.getTime() - 2 * 3600_000));
+    writeFileSync(report, `${readFileSync(report, "utf8")}\n又一段。\n`);
+    built("2026-02-20T12:00");
     assert.equal(entries().length, 3);
+    const oldest = [...before].sort((a, b) => a.at.getTime() - b.at.getTime()).slice(0, 2).map(({ name }) => name);
+    for (const name of oldest) assert.ok(!entries().includes(name), `${name} was used longest ago`);
     assert.ok(!first.every((entry) => entries().includes(entry)));
   });
 

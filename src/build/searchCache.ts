@@ -114,12 +114,26 @@ export function searchCache(dir: string, warn: (line: string) => void): SearchCa
  */
 const KEPT = 2;
 
-/** Drops all but the given indexes and as many others (at least KEPT), the newest, and what builds no longer running left half-written. */
+/**
+ * An index used within this time is never dropped: another build sharing the cache (of another
+ * output folder, which its own lock does not hold back) may be putting it in place right now.
+ */
+const IN_USE_MS = 60 * 60 * 1000;
+
+/**
+ * Drops all but the given indexes and as many others (at least KEPT), the most recently used, and
+ * those used within the last hour; and what builds no longer running left half-written.
+ */
 async function prune(dir: string, keep: readonly string[]): Promise<void> {
   const names = await readdir(dir).catch(() => []);
   const used = new Set(keep);
   const whole = await Promise.all(names.filter((name) => /^[0-9a-f]{64}$/.test(name) && !used.has(name)).map(async (name) => ({ name, at: (await stat(join(dir, name))).mtimeMs })));
-  const old = whole.sort((a, b) => b.at - a.at).slice(Math.max(KEPT, used.size)).map(({ name }) => name);
+  const recent = Date.now() - IN_USE_MS;
+  const old = whole
+    .sort((a, b) => b.at - a.at)
+    .slice(Math.max(KEPT, used.size))
+    .filter(({ at }) => at < recent)
+    .map(({ name }) => name);
   const abandoned = names.filter((name) => {
     const pid = /\.(\d+)\.[0-9a-f]+\.partial$/.exec(name)?.[1];
     return pid !== undefined && !running(Number(pid));
