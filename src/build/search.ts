@@ -10,11 +10,12 @@
 // differs from one file system to another: see docs/PERFORMANCE.md.) A part made from the same
 // pages before is reused from the cache (searchCache.ts): a report going live rebuilds its year's.
 import { createHash } from "node:crypto";
-import { copyFile, link, mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { copyFileSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { Worker } from "node:worker_threads";
-import { filesUnder, inBatches, RECORD, type SearchCache } from "./searchCache.js";
+import { filesUnder, RECORD, type SearchCache } from "./searchCache.js";
 
 export const SEARCH_FOLDER = "pagefind";
 
@@ -117,15 +118,16 @@ export async function buildSearchIndex(
   try {
     const shards = new Map<string, { files: string[]; key: ReturnType<typeof createHash> }>();
     const identity = await pagefindIdentity();
-    // Read several at a time, hashed in path order: the key of the same pages is the same.
-    await inBatches([...pages].sort(), async (file) => readFile(join(outputDir, file)), (file, content) => {
-      if (!content.includes("data-pagefind-body")) return; // the lists (home, archive, tags)
+    // Read one after another, hashed in path order: the key of the same pages is the same.
+    for (const file of [...pages].sort()) {
+      const content = readFileSync(join(outputDir, file));
+      if (!content.includes("data-pagefind-body")) continue; // the lists (home, archive, tags)
       const name = String(yearOf(file) ?? UNDATED);
       const shard = shards.get(name) ?? { files: [], key: createHash("sha256").update(identity) };
       shards.set(name, shard);
       shard.files.push(file);
       shard.key.update(`\0${file}\0${content.length}\0`).update(content);
-    });
+    }
     // With nothing to index, one empty part: the search page still finds its UI.
     if (shards.size === 0) shards.set(UNDATED, { files: [], key: createHash("sha256").update(identity) });
     const parts: Shard[] = [...shards].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, { files, key }]) => ({ name, files, key: key.digest("hex") }));
@@ -150,13 +152,13 @@ export async function buildSearchIndex(
     await writeFile(list, `${JSON.stringify(parts.slice(1).map((part) => `${part.name}/`))}\n`);
     const moves: Move[] = [{ from: list, to: `${SEARCH_FOLDER}/${SHARDS_FILE}` }];
     for (const [n, part] of parts.entries()) {
-      const files = (await filesUnder(part.source!)).filter((file) => file !== RECORD && (n === 0 || !UI_FILE.test(file)));
+      const files = filesUnder(part.source!).filter((file) => file !== RECORD && (n === 0 || !UI_FILE.test(file)));
       const folder = n === 0 ? SEARCH_FOLDER : `${SEARCH_FOLDER}/${part.name}`;
       moves.push(...files.map((file) => ({ from: join(part.source!, file), to: `${folder}/${file}` })));
     }
     const targets = moves.map((move) => move.to);
     await journal([...targets, ...targets.map((file) => file + PARTIAL)]);
-    await swapIn(outputDir, moves);
+    swapIn(outputDir, moves);
     return [...targets].sort();
   } finally {
     await rm(staging, { recursive: true, force: true });
@@ -208,14 +210,12 @@ async function indexShards(jobs: ShardJob[]): Promise<void> {
  * a file already there with the same bytes (an unchanged index in an output folder that is kept) is
  * left as it is.
  */
-async function swapIn(outputDir: string, moves: readonly Move[]): Promise<void> {
-  for (const folder of new Set(moves.map((move) => dirname(join(outputDir, move.to))))) await mkdir(folder, { recursive: true });
+function swapIn(outputDir: string, moves: readonly Move[]): void {
+  for (const folder of new Set(moves.map((move) => dirname(join(outputDir, move.to))))) mkdirSync(folder, { recursive: true });
   const last = new Set([`${SEARCH_FOLDER}/pagefind-entry.json`, `${SEARCH_FOLDER}/${SHARDS_FILE}`]);
   const group = (to: string) => (last.has(to) ? 3 : to.endsWith("/pagefind-entry.json") ? 2 : /\.pf_(fragment|index|meta|filter)$/.test(to) ? 0 : 1);
-  const byPlace = new Map(moves.map((move) => [move.to, move.from]));
   for (const order of [0, 1, 2, 3]) {
-    const batch = moves.filter((move) => group(move.to) === order).map((move) => move.to);
-    await inBatches(batch, (to) => swapFile(byPlace.get(to)!, join(outputDir, to)));
+    for (const move of moves) if (group(move.to) === order) swapFile(move.from, join(outputDir, move.to));
   }
 }
 
@@ -223,19 +223,31 @@ async function swapIn(outputDir: string, moves: readonly Move[]): Promise<void> 
  * One file of the index put in place, unless it is there already. A kept index is linked rather
  * than copied where the cache and the output share a disk (thousands of files: a copy costs
  * seconds, a link nothing); the link is made beside its place and renamed onto it all the same.
+ * (One call after another: for thousands of small files that costs less than handing them to the
+ * thread pool.)
  */
-async function swapFile(from: string, to: string): Promise<void> {
-  const have = await stat(to).catch(() => undefined);
+function swapFile(from: string, to: string): void {
+  const have = statSync(to, { throwIfNoEntry: false });
   if (have?.isFile()) {
-    const want = await stat(from);
+    const want = statSync(from);
     const linked = have.ino !== 0 && have.ino === want.ino && have.dev === want.dev;
-    if (linked || (have.size === want.size && (await readFile(to)).equals(await readFile(from)))) return;
+    if (linked || (have.size === want.size && readFileSync(to).equals(readFileSync(from)))) return;
+  } else if (!have) {
+    // Nothing there yet: a link appears whole at once (the usual case of a fresh output folder).
+    try {
+      return linkSync(from, to);
+    } catch {
+      // Another disk, or something appeared there meanwhile: by way of a .partial, as below.
+    }
   }
   // A .partial a crash left may be a link to a kept file: removed, never written into.
-  await rm(to + PARTIAL, { force: true });
-  // A copy where a link cannot be made (another disk).
-  await link(from, to + PARTIAL).catch(() => copyFile(from, to + PARTIAL));
-  await rename(to + PARTIAL, to);
+  rmSync(to + PARTIAL, { force: true });
+  try {
+    linkSync(from, to + PARTIAL);
+  } catch {
+    copyFileSync(from, to + PARTIAL); // where a link cannot be made (another disk)
+  }
+  renameSync(to + PARTIAL, to);
 }
 
 /** Pagefind's version and how it is run: an index made otherwise is not reused. */

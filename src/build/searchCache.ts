@@ -5,7 +5,8 @@
 // (each file's size and time, and its hash when those differ): a damaged entry is dropped and the
 // index built anew, never used.
 import { createHash, randomBytes } from "node:crypto";
-import { copyFile, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
 
 /** The record of what an entry holds, written last: an entry without it is not whole. */
@@ -21,24 +22,11 @@ export interface SearchCache {
 }
 
 /** Files under a folder, relative to it, with forward slashes, sorted. */
-export async function filesUnder(folder: string): Promise<string[]> {
-  return (await readdir(folder, { recursive: true, withFileTypes: true }))
+export function filesUnder(folder: string): string[] {
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => relative(folder, join(entry.parentPath, entry.name)).split(sep).join("/"))
     .sort();
-}
-
-/**
- * Runs `work` on every item, several at a time (file work is mostly waiting), and hands each
- * result to `then` in the items' order.
- */
-export async function inBatches<T>(items: readonly string[], work: (item: string) => Promise<T>, then?: (item: string, result: T) => void): Promise<void> {
-  const AT_ONCE = 32;
-  for (let i = 0; i < items.length; i += AT_ONCE) {
-    const batch = items.slice(i, i + AT_ONCE);
-    const results = await Promise.all(batch.map(work));
-    if (then) batch.forEach((item, n) => then(item, results[n]!));
-  }
 }
 
 const sha256 = (bytes: Buffer | string) => createHash("sha256").update(bytes).digest("hex");
@@ -55,19 +43,17 @@ export function searchCache(dir: string, warn: (line: string) => void): SearchCa
         if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined; // nothing kept for these pages
         return drop(entry, `its record cannot be read (${(error as Error).message})`);
       }
-      const files = (await filesUnder(entry)).filter((file) => file !== RECORD);
+      const files = filesUnder(entry).filter((file) => file !== RECORD);
       const listed = Object.keys(record.files ?? {}).sort();
       if (record.key !== key || files.join("\n") !== listed.join("\n")) return drop(entry, "its files are not the ones it recorded");
       // Files with the size and time they were kept with are taken as kept (as git takes its work
-      // tree); any other is read and compared with its recorded hash.
-      const touched: string[] = [];
-      await inBatches(files, (file) => stat(join(entry, file)), (file, now) => {
+      // tree); any other is read and compared with its recorded hash. (Thousands of small files:
+      // one call after another costs less than as many handed to the thread pool.)
+      const changed = files.find((file) => {
+        const now = statSync(join(entry, file), { throwIfNoEntry: false });
         const [size, time] = record.stats?.[file] ?? [];
-        if (now.size !== size || now.mtimeMs !== time) touched.push(file);
-      });
-      let changed: string | undefined;
-      await inBatches(touched, (file) => readFile(join(entry, file)), (file, bytes) => {
-        if (changed === undefined && sha256(bytes) !== record.files![file]) changed = file;
+        if (!now) return true; // gone since the listing
+        return (now.size !== size || now.mtimeMs !== time) && sha256(readFileSync(join(entry, file))) !== record.files![file];
       });
       if (changed !== undefined) return drop(entry, `${changed} has changed since it was kept`);
       const now = new Date();
@@ -80,13 +66,13 @@ export function searchCache(dir: string, warn: (line: string) => void): SearchCa
       await rm(partial, { recursive: true, force: true });
       const files: Record<string, string> = {};
       const stats: Record<string, [number, number]> = {};
-      await inBatches(await filesUnder(folder), async (file) => {
-        await mkdir(dirname(join(partial, file)), { recursive: true });
-        await copyFile(join(folder, file), join(partial, file));
-        files[file] = sha256(await readFile(join(partial, file)));
-        const kept = await stat(join(partial, file));
+      for (const file of filesUnder(folder)) {
+        mkdirSync(dirname(join(partial, file)), { recursive: true });
+        copyFileSync(join(folder, file), join(partial, file));
+        files[file] = sha256(readFileSync(join(partial, file)));
+        const kept = statSync(join(partial, file));
         stats[file] = [kept.size, kept.mtimeMs];
-      });
+      }
       const sorted = <T>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : 1)));
       await writeFile(join(partial, RECORD), `${JSON.stringify({ key, files: sorted(files), stats: sorted(stats) })}\n`);
       try {
