@@ -4,7 +4,7 @@
 // without a date), which the search page merges in the browser (Pagefind's `mergeIndex`): the
 // oldest part is `pagefind/` itself, with the search UI, each other one a folder in it
 // (`pagefind/2026/`), and `pagefind/weekly-shards.json` names those. Each part is made by its own
-// Pagefind process, several at once (a thread each), from its pages in path order: Pagefind
+// Pagefind process, several at once, from its pages in path order: Pagefind
 // numbers pages in the order it gets them, so the same pages give the same files on any machine.
 // (Its command and `addDirectory` number pages in the order the file system lists them, which
 // differs from one file system to another: see docs/PERFORMANCE.md.) A part made from the same
@@ -14,7 +14,6 @@ import { copyFileSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, st
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { Worker } from "node:worker_threads";
 import { filesUnder, RECORD, type SearchCache } from "./searchCache.js";
 
 export const SEARCH_FOLDER = "pagefind";
@@ -38,48 +37,6 @@ interface ShardJob {
   files: readonly string[];
   into: string;
 }
-
-/** A thread's answer: the part it made, or why it could not. */
-type ShardAnswer = { name: string; error?: string };
-
-/**
- * The code of a thread that makes parts of the index, each with its own Pagefind process (so that
- * parts are indexed on every core). It is given one job at a time, hands the part's pages to
- * Pagefind one by one in path order (the same pages make the same files, whichever thread makes
- * them), answers with the part's name or with why it failed, and ends with its Pagefind on "done".
- * Plain JavaScript, run as it is, whether this module runs compiled or from its TypeScript source.
- */
-const WORKER = `
-const { parentPort, workerData } = require("node:worker_threads");
-const { readFile } = require("node:fs/promises");
-const { join } = require("node:path");
-import(workerData.pagefind).then((pagefind) => {
-  async function indexShard({ outputDir, files, into }) {
-    const { index, errors } = await pagefind.createIndex({});
-    if (!index) throw new Error("Pagefind could not start: " + errors.join("; "));
-    try {
-      for (const file of files) {
-        const content = await readFile(join(outputDir, file), "utf8");
-        // Addresses from the site's root: the search UI puts the folder the site is served from
-        // (where it finds /pagefind/) before them.
-        const added = await index.addHTMLFile({ url: "/" + file.replace(/(^|\\/)index\\.html$/, "$1"), content });
-        if (added.errors.length > 0) throw new Error("Pagefind could not index " + file + ": " + added.errors.join("; "));
-      }
-      const written = await index.writeFiles({ outputPath: into });
-      if (written.errors.length > 0) throw new Error("Pagefind could not write its index: " + written.errors.join("; "));
-    } finally {
-      await index.deleteIndex();
-    }
-  }
-  parentPort.on("message", (job) => {
-    if (job === "done") return void pagefind.close().then(() => parentPort.close());
-    indexShard(job).then(
-      () => parentPort.postMessage({ name: job.name }),
-      (error) => parentPort.postMessage({ name: job.name, error: error instanceof Error ? error.message : String(error) }),
-    );
-  });
-});
-`;
 
 /** Scripts and styles of the search UI: the first part carries them; the others need only their index (and its wasm). */
 const UI_FILE = /^pagefind[\w.-]*\.(js|css)$/;
@@ -172,34 +129,46 @@ interface Move {
 }
 
 /**
- * Makes the parts' indexes, each in its own Pagefind process, as many at once as there are
- * cores, and waits for them all. A part that cannot be made stops the others and the build.
+ * Makes the parts' indexes, as many at once as there are cores, each by a Pagefind process of its
+ * own: Pagefind's Node API drives one process per instance of its module, so each of these loads
+ * the module afresh (a URL of its own). A part that cannot be made stops the build; the parts
+ * being made meanwhile are finished first, and no other is started.
  */
 async function indexShards(jobs: ShardJob[]): Promise<void> {
-  if (jobs.length === 0) return;
   const queue = [...jobs];
-  const workers: Worker[] = [];
-  const run = () =>
-    new Promise<void>((resolve, reject) => {
-      const worker = new Worker(WORKER, { eval: true, workerData: { pagefind: PAGEFIND_URL } });
-      workers.push(worker);
-      let current: ShardJob | undefined;
-      const next = () => {
-        current = queue.shift();
-        worker.postMessage(current ?? "done");
-      };
-      worker.on("message", (answer: ShardAnswer) => {
-        if (answer.error !== undefined) reject(new Error(answer.error));
-        else next();
-      });
-      worker.on("error", reject);
-      worker.on("exit", (code) => (current === undefined ? resolve() : reject(new Error(`the search index's worker stopped (${code}) while indexing ${current.name}`))));
-      next();
-    });
+  const runs = Array.from({ length: Math.min(jobs.length, availableParallelism()) }, async (_, n) => {
+    const pagefind = (await import(`${PAGEFIND_URL}?process=${n}`)) as typeof import("pagefind");
+    try {
+      for (let job = queue.shift(); job; job = queue.shift()) {
+        await indexShard(pagefind, job).catch((error: unknown) => {
+          queue.length = 0;
+          throw error;
+        });
+      }
+    } finally {
+      await pagefind.close();
+    }
+  });
+  const failed = (await Promise.allSettled(runs)).find((run) => run.status === "rejected");
+  if (failed) throw failed.reason;
+}
+
+/** One part's index: its pages handed to Pagefind one by one, in path order. */
+async function indexShard(pagefind: typeof import("pagefind"), { outputDir, files, into }: ShardJob): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
   try {
-    await Promise.all(Array.from({ length: Math.min(jobs.length, availableParallelism()) }, run));
+    for (const file of files) {
+      const content = await readFile(join(outputDir, file), "utf8");
+      // Addresses from the site's root: Pagefind's search UI puts the folder the site is served
+      // from (where it finds /pagefind/) before them.
+      const added = await index.addHTMLFile({ url: `/${file.replace(/(^|\/)index\.html$/, "$1")}`, content });
+      if (added.errors.length > 0) throw new Error(`Pagefind could not index ${file}: ${added.errors.join("; ")}`);
+    }
+    const written = await index.writeFiles({ outputPath: into });
+    if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
   } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
+    await index.deleteIndex();
   }
 }
 
