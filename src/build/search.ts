@@ -4,8 +4,8 @@
 // without a date), which the search page merges in the browser (Pagefind's `mergeIndex`): the
 // oldest part is `pagefind/` itself, with the search UI, each other one a folder in it
 // (`pagefind/2026/`), and `pagefind/weekly-shards.json` names those. Each part is made by its own
-// Pagefind process, several at once, from its pages in path order: Pagefind
-// numbers pages in the order it gets them, so the same pages give the same files on any machine.
+// Pagefind process, several at once, from its pages in path order: Pagefind numbers pages in the
+// order it gets them, so the same pages give the same files on any machine.
 // (Its command and `addDirectory` number pages in the order the file system lists them, which
 // differs from one file system to another: see docs/PERFORMANCE.md.) A part made from the same
 // pages before is reused from the cache (searchCache.ts): a report going live rebuilds its year's.
@@ -56,8 +56,8 @@ interface Shard {
  * (`said` tells which happened).
  *
  * The parts are made in a folder of their own first, then swapped into `pagefind/` file by file,
- * each linked (or copied) beside its place and renamed onto it: data files (named by their
- * content) first, then scripts, then each part's `pagefind-entry.json`, which names its data
+ * each linked into its place, or linked (or copied) beside it and renamed onto it where a file is
+ * there already: data files (named by their content) first, then scripts, then each part's `pagefind-entry.json`, which names its data
  * files, and the list of parts last. So the index readers load is whole at every moment, the
  * earlier one until the new one is complete, also after a crash, and files of the site's own in
  * `pagefind/` stay. `journal` is told every file name before any is written, so that the next
