@@ -14,7 +14,7 @@ import { copyFileSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, st
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { filesUnder, RECORD, type SearchCache } from "./searchCache.js";
+import { filesUnder, RECORD, reusedReader, type SearchCache } from "./searchCache.js";
 
 export const SEARCH_FOLDER = "pagefind";
 
@@ -76,8 +76,9 @@ export async function buildSearchIndex(
     const shards = new Map<string, { files: string[]; key: ReturnType<typeof createHash> }>();
     const identity = await pagefindIdentity();
     // Read one after another, hashed in path order: the key of the same pages is the same.
+    const read = reusedReader();
     for (const file of [...pages].sort()) {
-      const content = readFileSync(join(outputDir, file));
+      const content = read(join(outputDir, file));
       if (!content.includes("data-pagefind-body")) continue; // the lists (home, archive, tags)
       const name = String(yearOf(file) ?? UNDATED);
       const shard = shards.get(name) ?? { files: [], key: createHash("sha256").update(identity) };

@@ -5,7 +5,7 @@
 // (each file's size and time, and its hash when those differ): a damaged entry is dropped and the
 // index built anew, never used.
 import { createHash, randomBytes } from "node:crypto";
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { closeSync, copyFileSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, statSync } from "node:fs";
 import { readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
 
@@ -29,6 +29,31 @@ export function filesUnder(folder: string): string[] {
     .sort();
 }
 
+/**
+ * Reads whole files into one buffer, reused: the bytes returned are good until the next call.
+ * Reading thousands of pages or index files one after another so allocates nothing per file,
+ * where a new buffer each would hold memory until the garbage collector next runs.
+ */
+export function reusedReader(): (path: string) => Buffer {
+  let buffer = Buffer.alloc(1 << 20);
+  return (path) => {
+    const fd = openSync(path, "r");
+    try {
+      const size = fstatSync(fd).size;
+      if (size > buffer.length) buffer = Buffer.alloc(Math.max(size, buffer.length * 2));
+      let read = 0;
+      while (read < size) {
+        const n = readSync(fd, buffer, read, size - read, read);
+        if (n === 0) break; // it got shorter meanwhile
+        read += n;
+      }
+      return buffer.subarray(0, read);
+    } finally {
+      closeSync(fd);
+    }
+  };
+}
+
 const sha256 = (bytes: Buffer | string) => createHash("sha256").update(bytes).digest("hex");
 
 export function searchCache(dir: string, warn: (line: string) => void): SearchCache {
@@ -49,11 +74,12 @@ export function searchCache(dir: string, warn: (line: string) => void): SearchCa
       // Files with the size and time they were kept with are taken as kept (as git takes its work
       // tree); any other is read and compared with its recorded hash. (Thousands of small files:
       // one call after another costs less than as many handed to the thread pool.)
+      const read = reusedReader();
       const changed = files.find((file) => {
         const now = statSync(join(entry, file), { throwIfNoEntry: false });
         const [size, time] = record.stats?.[file] ?? [];
         if (!now) return true; // gone since the listing
-        return (now.size !== size || now.mtimeMs !== time) && sha256(readFileSync(join(entry, file))) !== record.files![file];
+        return (now.size !== size || now.mtimeMs !== time) && sha256(read(join(entry, file))) !== record.files![file];
       });
       if (changed !== undefined) return drop(entry, `${changed} has changed since it was kept`);
       const now = new Date();
@@ -66,10 +92,11 @@ export function searchCache(dir: string, warn: (line: string) => void): SearchCa
       await rm(partial, { recursive: true, force: true });
       const files: Record<string, string> = {};
       const stats: Record<string, [number, number]> = {};
+      const read = reusedReader();
       for (const file of filesUnder(folder)) {
         mkdirSync(dirname(join(partial, file)), { recursive: true });
         copyFileSync(join(folder, file), join(partial, file));
-        files[file] = sha256(readFileSync(join(partial, file)));
+        files[file] = sha256(read(join(partial, file)));
         const kept = statSync(join(partial, file));
         stats[file] = [kept.size, kept.mtimeMs];
       }
