@@ -70,6 +70,13 @@ describe("the search index kept between production builds", () => {
       },
     ],
     ["an unreadable record", (entry: string) => writeFileSync(join(entry, "weekly-index.json"), "{")],
+    [
+      "a folder half removed (its record and some files gone)",
+      (entry: string) => {
+        unlinkSync(join(entry, "weekly-index.json"));
+        rmSync(join(entry, "fragment"), { recursive: true });
+      },
+    ],
   ] as const) {
     test(`${name} in the kept index: one line says so, and the index is built anew, the same as the cold one`, () => {
       damage(join(cache, entries()[0]!));
@@ -191,5 +198,27 @@ describe("an index in parts by year", () => {
   test.after(() => {
     for (const output of outputs) removeOutput(output);
     rmSync(site, { recursive: true, force: true });
+  });
+});
+
+describe("what the index holds", () => {
+  test("only pages marked in their markup: a report titled data-pagefind-body leaves the lists that show its title out", () => {
+    const site = copySite("scheduled");
+    try {
+      const report = join(site, "posts", "2026-W05-ai-weekly.md");
+      writeFileSync(report, readFileSync(report, "utf8").replace("title: W05 已发布周报", 'title: "<div data-pagefind-body> 已发布周报"'));
+      const { output, files } = build(site, BEFORE_W07);
+      try {
+        assert.ok(readFileSync(join(output, "index.html"), "utf8").includes("data-pagefind-body"), "the home page shows the title");
+        assert.equal(files.get("pagefind/weekly-shards.json")!.toString(), "[]\n", "one part, no part of undated pages");
+        const fragments = [...readSite(output).files].filter(([file]) => file.startsWith("pagefind/fragment/")).map(([, text]) => text);
+        assert.equal(fragments.length, 6);
+        for (const list of ['"url":"/"', '"url":"/archive/"', '"url":"/tags/']) assert.ok(!fragments.some((text) => text.includes(list)), list);
+      } finally {
+        removeOutput(output);
+      }
+    } finally {
+      rmSync(site, { recursive: true, force: true });
+    }
   });
 });

@@ -38,6 +38,12 @@ interface ShardJob {
   into: string;
 }
 
+/** A tag with the attribute that marks what Pagefind indexes (markup, never text, which is escaped). */
+const MARKED = /<[a-z][^<>]*\sdata-pagefind-body[\s=/>]/i;
+
+/** At most this many Pagefind processes at once (a container may report its host's cores). */
+const MAX_PROCESSES = 4;
+
 /** Scripts and styles of the search UI: the first part carries them; the others need only their index (and its wasm). */
 const UI_FILE = /^pagefind[\w.-]*\.(js|css)$/;
 
@@ -79,7 +85,9 @@ export async function buildSearchIndex(
     const read = reusedReader();
     for (const file of [...pages].sort()) {
       const content = read(join(outputDir, file));
-      if (!content.includes("data-pagefind-body")) continue; // the lists (home, archive, tags)
+      // The lists (home, archive, tags) are not marked; the attribute in a tag, not in text (a
+      // report titled "data-pagefind-body" shows that text on them).
+      if (!MARKED.test(content.toString("latin1"))) continue;
       const name = String(yearOf(file) ?? UNDATED);
       const shard = shards.get(name) ?? { files: [], key: createHash("sha256").update(identity) };
       shards.set(name, shard);
@@ -130,14 +138,14 @@ interface Move {
 }
 
 /**
- * Makes the parts' indexes, as many at once as there are cores, each by a Pagefind process of its
+ * Makes the parts' indexes, as many at once as there are cores (up to MAX_PROCESSES), each by a Pagefind process of its
  * own: Pagefind's Node API drives one process per instance of its module, so each of these loads
  * the module afresh (a URL of its own). A part that cannot be made stops the build; the parts
  * being made meanwhile are finished first, and no other is started.
  */
 async function indexShards(jobs: ShardJob[]): Promise<void> {
   const queue = [...jobs];
-  const runs = Array.from({ length: Math.min(jobs.length, availableParallelism()) }, async (_, n) => {
+  const runs = Array.from({ length: Math.min(jobs.length, availableParallelism(), MAX_PROCESSES) }, async (_, n) => {
     const pagefind = (await import(`${PAGEFIND_URL}?process=${n}`)) as typeof import("pagefind");
     try {
       for (let job = queue.shift(); job; job = queue.shift()) {
@@ -150,8 +158,19 @@ async function indexShards(jobs: ShardJob[]): Promise<void> {
       await pagefind.close();
     }
   });
-  const failed = (await Promise.allSettled(runs)).find((run) => run.status === "rejected");
-  if (failed) throw failed.reason;
+  // A Pagefind process that dies leaves its request unanswered: nothing else is then left to run,
+  // and Node would end the build as if it had succeeded. It fails instead.
+  let stopped: () => void = () => {};
+  const died = new Promise<never>((_, reject) => {
+    stopped = () => reject(new Error("a Pagefind process stopped before it had written its index (killed, or out of memory?)"));
+  });
+  process.once("beforeExit", stopped);
+  try {
+    const failed = (await Promise.race([Promise.allSettled(runs), died])).find((run) => run.status === "rejected");
+    if (failed) throw failed.reason;
+  } finally {
+    process.off("beforeExit", stopped);
+  }
 }
 
 /** One part's index: its pages handed to Pagefind one by one, in path order. */
@@ -175,16 +194,15 @@ async function indexShard(pagefind: typeof import("pagefind"), { outputDir, file
 
 /**
  * Puts the index's files in place: data files (named by their content) first, then scripts and
- * styles, then each later part's `pagefind-entry.json`, which names its data files, and last the
- * first part's and the list of parts. Within each group files are put in place several at a time;
- * a file already there with the same bytes (an unchanged index in an output folder that is kept) is
- * left as it is.
+ * styles, then each later part's `pagefind-entry.json`, which names its data files, then the first
+ * part's, and last the list of parts. A file already there with the same bytes (an unchanged index
+ * in an output folder that is kept) is left as it is.
  */
 function swapIn(outputDir: string, moves: readonly Move[]): void {
   for (const folder of new Set(moves.map((move) => dirname(join(outputDir, move.to))))) mkdirSync(folder, { recursive: true });
-  const last = new Set([`${SEARCH_FOLDER}/pagefind-entry.json`, `${SEARCH_FOLDER}/${SHARDS_FILE}`]);
-  const group = (to: string) => (last.has(to) ? 3 : to.endsWith("/pagefind-entry.json") ? 2 : /\.pf_(fragment|index|meta|filter)$/.test(to) ? 0 : 1);
-  for (const order of [0, 1, 2, 3]) {
+  const group = (to: string) =>
+    to === `${SEARCH_FOLDER}/${SHARDS_FILE}` ? 4 : to === `${SEARCH_FOLDER}/pagefind-entry.json` ? 3 : to.endsWith("/pagefind-entry.json") ? 2 : /\.pf_(fragment|index|meta|filter)$/.test(to) ? 0 : 1;
+  for (const order of [0, 1, 2, 3, 4]) {
     for (const move of moves) if (group(move.to) === order) swapFile(move.from, join(outputDir, move.to));
   }
 }

@@ -5,7 +5,7 @@
 // (each file's size and time, and its hash when those differ): a damaged entry is dropped and the
 // index built anew, never used.
 import { createHash, randomBytes } from "node:crypto";
-import { closeSync, copyFileSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, statSync } from "node:fs";
+import { closeSync, copyFileSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, statSync } from "node:fs";
 import { readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
 
@@ -57,7 +57,7 @@ export function reusedReader(): (path: string) => Buffer {
 const sha256 = (bytes: Buffer | string) => createHash("sha256").update(bytes).digest("hex");
 
 export function searchCache(dir: string, warn: (line: string) => void): SearchCache {
-  return {
+  const cache: SearchCache = {
     async lookup(key) {
       const entry = join(dir, key);
       let record: { key?: unknown; files?: Record<string, string>; stats?: Record<string, [number, number]> };
@@ -65,8 +65,10 @@ export function searchCache(dir: string, warn: (line: string) => void): SearchCa
         record = JSON.parse(await readFile(join(entry, RECORD), "utf8")) as typeof record;
         if (typeof record !== "object" || record === null || typeof record.files !== "object" || record.files === null) throw new Error("not a record of files");
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined; // nothing kept for these pages
-        return drop(entry, `its record cannot be read (${(error as Error).message})`);
+        if ((error as NodeJS.ErrnoException).code !== "ENOENT") return drop(entry, `its record cannot be read (${(error as Error).message})`);
+        // Nothing kept for these pages, or a folder half removed (a crash while it was dropped):
+        // an entry is renamed into place whole, its record in it.
+        return existsSync(entry) ? drop(entry, "its record is missing") : undefined;
       }
       const files = filesUnder(entry).filter((file) => file !== RECORD);
       const listed = Object.keys(record.files ?? {}).sort();
@@ -105,18 +107,21 @@ export function searchCache(dir: string, warn: (line: string) => void): SearchCa
       try {
         await rename(partial, entry);
       } catch (error) {
-        await rm(partial, { recursive: true, force: true });
-        // Another build of the same pages kept the same index first: it is used as it is.
         if (!["ENOTEMPTY", "EEXIST", "EPERM"].includes((error as NodeJS.ErrnoException).code ?? "")) throw error;
+        // Another build of the same pages kept the same index first: used as it is if it is whole,
+        // else replaced by this one.
+        if ((await cache.lookup(key)) === undefined) await rename(partial, entry);
+        else await rm(partial, { recursive: true, force: true });
       }
       return entry;
     },
     prune: (keep) => prune(dir, keep),
   };
+  return cache;
 
   async function drop(entry: string, why: string): Promise<undefined> {
     warn(`the search index kept in ${relative(process.cwd(), entry) || entry} is damaged (${why}): building the index anew.`);
-    await rm(entry, { recursive: true, force: true });
+    await remove(entry);
     return undefined;
   }
 }
@@ -151,7 +156,23 @@ async function prune(dir: string, keep: readonly string[]): Promise<void> {
     const pid = /\.(\d+)\.[0-9a-f]+\.partial$/.exec(name)?.[1];
     return pid !== undefined && !running(Number(pid));
   });
-  for (const name of [...old, ...abandoned]) await rm(join(dir, name), { recursive: true, force: true });
+  for (const name of old) await remove(join(dir, name));
+  for (const name of abandoned) await rm(join(dir, name), { recursive: true, force: true });
+}
+
+/**
+ * Removes a kept index: renamed aside first (as one of this process's partial folders), so that a
+ * crash while its files go leaves a folder the next prune clears, never a half entry under its key.
+ */
+async function remove(entry: string): Promise<void> {
+  const aside = `${entry}.${process.pid}.${randomBytes(4).toString("hex")}.partial`;
+  try {
+    await rename(entry, aside);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return; // gone already
+    throw error;
+  }
+  await rm(aside, { recursive: true, force: true });
 }
 
 function running(pid: number): boolean {
