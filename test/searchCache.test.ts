@@ -195,6 +195,23 @@ describe("an index in parts by year", () => {
     for (const [file, bytes] of later.files) assert.ok(fresh.files.get(file)!.equals(bytes), file);
   });
 
+  test("when the oldest year goes, the next one moves up into pagefind/ and its folder goes", () => {
+    // Built again into the same output folder, as a cron build into the served one.
+    rmSync(join(site, "posts", "2024-W20-ai-weekly.md"));
+    const run = runEleventy(site, later.output, { WEEKLY_NOW: AFTER_W07 });
+    assert.equal(run.status, 0, run.stderr);
+    // The 2025 report's page changed (its link to the previous report went): its part is made anew.
+    assert.deepEqual(searchLines(outputLines(run)), ["[weekly] search index: built 1 of 2 parts by year from 1 pages (1 reused), and kept for the next build"]);
+    const moved = filesOf(later.output);
+    assert.equal(moved.get("pagefind/weekly-shards.json")!.toString(), '["2026/"]\n');
+    assert.ok(![...moved.keys()].some((file) => file.startsWith("pagefind/2025/")), "the 2025 folder is gone");
+    assert.ok(moved.get("pagefind/pagefind-ui.js"), "pagefind/ keeps the search UI");
+    const fragments = [...readSite(later.output).files].filter(([file]) => /^pagefind\/fragment\//.test(file)).map(([, text]) => text);
+    assert.ok(fragments.some((text) => text.includes("/posts/2025-W50-ai-weekly/")), "pagefind/ is now the 2025 part");
+    assert.ok(!fragments.some((text) => text.includes("/posts/2024-W20-ai-weekly/")), "and nothing of 2024 is left");
+    for (const [file, bytes] of part(later.files, "2026")) assert.ok(moved.get(file)?.equals(bytes), file);
+  });
+
   test.after(() => {
     for (const output of outputs) removeOutput(output);
     rmSync(site, { recursive: true, force: true });
