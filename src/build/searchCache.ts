@@ -35,12 +35,12 @@ export function filesUnder(folder: string): string[] {
  * where a new buffer each would hold memory until the garbage collector next runs.
  */
 export function reusedReader(): (path: string) => Buffer {
-  let buffer = Buffer.alloc(1 << 20);
+  let buffer = Buffer.alloc(0); // grown to the largest file read
   return (path) => {
     const fd = openSync(path, "r");
     try {
       const size = fstatSync(fd).size;
-      if (size > buffer.length) buffer = Buffer.alloc(Math.max(size, buffer.length * 2));
+      if (size > buffer.length) buffer = Buffer.alloc(Math.max(size, buffer.length * 2, 1 << 16));
       let read = 0;
       while (read < size) {
         const n = readSync(fd, buffer, read, size - read, read);
