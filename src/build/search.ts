@@ -63,8 +63,9 @@ interface Shard {
  *
  * The parts are made in a folder of their own first, then swapped into `pagefind/` file by file,
  * each linked into its place, or linked (or copied) beside it and renamed onto it where a file is
- * there already: data files (named by their content) first, then scripts, then each part's `pagefind-entry.json`, which names its data
- * files, and the list of parts last. So the index readers load is whole at every moment, the
+ * there already: data files (named by their content) first, then scripts, then each part's
+ * `pagefind-entry.json`, which names its data files, and the list of parts last (see swapIn).
+ * So the index readers load is whole at every moment, the
  * earlier one until the new one is complete, also after a crash, and files of the site's own in
  * `pagefind/` stay. `journal` is told every file name before any is written, so that the next
  * build knows what a crash left behind.
