@@ -58,6 +58,12 @@ describe("parseIsoWeek", () => {
     ["2020-W53", "2020-12-28", "2021-01-03"],
     ["2026-W53", "2026-12-28", "2027-01-03"],
     ["2021-W53", undefined],
+    // 53 weeks: a year starting on a Thursday (2015), or a leap year starting on a Wednesday (1992);
+    // 52 for a leap year starting on a Tuesday (2008) or a year starting on a Wednesday (2025).
+    ["2015-W53", "2015-12-28", "2016-01-03"],
+    ["1992-W53", "1992-12-28", "1993-01-03"],
+    ["2008-W53", undefined],
+    ["2025-W53", undefined],
     ["2026-W54", undefined],
     ["2026-W00", undefined],
     ["2026-W6", undefined],

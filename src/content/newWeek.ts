@@ -53,7 +53,7 @@ export function chooseWeek(asked: string | undefined, existing: ExistingContent,
     const week = parseIsoWeek(asked, zone);
     if (!week) {
       const year = Number(asked.slice(0, 4));
-      const weeks = weeksInWeekYear(year, zone);
+      const weeks = weeksInWeekYear(year);
       return { error: `week ${asked} does not exist: ${year} has ${weeks} ISO weeks.` };
     }
     return week;

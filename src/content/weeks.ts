@@ -23,7 +23,7 @@ export function checkWeeks(pages: Iterable<AnalysedPage>, zone: string): BodyPro
         problems.push({ ...fileLevel(page), severity: "error", code: "file-name-week", message: `file name: ${name} carries no ISO week; expected a name such as ai_news_2026-W06.md.` });
       } else if (!named.week) {
         const year = Number(named.text.slice(0, 4));
-        const weeks = weeksInWeekYear(year, zone);
+        const weeks = weeksInWeekYear(year);
         problems.push({ ...fileLevel(page), severity: "error", code: "no-such-week", message: `file name: week ${named.text} does not exist; ${year} has ${weeks} ISO weeks.` });
       }
     }

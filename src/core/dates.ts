@@ -116,7 +116,7 @@ function isoWeek(weekYear: number, weekNumber: number, zone: string): IsoWeek | 
 }
 
 function computeIsoWeek(weekYear: number, weekNumber: number, zone: string): IsoWeek | undefined {
-  if (weekNumber < 1 || weekNumber > isoWeeksIn(weekYear)) return undefined;
+  if (weekNumber < 1 || weekNumber > weeksInWeekYear(weekYear)) return undefined;
   const key = `${weekYear}-W${String(weekNumber).padStart(2, "0")}`;
   // Its days are worked out when asked for: a check asks for the weeks of a thousand pages and
   // the days of few, and each costs luxon a look at the zone's offsets.
@@ -135,16 +135,11 @@ function computeIsoWeek(weekYear: number, weekNumber: number, zone: string): Iso
   };
 }
 
-/** 53 when the year starts on a Thursday, or is a leap year starting on a Wednesday; else 52 (ISO 8601). */
-function isoWeeksIn(year: number): number {
+/** How many ISO weeks a week-year has: 53 when it starts on a Thursday, or is a leap year starting on a Wednesday; else 52. */
+export function weeksInWeekYear(year: number): number {
   const jan1 = new Date(0);
   jan1.setUTCFullYear(year, 0, 1);
   const weekday = jan1.getUTCDay();
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   return weekday === 4 || (leap && weekday === 3) ? 53 : 52;
-}
-
-/** How many ISO weeks a week-year has (52 or 53): for messages about a week that does not exist. */
-export function weeksInWeekYear(weekYear: number, zone: string): number {
-  return DateTime.fromObject({ weekYear, weekNumber: 1 }, { zone }).weeksInWeekYear;
 }
