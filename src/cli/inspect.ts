@@ -1,12 +1,14 @@
 // What the `weekly` command knows of a site: its configuration read without Eleventy
 // (siteConfig.ts), then its content read and analysed by the same stages a build runs
 // (build/readSite.ts). Nothing is rendered and nothing is written.
+import { existsSync, readFileSync } from "node:fs";
 import { posix } from "node:path";
 import markdownIt from "markdown-it";
-import type { Problem } from "../core/errors.js";
+import { sortProblems, type Problem } from "../core/errors.js";
 import { resolveOptions, type ResolvedOptions } from "../core/options.js";
 import { installMarkdownRules } from "../content/markdown.js";
 import type { ExistingContent } from "../content/newWeek.js";
+import { readSources, SOURCES_FILE, type Source } from "../content/sources.js";
 import { readSite } from "../build/readSite.js";
 import { generatedPages } from "../present/pages.js";
 import { readShippedTheme, siteTheme } from "../present/theme.js";
@@ -22,6 +24,10 @@ export interface SiteInspection {
   inputDir: string;
   options: ResolvedOptions;
   content: ExistingContent;
+  /** The digest's sources, as far as the sources file could be read (none without the file). */
+  sources: Source[];
+  /** The sources file's path, relative to the site's folder. */
+  sourcesFile: string;
 }
 
 /**
@@ -43,7 +49,10 @@ export async function inspectSite(startDir: string): Promise<SiteInspection | { 
     const theme = siteTheme(folders.input, posix.join(folders.input, folders.includes), opts, readShippedTheme().files);
     const md = markdownFor(config);
     const read = readSite({ opts, folders, env: process.env, layoutExists: theme.layoutExists, parse: (source, env) => md.parse(source, env), virtualPages: virtualPages(opts) });
-    return { siteDir, problems: read.problems, files: read.files, inputDir: folders.input, options: opts, content: read.content };
+    const sourcesFile = posix.join(folders.input, opts.digestsDir, SOURCES_FILE);
+    const sources = existsSync(sourcesFile) ? readSources(sourcesFile, readFileSync(sourcesFile, "utf8")) : { sources: [], problems: [] };
+    const problems = sortProblems([...read.problems, ...sources.problems]);
+    return { siteDir, problems, files: read.files, inputDir: folders.input, options: opts, content: read.content, sources: sources.sources, sourcesFile };
   } catch (error) {
     return { failure: errorText(error) };
   } finally {

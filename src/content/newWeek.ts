@@ -48,16 +48,7 @@ export function fillTemplate(template: string, week: IsoWeek): string {
 
 /** The week to write: the one asked for (which must exist), else the week after the newest report. */
 export function chooseWeek(asked: string | undefined, existing: ExistingContent, now: DateTime, zone: string): IsoWeek | { error: string } {
-  if (asked !== undefined) {
-    if (!ISO_WEEK_RE.test(asked)) return { error: `week ${show(asked)} is not a week; expected the form 2026-W07.` };
-    const week = parseIsoWeek(asked, zone);
-    if (!week) {
-      const year = Number(asked.slice(0, 4));
-      const weeks = weeksInWeekYear(year);
-      return { error: `week ${asked} does not exist: ${year} has ${weeks} ISO weeks.` };
-    }
-    return week;
-  }
+  if (asked !== undefined) return askedWeek(asked, zone);
   const current = isoWeekOf(now.setZone(zone));
   const newest = existing.reports.map((r) => r.week).filter((w): w is string => w !== undefined).sort().at(-1);
   if (newest === undefined) return current;
@@ -67,6 +58,19 @@ export function chooseWeek(asked: string | undefined, existing: ExistingContent,
     return { error: `the week after the newest report (${newest}) is ${next.key}, which ended on ${formatIsoDate(next.end)}; nothing written. For this week's report run weekly new ${current.key}, or name the week you mean.` };
   }
   return next;
+}
+
+/** The week asked for (which must exist), else the week that holds now in the site's zone. */
+export function weekOrCurrent(asked: string | undefined, now: DateTime, zone: string): IsoWeek | { error: string } {
+  return asked === undefined ? isoWeekOf(now.setZone(zone)) : askedWeek(asked, zone);
+}
+
+function askedWeek(asked: string, zone: string): IsoWeek | { error: string } {
+  if (!ISO_WEEK_RE.test(asked)) return { error: `week ${show(asked)} is not a week; expected the form 2026-W07.` };
+  const week = parseIsoWeek(asked, zone);
+  if (week) return week;
+  const year = Number(asked.slice(0, 4));
+  return { error: `week ${asked} does not exist: ${year} has ${weeksInWeekYear(year)} ISO weeks.` };
 }
 
 /**
@@ -85,9 +89,8 @@ export function planNewWeek(
   const template = opts.newWeek;
   const weekday = request.weekday ?? template.weekday;
   const time = request.time ?? template.time;
-  const day = week.start.plus({ days: weekday - 1 });
-  const date = formatIsoDate(day);
-  const scheduled = time === "" ? date : `${date}T${time}`;
+  const date = formatIsoDate(week.start.plus({ days: weekday - 1 }));
+  const scheduled = plannedMoment(week, weekday, time);
   const reportPath = `${opts.postsDir}/${fillTemplate(template.reportFile, week)}`;
   const digestTitle = fillTemplate(template.digestTitle, week);
   const digestFile = fillTemplate(template.digestFile, week);
@@ -122,6 +125,12 @@ export function planNewWeek(
     ? [`${scheduled} is already past in ${opts.timezone}, so the new ${digest.length > 0 ? "files are drafts" : "report is a draft"} (draft: true) and no build publishes ${digest.length > 0 ? "them" : "it"} unfinished. Once written, remove draft: true${digest.length > 0 ? " from both" : ""}, or set scheduled to when ${digest.length > 0 ? "they" : "it"} should go live.`]
     : [];
   return { files: [{ path: reportPath, content: report }, ...digest], week, notes };
+}
+
+/** When a week's report goes live by the template: its weekday, at its time (`2026-02-12T08:00`), or the day. */
+export function plannedMoment(week: IsoWeek, weekday: number, time: string): string {
+  const date = formatIsoDate(week.start.plus({ days: weekday - 1 }));
+  return time === "" ? date : `${date}T${time}`;
 }
 
 function nextKey(week: IsoWeek): string {

@@ -54,6 +54,11 @@ export const PROBLEM_CODES = {
   "second-report": { title: "Two reports for one week", hint: "Keep one report a week, or hold one back with draft: true." },
   "tag-clash": { title: "Tags that would share one tag page", hint: "Write the tags the same way, or give one a fixed slug with the tagSlugs option." },
   "address-clash": { title: "Two pages written to one address", hint: "Give each page a permalink of its own." },
+  // The digest's sources (weekly_news/sources.yml).
+  "sources-yaml": { title: "The sources file is not valid YAML", hint: "Fix the YAML at the line named; quote a value that holds a colon or a #." },
+  "sources-shape": { title: "The sources file is not a list of sources", hint: "Write one entry per source: - name: …, then feed: … (and home: …) below it." },
+  "invalid-source": { title: "A source with a field the digest cannot use", hint: "Give every source a name and the http(s) address of its feed." },
+  "duplicate-source": { title: "A feed listed twice", hint: "Remove the second entry: the first source listed keeps the feed's items." },
   "stale-incremental": { title: "A page an --incremental build cannot take back", hint: "Build without --incremental." },
 } as const satisfies Record<string, ProblemKind>;
 
