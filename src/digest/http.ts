@@ -1,0 +1,245 @@
+// The digest's network client: one feed's bytes fetched within one deadline (retries, redirects
+// and waits included), asked for again with the validators of its last good response
+// (feedCache.ts), or answered from that response alone offline.
+import { STATUS_CODES } from "node:http";
+import { readEntry, writeEntry, type CacheEntry } from "./feedCache.js";
+
+/** Feeds first (RSS, Atom, JSON Feed), then any XML or JSON, then whatever the server has. */
+const ACCEPT = "application/rss+xml, application/atom+xml, application/feed+json, application/json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8";
+/** Undici decodes all three itself, but left to itself offers br over https only. */
+const ACCEPT_ENCODING = "gzip, deflate, br";
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+/** The answers that may say when to come back (RFC 9110 §10.2.3). */
+const RETRY_AFTER_STATUSES = new Set([429, 503]);
+/** The first wait between attempts, doubled for each one after: 500 ms, 1 s, 2 s… */
+const FIRST_BACKOFF_MS = 500;
+const SECONDS_RE = /^\d+$/;
+/** The three forms of an HTTP date start with the day's name; Date.parse alone takes "1.5" for a date. */
+const HTTP_DATE_RE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)/;
+const [KIB, MIB] = [1024, 1024 * 1024];
+
+export interface FetchOptions {
+  /** The whole budget of one source, retries and waits included (default 20 000 ms, `--timeout`). */
+  timeoutMs: number;
+  /** Attempts after the first on a network error, a 5xx or a 429 (default 2). */
+  retries: number;
+  /** e.g. `weekly-digest/0.1 (+https://weekly.example.org)`: names the tool and the site. */
+  userAgent: string;
+  /** Largest body accepted, counted on the decompressed bytes as they stream (default 20 MiB). */
+  maxBytes: number;
+  /** At most this many redirects followed (default 5). */
+  maxRedirects: number;
+  /** Folder of the response cache (absolute), or undefined for none. */
+  cacheDir: string | undefined;
+  /** Answer from the cache only, never the network. */
+  offline: boolean;
+  /** Waits between attempts; injectable so tests need not wait (default: a real timer). */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export const DEFAULT_FETCH: Omit<FetchOptions, "userAgent" | "cacheDir" | "offline"> = {
+  timeoutMs: 20_000, // one slow source must not hold up the whole digest
+  retries: 2,
+  maxBytes: 20 * MIB, // far above a week of any feed; a bound on a server that never stops
+  maxRedirects: 5, // a feed that moved once or twice; more is a loop or a misconfiguration
+};
+
+export type FetchFailureKind = "http" | "timeout" | "network" | "too-large" | "redirects" | "offline" | "url";
+
+export type FetchOutcome =
+  | {
+      ok: true;
+      /** The final URL, after redirects (the cached one's when answered from the cache). */
+      url: string;
+      body: Uint8Array;
+      contentType: string | undefined;
+      from: "network" | "not-modified" | "cache";
+      attempts: number;
+      /** Stores this response as the source's last good one (call it once the body parsed as a feed). */
+      remember(): Promise<void>;
+    }
+  | { ok: false; reason: string; kind: FetchFailureKind; attempts: number };
+
+type Failure = Extract<FetchOutcome, { ok: false }>;
+
+/** What one request led to: an outcome, the next URL, or a failure worth another attempt. */
+type Step =
+  | { step: "done"; outcome: FetchOutcome }
+  | { step: "redirect"; to: URL }
+  | { step: "retry"; failure: Failure; retryAfter?: { ms: number; shown: string } };
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function fetchFeed(url: string, options: FetchOptions): Promise<FetchOutcome> {
+  const start = checkUrl(url);
+  if (typeof start === "string") return { ok: false, kind: "url", reason: start, attempts: 0 };
+  const cached = options.cacheDir === undefined ? undefined : await readEntry(options.cacheDir, start.href);
+  if (options.offline) {
+    if (!cached) return { ok: false, kind: "offline", reason: "no cached response to work from offline", attempts: 0 };
+    return { ok: true, url: cached.finalUrl, body: cached.body, contentType: cached.contentType, from: "cache", attempts: 0, remember: async () => {} };
+  }
+  const sleep = options.sleep ?? realSleep;
+  const deadline = performance.now() + options.timeoutMs;
+  // One signal for every request and body of this source, so that a server that stalls anywhere
+  // (before its headers, or halfway through its body) costs at most the timeout.
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), options.timeoutMs);
+  const timedOut = (attempts: number): Failure => ({ ok: false, kind: "timeout", reason: `timed out after ${seconds(options.timeoutMs)}`, attempts });
+  try {
+    let current = start;
+    let redirects = 0;
+    for (let attempts = 1; ; ) {
+      const step = await exchange(current, start.href, cached, options, controller.signal, attempts);
+      // An answer stands even if the deadline passes just after; anything else is the deadline's doing.
+      if (step.step === "done") return step.outcome;
+      if (controller.signal.aborted) return timedOut(attempts);
+      if (step.step === "redirect") {
+        if (++redirects > options.maxRedirects) {
+          return { ok: false, kind: "redirects", reason: `more than ${options.maxRedirects} redirects (the last to ${step.to.href})`, attempts };
+        }
+        current = step.to;
+        continue;
+      }
+      if (attempts > options.retries) return step.failure;
+      const wait = step.retryAfter?.ms ?? FIRST_BACKOFF_MS * 2 ** (attempts - 1);
+      // A wait that ends past the deadline only postpones the same failure: said at once.
+      if (performance.now() + wait >= deadline) {
+        if (!step.retryAfter) return step.failure;
+        const why = `Retry-After ${step.retryAfter.shown} is past the ${seconds(options.timeoutMs)} timeout`;
+        return { ...step.failure, reason: `${step.failure.reason} (${why})` };
+      }
+      await sleep(wait);
+      if (controller.signal.aborted) return timedOut(attempts);
+      attempts += 1;
+    }
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** One request and, if it is the answer, its body. */
+async function exchange(url: URL, key: string, cached: CacheEntry | undefined, options: FetchOptions, signal: AbortSignal, attempts: number): Promise<Step> {
+  const fail = (kind: FetchFailureKind, reason: string): Step => ({ step: "done", outcome: { ok: false, kind, reason, attempts } });
+  const headers: Record<string, string> = { "User-Agent": options.userAgent, Accept: ACCEPT, "Accept-Encoding": ACCEPT_ENCODING };
+  if (cached?.etag !== undefined) headers["If-None-Match"] = cached.etag;
+  if (cached?.lastModified !== undefined) headers["If-Modified-Since"] = cached.lastModified;
+  const response = await fetch(url, { headers, redirect: "manual", signal }).catch((error: unknown) => networkError(error, attempts));
+  if (!(response instanceof Response)) return response;
+  const { status } = response;
+  const validators = { etag: response.headers.get("etag") ?? undefined, lastModified: response.headers.get("last-modified") ?? undefined };
+  if (status < 200 || status >= 300) discard(response);
+  if (REDIRECTS.has(status)) {
+    const location = response.headers.get("location");
+    if (location === null) return fail("http", `${statusLine(response)} without a Location`);
+    const to = URL.canParse(location, url.href) ? new URL(location, url) : undefined;
+    if (!to) return fail("redirects", `${statusLine(response)} to ${JSON.stringify(location)}, which is not a URL`);
+    if (to.protocol !== "http:" && to.protocol !== "https:") return fail("redirects", `redirected to a URL that is not http or https: ${to.href}`);
+    return { step: "redirect", to };
+  }
+  if (status === 304) {
+    if (!cached) return fail("http", `${statusLine(response)} to a request that had no cached response`);
+    // A 304 may carry newer validators (RFC 9111 §4.3.4): kept with the cached body.
+    const refreshed: CacheEntry = { ...cached, finalUrl: url.href, etag: validators.etag ?? cached.etag, lastModified: validators.lastModified ?? cached.lastModified };
+    const remember = () => writeEntry(options.cacheDir!, refreshed);
+    return { step: "done", outcome: { ok: true, url: url.href, body: cached.body, contentType: cached.contentType, from: "not-modified", attempts, remember } };
+  }
+  if (status >= 500 || status === 429) {
+    const failure: Failure = { ok: false, kind: "http", reason: statusLine(response), attempts };
+    const header = response.headers.get("retry-after");
+    const ms = RETRY_AFTER_STATUSES.has(status) ? retryAfterMs(header, Date.now()) : undefined;
+    if (ms === undefined || header === null) return { step: "retry", failure };
+    return { step: "retry", failure, retryAfter: { ms, shown: SECONDS_RE.test(header.trim()) ? seconds(ms) : header.trim() } };
+  }
+  if (status < 200 || status >= 300) return fail("http", statusLine(response));
+  const length = Number(response.headers.get("content-length") ?? Number.NaN);
+  if (length > options.maxBytes) {
+    discard(response);
+    return fail("too-large", `larger than ${size(options.maxBytes)} (Content-Length ${length})`);
+  }
+  const body = await readBody(response, options.maxBytes).catch((error: unknown) => networkError(error, attempts));
+  if (body === "too-large") return fail("too-large", `larger than ${size(options.maxBytes)}`);
+  if (!(body instanceof Uint8Array)) return body;
+  const contentType = response.headers.get("content-type") ?? undefined;
+  const entry: CacheEntry = { url: key, finalUrl: url.href, ...validators, contentType, body };
+  const remember = async () => (options.cacheDir === undefined ? undefined : writeEntry(options.cacheDir, entry));
+  return { step: "done", outcome: { ok: true, url: url.href, body, contentType, from: "network", attempts, remember } };
+}
+
+/**
+ * The body, counted as it streams (after undici has decoded it), given up as soon as it passes
+ * `maxBytes`: the rest is never read, so an endless or bomb-sized answer costs no more than that.
+ */
+async function readBody(response: Response, maxBytes: number): Promise<Uint8Array | "too-large"> {
+  if (!response.body) return new Uint8Array();
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return Buffer.concat(chunks, total);
+    total += value.byteLength;
+    if (total > maxBytes) {
+      reader.cancel().catch(() => {}); // closes the connection; nothing to wait for
+      return "too-large";
+    }
+    chunks.push(value);
+  }
+}
+
+/** Lets the connection go without reading an answer that is not the feed. */
+const discard = (response: Response) => void response.body?.cancel().catch(() => {});
+
+/** Undici says "fetch failed" and keeps the cause (`connect ECONNREFUSED …`) underneath. */
+function networkError(error: unknown, attempts: number): Step {
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return { step: "retry", failure: { ok: false, kind: "network", reason: `network error: ${message.split("\n")[0]}`, attempts } };
+}
+
+function checkUrl(url: string): URL | string {
+  if (!URL.canParse(url)) return `not a URL: ${JSON.stringify(url)}`;
+  const parsed = new URL(url);
+  return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed : `not an http or https URL: ${parsed.href}`;
+}
+
+/** `HTTP 404 Not Found`: Node's reason phrase, the same whatever the server wrote after the code. */
+function statusLine(response: Response): string {
+  const phrase = STATUS_CODES[response.status] ?? response.statusText;
+  return phrase ? `HTTP ${response.status} ${phrase}` : `HTTP ${response.status}`;
+}
+
+/**
+ * How long a Retry-After header asks to wait: whole seconds, or an HTTP date (RFC 9110 §10.2.3),
+ * a date already past being no wait; undefined when absent or neither.
+ */
+export function retryAfterMs(header: string | null, nowMs: number): number | undefined {
+  const value = header?.trim();
+  if (!value) return undefined;
+  if (SECONDS_RE.test(value)) return Number(value) * 1000;
+  // asctime's form names no zone, and Date.parse would read it in the local one: it is GMT.
+  const at = HTTP_DATE_RE.test(value) ? Date.parse(/GMT$/.test(value) ? value : `${value} GMT`) : Number.NaN;
+  return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs);
+}
+
+/** `20 s`, `0.3 s`. */
+const seconds = (ms: number) => `${Number((ms / 1000).toFixed(3))} s`;
+
+/** `1000 bytes`, `64 KB`, `20 MB` (in units of 1024, as the limit is set). */
+const size = (bytes: number) => (bytes < KIB ? `${bytes} bytes` : bytes < MIB ? `${Number((bytes / KIB).toFixed(1))} KB` : `${Number((bytes / MIB).toFixed(1))} MB`);
+
+/** Runs tasks with at most `limit` at once, results in input order; the first failure rejects. */
+export async function mapLimited<T, R>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`mapLimited: limit must be a whole number of at least 1; received ${limit}`);
+  const results = new Array<R>(items.length);
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (next < items.length && !failed) {
+      const index = next++;
+      // After a failure the other workers start nothing more.
+      results[index] = await task(items[index]!, index).catch((error: unknown) => ((failed = true), Promise.reject(error)));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
