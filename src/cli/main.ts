@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { inspectSite } from "./inspect.js";
 import { formatReport } from "./check.js";
 import { parseWeekday, writeNewWeek } from "./new.js";
+import { importSources, runDigest } from "./digest.js";
 
 const USAGE = `Usage: weekly <command> [options]
 
@@ -17,6 +18,14 @@ Commands:
       [--tags A,B]             tags, separated by , or ，(default: the site's)
       [--digest]               add a digest stub to a week that has its report (a new
                                report gets one anyway when its week has none)
+  digest [YYYY-Www]            Collect a week's news (default: this week) from the feeds of
+                               weekly_news/sources.yml into the week's digest; exit 1 when a
+                               source failed, 2 when the sources file is wrong.
+      [--timeout SECONDS]      the most one source may take, retries included (default 20)
+      [--offline]              work from the last good response of each feed, kept in the cache
+      [--merge]                add the items the week's existing digest lacks, nothing else
+      [--dry-run]              print the digest instead of writing it
+      [--import FILE.opml]     add a feed reader's subscriptions to the sources, then stop
 
 Run it in the site's folder (where its Eleventy config is) or any folder below it; paths are
 relative to the site's folder.`;
@@ -28,6 +37,11 @@ const OPTIONS = {
   time: { type: "string" },
   tags: { type: "string" },
   digest: { type: "boolean" },
+  timeout: { type: "string" },
+  offline: { type: "boolean" },
+  merge: { type: "boolean" },
+  "dry-run": { type: "boolean" },
+  import: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -48,7 +62,8 @@ export async function main(argv: readonly string[], out = process.stdout, err = 
   }
   if (command === "check") return check(values.format ?? "text", rest, out, err);
   if (command === "new") return newWeek(values, rest, out, err);
-  err.write(command === undefined ? `${USAGE}\n` : `weekly: unknown command ${show(command)}; expected check or new.\n\n${USAGE}\n`);
+  if (command === "digest") return digest(values, rest, out, err);
+  err.write(command === undefined ? `${USAGE}\n` : `weekly: unknown command ${show(command)}; expected check, new or digest.\n\n${USAGE}\n`);
   return 2;
 }
 
@@ -108,4 +123,29 @@ async function newWeek(
   out.write(`${written.paths.join("\n")}\n`);
   for (const note of written.notes) err.write(`weekly new: ${note}\n`);
   return 0;
+}
+
+async function digest(
+  values: { timeout?: string; offline?: boolean; merge?: boolean; "dry-run"?: boolean; import?: string },
+  rest: string[],
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream,
+): Promise<number> {
+  if (rest.length > 1) {
+    err.write(`weekly digest: unexpected argument ${show(rest[1])}; expected one week such as 2026-W07.\n`);
+    return 2;
+  }
+  const timeout = values.timeout === undefined ? 20 : Number(values.timeout);
+  if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 600) {
+    err.write(`weekly digest: --timeout received ${show(values.timeout)}; expected a number of seconds from 1 to 600, such as 20.\n`);
+    return 2;
+  }
+  const site = await inspectSite(process.cwd());
+  if ("failure" in site) {
+    err.write(`weekly digest: ${site.failure}\n`);
+    return 2;
+  }
+  const io = { out, err, env: process.env };
+  if (values.import !== undefined) return importSources(site, values.import, io);
+  return runDigest(site, { week: rest[0], timeoutSeconds: timeout, offline: values.offline ?? false, merge: values.merge ?? false, dryRun: values["dry-run"] ?? false }, io);
 }

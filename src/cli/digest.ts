@@ -1,0 +1,187 @@
+// `weekly digest`: the week's items fetched from every source's feed and written as the week's
+// digest; `--import` adds an OPML file's feeds to the sources.
+import { existsSync } from "node:fs";
+import { readFile, rename, writeFile, mkdir } from "node:fs/promises";
+import { dirname, join, posix } from "node:path";
+import { formatProblem, plural } from "../core/errors.js";
+import { formatIsoDate, type IsoWeek } from "../core/dates.js";
+import { weekOrCurrent, fillTemplate, plannedMoment } from "../content/newWeek.js";
+import { buildClock } from "../content/schedule.js";
+import { readSources, sourcesYaml, type Source } from "../content/sources.js";
+import { DEFAULT_FETCH, fetchFeed, mapLimited, type FetchOptions } from "../digest/http.js";
+import { readFeed, type FeedItem } from "../digest/feed.js";
+import { newSources, sourcesFromOpml } from "../digest/opml.js";
+import { selectWeek, type Tally } from "../digest/select.js";
+import { digestMarkdown, mergeDigest } from "../digest/write.js";
+import type { SiteInspection } from "./inspect.js";
+
+/** Sources fetched at once. */
+const AT_ONCE = 4;
+const SOURCES_HEADER = "# 每周新闻摘要的来源：weekly digest 按顺序抓取；重复的条目归排在前面的来源。\n# name: 小节标题；feed: 订阅源（RSS、Atom、RDF 或 JSON Feed）的地址；home: 来源主页（可省）。\n";
+
+export interface DigestRequest {
+  week: string | undefined;
+  timeoutSeconds: number;
+  offline: boolean;
+  merge: boolean;
+  dryRun: boolean;
+}
+
+interface Io {
+  out: NodeJS.WritableStream;
+  err: NodeJS.WritableStream;
+  env: { WEEKLY_NOW?: string | undefined };
+}
+
+/** Fetches, selects and writes; returns the exit code (0 every source read, 1 one failed or refused, 2 cannot run). */
+export async function runDigest(site: SiteInspection, request: DigestRequest, io: Io): Promise<number> {
+  const say = (line: string) => io.err.write(`weekly digest: ${line}\n`);
+  const sourceErrors = site.problems.filter((p) => p.file === site.sourcesFile && p.severity === "error");
+  if (sourceErrors.length > 0) {
+    for (const problem of sourceErrors) io.err.write(`${formatProblem(problem)}\n`);
+    say(`${site.sourcesFile} has ${plural(sourceErrors.length, "problem")}; nothing fetched, nothing written.`);
+    return 2;
+  }
+  if (site.sources.length === 0) {
+    say(`no sources: list them in ${site.sourcesFile} (- name: …, feed: https://…), or add a feed reader's export with weekly digest --import subscriptions.opml.`);
+    return 2;
+  }
+  const opts = site.options;
+  const clock = buildClock(io.env.WEEKLY_NOW, opts.timezone);
+  if (clock.problem) return say(clock.problem), 2;
+  const week = weekOrCurrent(request.week, clock.now, opts.timezone);
+  if ("error" in week) return say(week.error), 2;
+
+  const file = posix.join(site.inputDir, opts.digestsDir, fillTemplate(opts.newWeek.digestFile, week));
+  const target = join(site.siteDir, file);
+  const existing = site.content.digests.find((d) => d.week === week.key)?.path;
+  const existingFile = existing === undefined ? (existsSync(target) ? file : undefined) : posix.join(site.inputDir, existing);
+  if (existingFile !== undefined && !request.merge && !request.dryRun) {
+    say(`${existingFile} exists; nothing written. Add the new items with --merge, or see the digest with --dry-run.`);
+    return 1;
+  }
+
+  const fetchOptions: FetchOptions = {
+    ...DEFAULT_FETCH,
+    timeoutMs: request.timeoutSeconds * 1000,
+    userAgent: `weekly-digest/${await toolVersion()} (+${opts.site.url ?? "no site url"})`,
+    cacheDir: opts.cacheDir === false ? undefined : join(site.siteDir, opts.cacheDir, "digest"),
+    offline: request.offline,
+  };
+  const results = await mapLimited(site.sources, AT_ONCE, (source) => fetchSource(source, fetchOptions));
+  const { sections, tallies } = selectWeek(site.sources, results.map((r) => ("items" in r ? r.items : undefined)), week);
+  const failed = results.filter((r) => "failure" in r);
+
+  let wrote: Map<string, number> | undefined;
+  if (failed.length === results.length) {
+    say(`no source could be read; nothing written.`);
+  } else if (sections.length === 0) {
+    say(`no items in ${week.key} (${formatIsoDate(week.start)} – ${formatIsoDate(week.end)}, ${opts.timezone}); nothing written.`);
+  } else if (existingFile !== undefined && request.merge) {
+    const merged = mergeDigest(await readFile(join(site.siteDir, existingFile), "utf8"), sections);
+    wrote = merged.added;
+    if (request.dryRun) io.out.write(merged.text);
+    else if (merged.added.size > 0) await replaceFile(join(site.siteDir, existingFile), merged.text);
+    say(merged.added.size === 0 ? `${existingFile} already holds every item of ${week.key}; nothing added.` : `${request.dryRun ? "would add" : "added"} ${plural([...merged.added.values()].reduce((a, b) => a + b, 0), "item")} to ${existingFile}.`);
+  } else {
+    const text = digestMarkdown(frontMatter(site, week), week, sections);
+    wrote = new Map(sections.map((s) => [s.source.name, s.entries.length]));
+    if (request.dryRun) io.out.write(text);
+    else {
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(target, text, { flag: "wx" });
+      io.out.write(`${file}\n`);
+    }
+  }
+  for (const line of tallyLines(results, tallies, wrote)) io.err.write(`${line}\n`);
+  return failed.length > 0 ? 1 : 0;
+}
+
+type Fetched = { source: Source; items: FeedItem[] } | { source: Source; failure: string };
+
+async function fetchSource(source: Source, options: FetchOptions): Promise<Fetched> {
+  const response = await fetchFeed(source.feed, options);
+  if (!response.ok) return { source, failure: response.reason };
+  const feed = readFeed(response.body, response.contentType, response.url);
+  if (!feed.ok) return { source, failure: feed.reason };
+  await response.remember();
+  return { source, items: feed.items };
+}
+
+/** The digest goes live with its week's report: the report's moment, else the one the template plans. */
+function frontMatter(site: SiteInspection, week: IsoWeek) {
+  const opts = site.options;
+  const report = site.content.reports.find((r) => r.week === week.key);
+  const scheduled = report === undefined ? plannedMoment(week, opts.newWeek.weekday, opts.newWeek.time) : report.scheduled;
+  return {
+    title: fillTemplate(opts.newWeek.digestTitle, week),
+    description: `${week.weekYear} 年第 ${week.weekNumber} 周（${formatIsoDate(week.start)} 至 ${formatIsoDate(week.end)}）人工智能新闻摘要，按来源整理。`,
+    scheduled,
+    draft: report?.draft === true,
+  };
+}
+
+/** One line per source, in the sources' order: `Import AI: 25 in the feed, 6 in the week, 5 written; skipped 1 undated, 1 duplicate`, or why it failed. */
+function tallyLines(results: readonly Fetched[], tallies: readonly Tally[], wrote: Map<string, number> | undefined): string[] {
+  const lines: string[] = [];
+  for (const result of results) {
+    const { source } = result;
+    const tally = tallies.find((t) => t.source === source);
+    if ("failure" in result || tally === undefined) {
+      lines.push(`${source.name}: failed: ${"failure" in result ? result.failure : "no result"} (${source.feed})`);
+      continue;
+    }
+    const written = wrote?.get(source.name) ?? 0;
+    lines.push(`${source.name}: ${tally.inFeed} in the feed, ${tally.inWeek} in the week, ${written} written; skipped ${tally.undated} undated, ${tally.duplicate} duplicate`);
+    for (const warning of tally.warnings) lines.push(`  warning: ${warning}`);
+  }
+  return lines;
+}
+
+/** `--import FILE`: the OPML's feeds added at the end of the sources file; those it holds are skipped. */
+export async function importSources(site: SiteInspection, opmlPath: string, io: Io): Promise<number> {
+  const say = (line: string) => io.err.write(`weekly digest: ${line}\n`);
+  let text;
+  try {
+    text = await readFile(opmlPath, "utf8");
+  } catch (error) {
+    return say(`cannot read ${opmlPath}: ${(error as Error).message}`), 2;
+  }
+  const read = sourcesFromOpml(text);
+  if ("reason" in read) return say(`${opmlPath}: ${read.reason}; nothing imported.`), 2;
+  const sourcesPath = join(site.siteDir, site.sourcesFile);
+  const before = existsSync(sourcesPath) ? await readFile(sourcesPath, "utf8") : SOURCES_HEADER;
+  const current = readSources(site.sourcesFile, before);
+  if (current.problems.some((p) => p.severity === "error")) {
+    for (const problem of current.problems) io.err.write(`${formatProblem(problem)}\n`);
+    return say(`fix ${site.sourcesFile} first; nothing imported.`), 2;
+  }
+  const { added, present } = newSources(current.sources, read.sources);
+  for (const skipped of read.skipped) say(`skipped ${skipped}.`);
+  for (const source of present) say(`skipped ${source.name}: ${source.feed} is listed already.`);
+  if (added.length > 0) {
+    const after = `${before}${before === "" || before.endsWith("\n") ? "" : "\n"}${sourcesYaml(added)}`;
+    // Appending must leave a file that reads back with every source: never write one that does not.
+    const check = readSources(site.sourcesFile, after);
+    if (check.problems.some((p) => p.severity === "error") || check.sources.length !== current.sources.length + added.length) {
+      return say(`${site.sourcesFile} is not a plain list that sources can be added to (write it as - name: … entries); nothing imported.`), 2;
+    }
+    await mkdir(dirname(sourcesPath), { recursive: true });
+    await replaceFile(sourcesPath, after);
+  }
+  io.out.write(`${site.sourcesFile}\n`);
+  say(`added ${plural(added.length, "source")} from ${opmlPath}${present.length > 0 ? `, ${present.length} listed already` : ""}.`);
+  return 0;
+}
+
+/** Writes beside the file, then renames: a crash leaves the old file or the new one, never half of one. */
+async function replaceFile(path: string, text: string): Promise<void> {
+  const temporary = `${path}.${process.pid}.partial`;
+  await writeFile(temporary, text);
+  await rename(temporary, path);
+}
+
+async function toolVersion(): Promise<string> {
+  const pkg = JSON.parse(await readFile(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+  return pkg.version;
+}

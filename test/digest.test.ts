@@ -1,0 +1,231 @@
+// `weekly digest` run as a real command in a temporary copy of a site, against feeds a local
+// server on 127.0.0.1 plays (every format, the week's boundaries in Shanghai, duplicates across
+// sources, hostile text, a failing source), then the site checked and built.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { all, copySite, removeOutput, readSite, runEleventy, runWeekly, tempOutput, text, WEEKLY_BIN } from "./helpers.js";
+
+/** A clock inside 2026-W07 (Monday 2026-02-09 to Sunday 2026-02-15 in Shanghai). */
+const NOW = { WEEKLY_NOW: "2026-02-11T10:00" };
+const DIGEST = "weekly_news/ai_news_2026-W07.md";
+
+const rss = (items: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>A</title><link>https://a.example/</link>${items}</channel></rss>`;
+
+/** Source A: items on both sides of each of the week's boundaries, undated and hostile ones. */
+const FEED_A = rss(`
+<item><title>上周日深夜</title><link>https://a.example/p/0</link><pubDate>Sun, 08 Feb 2026 15:30:00 GMT</pubDate></item>
+<item><title>周一凌晨</title><link>https://a.example/p/1?utm_source=rss&amp;id=7#top</link><guid>a-1</guid><pubDate>Sun, 08 Feb 2026 16:30:00 GMT</pubDate><description>&lt;p&gt;周一 00:30 在上海，&lt;b&gt;UTC&lt;/b&gt; 仍是周日。&lt;/p&gt;</description></item>
+<item><title>&lt;script&gt;alert(1)&lt;/script&gt;**粗** [x](javascript:alert(1)) # 标题</title><link>javascript:alert(1)</link><pubDate>Tue, 10 Feb 2026 02:00:00 +0000</pubDate><description><![CDATA[<p>摘要 <img src=x onerror=alert(1)> &amp; ![i](https://evil.example/x.png) <a href="https://evil.example/">链接</a></p>]]></description></item>
+<item><title>没有日期</title><link>https://a.example/p/undated</link></item>
+<item><title>周日最后一分钟</title><link>https://a.example/p/2</link><pubDate>Sun, 15 Feb 2026 15:59:00 GMT</pubDate></item>
+<item><title>下周一零点</title><link>https://a.example/p/3</link><pubDate>Sun, 15 Feb 2026 16:00:00 GMT</pubDate></item>`);
+
+const LONG = "长".repeat(130);
+/** Source B (Atom): A's Monday item again (the link without its tracking and fragment), and one of its own. */
+const FEED_B = `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>B</title><id>urn:b</id><updated>2026-02-12T00:00:00Z</updated>
+<entry><id>urn:b:1</id><title>同一条新闻</title><link rel="alternate" href="https://A.example/p/1?id=7"/><published>2026-02-09T01:00:00+08:00</published></entry>
+<entry><id>urn:b:2</id><title type="html">&lt;em&gt;智能体&lt;/em&gt;周报</title><link rel="alternate" href="/posts/agents"/><published>2026-02-11T09:00:00+08:00</published><summary>${LONG}</summary></entry>
+</feed>`;
+
+/** Source C (JSON Feed 1.1). */
+const FEED_C = JSON.stringify({
+  version: "https://jsonfeed.org/version/1.1",
+  title: "C",
+  items: [{ id: "c-1", url: "https://c.example/1", title: "JSON 条目", summary: "一句话。", date_published: "2026-02-12T00:00:00Z" }],
+});
+
+describe("weekly digest", () => {
+  let site: string;
+  let server: Server;
+  let base: string;
+  const hits = new Map<string, number>();
+  const feeds = new Map<string, { type: string; body: string }>([
+    ["/a.xml", { type: "application/rss+xml; charset=utf-8", body: FEED_A }],
+    ["/b.atom", { type: "application/atom+xml", body: FEED_B }],
+    ["/c.json", { type: "application/feed+json", body: FEED_C }],
+  ]);
+
+  before(async () => {
+    site = copySite("digest");
+    server = createServer((request, response) => {
+      const path = request.url ?? "/";
+      const count = (hits.get(path) ?? 0) + 1;
+      hits.set(path, count);
+      if (path === "/flaky.xml" && count === 1) return void response.writeHead(500).end("busy");
+      const feed = path === "/flaky.xml" ? { type: "application/rss+xml", body: rss(`<item><title>重试之后</title><link>https://e.example/1</link><pubDate>Thu, 12 Feb 2026 03:00:00 GMT</pubDate></item>`) } : feeds.get(path);
+      if (!feed) return void response.writeHead(404).end("not here");
+      response.writeHead(200, { "content-type": feed.type }).end(feed.body);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    writeSources(site, base);
+  });
+  after(() => {
+    server.close();
+    removeOutput(site);
+  });
+
+  test("writes the week's items by source, oldest first, each once, untrusted text as text; a failed source is named and the rest written", async () => {
+    const run = await digest(site, ["2026-W07"]);
+    assert.equal(run.status, 1, run.stderr);
+    assert.equal(run.stdout, `${DIGEST}\n`);
+    const written = readFileSync(join(site, DIGEST), "utf8");
+    assert.equal(written, readFileSync(join(import.meta.dirname, "data", "digest-expected.md"), "utf8").replaceAll("BASE", base));
+    assert.deepEqual(run.stderr.trimEnd().split("\n"), [
+      "来源 A: 6 in the feed, 3 in the week, 3 written; skipped 1 undated, 0 duplicate",
+      `  warning: item "**粗** [x](javascript:alert(1)) # 标题": link "javascript:alert(1)" refused (only http and https links are kept, not javascript:); written without its link.`,
+      "来源 B: 2 in the feed, 2 in the week, 1 written; skipped 0 undated, 1 duplicate",
+      "来源 C: 1 in the feed, 1 in the week, 1 written; skipped 0 undated, 0 duplicate",
+      `来源 D: failed: HTTP 404 Not Found (${base}/missing.xml)`,
+      "来源 E: 1 in the feed, 1 in the week, 1 written; skipped 0 undated, 0 duplicate",
+    ]);
+    assert.equal(hits.get("/flaky.xml"), 2, "the 500 was retried");
+  });
+
+  test("the digest passes weekly check and builds into a page whose items link to their articles, hostile text as text", () => {
+    const check = runWeekly(site, ["check"], NOW);
+    assert.equal(check.status, 0, check.stdout + check.stderr);
+    const output = tempOutput("digest");
+    const build = runEleventy(site, output, { WEEKLY_NOW: "2026-02-12T09:00" });
+    assert.equal(build.status, 0, build.stderr);
+    const page = readSite(output).page("/weekly_news/ai_news_2026-W07/");
+    // The digest's own items: the list of the page's body, not the reports citing it.
+    const links = all(page, "main li a").map((a) => [text(a), a.getAttribute("href")]).filter(([, href]) => !href!.startsWith("/"));
+    assert.deepEqual(links, [
+      ["周一凌晨", "https://a.example/p/1?utm_source=rss&id=7#top"],
+      ["周日最后一分钟", "https://a.example/p/2"],
+      ["智能体周报", `${base}/posts/agents`],
+      ["JSON 条目", "https://c.example/1"],
+      ["重试之后", "https://e.example/1"],
+    ]);
+    const hostile = all(page, "main li").find((li) => text(li).startsWith("**粗**"));
+    assert.ok(hostile, "the hostile item is a list item of text");
+    assert.equal(text(hostile), "**粗** [x](javascript:alert(1)) # 标题：摘要 & ![i](https://evil.example/x.png) 链接");
+    assert.equal(hostile.querySelector("a, img, script, strong, em, h1, h2"), null);
+    assert.equal(page.querySelector("main script, main img"), null);
+    removeOutput(output);
+  });
+
+  test("an existing digest is never overwritten; --merge adds only the new items into their sections and changes no other byte", async () => {
+    const path = join(site, DIGEST);
+    const edited = readFileSync(path, "utf8").replace("一句话。", "作者改过的一句话。");
+    writeFileSync(path, edited);
+    const refused = await digest(site, ["2026-W07"]);
+    assert.equal(refused.status, 1);
+    assert.match(refused.stderr, /^weekly digest: weekly_news\/ai_news_2026-W07\.md exists; nothing written\. Add the new items with --merge, or see the digest with --dry-run\.\n/);
+    assert.equal(readFileSync(path, "utf8"), edited);
+
+    feeds.set("/c.json", { type: "application/json", body: JSON.stringify({ ...JSON.parse(FEED_C), items: [...JSON.parse(FEED_C).items, { id: "c-2", url: "https://c.example/2", title: "新的一条", date_published: "2026-02-13T00:00:00Z" }] }) });
+    const merged = await digest(site, ["2026-W07", "--merge"]);
+    assert.equal(merged.status, 1, merged.stderr);
+    const after = readFileSync(path, "utf8");
+    const line = "- [新的一条](https://c.example/2)\n";
+    const at = edited.indexOf("- [JSON 条目](https://c.example/1)：作者改过的一句话。\n") + "- [JSON 条目](https://c.example/1)：作者改过的一句话。\n".length;
+    assert.equal(after, edited.slice(0, at) + line + edited.slice(at));
+    assert.match(merged.stderr, /^weekly digest: added 1 item to weekly_news\/ai_news_2026-W07\.md\.$/m);
+  });
+
+  test("--dry-run prints the digest and writes nothing", async () => {
+    const run = await digest(site, ["2026-W08", "--dry-run"]);
+    assert.equal(run.status, 1, run.stderr);
+    assert.ok(run.stdout.startsWith('---\ntitle: "AI Weekly Digest — 2026-W08"\n'), run.stdout);
+    assert.match(run.stdout, /\n- \[下周一零点\]\(https:\/\/a\.example\/p\/3\)\n/);
+    assert.ok(!existsSync(join(site, "weekly_news/ai_news_2026-W08.md")));
+  });
+
+  test("--offline works from the last good responses; a source never fetched fails", async () => {
+    const before = new Map(hits);
+    const run = await digest(site, ["2026-W08", "--dry-run", "--offline"]);
+    assert.deepEqual(hits, before, "no request reached the server");
+    assert.match(run.stdout, /下周一零点/);
+    assert.match(run.stderr, /^来源 D: failed: no cached response to work from offline/m);
+  });
+
+  test("a wrong sources file: every problem named, nothing fetched or written, exit 2", async () => {
+    const sources = join(site, "weekly_news/sources.yml");
+    const good = readFileSync(sources, "utf8");
+    writeFileSync(sources, "- name: A\n  feed: ftp://a.example/feed\n- name: ''\n  feed: https://b.example/feed\n");
+    const before = new Map(hits);
+    const run = await digest(site, ["2026-W09"]);
+    writeFileSync(sources, good);
+    assert.equal(run.status, 2);
+    assert.deepEqual(hits, before);
+    assert.deepEqual(run.stderr.trimEnd().split("\n"), [
+      'weekly_news/sources.yml:2:9  source 1, feed: received "ftp://a.example/feed"; expected the http(s) address of an RSS, Atom, RDF or JSON feed, such as https://importai.substack.com/feed. [invalid-source]',
+      "weekly_news/sources.yml:3:9  source 2, name: missing; expected a non-empty text, the heading of the source's section. [invalid-source]",
+      "weekly digest: weekly_news/sources.yml has 2 problems; nothing fetched, nothing written.",
+    ]);
+    assert.ok(!existsSync(join(site, "weekly_news/ai_news_2026-W09.md")));
+  });
+
+  test("weekly check reports the sources file's problems with line and column", () => {
+    const sources = join(site, "weekly_news/sources.yml");
+    const good = readFileSync(sources, "utf8");
+    writeFileSync(sources, `${good}- name: X\n  feed: not a url\n`);
+    const check = runWeekly(site, ["check"], NOW);
+    writeFileSync(sources, good);
+    assert.equal(check.status, 1);
+    assert.match(check.stdout, /^weekly_news\/sources\.yml:\d+:9 {2}source 6, feed: received "not a url"; expected the http\(s\) address of an RSS, Atom, RDF or JSON feed, such as https:\/\/importai\.substack\.com\/feed\. \[invalid-source\]$/m);
+  });
+
+  test("--import adds an OPML file's feeds to the sources, skipping those listed", async () => {
+    const opml = join(site, "subscriptions.opml");
+    writeFileSync(opml, `<?xml version="1.0" encoding="UTF-8"?>
+<opml version="2.0"><head><title>订阅</title></head><body>
+<outline text="AI"><outline type="rss" text="来源 A 的别名" xmlUrl="${base}/a.xml"/><outline type="rss" text="新来源" title="新来源 · 标题" xmlUrl="https://new.example/feed.xml" htmlUrl="https://new.example/"/></outline>
+<outline type="rss" text="坏的" xmlUrl="javascript:alert(1)"/>
+</body></opml>`);
+    const sources = join(site, "weekly_news/sources.yml");
+    const before = readFileSync(sources, "utf8");
+    const run = await digest(site, ["--import", "subscriptions.opml"]);
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(readFileSync(sources, "utf8"), `${before}- name: "新来源 · 标题"\n  feed: "https://new.example/feed.xml"\n  home: "https://new.example/"\n`);
+    assert.deepEqual(run.stderr.trimEnd().split("\n"), [
+      'weekly digest: skipped 坏的: feed "javascript:alert(1)" is not an http(s) address.',
+      `weekly digest: skipped 来源 A 的别名: ${base}/a.xml is listed already.`,
+      "weekly digest: added 1 source from subscriptions.opml, 1 listed already.",
+    ]);
+    writeFileSync(sources, before);
+  });
+});
+
+/** The sources of the fixture site, at the local server. */
+function writeSources(site: string, base: string): void {
+  mkdirSync(join(site, "weekly_news"), { recursive: true });
+  writeFileSync(
+    join(site, "weekly_news/sources.yml"),
+    `# 测试用的来源
+- name: 来源 A
+  feed: ${base}/a.xml
+  home: https://a.example/
+- name: 来源 B
+  feed: ${base}/b.atom
+- name: 来源 C
+  feed: ${base}/c.json
+- name: 来源 D
+  feed: ${base}/missing.xml
+- name: 来源 E
+  feed: ${base}/flaky.xml
+`,
+  );
+}
+
+/** Runs `weekly digest` as its own process without blocking this one, which serves the feeds. */
+function digest(site: string, args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [WEEKLY_BIN, "digest", ...args], { cwd: site, env: { ...process.env, ...NOW, WEEKLY_PREVIEW: undefined } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
+  });
+}

@@ -1,0 +1,109 @@
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import markdownIt from "markdown-it";
+import { parseIsoWeek } from "../src/core/dates.js";
+import { digestMarkdown, entryLine, linksIn, mergeDigest } from "../src/digest/write.js";
+import type { Entry, Section } from "../src/digest/select.js";
+
+const A = { name: "Import AI", feed: "https://importai.substack.com/feed", home: "https://importai.substack.com/" };
+const B = { name: "机器之心", feed: "https://b.example/feed", home: undefined };
+const entry = (title: string, link: string | undefined, summary?: string): Entry => ({ title, link, summary, published: 0 });
+
+describe("entryLine", () => {
+  const cases: Array<[Entry, string]> = [
+    [entry("标题", "https://a.example/1", "摘要。"), "- [标题](https://a.example/1)：摘要。"],
+    [entry("标题", undefined, "摘要。"), "- 标题：摘要。"],
+    [entry("标题", "https://a.example/1"), "- [标题](https://a.example/1)"],
+  ];
+  for (const [given, expected] of cases) test(`${JSON.stringify(given.title)}, ${given.link}, ${given.summary} → ${expected}`, () => assert.equal(entryLine(given), expected));
+
+  test("hostile titles and summaries render as their own text, in a list item, with only the item's own link", () => {
+    const md = markdownIt({ html: true, linkify: true });
+    const title = "[x](javascript:alert(1)) <script>alert(1)</script> **粗** `c` # h";
+    const summary = "![i](https://evil.example/i.png) https://evil.example/ &lt;b&gt; _e_";
+    const html = md.render(entryLine(entry(title, "https://a.example/1", summary)));
+    assert.deepEqual([...html.matchAll(/<(a|img|script|strong|em|code|h1)\b[^>]*>/g)].map((m) => m[0]), ['<a href="https://a.example/1">']);
+  });
+});
+
+describe("digestMarkdown", () => {
+  test("front matter the site reads, the week's dates, then a section per source with its home page", () => {
+    const week = parseIsoWeek("2026-W07", "Asia/Shanghai")!;
+    const sections: Section[] = [{ source: A, entries: [entry("一", "https://a.example/1", "摘要")] }, { source: B, entries: [entry("二", "https://b.example/2")] }];
+    assert.equal(
+      digestMarkdown({ title: "AI Weekly Digest — 2026-W07", description: "第 7 周。", scheduled: "2026-02-12T08:00", draft: false }, week, sections),
+      `---
+title: "AI Weekly Digest — 2026-W07"
+description: "第 7 周。"
+scheduled: 2026-02-12T08:00
+---
+
+2026-W07（2026-02-09 至 2026-02-15）的新闻摘要，由各来源的订阅源收集，按来源分组，每条链接到原文。
+
+## Import AI
+
+来源主页：[Import AI](https://importai.substack.com/)
+
+- [一](https://a.example/1)：摘要
+
+## 机器之心
+
+- [二](https://b.example/2)
+`,
+    );
+  });
+});
+
+describe("mergeDigest", () => {
+  const existing = `---
+title: 摘要
+---
+
+作者的导语。
+
+## Import AI
+
+来源主页：[Import AI](https://importai.substack.com/)
+
+- [一](https://a.example/1?utm_source=x)：作者改写的摘要。
+- 作者手写的一条，没有链接。
+
+作者在小节末尾的话。
+
+## 另一个小节
+
+- [别处](https://c.example/1)
+`;
+
+  test("adds only items whose link the file lacks, after the last item of their section's list; other sections and bytes unchanged", () => {
+    const merged = mergeDigest(existing, [{ source: A, entries: [entry("一（又见）", "https://A.example/1#x"), entry("二", "https://a.example/2", "新的。")] }]);
+    assert.equal(merged.text, existing.replace("没有链接。\n", "没有链接。\n- [二](https://a.example/2)：新的。\n"));
+    assert.deepEqual([...merged.added], [["Import AI", 1]]);
+  });
+
+  test("a source without a section gets a new one at the end", () => {
+    const merged = mergeDigest(existing, [{ source: B, entries: [entry("三", "https://b.example/3")] }]);
+    assert.equal(merged.text, `${existing}\n## 机器之心\n\n- [三](https://b.example/3)\n`);
+  });
+
+  test("nothing new: the text is the same, byte for byte", () => {
+    const merged = mergeDigest(existing, [{ source: A, entries: [entry("一", "https://a.example/1")] }, { source: { ...B, name: "另一个小节" }, entries: [entry("别处", "https://c.example/1")] }]);
+    assert.equal(merged.text, existing);
+    assert.equal(merged.added.size, 0);
+  });
+
+  test("Windows line endings stay Windows line endings", () => {
+    const crlf = existing.replaceAll("\n", "\r\n");
+    const merged = mergeDigest(crlf, [{ source: A, entries: [entry("二", "https://a.example/2")] }]);
+    assert.equal(merged.text, crlf.replace("没有链接。\r\n", "没有链接。\r\n- [二](https://a.example/2)\r\n"));
+  });
+
+  test("a section without a list gets the items as a list after its last line", () => {
+    const text = "## Import AI\n\n作者的话。\n\n## 下一节\n";
+    assert.equal(mergeDigest(text, [{ source: A, entries: [entry("二", "https://a.example/2")] }]).text, "## Import AI\n\n作者的话。\n\n- [二](https://a.example/2)\n\n## 下一节\n");
+  });
+
+  test("linksIn reads Markdown links and autolinks, by their duplicate key", () => {
+    assert.deepEqual([...linksIn("[a](https://a.example/1#f) <https://b.example/x?utm_medium=y> [c](../local) [d](https://d.example/a_(b))")].sort(), ["https://a.example/1", "https://b.example/x", "https://d.example/a_(b)"]);
+  });
+});
