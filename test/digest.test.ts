@@ -135,7 +135,8 @@ describe("weekly digest", () => {
   test("--dry-run prints the digest and writes nothing", async () => {
     const run = await digest(site, ["2026-W08", "--dry-run"]);
     assert.equal(run.status, 1, run.stderr);
-    assert.ok(run.stdout.startsWith('---\ntitle: "AI Weekly Digest — 2026-W08"\n'), run.stdout);
+    // No report for W08 yet: it goes live when weekly new would schedule the report, that Thursday.
+    assert.ok(run.stdout.startsWith('---\ntitle: "AI Weekly Digest — 2026-W08"\ndescription: "2026 年第 8 周（2026-02-16 至 2026-02-22）人工智能新闻摘要，按来源整理。"\nscheduled: 2026-02-19\n---\n'), run.stdout);
     assert.match(run.stdout, /\n- \[下周一零点\]\(https:\/\/a\.example\/p\/3\)\n/);
     assert.ok(!existsSync(join(site, "weekly_news/ai_news_2026-W08.md")));
   });
@@ -229,3 +230,69 @@ function digest(site: string, args: string[]): Promise<{ status: number | null; 
     child.on("close", (status) => resolve({ status, stdout, stderr }));
   });
 }
+
+describe("weekly digest: every encoding and failure a source can bring", () => {
+  let site: string;
+  let server: Server;
+  let base: string;
+  const FEEDS = join(import.meta.dirname, "data", "feeds");
+  const file = (name: string) => readFileSync(join(FEEDS, name));
+
+  before(async () => {
+    site = copySite("digest");
+    server = createServer((request, response) => {
+      const path = request.url ?? "/";
+      const send = (type: string, body: Buffer | string) => void response.writeHead(200, { "content-type": type }).end(body);
+      if (path === "/gbk.xml") return send("application/rss+xml", file("gbk.xml")); // GBK named by the XML declaration only
+      // Big5 named by the header only; its link made its own, so that it is no duplicate of the GBK item.
+      if (path === "/big5.xml") return send("text/xml; charset=big5", Buffer.from(file("big5.xml").toString("latin1").replace("/2026/w06/1.html", "/2026/w06/2.html"), "latin1"));
+      if (path === "/bomb.xml") return send("application/rss+xml", file("entity-bomb.xml"));
+      if (path === "/page.html") return send("text/html; charset=utf-8", file("html-page.html"));
+      if (path === "/broken.xml") return send("application/rss+xml", file("broken.xml"));
+      if (path === "/loop") return void response.writeHead(302, { location: "/loop" }).end();
+      if (path === "/slow.xml") return; // never answers
+      if (path === "/huge.xml") {
+        // 21 MB and counting, without a Content-Length: refused as it streams.
+        response.writeHead(200, { "content-type": "application/rss+xml" });
+        const chunk = Buffer.alloc(1024 * 1024, 0x20);
+        let sent = 0;
+        const more = () => {
+          while (sent < 21 && !response.destroyed) {
+            sent += 1;
+            if (!response.write(chunk)) return void response.once("drain", more);
+          }
+          response.end();
+        };
+        return more();
+      }
+      response.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const sources = [["GBK", "gbk.xml"], ["Big5", "big5.xml"], ["炸弹", "bomb.xml"], ["网页", "page.html"], ["坏的 XML", "broken.xml"], ["转圈", "loop"], ["太慢", "slow.xml"], ["太大", "huge.xml"]];
+    writeFileSync(join(site, "weekly_news/sources.yml"), sources.map(([name, path]) => `- name: ${name}\n  feed: ${base}/${path}\n`).join(""));
+  });
+  after(() => {
+    server.closeAllConnections();
+    server.close();
+    removeOutput(site);
+  });
+
+  test("each failed source named with its reason, the digest still made from the others", async () => {
+    const run = await digest(site, ["2026-W06", "--dry-run", "--timeout", "2"]);
+    assert.equal(run.status, 1);
+    assert.match(run.stdout, /\n## GBK\n\n- \[第 6 周：模型与代理\]\(http:\/\/127\.0\.0\.1:\d+\/2026\/w06\/1\.html\)：本周要闻：大模型推理能力提升\n/);
+    assert.match(run.stdout, /\n## Big5\n\n- \[第 6 週：模型與代理\]\(http:\/\/127\.0\.0\.1:\d+\/2026\/w06\/2\.html\)：本週要聞：大模型推理能力提升\n/);
+    assert.doesNotMatch(run.stdout, /lol/);
+    assert.deepEqual(run.stderr.trimEnd().split("\n"), [
+      "GBK: 1 in the feed, 1 in the week, 1 written; skipped 0 undated, 0 duplicate",
+      "Big5: 1 in the feed, 1 in the week, 1 written; skipped 0 undated, 0 duplicate",
+      "炸弹: 1 in the feed, 0 in the week, 0 written; skipped 1 undated, 0 duplicate",
+      `网页: failed: not a feed (an HTML page) (${base}/page.html)`,
+      `坏的 XML: failed: XML error at line 3, column 25: Expected closing tag 'title' (opened in line 3, col 12) instead of closing tag 'titel'. (${base}/broken.xml)`,
+      `转圈: failed: more than 5 redirects (the last to ${base}/loop) (${base}/loop)`,
+      `太慢: failed: timed out after 2 s (${base}/slow.xml)`,
+      `太大: failed: larger than 20 MB (${base}/huge.xml)`,
+    ]);
+  });
+});
