@@ -4,7 +4,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
@@ -80,7 +80,7 @@ describe("weekly digest", () => {
     assert.equal(written, readFileSync(join(import.meta.dirname, "data", "digest-expected.md"), "utf8").replaceAll("BASE", base));
     assert.deepEqual(run.stderr.trimEnd().split("\n"), [
       "来源 A: 6 in the feed, 3 in the week, 3 written; skipped 1 undated, 0 duplicate",
-      `  warning: item "**粗** [x](javascript:alert(1)) # 标题": link "javascript:alert(1)" refused (only http and https links are kept, not javascript:); written without its link.`,
+      `  warning: item "<script>alert(1)</script>**粗** [x](javascript:alert(1)) # 标题": link "javascript:alert(1)" refused (only http and https links are kept, not javascript:); written without its link.`,
       "来源 B: 2 in the feed, 2 in the week, 1 written; skipped 0 undated, 1 duplicate",
       "来源 C: 1 in the feed, 1 in the week, 1 written; skipped 0 undated, 0 duplicate",
       `来源 D: failed: HTTP 404 Not Found (${base}/missing.xml)`,
@@ -105,9 +105,9 @@ describe("weekly digest", () => {
       ["JSON 条目", "https://c.example/1"],
       ["重试之后", "https://e.example/1"],
     ]);
-    const hostile = all(page, "main li").find((li) => text(li).startsWith("**粗**"));
+    const hostile = all(page, "main li").find((li) => text(li).startsWith("<script>"));
     assert.ok(hostile, "the hostile item is a list item of text");
-    assert.equal(text(hostile), "**粗** [x](javascript:alert(1)) # 标题：摘要 & ![i](https://evil.example/x.png) 链接");
+    assert.equal(text(hostile), "<script>alert(1)</script>**粗** [x](javascript:alert(1)) # 标题：摘要 & ![i](https://evil.example/x.png) 链接");
     assert.equal(hostile.querySelector("a, img, script, strong, em, h1, h2"), null);
     assert.equal(page.querySelector("main script, main img"), null);
     removeOutput(output);
@@ -174,6 +174,23 @@ describe("weekly digest", () => {
     writeFileSync(sources, good);
     assert.equal(check.status, 1);
     assert.match(check.stdout, /^weekly_news\/sources\.yml:\d+:9 {2}source 6, feed: received "not a url"; expected the http\(s\) address of an RSS, Atom, RDF or JSON feed, such as https:\/\/importai\.substack\.com\/feed\. \[invalid-source\]$/m);
+  });
+
+  test("a cache that cannot be written costs only the cache: a warning per source, the digest made all the same", async () => {
+    const cache = join(site, ".cache");
+    rmSync(cache, { recursive: true, force: true });
+    writeFileSync(cache, "not a folder");
+    const run = await digest(site, ["2026-W08", "--dry-run"]);
+    rmSync(cache, { force: true });
+    assert.equal(run.status, 1);
+    assert.match(run.stdout, /下周一零点/);
+    assert.match(run.stderr, /^来源 A: 6 in the feed, 1 in the week, 1 written; skipped 1 undated, 0 duplicate\n {2}warning: its response could not be kept for --offline \(ENOTDIR: .+\)$/m);
+  });
+
+  test("--import goes alone: with a week or --merge it is refused, nothing changed", async () => {
+    const run = await digest(site, ["2026-W08", "--import", "x.opml"]);
+    assert.equal(run.status, 2);
+    assert.equal(run.stderr, "weekly digest: --import adds sources and stops; run it without a week, --merge, --dry-run or --offline.\n");
   });
 
   test("--import adds an OPML file's feeds to the sources, skipping those listed", async () => {

@@ -52,6 +52,12 @@ describe("selectWeek", () => {
     assert.deepEqual(tallies.map((t) => [t.inFeed, t.inWeek, t.kept, t.duplicate]), [[2, 2, 2, 0], [3, 3, 1, 2]]);
   });
 
+  test("an id without a scheme (42) names an item only within its own feed", () => {
+    const feeds = [[item("a", "2026-02-10T00:00:00Z", { id: "42" })], [item("b", "2026-02-10T00:00:00Z", { id: "42" })]];
+    const { sections } = selectWeek([A, B], feeds, week);
+    assert.deepEqual(sections.map((s) => s.entries.map((e) => e.title)), [["a"], ["b"]]);
+  });
+
   test("undated items are skipped and counted; an unreadable date is named", () => {
     const { tallies } = selectWeek([A], [[item("no date", undefined), item("bad date", undefined, { unreadableDate: "someday" })]], week);
     assert.deepEqual([tallies[0]!.undated, tallies[0]!.warnings], [2, ['item "bad date": date "someday" cannot be read; skipped.']]);

@@ -78,7 +78,7 @@ title: 摘要
   test("adds only items whose link the file lacks, after the last item of their section's list; other sections and bytes unchanged", () => {
     const merged = mergeDigest(existing, [{ source: A, entries: [entry("一（又见）", "https://A.example/1#x"), entry("二", "https://a.example/2", "新的。")] }]);
     assert.equal(merged.text, existing.replace("没有链接。\n", "没有链接。\n- [二](https://a.example/2)：新的。\n"));
-    assert.deepEqual([...merged.added], [["Import AI", 1]]);
+    assert.deepEqual([...merged.added].map(([source, count]) => [source.name, count]), [["Import AI", 1]]);
   });
 
   test("a source without a section gets a new one at the end", () => {
@@ -98,12 +98,40 @@ title: 摘要
     assert.equal(merged.text, crlf.replace("没有链接。\r\n", "没有链接。\r\n- [二](https://a.example/2)\r\n"));
   });
 
+  test("mixed line endings stay as they were; a file without a final newline keeps none", () => {
+    const mixed = "---\r\ntitle: x\r\n---\nintro\n\n## Import AI\r\n\r\n- [一](https://a.example/1)";
+    const merged = mergeDigest(mixed, [{ source: A, entries: [entry("二", "https://a.example/2")] }]);
+    assert.equal(merged.text, `${mixed}\r\n- [二](https://a.example/2)`);
+  });
+
+  test("the front matter and fenced code are never read as a section, nor written into", () => {
+    const text = "---\nnote: |\n  ## Import AI\ntags:\n  - AI\n---\n\n## Import AI\n\n```sh\n# install\n- not an item\n```\n\n- [一](https://a.example/1)\n\n## Other\n";
+    const merged = mergeDigest(text, [{ source: A, entries: [entry("二", "https://a.example/2")] }]);
+    assert.equal(merged.text, text.replace("- [一](https://a.example/1)\n", "- [一](https://a.example/1)\n- [二](https://a.example/2)\n"));
+  });
+
+  test("a link whose text reads as an entity stays that link when rendered", () => {
+    const line = entryLine(entry("t", "https://trusted.example&commat;evil.example/?a=1&b=2"));
+    assert.equal(line, "- [t](https://trusted.example\\&commat;evil.example/?a=1&b=2)");
+    assert.match(markdownIt().render(line), /href="https:\/\/trusted\.example&amp;commat;evil\.example\/\?a=1&amp;b=2"/);
+    assert.deepEqual([...linksIn(line)], ["https://trusted.example&commat;evil.example/?a=1&b=2"]);
+  });
+
+  test("a home page is written only when it is a safe http(s) link", () => {
+    const week = parseIsoWeek("2026-W07", "Asia/Shanghai")!;
+    const front = { title: "t", description: "d", scheduled: undefined, draft: false };
+    const hostile = { ...B, home: "https://x.example/a)![i](https://evil.example/x.png" };
+    const text = digestMarkdown(front, week, [{ source: hostile, entries: [entry("二", "https://b.example/2")] }]);
+    assert.doesNotMatch(markdownIt({ html: true }).render(text), /<img/);
+  });
+
   test("a section without a list gets the items as a list after its last line", () => {
     const text = "## Import AI\n\n作者的话。\n\n## 下一节\n";
     assert.equal(mergeDigest(text, [{ source: A, entries: [entry("二", "https://a.example/2")] }]).text, "## Import AI\n\n作者的话。\n\n- [二](https://a.example/2)\n\n## 下一节\n");
   });
 
-  test("linksIn reads Markdown links and autolinks, by their duplicate key", () => {
-    assert.deepEqual([...linksIn("[a](https://a.example/1#f) <https://b.example/x?utm_medium=y> [c](../local) [d](https://d.example/a_(b))")].sort(), ["https://a.example/1", "https://b.example/x", "https://d.example/a_(b)"]);
+  test("linksIn reads links however written (inline, autolink, reference, bare, HTML), by their duplicate key", () => {
+    const text = "[a](https://a.example/1#f) <https://b.example/x?utm_medium=y> [c](../local) [d](https://d.example/a_(b))\n[1]: https://e.example/ref\nsee https://f.example/bare, or <a href=\"https://g.example/html\">g</a>";
+    assert.deepEqual([...linksIn(text)].sort(), ["https://a.example/1", "https://b.example/x", "https://d.example/a_", "https://d.example/a_(b)", "https://e.example/ref", "https://f.example/bare", "https://g.example/html"]);
   });
 });

@@ -57,6 +57,14 @@ describe("readSources", () => {
         "weekly_news/sources.yml:5:9  warning: source 2: feed https://a.example/feed is source 1's too; each feed is fetched once. [duplicate-source]",
       ],
     ],
+    [
+      "a name listed twice is a warning; an address with a space or a bracket is refused",
+      "- name: A\n  feed: https://a.example/feed\n- name: A\n  feed: https://b.example/feed\n- name: C\n  feed: https://c.example/feed\n  home: https://c.example/ <img>\n",
+      [
+        'weekly_news/sources.yml:3:9  warning: source 2: name "A" is source 1\'s too; their items would share one heading. [duplicate-source]',
+        'weekly_news/sources.yml:7:9  source 3, home: received "https://c.example/ <img>"; expected the http(s) address of the source\'s home page, or nothing. [invalid-source]',
+      ],
+    ],
     ["a key written twice", "- name: A\n  name: B\n  feed: https://a.example/feed\n", ["weekly_news/sources.yml:2:3  not valid YAML: Map keys must be unique [sources-yaml]"]],
   ];
   for (const [name, text, expected] of cases) {

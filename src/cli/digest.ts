@@ -1,7 +1,7 @@
 // `weekly digest`: the week's items fetched from every source's feed and written as the week's
 // digest; `--import` adds an OPML file's feeds to the sources.
 import { existsSync } from "node:fs";
-import { readFile, rename, writeFile, mkdir } from "node:fs/promises";
+import { link, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, posix } from "node:path";
 import { formatProblem, plural } from "../core/errors.js";
 import { formatIsoDate, type IsoWeek } from "../core/dates.js";
@@ -72,7 +72,7 @@ export async function runDigest(site: SiteInspection, request: DigestRequest, io
   const { sections, tallies } = selectWeek(site.sources, results.map((r) => ("items" in r ? r.items : undefined)), week);
   const failed = results.filter((r) => "failure" in r);
 
-  let wrote: Map<string, number> | undefined;
+  let wrote: Map<Source, number> | undefined;
   if (failed.length === results.length) {
     say(`no source could be read; nothing written.`);
   } else if (sections.length === 0) {
@@ -82,14 +82,15 @@ export async function runDigest(site: SiteInspection, request: DigestRequest, io
     wrote = merged.added;
     if (request.dryRun) io.out.write(merged.text);
     else if (merged.added.size > 0) await replaceFile(join(site.siteDir, existingFile), merged.text);
-    say(merged.added.size === 0 ? `${existingFile} already holds every item of ${week.key}; nothing added.` : `${request.dryRun ? "would add" : "added"} ${plural([...merged.added.values()].reduce((a, b) => a + b, 0), "item")} to ${existingFile}.`);
+    const count = [...merged.added.values()].reduce((a, b) => a + b, 0);
+    say(count === 0 ? `${existingFile} already holds every item of ${week.key}; nothing added.` : `${request.dryRun ? "would add" : "added"} ${plural(count, "item")} to ${existingFile}.`);
   } else {
     const text = digestMarkdown(frontMatter(site, week), week, sections);
-    wrote = new Map(sections.map((s) => [s.source.name, s.entries.length]));
+    wrote = new Map(sections.map((s) => [s.source, s.entries.length]));
     if (request.dryRun) io.out.write(text);
     else {
       await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, text, { flag: "wx" });
+      if (!(await createFile(target, text))) return say(`${file} appeared while the feeds were read; nothing written. Add the items with --merge.`), 1;
       io.out.write(`${file}\n`);
     }
   }
@@ -97,15 +98,24 @@ export async function runDigest(site: SiteInspection, request: DigestRequest, io
   return failed.length > 0 ? 1 : 0;
 }
 
-type Fetched = { source: Source; items: FeedItem[] } | { source: Source; failure: string };
+type Fetched = { source: Source; items: FeedItem[]; warnings: string[] } | { source: Source; failure: string };
 
+/** One source: its feed fetched and read. Whatever goes wrong is that source's failure, never the run's. */
 async function fetchSource(source: Source, options: FetchOptions): Promise<Fetched> {
-  const response = await fetchFeed(source.feed, options);
-  if (!response.ok) return { source, failure: response.reason };
-  const feed = readFeed(response.body, response.contentType, response.url);
-  if (!feed.ok) return { source, failure: feed.reason };
-  await response.remember();
-  return { source, items: feed.items };
+  try {
+    const response = await fetchFeed(source.feed, options);
+    if (!response.ok) return { source, failure: response.reason };
+    const feed = readFeed(response.body, response.contentType, response.url);
+    if (!feed.ok) return { source, failure: feed.reason };
+    // The response is kept once it read as a feed; a cache that cannot be written costs only that.
+    const warnings = await response.remember().then(
+      () => [],
+      (error: unknown) => [`its response could not be kept for --offline (${(error as Error).message})`],
+    );
+    return { source, items: feed.items, warnings };
+  } catch (error) {
+    return { source, failure: `could not be read (${(error as Error).message})` };
+  }
 }
 
 /** The digest goes live with its week's report: the report's moment, else the one the template plans. */
@@ -122,7 +132,7 @@ function frontMatter(site: SiteInspection, week: IsoWeek) {
 }
 
 /** One line per source, in the sources' order: `Import AI: 25 in the feed, 6 in the week, 5 written; skipped 1 undated, 1 duplicate`, or why it failed. */
-function tallyLines(results: readonly Fetched[], tallies: readonly Tally[], wrote: Map<string, number> | undefined): string[] {
+function tallyLines(results: readonly Fetched[], tallies: readonly Tally[], wrote: Map<Source, number> | undefined): string[] {
   const lines: string[] = [];
   for (const result of results) {
     const { source } = result;
@@ -131,9 +141,9 @@ function tallyLines(results: readonly Fetched[], tallies: readonly Tally[], wrot
       lines.push(`${source.name}: failed: ${"failure" in result ? result.failure : "no result"} (${source.feed})`);
       continue;
     }
-    const written = wrote?.get(source.name) ?? 0;
+    const written = wrote?.get(source) ?? 0;
     lines.push(`${source.name}: ${tally.inFeed} in the feed, ${tally.inWeek} in the week, ${written} written; skipped ${tally.undated} undated, ${tally.duplicate} duplicate`);
-    for (const warning of tally.warnings) lines.push(`  warning: ${warning}`);
+    for (const warning of [...tally.warnings, ...result.warnings]) lines.push(`  warning: ${warning}`);
   }
   return lines;
 }
@@ -172,6 +182,24 @@ export async function importSources(site: SiteInspection, opmlPath: string, io: 
   io.out.write(`${site.sourcesFile}\n`);
   say(`added ${plural(added.length, "source")} from ${opmlPath}${present.length > 0 ? `, ${present.length} listed already` : ""}.`);
   return 0;
+}
+
+/**
+ * Writes a new file whole or not at all: beside it first, then linked into place, which fails
+ * rather than replace a file that appeared meanwhile. Returns whether it was written.
+ */
+async function createFile(path: string, text: string): Promise<boolean> {
+  const temporary = `${path}.${process.pid}.partial`;
+  await writeFile(temporary, text);
+  try {
+    await link(temporary, path);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw error;
+  } finally {
+    await rm(temporary, { force: true });
+  }
 }
 
 /** Writes beside the file, then renames: a crash leaves the old file or the new one, never half of one. */

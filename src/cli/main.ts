@@ -136,7 +136,7 @@ async function digest(
     return 2;
   }
   const timeout = values.timeout === undefined ? 20 : Number(values.timeout);
-  if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 600) {
+  if (!Number.isFinite(timeout) || timeout < 1 || timeout > 600) {
     err.write(`weekly digest: --timeout received ${show(values.timeout)}; expected a number of seconds from 1 to 600, such as 20.\n`);
     return 2;
   }
@@ -146,6 +146,12 @@ async function digest(
     return 2;
   }
   const io = { out, err, env: process.env };
-  if (values.import !== undefined) return importSources(site, values.import, io);
+  if (values.import !== undefined) {
+    if (rest.length > 0 || values.merge || values["dry-run"] || values.offline) {
+      err.write(`weekly digest: --import adds sources and stops; run it without a week, --merge, --dry-run or --offline.\n`);
+      return 2;
+    }
+    return importSources(site, values.import, io);
+  }
   return runDigest(site, { week: rest[0], timeoutSeconds: timeout, offline: values.offline ?? false, merge: values.merge ?? false, dryRun: values["dry-run"] ?? false }, io);
 }

@@ -25,12 +25,11 @@ const FIELDS = {
 } as const;
 type Field = keyof typeof FIELDS;
 
+/** What an address written in the file may not hold: it would end or break a Markdown link. */
+const NOT_IN_ADDRESS_RE = /[\s<>"`{}|\\^]/;
 const httpUrl = z.string().trim().refine((text) => {
-  try {
-    return ["http:", "https:"].includes(new URL(text).protocol);
-  } catch {
-    return false;
-  }
+  if (NOT_IN_ADDRESS_RE.test(text) || !URL.canParse(text)) return false;
+  return ["http:", "https:"].includes(new URL(text).protocol);
 });
 const SOURCE_SCHEMA = z.object({ name: z.string().trim().min(1), feed: httpUrl, home: httpUrl.nullable().optional() });
 
@@ -57,6 +56,7 @@ export function readSources(file: string, text: string): SourcesRead {
   const sources: Source[] = [];
   const problems: Problem[] = [];
   const seenFeeds = new Map<string, number>();
+  const seenNames = new Map<string, number>();
   root.items.forEach((item, index) => {
     const offset = (item as Node | null)?.range?.[0];
     if (!isMap(item)) {
@@ -86,6 +86,9 @@ export function readSources(file: string, text: string): SourcesRead {
       return;
     }
     seenFeeds.set(source.feed, index + 1);
+    const named = seenNames.get(source.name);
+    if (named !== undefined) problems.push(problem("duplicate-source", `source ${index + 1}: name ${show(source.name)} is source ${named}'s too; their items would share one heading.`, where("name"), "warning"));
+    else seenNames.set(source.name, index + 1);
     sources.push(source);
   });
   return { sources, problems };

@@ -58,7 +58,7 @@ export const PROBLEM_CODES = {
   "sources-yaml": { title: "The sources file is not valid YAML", hint: "Fix the YAML at the line named; quote a value that holds a colon or a #." },
   "sources-shape": { title: "The sources file is not a list of sources", hint: "Write one entry per source: - name: …, then feed: … (and home: …) below it." },
   "invalid-source": { title: "A source with a field the digest cannot use", hint: "Give every source a name and the http(s) address of its feed." },
-  "duplicate-source": { title: "A feed listed twice", hint: "Remove the second entry: the first source listed keeps the feed's items." },
+  "duplicate-source": { title: "A feed or a name listed twice", hint: "Remove the second entry, or give it a name of its own: the first source listed keeps the items." },
   "stale-incremental": { title: "A page an --incremental build cannot take back", hint: "Build without --incremental." },
 } as const satisfies Record<string, ProblemKind>;
 

@@ -33,12 +33,15 @@ const HTML_PAGE_RE = /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--(?:(?!-->)[\s\S])*-->\s*)*<
 const LATE_DECLARATION_RE = /^(\s+)(<\?xml[^>]*\?>)/;
 const JSON_POSITION_RE = /\s+in JSON at position (\d+)(?: \(line \d+ column \d+\))?$/;
 
+/** How much of a body is read to tell an HTML page. */
+const HTML_SNIFF_LENGTH = 4096;
 /**
  * RSS titles are text by the RSS Best Practices Profile, yet many feeds put HTML in them; like
  * most feed readers, a title holding an HTML tag is read as HTML. Tag names are listed so that
- * `vector<int>` stays text.
+ * `vector<int>` stays text; tags whose content HTML hides (script, style, iframe) are not, so that
+ * a title naming one (`Why the <style> element blocks rendering`) keeps its words.
  */
-const HTML_TAG_RE = /<\/?(?:a|abbr|b|big|br|cite|code|del|dfn|div|em|font|h[1-6]|i|iframe|img|ins|kbd|mark|object|p|q|s|samp|script|small|span|strike|strong|style|sub|sup|svg|time|tt|u|var)(?:\s[^<>]*)?\/?>/i;
+const HTML_TAG_RE = /<\/?(?:a|abbr|b|big|br|cite|code|del|dfn|div|em|font|h[1-6]|i|img|ins|kbd|mark|p|q|s|samp|small|span|strike|strong|sub|sup|time|tt|u|var)(?:\s[^<>]*)?\/?>/i;
 /** Atom's `type`: text, html, xhtml, or a media type (RFC 4287 §3.1.1, §4.1.3). */
 const ATOM_HTML_TYPE_RE = /^(?:x?html|text\/html|application\/xhtml\+xml)$/i;
 const ATOM_TEXT_TYPE_RE = /^(?:text|text\/.*)$/i;
@@ -120,14 +123,18 @@ function parseDocument(text: string): Parsed {
   const start = text.search(/\S/);
   if (start < 0) return { reason: NOT_A_FEED };
   if (text[start] === "{" || text[start] === "[") return parseJson(text);
-  if (HTML_PAGE_RE.test(text)) return { reason: AN_HTML_PAGE };
+  // A page says so in its first lines; the test never reads a whole feed (a long body would take
+  // the pattern past the engine's stack).
+  if (HTML_PAGE_RE.test(text.slice(0, HTML_SNIFF_LENGTH))) return { reason: AN_HTML_PAGE };
   if (text[start] !== "<") return { reason: NOT_A_FEED };
   // Blanked to the same length, so that the validator's lines and columns stay those of the file.
   const xml = text.replace(LATE_DECLARATION_RE, (_, space: string, declaration: string) => space + declaration.replace(/[^\n]/g, " "));
   const valid = XMLValidator.validate(xml);
-  if (valid !== true) return { reason: `XML error at line ${valid.err.line}, column ${valid.err.col}: ${cleanText(valid.err.msg)}` };
+  if (valid !== true) return { reason: `XML error${where(valid.err.line, valid.err.col)}: ${cleanText(valid.err.msg)}` };
   return parseWith(xml, [["rss", detectRssFeed], ["atom", detectAtomFeed], ["rdf", detectRdfFeed]]);
 }
+
+const where = (line?: number, col?: number) => (line === undefined ? "" : col === undefined ? ` at line ${line}` : ` at line ${line}, column ${col}`);
 
 function parseJson(text: string): Parsed {
   let value: unknown;

@@ -16,7 +16,8 @@ const FIRST_BACKOFF_MS = 500;
 const SECONDS_RE = /^\d+$/;
 /** The three forms of an HTTP date start with the day's name; Date.parse alone takes "1.5" for a date. */
 const HTTP_DATE_RE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)/;
-const [KIB, MIB] = [1024, 1024 * 1024];
+/** Sizes in decimal units, as people say them: a 20 MB feed is 20 000 000 bytes. */
+const [KB, MB] = [1000, 1000 * 1000];
 
 export interface FetchOptions {
   /** The whole budget of one source, retries and waits included (default 20 000 ms, `--timeout`). */
@@ -25,7 +26,7 @@ export interface FetchOptions {
   retries: number;
   /** e.g. `weekly-digest/0.1 (+https://weekly.example.org)`: names the tool and the site. */
   userAgent: string;
-  /** Largest body accepted, counted on the decompressed bytes as they stream (default 20 MiB). */
+  /** Largest body accepted, counted on the decompressed bytes as they stream (default 20 MB). */
   maxBytes: number;
   /** At most this many redirects followed (default 5). */
   maxRedirects: number;
@@ -40,7 +41,7 @@ export interface FetchOptions {
 export const DEFAULT_FETCH: Omit<FetchOptions, "userAgent" | "cacheDir" | "offline"> = {
   timeoutMs: 20_000, // one slow source must not hold up the whole digest
   retries: 2,
-  maxBytes: 20 * MIB, // far above a week of any feed; a bound on a server that never stops
+  maxBytes: 20 * MB, // far above a week of any feed; a bound on a server that never stops
   maxRedirects: 5, // a feed that moved once or twice; more is a loop or a misconfiguration
 };
 
@@ -224,8 +225,8 @@ export function retryAfterMs(header: string | null, nowMs: number): number | und
 /** `20 s`, `0.3 s`. */
 const seconds = (ms: number) => `${Number((ms / 1000).toFixed(3))} s`;
 
-/** `1000 bytes`, `64 KB`, `20 MB` (in units of 1024, as the limit is set). */
-const size = (bytes: number) => (bytes < KIB ? `${bytes} bytes` : bytes < MIB ? `${Number((bytes / KIB).toFixed(1))} KB` : `${Number((bytes / MIB).toFixed(1))} MB`);
+/** `999 bytes`, `64 KB`, `20 MB`. */
+const size = (bytes: number) => (bytes < KB ? `${bytes} bytes` : bytes < MB ? `${Number((bytes / KB).toFixed(1))} KB` : `${Number((bytes / MB).toFixed(1))} MB`);
 
 /** Runs tasks with at most `limit` at once, results in input order; the first failure rejects. */
 export async function mapLimited<T, R>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {

@@ -41,6 +41,13 @@ export interface Tally {
   warnings: string[];
 }
 
+/** An id with a scheme (`https://…`, `urn:uuid:…`, `tag:…`) names one item everywhere; another (`42`) only within its feed. */
+const GLOBAL_ID_RE = /^[a-z][a-z0-9+.-]*:\S/i;
+
+function idKey(id: string, source: Source): string {
+  return GLOBAL_ID_RE.test(id) ? id : `${source.feed}\u0000${id}`;
+}
+
 /**
  * Picks the week's items from each source's feed, in the sources' order. `feeds[i]` is the items
  * of `sources[i]`, or undefined when that source failed.
@@ -68,11 +75,12 @@ export function selectWeek(sources: readonly Source[], feeds: ReadonlyArray<read
       if (moment < from || moment >= until) continue;
       tally.inWeek += 1;
       const key = item.link === undefined ? undefined : linkKey(item.link);
-      if ((item.id !== undefined && seenIds.has(item.id)) || (key !== undefined && seenLinks.has(key))) {
+      const id = item.id === undefined ? undefined : idKey(item.id, source);
+      if ((id !== undefined && seenIds.has(id)) || (key !== undefined && seenLinks.has(key))) {
         tally.duplicate += 1;
         continue;
       }
-      if (item.id !== undefined) seenIds.add(item.id);
+      if (id !== undefined) seenIds.add(id);
       if (key !== undefined) seenLinks.add(key);
       let link: string | undefined;
       if (item.link !== undefined) {

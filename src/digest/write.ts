@@ -1,13 +1,24 @@
 // The digest's Markdown: a new file for a week, or new items added into an existing one without
 // touching any other byte of it (`--merge`). Every text from a feed goes through markdownText.
-import { formatIsoDate, type IsoWeek } from "../core/dates.js";
+import { DATE_RE, DATE_TIME_RE, formatIsoDate, type IsoWeek } from "../core/dates.js";
+import type { Source } from "../content/sources.js";
 import type { Section, Entry } from "./select.js";
-import { linkKey, markdownText } from "./text.js";
+import { linkKey, markdownText, safeLink } from "./text.js";
 
+/** `&` before what reads as an entity: markdown-it decodes entities in a link's destination. */
+const ENTITY_LIKE_RE = /&(?=#?[A-Za-z0-9]+;)/g;
+/** A backslash escape in a destination as the author's file holds it. */
+const ESCAPE_RE = /\\(?=[!-/:-@[-`{-~])/g;
 /** Markdown link destinations in the author's file: `](…)` and `<https://…>` autolinks. */
 const LINK_RE = /\]\(\s*<?([^()\s<>]+(?:\([^()\s]*\)[^()\s<>]*)*)>?|<(https?:\/\/[^>\s]+)>/g;
+/** The opening of a fenced code block: three or more backticks or tildes. */
+const FENCE_RE = /^ {0,3}(`{3,}|~{3,})/;
 /** A list item's first line. */
 const LIST_ITEM_RE = /^ {0,3}[-*+]\s/;
+/** An http(s) address as it stands in text, up to what cannot be part of it. */
+const BARE_URL_RE = /https?:\/\/[^\s<>"'()\[\]]+/g;
+/** Punctuation that ends a sentence after a bare address, not the address. */
+const TRAILING_PUNCTUATION_RE = /[.,;:!?]+$/;
 /** A heading that ends a source's section: `#` or `##`. */
 const SECTION_END_RE = /^ {0,3}#{1,2}(\s|$)/;
 
@@ -22,15 +33,21 @@ export interface DigestFrontMatter {
 /** `- [title](link)：summary`, the form of the site's digests. */
 export function entryLine(entry: Entry): string {
   const title = markdownText(entry.title);
-  const head = entry.link === undefined ? title : `[${title}](${entry.link})`;
+  const head = entry.link === undefined ? title : `[${title}](${destination(entry.link)})`;
   return `- ${head}${entry.summary === undefined ? "" : `：${markdownText(entry.summary)}`}`;
 }
 
 /** The heading and lines of one source's section. */
 export function sectionLines(section: Section): string[] {
   const { source } = section;
-  const home = source.home === undefined ? [] : [`来源主页：[${markdownText(source.name)}](${source.home})`, ""];
+  const link = source.home === undefined ? undefined : safeLink(source.home);
+  const home = link === undefined || !("url" in link) ? [] : [`来源主页：[${markdownText(source.name)}](${destination(link.url)})`, ""];
   return [`## ${markdownText(source.name)}`, "", ...home, ...section.entries.map(entryLine)];
+}
+
+/** A URL (made safe by safeLink) as a Markdown destination that reads back as exactly that URL. */
+function destination(url: string): string {
+  return url.replace(ENTITY_LIKE_RE, "\\&");
 }
 
 /** A new digest for the week. */
@@ -39,7 +56,8 @@ export function digestMarkdown(front: DigestFrontMatter, week: IsoWeek, sections
     "---",
     `title: ${JSON.stringify(front.title)}`,
     `description: ${JSON.stringify(front.description)}`,
-    ...(front.scheduled === undefined ? [] : [`scheduled: ${front.scheduled}`]),
+    // A date as the site writes it, bare; anything else the report holds, quoted as text.
+    ...(front.scheduled === undefined ? [] : [`scheduled: ${DATE_RE.test(front.scheduled) || DATE_TIME_RE.test(front.scheduled) ? front.scheduled : JSON.stringify(front.scheduled)}`]),
     ...(front.draft ? ["draft: true"] : []),
     "---",
     "",
@@ -52,76 +70,116 @@ export function digestMarkdown(front: DigestFrontMatter, week: IsoWeek, sections
 /** The links a digest already holds, by their duplicate key. */
 export function linksIn(markdown: string): Set<string> {
   const keys = new Set<string>();
-  for (const match of markdown.matchAll(LINK_RE)) {
-    const key = linkKey((match[1] ?? match[2])!);
+  const add = (url: string) => {
+    const key = linkKey(url.replace(ESCAPE_RE, ""));
     if (key !== undefined) keys.add(key);
-  }
+  };
+  for (const match of markdown.matchAll(LINK_RE)) add((match[1] ?? match[2])!);
+  // Written any other way (a reference definition, a bare address, an <a href>): the address itself.
+  for (const [url] of markdown.matchAll(BARE_URL_RE)) add(url.replace(TRAILING_PUNCTUATION_RE, ""));
   return keys;
 }
 
 export interface Merged {
   text: string;
-  /** Lines added, by source name. */
-  added: Map<string, number>;
+  /** Lines added, by source. */
+  added: Map<Source, number>;
+}
+
+/** A line of the author's file, with its own line ending; `code` when in the front matter or a fenced block. */
+interface Line {
+  text: string;
+  eol: string;
+  code: boolean;
 }
 
 /**
  * Adds to an existing digest the entries whose link it does not hold yet (an entry without a link:
- * whose line it does not hold), each after the last line of its source's section (`## name`), or
- * in a new section at the end. Every byte already in the file stays where it was.
+ * whose line it does not hold), after the last item of their source's section (`## name`), or in
+ * a new section at the end. Every byte already in the file stays where it was, line endings
+ * included; the front matter and fenced code are never read as sections or written into.
  */
 export function mergeDigest(existing: string, sections: readonly Section[]): Merged {
-  const newline = existing.includes("\r\n") ? "\r\n" : "\n";
-  const lines = existing.split(/\r?\n/);
-  // split leaves "" after a final newline: it stays the last element, so joining restores it.
+  const lines = readLines(existing);
+  const eol = lines.find((line) => line.eol !== "")?.eol ?? "\n";
   const known = linksIn(existing);
-  const knownLines = new Set(lines.map((line) => line.trim()));
-  const added = new Map<string, number>();
+  const knownLines = new Set(lines.map((line) => line.text.trim()));
+  const added = new Map<Source, number>();
   const appended: string[] = [];
   for (const section of sections) {
     const fresh = section.entries.filter((entry) => (entry.link === undefined ? !knownLines.has(entryLine(entry)) : !known.has(linkKey(entry.link) ?? entry.link)));
     if (fresh.length === 0) continue;
-    added.set(section.source.name, fresh.length);
-    const newLines = fresh.map(entryLine);
+    added.set(section.source, fresh.length);
     const start = headingLine(lines, section.source.name);
     if (start === undefined) {
       appended.push("", ...sectionLines({ source: section.source, entries: fresh }));
       continue;
     }
     let end = start + 1;
-    while (end < lines.length && !SECTION_END_RE.test(lines[end]!)) end += 1;
-    lines.splice(...insertionPoint(lines, start, end, newLines));
+    while (end < lines.length && (lines[end]!.code || !SECTION_END_RE.test(lines[end]!.text))) end += 1;
+    const [at, blank] = insertionPoint(lines, start, end);
+    insertAfter(lines, at, [...(blank ? [""] : []), ...fresh.map(entryLine)], eol);
   }
-  if (appended.length > 0) {
-    const endsWithNewline = lines.at(-1) === "";
-    if (endsWithNewline) lines.pop();
-    lines.push(...appended, "");
-  }
-  return { text: lines.join(newline), added };
+  if (appended.length > 0) insertAfter(lines, lines.length - 1, appended, eol);
+  return { text: lines.map((line) => line.text + line.eol).join(""), added };
+}
+
+/** The file's lines, each with its own ending, and which are front matter or fenced code. */
+function readLines(text: string): Line[] {
+  const lines = text.split(/(?<=\n)/).filter((line) => line !== "").map((raw) => {
+    const body = raw.replace(/\r?\n$/, "");
+    return { text: body, eol: raw.slice(body.length), code: false };
+  });
+  let fence: string | undefined;
+  lines.forEach((line, index) => {
+    if (index === 0 && /^---\s*$/.test(line.text)) fence = "---";
+    else if (fence === "---" && /^(---|\.\.\.)\s*$/.test(line.text)) {
+      line.code = true;
+      fence = undefined;
+      return;
+    } else if (fence === undefined) fence = FENCE_RE.exec(line.text)?.[1];
+    else if (fence !== "---" && line.text.trim().startsWith(fence[0]!.repeat(fence.length)) && line.text.trim().replace(/[`~]/g, "") === "") {
+      line.code = true;
+      fence = undefined;
+      return;
+    }
+    line.code = fence !== undefined;
+  });
+  return lines;
+}
+
+/** Puts `texts` after line `at` (-1: at the start), ending as that line did; a last line without an ending gets one. */
+function insertAfter(lines: Line[], at: number, texts: readonly string[], eol: string): void {
+  const before = lines[at];
+  const ending = before?.eol || eol;
+  const last = at === lines.length - 1 && before !== undefined && before.eol === "";
+  if (before && before.eol === "") before.eol = eol;
+  const inserted = texts.map((text, i) => ({ text, eol: last && i === texts.length - 1 ? "" : ending, code: false }));
+  lines.splice(at + 1, 0, ...inserted);
 }
 
 /**
  * Where new items go in a section (lines start … end): after its list's last item (and that item's
  * indented lines), so they join the list; in a section without a list, after its last line, as a
- * list of their own.
+ * list of their own (after a blank line).
  */
-function insertionPoint(lines: readonly string[], start: number, end: number, newLines: string[]): [number, number, ...string[]] {
+function insertionPoint(lines: readonly Line[], start: number, end: number): [number, boolean] {
   let item = -1;
-  for (let i = start + 1; i < end; i += 1) if (LIST_ITEM_RE.test(lines[i]!)) item = i;
+  for (let i = start + 1; i < end; i += 1) if (!lines[i]!.code && LIST_ITEM_RE.test(lines[i]!.text)) item = i;
   if (item >= 0) {
-    while (item + 1 < end && /^\s+\S/.test(lines[item + 1]!)) item += 1;
-    return [item + 1, 0, ...newLines];
+    while (item + 1 < end && /^\s+\S/.test(lines[item + 1]!.text)) item += 1;
+    return [item, false];
   }
   let last = end - 1;
-  while (last > start && lines[last]!.trim() === "") last -= 1;
-  return [last + 1, 0, ...(last > start ? [""] : []), ...newLines];
+  while (last > start && lines[last]!.text.trim() === "") last -= 1;
+  return [last, last > start];
 }
 
-/** The line of `## name` (as written by the command, or by hand without escapes). */
-function headingLine(lines: readonly string[], name: string): number | undefined {
+/** The line of `## name` (as written by the command, or by hand without escapes), outside code. */
+function headingLine(lines: readonly Line[], name: string): number | undefined {
   const names = new Set([name, markdownText(name)]);
   const index = lines.findIndex((line) => {
-    const match = /^ {0,3}##\s+(.*?)\s*#*\s*$/.exec(line);
+    const match = line.code ? null : /^ {0,3}##\s+(.*?)\s*#*\s*$/.exec(line.text);
     return match !== null && names.has(match[1]!);
   });
   return index < 0 ? undefined : index;
