@@ -12,8 +12,9 @@ const SRC = join(ROOT, "src");
 /**
  * Each layer and the layers it may import. `core` knows nothing of the others; `content` reads a
  * site's files with the core's help; `build` runs the stages of one build; `present` makes what
- * readers see; `digest` collects a week's news from its sources' feeds; `eleventy` adapts it all
- * to Eleventy; `cli` is the `weekly` command.
+ * readers see; `digest` collects a week's news from its sources' feeds; `editions` makes a report's
+ * email, WeChat and text editions; `eleventy` adapts it all to Eleventy; `cli` is the `weekly`
+ * command.
  */
 const LAYERS: Record<string, readonly string[]> = {
   core: ["core"],
@@ -21,8 +22,9 @@ const LAYERS: Record<string, readonly string[]> = {
   build: ["core", "content", "build"],
   present: ["core", "content", "present"],
   digest: ["core", "content", "digest"],
+  editions: ["core", "content", "editions"],
   eleventy: ["core", "content", "build", "present", "eleventy"],
-  cli: ["core", "content", "build", "present", "digest", "cli"],
+  cli: ["core", "content", "build", "present", "digest", "editions", "cli"],
   // The package's entry and the declarations of Eleventy's API.
   ".": ["eleventy", "."],
 };
