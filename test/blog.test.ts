@@ -6,6 +6,7 @@ import { join } from "node:path";
 import matter from "gray-matter";
 import { HtmlValidate } from "html-validate";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { parseAtomFeed } from "feedsmith";
 import { parseHTML } from "linkedom";
 import yaml from "js-yaml";
 import { DateTime } from "luxon";
@@ -303,6 +304,23 @@ describe("feeds, sitemap and robots.txt", () => {
       assert.equal(all(content, "hr").length, all(page, ".content hr").length, "the whole body, not an excerpt");
       assert.equal(all(content, "p").length, all(page, ".content p").length, "the whole body, not an excerpt");
       for (const a of all(content, "a[href]")) assert.match(a.getAttribute("href")!, /^(https?:|mailto:|#)/, REPORTS[index]!.path);
+    }
+  });
+
+  test("read by a feed parser (feedsmith, as newsletter services read feeds), each entry has when it went live, a summary, a category per tag and the full content", () => {
+    const feed = parseAtomFeed(site.files.get("feed.xml")!);
+    assert.equal(feed.entries?.length, Math.min(20, REPORTS.length));
+    for (const [index, entry] of (feed.entries ?? []).entries()) {
+      const report = REPORTS[index]!;
+      const { data } = matter(readFileSync(join(ROOT, report.path), "utf8"), { engines: { yaml: (text: string) => yaml.load(text, { schema: yaml.CORE_SCHEMA }) as object } });
+      const published = DateTime.fromISO(entry.published ?? "");
+      assert.ok(published.isValid && published <= NOW, `${report.path}: published ${entry.published}`);
+      assert.ok(DateTime.fromISO(entry.updated ?? "").isValid, `${report.path}: updated ${entry.updated}`);
+      assert.ok((entry.summary?.value ?? "").trim().length > 0, `${report.path}: a summary`);
+      const tags = data.tags === undefined || data.tags === null ? [] : [data.tags].flat().map(String);
+      assert.deepEqual(entry.categories?.map((c) => c.term) ?? [], tags, `${report.path}: a category per tag`);
+      const content = parseHTML(`<div>${entry.content?.value ?? ""}</div>`).document;
+      assert.equal(all(content, "p").length, all(site.page(report.url), ".content p").length, `${report.path}: the full content`);
     }
   });
 

@@ -108,7 +108,7 @@ describe("weekly check", () => {
     assert.deepEqual([format.status, format.stderr], [2, 'weekly check: --format received "xml"; expected text or json.\n']);
     const command = weekly(ROOT, "publish");
     assert.equal(command.status, 2);
-    assert.match(command.stderr, /^weekly: unknown command "publish"; expected check, new or digest\./);
+    assert.match(command.stderr, /^weekly: unknown command "publish"; expected check, new, digest or export\./);
   });
 });
 

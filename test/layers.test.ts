@@ -22,8 +22,8 @@ const LAYERS: Record<string, readonly string[]> = {
   build: ["core", "content", "build"],
   present: ["core", "content", "present"],
   digest: ["core", "content", "digest"],
-  editions: ["core", "content", "editions"],
-  eleventy: ["core", "content", "build", "present", "eleventy"],
+  editions: ["core", "content", "present", "editions"],
+  eleventy: ["core", "content", "build", "present", "editions", "eleventy"],
   cli: ["core", "content", "build", "present", "digest", "editions", "cli"],
   // The package's entry and the declarations of Eleventy's API.
   ".": ["eleventy", "."],

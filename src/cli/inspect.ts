@@ -3,11 +3,14 @@
 // (build/readSite.ts). Nothing is rendered and nothing is written.
 import { existsSync, readFileSync } from "node:fs";
 import { posix } from "node:path";
-import markdownIt from "markdown-it";
+import markdownIt, { type MarkdownIt } from "markdown-it";
 import { sortProblems, type Problem } from "../core/errors.js";
 import { resolveOptions, type ResolvedOptions } from "../core/options.js";
-import { installMarkdownRules } from "../content/markdown.js";
+import { inputRelative } from "../content/body.js";
+import { installMarkdownRules, type RenderContext } from "../content/markdown.js";
+import { allowsRawHtml, kindOf } from "../core/kinds.js";
 import type { ExistingContent } from "../content/newWeek.js";
+import type { SiteIndex } from "../content/pageTypes.js";
 import { readSources, SOURCES_FILE, type Source } from "../content/sources.js";
 import { readSite } from "../build/readSite.js";
 import { generatedPages } from "../present/pages.js";
@@ -24,6 +27,10 @@ export interface SiteInspection {
   inputDir: string;
   options: ResolvedOptions;
   content: ExistingContent;
+  /** The analysed site (pages, their URLs and links), when its content could be read. */
+  site: SiteIndex | undefined;
+  /** The site's markdown-it with the plugin's rules, links rewritten to the published URLs of `site`. */
+  markdown: MarkdownIt;
   /** The digest's sources, as far as the sources file could be read (none without the file). */
   sources: Source[];
   /** The sources file's path, relative to the site's folder. */
@@ -47,12 +54,19 @@ export async function inspectSite(startDir: string): Promise<SiteInspection | { 
     const opts = resolveOptions(config.options);
     const { folders } = config;
     const theme = siteTheme(folders.input, posix.join(folders.input, folders.includes), opts, readShippedTheme().files);
-    const md = markdownFor(config);
+    // Links are rewritten only when a page is rendered (`weekly export`), from the analysis below.
+    let rewrite: (from: string, href: string) => string | undefined = () => undefined;
+    const md = markdownFor(config, {
+      rewriteHref: (from, href) => rewrite(from, href),
+      // As the plugin renders: raw HTML by kind of page (the `rawHtml` option).
+      allowsHtml: (from) => allowsRawHtml(kindOf(inputRelative(from, folders.input), opts), opts),
+    });
     const read = readSite({ opts, folders, env: process.env, layoutExists: theme.layoutExists, parse: (source, env) => md.parse(source, env), virtualPages: virtualPages(opts) });
     const sourcesFile = posix.join(folders.input, opts.digestsDir, SOURCES_FILE);
     const sources = existsSync(sourcesFile) ? readSources(sourcesFile, readFileSync(sourcesFile, "utf8")) : { sources: [], problems: [] };
     const problems = sortProblems([...read.problems, ...sources.problems]);
-    return { siteDir, problems, files: read.files, inputDir: folders.input, options: opts, content: read.content, sources: sources.sources, sourcesFile };
+    rewrite = (from, href) => read.site?.pages.get(inputRelative(from, folders.input))?.rewrites.get(href);
+    return { siteDir, problems, files: read.files, inputDir: folders.input, options: opts, content: read.content, site: read.site, markdown: md, sources: sources.sources, sourcesFile };
   } catch (error) {
     return { failure: errorText(error) };
   } finally {
@@ -61,10 +75,10 @@ export async function inspectSite(startDir: string): Promise<SiteInspection | { 
 }
 
 /** The markdown-it Eleventy would render with: the site's (or one with Eleventy's defaults), its amendments, then the plugin's rules. */
-function markdownFor(config: SiteConfig) {
+function markdownFor(config: SiteConfig, context: RenderContext): MarkdownIt {
   const md = config.markdown.library ?? markdownIt({ html: true });
   for (const amend of config.markdown.amendments) amend(md);
-  installMarkdownRules(md, { rewriteHref: () => undefined, allowsHtml: () => undefined });
+  installMarkdownRules(md, context);
   return md;
 }
 

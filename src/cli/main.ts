@@ -5,6 +5,7 @@ import { inspectSite } from "./inspect.js";
 import { formatReport } from "./check.js";
 import { parseWeekday, writeNewWeek } from "./new.js";
 import { importSources, runDigest } from "./digest.js";
+import { FORMATS, runExport, type Format } from "./export.js";
 
 const USAGE = `Usage: weekly <command> [options]
 
@@ -26,6 +27,11 @@ Commands:
       [--merge]                add the items the week's existing digest lacks, nothing else
       [--dry-run]              print the digest instead of writing it
       [--import FILE.opml]     add a feed reader's subscriptions to the sources, then stop
+  export <YYYY-Www | FILE>     A report (published, scheduled or draft) as an edition:
+      --format email|wechat|text   an HTML email, a 公众号 article, or plain text
+      [-o FILE]                write it to FILE (default: standard output)
+      [--unsubscribe TEXT]     the email's unsubscribe link as your newsletter service
+                               writes it (default {{unsubscribe_url}})
 
 Run it in the site's folder (where its Eleventy config is) or any folder below it; paths are
 relative to the site's folder.`;
@@ -42,6 +48,8 @@ const OPTIONS = {
   merge: { type: "boolean" },
   "dry-run": { type: "boolean" },
   import: { type: "string" },
+  output: { type: "string", short: "o" },
+  unsubscribe: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -63,7 +71,8 @@ export async function main(argv: readonly string[], out = process.stdout, err = 
   if (command === "check") return check(values.format ?? "text", rest, out, err);
   if (command === "new") return newWeek(values, rest, out, err);
   if (command === "digest") return digest(values, rest, out, err);
-  err.write(command === undefined ? `${USAGE}\n` : `weekly: unknown command ${show(command)}; expected check, new or digest.\n\n${USAGE}\n`);
+  if (command === "export") return exportEdition(values, rest, out, err);
+  err.write(command === undefined ? `${USAGE}\n` : `weekly: unknown command ${show(command)}; expected check, new, digest or export.\n\n${USAGE}\n`);
   return 2;
 }
 
@@ -154,4 +163,27 @@ async function digest(
     return importSources(site, values.import, io);
   }
   return runDigest(site, { week: rest[0], timeoutSeconds: timeout, offline: values.offline ?? false, merge: values.merge ?? false, dryRun: values["dry-run"] ?? false }, io);
+}
+
+async function exportEdition(
+  values: { format?: string; output?: string; unsubscribe?: string },
+  rest: string[],
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream,
+): Promise<number> {
+  if (rest.length !== 1) {
+    err.write(`weekly export: ${rest.length === 0 ? "name the report" : `unexpected argument ${show(rest[1])}`}; expected one week such as 2026-W07, or a report's file.\n`);
+    return 2;
+  }
+  if (!FORMATS.includes(values.format as Format)) {
+    err.write(`weekly export: --format ${values.format === undefined ? "missing" : `received ${show(values.format)}`}; expected ${FORMATS.join(", ")}.\n`);
+    return 2;
+  }
+  const cwd = process.cwd();
+  const site = await inspectSite(cwd);
+  if ("failure" in site) {
+    err.write(`weekly export: ${site.failure}\n`);
+    return 2;
+  }
+  return runExport(site, { which: rest[0]!, format: values.format as Format, output: values.output, unsubscribe: values.unsubscribe, cwd }, { out, err });
 }

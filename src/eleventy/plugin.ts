@@ -11,6 +11,7 @@ import type { CollectionItem } from "../present/collections.js";
 import { jsonFeed } from "../present/jsonFeed.js";
 import { generatedPages, generatedPageUrls, navigation } from "../present/pages.js";
 import { markNoindex } from "../present/preview.js";
+import { EDITION_PAGE, editionUrl, PREVIEW_EDITIONS } from "../present/editionPages.js";
 import { encodeUrl, xmlSafe } from "../core/safety.js";
 import { posix } from "node:path";
 import { DateTime } from "luxon";
@@ -107,6 +108,19 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
   for (const page of generatedPages(opts)) eleventyConfig.addTemplate(page.path, page.content, page.data);
   eleventyConfig.addNunjucksGlobal("weeklySitemap", api.sitemap);
   eleventyConfig.addCollection("weeklyArchive", api.archive);
+
+  // A preview's edition pages of each report (email, WeChat), with their 复制 button; a
+  // production build gives them no address.
+  eleventyConfig.addFilter("weeklyEdition", api.edition);
+  for (const { format } of PREVIEW_EDITIONS) {
+    eleventyConfig.addTemplate(`weekly-plugin/edition-${format}.njk`, EDITION_PAGE, {
+      pagination: { data: "collections.reports", size: 1, alias: "report", addAllPagesToCollections: false },
+      layout: false,
+      eleventyExcludeFromCollections: true,
+      editionFormat: format,
+      eleventyComputed: { permalink: (data: { report?: { url?: string } }) => (api.previewing() && data.report?.url ? editionUrl(data.report.url, format) : false) },
+    });
+  }
 
   // Feeds of the reports, with absolute URLs from the site's address and full content, written by
   // the plugin (see atomFeed.ts and jsonFeed.ts).

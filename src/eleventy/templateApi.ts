@@ -11,6 +11,11 @@ import { inputRelative } from "../content/body.js";
 import type { WeeklyBuild, BuildState } from "../build/build.js";
 import { sortByWeekDescending, sortNewestFirst, tagPages, type CollectionItem, type TagPage } from "../present/collections.js";
 import { pageView, type PageView } from "../present/views.js";
+import { clipboardJson, editionLinks, PREVIEW_EDITIONS, type PreviewFormat } from "../present/editionPages.js";
+import { editionReport } from "../editions/fromPage.js";
+import { emailEdition } from "../editions/email.js";
+import { textEdition } from "../editions/text.js";
+import { wechatEdition } from "../editions/wechat.js";
 
 interface CollectionApi {
   getAll(): CollectionItem[];
@@ -54,9 +59,30 @@ export class TemplateApi {
     const site = state.site;
     let views = this.#views.get(state);
     if (!views) this.#views.set(state, (views = new Map()));
-    if (!views.has(inputPath)) views.set(inputPath, pageView(site, this.#relative(inputPath), (tag) => state.tagUrls.get(tag)));
+    if (!views.has(inputPath)) {
+      const view = pageView(site, this.#relative(inputPath), (tag) => state.tagUrls.get(tag));
+      // A preview links each report to its editions (editionPages.ts); a production build has none.
+      views.set(inputPath, view && { ...view, editions: state.preview && view.kind === "report" ? editionLinks(view.url) : [] });
+    }
     return views.get(inputPath);
   };
+
+  /**
+   * Filter `weeklyEdition`: a report's edition for its preview page, with its plain text (for the
+   * clipboard) and the links between editions. Undefined outside a preview: no page asks then.
+   */
+  edition = (item: CollectionItem & { content?: unknown }, format: PreviewFormat) => {
+    const state = this.#build.latest;
+    const page = state?.site?.pages.get(this.#relative(item.inputPath ?? ""));
+    if (!state?.preview || !state.site || !page) return undefined;
+    const report = editionReport(page, state.site, this.#opts, String(item.content ?? ""));
+    const edition = { html: format === "email" ? emailEdition(report) : wechatEdition(report), text: textEdition(report) };
+    const label = PREVIEW_EDITIONS.find((e) => e.format === format)!.label;
+    return { ...edition, label, title: report.title, links: editionLinks(page.url), json: clipboardJson(edition) };
+  };
+
+  /** Whether this build is a preview: edition pages get an address only then. */
+  previewing = (): boolean => this.#build.latest?.preview ?? false;
 
   /**
    * Whether a page must not be indexed: every page of a preview (its home and tag pages list

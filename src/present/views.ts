@@ -61,6 +61,8 @@ export interface PageView {
   /** The report of the week before (older) and after (newer), for a report. */
   previous: PageLink | undefined;
   next: PageLink | undefined;
+  /** In a preview, a report's edition pages (邮件版, 公众号版); none otherwise. */
+  editions?: Array<{ label: string; url: string }>;
 }
 
 export function dateView(dateTime: DateTime): DateView {

@@ -1,0 +1,93 @@
+// `weekly export`: a week's report as an email, a WeChat article or plain text, made from the
+// same Markdown the site renders, whether the report is published, scheduled or a draft.
+import { mkdir, rename, writeFile } from "node:fs/promises";
+import { dirname, posix, relative, resolve } from "node:path";
+import { ISO_WEEK_RE } from "../core/dates.js";
+import { formatProblem, plural } from "../core/errors.js";
+import type { AnalysedPage } from "../content/pageTypes.js";
+import { editionReport } from "../editions/fromPage.js";
+import { EMAIL_MAX_BYTES, emailEdition } from "../editions/email.js";
+import { textEdition } from "../editions/text.js";
+import { wechatEdition } from "../editions/wechat.js";
+import type { EditionReport } from "../editions/report.js";
+import type { SiteInspection } from "./inspect.js";
+
+export const FORMATS = ["email", "wechat", "text"] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface ExportRequest {
+  /** `2026-W07`, or the report's file (relative to the folder the command runs in). */
+  which: string;
+  format: Format;
+  /** Where to write; undefined: standard output. */
+  output: string | undefined;
+  /** The email's unsubscribe placeholder. */
+  unsubscribe: string | undefined;
+  /** The folder the command was run in, for a file named relative to it. */
+  cwd: string;
+}
+
+interface Io {
+  out: NodeJS.WritableStream;
+  err: NodeJS.WritableStream;
+}
+
+/** Writes the edition; returns the exit code (0 written, 1 no such report or it has problems). */
+export async function runExport(site: SiteInspection, request: ExportRequest, io: Io): Promise<number> {
+  const say = (line: string) => io.err.write(`weekly export: ${line}\n`);
+  const found = findReport(site, request);
+  if ("error" in found) return say(found.error), 1;
+  const page = found.page;
+  const file = posix.join(site.inputDir, page.path);
+  const errors = site.problems.filter((p) => p.file === file && p.severity === "error");
+  if (errors.length > 0) {
+    for (const problem of errors) io.err.write(`${formatProblem(problem)}\n`);
+    return say(`${file} has ${plural(errors.length, "problem")}; fix ${errors.length === 1 ? "it" : "them"} first (weekly check lists every one).`), 1;
+  }
+  const body = site.markdown.render(page.body, { page: { inputPath: `./${posix.join(site.inputDir, page.path)}` }, title: page.title });
+  const report = editionReport(page, site.site!, site.options, body);
+  const edition = render(report, request);
+  if (request.format === "email" && Buffer.byteLength(edition) > EMAIL_MAX_BYTES) {
+    return say(`the email of ${file} is ${Math.ceil(Buffer.byteLength(edition) / 1024)} KB, over ${EMAIL_MAX_BYTES / 1024} KB: Gmail would cut it off. Shorten the report, or send a link to the web page.`), 1;
+  }
+  if (request.output === undefined) io.out.write(edition);
+  else {
+    const target = resolve(request.cwd, request.output);
+    await mkdir(dirname(target), { recursive: true });
+    const temporary = `${target}.${process.pid}.partial`;
+    await writeFile(temporary, edition);
+    await rename(temporary, target);
+    io.out.write(`${relative(request.cwd, target) || target}\n`);
+  }
+  say(`${file} as ${request.format}; ${status(page, site.options.timezone)}`);
+  return 0;
+}
+
+function render(report: EditionReport, request: ExportRequest): string {
+  if (request.format === "email") return emailEdition(report, request.unsubscribe === undefined ? {} : { unsubscribe: request.unsubscribe });
+  if (request.format === "wechat") return wechatEdition(report);
+  return textEdition(report);
+}
+
+/** The report a week or a file names, scheduled and draft ones included. */
+function findReport(site: SiteInspection, request: ExportRequest): { page: AnalysedPage } | { error: string } {
+  const pages = [...(site.site?.pages.values() ?? [])].filter((page) => page.kind === "report");
+  if (ISO_WEEK_RE.test(request.which)) {
+    const page = pages.find((p) => p.week?.key === request.which);
+    if (page) return { page };
+    const newest = pages.map((p) => p.week?.key).filter((w): w is string => w !== undefined).sort().at(-1);
+    return { error: `no report for ${request.which}${newest === undefined ? "" : ` (the newest is ${newest})`}; start one with weekly new ${request.which}.` };
+  }
+  const path = posix.normalize(relative(resolve(site.siteDir, site.inputDir), resolve(request.cwd, request.which)).split("\\").join("/"));
+  const page = pages.find((p) => p.path === path || p.path === `${path}.md`);
+  if (page) return { page };
+  return { error: `${request.which} is not a report of the site; name a week such as 2026-W07, or a report's file such as posts/2026-W07-ai-weekly.md.` };
+}
+
+/** When the web page is (or goes) live: the edition may be prepared before. */
+function status(page: AnalysedPage, zone: string): string {
+  const state = page.status;
+  if (state.state === "draft") return "the report is a draft (draft: true): its web page is not published yet.";
+  if (state.state === "scheduled") return `its web page goes live at ${state.at.setZone(zone).toFormat("yyyy-MM-dd HH:mm")} (${zone}).`;
+  return "its web page is live.";
+}

@@ -1,0 +1,88 @@
+// The preview's edition pages: each report's email and WeChat editions shown as they will look,
+// with a 复制 button that puts the edition (HTML, and its plain text) on the clipboard. Only a
+// preview has them: a production build gives them no address.
+
+/** The editions a preview shows, in the order of their links. */
+export const PREVIEW_EDITIONS = [
+  { format: "email", label: "邮件版" },
+  { format: "wechat", label: "公众号版" },
+] as const;
+
+export type PreviewFormat = (typeof PREVIEW_EDITIONS)[number]["format"];
+
+/** `/posts/2026-W07-ai-weekly/` → `/posts/2026-W07-ai-weekly/editions/email/`. */
+export function editionUrl(reportUrl: string, format: PreviewFormat): string {
+  return `${reportUrl}editions/${format}/`;
+}
+
+/** The links a previewed report shows to its editions. */
+export function editionLinks(reportUrl: string): Array<{ label: string; url: string }> {
+  return PREVIEW_EDITIONS.map(({ format, label }) => ({ label, url: editionUrl(reportUrl, format) }));
+}
+
+/** What the page puts on the clipboard, as JSON that cannot end its `<script>` element. */
+export function clipboardJson(edition: { html: string; text: string }): string {
+  return JSON.stringify(edition).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+}
+
+const STYLE = `body{margin:0;font-family:-apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,"PingFang SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif;background:#eceff1;color:#1d1d1f}
+.edition-bar{position:sticky;top:0;display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;padding:.6rem 1rem;background:#fdfdfc;border-bottom:1px solid #e3e3e0}
+.edition-bar a{color:#0b57d0}.edition-bar nav{display:flex;gap:.75rem}.edition-bar [aria-current]{font-weight:600;color:#1d1d1f;text-decoration:none}
+.edition-bar button{font:inherit;padding:.3rem 1rem;border:1px solid #0b57d0;border-radius:4px;background:#0b57d0;color:#fff;cursor:pointer}
+.edition-bar [role=status]{color:#5f6368}
+main{max-width:680px;margin:1rem auto;padding:0 .5rem}
+.edition-frame{display:block;width:100%;height:80vh;border:0;background:#fff}
+.edition-wechat{max-width:578px;margin:0 auto;padding:16px;background:#fff}`;
+
+const SCRIPT = `(() => {
+  const edition = JSON.parse(document.getElementById("edition-data").textContent);
+  const status = document.getElementById("copy-status");
+  const frame = document.querySelector(".edition-frame");
+  if (frame) frame.addEventListener("load", () => { frame.style.height = frame.contentDocument.documentElement.scrollHeight + "px"; });
+  document.getElementById("copy-edition").addEventListener("click", async () => {
+    try {
+      await navigator.clipboard.write([new ClipboardItem({
+        "text/html": new Blob([edition.html], { type: "text/html" }),
+        "text/plain": new Blob([edition.text], { type: "text/plain" }),
+      })]);
+      status.textContent = "已复制，可以粘贴了";
+    } catch (error) {
+      status.textContent = "复制失败：" + error.message;
+    }
+  });
+})();`;
+
+/** The page of one edition of one report; `weeklyEdition` gives its HTML, text and links. */
+export const EDITION_PAGE = `{%- set edition = report | weeklyEdition(editionFormat) -%}
+<!doctype html>
+<html lang="{{ weekly.site.language }}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>{{ edition.label }}预览 · {{ edition.title }}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header class="edition-bar">
+  <a href="{{ report.url }}">← 返回周报</a>
+  <nav aria-label="版本">
+    {%- for link in edition.links %}
+    <a href="{{ link.url }}"{% if link.label == edition.label %} aria-current="page"{% endif %}>{{ link.label }}</a>
+    {%- endfor %}
+  </nav>
+  <button type="button" id="copy-edition">复制</button>
+  <span id="copy-status" role="status"></span>
+</header>
+<main>
+{%- if editionFormat == "email" %}
+<iframe class="edition-frame" title="{{ edition.label }}：{{ edition.title }}" srcdoc="{{ edition.html }}"></iframe>
+{%- else %}
+<div class="edition-wechat">{{ edition.html | safe }}</div>
+{%- endif %}
+</main>
+<script type="application/json" id="edition-data">{{ edition.json | safe }}</script>
+<script>${SCRIPT}</script>
+</body>
+</html>
+`;

@@ -1,0 +1,198 @@
+// `weekly export` run as a real command on a fixture blog (W06 published, W07 scheduled and holding
+// every construct, W08 a draft with a broken link), each edition parsed and checked against the
+// built site; then the preview's edition pages and their 复制 button in Chromium.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseHTML } from "linkedom";
+import { chromium, type BrowserContext } from "playwright-core";
+import { columns } from "../src/editions/text.js";
+import { all, copySite, listFiles, outputPathOf, removeOutput, runEleventy, runWeekly, tempOutput, text } from "./helpers.js";
+import { serveFolder, type StaticSite } from "./staticServer.js";
+
+const SITE = "https://weekly.example.org";
+/** W07 is scheduled for 2026-02-12 08:00: the editions are made the day before. */
+const BEFORE = { WEEKLY_NOW: "2026-02-11T10:00" };
+const REPORTS = [
+  ["W06, the blog's first report", "2026-W06"],
+  ["W07, every construct", "2026-W07"],
+] as const;
+const CHROMIUM = process.env.WEEKLY_TEST_CHROMIUM ?? "/usr/bin/chromium";
+
+let site: string;
+let output: string;
+let built: Set<string>;
+
+before(() => {
+  site = copySite("editions");
+  output = tempOutput("editions");
+  // Built once W07 is live, so that each link of its editions can be followed to a page.
+  const build = runEleventy(site, output, { WEEKLY_NOW: "2026-02-13" });
+  assert.equal(build.status, 0, build.stderr);
+  built = new Set(listFiles(output));
+});
+after(() => {
+  removeOutput(output);
+  removeOutput(site);
+});
+
+function exported(week: string, format: string): { html: string; stderr: string } {
+  const run = runWeekly(site, ["export", week, "--format", format], BEFORE);
+  assert.equal(run.status, 0, run.stderr);
+  return { html: run.stdout, stderr: run.stderr };
+}
+
+/** An HTML fragment (or document) parsed as a whole document. */
+const fragment = (html: string) => parseHTML(/^\s*<!doctype/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`);
+
+/** Whether a URL of the site leads to a file of the output (and, with a fragment, to an element with that id). */
+function leadsToPage(url: string): boolean {
+  const { pathname, hash } = new URL(url);
+  const file = outputPathOf(pathname);
+  if (!built.has(file)) return false;
+  if (hash === "") return true;
+  return parseHTML(readFileSync(join(output, file), "utf8")).document.getElementById(decodeURIComponent(hash.slice(1))) !== null;
+}
+
+describe("weekly export --format email", () => {
+  for (const [name, week] of REPORTS) {
+    test(`${name}: one document under 100 KB, in Chinese, no script or outside stylesheet, every link and image leading to the built site or an absolute address`, () => {
+      const { html } = exported(week, "email");
+      assert.ok(Buffer.byteLength(html) < 100 * 1024);
+      const { document } = parseHTML(html);
+      assert.equal(document.documentElement.getAttribute("lang"), "zh-CN");
+      assert.equal(document.querySelectorAll("script, link[rel=stylesheet], iframe").length, 0);
+      for (const a of all(document, "a[href]")) {
+        const href = a.getAttribute("href")!;
+        if (href === "{{unsubscribe_url}}") continue;
+        assert.match(href, /^https?:\/\//, `${week}: ${href}`);
+        if (href.startsWith(`${SITE}/`)) assert.ok(leadsToPage(href), `${week}: ${href} leads to no page of the built site`);
+      }
+      for (const img of all(document, "img")) {
+        assert.ok(img.hasAttribute("width") && img.hasAttribute("alt"), img.outerHTML);
+        assert.match(img.getAttribute("src")!, /^https?:\/\//);
+      }
+      assert.equal(all(document, "a").filter((a) => text(a) === "在网页上阅读")[0]?.getAttribute("href"), `${SITE}/posts/${week}-ai-weekly/`);
+      assert.equal(all(document, "a").filter((a) => text(a) === "本周新闻摘要")[0]?.getAttribute("href"), `${SITE}/weekly_news/ai_news_${week}/`);
+    });
+  }
+
+  test("W07's hostile text stays text, and the author's raw HTML keeps no handler", () => {
+    const { html } = exported("2026-W07", "email");
+    const { document } = parseHTML(html);
+    assert.deepEqual(all(document, "*").flatMap((e) => [...e.attributes].map((a) => a.name)).filter((name) => name.startsWith("on")), []);
+    assert.deepEqual(all(document, "[href^='javascript:' i], [src^='javascript:' i]"), []);
+    assert.match(document.body.textContent!, /恶意文本：<script>alert\(1\)<\/script> 与 \[假链接\]\(javascript:alert\(1\)\)/);
+  });
+});
+
+describe("weekly export --format wechat", () => {
+  for (const [name, week] of REPORTS) {
+    test(`${name}: no id, class, style element, script or iframe, no link to an outside site; each link a numbered reference in 参考链接`, () => {
+      const { html } = exported(week, "wechat");
+      const { document } = fragment(html);
+      assert.deepEqual(all(document, "[id], [class], style, script, iframe").map((e) => e.outerHTML.slice(0, 60)), []);
+      assert.deepEqual(all(document, "a[href]").map((a) => a.getAttribute("href")).filter((href) => !/^https:\/\/mp\.weixin\.qq\.com\//.test(href!)), []);
+      const references = text(document.body).split("参考链接")[1] ?? "";
+      assert.match(references, new RegExp(`\\[1\\] .+: ${SITE.replace(/\./g, "\\.")}/`), "the first reference is a page of the site");
+    });
+  }
+});
+
+describe("weekly export --format text", () => {
+  for (const [name, week] of REPORTS) {
+    test(`${name}: every line fits in 78 columns, a Chinese character counting two, but for whole URLs and code`, () => {
+      const { html: body } = exported(week, "text");
+      const code = new Set(readFileSync(join(site, "posts", `${week}-ai-weekly.md`), "utf8").split("\n").map((line) => `    ${line}`));
+      const long = body.split("\n").filter((line) => columns(line) > 78);
+      assert.deepEqual(long.filter((line) => !/^(\[\d+\] )?https?:\/\/\S+$/.test(line.trim()) && !code.has(line)), []);
+      assert.ok(body.startsWith(`${body.split("\n")[0]}\n${"=".repeat(columns(body.split("\n")[0]!))}\n`), "the title, underlined");
+    });
+  }
+});
+
+describe("weekly export: which report, and what it says", () => {
+  test("a scheduled report is exported with the moment its page goes live; a published one says it is live", () => {
+    assert.equal(exported("2026-W07", "text").stderr, "weekly export: posts/2026-W07-ai-weekly.md as text; its web page goes live at 2026-02-12 08:00 (Asia/Shanghai).\n");
+    assert.equal(exported("posts/2026-W06-ai-weekly.md", "text").stderr, "weekly export: posts/2026-W06-ai-weekly.md as text; its web page is live.\n");
+  });
+
+  test("a report with problems stops with weekly check's message; a week without a report names the newest", () => {
+    const draft = runWeekly(site, ["export", "2026-W08", "--format", "email"], BEFORE);
+    assert.equal(draft.status, 1);
+    assert.equal(draft.stdout, "");
+    assert.deepEqual(draft.stderr.trimEnd().split("\n"), [
+      'posts/2026-W08-ai-weekly.md:13:18  link "../weekly_news/ai_news_2026-W70" matches no page (looked for weekly_news/ai_news_2026-W70.md and weekly_news/ai_news_2026-W70/index.md). Did you mean ../weekly_news/ai_news_2026-W07? [broken-link]',
+      "weekly export: posts/2026-W08-ai-weekly.md has 1 problem; fix it first (weekly check lists every one).",
+    ]);
+    const none = runWeekly(site, ["export", "2026-W10", "--format", "text"], BEFORE);
+    assert.equal(none.status, 1);
+    assert.equal(none.stderr, "weekly export: no report for 2026-W10 (the newest is 2026-W08); start one with weekly new 2026-W10.\n");
+  });
+
+  test("-o writes the edition to a file and prints its path; a wrong --format is refused", () => {
+    const run = runWeekly(site, ["export", "2026-W07", "--format", "email", "-o", "out/w07.html"], BEFORE);
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stdout, "out/w07.html\n");
+    assert.match(readFileSync(join(site, "out/w07.html"), "utf8"), /^<!DOCTYPE html>/i);
+    const wrong = runWeekly(site, ["export", "2026-W07", "--format", "pdf"], BEFORE);
+    assert.equal(wrong.status, 2);
+    assert.equal(wrong.stderr, 'weekly export: --format received "pdf"; expected email, wechat, text.\n');
+  });
+});
+
+describe("the preview's edition pages", () => {
+  let preview: string;
+  let served: StaticSite;
+  let context: BrowserContext;
+
+  before(async () => {
+    preview = tempOutput("editions-preview");
+    const build = runEleventy(site, preview, { ...BEFORE, WEEKLY_PREVIEW: "1" });
+    assert.equal(build.status, 0, build.stderr);
+    served = await serveFolder(preview);
+    context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "weekly-chromium-")), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"],
+      viewport: { width: 1000, height: 900 },
+    });
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(served.url).origin });
+  });
+  after(async () => {
+    await context?.close();
+    await served?.close();
+    removeOutput(preview);
+  });
+
+  test("a production build has no edition page, nor a link to one", () => {
+    assert.deepEqual([...built].filter((file) => file.includes("editions")), []);
+    assert.equal(parseHTML(readFileSync(join(output, "posts/2026-W07-ai-weekly/index.html"), "utf8")).document.querySelector(".edition-links"), null);
+  });
+
+  for (const [label, format] of [["邮件版", "email"], ["公众号版", "wechat"]] as const) {
+    test(`the scheduled W07 links its ${label}; its 复制 button puts the edition's HTML and its text on the clipboard`, async () => {
+      const page = await context.newPage();
+      await page.goto(new URL("posts/2026-W07-ai-weekly/", served.url).href);
+      await page.getByRole("link", { name: label }).click();
+      await page.waitForURL(`**/posts/2026-W07-ai-weekly/editions/${format}/`);
+      await page.getByRole("button", { name: "复制" }).click();
+      await page.getByText("已复制").waitFor();
+      const clipboard = await page.evaluate(async () => {
+        const [item] = await navigator.clipboard.read();
+        return { html: await (await item!.getType("text/html")).text(), text: await (await item!.getType("text/plain")).text() };
+      });
+      const expected = JSON.parse(await page.locator("#edition-data").textContent() ?? "{}") as { html: string; text: string };
+      assert.equal(clipboard.text, expected.text);
+      assert.ok(clipboard.text.startsWith("2026年W07人工智能周报：Claude Opus 4.5专注推理\n"));
+      // Chromium puts the markup on the clipboard as it sanitises it: every text a reader sees is there
+      // (the email's hidden preheader is not).
+      const shown = fragment(expected.html).document;
+      for (const hidden of all(shown, "[style*='display: none'], [style*='display:none']")) hidden.remove();
+      assert.equal(text(fragment(clipboard.html).document.body).replace(/\s+/g, ""), text(shown.body).replace(/\s+/g, ""));
+      await page.close();
+    });
+  }
+});
