@@ -436,3 +436,30 @@ describe("in a browser", () => {
 const CHART = `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="400" viewBox="0 0 800 400">
 <rect width="800" height="400" fill="#f3f3f1"/><rect x="120" y="80" width="200" height="280" fill="${LOOK.accent}"/>
 <rect x="480" y="120" width="200" height="240" fill="${LOOK.muted}"/></svg>`;
+
+describe("what the review found", () => {
+  const withBody = (html: string): EditionReport => ({ ...EVERY_CONSTRUCT, html });
+
+  test("a code sample's template tags reach the newsletter service as text, not as {{ … }} or {% … %}; the unsubscribe placeholder stays a tag", () => {
+    const html = emailEdition(withBody("<p>模板 {{ x }} 与 {% include y %}</p><pre><code>a = {1: 2}</code></pre>"));
+    const body = html.slice(html.indexOf("<body"));
+    assert.deepEqual(body.match(/\{\{|\{%/g), ["{{"]);
+    assert.match(html, /href="\{\{unsubscribe_url\}\}"/);
+    assert.match(parseHTML(html).document.body.textContent!, /模板 \{\{ x \}\} 与 \{% include y %\}/);
+  });
+
+  test("an image of the site smaller than the column keeps its own size; a larger one is fitted to the column", () => {
+    const sizes: Record<string, { width: number; height: number }> = { [`${SITE}/badge.png`]: { width: 120, height: 40 }, [`${SITE}/wide.png`]: { width: 1200, height: 600 } };
+    const { document } = parseHTML(emailEdition(withBody(`<p><img src="${SITE}/badge.png" alt="徽章"><img src="${SITE}/wide.png" alt="宽图"></p>`), { imageSize: (src) => sizes[src] }));
+    assert.deepEqual(all(document, "img").map((img) => [img.getAttribute("alt"), img.getAttribute("width"), img.getAttribute("height")]), [["徽章", "120", "40"], ["宽图", "560", "280"]]);
+  });
+
+  test("SVG and MathML, which carry links and handlers of their own, are left out", () => {
+    const html = emailEdition(withBody(`<p>图<svg><a xlink:href="javascript:alert(1)"><text>点我</text></a><set attributeName="onmouseover" to="alert(2)"/></svg><math><mi>x</mi></math>后</p>`));
+    assert.doesNotMatch(html, /<svg|<math|javascript:|alert/);
+  });
+});
+
+function all(document: Document, selector: string): Element[] {
+  return [...document.querySelectorAll(selector)];
+}

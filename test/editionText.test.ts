@@ -226,3 +226,12 @@ describe("textEdition of small reports", () => {
     });
   }
 });
+
+describe("textEdition: a link that shows its own address", () => {
+  test("is followed by a space, so the Chinese after it is neither part of the address nor glued to its line", () => {
+    const text = textEdition({ ...EVERY_CONSTRUCT, html: '<p>请看<a href="https://example.com/docs">https://example.com/docs</a>了解更多关于模型局限性的说明，以及后续的评估结果和讨论内容。</p><p><a href="https://b.example/">https://b.example/</a>，然后</p>' });
+    assert.match(text, /\n请看https:\/\/example\.com\/docs 了解更多/);
+    assert.match(text, /\nhttps:\/\/b\.example\/，然后\n/);
+    assert.deepEqual(text.split("\n").filter((line) => columns(line) > DEFAULT_WIDTH && !/^(\[\d+\] )?https?:\/\/\S+$/.test(line)), []);
+  });
+});

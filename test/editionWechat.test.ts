@@ -278,3 +278,10 @@ test("whitespace between blocks is gone and whitespace between words stays", () 
   assert.deepEqual([...list.childNodes].map((node) => node.nodeName), ["LI"]);
   assert.equal(textOf(list), "甲 乙");
 });
+
+describe("wechatEdition: SVG and MathML", () => {
+  test("are left out, with the links and handlers they could carry", () => {
+    const html = wechatEdition({ ...EVERY_CONSTRUCT, html: `<p>图<svg><a xlink:href="javascript:alert(1)"><text>点我</text></a><animate attributeName="href" values="javascript:alert(3)"/></svg><math><mi>x</mi></math>后</p>` });
+    assert.doesNotMatch(html, /<svg|<math|javascript:|alert/);
+  });
+});

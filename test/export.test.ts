@@ -3,7 +3,7 @@
 // built site; then the preview's edition pages and their 复制 button in Chromium.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseHTML } from "linkedom";
@@ -132,11 +132,49 @@ describe("weekly export: which report, and what it says", () => {
     assert.equal(none.stderr, "weekly export: no report for 2026-W10 (the newest is 2026-W08); start one with weekly new 2026-W10.\n");
   });
 
-  test("-o writes the edition to a file and prints its path; a wrong --format is refused", () => {
-    const run = runWeekly(site, ["export", "2026-W07", "--format", "email", "-o", "out/w07.html"], BEFORE);
+  test("a digest not live by the time the report is, is not linked", () => {
+    // W06's digest held back as a draft, and the report's own link to it taken out.
+    const digestPath = join(site, "weekly_news/ai_news_2026-W06.md");
+    const reportPath = join(site, "posts/2026-W06-ai-weekly.md");
+    const [digest, report] = [readFileSync(digestPath, "utf8"), readFileSync(reportPath, "utf8")];
+    writeFileSync(digestPath, digest.replace("---\n", "---\ndraft: true\n"));
+    writeFileSync(reportPath, report.replace("- [AI Weekly Digest — 2026-W06](../weekly_news/ai_news_2026-W06)\n", ""));
+    try {
+      const run = runWeekly(site, ["export", "2026-W06", "--format", "text"], BEFORE);
+      assert.equal(run.status, 0, run.stderr);
+      assert.doesNotMatch(run.stdout, /本周新闻摘要|ai_news_2026-W06/);
+    } finally {
+      writeFileSync(digestPath, digest);
+      writeFileSync(reportPath, report);
+    }
+  });
+
+  test("a site served from a folder (the config's pathPrefix) has the folder in every address of its editions", () => {
+    const configPath = join(site, "eleventy.config.js");
+    const config = readFileSync(configPath, "utf8");
+    writeFileSync(configPath, config.replace("markdownTemplateEngine: false", 'markdownTemplateEngine: false, pathPrefix: "/blog/"'));
+    try {
+      const { document } = parseHTML(exported("2026-W06", "email").html);
+      const ours = all(document, "a[href]").map((a) => a.getAttribute("href")!).filter((href) => href.startsWith(SITE));
+      assert.ok(ours.length > 3);
+      assert.deepEqual(ours.filter((href) => !href.startsWith(`${SITE}/blog/`)), []);
+    } finally {
+      writeFileSync(configPath, config);
+    }
+  });
+
+  test("-o writes the edition to a file and prints its path, never a page file the next build would publish; a wrong --format is refused", () => {
+    const run = runWeekly(site, ["export", "2026-W07", "--format", "email", "-o", ".cache/out/w07.html"], BEFORE);
     assert.equal(run.status, 0, run.stderr);
-    assert.equal(run.stdout, "out/w07.html\n");
-    assert.match(readFileSync(join(site, "out/w07.html"), "utf8"), /^<!DOCTYPE html>/i);
+    assert.equal(run.stdout, ".cache/out/w07.html\n");
+    assert.match(readFileSync(join(site, ".cache/out/w07.html"), "utf8"), /^<!DOCTYPE html>/i);
+    const inside = runWeekly(site, ["export", "2026-W07", "--format", "email", "-o", "w07.html"], BEFORE);
+    assert.equal(inside.status, 2);
+    assert.equal(inside.stderr, "weekly export: w07.html is in the site's input folder, where the next build would publish it as a page of its own; write it elsewhere, such as -o ../w07.html or -o .cache/w07.html.\n");
+    const folder = runWeekly(site, ["export", "2026-W07", "--format", "text", "-o", "posts"], BEFORE);
+    assert.equal(folder.status, 2);
+    assert.match(folder.stderr, /^weekly export: cannot write posts: EISDIR/);
+    assert.deepEqual(listFiles(join(site, "posts")).filter((f) => f.includes("partial")), []);
     const wrong = runWeekly(site, ["export", "2026-W07", "--format", "pdf"], BEFORE);
     assert.equal(wrong.status, 2);
     assert.equal(wrong.stderr, 'weekly export: --format received "pdf"; expected email, wechat, text.\n');
@@ -178,6 +216,8 @@ describe("the preview's edition pages", () => {
       await page.goto(new URL("posts/2026-W07-ai-weekly/", served.url).href);
       await page.getByRole("link", { name: label }).click();
       await page.waitForURL(`**/posts/2026-W07-ai-weekly/editions/${format}/`);
+      // The email is shown in a frame where nothing runs.
+      if (format === "email") assert.equal(await page.locator("iframe").getAttribute("sandbox"), "allow-same-origin allow-popups allow-popups-to-escape-sandbox");
       await page.getByRole("button", { name: "复制" }).click();
       await page.getByText("已复制").waitFor();
       const clipboard = await page.evaluate(async () => {

@@ -1,18 +1,23 @@
 // `weekly export`: a week's report as an email, a WeChat article or plain text, made from the
 // same Markdown the site renders, whether the report is published, scheduled or a draft.
-import { mkdir, rename, writeFile } from "node:fs/promises";
-import { dirname, posix, relative, resolve } from "node:path";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { basename, dirname, posix, relative, resolve } from "node:path";
 import { ISO_WEEK_RE } from "../core/dates.js";
 import { formatProblem, plural } from "../core/errors.js";
+import { imageSizeReader } from "../content/imageSize.js";
 import type { AnalysedPage } from "../content/pageTypes.js";
 import { editionReport } from "../editions/fromPage.js";
-import { EMAIL_MAX_BYTES, emailEdition } from "../editions/email.js";
+import { EMAIL_MAX_BYTES, emailEdition, emailSize } from "../editions/email.js";
 import { textEdition } from "../editions/text.js";
 import { wechatEdition } from "../editions/wechat.js";
 import type { EditionReport } from "../editions/report.js";
 import type { SiteInspection } from "./inspect.js";
 
 export const FORMATS = ["email", "wechat", "text"] as const;
+/** Files Eleventy would build as pages. */
+const TEMPLATE_FILE_RE = /\.(html?|md|njk|liquid|hbs|mustache|ejs|haml|pug|webc|11ty\.[cm]?[jt]s)$/i;
+/** Folders no build reads: dot-folders (.cache), node_modules, and the usual output folder. */
+const UNREAD_FOLDER_RE = /^(\.[^/]+|node_modules|_site)\//;
 export type Format = (typeof FORMATS)[number];
 
 export interface ExportRequest {
@@ -35,8 +40,23 @@ interface Io {
 /** Writes the edition; returns the exit code (0 written, 1 no such report or it has problems). */
 export async function runExport(site: SiteInspection, request: ExportRequest, io: Io): Promise<number> {
   const say = (line: string) => io.err.write(`weekly export: ${line}\n`);
+  const printErrors = (files: (file: string) => boolean) => {
+    const errors = site.problems.filter((p) => p.severity === "error" && files(p.file));
+    for (const problem of errors) io.err.write(`${formatProblem(problem)}\n`);
+    return errors.length;
+  };
+  if (!site.site) {
+    const count = printErrors(() => true);
+    return say(`the site's content cannot be read (${plural(count, "problem")}); fix it first (weekly check lists every one).`), 1;
+  }
+  const refused = request.output === undefined ? undefined : refusedOutput(site, resolve(request.cwd, request.output));
+  if (refused) return say(refused), 2;
   const found = findReport(site, request);
-  if ("error" in found) return say(found.error), 1;
+  if ("error" in found) {
+    // A report of that week whose front matter is wrong is not found by its week: its problems say why.
+    printErrors((file) => ISO_WEEK_RE.test(request.which) && file.includes(request.which));
+    return say(found.error), 1;
+  }
   const page = found.page;
   const file = posix.join(site.inputDir, page.path);
   const errors = site.problems.filter((p) => p.file === file && p.severity === "error");
@@ -45,28 +65,47 @@ export async function runExport(site: SiteInspection, request: ExportRequest, io
     return say(`${file} has ${plural(errors.length, "problem")}; fix ${errors.length === 1 ? "it" : "them"} first (weekly check lists every one).`), 1;
   }
   const body = site.markdown.render(page.body, { page: { inputPath: `./${posix.join(site.inputDir, page.path)}` }, title: page.title });
-  const report = editionReport(page, site.site!, site.options, body);
-  const edition = render(report, request);
-  if (request.format === "email" && Buffer.byteLength(edition) > EMAIL_MAX_BYTES) {
-    return say(`the email of ${file} is ${Math.ceil(Buffer.byteLength(edition) / 1024)} KB, over ${EMAIL_MAX_BYTES / 1024} KB: Gmail would cut it off. Shorten the report, or send a link to the web page.`), 1;
+  const report = editionReport(page, site.site, site.options, body);
+  const edition = render(report, request, site);
+  if (request.format === "email" && emailSize(edition) > EMAIL_MAX_BYTES) {
+    return say(`the email of ${file} is ${Math.ceil(emailSize(edition) / 1024)} KB, over ${EMAIL_MAX_BYTES / 1024} KB: Gmail would cut it off. Shorten the report, or send a link to the web page.`), 1;
   }
   if (request.output === undefined) io.out.write(edition);
   else {
     const target = resolve(request.cwd, request.output);
-    await mkdir(dirname(target), { recursive: true });
     const temporary = `${target}.${process.pid}.partial`;
-    await writeFile(temporary, edition);
-    await rename(temporary, target);
+    try {
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(temporary, edition);
+      await rename(temporary, target);
+    } catch (error) {
+      await rm(temporary, { force: true });
+      return say(`cannot write ${request.output}: ${(error as Error).message}`), 2;
+    }
     io.out.write(`${relative(request.cwd, target) || target}\n`);
   }
   say(`${file} as ${request.format}; ${status(page, site.options.timezone)}`);
   return 0;
 }
 
-function render(report: EditionReport, request: ExportRequest): string {
-  if (request.format === "email") return emailEdition(report, request.unsubscribe === undefined ? {} : { unsubscribe: request.unsubscribe });
+function render(report: EditionReport, request: ExportRequest, site: SiteInspection): string {
+  if (request.format === "email") {
+    const imageSize = imageSizeReader(site.options.site.url, resolve(site.siteDir, site.inputDir));
+    return emailEdition(report, request.unsubscribe === undefined ? { imageSize } : { imageSize, unsubscribe: request.unsubscribe });
+  }
   if (request.format === "wechat") return wechatEdition(report);
   return textEdition(report);
+}
+
+/**
+ * Why `-o` may not write there: a template file inside the input folder would be published by the
+ * next build as a page of its own, the report's content with it, before the report goes live.
+ */
+function refusedOutput(site: SiteInspection, target: string): string | undefined {
+  const inside = relative(resolve(site.siteDir, site.inputDir), target).split("\\").join("/");
+  if (inside.startsWith("../") || inside === ".." || /^[a-z]:/i.test(inside)) return undefined;
+  if (!TEMPLATE_FILE_RE.test(inside) || UNREAD_FOLDER_RE.test(inside)) return undefined;
+  return `${relative(site.siteDir, target)} is in the site's input folder, where the next build would publish it as a page of its own; write it elsewhere, such as -o ../${basename(target)} or -o .cache/${basename(target)}.`;
 }
 
 /** The report a week or a file names, scheduled and draft ones included. */

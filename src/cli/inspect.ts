@@ -9,6 +9,7 @@ import { resolveOptions, type ResolvedOptions } from "../core/options.js";
 import { inputRelative } from "../content/body.js";
 import { installMarkdownRules, type RenderContext } from "../content/markdown.js";
 import { allowsRawHtml, kindOf } from "../core/kinds.js";
+import { resolveBasePath } from "../core/basePath.js";
 import type { ExistingContent } from "../content/newWeek.js";
 import type { SiteIndex } from "../content/pageTypes.js";
 import { readSources, SOURCES_FILE, type Source } from "../content/sources.js";
@@ -52,6 +53,8 @@ export async function inspectSite(startDir: string): Promise<SiteInspection | { 
     const config = await loadSiteConfig(siteDir);
     if (!config.options) return { failure: "the site's Eleventy config does not add the weekly plugin (eleventyConfig.addPlugin(weekly))." };
     const opts = resolveOptions(config.options);
+    // As the plugin does: a site served from a folder has it in site.url, for every absolute URL.
+    opts.site.url = `${new URL(opts.site.url).origin}${resolveBasePath(opts.site.url, config.pathPrefix)}`;
     const { folders } = config;
     const theme = siteTheme(folders.input, posix.join(folders.input, folders.includes), opts, readShippedTheme().files);
     // Links are rewritten only when a page is rendered (`weekly export`), from the analysis below.

@@ -20,6 +20,8 @@ export interface SiteConfig {
     /** `amendLibrary("md", …)` callbacks, in order. */
     amendments: Array<(md: MarkdownIt) => void>;
   };
+  /** Eleventy's `pathPrefix` as the config sets it (`/` when it does not). */
+  pathPrefix: string;
 }
 
 /** The file names Eleventy looks for its config under, in its order. */
@@ -40,7 +42,7 @@ export async function loadSiteConfig(siteDir: string): Promise<SiteConfig> {
   const file = CONFIG_FILES.map((name) => join(siteDir, name)).find((path) => existsSync(path))!;
   const dirs = { input: ".", includes: "_includes", data: "_data", output: "_site" };
   const ignores = new Set<string>();
-  const recorded: Omit<SiteConfig, "folders"> & { templateFormats?: string[]; dataExtensions: string[]; useGitIgnore: boolean } = {
+  const recorded: Omit<SiteConfig, "folders" | "pathPrefix"> & { templateFormats?: string[]; dataExtensions: string[]; useGitIgnore: boolean } = {
     options: undefined,
     markdown: { library: undefined, amendments: [] },
     dataExtensions: [],
@@ -79,11 +81,14 @@ export async function loadSiteConfig(siteDir: string): Promise<SiteConfig> {
     // no promise (no `then`): a config function may return it, and it is awaited.
     get: (target, key) => (key in target ? target[key as string] : typeof key === "string" && key !== "then" ? () => config : undefined),
   });
-  const module = (await import(pathToFileURL(file).href)) as { default?: unknown; config?: { dir?: Partial<typeof dirs> } };
+  const module = (await import(pathToFileURL(file).href)) as { default?: unknown; config?: { dir?: Partial<typeof dirs>; pathPrefix?: unknown } };
+  // The folder the site is served from, as the plugin reads it (a `--pathprefix` on Eleventy's command line is not seen here).
+  if (typeof module.config?.pathPrefix === "string") known.pathPrefix = module.config.pathPrefix;
   const configure = typeof module.default === "function" ? (module.default as AnyFunction) : undefined;
   // `export const config` sets the folders before the config function runs; a returned object, after.
   Object.assign(dirs, definedOnly(module.config?.dir));
-  const returned = (await configure?.(config)) as { dir?: Partial<typeof dirs> } | undefined;
+  const returned = (await configure?.(config)) as { dir?: Partial<typeof dirs>; pathPrefix?: unknown } | undefined;
+  if (typeof returned?.pathPrefix === "string") known.pathPrefix = returned.pathPrefix;
   for (let i = 0; i < plugins.length; i++) {
     const [plugin, options] = plugins[i]!;
     try {
@@ -107,6 +112,7 @@ export async function loadSiteConfig(siteDir: string): Promise<SiteConfig> {
     },
     options: recorded.options,
     markdown: recorded.markdown,
+    pathPrefix: String(known.pathPrefix),
   };
 }
 

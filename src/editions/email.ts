@@ -5,15 +5,20 @@ import { isTag, isText, type Element } from "domhandler";
 import { filter, removeElement } from "domutils";
 import render from "dom-serializer";
 import juice from "juice";
+import type { ImageSize } from "../content/imageSize.js";
 import { LOOK, type EditionReport } from "./report.js";
 
 export interface EmailOptions {
   /** The footer's unsubscribe placeholder the newsletter service fills in; default "{{unsubscribe_url}}" (Buttondown's / ConvertKit's form). */
   unsubscribe?: string;
+  /** An image's own size, by its absolute address, when it can be known (a file of the site). */
+  imageSize?: (src: string) => ImageSize | undefined;
 }
+
 
 export const EMAIL_DEFAULTS: Required<EmailOptions> = {
   unsubscribe: "{{unsubscribe_url}}", // written as-is (escaped): the service replaces it per subscriber
+  imageSize: () => undefined,
 };
 
 /** Gmail clips a message over 102 KB: the limit the edition must stay under (100 KB). */
@@ -35,10 +40,14 @@ const DARK = { fg: "#e8e8e6", muted: "#a8abb0", bg: "#16171a", accent: "#8ab4f8"
  * their content goes with them. Mail clients strip most of them, and spam filters hold them against the message.
  */
 const DROPPED_ELEMENTS = new Set([
+  // SVG and MathML can carry scripts, handlers and links of their own (xlink:href, <set>, <animate>).
+  "svg", "math",
   "script", "noscript", "style", "link", "meta", "base", "template", "iframe", "frame", "frameset",
   "object", "embed", "applet", "form", "input", "button", "select", "textarea",
 ]);
 /** Ids and classes mean nothing without the site's stylesheet (clients rename or drop them); tabindex and srcset are for browsers. */
+/** Braces, which newsletter services' template languages read, and where they wait during juice. */
+const [BRACE_RE, HELD_OPEN, HELD_CLOSE] = [/[{}]/g, "\uE001", "\uE002"] as const;
 const DROPPED_ATTRIBUTES = new Set(["id", "class", "tabindex", "srcset", "sizes"]);
 const EVENT_HANDLER_RE = /^on/i;
 /** Attributes that hold an address a mail client would fetch or open: each made absolute, or dropped. */
@@ -124,8 +133,12 @@ const JUICE_OPTIONS: juice.Options = {
 /** The report as one HTML email document. */
 export function emailEdition(report: EditionReport, options: EmailOptions = {}): string {
   const opts = { ...EMAIL_DEFAULTS, ...options };
-  const framed = frame(report, emailBody(report.html, report.url), opts.unsubscribe);
-  return withoutClasses(juice.inlineContent(framed, INLINED_CSS, JUICE_OPTIONS));
+  // The body's braces are written as character references: newsletter services run the email
+  // through their own template language ({{ … }}, {% … %}), and a code sample must not become a
+  // tag. juice would decode the references, so the braces wait as private-use characters until after it.
+  const body = emailBody(report.html, report.url, opts.imageSize).replace(BRACE_RE, (brace) => (brace === "{" ? HELD_OPEN : HELD_CLOSE));
+  const inlined = withoutClasses(juice.inlineContent(frame(report, body, opts.unsubscribe), INLINED_CSS, JUICE_OPTIONS));
+  return inlined.replaceAll(HELD_OPEN, "&#123;").replaceAll(HELD_CLOSE, "&#125;");
 }
 
 /** The edition's size as Gmail counts it (UTF-8 bytes): over EMAIL_MAX_BYTES, the command refuses to write it. */
@@ -137,18 +150,18 @@ export function emailSize(html: string): number {
  * The report's body fit for mail: nothing that runs or embeds, no ids or classes, every address
  * absolute (resolved against the web page), images sized for the column, tables as wide as it.
  */
-export function emailBody(html: string, pageUrl: string): string {
+export function emailBody(html: string, pageUrl: string, imageSize: EmailOptions["imageSize"] = () => undefined): string {
   const document = parseDocument(html);
   for (const node of filter((n) => !isTag(n) && !isText(n), document, true)) removeElement(node); // comments can hide markup for Outlook
   for (const element of filter(isTag, document, true) as Element[]) {
     if (DROPPED_ELEMENTS.has(element.name)) removeElement(element);
-    else cleanAttributes(element, pageUrl);
+    else cleanAttributes(element, pageUrl, imageSize);
   }
   // Text is decoded when parsed and encoded again here: what was escaped text stays text.
   return render(document, { encodeEntities: "utf8" });
 }
 
-function cleanAttributes(element: Element, pageUrl: string): void {
+function cleanAttributes(element: Element, pageUrl: string, imageSize: NonNullable<EmailOptions["imageSize"]>): void {
   const attributes = element.attribs;
   for (const name of Object.keys(attributes)) {
     if (DROPPED_ATTRIBUTES.has(name) || EVENT_HANDLER_RE.test(name)) delete attributes[name];
@@ -160,7 +173,7 @@ function cleanAttributes(element: Element, pageUrl: string): void {
     if (url === undefined) delete attributes[name];
     else attributes[name] = url;
   }
-  if (element.name === "img") fitImage(attributes);
+  if (element.name === "img") fitImage(attributes, attributes.src === undefined ? undefined : imageSize(attributes.src));
   // Outlook sizes a table by its attribute; the CSS width is for everyone else.
   if (element.name === "table") attributes.width = "100%";
 }
@@ -177,9 +190,14 @@ function absoluteUrl(value: string, pageUrl: string): string | undefined {
  * wider than the column's content (its own when narrower; the column's when unknown), and a
  * height scaled with it. The author's alt stays; without one, an empty alt marks it decorative.
  */
-function fitImage(attributes: Record<string, string>): void {
-  const width = pixels(attributes.width);
-  const height = pixels(attributes.height);
+function fitImage(attributes: Record<string, string>, natural: ImageSize | undefined): void {
+  // Without its own width attribute, an image of the site is sized from its file: a small one stays small.
+  const width = pixels(attributes.width) ?? natural?.width;
+  const height = pixels(attributes.height) ?? (pixels(attributes.width) === undefined ? natural?.height : undefined);
+  if (width !== undefined && width <= CONTENT_WIDTH && attributes.width === undefined) {
+    attributes.width = String(width);
+    if (height !== undefined) attributes.height = String(height);
+  }
   if (width === undefined || width > CONTENT_WIDTH) {
     attributes.width = String(CONTENT_WIDTH);
     if (width !== undefined && height !== undefined) attributes.height = String(Math.round((height * CONTENT_WIDTH) / width));

@@ -9,8 +9,6 @@ import type { EditionReport } from "./report.js";
 
 /** A heading's id: the editions have no table of contents, and mail and WeChat drop ids anyway. */
 const HEADING_ID_RE = /(<h[1-6])\s+id="[^"]*"/g;
-/** A link to a place in the page itself: in an edition it leads to that place on the web page. */
-const FRAGMENT_HREF_RE = /(\shref=["'])#/g;
 
 /**
  * The edition input of a report. `body` is its body as the site renders it (the plugin's rules,
@@ -20,9 +18,10 @@ export function editionReport(page: AnalysedPage, site: SiteIndex, opts: Resolve
   const siteUrl = opts.site.url;
   const url = encodeUrl(`${siteUrl}${page.url}`);
   const digestPath = page.week === undefined ? undefined : site.digestByWeek.get(page.week.key);
-  const digest = digestPath === undefined ? undefined : site.pages.get(digestPath);
+  const candidate = digestPath === undefined ? undefined : site.pages.get(digestPath);
+  const digest = candidate !== undefined && liveBy(candidate, page) ? candidate : undefined;
   const description = typeof page.data.description === "string" && page.data.description.trim() !== "" ? page.data.description.trim() : page.excerpt;
-  const html = absoluteLinks(body, siteUrl).replace(HEADING_ID_RE, "$1").replace(FRAGMENT_HREF_RE, `$1${url}#`);
+  const html = absoluteLinks(body, siteUrl, url).replace(HEADING_ID_RE, "$1");
   return {
     title: page.title,
     description,
@@ -34,4 +33,11 @@ export function editionReport(page: AnalysedPage, site: SiteIndex, opts: Resolve
     site: { title: opts.site.title, url: siteUrl, language: opts.site.language },
     html,
   };
+}
+
+/** Whether a page is live by the time the report is: a draft never; a scheduled one no later than the report. */
+function liveBy(target: AnalysedPage, report: AnalysedPage): boolean {
+  if (target.status.state === "published") return true;
+  if (target.status.state === "draft" || report.status.state !== "scheduled") return false;
+  return target.status.at <= report.status.at;
 }

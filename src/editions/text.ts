@@ -31,19 +31,16 @@ const GRAPHEMES = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 const EMOJI_RE = new RegExp("^\\p{RGI_Emoji}$", "v");
 /** Combining marks, format characters (ZWJ, soft hyphen, word joiner) and controls take no column. */
 const ZERO_WIDTH_RE = /^[\p{M}\p{Cf}\p{Cc}]$/u;
-/**
- * Ambiguous characters (“ ” — … ·) count 1: UAX #11's default, and what `wcwidth` and terminals
- * do unless told otherwise. (The package's README and its types disagree on the default, so it is
- * passed.)
- */
+/** Ambiguous characters (“ ” — … ·) count 1: UAX #11's default, as in terminals (passed: the package's README and types disagree). */
 const WIDTH_OPTIONS = { ambiguousAsWide: false } as const;
 
 /** Kinsoku (CLREQ's 行首行尾禁则, https://www.w3.org/TR/clreq/; JIS X 4051): closing punctuation never starts a line… */
 const NO_LINE_START = new Set("，。、；：？！）》」』】〕〉〗〙〛”’…‥・～％,.;:?!)]}");
 /** …and opening punctuation never ends one. */
 const NO_LINE_END = new Set("（《「『【〔〈〖〘〚“‘([{");
-/** Word joiner: no break on either side (a link and its `[1]`); dropped from the output. */
-const GLUE = "\u2060";
+const GLUE = "\u2060"; // word joiner: no break on either side (a link and its `[1]`); dropped from the output
+/** Where a link showing its own address ends: a space there, unless a space or punctuation (which ends a URL) follows. */
+const [URL_END, URL_END_BEFORE_PUNCTUATION_RE] = ["\uE000", /\uE000(?=$|[\s!-/:-@[-`{-~\u3000-\u303F\uFF00-\uFFEF“”‘’…—])/gu] as const;
 /**
  * A URL is one unbreakable piece. It runs to a space or to Chinese or fullwidth punctuation (a
  * fragment may be Chinese: `#模型迭代`), its trailing sentence punctuation left out (`…/a).` ends at `a`).
@@ -157,6 +154,9 @@ function reference(url: string, references: References): string {
 
 /** The inline content as text, `\n` where a `<br>` stood, links and images numbered in reading order. */
 function inline(nodes: ChildNode[], references: References): string {
+  return inlineText(nodes, references).replace(URL_END_BEFORE_PUNCTUATION_RE, "").replaceAll(URL_END, " ");
+}
+function inlineText(nodes: ChildNode[], references: References): string {
   let text = "";
   for (const node of nodes) {
     if (isText(node)) text += node.data.replace(SPACES_RE, " ").replace(CONTROL_RE, "");
@@ -166,12 +166,14 @@ function inline(nodes: ChildNode[], references: References): string {
       const src = node.attribs.src?.trim() ?? "";
       text += imageLabel((node.attribs.alt ?? "").replace(SPACES_RE, " ").trim()) + (REFERENCED_RE.test(src) ? reference(src, references) : "");
     } else if (node.name === "a") {
-      const label = inline(node.children, references);
+      const label = inlineText(node.children, references);
       const href = node.attribs.href?.trim() ?? "";
-      // A link that shows its own address is already whole in the text: no second copy below.
-      if (!REFERENCED_RE.test(href) || [href, href.replace(/\/$/, "")].includes(label.trim())) text += label;
+      // A link showing its own address is whole in the text (no copy below), then a space: the words
+      // after it (often Chinese, unspaced) must not read as part of the address.
+      if ([href, href.replace(/\/$/, "")].includes(label.trim()) && REFERENCED_RE.test(href)) text += `${label.trimEnd()}${URL_END}`;
+      else if (!REFERENCED_RE.test(href)) text += label;
       else text += label.trimEnd() + reference(href, references);
-    } else text += inline(node.children, references);
+    } else text += inlineText(node.children, references);
   }
   return text;
 }

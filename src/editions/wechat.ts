@@ -19,6 +19,8 @@ const WEB_VERSION_LABEL = "原文：";
  * hold raw text that a browser does not decode, so it would not read as it was written.
  */
 const DROPPED_ELEMENTS = new Set([
+  // SVG and MathML can carry scripts, handlers and links of their own (xlink:href, <set>, <animate>).
+  "svg", "math",
   "script", "noscript", "style", "link", "meta", "base", "template", "iframe", "frame", "frameset",
   "object", "embed", "applet", "form", "input", "button", "select", "textarea", "xmp", "plaintext",
   "noembed", "noframes",

@@ -8,6 +8,8 @@ import type { ResolvedOptions } from "../core/options.js";
 import { encodeUrl } from "../core/safety.js";
 import { pageStem, resolveReference } from "../content/references.js";
 import { inputRelative } from "../content/body.js";
+import { imageSizeReader } from "../content/imageSize.js";
+import { resolve } from "node:path";
 import type { WeeklyBuild, BuildState } from "../build/build.js";
 import { sortByWeekDescending, sortNewestFirst, tagPages, type CollectionItem, type TagPage } from "../present/collections.js";
 import { pageView, type PageView } from "../present/views.js";
@@ -76,7 +78,8 @@ export class TemplateApi {
     const page = state?.site?.pages.get(this.#relative(item.inputPath ?? ""));
     if (!state?.preview || !state.site || !page) return undefined;
     const report = editionReport(page, state.site, this.#opts, String(item.content ?? ""));
-    const edition = { html: format === "email" ? emailEdition(report) : wechatEdition(report), text: textEdition(report) };
+    const imageSize = imageSizeReader(this.#opts.site.url, resolve(this.#inputDir));
+    const edition = { html: format === "email" ? emailEdition(report, { imageSize }) : wechatEdition(report), text: textEdition(report) };
     const label = PREVIEW_EDITIONS.find((e) => e.format === format)!.label;
     return { ...edition, label, title: report.title, links: editionLinks(page.url), json: clipboardJson(edition) };
   };

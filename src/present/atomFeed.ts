@@ -31,7 +31,7 @@ export function atomFeed(items: readonly FeedItem[], opts: ResolvedOptions, feed
     const url = encodeUrl(`${site.url}${item.url as string}`);
     const data = item.data as { title?: unknown };
     const { published, summary } = facts(item);
-    const content = absoluteLinks(typeof item.content === "string" ? item.content : "", site.url);
+    const content = absoluteLinks(typeof item.content === "string" ? item.content : "", site.url, url);
     return [
       "  <entry>",
       `    <title>${escapeXml(typeof data.title === "string" ? data.title : "")}</title>`,

@@ -1,4 +1,5 @@
-// The preview's edition pages: each report's email and WeChat editions shown as they will look,
+// The preview's edition pages: each report's email and WeChat editions shown as they will look
+// (the email in a sandboxed frame: nothing in it runs),
 // with a 复制 button that puts the edition (HTML, and its plain text) on the clipboard. Only a
 // preview has them: a production build gives them no address.
 
@@ -60,7 +61,7 @@ export const EDITION_PAGE = `{%- set edition = report | weeklyEdition(editionFor
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
-<title>{{ edition.label }}预览 · {{ edition.title }}</title>
+<title>{{ edition.label | escape }}预览 · {{ edition.title | escape }}</title>
 <style>${STYLE}</style>
 </head>
 <body>
@@ -76,7 +77,7 @@ export const EDITION_PAGE = `{%- set edition = report | weeklyEdition(editionFor
 </header>
 <main>
 {%- if editionFormat == "email" %}
-<iframe class="edition-frame" title="{{ edition.label }}：{{ edition.title }}" srcdoc="{{ edition.html }}"></iframe>
+<iframe class="edition-frame" title="{{ edition.label | escape }}：{{ edition.title | escape }}" sandbox="allow-same-origin allow-popups allow-popups-to-escape-sandbox" srcdoc="{{ edition.html | escape }}"></iframe>
 {%- else %}
 <div class="edition-wechat">{{ edition.html | safe }}</div>
 {%- endif %}

@@ -7,9 +7,16 @@ import { tagsOf } from "../content/tags.js";
 
 /** `href="/x"` and `src="/x"` (root-relative, as the plugin writes links) made absolute. */
 const ROOT_RELATIVE_RE = /(\s(?:href|src)=["'])\/(?!\/)/g;
+/** `href="#x"`: a place in the page itself. */
+const FRAGMENT_HREF_RE = /(\shref=["'])#/g;
 
-export function absoluteLinks(html: string, siteUrl: string): string {
-  return html.replace(ROOT_RELATIVE_RE, `$1${siteUrl}/`);
+/**
+ * Root-relative links made absolute; with the page's own absolute URL, links to a place in the
+ * page too, which lead nowhere once the content is read outside the page (a feed reader, an email).
+ */
+export function absoluteLinks(html: string, siteUrl: string, pageUrl?: string): string {
+  const absolute = html.replace(ROOT_RELATIVE_RE, `$1${siteUrl}/`);
+  return pageUrl === undefined ? absolute : absolute.replace(FRAGMENT_HREF_RE, `$1${pageUrl}#`);
 }
 
 interface FeedItem extends CollectionItem {
@@ -37,7 +44,7 @@ export function jsonFeed(items: readonly FeedItem[], opts: ResolvedOptions, feed
           id: url,
           url,
           title: typeof data.title === "string" ? data.title : "",
-          content_html: absoluteLinks(typeof item.content === "string" ? item.content : "", site.url),
+          content_html: absoluteLinks(typeof item.content === "string" ? item.content : "", site.url, url),
           ...(typeof data.description === "string" && data.description.trim() !== "" ? { summary: data.description.trim() } : {}),
           date_published: item.date.toISOString(),
           ...(tags.length > 0 ? { tags } : {}),
