@@ -205,6 +205,29 @@ describe("the preview's edition pages", () => {
     removeOutput(preview);
   });
 
+  test("only the newest 10 reports have edition pages, so that a preview of years of reports stays quick", () => {
+    const many = copySite("editions");
+    const out = tempOutput("editions-many");
+    try {
+      for (let week = 1; week <= 10; week += 1) {
+        const date = new Date(Date.UTC(2025, 0, 2 + 7 * (week - 1))).toISOString().slice(0, 10);
+        const ww = String(week).padStart(2, "0");
+        writeFileSync(join(many, "posts", `2025-W${ww}-ai-weekly.md`), `---\ntitle: 2025年W${ww}周报\ndate: ${date}\ntags: [AI]\n---\n\n第 ${week} 周。\n`);
+      }
+      const build = runEleventy(many, out, { ...BEFORE, WEEKLY_PREVIEW: "1" });
+      assert.equal(build.status, 0, build.stderr);
+      const withEditions = listFiles(out).filter((file) => file.endsWith("/editions/email/index.html")).map((file) => file.split("/")[1]).sort();
+      // W06, W07, W08 of 2026 and the newest seven of 2025.
+      assert.deepEqual(withEditions, ["2025-W04-ai-weekly", "2025-W05-ai-weekly", "2025-W06-ai-weekly", "2025-W07-ai-weekly", "2025-W08-ai-weekly", "2025-W09-ai-weekly", "2025-W10-ai-weekly", "2026-W06-ai-weekly", "2026-W07-ai-weekly", "2026-W08-ai-weekly"]);
+      const links = (stem: string) => all(parseHTML(readFileSync(join(out, "posts", stem, "index.html"), "utf8")).document, ".edition-links a").map((a) => a.getAttribute("href"));
+      assert.deepEqual(links("2025-W04-ai-weekly"), ["/posts/2025-W04-ai-weekly/editions/email/", "/posts/2025-W04-ai-weekly/editions/wechat/"]);
+      assert.deepEqual(links("2025-W03-ai-weekly"), []);
+    } finally {
+      removeOutput(out);
+      removeOutput(many);
+    }
+  });
+
   test("a production build has no edition page, nor a link to one", () => {
     assert.deepEqual([...built].filter((file) => file.includes("editions")), []);
     assert.equal(parseHTML(readFileSync(join(output, "posts/2026-W07-ai-weekly/index.html"), "utf8")).document.querySelector(".edition-links"), null);

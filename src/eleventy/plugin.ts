@@ -112,13 +112,14 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
   // A preview's edition pages of each report (email, WeChat), with their 复制 button; a
   // production build gives them no address.
   eleventyConfig.addFilter("weeklyEdition", api.edition);
+  eleventyConfig.addCollection("weeklyEditionReports", api.editionReports);
   for (const { format } of PREVIEW_EDITIONS) {
     eleventyConfig.addTemplate(`weekly-plugin/edition-${format}.njk`, EDITION_PAGE, {
-      pagination: { data: "collections.reports", size: 1, alias: "report", addAllPagesToCollections: false },
+      pagination: { data: "collections.weeklyEditionReports", size: 1, alias: "report", addAllPagesToCollections: false },
       layout: false,
       eleventyExcludeFromCollections: true,
       editionFormat: format,
-      eleventyComputed: { permalink: (data: { report?: { url?: string } }) => (api.previewing() && data.report?.url ? editionUrl(data.report.url, format) : false) },
+      eleventyComputed: { permalink: (data: { report?: { url?: string } }) => (data.report?.url ? editionUrl(data.report.url, format) : false) },
     });
   }
 

@@ -19,6 +19,11 @@ import { emailEdition } from "../editions/email.js";
 import { textEdition } from "../editions/text.js";
 import { wechatEdition } from "../editions/wechat.js";
 
+/** The newest reports a preview makes edition pages for. */
+const PREVIEW_EDITION_REPORTS = 10;
+/** Editions kept between a preview's rebuilds: two per report with edition pages, with room. */
+const EDITIONS_KEPT = 200;
+
 interface CollectionApi {
   getAll(): CollectionItem[];
 }
@@ -29,6 +34,8 @@ export class TemplateApi {
   readonly #inputDir: string;
   /** A page's view is asked for by its layouts and by every list it appears in: made once per build. */
   #views = new WeakMap<BuildState, Map<string, PageView | undefined>>();
+  /** State that outlives a build: the preview's editions, by format, report and rendered body. */
+  #editions = new Map<string, { html: string; text: string; label: string; title: string; links: Array<{ label: string; url: string }>; json: string }>();
 
   constructor(build: WeeklyBuild, opts: ResolvedOptions, inputDir: string) {
     this.#build = build;
@@ -64,7 +71,7 @@ export class TemplateApi {
     if (!views.has(inputPath)) {
       const view = pageView(site, this.#relative(inputPath), (tag) => state.tagUrls.get(tag));
       // A preview links each report to its editions (editionPages.ts); a production build has none.
-      views.set(inputPath, view && { ...view, editions: state.preview && view.kind === "report" ? editionLinks(view.url) : [] });
+      views.set(inputPath, view && { ...view, editions: this.hasEditions(inputPath) ? editionLinks(view.url) : [] });
     }
     return views.get(inputPath);
   };
@@ -76,16 +83,38 @@ export class TemplateApi {
   edition = (item: CollectionItem & { content?: unknown }, format: PreviewFormat) => {
     const state = this.#build.latest;
     const page = state?.site?.pages.get(this.#relative(item.inputPath ?? ""));
-    if (!state?.preview || !state.site || !page) return undefined;
-    const report = editionReport(page, state.site, this.#opts, String(item.content ?? ""));
-    const imageSize = imageSizeReader(this.#opts.site.url, resolve(this.#inputDir));
-    const edition = { html: format === "email" ? emailEdition(report, { imageSize }) : wechatEdition(report), text: textEdition(report) };
-    const label = PREVIEW_EDITIONS.find((e) => e.format === format)!.label;
-    return { ...edition, label, title: report.title, links: editionLinks(page.url), json: clipboardJson(edition) };
+    if (!state?.site || !page || !this.hasEditions(item.inputPath ?? "")) return undefined;
+    const content = String(item.content ?? "");
+    // Kept between the rebuilds of one preview: a save re-renders every edition page, and an
+    // edition costs tens of milliseconds (juice, the text's wrapping).
+    const key = `${format}\u0000${page.path}\u0000${content}`;
+    let edition = this.#editions.get(key);
+    if (!edition) {
+      const report = editionReport(page, state.site, this.#opts, content);
+      const imageSize = imageSizeReader(this.#opts.site.url, resolve(this.#inputDir));
+      const made = { html: format === "email" ? emailEdition(report, { imageSize }) : wechatEdition(report), text: textEdition(report) };
+      const label = PREVIEW_EDITIONS.find((e) => e.format === format)!.label;
+      edition = { ...made, label, title: report.title, links: editionLinks(page.url), json: clipboardJson(made) };
+      if (this.#editions.size >= EDITIONS_KEPT) this.#editions.delete(this.#editions.keys().next().value!);
+      this.#editions.set(key, edition);
+    }
+    return edition;
   };
 
-  /** Whether this build is a preview: edition pages get an address only then. */
-  previewing = (): boolean => this.#build.latest?.preview ?? false;
+  /**
+   * Whether a report has edition pages: only in a preview, and only the newest reports (those not
+   * yet live among them, as they are dated after the others), so that a preview of years of
+   * reports does not render two editions of each. The same reports as `editionReports`.
+   */
+  hasEditions = (inputPath: string): boolean => {
+    const state = this.#build.latest;
+    const site = state?.preview ? state.site : undefined;
+    const index = site?.reportIndex.get(this.#relative(inputPath));
+    return site !== undefined && index !== undefined && index >= site.reportOrder.length - PREVIEW_EDITION_REPORTS;
+  };
+
+  /** Collection `weeklyEditionReports`: the reports with edition pages (the newest, in a preview; none otherwise). */
+  editionReports = (api: CollectionApi): CollectionItem[] => (this.#build.latest?.preview ? this.reports(api).slice(0, PREVIEW_EDITION_REPORTS) : []);
 
   /**
    * Whether a page must not be indexed: every page of a preview (its home and tag pages list
