@@ -1,7 +1,7 @@
 // `weekly <command>`: reads the arguments and runs one command; each command owns its module.
 import { show } from "../core/errors.js";
 import { parseArgs } from "node:util";
-import { inspectSite } from "./inspect.js";
+import { inspectSite, type SiteInspection } from "./inspect.js";
 import { formatReport } from "./check.js";
 import { parseWeekday, writeNewWeek } from "./new.js";
 import { importSources, runDigest } from "./digest.js";
@@ -76,6 +76,14 @@ export async function main(argv: readonly string[], out = process.stdout, err = 
   return 2;
 }
 
+/** The site in `dir`, or undefined once the reason it cannot be read is printed (the command then exits 2). */
+async function siteOf(command: string, dir: string, err: NodeJS.WritableStream): Promise<SiteInspection | undefined> {
+  const site = await inspectSite(dir);
+  if (!("failure" in site)) return site;
+  err.write(`weekly ${command}: ${site.failure}\n`);
+  return undefined;
+}
+
 async function check(format: string, rest: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   if (format !== "text" && format !== "json") {
     err.write(`weekly check: --format received ${show(format)}; expected text or json.\n`);
@@ -85,11 +93,8 @@ async function check(format: string, rest: string[], out: NodeJS.WritableStream,
     err.write(`weekly check: unexpected argument ${show(rest[0])}; it checks the site in the current folder.\n`);
     return 2;
   }
-  const site = await inspectSite(process.cwd());
-  if ("failure" in site) {
-    err.write(`weekly check: ${site.failure}\n`);
-    return 2;
-  }
+  const site = await siteOf("check", process.cwd(), err);
+  if (!site) return 2;
   out.write(formatReport(site, format));
   return site.problems.some((p) => p.severity === "error") ? 1 : 0;
 }
@@ -114,11 +119,8 @@ async function newWeek(
     return 2;
   }
   const tags = values.tags?.split(/[,，、]/).map((t) => t.trim()).filter((t) => t !== "");
-  const site = await inspectSite(process.cwd());
-  if ("failure" in site) {
-    err.write(`weekly new: ${site.failure}\n`);
-    return 2;
-  }
+  const site = await siteOf("new", process.cwd(), err);
+  if (!site) return 2;
   const written = await writeNewWeek(
     site.siteDir,
     site,
@@ -149,11 +151,8 @@ async function digest(
     err.write(`weekly digest: --timeout received ${show(values.timeout)}; expected a number of seconds from 1 to 600, such as 20.\n`);
     return 2;
   }
-  const site = await inspectSite(process.cwd());
-  if ("failure" in site) {
-    err.write(`weekly digest: ${site.failure}\n`);
-    return 2;
-  }
+  const site = await siteOf("digest", process.cwd(), err);
+  if (!site) return 2;
   const io = { out, err, env: process.env };
   if (values.import !== undefined) {
     if (rest.length > 0 || values.merge || values["dry-run"] || values.offline) {
@@ -180,10 +179,7 @@ async function exportEdition(
     return 2;
   }
   const cwd = process.cwd();
-  const site = await inspectSite(cwd);
-  if ("failure" in site) {
-    err.write(`weekly export: ${site.failure}\n`);
-    return 2;
-  }
+  const site = await siteOf("export", cwd, err);
+  if (!site) return 2;
   return runExport(site, { which: rest[0]!, format: values.format as Format, output: values.output, unsubscribe: values.unsubscribe, cwd }, { out, err });
 }
