@@ -3,19 +3,13 @@
 // dark, Chinese search, layout at 360 px, and screenshots in test/.output/screenshots/.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { createRequire } from "node:module";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { HtmlValidate } from "html-validate";
 import { addEarlierYears, copySite, readSite, removeOutput, ROOT, runEleventy, tempOutput } from "./helpers.js";
 import { serveFolder, type StaticSite } from "./staticServer.js";
-
-/** Debian's Chromium, or the browser named by WEEKLY_TEST_CHROMIUM (as test/setup/browser.sh checks). */
-const CHROMIUM = process.env.WEEKLY_TEST_CHROMIUM ?? "/usr/bin/chromium";
-const SCREENSHOTS = join(ROOT, "test", ".output", "screenshots");
-const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+import { axeViolations, launchBrowser, SCREENSHOTS, type Browser } from "./browserKit.js";
 
 let blogOutput: string;
 let fixture: string;
@@ -30,11 +24,9 @@ let prefixed: StaticSite;
 let yearsFixture: string;
 let yearsOutput: string;
 let years: StaticSite;
-let context: BrowserContext;
-const consoleErrors: string[] = [];
+let browser: Browser;
 
 before(async () => {
-  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk (npm test does it as root)`);
   blogOutput = tempOutput("browser-blog");
   const built = runEleventy(ROOT, blogOutput);
   assert.equal(built.status, 0, built.stderr);
@@ -63,18 +55,11 @@ before(async () => {
   blog = await serveFolder(blogOutput);
   weeks = await serveFolder(fixtureOutput);
   hostile = await serveFolder(hostileOutput);
-  context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "weekly-chromium-")), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    viewport: { width: 1280, height: 900 },
-  });
-  context.on("page", (page) => watch(page));
-  for (const page of context.pages()) watch(page);
+  browser = await launchBrowser();
 });
 
 after(async () => {
-  await context?.close();
+  await browser?.context.close();
   await blog?.close();
   await weeks?.close();
   await hostile?.close();
@@ -83,27 +68,8 @@ after(async () => {
   for (const dir of [blogOutput, fixtureOutput, fixture, hostileOutput, hostileFixture, prefixedOutput, yearsFixture, yearsOutput]) if (dir) removeOutput(dir);
 });
 
-function watch(page: Page): void {
-  page.on("console", (message) => {
-    if (message.type() === "error") consoleErrors.push(`${page.url()}: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => consoleErrors.push(`${page.url()}: ${error.message}`));
-}
-
-/** axe-core's violations on the page as it is now, one line each. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe.run();
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  });
-}
-
-async function open(url: string): Promise<Page> {
-  const page = context.pages()[0] ?? (await context.newPage());
-  const response = await page.goto(url);
-  assert.equal(response?.status(), 200, url);
-  return page;
+function open(url: string): Promise<Page> {
+  return browser.open(url);
 }
 
 describe("a reader's path", () => {
@@ -301,7 +267,7 @@ describe("every kind of page", () => {
   });
 
   test("no page logged an error to the console", () => {
-    assert.deepEqual(consoleErrors, []);
+    assert.deepEqual(browser.consoleErrors, []);
   });
 });
 
