@@ -202,6 +202,27 @@ describe("the feed's XSL page", () => {
   });
 });
 
+describe("a site with tagPageSize: 30 and no Atom feed", () => {
+  let other: BuiltSite;
+  before(() => {
+    const dir = makeSite();
+    writeFileSync(
+      join(dir, "eleventy.config.js"),
+      `import weekly from "eleventy-plugin-weekly";\nexport default (c) => c.addPlugin(weekly, { tagPageSize: 30, feeds: { atom: false }, site: { title: "定时发布测试站", url: "${ORIGIN}" } });\nexport const config = { dir: { includes: "" }, markdownTemplateEngine: false };\n`,
+    );
+    other = build(dir);
+  });
+  after(() => removeOutput(other));
+
+  test("the tag has two pages of 30 and 15 reports, and neither a feed, a feed link nor the XSL page", () => {
+    assert.deepEqual([PAGES[0]!, PAGES[1]!].map((url) => all(other.page(url), ".report-list h2 a").map((a) => a.getAttribute("href"))), [REPORTS.slice(0, 30), REPORTS.slice(30)]);
+    assert.equal(other.has(PAGES[2]!), false);
+    assert.equal(text(other.page(PAGES[1]!).querySelector(".lede")), "45 篇报告 · 第 2 页，共 2 页");
+    assert.deepEqual([...other.files.keys()].filter((f) => f.endsWith(".xml") || f.endsWith(".xsl")), ["sitemap.xml"]);
+    assert.equal(other.page(PAGES[0]!).querySelector('link[type="application/atom+xml"], a.tag-feed'), null);
+  });
+});
+
 describe("under --pathprefix /blog/", () => {
   let blog: BuiltSite;
   before(() => {
