@@ -72,7 +72,7 @@ describe("a production build one second before W07 goes live", () => {
       assert.ok(!content.includes("仅定时标签") && !content.includes("草稿专用标签"), `${file} names a tag of an unpublished report`);
     }
     assert.deepEqual(all(site.page("/tags/"), ".tag-index a").map(text), ["AI", "Jeremy", "R&D <实验>"]);
-    assert.deepEqual(all(site.page("/tags/ai/"), "main a").map((a) => a.getAttribute("href")), [W06.url, "/posts/2026-W05-ai-weekly/"]);
+    assert.deepEqual(all(site.page("/tags/ai/"), "main .report-list a").map((a) => a.getAttribute("href")), [W06.url, "/posts/2026-W05-ai-weekly/"]);
   });
 
   test("the W07 digest is published, but its list of citing reports is empty", () => {
@@ -130,7 +130,7 @@ describe("a production build one second after W07 goes live", () => {
   test("publishes W07 on the home page, its tag pages and its digest's list", () => {
     assert.deepEqual(homeLinks(site), [W07.url, W06.url, "/posts/2026-W05-ai-weekly/"]);
     assertPublished(site, W07);
-    assert.deepEqual(all(site.page("/tags/仅定时标签/"), "main a").map((a) => a.getAttribute("href")), [W07.url]);
+    assert.deepEqual(all(site.page("/tags/仅定时标签/"), "main .report-list a").map((a) => a.getAttribute("href")), [W07.url]);
     assert.deepEqual(all(site.page("/weekly_news/ai_news_2026-W07/"), ".cited-by a").map((a) => a.getAttribute("href")), [W07.url]);
   });
 

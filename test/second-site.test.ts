@@ -19,6 +19,7 @@ describe("a site with non-default options", () => {
       "atom.xml",
       "digests/news_2026-W05/index.html",
       "digests/news_2026-W06/index.html",
+      "feed.xsl",
       "files/notes.txt",
       "index.html",
       "reports/2026-W05-report/index.html",
@@ -26,7 +27,9 @@ describe("a site with non-default options", () => {
       "reports/chart.svg",
       "robots.txt",
       "sitemap.xml",
+      "topics/人工智能/feed.xml",
       "topics/人工智能/index.html",
+      "topics/代理/feed.xml",
       "topics/代理/index.html",
     ]);
   });

@@ -50,7 +50,10 @@ for (const [label, siteUrl, args] of [
       const base = "https://scheduled.example.org/blog/";
       const absolute: string[] = [];
       const feed = readFileSync(join(output, "feed.xml"), "utf8");
-      absolute.push(...[...feed.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!));
+      absolute.push(...[...feed.matchAll(/<link href="([^"]+)"/g)].map((m) => m[1]!));
+      // The stylesheet a browser shows the feed with is named from the host, with the folder: the <base> plugin leaves XML alone.
+      assert.match(feed, /^<\?xml version="1.0" encoding="utf-8"\?>\n<\?xml-stylesheet href="\/blog\/feed\.xsl" type="text\/xsl"\?>\n/);
+      assert.equal((await fetch(`${server.url}/blog/feed.xsl`)).status, 200);
       for (const m of feed.matchAll(/<content type="html">([^]*?)<\/content>/g)) {
         const html = m[1]!.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
         absolute.push(...urlsOf(html).filter((url) => !url.startsWith("#")));

@@ -46,6 +46,8 @@ export interface WeeklyOptions {
   tagsPath?: string;
   /** Fixed URL slugs for tags whose automatic slug collides or is not wanted: `{ "C++": "cpp" }`. */
   tagSlugs?: Record<string, string>;
+  /** Reports per tag page: a tag with more gets pages `/tags/<slug>/2/`, `/tags/<slug>/3/`…, newest first. */
+  tagPageSize?: number;
   /** Longest excerpt, in characters (CJK characters count one each). */
   excerptLength?: number;
   /** Layouts of the pages the plugin generates; `false` leaves that page out. `report`, `digest` and `page` are the layouts of Markdown pages that name none (`false`: written as they are). */
@@ -126,6 +128,7 @@ export const DEFAULTS: ResolvedOptions = {
   brokenLinks: "error", // "warn" logs and builds anyway; false skips the check
   tagsPath: "tags",
   tagSlugs: {},
+  tagPageSize: 20, // one screenful of titles on a phone, as many as the feeds carry
   excerptLength: 120, // about two lines of Chinese on a phone
   layouts: {
     report: "layouts/post.njk",

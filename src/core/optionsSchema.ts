@@ -28,6 +28,7 @@ export const OPTIONS_SCHEMA = z
     brokenLinks: expect(z.union([z.literal("error"), z.literal("warn"), z.literal(false)]), '"error", "warn" or false'),
     tagsPath: expect(folder, "a folder name relative to the input folder, such as \"posts\""),
     tagSlugs: z.record(z.string(), expect(z.string().regex(/^[^\s/?#]+$/u), 'a non-empty URL segment without spaces, "/", "?" or "#"')),
+    tagPageSize: expect(z.number().int().min(1), "a whole number of reports per tag page, such as 20"),
     excerptLength: expect(z.number().int().min(10), "a whole number of characters, 10 or more"),
     layouts: z.strictObject({
       report: layout, digest: layout, page: layout, home: layout, tag: layout, tagIndex: layout,

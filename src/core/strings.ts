@@ -11,10 +11,14 @@ export const UI = {
     search: "搜索",
     notFound: "页面不存在",
     tag: (name: string) => `标签：${name}`,
+    /** A tag's page after the first: `标签：人工智能（第 2 页）`. */
+    tagPage: (name: string, page: number) => `标签：${name}（第 ${page} 页）`,
   },
   /** A digest without a title of its own. */
   digestTitle: (week: string) => `${week} 新闻摘要`,
   /** The notice on a page a preview shows before it goes live. */
   notice: { scheduled: (moment: string) => `定时发布 ${moment}`, draft: "草稿" },
+  /** Where a reader is in a list of pages: `第 2 页，共 3 页`. */
+  pageOf: (page: number, count: number) => `第 ${page} 页，共 ${count} 页`,
   readingTime: (minutes: number) => `约 ${minutes} 分钟`,
 } as const;

@@ -7,7 +7,9 @@ import { TemplateApi } from "./templateApi.js";
 import { installMarkdownRules } from "../content/markdown.js";
 import { createFrontMatterEngine } from "../content/frontMatter.js";
 import { atomFeed } from "../present/atomFeed.js";
-import type { CollectionItem } from "../present/collections.js";
+import type { CollectionItem, TagPage } from "../present/collections.js";
+import { tagFeedTitle, tagFeedUrl } from "../present/tagPages.js";
+import { FEED_STYLESHEET_URL, feedStylesheet } from "../present/feedStylesheet.js";
 import { jsonFeed } from "../present/jsonFeed.js";
 import { generatedPages, generatedPageUrls, navigation } from "../present/pages.js";
 import { markNoindex } from "../present/preview.js";
@@ -21,6 +23,7 @@ import { installTheme } from "./theme.js";
 export type { WeeklyOptions, ResolvedOptions, SiteMetadata, Severity } from "../core/options.js";
 export type { PageView, DateView, WeekView, TagView, PageLink } from "../present/views.js";
 export type { TagPage } from "../present/collections.js";
+export type { TagPageEntry, PagerLink } from "../present/tagPages.js";
 export { WeeklyError } from "../core/errors.js";
 export { WeeklyCheckResult } from "../build/build.js";
 export type { Problem } from "../core/errors.js";
@@ -90,6 +93,7 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
   eleventyConfig.addCollection("reports", api.reports);
   eleventyConfig.addCollection("digests", api.digests);
   eleventyConfig.addCollection("weeklyTags", api.tags);
+  eleventyConfig.addCollection("weeklyTagPages", api.tagPages);
   eleventyConfig.addGlobalData("weekly", {
     site: opts.site,
     tagsPath: opts.tagsPath,
@@ -128,9 +132,29 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
   if (opts.feeds.atom !== false) {
     const feedUrl = opts.feeds.atom;
     const facts = (item: CollectionItem) => ({ published: liveMoment(item, opts.timezone), summary: api.view(item)?.description ?? "" });
-    eleventyConfig.addNunjucksGlobal("weeklyAtomFeed", (items: CollectionItem[]) => atomFeed(items, opts, feedUrl, facts));
+    // Named from the host: Eleventy's <base> plugin leaves XML alone, so the site's folder is written here.
+    const stylesheet = encodeUrl(`${basePath}${FEED_STYLESHEET_URL}`);
+    eleventyConfig.addNunjucksGlobal("weeklyAtomFeed", (items: CollectionItem[]) => atomFeed(items, opts, { url: feedUrl, page: "/", stylesheet }, facts));
     eleventyConfig.addTemplate("weekly-plugin/feed-atom.njk", "{{ weeklyAtomFeed(collections.reports) | safe }}", {
       permalink: feedUrl,
+      layout: false,
+      eleventyExcludeFromCollections: true,
+    });
+    // Each tag's feed, beside its first page: a reader can follow one topic.
+    if (opts.layouts.tag !== false) {
+      const place = (tag: TagPage) => ({ url: tagFeedUrl(tag.url), page: tag.url, title: tagFeedTitle(opts.site.title, tag.name), stylesheet });
+      eleventyConfig.addNunjucksGlobal("weeklyTagAtomFeed", (tag: TagPage) => atomFeed(tag.reports, opts, place(tag), facts));
+      eleventyConfig.addTemplate("weekly-plugin/feed-atom-tag.njk", "{{ weeklyTagAtomFeed(tag) | safe }}", {
+        pagination: { data: "collections.weeklyTags", size: 1, alias: "tag", addAllPagesToCollections: false },
+        layout: false,
+        eleventyExcludeFromCollections: true,
+        eleventyComputed: { permalink: (data: { tag?: TagPage }) => (data.tag ? tagFeedUrl(data.tag.url) : false) },
+      });
+    }
+    // What a browser shows for a feed (feedStylesheet.ts), in the site's stylesheet.
+    eleventyConfig.addNunjucksGlobal("weeklyFeedStylesheet", feedStylesheet);
+    eleventyConfig.addTemplate("weekly-plugin/feed-xsl.njk", "{{ weeklyFeedStylesheet(weeklyStylesheet()) | safe }}", {
+      permalink: FEED_STYLESHEET_URL,
       layout: false,
       eleventyExcludeFromCollections: true,
     });

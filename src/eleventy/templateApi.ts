@@ -13,6 +13,7 @@ import { resolve } from "node:path";
 import type { WeeklyBuild, BuildState } from "../build/build.js";
 import { sortByWeekDescending, sortNewestFirst, tagPages, type CollectionItem, type TagPage } from "../present/collections.js";
 import { pageView, type PageView } from "../present/views.js";
+import { paginateTags, tagFeedTitle, tagFeedUrl, type TagPageEntry } from "../present/tagPages.js";
 import { clipboardJson, editionLinks, PREVIEW_EDITIONS, type PreviewFormat } from "../present/editionPages.js";
 import { editionReport } from "../editions/fromPage.js";
 import { emailEdition } from "../editions/email.js";
@@ -164,6 +165,15 @@ export class TemplateApi {
 
   /** Collection `weeklyTags`: one entry per tag of the reports, for the tag pages. */
   tags = (api: CollectionApi): TagPage[] => tagPages(this.reports(api), this.#opts.tagsPath, this.#opts.tagSlugs);
+
+  /** Collection `weeklyTagPages`: every page of every tag (`tagPageSize` reports each), for the tag pages. */
+  tagPages = (api: CollectionApi): TagPageEntry[] => {
+    const { site, feeds, tagPageSize } = this.#opts;
+    return paginateTags(this.tags(api), {
+      pageSize: tagPageSize,
+      feedOf: (tag) => (feeds.atom === false ? undefined : { url: tagFeedUrl(tag.url), title: tagFeedTitle(site.title, tag.name) }),
+    });
+  };
 
   #ofKind(api: CollectionApi, kind: "report" | "digest"): CollectionItem[] {
     return api.getAll().filter((item) => item.url !== false && kindOf(this.#relative(item.inputPath), this.#opts) === kind);

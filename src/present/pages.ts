@@ -43,11 +43,14 @@ export function generatedPages(opts: ResolvedOptions): GeneratedPage[] {
       data: {
         ...common,
         layout: tag,
-        pagination: { data: "collections.weeklyTags", size: 1, alias: "tag", addAllPagesToCollections: false },
-        permalink: `/${opts.tagsPath}/{{ tag.slug }}/`,
-        // A function, not a template string: a template would escape the name once here and the
+        // Every page of every tag (tagPages.ts): Eleventy paginates one list, not a tag and then its pages.
+        pagination: { data: "collections.weeklyTagPages", size: 1, alias: "tag", addAllPagesToCollections: false },
+        // Functions, not template strings: a template would escape the name once here and the
         // layout would escape it again.
-        eleventyComputed: { title: (data: { tag?: { name?: string } }) => UI.titles.tag(data.tag?.name ?? "") },
+        eleventyComputed: {
+          permalink: (data: { tag?: { url?: string } }) => data.tag?.url ?? false,
+          title: (data: { tag?: { title?: string } }) => data.tag?.title ?? "",
+        },
       },
     });
   }
