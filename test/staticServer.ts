@@ -19,7 +19,6 @@ const TYPES: Record<string, string> = {
   ".webp": "image/webp",
   ".avif": "image/avif",
   ".gif": "image/gif",
-  ".xsl": "text/xsl; charset=utf-8",
   ".wasm": "application/wasm",
 };
 
