@@ -84,28 +84,20 @@ export function planImage(inputDir: string, path: string): ImagePlan | { error: 
   return { kind: "responsive", width, height, fallback: fallbackFormat(size.type!), variants };
 }
 
-/** How many variants a settle made, and how many it took from the cache. */
-export interface ImageWork {
-  /** Input path of each picture → its variants written into the output. */
-  written: Map<string, string[]>;
-  made: number;
-  cached: number;
-}
-
 /**
  * Writes every variant of the planned pictures into the output: from the cache when it holds them,
  * else encoded now and kept in the cache (when there is one), each cache file written whole under a
  * temporary name and then renamed: a build stopped midway never leaves half a picture to reuse.
  */
-export async function writeImages(inputDir: string, output: string, plans: ReadonlyMap<string, ImagePlan>, cacheDir: string | undefined): Promise<ImageWork> {
-  const work: ImageWork = { written: new Map(), made: 0, cached: 0 };
+export async function writeImages(inputDir: string, output: string, plans: ReadonlyMap<string, ImagePlan>, cacheDir: string | undefined): Promise<Map<string, string[]>> {
+  /** Input path of each picture → its variants written into the output. */
+  const written = new Map<string, string[]>();
   for (const [path, plan] of [...plans].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (plan.kind !== "responsive") continue;
     const cached = (variant: ImageVariant) => join(cacheDir!, posix.basename(variant.file));
     const inCache = cacheDir !== undefined && (await Promise.all(plan.variants.map((v) => exists(cached(v))))).every(Boolean);
     if (inCache) {
       for (const variant of plan.variants) await copyInto(cached(variant), join(output, variant.file));
-      work.cached += plan.variants.length;
     } else {
       const made = await encode(inputDir, path, plan);
       for (const variant of plan.variants) {
@@ -114,11 +106,10 @@ export async function writeImages(inputDir: string, output: string, plans: Reado
         await mkdir(dirname(join(output, variant.file)), { recursive: true });
         await writeFile(join(output, variant.file), bytes);
       }
-      work.made += plan.variants.length;
     }
-    work.written.set(path, plan.variants.map((v) => v.file));
+    written.set(path, plan.variants.map((v) => v.file));
   }
-  return work;
+  return written;
 }
 
 /** Every variant of a picture encoded, by file name; a variant the plan names and eleventy-img did not make is a fault of the plugin. */

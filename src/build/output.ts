@@ -117,7 +117,7 @@ export async function settleOutput(ctx: BuildContext, state: BuildState, output:
   for (const file of copied) add(file, file);
   // Each picture's variants, kept in the cache between builds (a preview's too: they are the bytes of its files).
   const images = await writeImages(ctx.inputDir, output, state.site?.images ?? new Map(), ctx.opts.cacheDir === false ? undefined : resolve(ctx.opts.cacheDir, "images"));
-  for (const [input, files] of images.written) for (const file of files) add(input, file);
+  for (const [input, files] of images) for (const file of files) add(input, file);
   // Only a production build removes anything; a preview's pages are recorded, so that the next
   // production build removes them.
   const production = event.runMode === "build" && !state.preview;
