@@ -244,6 +244,25 @@ describe("a built site", () => {
     assert.match(text.stdout, /本周走势/);
   });
 
+  test("a preview's editions show a picture as a plain <img> of its widest variant; the next production build removes what only the preview showed", () => {
+    const output = tempOutput("images-preview");
+    try {
+      const preview = runEleventy(site, output, { ...NOW, WEEKLY_PREVIEW: "1" });
+      assert.equal(preview.status, 0, preview.stderr);
+      const email = readFileSync(join(output, "posts/2026-W06-ai-weekly/editions/email/index.html"), "utf8");
+      assert.match(email, /\\u003cimg src=\\"https:\/\/images\.example\.org\/posts\/chart-[\w-]+-1200\.png\\" width=\\"560\\" height=\\"280\\" alt=\\"本周走势\\"/);
+      const wechat = readFileSync(join(output, "posts/2026-W06-ai-weekly/editions/wechat/index.html"), "utf8");
+      assert.match(wechat, /src=\\"https:\/\/images\.example\.org\/posts\/photos\/photo-[\w-]+-1000\.jpg\\"/);
+      for (const html of [email, wechat]) assert.doesNotMatch(html, /srcset|<picture|<source|\\u003cpicture|\\u003csource/);
+      assert.ok(listFiles(output).some((file) => file.startsWith("posts/unreleased-")));
+      const production = runEleventy(site, output, NOW);
+      assert.equal(production.status, 0, production.stderr);
+      assert.deepEqual(listFiles(output).filter((file) => file.includes("unreleased")), []);
+    } finally {
+      removeOutput(output);
+    }
+  });
+
   test("a production build no longer showing a picture removes its variants", () => {
     const report = join(site, "posts", "2026-W06-ai-weekly.md");
     const source = readFileSync(report, "utf8");
