@@ -14,6 +14,7 @@ import { installMarkdownRules } from "../src/content/markdown.js";
 import { suggestFile } from "../src/content/references.js";
 import { absoluteLinks } from "../src/present/jsonFeed.js";
 import { emailBody } from "../src/editions/email.js";
+import { planImage } from "../src/build/images.js";
 import { all, copySite, listFiles, outputLines, readSite, removeOutput, runEleventy, runWeekly, tempOutput, type BuiltSite } from "./helpers.js";
 
 const NOW = { WEEKLY_NOW: "2026-02-13T00:00" };
@@ -108,6 +109,39 @@ describe("planning", () => {
     assert.equal(render("## 一\n\n![a](a.png)\n\n![b](b.png)\n\n## 二\n\n![c](c.png)"), "一[a.png true][b.png false]二[c.png false]");
     assert.equal(render("## 一\n\n文字\n\n## 二\n\n![c](c.png)"), "一文字二[c.png false]");
   });
+});
+
+describe("planImage, from a picture's bytes", () => {
+  let dir: string;
+  before(async () => {
+    dir = tempOutput("plan");
+    const box = (width: number, height: number) => sharp({ create: { width, height, channels: 3, background: { r: 200, g: 80, b: 40 } } });
+    await box(2000, 1000).png().toFile(join(dir, "wide.png"));
+    await box(200, 100).jpeg().withMetadata({ orientation: 6 }).toFile(join(dir, "turned.jpg"));
+    await box(60, 40).gif().toFile(join(dir, "anim.gif"));
+    await box(300, 200).webp().toFile(join(dir, "photo.webp"));
+    writeFileSync(join(dir, "fake.png"), "这不是图片\n");
+    writeFileSync(join(dir, "report.pdf"), "%PDF-1.4\n");
+    writeFileSync(join(dir, "sizeless.svg"), `<svg xmlns="http://www.w3.org/2000/svg"><circle r="5"/></svg>`);
+  });
+  after(() => removeOutput(dir));
+
+  const summary = (plan: ReturnType<typeof planImage>) =>
+    plan === undefined || "error" in plan || plan.kind === "plain" ? plan : { ...plan, variants: plan.variants.map((v) => `${v.format} ${v.width}x${v.height} ${v.file.replace(/-[\w-]{10}-/, "-#-")}`) };
+  for (const [file, expected] of [
+    [
+      "wide.png",
+      { kind: "responsive", width: 2000, height: 1000, fallback: "png", variants: ["avif", "webp", "png"].flatMap((f) => [400, 800, 1200].map((w) => `${f} ${w}x${w / 2} wide-#-${w}.${f}`)) },
+    ],
+    ["turned.jpg", { kind: "responsive", width: 100, height: 200, fallback: "jpeg", variants: ["avif 100x200 turned-#-100.avif", "webp 100x200 turned-#-100.webp", "jpeg 100x200 turned-#-100.jpg"] }],
+    ["photo.webp", { kind: "responsive", width: 300, height: 200, fallback: "webp", variants: ["avif 300x200 photo-#-300.avif", "webp 300x200 photo-#-300.webp"] }],
+    ["anim.gif", { kind: "plain", width: 60, height: 40 }],
+    ["sizeless.svg", { kind: "plain" }],
+    ["report.pdf", undefined],
+    ["fake.png", { error: "is not a picture in a format this build reads (PNG, JPEG, WebP, AVIF, TIFF, GIF, SVG)" }],
+  ] as const) {
+    test(`planImage(${file})`, () => assert.deepEqual(summary(planImage(dir, file)), expected));
+  }
 });
 
 /** Pictures made here: a wide PNG with a pattern, a photo-like JPEG, and one only a scheduled report shows. */
@@ -293,7 +327,7 @@ describe("a picture that is missing or not a picture", () => {
   after(() => removeOutput(site));
 
   const MISSING = `posts/2026-W06-ai-weekly.md:24:10  image "./chrat.png" names a file that does not exist (looked for posts/chrat.png). Did you mean ./chart.png? [missing-file]`;
-  const BAD = `posts/2026-W06-ai-weekly.md:24:31  image "./fake.png" names posts/fake.png, which is not a picture in a format this build reads (PNG, JPEG, WebP, GIF, SVG). [bad-image]`;
+  const BAD = `posts/2026-W06-ai-weekly.md:24:31  image "./fake.png" names posts/fake.png, which is not a picture in a format this build reads (PNG, JPEG, WebP, AVIF, TIFF, GIF, SVG). [bad-image]`;
 
   test("weekly check names each at its line and column, with the nearest file", () => {
     const run = runWeekly(site, ["check"], NOW);

@@ -41,7 +41,7 @@ function imageOptions(path: string, widths: number[], formats: VariantFormat[]):
  * it is with its size (SVG, GIF); or why it is not a picture. Each file is read once per build.
  */
 export function siteFiles(inputDir: string): SiteFiles {
-  const plans = new Map<string, ImagePlan | { error: string }>();
+  const plans = new Map<string, ImagePlan | { error: string } | undefined>();
   return {
     list: (folder) => {
       try {
@@ -54,27 +54,39 @@ export function siteFiles(inputDir: string): SiteFiles {
       }
     },
     image: (path) => {
-      let plan = plans.get(path);
-      if (!plan) plans.set(path, (plan = planImage(inputDir, path)));
-      return plan;
+      if (!plans.has(path)) plans.set(path, planImage(inputDir, path));
+      return plans.get(path);
     },
   };
 }
 
-/** The plan of one picture, from its bytes (eleventy-img's stats: the names it will write, before it writes them). */
-export function planImage(inputDir: string, path: string): ImagePlan | { error: string } {
+/** Extensions of pictures kept as they are (an SVG draws at any size; a GIF may be animated). */
+const PLAIN_EXTENSIONS = new Set([".svg", ".gif"]);
+/** Extensions of pictures re-encoded: a file so named that is no such picture is a problem. */
+const RASTER_EXTENSIONS = new Set([".png", ".jpg", ".jpeg", ".webp", ".avif", ".tif", ".tiff"]);
+
+/**
+ * The plan of one picture, from its bytes (eleventy-img's stats: the names it will write, before
+ * it writes them); undefined for a file whose name is not a picture's (`![…](report.pdf)` is left
+ * as markdown-it writes it).
+ */
+export function planImage(inputDir: string, path: string): ImagePlan | { error: string } | undefined {
+  const extension = posix.extname(path).toLowerCase();
+  if (!PLAIN_EXTENSIONS.has(extension) && !RASTER_EXTENSIONS.has(extension)) return undefined;
   const file = join(inputDir, path);
   let size: ReturnType<typeof imageSize>;
   try {
     size = imageSize(readFileSync(file));
   } catch {
-    return { error: "is not a picture in a format this build reads (PNG, JPEG, WebP, GIF, SVG)" };
+    // An SVG without width, height or viewBox has no size to give, and is drawn all the same.
+    if (PLAIN_EXTENSIONS.has(extension)) return { kind: "plain" };
+    return { error: "is not a picture in a format this build reads (PNG, JPEG, WebP, AVIF, TIFF, GIF, SVG)" };
   }
   const turned = TURNED.has(size.orientation ?? 1);
   const width = turned ? size.height : size.width;
   const height = turned ? size.width : size.height;
+  if (!isRaster(size.type)) return width > 0 && height > 0 ? { kind: "plain", width, height } : { kind: "plain" };
   if (!(width > 0 && height > 0)) return { error: "has no width and height" };
-  if (!isRaster(size.type)) return { kind: "plain", width, height };
   const formats = variantFormats(size.type!);
   const stats = eleventyImage.statsByDimensionsSync(file, width, height, imageOptions(path, chooseWidths(width), formats));
   const folder = posix.dirname(path) === "." ? "" : posix.dirname(path);

@@ -19,11 +19,11 @@ import type { ProblemCode } from "../core/problemCodes.js";
 export interface SiteFiles {
   /** The files (not folders) of a folder of the input folder, relative to the input folder. */
   list(folder: string): string[];
-  /** What a picture of the site is made into, or why it cannot be read as one. */
-  image(path: string): ImagePlan | { error: string };
+  /** What a picture of the site is made into, or why it cannot be read as one; undefined for a file that is not named as a picture. */
+  image(path: string): ImagePlan | { error: string } | undefined;
 }
 
-const NO_FILES: SiteFiles = { list: () => [], image: () => ({ kind: "plain" }) };
+const NO_FILES: SiteFiles = { list: () => [], image: () => undefined };
 
 /**
  * Analyses every collected page against Eleventy's map of input paths to URLs: headings, excerpt,
