@@ -8,13 +8,14 @@ import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import markdownIt from "markdown-it";
+import { HtmlValidate } from "html-validate";
 import sharp from "sharp";
 import { chooseWidths, pictureHtml, plainImages, variantFormats, type ImagePlan } from "../src/content/images.js";
 import { installMarkdownRules } from "../src/content/markdown.js";
 import { suggestFile } from "../src/content/references.js";
 import { absoluteLinks } from "../src/present/jsonFeed.js";
 import { emailBody } from "../src/editions/email.js";
-import { planImage } from "../src/build/images.js";
+import { planImage, writeImages } from "../src/build/images.js";
 import { all, copySite, listFiles, outputLines, readSite, removeOutput, runEleventy, runWeekly, tempOutput, type BuiltSite } from "./helpers.js";
 
 const NOW = { WEEKLY_NOW: "2026-02-13T00:00" };
@@ -142,6 +143,26 @@ describe("planImage, from a picture's bytes", () => {
   ] as const) {
     test(`planImage(${file})`, () => assert.deepEqual(summary(planImage(dir, file)), expected));
   }
+
+  test("encoded twice without a cache, a picture gives the same bytes, in the files its plan names", async () => {
+    const plan = planImage(dir, "wide.png")!;
+    assert.ok(!("error" in plan) && plan.kind === "responsive");
+    const [first, second] = [tempOutput("encode"), tempOutput("encode")];
+    try {
+      const plans = new Map([["wide.png", plan]]);
+      assert.deepEqual(await writeImages(dir, first, plans, undefined), new Map([["wide.png", plan.variants.map((v) => v.file)]]));
+      await writeImages(dir, second, plans, undefined);
+      assert.deepEqual(listFiles(first), plan.variants.map((v) => v.file).sort());
+      for (const file of listFiles(first)) assert.ok(readFileSync(join(first, file)).equals(readFileSync(join(second, file))), file);
+      for (const variant of plan.variants) {
+        const { width, height } = await sharp(join(first, variant.file)).metadata();
+        assert.deepEqual([width, height], [variant.width, variant.width / 2], variant.file);
+      }
+    } finally {
+      removeOutput(first);
+      removeOutput(second);
+    }
+  });
 });
 
 /** Pictures made here: a wide PNG with a pattern, a photo-like JPEG, and one only a scheduled report shows. */
@@ -203,6 +224,15 @@ describe("a built site", () => {
     assert.deepEqual(images.map((img) => img.getAttribute("loading")), ["eager", "lazy", "lazy", null]);
     assert.deepEqual(["src", "width", "height"].map((name) => images[2]!.getAttribute(name)), ["/posts/diagram.svg", "320", "120"]);
     assert.equal(images[3]!.outerHTML, `<img src="https://cdn.example.org/remote.png" alt="远程图片">`);
+  });
+
+  test("the report and the digest with pictures pass html-validate", async () => {
+    const validator = new HtmlValidate({ extends: ["html-validate:recommended"] });
+    for (const file of ["posts/2026-W06-ai-weekly/index.html", "weekly_news/ai_news_2026-W06/index.html"]) {
+      const report = await validator.validateString(built.files.get(file)!, file);
+      const errors = report.results.flatMap((r) => r.messages.map((m) => `${file}:${m.line}:${m.column} ${m.ruleId} ${m.message}`));
+      assert.deepEqual(errors, [], errors.join("\n"));
+    }
   });
 
   test("a digest's picture is responsive too", () => {
