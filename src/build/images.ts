@@ -3,7 +3,7 @@
 // (kept in the site's cache, keyed by its bytes and the encoding options) and copied into the
 // output when the build settles.
 import { readdirSync, readFileSync } from "node:fs";
-import { access, copyFile, mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { access, copyFile, mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, posix } from "node:path";
 import { imageSize } from "image-size";
 import eleventyImage, { type ImageOptions } from "@11ty/eleventy-img";
@@ -154,8 +154,14 @@ async function writeWhole(file: string, bytes: Uint8Array): Promise<void> {
   }
 }
 
-/** Into the output under its own name, which the output's record already lists (see output.ts's journal). */
+/**
+ * Into the output under its own name, which the output's record already lists (see output.ts's
+ * journal). A variant's name carries the hash of what it was made from: one already there at the
+ * same size is that file (a preview's rebuild copies nothing), and a half-copied one is copied again.
+ */
 async function copyInto(from: string, to: string): Promise<void> {
+  const [source, target] = await Promise.all([stat(from), stat(to).catch(() => undefined)]);
+  if (target?.isFile() && target.size === source.size) return;
   await mkdir(dirname(to), { recursive: true });
   await copyFile(from, to);
 }
