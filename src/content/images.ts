@@ -9,6 +9,7 @@ import { encodeUrl } from "../core/safety.js";
 export const STANDARD_WIDTHS = [400, 800, 1200] as const;
 /** The column of `.content` in layouts/style.css (body max-width 44rem): the widest an image is shown. */
 export const COLUMN = "44rem";
+/** The column in pixels (a rem is 16 px): a picture narrower than it is shown at its own width. */
 const COLUMN_PX = 704;
 /** Formats a browser picks from, best first; the `<img>` keeps the original's format. */
 export const MODERN_FORMATS = ["avif", "webp"] as const;
@@ -26,7 +27,7 @@ export interface ImageVariant {
 }
 
 export type ImagePlan =
-  /** Re-encoded at `widths`, in each format; `fallback` is the format of the `<img>`. */
+  /** Re-encoded at a few widths (`chooseWidths`), in each format; `fallback` is the format of the `<img>`. */
   | { kind: "responsive"; width: number; height: number; fallback: VariantFormat; variants: ImageVariant[] }
   /** Kept as it is (SVG, GIF), with its size when known. */
   | { kind: "plain"; width?: number; height?: number };
