@@ -11,6 +11,7 @@ import { pageStem } from "../content/references.js";
 import { analyseSite } from "../content/site.js";
 import { type BodyReader } from "../content/body.js";
 import { tagClashes, tagUrls } from "../content/tags.js";
+import { siteFiles } from "./images.js";
 import { fileOf, readText, relativePath, type BuildContext } from "./context.js";
 import { placeProblem, severityIn } from "./problems.js";
 import type { BuildState } from "./state.js";
@@ -33,6 +34,7 @@ export function analyseBuild(ctx: BuildContext, state: BuildState, inputPathToUr
     (path) => existsSync(posix.join(ctx.inputDir, path)),
     // A preview shows held-back pages; a check still reports published links to them.
     state.preview && !state.checkOnly ? new Map() : state.heldBack,
+    siteFiles(ctx.inputDir),
   );
   state.site = site;
   const shown = shownReports(state);

@@ -1,6 +1,7 @@
 // The output folder: taken before Eleventy writes (one build at a time, never inside the
 // sources), journalled before the first page is written, and settled after the last one (linked
-// files copied, the search index made, stale files removed, the record written).
+// files copied, pictures' variants written, the search index made, stale files removed, the record
+// written).
 import { rm } from "node:fs/promises";
 import { posix, relative, resolve } from "node:path";
 import { show, WeeklyError, type Problem } from "../core/errors.js";
@@ -9,6 +10,8 @@ import { copyFiles, legacyManifestFile, lockFile, manifestFile, mergeManifests, 
 import { acquireLock, OutputLocked, realLockEnvironment } from "./outputLock.js";
 import { buildSearchIndex, SEARCH_FOLDER } from "./search.js";
 import { searchCache } from "./searchCache.js";
+import { writeImages } from "./images.js";
+import { variantFiles } from "../content/images.js";
 import { fileOf, relativePath, type BuildContext } from "./context.js";
 import type { BuildEvent, BuildState } from "./state.js";
 
@@ -73,7 +76,7 @@ export async function journal(state: BuildState): Promise<void> {
   if (!state.writes || !state.output || !state.site) return;
   const planned: OutputManifest = {};
   for (const [path, urls] of state.allUrls) if (urls.length > 0) planned[path] = urls.map((url) => decodeURIComponentSafe(outputFileOf(url)));
-  for (const file of state.site.files) planned[file] = [file];
+  for (const file of state.site.files) planned[file] = [file, ...variantFiles(state.site.images.get(file) ?? { kind: "plain" })];
   await writeManifest(manifestFile(state.output), mergeManifests(await readRecord(state.output), planned));
 }
 
@@ -112,6 +115,9 @@ export async function settleOutput(ctx: BuildContext, state: BuildState, output:
   }
   for (const [file, source] of state.passthrough) add(relativePath(ctx, source), file);
   for (const file of copied) add(file, file);
+  // Each picture's variants, kept in the cache between builds (a preview's too: they are the bytes of its files).
+  const images = await writeImages(ctx.inputDir, output, state.site?.images ?? new Map(), ctx.opts.cacheDir === false ? undefined : resolve(ctx.opts.cacheDir, "images"));
+  for (const [input, files] of images) for (const file of files) add(input, file);
   // Only a production build removes anything; a preview's pages are recorded, so that the next
   // production build removes them.
   const production = event.runMode === "build" && !state.preview;

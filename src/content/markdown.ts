@@ -5,6 +5,7 @@ import type { RendererRule, Token } from "markdown-it";
 import { slugify, SlugCounter } from "../core/slugs.js";
 import { readableHref } from "./references.js";
 import { isSafeLink } from "../core/safety.js";
+import { markFirstPicture, pictureRule, type PictureMaker } from "./images.js";
 
 export interface Heading {
   level: number;
@@ -172,7 +173,7 @@ function normalizeSpace(text: string): string {
 }
 
 /** What the render-time rules need from the rest of the plugin. */
-export interface RenderContext {
+export interface RenderContext extends PictureMaker {
   /** The URL a link in this file should point to, or undefined to leave it as written. */
   rewriteHref(fromInputPath: string, href: string): string | undefined;
   /** Whether raw HTML in this file is kept (true) or shown as text (false); undefined: as markdown-it is set. */
@@ -264,6 +265,7 @@ export function installMarkdownRules(md: MarkdownIt, context: RenderContext): vo
     dropRepeatedTitle(state.tokens, env.title);
     liftHeadings(state.tokens);
     assignHeadingIds(state.tokens);
+    markFirstPicture(state.tokens);
   });
   const rewrite = (attr: "href" | "src", fallback: RendererRule): RendererRule => (tokens, idx, options, env, self) => {
     const token = tokens[idx]!;
@@ -282,7 +284,7 @@ export function installMarkdownRules(md: MarkdownIt, context: RenderContext): vo
     const render = md.renderer.rules[rule] ?? renderToken;
     md.renderer.rules[rule] = (tokens, idx, options, env, self) => render(tokens, idx, options, env, self).replace(/^<pre(?=[\s>])/, '<pre tabindex="0"');
   }
-  md.renderer.rules.image = rewrite("src", md.renderer.rules.image ?? renderToken);
+  md.renderer.rules.image = pictureRule(context, rewrite("src", md.renderer.rules.image ?? renderToken));
 }
 
 /** Parses Markdown for the analysis (Eleventy's markdown-it, with the plugin's rules). */

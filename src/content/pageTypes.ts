@@ -5,6 +5,7 @@ import type { ContentKind } from "../core/kinds.js";
 import type { IsoWeek } from "../core/dates.js";
 import type { Problem } from "../core/errors.js";
 import type { ReadingTime } from "../core/readingTime.js";
+import type { ImagePlan } from "./images.js";
 import type { Heading } from "./markdown.js";
 import type { PageIndex } from "./references.js";
 import type { PublishState } from "./schedule.js";
@@ -54,6 +55,8 @@ export interface SiteIndex {
   digestByWeek: Map<string, string>;
   /** Files that are not pages (images, PDFs) linked from the content, relative to the input folder. */
   files: Set<string>;
+  /** The pictures among them (written with `![…](…)`), each with what it is made into. */
+  images: Map<string, ImagePlan>;
   /** Problems with `line` counted inside the body; see `placeInFile`. */
   problems: BodyProblem[];
 }

@@ -154,6 +154,27 @@ function nearest(missing: string, pool: readonly string[], nameLength: number): 
   return ranked[0]?.candidate;
 }
 
+/**
+ * The nearest existing file to a missing one (`images/chrat.png` → `images/chart.png`), among the
+ * files of its folder, else of the input folder; written as the author wrote the missing one
+ * (relative to the page, or from the root).
+ */
+export function suggestFile(missing: string, written: string, fromInputPath: string, list: (folder: string) => string[]): string | undefined {
+  const name = posix.basename(missing);
+  const folder = posix.dirname(missing) === "." ? "" : posix.dirname(missing);
+  // Compared by name: the folder is the same within each pool.
+  const nearIn = (dir: string) => {
+    const files = list(dir).filter((file) => !PAGE_EXTENSIONS.some((e) => file.endsWith(e)));
+    const found = nearest(name, files.map((file) => posix.basename(file)), name.length);
+    return found === undefined ? undefined : posix.join(dir, found);
+  };
+  const near = nearIn(folder) ?? (folder === "" ? undefined : nearIn(""));
+  if (near === undefined) return undefined;
+  if (written.startsWith("/")) return `/${near}`;
+  const rel = posix.relative(posix.dirname(fromInputPath), near);
+  return written.startsWith("./") && !rel.startsWith(".") ? `./${rel}` : rel;
+}
+
 function sortedLetters(text: string): string {
   return [...text].sort().join("");
 }

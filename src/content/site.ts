@@ -5,7 +5,8 @@ import type { ResolvedOptions } from "../core/options.js";
 import { type LinkRef } from "./markdown.js";
 import { distance } from "fastest-levenshtein";
 import { WEEK_IN_NAME_RE } from "../core/dates.js";
-import { pageIndex, pageStem, readableHref, resolveReference, splitHref, type Resolution } from "./references.js";
+import { pageIndex, pageStem, readableHref, resolveReference, splitHref, suggestFile, type Resolution } from "./references.js";
+import type { ImagePlan } from "./images.js";
 import { formatPublishTime, type PublishState } from "./schedule.js";
 import { newestFirst } from "../core/order.js";
 import type { AnalysedPage, BodyProblem, CollectedPage, HeldBack, SiteIndex } from "./pageTypes.js";
@@ -13,6 +14,16 @@ import type { BodyReader } from "./body.js";
 import { checkWeeks, dateOf, titleOf, weekOf } from "./weeks.js";
 import { show } from "../core/errors.js";
 import type { ProblemCode } from "../core/problemCodes.js";
+
+/** What the analysis reads of the site's files besides the pages (passed in: it reads no file itself). */
+export interface SiteFiles {
+  /** The files (not folders) of a folder of the input folder, relative to the input folder. */
+  list(folder: string): string[];
+  /** What a picture of the site is made into, or why it cannot be read as one; undefined for a file that is not named as a picture. */
+  image(path: string): ImagePlan | { error: string } | undefined;
+}
+
+const NO_FILES: SiteFiles = { list: () => [], image: () => undefined };
 
 /**
  * Analyses every collected page against Eleventy's map of input paths to URLs: headings, excerpt,
@@ -26,6 +37,7 @@ export function analyseSite(
   opts: ResolvedOptions,
   fileExists: (path: string) => boolean,
   heldBack: ReadonlyMap<string, HeldBack> = new Map(),
+  siteFiles: SiteFiles = NO_FILES,
 ): SiteIndex {
   const byStem = new Map<string, string>();
   const pathByStem = new Map<string, string>();
@@ -35,6 +47,7 @@ export function analyseSite(
   }
   const lookup = pageIndex(byStem);
   const files = new Set<string>();
+  const images = new Map<string, ImagePlan>();
   const pages = new Map<string, AnalysedPage>();
   const links = new Map<string, LinkRef[]>();
   const problems: BodyProblem[] = [];
@@ -113,10 +126,14 @@ export function analyseSite(
         if (missing) problem("missing-heading", `link ${show(written)} names ${missing}, but this page has no such heading.${headingHint(page, missing)}`);
       } else if (resolution.kind === "file" && fileExists(resolution.path)) {
         page.rewrites.set(link.href, resolution.href);
+        const image = link.kind === "image" ? (images.get(resolution.path) ?? siteFiles.image(resolution.path)) : undefined;
+        if (image && "error" in image) problem("bad-image", `image ${show(written)} names ${resolution.path}, which ${image.error}.`);
         // Copied for the pages this build writes: a chart only a held-back report shows waits with it.
         if (!deferred) files.add(resolution.path);
+        if (!deferred && image && !("error" in image)) images.set(resolution.path, image);
       } else if (resolution.kind === "file") {
-        problem("missing-file", `${link.kind} ${show(written)} names a file that does not exist (looked for ${resolution.path}).`);
+        const near = suggestFile(resolution.path, written, page.path, siteFiles.list);
+        problem("missing-file", `${link.kind} ${show(written)} names a file that does not exist (looked for ${resolution.path}).${near ? ` Did you mean ${near}?` : ""}`);
       } else if (resolution.kind === "missing" && resolution.reason) {
         problem("invalid-link", `link ${show(written)} ${resolution.reason}.`);
       } else if (resolution.kind === "missing") {
@@ -145,7 +162,7 @@ export function analyseSite(
   const reportIndex = new Map(reportOrder.map((path, index) => [path, index]));
   const digestByWeek = new Map<string, string>();
   for (const page of pages.values()) if (page.kind === "digest" && page.week && !digestByWeek.has(page.week.key)) digestByWeek.set(page.week.key, page.path);
-  return { pages, lookup, citedBy, reportOrder, reportIndex, digestByWeek, files, problems };
+  return { pages, lookup, citedBy, reportOrder, reportIndex, digestByWeek, files, images, problems };
 }
 
 /** For a link to a digest of a week that has none yet: how to write it. */

@@ -61,8 +61,9 @@ export interface WeeklyOptions {
   /** A Pagefind search index (`/pagefind/`), built after every build. */
   searchIndex?: boolean;
   /**
-   * Where production builds keep what they can reuse (the search index, while the indexed pages
-   * are the same), relative to the site's folder; `false` keeps nothing.
+   * Where builds keep what they can reuse (a production build's search index, while the indexed
+   * pages are the same; every build's pictures' variants, in `images/`), relative to the site's
+   * folder; `false` keeps nothing.
    */
   cacheDir?: string | false;
   /**

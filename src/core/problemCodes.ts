@@ -44,6 +44,7 @@ export const PROBLEM_CODES = {
   // The body.
   "broken-link": { title: "A link to a page that does not exist", hint: "Link to a report or digest by its source path, such as ../weekly_news/ai_news_2026-W06." },
   "missing-file": { title: "A link or image naming a file that does not exist", hint: "Fix the path, relative to the page's file, or add the file." },
+  "bad-image": { title: "An image that cannot be read as a picture", hint: "Save the picture again as PNG, JPEG or WebP, or give the file the extension of its format." },
   "missing-heading": { title: "A link to a heading that does not exist", hint: "Link to one of the headings the target has (their ids are listed in the message)." },
   "invalid-link": { title: "A link that cannot lead anywhere on the site", hint: "Link to a page or file inside the site's input folder." },
   "link-held-back": { title: "A link to a page that goes live later", hint: "Schedule the linking page no earlier than its target, or remove the link." },

@@ -1,10 +1,11 @@
 // A report of the analysed site made into what its editions are made from: its body rendered by
-// the site's Markdown rules (passed in), heading ids dropped, every address absolute.
+// the site's Markdown rules (passed in), heading ids dropped, pictures plain, every address absolute.
 import { formatChineseDate, formatIsoDate } from "../core/dates.js";
 import { encodeUrl } from "../core/safety.js";
 import type { ResolvedOptions } from "../core/options.js";
 import type { AnalysedPage, SiteIndex } from "../content/pageTypes.js";
 import { absoluteLinks } from "../present/jsonFeed.js";
+import { plainImages } from "../content/images.js";
 import type { EditionReport } from "./report.js";
 
 /** A heading's id: the editions have no table of contents, and mail and WeChat drop ids anyway. */
@@ -21,7 +22,8 @@ export function editionReport(page: AnalysedPage, site: SiteIndex, opts: Resolve
   const candidate = digestPath === undefined ? undefined : site.pages.get(digestPath);
   const digest = candidate !== undefined && liveBy(candidate, page) ? candidate : undefined;
   const description = typeof page.data.description === "string" && page.data.description.trim() !== "" ? page.data.description.trim() : page.excerpt;
-  const html = absoluteLinks(body, siteUrl, url).replace(HEADING_ID_RE, "$1");
+  // Mail clients and WeChat read no <picture> nor srcset: each picture is its plain <img>.
+  const html = absoluteLinks(plainImages(body), siteUrl, url).replace(HEADING_ID_RE, "$1");
   return {
     title: page.title,
     description,

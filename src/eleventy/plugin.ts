@@ -65,6 +65,8 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
   eleventyConfig.ignores.add(posix.join(eleventyConfig.directories.input, opts.layoutsDir, "**"));
 
   // Markdown: heading ids, no repeated title, links to source files become page URLs.
+  // Responsive images: `![…](chart.png)` becomes a <picture> (api.picture, from the plan the
+  // analysis made); its variants are written when the build settles (build/images.ts).
   eleventyConfig.amendLibrary("md", (md) => {
     installMarkdownRules(md, api);
     build.useMarkdown(md);

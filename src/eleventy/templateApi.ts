@@ -9,6 +9,7 @@ import { encodeUrl } from "../core/safety.js";
 import { pageStem, resolveReference } from "../content/references.js";
 import { inputRelative } from "../content/body.js";
 import { imageSizeReader } from "../content/imageSize.js";
+import { pictureHtml, type PictureText } from "../content/images.js";
 import { resolve } from "node:path";
 import type { WeeklyBuild, BuildState } from "../build/build.js";
 import { sortByWeekDescending, sortNewestFirst, tagPages, type CollectionItem, type TagPage } from "../present/collections.js";
@@ -59,6 +60,16 @@ export class TemplateApi {
     if (analysed || !site) return analysed?.rewrites.get(href);
     const resolution = resolveReference(href, { fromInputPath: path, pages: site.lookup });
     return resolution.kind === "page" || resolution.kind === "file" ? resolution.href : undefined;
+  };
+
+  /** markdown-it's image rule: a picture of the site as its plan makes it (responsive, with its size). */
+  picture = (inputPath: string, src: string, text: PictureText): string | undefined => {
+    const site = this.#build.latest?.site;
+    const url = this.rewriteHref(inputPath, src);
+    if (!site || url === undefined) return undefined;
+    const resolution = resolveReference(src, { fromInputPath: this.#relative(inputPath), pages: site.lookup });
+    const plan = resolution.kind === "file" ? site.images.get(resolution.path) : undefined;
+    return plan && pictureHtml(plan, url, text);
   };
 
   /** Filter `weeklyPage`: what a layout shows about a page (or collection item). */

@@ -5,8 +5,12 @@ import type { ResolvedOptions } from "../core/options.js";
 import { encodeUrl } from "../core/safety.js";
 import { tagsOf } from "../content/tags.js";
 
-/** `href="/x"` and `src="/x"` (root-relative, as the plugin writes links) made absolute. */
+/** `href="/x"` and `src="/x"` (root-relative, as the plugin writes links) made absolute; `srcset` too. */
 const ROOT_RELATIVE_RE = /(\s(?:href|src)=["'])\/(?!\/)/g;
+/** `srcset="/a-400.webp 400w, /a-800.webp 800w"`: a picture's variants, each root-relative. */
+const SRCSET_RE = /(\ssrcset=)(["'])([^"']*)\2/g;
+/** A candidate of a srcset that starts at the site's root. */
+const SRCSET_ROOT_RE = /(^|,\s*)\/(?!\/)/g;
 /** `href="#x"`: a place in the page itself. */
 const FRAGMENT_HREF_RE = /(\shref=["'])#/g;
 
@@ -15,7 +19,9 @@ const FRAGMENT_HREF_RE = /(\shref=["'])#/g;
  * page too, which lead nowhere once the content is read outside the page (a feed reader, an email).
  */
 export function absoluteLinks(html: string, siteUrl: string, pageUrl?: string): string {
-  const absolute = html.replace(ROOT_RELATIVE_RE, `$1${siteUrl}/`);
+  const absolute = html
+    .replace(ROOT_RELATIVE_RE, `$1${siteUrl}/`)
+    .replace(SRCSET_RE, (_, attribute: string, quote: string, list: string) => `${attribute}${quote}${list.replace(SRCSET_ROOT_RE, `$1${siteUrl}/`)}${quote}`);
   return pageUrl === undefined ? absolute : absolute.replace(FRAGMENT_HREF_RE, `$1${pageUrl}#`);
 }
 

@@ -1,0 +1,167 @@
+// The pictures of reports and digests made responsive with eleventy-img: each planned from its
+// file while the site is analysed (sizes and file names known before a page renders), made once
+// (kept in the site's cache, keyed by its bytes and the encoding options) and copied into the
+// output when the build settles.
+import { readdirSync, readFileSync } from "node:fs";
+import { access, copyFile, mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { dirname, join, posix } from "node:path";
+import { imageSize } from "image-size";
+import eleventyImage, { type ImageOptions } from "@11ty/eleventy-img";
+import { chooseWidths, fallbackFormat, isRaster, variantFormats, variantName, type ImagePlan, type ImageVariant, type VariantFormat } from "../content/images.js";
+import type { SiteFiles } from "../content/site.js";
+
+/**
+ * Fixed encoding options: the same picture gives the same bytes on any machine, and they are part
+ * of the hash in each variant's name, so a change of options makes new files.
+ */
+const ENCODING = {
+  sharpAvifOptions: { quality: 55, effort: 4 },
+  sharpWebpOptions: { quality: 80 },
+  sharpJpegOptions: { quality: 82, mozjpeg: true },
+  sharpPngOptions: { compressionLevel: 9 },
+} as const;
+/** EXIF orientations 5 to 8 turn the picture a quarter: its width is its stored height. */
+const TURNED = new Set([5, 6, 7, 8]);
+
+function imageOptions(path: string, widths: number[], formats: VariantFormat[]): ImageOptions {
+  return {
+    widths,
+    formats,
+    urlPath: "/",
+    outputDir: ".",
+    // eleventy-img's memory and disk caches know paths, not this build's files: the cache here is ours.
+    useCache: false,
+    filenameFormat: (id, _src, width, format) => variantName(path, id, width, format as VariantFormat),
+    ...ENCODING,
+  };
+}
+
+/**
+ * What each picture of the site becomes: re-encoded at a few widths (a raster picture), or kept as
+ * it is with its size (SVG, GIF); or why it is not a picture. Each file is read once per build.
+ */
+export function siteFiles(inputDir: string): SiteFiles {
+  const plans = new Map<string, ImagePlan | { error: string } | undefined>();
+  return {
+    list: (folder) => {
+      try {
+        return readdirSync(join(inputDir, folder), { withFileTypes: true })
+          .filter((entry) => entry.isFile())
+          .map((entry) => posix.join(folder, entry.name))
+          .sort();
+      } catch {
+        return [];
+      }
+    },
+    image: (path) => {
+      if (!plans.has(path)) plans.set(path, planImage(inputDir, path));
+      return plans.get(path);
+    },
+  };
+}
+
+/** Extensions of pictures kept as they are (an SVG draws at any size; a GIF may be animated). */
+const PLAIN_EXTENSIONS = new Set([".svg", ".gif"]);
+/** Extensions of pictures re-encoded: a file so named that is no such picture is a problem. */
+const RASTER_EXTENSIONS = new Set([".png", ".jpg", ".jpeg", ".webp", ".avif", ".tif", ".tiff"]);
+
+/**
+ * The plan of one picture, from its bytes (eleventy-img's stats: the names it will write, before
+ * it writes them); undefined for a file whose name is not a picture's (`![…](report.pdf)` is left
+ * as markdown-it writes it).
+ */
+export function planImage(inputDir: string, path: string): ImagePlan | { error: string } | undefined {
+  const extension = posix.extname(path).toLowerCase();
+  if (!PLAIN_EXTENSIONS.has(extension) && !RASTER_EXTENSIONS.has(extension)) return undefined;
+  const file = join(inputDir, path);
+  let size: ReturnType<typeof imageSize>;
+  try {
+    size = imageSize(readFileSync(file));
+  } catch {
+    // An SVG without width, height or viewBox has no size to give, and is drawn all the same.
+    if (PLAIN_EXTENSIONS.has(extension)) return { kind: "plain" };
+    return { error: "is not a picture in a format this build reads (PNG, JPEG, WebP, AVIF, TIFF, GIF, SVG)" };
+  }
+  const turned = TURNED.has(size.orientation ?? 1);
+  const width = turned ? size.height : size.width;
+  const height = turned ? size.width : size.height;
+  if (!isRaster(size.type)) return width > 0 && height > 0 ? { kind: "plain", width, height } : { kind: "plain" };
+  if (!(width > 0 && height > 0)) return { error: "has no width and height" };
+  const formats = variantFormats(size.type!);
+  const stats = eleventyImage.statsByDimensionsSync(file, width, height, imageOptions(path, chooseWidths(width), formats));
+  const folder = posix.dirname(path) === "." ? "" : posix.dirname(path);
+  const variants: ImageVariant[] = formats.flatMap((format) =>
+    (stats[format] ?? []).map((stat) => ({ format, width: stat.width, height: stat.height, file: posix.join(folder, stat.filename!) })),
+  );
+  return { kind: "responsive", width, height, fallback: fallbackFormat(size.type!), variants };
+}
+
+/**
+ * Writes every variant of the planned pictures into the output: from the cache when it holds them,
+ * else encoded now and kept in the cache (when there is one), each cache file written whole under a
+ * temporary name and then renamed: a build stopped midway never leaves half a picture to reuse.
+ */
+export async function writeImages(inputDir: string, output: string, plans: ReadonlyMap<string, ImagePlan>, cacheDir: string | undefined): Promise<Map<string, string[]>> {
+  /** Input path of each picture → its variants written into the output. */
+  const written = new Map<string, string[]>();
+  for (const [path, plan] of [...plans].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (plan.kind !== "responsive") continue;
+    const cached = (variant: ImageVariant) => join(cacheDir!, posix.basename(variant.file));
+    const inCache = cacheDir !== undefined && (await Promise.all(plan.variants.map((v) => exists(cached(v))))).every(Boolean);
+    if (inCache) {
+      for (const variant of plan.variants) await copyInto(cached(variant), join(output, variant.file));
+    } else {
+      const made = await encode(inputDir, path, plan);
+      for (const variant of plan.variants) {
+        const bytes = made.get(posix.basename(variant.file))!;
+        if (cacheDir !== undefined) await writeWhole(cached(variant), bytes);
+        await mkdir(dirname(join(output, variant.file)), { recursive: true });
+        await writeFile(join(output, variant.file), bytes);
+      }
+    }
+    written.set(path, plan.variants.map((v) => v.file));
+  }
+  return written;
+}
+
+/** Every variant of a picture encoded, by file name; a variant the plan names and eleventy-img did not make is a fault of the plugin. */
+async function encode(inputDir: string, path: string, plan: Extract<ImagePlan, { kind: "responsive" }>): Promise<Map<string, Buffer>> {
+  const formats = [...new Set(plan.variants.map((v) => v.format))];
+  const widths = [...new Set(plan.variants.map((v) => v.width))];
+  const stats = await eleventyImage(join(inputDir, path), { ...imageOptions(path, widths, formats), dryRun: true });
+  const made = new Map<string, Buffer>();
+  for (const stat of Object.values(stats).flat()) if (stat.filename && stat.buffer) made.set(stat.filename, stat.buffer);
+  const lacking = plan.variants.filter((v) => !made.has(posix.basename(v.file)));
+  if (lacking.length > 0) throw new Error(`weekly plugin: ${path} was planned as ${lacking.map((v) => v.file).join(", ")}, which eleventy-img did not make`);
+  return made;
+}
+
+async function exists(file: string): Promise<boolean> {
+  return access(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function writeWhole(file: string, bytes: Uint8Array): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    await writeFile(temporary, bytes);
+    await rename(temporary, file);
+  } finally {
+    await rm(temporary, { force: true });
+  }
+}
+
+/**
+ * Into the output under its own name, which the output's record already lists (see output.ts's
+ * journal). A variant's name carries the hash of what it was made from: one already there at the
+ * same size is that file (a preview's rebuild copies nothing), and a half-copied one is copied again.
+ */
+async function copyInto(from: string, to: string): Promise<void> {
+  const [source, target] = await Promise.all([stat(from), stat(to).catch(() => undefined)]);
+  if (target?.isFile() && target.size === source.size) return;
+  await mkdir(dirname(to), { recursive: true });
+  await copyFile(from, to);
+}
