@@ -1,0 +1,199 @@
+// The reports related to each report: those sharing its tags first, then its words, weighed by how
+// rare they are among the published reports (TF-IDF), the same choice on every build.
+import type { DateTime } from "luxon";
+import { newestFirst } from "../core/order.js";
+import { indexOfTerm, termCounts, type TermCounts } from "./terms.js";
+import { tagsOf } from "./tags.js";
+import type { AnalysedPage } from "./pageTypes.js";
+
+/** What the choice reads of a report. */
+export interface RelatedInput {
+  path: string;
+  date: DateTime | undefined;
+  /** Only published reports are ever chosen; one held back (in a preview) still gets its list. */
+  published: boolean;
+  tags: readonly string[];
+  title: string;
+  description: string;
+  /** The body's terms (`termCounts` of its text), read once with the body. */
+  body: TermCounts;
+}
+
+/** Reports listed under a report. */
+export const RELATED_LIMIT = 3;
+/**
+ * Terms kept per report, its most telling: the comparison goes through an index of these, never
+ * through every pair of full vectors, which 4,000 reports of 1,200 terms each would make slow.
+ */
+const TOP_TERMS = 30;
+/**
+ * A shared tag's weight per unit of its rarity, ln(1 + n/df) > ln 2 (a tag of every report is
+ * passed over): one shared tag (> 1.39) then outweighs any likeness of words, a cosine of at most 1.
+ */
+const TAG_WEIGHT = 2;
+/** A term kept by more reports than this share of them (or MIN_POSTINGS) is passed over. */
+const MAX_POSTINGS_SHARE = 0.1;
+const MIN_POSTINGS = 100;
+/** A term of the title or description counts as this many of the body's. */
+const HEADING_WEIGHT = 3;
+
+interface Vector {
+  terms: number[];
+  weights: number[];
+}
+
+/**
+ * Up to RELATED_LIMIT published reports for each report, most related first, by path. A report is
+ * never its own; ties go to the newer report, then by path, so the order in which the reports are
+ * given never matters.
+ */
+export function relatedReports(reports: Iterable<RelatedInput>): Map<string, string[]> {
+  const docs = [...reports].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const tieRank = new Int32Array(docs.length);
+  [...docs.keys()].sort((a, b) => newestFirst(docs[a]!, docs[b]!)).forEach((doc, rank) => (tieRank[doc] = rank));
+  const corpus = [...docs.keys()].filter((doc) => docs[doc]!.published);
+  const headings = docs.map((doc) => termCounts(`${doc.title}\n${doc.description}`));
+  const tags = docs.map((doc) => [...new Set(doc.tags)].sort());
+
+  // How many published reports use each term and tag.
+  const termDf = new Map<number, number>();
+  const tagDocs = new Map<string, number[]>();
+  for (const doc of corpus) {
+    forEachTerm(docs[doc]!.body, headings[doc]!, (term) => termDf.set(term, (termDf.get(term) ?? 0) + 1));
+    for (const tag of tags[doc]!) {
+      const users = tagDocs.get(tag);
+      if (users) users.push(doc);
+      else tagDocs.set(tag, [doc]);
+    }
+  }
+  const n = corpus.length;
+  const vectors = docs.map((doc, index) => topTerms(doc.body, headings[index]!, termDf, n));
+
+  // Each kept term of a published report → the reports keeping it, with its weight in each. A term
+  // that very many reports keep tells few of them apart and would make the comparison quadratic.
+  const postings = new Map<number, { docs: number[]; weights: number[] }>();
+  for (const doc of corpus) {
+    const { terms, weights } = vectors[doc]!;
+    for (let i = 0; i < terms.length; i++) {
+      let list = postings.get(terms[i]!);
+      if (!list) postings.set(terms[i]!, (list = { docs: [], weights: [] }));
+      list.docs.push(doc);
+      list.weights.push(weights[i]!);
+    }
+  }
+  const longest = Math.max(MIN_POSTINGS, Math.ceil(n * MAX_POSTINGS_SHARE));
+  for (const [term, list] of postings) if (list.docs.length > longest) postings.delete(term);
+
+  const scores = new Float64Array(docs.length);
+  const touched: number[] = [];
+  const related = new Map<string, string[]>();
+  docs.forEach((doc, self) => {
+    for (const tag of tags[self]!) {
+      const users = tagDocs.get(tag) ?? [];
+      // A tag every published report carries (this blog's 「AI」) says nothing about any two of them.
+      if (users.length === n) continue;
+      const weight = TAG_WEIGHT * Math.log(1 + n / users.length);
+      for (const other of users) {
+        if (scores[other] === 0) touched.push(other);
+        scores[other]! += weight;
+      }
+    }
+    const { terms, weights } = vectors[self]!;
+    for (let i = 0; i < terms.length; i++) {
+      const list = postings.get(terms[i]!);
+      if (!list) continue;
+      for (let j = 0; j < list.docs.length; j++) {
+        const other = list.docs[j]!;
+        if (scores[other] === 0) touched.push(other);
+        scores[other]! += weights[i]! * list.weights[j]!;
+      }
+    }
+    const best: number[] = [];
+    for (const other of touched) if (other !== self) insertBest(best, other, scores, tieRank);
+    for (const other of touched) scores[other] = 0;
+    touched.length = 0;
+    related.set(doc.path, best.map((other) => docs[other]!.path));
+  });
+  return related;
+}
+
+/** Keeps `best` the RELATED_LIMIT highest scores, ties to the lower tie rank. */
+function insertBest(best: number[], doc: number, scores: Float64Array, tieRank: Int32Array): void {
+  const score = scores[doc]!;
+  let at = best.length;
+  while (at > 0) {
+    const other = best[at - 1]!;
+    if (score < scores[other]! || (score === scores[other] && tieRank[doc]! > tieRank[other]!)) break;
+    at--;
+  }
+  if (at >= RELATED_LIMIT) return;
+  best.splice(at, 0, doc);
+  if (best.length > RELATED_LIMIT) best.pop();
+}
+
+/** Heavier first; of equal weight, the lower term, so that the choice never depends on order. */
+function outranks(weight: number, term: number, than: { term: number; weight: number }): boolean {
+  return weight > than.weight || (weight === than.weight && term < than.term);
+}
+
+/** Every term of a report once, with its count: the body's, plus the heading's weighed up. */
+function forEachTerm(body: TermCounts, heading: TermCounts, use: (term: number, count: number) => void): void {
+  body.terms.forEach((term, i) => {
+    const inHeading = indexOfTerm(heading, term);
+    use(term, body.counts[i]! + (inHeading >= 0 ? HEADING_WEIGHT * heading.counts[inHeading]! : 0));
+  });
+  heading.terms.forEach((term, i) => {
+    if (indexOfTerm(body, term) < 0) use(term, HEADING_WEIGHT * heading.counts[i]!);
+  });
+}
+
+/**
+ * A report's TOP_TERMS terms of highest TF-IDF, (1 + ln tf) · ln(n/df), scaled to length 1. A term
+ * no published report uses, or every one does, weighs nothing and is left out.
+ */
+function topTerms(body: TermCounts, heading: TermCounts, df: ReadonlyMap<number, number>, n: number): Vector {
+  // The best so far, best first: one pass, no sort of a report's thousand terms.
+  const kept: Array<{ term: number; weight: number }> = [];
+  forEachTerm(body, heading, (term, count) => {
+    const users = df.get(term) ?? 0;
+    const weight = users === 0 ? 0 : (1 + Math.log(count)) * Math.log(n / users);
+    if (weight <= 0 || (kept.length === TOP_TERMS && !outranks(weight, term, kept[TOP_TERMS - 1]!))) return;
+    let at = kept.length;
+    while (at > 0 && outranks(weight, term, kept[at - 1]!)) at--;
+    kept.splice(at, 0, { term, weight });
+    if (kept.length > TOP_TERMS) kept.pop();
+  });
+  const length = Math.sqrt(kept.reduce((sum, { weight }) => sum + weight * weight, 0));
+  return { terms: kept.map(({ term }) => term), weights: kept.map(({ weight }) => weight / length) };
+}
+
+/** What the choice reads of each report of the analysed site. */
+export function relatedInputs(pages: Iterable<AnalysedPage>): RelatedInput[] {
+  const inputs: RelatedInput[] = [];
+  for (const page of pages) {
+    if (page.kind !== "report") continue;
+    const description = typeof page.data.description === "string" ? page.data.description : "";
+    inputs.push({ path: page.path, date: page.date, published: page.status.state === "published", tags: tagsOf(page.data), title: page.title, description, body: page.terms });
+  }
+  return inputs;
+}
+
+/** Whether two builds would choose alike: the same reports, each with the same facts and the same body's terms (kept while the body is unchanged). */
+export function sameRelatedInputs(a: readonly RelatedInput[], b: readonly RelatedInput[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((x, i) => {
+      const y = b[i]!;
+      return (
+        x.path === y.path &&
+        x.published === y.published &&
+        x.date?.toMillis() === y.date?.toMillis() &&
+        x.title === y.title &&
+        x.description === y.description &&
+        x.body === y.body &&
+        x.tags.length === y.tags.length &&
+        x.tags.every((tag, j) => tag === y.tags[j])
+      );
+    })
+  );
+}
