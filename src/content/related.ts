@@ -67,7 +67,7 @@ export function relatedReports(reports: Iterable<RelatedInput>): Map<string, str
     }
   }
   const n = corpus.length;
-  const vectors = docs.map((doc, index) => topTerms(doc.body, headings[index]!, termDf, n));
+  const vectors = docs.map((doc, index) => topTerms(doc.body, headings[index]!, termDf, n, doc.published));
 
   // Each kept term of a published report → the reports keeping it, with its weight in each. A term
   // that very many reports keep tells few of them apart and would make the comparison quadratic.
@@ -149,14 +149,16 @@ function forEachTerm(body: TermCounts, heading: TermCounts, use: (term: number, 
 
 /**
  * A report's TOP_TERMS terms of highest TF-IDF, (1 + ln tf) · ln(n/df), scaled to length 1. A term
- * no published report uses, or every one does, weighs nothing and is left out.
+ * every published report uses weighs nothing, and one no other published report uses (the rarest,
+ * which would otherwise fill the list) can relate it to none: both are left out.
  */
-function topTerms(body: TermCounts, heading: TermCounts, df: ReadonlyMap<number, number>, n: number): Vector {
+function topTerms(body: TermCounts, heading: TermCounts, df: ReadonlyMap<number, number>, n: number, published: boolean): Vector {
   // The best so far, best first: one pass, no sort of a report's thousand terms.
   const kept: Array<{ term: number; weight: number }> = [];
   forEachTerm(body, heading, (term, count) => {
     const users = df.get(term) ?? 0;
-    const weight = users === 0 ? 0 : (1 + Math.log(count)) * Math.log(n / users);
+    const others = published ? users - 1 : users;
+    const weight = others === 0 ? 0 : (1 + Math.log(count)) * Math.log(n / users);
     if (weight <= 0 || (kept.length === TOP_TERMS && !outranks(weight, term, kept[TOP_TERMS - 1]!))) return;
     let at = kept.length;
     while (at > 0 && outranks(weight, term, kept[at - 1]!)) at--;
