@@ -35,7 +35,7 @@ const TAG_WEIGHT = 2;
 const MAX_POSTINGS_SHARE = 0.1;
 const MIN_POSTINGS = 100;
 /** A term of the title or description counts as this many of the body's. */
-const HEADING_WEIGHT = 3;
+const TITLE_WEIGHT = 3;
 
 interface Vector {
   terms: number[];
@@ -52,14 +52,14 @@ export function relatedReports(reports: Iterable<RelatedInput>): Map<string, str
   const tieRank = new Int32Array(docs.length);
   [...docs.keys()].sort((a, b) => newestFirst(docs[a]!, docs[b]!)).forEach((doc, rank) => (tieRank[doc] = rank));
   const corpus = [...docs.keys()].filter((doc) => docs[doc]!.published);
-  const headings = docs.map((doc) => termCounts(`${doc.title}\n${doc.description}`));
+  const titled = docs.map((doc) => termCounts(`${doc.title}\n${doc.description}`));
   const tags = docs.map((doc) => [...new Set(doc.tags)].sort());
 
   // How many published reports use each term and tag.
   const termDf = new Map<number, number>();
   const tagDocs = new Map<string, number[]>();
   for (const doc of corpus) {
-    forEachTerm(docs[doc]!.body, headings[doc]!, (term) => termDf.set(term, (termDf.get(term) ?? 0) + 1));
+    forEachTerm(docs[doc]!.body, titled[doc]!, (term) => termDf.set(term, (termDf.get(term) ?? 0) + 1));
     for (const tag of tags[doc]!) {
       const users = tagDocs.get(tag);
       if (users) users.push(doc);
@@ -67,7 +67,7 @@ export function relatedReports(reports: Iterable<RelatedInput>): Map<string, str
     }
   }
   const n = corpus.length;
-  const vectors = docs.map((doc, index) => topTerms(doc.body, headings[index]!, termDf, n, doc.published));
+  const vectors = docs.map((doc, index) => topTerms(doc.body, titled[index]!, termDf, n, doc.published));
 
   // Each kept term of a published report → the reports keeping it, with its weight in each. A term
   // that very many reports keep tells few of them apart and would make the comparison quadratic.
@@ -136,14 +136,14 @@ function outranks(weight: number, term: number, than: { term: number; weight: nu
   return weight > than.weight || (weight === than.weight && term < than.term);
 }
 
-/** Every term of a report once, with its count: the body's, plus the heading's weighed up. */
-function forEachTerm(body: TermCounts, heading: TermCounts, use: (term: number, count: number) => void): void {
+/** Every term of a report once, with its count: the body's, plus its title's and description's (`titled`) weighed up. */
+function forEachTerm(body: TermCounts, titled: TermCounts, use: (term: number, count: number) => void): void {
   body.terms.forEach((term, i) => {
-    const inHeading = indexOfTerm(heading, term);
-    use(term, body.counts[i]! + (inHeading >= 0 ? HEADING_WEIGHT * heading.counts[inHeading]! : 0));
+    const inTitled = indexOfTerm(titled, term);
+    use(term, body.counts[i]! + (inTitled >= 0 ? TITLE_WEIGHT * titled.counts[inTitled]! : 0));
   });
-  heading.terms.forEach((term, i) => {
-    if (indexOfTerm(body, term) < 0) use(term, HEADING_WEIGHT * heading.counts[i]!);
+  titled.terms.forEach((term, i) => {
+    if (indexOfTerm(body, term) < 0) use(term, TITLE_WEIGHT * titled.counts[i]!);
   });
 }
 
@@ -152,10 +152,10 @@ function forEachTerm(body: TermCounts, heading: TermCounts, use: (term: number, 
  * every published report uses weighs nothing, and one no other published report uses (the rarest,
  * which would otherwise fill the list) can relate it to none: both are left out.
  */
-function topTerms(body: TermCounts, heading: TermCounts, df: ReadonlyMap<number, number>, n: number, published: boolean): Vector {
+function topTerms(body: TermCounts, titled: TermCounts, df: ReadonlyMap<number, number>, n: number, published: boolean): Vector {
   // The best so far, best first: one pass, no sort of a report's thousand terms.
   const kept: Array<{ term: number; weight: number }> = [];
-  forEachTerm(body, heading, (term, count) => {
+  forEachTerm(body, titled, (term, count) => {
     const users = df.get(term) ?? 0;
     const others = published ? users - 1 : users;
     const weight = others === 0 ? 0 : (1 + Math.log(count)) * Math.log(n / users);
