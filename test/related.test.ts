@@ -162,6 +162,9 @@ describe("related reports on a build of the scheduled fixture", () => {
           if (aside) {
             assert.equal(text(aside.querySelector("h2")), "相关报告");
             assert.ok(aside.hasAttribute("data-pagefind-ignore"));
+            // Beside the week's digest, another <aside>: each named, so a screen reader tells them apart.
+            assert.equal(aside.getAttribute("aria-label"), "相关报告");
+            assert.equal(site.page(url).querySelector("aside.digest-links")?.getAttribute("aria-label"), "本周新闻摘要");
             assert.equal(aside.querySelectorAll("li").length, aside.querySelectorAll("li time[datetime]").length);
           }
         }

@@ -84,20 +84,6 @@ export function termCounts(text: string): TermCounts {
   return { terms: terms.slice(0, distinct), counts: counts.slice(0, distinct) };
 }
 
-/** Where a term is in a text's sorted terms, or -1. */
-export function indexOfTerm(counts: TermCounts, term: number): number {
-  let low = 0;
-  let high = counts.terms.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >>> 1;
-    const found = counts.terms[middle]!;
-    if (found === term) return middle;
-    if (found < term) low = middle + 1;
-    else high = middle - 1;
-  }
-  return -1;
-}
-
 /** The hash a term is kept as: FNV-1a over its UTF-16 code units, as `termCounts` makes it. */
 export function hashOf(term: string): number {
   let hash = FNV_OFFSET;
