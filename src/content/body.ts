@@ -6,6 +6,7 @@ import { allowsRawHtml } from "../core/kinds.js";
 import { readingTime, textOfTokens, type ReadingTime } from "../core/readingTime.js";
 import { assignHeadingIds, collectLinks, excerptFromTokens, inlineText, LOST_NESTING, type AnalysisParser, type Heading, type LinkRef } from "./markdown.js";
 import type { CollectedPage } from "./pageTypes.js";
+import { termCounts, type TermCounts } from "./terms.js";
 
 /** Eleventy's `./posts/a.md` (relative to the working folder) → `posts/a.md` relative to the input folder. */
 export function inputRelative(inputPath: string, inputDir: string): string {
@@ -18,6 +19,8 @@ export interface BodyAnalysis {
   excerpt: string;
   readingTime: ReadingTime;
   links: LinkRef[];
+  /** The body's words, counted, for the related reports (see related.ts). */
+  terms: TermCounts;
   /** The first body line (0-based) markdown-it dropped for being nested too deep, if any. */
   lostNesting?: number;
   /** A `# heading` in the body that is not the title (a repeated title is dropped), with its 0-based line. */
@@ -34,10 +37,12 @@ export function bodyReader(parse: AnalysisParser, opts: ResolvedOptions): BodyRe
     const lost = env[LOST_NESTING];
     const h1 = page.kind ? tokens.findIndex((token) => token.type === "heading_open" && token.tag === "h1") : -1;
     const extraTitle = h1 >= 0 ? { line: tokens[h1]!.map?.[0] ?? 0, text: inlineText(tokens[h1 + 1]).trim() } : undefined;
+    const text = textOfTokens(tokens);
     return {
       headings: assignHeadingIds(tokens),
       excerpt: excerptFromTokens(tokens, opts.excerptLength),
-      readingTime: readingTime(textOfTokens(tokens)),
+      readingTime: readingTime(text),
+      terms: termCounts(text),
       links: collectLinks(tokens, page.body),
       ...(typeof lost === "number" ? { lostNesting: lost } : {}),
       ...(extraTitle ? { extraTitle } : {}),

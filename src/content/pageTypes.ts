@@ -9,6 +9,7 @@ import type { ImagePlan } from "./images.js";
 import type { Heading } from "./markdown.js";
 import type { PageIndex } from "./references.js";
 import type { PublishState } from "./schedule.js";
+import type { TermCounts } from "./terms.js";
 
 /** A Markdown page as Eleventy handed it to the plugin, before rendering. */
 export interface CollectedPage {
@@ -36,6 +37,8 @@ export interface AnalysedPage extends CollectedPage {
   week: IsoWeek | undefined;
   headings: Heading[];
   excerpt: string;
+  /** The body's words, counted (kept with the body's analysis while the body is unchanged). */
+  terms: TermCounts;
   /** Links to pages and files of the site, as written → as published. */
   rewrites: Map<string, string>;
   /** Paths of the pages this page links to. */

@@ -70,6 +70,7 @@ export function analyseSite(
       headings: body.headings,
       excerpt: body.excerpt,
       readingTime: body.readingTime,
+      terms: body.terms,
       rewrites: new Map(),
       linksTo: new Set(),
     };

@@ -6,7 +6,7 @@ import type { Token } from "markdown-it";
  * character is read as a unit. Plain comparisons rather than a Unicode-property regex per
  * character, which cost more than the rest of the analysis of a long report (npm run bench).
  */
-function isCjk(code: number): boolean {
+export function isCjk(code: number): boolean {
   return (
     (code >= 0x4e00 && code <= 0x9fff) || // Han
     (code >= 0x3040 && code <= 0x30ff) || // Hiragana, Katakana

@@ -15,6 +15,8 @@ import type { WeeklyBuild, BuildState } from "../build/build.js";
 import { sortByWeekDescending, sortNewestFirst, tagPages, type CollectionItem, type TagPage } from "../present/collections.js";
 import { pageView, type PageView } from "../present/views.js";
 import { paginateTags, tagFeedTitle, tagFeedUrl, type TagPageEntry } from "../present/tagPages.js";
+import { relatedInputs, relatedReports, sameRelatedInputs, type RelatedInput } from "../content/related.js";
+import type { SiteIndex } from "../content/pageTypes.js";
 import { clipboardJson, editionLinks, PREVIEW_EDITIONS, type PreviewFormat } from "../present/editionPages.js";
 import { editionReport } from "../editions/fromPage.js";
 import { emailEdition } from "../editions/email.js";
@@ -36,6 +38,8 @@ export class TemplateApi {
   readonly #inputDir: string;
   /** A page's view is asked for by its layouts and by every list it appears in: made once per build. */
   #views = new WeakMap<BuildState, Map<string, PageView | undefined>>();
+  /** State that outlives a build: the related reports, chosen again only when a report they are chosen from changed. */
+  #related: { inputs: RelatedInput[]; chosen: Map<string, string[]>; site: SiteIndex } | undefined;
   /** State that outlives a build: the preview's editions, by format, report and rendered body. */
   #editions = new Map<string, { html: string; text: string; label: string; title: string; links: Array<{ label: string; url: string }>; json: string }>();
 
@@ -81,12 +85,23 @@ export class TemplateApi {
     let views = this.#views.get(state);
     if (!views) this.#views.set(state, (views = new Map()));
     if (!views.has(inputPath)) {
-      const view = pageView(site, this.#relative(inputPath), (tag) => state.tagUrls.get(tag));
+      const view = pageView(site, this.#relative(inputPath), (tag) => state.tagUrls.get(tag), (path) => this.#relatedOf(site).get(path) ?? []);
       // A preview links each report to its editions (editionPages.ts); a production build has none.
-      views.set(inputPath, view && { ...view, editions: this.hasEditions(inputPath) ? editionLinks(view.url) : [] });
+      // Set on the view, not spread into a copy: that would read (and so choose) its related reports.
+      if (view) view.editions = this.hasEditions(inputPath) ? editionLinks(view.url) : [];
+      views.set(inputPath, view);
     }
     return views.get(inputPath);
   };
+
+  /** Each report's related reports (related.ts), chosen once per build, when a layout first asks. */
+  #relatedOf(site: SiteIndex): Map<string, string[]> {
+    if (this.#related?.site === site) return this.#related.chosen;
+    const inputs = relatedInputs(site.pages.values());
+    const chosen = this.#related && sameRelatedInputs(this.#related.inputs, inputs) ? this.#related.chosen : relatedReports(inputs);
+    this.#related = { inputs, chosen, site };
+    return chosen;
+  }
 
   /**
    * Filter `weeklyEdition`: a report's edition for its preview page, with its plain text (for the

@@ -61,6 +61,8 @@ export interface PageView {
   /** The report of the week before (older) and after (newer), for a report. */
   previous: PageLink | undefined;
   next: PageLink | undefined;
+  /** Up to three other published reports sharing this report's tags or words (related.ts); none for a digest. */
+  related: PageLink[];
   /** In a preview, a report's edition pages (邮件版, 公众号版); none otherwise. */
   editions?: Array<{ label: string; url: string }>;
 }
@@ -80,11 +82,13 @@ export function pageView(
   site: SiteIndex,
   path: string,
   tagUrl: (tag: string) => string | undefined,
+  relatedOf: (path: string) => readonly string[] = () => [],
 ): PageView | undefined {
   const page = site.pages.get(path);
   if (!page) return undefined;
   const description = typeof page.data.description === "string" ? page.data.description.trim() : "";
   const link = (p: AnalysedPage): PageLink => ({ title: p.title, url: p.url, ...(p.date ? { date: dateView(p.date) } : {}) });
+  let related: PageLink[] | undefined;
   const pagesAt = (paths: Iterable<string>) =>
     [...paths].map((p) => site.pages.get(p)).filter((p): p is AnalysedPage => p !== undefined);
   return {
@@ -107,6 +111,12 @@ export function pageView(
     readingTime: { ...page.readingTime, label: UI.readingTime(page.readingTime.minutes) },
     toc: page.headings.filter((h) => h.level === 2 || h.level === 3),
     ...neighbours(site, page, link),
+    // Chosen among every report at once (relatedOf): only when a layout reads it, so that lists
+    // of reports, feeds and layouts without it never cost the choice.
+    get related() {
+      related ??= page.kind === "report" ? pagesAt(relatedOf(path)).map(link) : [];
+      return related;
+    },
   };
 }
 
