@@ -297,7 +297,8 @@ describe("every new kind of page", () => {
         const page = await browser.open(url());
         await page.emulateMedia({ colorScheme: scheme });
         if (kind.startsWith("search")) await resultLinks(page);
-        assert.deepEqual(await axeViolations(page), []);
+        // On a feed, Chromium adds a banner of its own about XSLT's removal: the browser's, not the site's.
+        assert.deepEqual(await axeViolations(page, kind === "feed" ? ["xslt-warning-banner"] : []), []);
       });
     }
   }
