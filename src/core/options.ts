@@ -58,9 +58,11 @@ export interface WeeklyOptions {
   sitemap?: boolean;
   /** A Pagefind search index (`/pagefind/`), built after every build. */
   searchIndex?: boolean;
+  /** A social card (1200×630 PNG) for each report and the home page, named by their `og:image`. */
+  cards?: boolean;
   /**
-   * Where production builds keep what they can reuse (the search index, while the indexed pages
-   * are the same), relative to the site's folder; `false` keeps nothing.
+   * Where builds keep what they can reuse (the search index, while the indexed pages are the
+   * same; each social card, while what it shows is the same), relative to the site's folder; `false` keeps nothing.
    */
   cacheDir?: string | false;
   /**
@@ -144,6 +146,7 @@ export const DEFAULTS: ResolvedOptions = {
   feeds: { atom: "/feed.xml", json: "/feed.json", items: 20 },
   sitemap: true,
   searchIndex: true,
+  cards: true,
   cacheDir: ".cache/weekly",
   rawHtml: { reports: true, digests: false },
   site: {

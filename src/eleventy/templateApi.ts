@@ -18,6 +18,7 @@ import { editionReport } from "../editions/fromPage.js";
 import { emailEdition } from "../editions/email.js";
 import { textEdition } from "../editions/text.js";
 import { wechatEdition } from "../editions/wechat.js";
+import { cardLink } from "../cards/pages.js";
 
 /** The newest reports a preview makes edition pages for. */
 const PREVIEW_EDITION_REPORTS = 10;
@@ -71,7 +72,9 @@ export class TemplateApi {
     if (!views.has(inputPath)) {
       const view = pageView(site, this.#relative(inputPath), (tag) => state.tagUrls.get(tag));
       // A preview links each report to its editions (editionPages.ts); a production build has none.
-      views.set(inputPath, view && { ...view, editions: this.hasEditions(inputPath) ? editionLinks(view.url) : [] });
+      // A report's card is made by eleventy/cards.ts for every report the build shows.
+      const card = view && this.#opts.cards && view.kind === "report" ? { card: cardLink(view.url, view.title) } : {};
+      views.set(inputPath, view && { ...view, editions: this.hasEditions(inputPath) ? editionLinks(view.url) : [], ...card });
     }
     return views.get(inputPath);
   };
