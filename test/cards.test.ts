@@ -5,13 +5,15 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { spawn } from "node:child_process";
+import http from "node:http";
 import { join } from "node:path";
 import { imageSize } from "image-size";
 import { cardKey, cardUrl } from "../src/cards/key.js";
 import { cardText, textEms, titleFit, TITLE_HEIGHT, TITLE_LINE_HEIGHT, TITLE_SIZES, type CardContent } from "../src/cards/layout.js";
 import { cardCache, isWholePng } from "../src/cards/cache.js";
 import { homeCard, reportCard } from "../src/cards/pages.js";
-import { copySite, outputLines, readSite, removeOutput, runEleventy, tempOutput, type BuiltSite } from "./helpers.js";
+import { copySite, ELEVENTY_BIN, outputLines, readSite, removeOutput, runEleventy, tempOutput, type BuiltSite } from "./helpers.js";
 
 describe("cardUrl(page URL): one card per page, in /cards/ at the page's own output path", () => {
   const cases: Array<[string, string]> = [
@@ -253,6 +255,64 @@ describe("a site with cards: false", () => {
       assert.equal(timing(outputLines(run)), undefined);
       assert.equal(existsSync(join(dir, ".cache", "weekly", "cards")), false);
     } finally {
+      rmSync(output, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+/** A file from the dev server: its status, type and bytes. */
+function fetchBytes(url: string): Promise<{ status: number; type: string; bytes: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(url, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, type: String(response.headers["content-type"] ?? ""), bytes: Buffer.concat(chunks) }));
+    });
+    request.on("error", reject);
+  });
+}
+
+describe("npx eleventy --serve", () => {
+  test("serves each report's card, a held-back one's too (a preview), and draws it again when its title is saved", async () => {
+    const dir = copySite("scheduled");
+    const output = tempOutput("cards-serve");
+    const port = 20_000 + Math.floor(Math.random() * 2_000);
+    const server = spawn(ELEVENTY_BIN, ["--serve", "--port", String(port), "--output", output], {
+      cwd: dir,
+      env: { ...process.env, WEEKLY_NOW: NOW.WEEKLY_NOW, WEEKLY_PREVIEW: undefined },
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let log = "";
+    server.stdout.on("data", (chunk) => (log += chunk));
+    server.stderr.on("data", (chunk) => (log += chunk));
+    /** The card once the server serves one that `ready` accepts, polling for up to `seconds`. */
+    const card = async (url: string, ready: (bytes: Buffer) => boolean = () => true, seconds = 60) => {
+      for (let attempt = 0; attempt < seconds * 4; attempt++) {
+        const got = await fetchBytes(`http://localhost:${port}${encodeURI(cardUrl(url))}`).catch(() => undefined);
+        if (got?.status === 200 && isWholePng(got.bytes) && ready(got.bytes)) return got;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      throw new Error(`the dev server never served the card of ${url} as expected:\n${log}`);
+    };
+    try {
+      const w07 = await card(HELD_BACK[0]!);
+      assert.equal(w07.type, "image/png");
+      assert.deepEqual({ ...imageSize(w07.bytes) }, { height: 630, width: 1200, type: "png" });
+      await card(PUBLISHED[1]!);
+      const post = join(dir, "posts", "2026-W07-ai-weekly.md");
+      const source = readFileSync(post, "utf8");
+      // Saved again while no new card is served: a save before the watcher is ready is not seen.
+      let redrawn: Awaited<ReturnType<typeof card>> | undefined;
+      for (let save = 1; save <= 4 && !redrawn; save++) {
+        writeFileSync(post, source.replace("title: W07 尚未上线的秘密周报", `title: W07 第 ${save} 次保存的新标题`));
+        redrawn = await card(HELD_BACK[0]!, (bytes) => !bytes.equals(w07.bytes), 15).catch(() => undefined);
+      }
+      assert.ok(redrawn, `the card of W07 was not drawn again after four saves:\n${log}`);
+      assert.deepEqual({ ...imageSize(redrawn.bytes) }, { height: 630, width: 1200, type: "png" });
+    } finally {
+      process.kill(-server.pid!, "SIGTERM");
       rmSync(output, { recursive: true, force: true });
       rmSync(dir, { recursive: true, force: true });
     }

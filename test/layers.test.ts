@@ -25,7 +25,7 @@ const LAYERS: Record<string, readonly string[]> = {
   editions: ["core", "content", "present", "editions"],
   cards: ["core", "content", "present", "cards"],
   eleventy: ["core", "content", "build", "present", "editions", "cards", "eleventy"],
-  cli: ["core", "content", "build", "present", "digest", "editions", "cli"],
+  cli: ["core", "content", "build", "present", "digest", "editions", "cards", "cli"],
   // The package's entry and the declarations of Eleventy's API.
   ".": ["eleventy", "."],
 };
