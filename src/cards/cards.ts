@@ -7,6 +7,9 @@ import type { CardCache } from "./cache.js";
 import type { CardFont, FontFiles } from "./fonts.js";
 import { drawCard } from "./draw.js";
 
+/** Cards drawn at once: one laid out while others are turned into PNG. */
+const DRAWN_AT_ONCE = 4;
+
 /** What a build did with its cards, for the timing line. */
 export interface CardTally {
   /** Cards drawn, and cards read from the cache. */
@@ -26,6 +29,9 @@ export class BuildCards {
   #prepared: Promise<{ fonts: CardFont[]; characters: Set<string> }> | undefined;
   #busy = 0;
   #since = 0;
+  /** Cards being drawn, and those waiting their turn. */
+  #drawingNow = 0;
+  #waiting: Array<() => void> = [];
 
   /** `all`: every card this build shows, asked for when the first must be drawn. */
   constructor(fonts: FontFiles, cache: CardCache | undefined, all: () => CardContent[]) {
@@ -45,12 +51,30 @@ export class BuildCards {
         this.tally.reused++;
         return kept;
       }
-      const png = await drawCard(content, await this.#fontsFor(content));
+      const fonts = await this.#fontsFor(content);
+      const png = await this.#drawing(() => drawCard(content, fonts));
       await this.#cache?.write(key, png);
       this.tally.drawn++;
       return png;
     } finally {
       if (--this.#busy === 0) this.tally.ms += performance.now() - this.#since;
+    }
+  }
+
+  /**
+   * Eleventy renders every card at once: drawn a few at a time (resvg works on Node's thread pool
+   * while satori lays out the next), a cold build of 1000 cards does not hold 1000 SVGs at once.
+   */
+  async #drawing<T>(draw: () => Promise<T>): Promise<T> {
+    // A card done hands its turn to the next waiting one.
+    if (this.#drawingNow >= DRAWN_AT_ONCE) await new Promise<void>((resolve) => this.#waiting.push(resolve));
+    else this.#drawingNow++;
+    try {
+      return await draw();
+    } finally {
+      const next = this.#waiting.shift();
+      if (next) next();
+      else this.#drawingNow--;
     }
   }
 
