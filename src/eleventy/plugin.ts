@@ -20,7 +20,7 @@ import { installTheme } from "./theme.js";
 import { installCards } from "./cards.js";
 
 export type { WeeklyOptions, ResolvedOptions, SiteMetadata, Severity } from "../core/options.js";
-export type { PageView, DateView, WeekView, TagView, PageLink } from "../present/views.js";
+export type { PageView, DateView, WeekView, TagView, PageLink, CardLink } from "../present/views.js";
 export type { TagPage } from "../present/collections.js";
 export { WeeklyError } from "../core/errors.js";
 export { WeeklyCheckResult } from "../build/build.js";
