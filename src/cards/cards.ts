@@ -46,7 +46,7 @@ export class BuildCards {
     try {
       const key = cardKey(content, await this.#fonts.identity());
       this.used.add(key);
-      const kept = await this.#cache?.read(key);
+      const kept = this.#cache?.read(key);
       if (kept) {
         this.tally.reused++;
         return kept;
