@@ -13,7 +13,7 @@ const SRC = join(ROOT, "src");
  * Each layer and the layers it may import. `core` knows nothing of the others; `content` reads a
  * site's files with the core's help; `build` runs the stages of one build; `present` makes what
  * readers see; `digest` collects a week's news from its sources' feeds; `editions` makes a report's
- * email, WeChat and text editions; `eleventy` adapts it all to Eleventy; `cli` is the `weekly`
+ * email, WeChat and text editions; `cards` draws the social cards; `eleventy` adapts it all to Eleventy; `cli` is the `weekly`
  * command.
  */
 const LAYERS: Record<string, readonly string[]> = {
@@ -23,8 +23,9 @@ const LAYERS: Record<string, readonly string[]> = {
   present: ["core", "content", "present"],
   digest: ["core", "content", "digest"],
   editions: ["core", "content", "present", "editions"],
-  eleventy: ["core", "content", "build", "present", "editions", "eleventy"],
-  cli: ["core", "content", "build", "present", "digest", "editions", "cli"],
+  cards: ["core", "content", "present", "cards"],
+  eleventy: ["core", "content", "build", "present", "editions", "cards", "eleventy"],
+  cli: ["core", "content", "build", "present", "digest", "editions", "cards", "cli"],
   // The package's entry and the declarations of Eleventy's API.
   ".": ["eleventy", "."],
 };

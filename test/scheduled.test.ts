@@ -67,6 +67,11 @@ describe("a production build one second before W07 goes live", () => {
     for (const page of [W07, W08, DRAFT]) assertNoTrace(site, page);
   });
 
+  test("the only social cards are those of the published pages (a card's pixels cannot be searched, so none is made for a held-back report)", () => {
+    const images = [...site.files.keys()].filter((file) => file.startsWith("cards/") || file.endsWith(".png")).sort();
+    assert.deepEqual(images, ["cards/index.png", "cards/posts/2026-W05-ai-weekly/index.png", "cards/posts/2026-W06-ai-weekly/index.png"]);
+  });
+
   test("has no page for a tag used only by held-back reports, and tag pages list only published reports", () => {
     for (const [file, content] of site.files) {
       assert.ok(!content.includes("仅定时标签") && !content.includes("草稿专用标签"), `${file} names a tag of an unpublished report`);

@@ -17,6 +17,9 @@ describe("a site with non-default options", () => {
     assert.deepEqual([...site.files.keys()], [
       ".weekly/outputs.json",
       "atom.xml",
+      "cards/index.png",
+      "cards/reports/2026-W05-report/index.png",
+      "cards/reports/2026-W06-report/index.png",
       "digests/news_2026-W05/index.html",
       "digests/news_2026-W06/index.html",
       "feed.xsl",

@@ -12,3 +12,6 @@ export function pageAddresses(opts: ResolvedOptions) {
     notFound: "/404.html",
   } as const;
 }
+
+/** The output folder of the social cards (`/cards/posts/a/index.png`), which no page may take. */
+export const CARD_FOLDER = "cards";

@@ -60,10 +60,12 @@ export interface WeeklyOptions {
   sitemap?: boolean;
   /** A Pagefind search index (`/pagefind/`), built after every build. */
   searchIndex?: boolean;
+  /** A social card (1200×630 PNG) for each report and the home page, named by their `og:image`. */
+  cards?: boolean;
   /**
    * Where builds keep what they can reuse (a production build's search index, while the indexed
-   * pages are the same; every build's pictures' variants, in `images/`), relative to the site's
-   * folder; `false` keeps nothing.
+   * pages are the same; every build's pictures' variants, in `images/`; each social card, while
+   * what it shows is the same, in `cards/`), relative to the site's folder; `false` keeps nothing.
    */
   cacheDir?: string | false;
   /**
@@ -148,6 +150,7 @@ export const DEFAULTS: ResolvedOptions = {
   feeds: { atom: "/feed.xml", json: "/feed.json", items: 20 },
   sitemap: true,
   searchIndex: true,
+  cards: true,
   cacheDir: ".cache/weekly",
   rawHtml: { reports: true, digests: false },
   site: {

@@ -46,6 +46,7 @@ export const OPTIONS_SCHEMA = z
     }),
     sitemap: expect(z.boolean(), "true or false"),
     searchIndex: expect(z.boolean(), "true or false"),
+    cards: expect(z.boolean(), "true or false"),
     cacheDir: expect(z.union([z.string().refine((dir) => dir.trim() !== ""), z.literal(false)]), 'a folder such as ".cache/weekly", or false'),
     rawHtml: z.strictObject({ reports: expect(z.boolean(), "true or false"), digests: expect(z.boolean(), "true or false") }),
     site: z

@@ -16,7 +16,8 @@ export interface EleventyConfig {
   addCollection(name: string, callback: (api: never) => unknown): void;
   addGlobalData(name: string, data: unknown): void;
   addNunjucksGlobal(name: string, value: unknown): void;
-  addTemplate(virtualPath: string, content: string, data: Record<string, unknown>): void;
+  /** `content`: a template's text, or a JavaScript template (`{ data, render }`) for a path ending in `.11ty.js`. */
+  addTemplate(virtualPath: string, content: string | { data: Record<string, unknown>; render: (data: never) => unknown }, data?: Record<string, unknown>): void;
   addPreprocessor(
     name: string,
     extensions: string,

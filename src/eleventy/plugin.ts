@@ -19,9 +19,10 @@ import { posix } from "node:path";
 import { DateTime } from "luxon";
 import { formatChineseDate, formatIsoDate, parseSiteDate } from "../core/dates.js";
 import { installTheme } from "./theme.js";
+import { installCards } from "./cards.js";
 
 export type { WeeklyOptions, ResolvedOptions, SiteMetadata, Severity } from "../core/options.js";
-export type { PageView, DateView, WeekView, TagView, PageLink } from "../present/views.js";
+export type { PageView, DateView, WeekView, TagView, PageLink, CardLink } from "../present/views.js";
 export type { TagPage } from "../present/collections.js";
 export type { TagPageEntry, PagerLink } from "../present/tagPages.js";
 export { WeeklyError } from "../core/errors.js";
@@ -128,6 +129,9 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
       eleventyComputed: { permalink: (data: { report?: { url?: string } }) => (data.report?.url ? editionUrl(data.report.url, format) : false) },
     });
   }
+
+  // Social cards: a PNG for each report and the home page, named by their og:image (cards.ts).
+  installCards(eleventyConfig, opts, build, api, () => process.env);
 
   // Feeds of the reports, with absolute URLs from the site's address and full content, written by
   // the plugin (see atomFeed.ts and jsonFeed.ts).

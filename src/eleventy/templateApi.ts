@@ -22,6 +22,7 @@ import { editionReport } from "../editions/fromPage.js";
 import { emailEdition } from "../editions/email.js";
 import { textEdition } from "../editions/text.js";
 import { wechatEdition } from "../editions/wechat.js";
+import { cardLink } from "../cards/pages.js";
 
 /** The newest reports a preview makes edition pages for. */
 const PREVIEW_EDITION_REPORTS = 10;
@@ -86,9 +87,13 @@ export class TemplateApi {
     if (!views) this.#views.set(state, (views = new Map()));
     if (!views.has(inputPath)) {
       const view = pageView(site, this.#relative(inputPath), (tag) => state.tagUrls.get(tag), (path) => this.#relatedOf(site).get(path) ?? []);
-      // A preview links each report to its editions (editionPages.ts); a production build has none.
       // Set on the view, not spread into a copy: that would read (and so choose) its related reports.
-      if (view) view.editions = this.hasEditions(inputPath) ? editionLinks(view.url) : [];
+      // A preview links each report to its editions (editionPages.ts); a production build has none.
+      // A report's card is made by eleventy/cards.ts for every report the build shows.
+      if (view) {
+        view.editions = this.hasEditions(inputPath) ? editionLinks(view.url) : [];
+        if (this.#opts.cards && view.kind === "report") view.card = cardLink(view.url, view.title);
+      }
       views.set(inputPath, view);
     }
     return views.get(inputPath);

@@ -65,6 +65,16 @@ export interface PageView {
   related: PageLink[];
   /** In a preview, a report's edition pages (邮件版, 公众号版); none otherwise. */
   editions?: Array<{ label: string; url: string }>;
+  /** A report's social card (its `og:image`): a root URL, its size in pixels and its alt text; none when the site has no cards. */
+  card?: CardLink;
+}
+
+/** A social card, as the page's `<head>` names it. */
+export interface CardLink {
+  url: string;
+  width: number;
+  height: number;
+  alt: string;
 }
 
 export function dateView(dateTime: DateTime): DateView {

@@ -8,6 +8,9 @@
 //   w/o search    the plugin with searchIndex: false
 //   check         `weekly check` (the compiled command), RSS (peak, cold build), and the time a
 //                 one-report save takes under `eleventy --serve --incremental` on both sites
+// and, in a second table, the social cards: the time the plugin spent on them (WEEKLY_CARD_TIMING)
+// in the cold build (every card drawn) and the unchanged one (every card read from the cache),
+// their share of that build, and the unchanged build with cards: false, for comparison.
 //   npm run bench                      N = 250, 1000, 4000; 3 runs each
 //   npm run bench -- --weeks 1000 --runs 5
 import { spawn, spawnSync } from "node:child_process";
@@ -71,8 +74,9 @@ function pluginSite(dir: string, count: number): number {
 export default function (eleventyConfig) {
   eleventyConfig.addPlugin(weekly, {
     site: { title: "AI 周报", url: "https://weekly.example.org", author: "Jeremy" },
-    // Every feature on, unless the benchmark asks for a build without the search index.
+    // Every feature on, unless the benchmark asks for a build without the search index or cards.
     searchIndex: process.env.WEEKLY_BENCH_SEARCH !== "0",
+    cards: process.env.WEEKLY_BENCH_CARDS !== "0",
   });
 }
 export const config = { dir: { includes: "" }, markdownTemplateEngine: false };
@@ -102,6 +106,8 @@ export const config = { dir: { includes: "" }, markdownTemplateEngine: false };
 interface Run {
   ms: number;
   maxRssKiB: number;
+  /** The plugin's social cards in this build (absent when it made none). */
+  cards?: { drawn: number; reused: number; ms: number };
 }
 
 /** The clock of every build: every report is live. */
@@ -116,14 +122,14 @@ function build(siteDir: string, env: Record<string, string> = {}, then?: (output
     const run = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "test", "bench", "build-once.ts"), siteDir, output], {
       encoding: "utf8",
       cwd: ROOT,
-      env: { ...process.env, WEEKLY_NOW: NOW, ...env },
+      env: { ...process.env, WEEKLY_NOW: NOW, WEEKLY_CARD_TIMING: "1", ...env },
       maxBuffer: 64 * 1024 * 1024,
     });
     if (run.status !== 0) throw new Error(`build of ${siteDir} failed:\n${run.stderr}`);
     const result = JSON.parse(run.stdout.trim().split("\n").at(-1)!) as Run;
     if (!then) return result;
     then(output);
-    return { ms: performance.now() - started, maxRssKiB: result.maxRssKiB };
+    return { ...result, ms: performance.now() - started };
   } finally {
     rmSync(output, { recursive: true, force: true });
   }
@@ -135,8 +141,8 @@ function pagefindCli(output: string): void {
   if (run.status !== 0) throw new Error(`pagefind failed:\n${run.stdout}${run.stderr}`);
 }
 
-/** The kept search index of a site, gone: the next build is a cold one. */
-const forgetCache = (siteDir: string) => rmSync(join(siteDir, ".cache"), { recursive: true, force: true });
+/** What a site's builds kept (or only its search index), gone: the next build is a cold one. */
+const forgetCache = (siteDir: string, part = "") => rmSync(join(siteDir, ".cache", part === "" ? "" : `weekly/${part}`), { recursive: true, force: true });
 
 /** `npx weekly check` as an installed site runs it: the compiled command. */
 function check(siteDir: string): number {
@@ -199,7 +205,7 @@ async function editRebuild(siteDir: string, port: number, pages: number): Promis
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-const GOALS = { cold: 1.0, unchanged: 1.1, publishOne: 1.3, noSearch: 1.5, check: 0.5, rss: 1.5, edit: 1.2 } as const;
+const GOALS = { cold: 1.0, unchanged: 1.1, publishOne: 1.3, noSearch: 1.5, check: 0.5, rss: 1.5, edit: 1.2, warmCards: 0.05 } as const;
 const ratio = (value: number, base: number, goal: number) => `${(value / base).toFixed(2)} ${value / base <= goal ? "✓" : "✗"}`;
 
 console.log(`Machine: ${(await import("node:os")).cpus()[0]?.model ?? "?"} × ${(await import("node:os")).cpus().length}, Node ${process.version}; ${RUNS} runs each, alternating; medians, ms.`);
@@ -210,20 +216,24 @@ console.log(
 console.log("| weeks | pages | bare | bare+CLI | cold | ratio | unchanged | ratio | publish-one | ratio | w/o search | ratio | check | ratio | bare RSS MiB | RSS MiB | ratio | bare edit | edit | ratio |");
 console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
 const coldBySize = new Map<number, number>();
+const cardRows: string[] = [];
 for (const count of SIZES) {
   const root = mkdtempSync(join(tmpdir(), `weekly-bench-${count}-`));
   try {
     const site = join(root, "plugin");
     const pages = pluginSite(site, count);
     bareSite(join(root, "bare"), count);
-    const rows = { bare: [] as Run[], bareCli: [] as Run[], cold: [] as Run[], unchanged: [] as Run[], publishOne: [] as Run[], noSearch: [] as Run[], check: [] as number[] };
+    const rows = { bare: [] as Run[], bareCli: [] as Run[], cold: [] as Run[], unchanged: [] as Run[], publishOne: [] as Run[], noSearch: [] as Run[], noCards: [] as Run[], check: [] as number[] };
     for (let i = 0; i < RUNS; i++) {
       rows.bare.push(build(join(root, "bare")));
       rows.bareCli.push(build(join(root, "bare"), {}, pagefindCli));
       forgetCache(site);
       rows.cold.push(build(site));
-      rows.unchanged.push(build(site)); // the hourly rebuild: nothing changed, the index kept
-      forgetCache(site);
+      rows.unchanged.push(build(site)); // the hourly rebuild: nothing changed, the index and cards kept
+      // The same without cards; once first, so that its pages' search index is kept too.
+      build(site, { WEEKLY_BENCH_CARDS: "0" });
+      rows.noCards.push(build(site, { WEEKLY_BENCH_CARDS: "0" }));
+      forgetCache(site, "search"); // the cards stay: an hourly rebuild has them
       build(site, { WEEKLY_NOW: BEFORE_NEWEST }); // an hour earlier: the newest report not yet live
       rows.publishOne.push(build(site)); // now it is
       rows.noSearch.push(build(site, { WEEKLY_BENCH_SEARCH: "0" }));
@@ -249,11 +259,23 @@ for (const count of SIZES) {
       bareEditMs.toFixed(0), editMs.toFixed(0), ratio(editMs, bareEditMs, GOALS.edit),
     ];
     console.log(`| ${cells.join(" | ")} |`);
+    const cardMs = (runs: Run[]) => median(runs.map((r) => r.cards?.ms ?? Number.NaN));
+    const [coldCards, warmCards, noCards] = [cardMs(rows.cold), cardMs(rows.unchanged), ms(rows.noCards)];
+    const share = (part: number, whole: number) => `${((100 * part) / whole).toFixed(1)} %`;
+    const drawn = rows.cold[0]?.cards;
+    cardRows.push(
+      `| ${count} | ${drawn ? drawn.drawn + drawn.reused : 0} | ${cold.toFixed(0)} | ${coldCards.toFixed(0)} | ${share(coldCards, cold)} | ${unchanged.toFixed(0)} | ${warmCards.toFixed(0)} | ` +
+        `${share(warmCards, unchanged)} ${warmCards / unchanged < GOALS.warmCards ? "✓" : "✗"} | ${noCards.toFixed(0)} | ${(unchanged - noCards).toFixed(0)} (${share(unchanged - noCards, unchanged)}) |`,
+    );
   } finally {
     if (!values.keep) rmSync(root, { recursive: true, force: true });
     else console.log(`kept ${root}`);
   }
 }
+console.log(`\nSocial cards (goal: an unchanged build spends under ${GOALS.warmCards * 100} % of its time on cards); "cards" is the time during which the plugin was making at least one card.`);
+console.log("| weeks | cards | cold build | cards (cold) | share | unchanged build | cards (unchanged) | share | unchanged, cards: false | difference |");
+console.log("|---|---|---|---|---|---|---|---|---|---|");
+for (const row of cardRows) console.log(row);
 if (coldBySize.has(1000) && coldBySize.has(4000)) {
   const scale = coldBySize.get(4000)! / coldBySize.get(1000)!;
   console.log(`4000 weeks / 1000 weeks, cold build: ${scale.toFixed(2)} (goal ≤ 4.3) ${scale <= 4.3 ? "✓" : "✗"}`);

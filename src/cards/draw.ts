@@ -1,0 +1,18 @@
+// Drawing one card: satori lays the elements out as SVG (text as paths, in the fonts given), then
+// resvg turns it into PNG on Node's thread pool, so that two cards are drawn at once.
+import satori from "satori";
+import { renderAsync } from "@resvg/resvg-js";
+import { CARD_HEIGHT, CARD_WIDTH, cardElement, type CardContent } from "./layout.js";
+import type { CardFont } from "./fonts.js";
+
+/**
+ * The card as PNG bytes. `fonts` is the same array for every card of a build: satori keeps the
+ * fonts it parsed by that array.
+ */
+export async function drawCard(content: CardContent, fonts: CardFont[]): Promise<Buffer> {
+  // satori's types want a React element; the plain object is what it reads.
+  const svg = await satori(cardElement(content) as unknown as Parameters<typeof satori>[0], { width: CARD_WIDTH, height: CARD_HEIGHT, fonts });
+  // The SVG holds no text, only paths: no system font is needed, or allowed to differ between machines.
+  const image = await renderAsync(svg, { fitTo: { mode: "original" }, font: { loadSystemFonts: false }, background: "#fdfdfc" });
+  return image.asPng();
+}
