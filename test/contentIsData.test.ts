@@ -387,8 +387,10 @@ describe("random special keys with template code in their values", () => {
         writeFileSync(join(site, path), `${head}---\n# 正文\n\n文件-${index}-结束 ${nunjucksWrites(marker)} {% include ".env" %}\n`);
         written.push(path);
       });
-      // The plugin's own cache (the search index it keeps) is the one thing a build writes beside its output.
-      const siteFiles = () => listFiles(site).filter((file) => !file.startsWith("_site/") && !file.startsWith("node_modules/") && !/^\.cache\/weekly\/search\/[0-9a-f]{64}\/(weekly-index\.json|pagefind[\w.-]*\.(js|css|json)|(fragment|index)\/[\w-]+\.pf_(fragment|index)|pagefind\.[\w-]+\.pf_meta|wasm\.[\w-]+\.pagefind)$/.test(file));
+      // The plugin's own cache (the search index, the social cards and pictures' variants it keeps)
+      // is the one thing a build writes beside its output, and only files of those kinds.
+      const cached = /^\.cache\/weekly\/(search\/[0-9a-f]{64}\/(weekly-index\.json|pagefind[\w.-]*\.(js|css|json)|(fragment|index)\/[\w-]+\.pf_(fragment|index)|pagefind\.[\w-]+\.pf_meta|wasm\.[\w-]+\.pagefind)|cards\/[0-9a-f]{64}\.png|images\/[\w-]+-\d+\.(avif|webp|png|jpeg))$/;
+      const siteFiles = () => listFiles(site).filter((file) => !file.startsWith("_site/") && !file.startsWith("node_modules/") && !cached.test(file));
       const before = siteFiles();
       try {
         const named = new Set<string>();
