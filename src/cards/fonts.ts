@@ -1,7 +1,7 @@
 // The cards' font: Noto Sans SC (SIL Open Font License 1.1) from @expo-google-fonts/noto-sans-sc,
 // bold for the title and the site's name, regular for the date. Each file is about 10 MB: it is
 // read only when a card must be drawn, and cut down to the characters of the cards drawn.
-import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import { readFile, stat } from "node:fs/promises";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -9,10 +9,10 @@ import subsetFont from "subset-font";
 import { CARD_FONT } from "./layout.js";
 
 const PACKAGE = "@expo-google-fonts/noto-sans-sc";
-/** The font files, by weight, as the package names them. */
+/** The font files, by weight, where Node finds the package (never a path written into the code). */
 const FILES = [
-  { weight: 700, file: "700Bold/NotoSansSC_700Bold.ttf" },
-  { weight: 400, file: "400Regular/NotoSansSC_400Regular.ttf" },
+  { weight: 700, file: "700Bold/NotoSansSC_700Bold.ttf", at: () => import.meta.resolve("@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf") },
+  { weight: 400, file: "400Regular/NotoSansSC_400Regular.ttf", at: () => import.meta.resolve("@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf") },
 ] as const;
 
 export interface CardFont {
@@ -31,8 +31,7 @@ export interface FontFiles {
 
 /** The font files where Node finds the package (never a path written into the code). */
 export function notoSansSc(): FontFiles {
-  const require = createRequire(import.meta.url);
-  const paths = FILES.map(({ weight, file }) => ({ weight, path: require.resolve(`${PACKAGE}/${file}`) }));
+  const paths = FILES.map(({ weight, at }) => ({ weight, path: fileURLToPath(at()) }));
   let identity: Promise<string> | undefined;
   let whole: Promise<Buffer[]> | undefined;
   return {
