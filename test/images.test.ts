@@ -5,7 +5,7 @@
 // editions, and a missing or unreadable picture as `weekly check` and the build report it.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import markdownIt from "markdown-it";
 import { HtmlValidate } from "html-validate";
@@ -327,18 +327,27 @@ describe("a built site", () => {
     }
   });
 
-  test("a production build no longer showing a picture removes its variants", () => {
+  test("a production build no longer showing a picture removes its variants, from the output and from the cache", () => {
     const report = join(site, "posts", "2026-W06-ai-weekly.md");
     const source = readFileSync(report, "utf8");
     const output = tempOutput("images-removed");
+    const cache = join(site, ".cache", "weekly", "images");
     try {
       assert.equal(runEleventy(site, output, NOW).status, 0);
       assert.ok(listFiles(output).some((file) => file.startsWith("posts/photos/photo-")));
+      assert.ok(listFiles(cache).some((file) => file.startsWith("photo-")));
+      // Another build's variant still being written is not this build's to remove.
+      writeFileSync(join(cache, "other-abc-400.avif.4242.tmp"), "");
       writeFileSync(report, source.replace(/!\[发布会[^\n]*\n/, ""));
       const run = runEleventy(site, output, NOW);
       assert.equal(run.status, 0, run.stderr);
       assert.deepEqual(listFiles(output).filter((file) => file.startsWith("posts/photos/")), []);
+      const kept = listFiles(cache);
+      assert.deepEqual(kept.filter((file) => file.startsWith("photo-")), [], "the photo's variants left the cache");
+      assert.ok(kept.some((file) => file.startsWith("chart-")), "the chart's stay");
+      assert.ok(kept.includes("other-abc-400.avif.4242.tmp"));
     } finally {
+      rmSync(join(cache, "other-abc-400.avif.4242.tmp"), { force: true });
       writeFileSync(report, source);
       removeOutput(output);
     }

@@ -3,7 +3,7 @@
 // (kept in the site's cache, keyed by its bytes and the encoding options) and copied into the
 // output when the build settles.
 import { readdirSync, readFileSync } from "node:fs";
-import { access, copyFile, mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { access, copyFile, mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, posix } from "node:path";
 import { imageSize } from "image-size";
 import eleventyImage, { type ImageOptions } from "@11ty/eleventy-img";
@@ -122,6 +122,19 @@ export async function writeImages(inputDir: string, output: string, plans: Reado
     written.set(path, plan.variants.map((v) => v.file));
   }
   return written;
+}
+
+/**
+ * After a whole production build, the cache keeps only the variants of the pictures that build
+ * showed: a picture changed or dropped leaves nothing behind. Another build's file still being
+ * written (`.tmp`) is left alone. Returns how many files went.
+ */
+export async function pruneImageCache(cacheDir: string, plans: ReadonlyMap<string, ImagePlan>): Promise<number> {
+  const keep = new Set([...plans.values()].flatMap((plan) => (plan.kind === "responsive" ? plan.variants.map((v) => posix.basename(v.file)) : [])));
+  const entries = await readdir(cacheDir).catch(() => [] as string[]);
+  const stale = entries.filter((name) => !keep.has(name) && !name.endsWith(".tmp"));
+  await Promise.all(stale.map((name) => rm(join(cacheDir, name), { force: true })));
+  return stale.length;
 }
 
 /** Every variant of a picture encoded, by file name; a variant the plan names and eleventy-img did not make is a fault of the plugin. */

@@ -10,7 +10,7 @@ import { copyFiles, legacyManifestFile, lockFile, manifestFile, mergeManifests, 
 import { acquireLock, OutputLocked, realLockEnvironment } from "./outputLock.js";
 import { buildSearchIndex, SEARCH_FOLDER } from "./search.js";
 import { searchCache } from "./searchCache.js";
-import { writeImages } from "./images.js";
+import { pruneImageCache, writeImages } from "./images.js";
 import { variantFiles } from "../content/images.js";
 import { fileOf, relativePath, type BuildContext } from "./context.js";
 import type { BuildEvent, BuildState } from "./state.js";
@@ -116,11 +116,13 @@ export async function settleOutput(ctx: BuildContext, state: BuildState, output:
   for (const [file, source] of state.passthrough) add(relativePath(ctx, source), file);
   for (const file of copied) add(file, file);
   // Each picture's variants, kept in the cache between builds (a preview's too: they are the bytes of its files).
-  const images = await writeImages(ctx.inputDir, output, state.site?.images ?? new Map(), ctx.opts.cacheDir === false ? undefined : resolve(ctx.opts.cacheDir, "images"));
+  const imageCache = ctx.opts.cacheDir === false ? undefined : resolve(ctx.opts.cacheDir, "images");
+  const images = await writeImages(ctx.inputDir, output, state.site?.images ?? new Map(), imageCache);
   for (const [input, files] of images) for (const file of files) add(input, file);
   // Only a production build removes anything; a preview's pages are recorded, so that the next
   // production build removes them.
   const production = event.runMode === "build" && !state.preview;
+  if (production && !event.incremental && imageCache !== undefined) await pruneImageCache(imageCache, state.site?.images ?? new Map());
   const outputs = {
     current,
     complete: production && !event.incremental,
