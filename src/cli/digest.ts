@@ -31,6 +31,8 @@ interface Io {
   out: NodeJS.WritableStream;
   err: NodeJS.WritableStream;
   env: { WEEKLY_NOW?: string | undefined };
+  /** How hosts are resolved and connected to (default: the system's resolver, the address checked). */
+  network?: Pick<FetchOptions, "resolve" | "connectTo">;
 }
 
 /** Fetches, selects and writes; returns the exit code (0 every source read, 1 one failed or refused, 2 cannot run). */
@@ -67,6 +69,7 @@ export async function runDigest(site: SiteInspection, request: DigestRequest, io
     userAgent: `weekly-digest/${await toolVersion()} (+${opts.site.url ?? "no site url"})`,
     cacheDir: opts.cacheDir === false ? undefined : join(site.siteDir, opts.cacheDir, "digest"),
     offline: request.offline,
+    ...io.network,
   };
   const results = await mapLimited(site.sources, AT_ONCE, (source) => fetchSource(source, fetchOptions));
   const { sections, tallies } = selectWeek(site.sources, results.map((r) => ("items" in r ? r.items : undefined)), week);
