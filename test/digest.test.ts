@@ -208,9 +208,33 @@ describe("weekly digest", () => {
     assert.equal(run.status, 0, run.stderr);
     assert.equal(readFileSync(sources, "utf8"), `${before}- name: "新来源 · 标题"\n  feed: "https://new.example/feed.xml"\n  home: "https://new.example/"\n`);
     assert.deepEqual(run.stderr.trimEnd().split("\n"), [
-      'weekly digest: skipped 坏的: feed "javascript:alert(1)" is not an http(s) address.',
+      'weekly digest: subscriptions.opml:4: skipped 坏的: feed "javascript:alert(1)" is not an http(s) address.',
       `weekly digest: skipped 来源 A 的别名: ${base}/a.xml is listed already.`,
       "weekly digest: added 1 source from subscriptions.opml, 1 listed already.",
+    ]);
+    writeFileSync(sources, before);
+  });
+
+  test("--import skips an outline whose address holds a space or a brace, naming it and its line, and adds the others", async () => {
+    const opml = join(site, "spaces.opml");
+    writeFileSync(opml, `<?xml version="1.0" encoding="UTF-8"?>
+<opml version="2.0"><head><title>订阅</title></head><body>
+<outline type="rss" text="有空格" xmlUrl="https://space.example/my feed.xml"/>
+<outline text="分组">
+  <outline type="rss" title="花括号 &amp; 模板" xmlUrl="https://brace.example/feed?id={id}"/>
+  <outline type="rss" text="好的" xmlUrl="https://good.example/feed.xml" htmlUrl="https://good.example/a home"/>
+</outline>
+</body></opml>`);
+    const sources = join(site, "weekly_news/sources.yml");
+    const before = readFileSync(sources, "utf8");
+    const run = await digest(site, ["--import", "spaces.opml"]);
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(readFileSync(sources, "utf8"), `${before}- name: "好的"\n  feed: "https://good.example/feed.xml"\n`);
+    assert.deepEqual(run.stderr.trimEnd().split("\n"), [
+      'weekly digest: spaces.opml:3: skipped 有空格: feed "https://space.example/my feed.xml" holds a space, which an address in the sources file cannot hold (written percent-encoded it can: %20).',
+      'weekly digest: spaces.opml:5: skipped 花括号 & 模板: feed "https://brace.example/feed?id={id}" holds "{", which an address in the sources file cannot hold (written percent-encoded it can: %7B).',
+      'weekly digest: spaces.opml:6: added 好的 without its home page: "https://good.example/a home" holds a space, which an address in the sources file cannot hold (written percent-encoded it can: %20).',
+      "weekly digest: added 1 source from spaces.opml.",
     ]);
     writeFileSync(sources, before);
   });

@@ -170,7 +170,7 @@ export async function importSources(site: SiteInspection, opmlPath: string, io: 
     return say(`fix ${site.sourcesFile} first; nothing imported.`), 2;
   }
   const { added, present } = newSources(current.sources, read.sources);
-  for (const skipped of read.skipped) say(`skipped ${skipped}.`);
+  for (const skipped of read.skipped) say(`${opmlPath}${skipped.line === undefined ? "" : `:${skipped.line}`}: ${skipped.message}.`);
   for (const source of present) say(`skipped ${source.name}: ${source.feed} is listed already.`);
   if (added.length > 0) {
     const after = `${before}${before === "" || before.endsWith("\n") ? "" : "\n"}${sourcesYaml(added)}`;
