@@ -11,7 +11,7 @@ import { hostOf, send, type Answer, type Resolve } from "./request.js";
 
 /** Feeds first (RSS, Atom, JSON Feed), then any XML or JSON, then whatever the server has. */
 const ACCEPT = "application/rss+xml, application/atom+xml, application/feed+json, application/json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8";
-/** Undici decodes all three itself, but left to itself offers br over https only. */
+/** The three codings request.ts decodes, offered over http and https alike. */
 const ACCEPT_ENCODING = "gzip, deflate, br";
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 /** The answers that may say when to come back (RFC 9110 §10.2.3). */
