@@ -9,6 +9,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { all, copySite, removeOutput, readSite, runEleventy, runWeekly, tempOutput, text, WEEKLY_BIN } from "./helpers.js";
+import { runDigest } from "../src/cli/digest.js";
+import { inspectSite } from "../src/cli/inspect.js";
 
 /** A clock inside 2026-W07 (Monday 2026-02-09 to Sunday 2026-02-15 in Shanghai). */
 const NOW = { WEEKLY_NOW: "2026-02-11T10:00" };
@@ -206,11 +208,101 @@ describe("weekly digest", () => {
     assert.equal(run.status, 0, run.stderr);
     assert.equal(readFileSync(sources, "utf8"), `${before}- name: "新来源 · 标题"\n  feed: "https://new.example/feed.xml"\n  home: "https://new.example/"\n`);
     assert.deepEqual(run.stderr.trimEnd().split("\n"), [
-      'weekly digest: skipped 坏的: feed "javascript:alert(1)" is not an http(s) address.',
+      'weekly digest: subscriptions.opml:4: skipped 坏的: feed "javascript:alert(1)" is not an http(s) address.',
       `weekly digest: skipped 来源 A 的别名: ${base}/a.xml is listed already.`,
       "weekly digest: added 1 source from subscriptions.opml, 1 listed already.",
     ]);
     writeFileSync(sources, before);
+  });
+
+  test("--import skips an outline whose address holds a space or a brace, naming it and its line, and adds the others", async () => {
+    const opml = join(site, "spaces.opml");
+    writeFileSync(opml, `<?xml version="1.0" encoding="UTF-8"?>
+<opml version="2.0"><head><title>订阅</title></head><body>
+<outline type="rss" text="有空格" xmlUrl="https://space.example/my feed.xml"/>
+<outline text="分组">
+  <outline type="rss" title="花括号 &amp; 模板" xmlUrl="https://brace.example/feed?id={id}"/>
+  <outline type="rss" text="好的" xmlUrl="https://good.example/feed.xml" htmlUrl="https://good.example/a home"/>
+</outline>
+</body></opml>`);
+    const sources = join(site, "weekly_news/sources.yml");
+    const before = readFileSync(sources, "utf8");
+    const run = await digest(site, ["--import", "spaces.opml"]);
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(readFileSync(sources, "utf8"), `${before}- name: "好的"\n  feed: "https://good.example/feed.xml"\n`);
+    assert.deepEqual(run.stderr.trimEnd().split("\n"), [
+      'weekly digest: spaces.opml:3: skipped 有空格: feed "https://space.example/my feed.xml" holds a space, which an address in the sources file cannot hold (written percent-encoded it can: %20).',
+      'weekly digest: spaces.opml:5: skipped 花括号 & 模板: feed "https://brace.example/feed?id={id}" holds "{", which an address in the sources file cannot hold (written percent-encoded it can: %7B).',
+      'weekly digest: spaces.opml:6: added 好的 without its home page: "https://good.example/a home" holds a space, which an address in the sources file cannot hold (written percent-encoded it can: %20).',
+      "weekly digest: added 1 source from spaces.opml.",
+    ]);
+    writeFileSync(sources, before);
+  });
+});
+
+describe("weekly digest: a redirect never leads inward", () => {
+  // Run in this process, so that names resolve through a table and every address but 127.0.0.1
+  // is dialled at the local server: no packet leaves the machine even if a check were missing.
+  let site: string;
+  let server: Server;
+  let port: number;
+  const paths: string[] = [];
+  const dialled: string[] = [];
+  const INTERNAL = rss(`<item><title>内部消息</title><link>https://intranet.example/1</link><pubDate>Tue, 10 Feb 2026 02:00:00 GMT</pubDate></item>`);
+  const OUTSIDE = rss(`<item><title>外部新闻</title><link>https://news.example/1</link><pubDate>Tue, 10 Feb 2026 03:00:00 GMT</pubDate></item>`);
+
+  before(async () => {
+    site = copySite("digest");
+    server = createServer((request, response) => {
+      const path = request.url ?? "/";
+      paths.push(path);
+      const moved = (location: string) => void response.writeHead(302, { location }).end();
+      if (path === "/to-loopback") return moved(`http://127.0.0.1:${port}/internal.xml`);
+      if (path === "/to-metadata") return moved("http://169.254.169.254/latest/meta-data/");
+      if (path === "/internal.xml") return void response.writeHead(200, { "content-type": "application/rss+xml" }).end(INTERNAL);
+      if (path === "/news.xml") return void response.writeHead(200, { "content-type": "application/rss+xml" }).end(OUTSIDE);
+      response.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    port = (server.address() as AddressInfo).port;
+    mkdirSync(join(site, "weekly_news"), { recursive: true });
+    writeFileSync(
+      join(site, "weekly_news/sources.yml"),
+      `- name: 公开来源
+  feed: http://public.example:${port}/to-loopback
+- name: 本机来源
+  feed: http://127.0.0.1:${port}/to-metadata
+- name: 新闻
+  feed: http://news.example:${port}/news.xml
+`,
+    );
+  });
+  after(() => {
+    server.close();
+    removeOutput(site);
+  });
+
+  test("a public source's redirect to 127.0.0.1 and a local source's to 169.254.169.254 are refused before connecting, each naming the source and the address", async () => {
+    const inspected = await inspectSite(site);
+    assert.ok(!("failure" in inspected), "failure" in inspected ? inspected.failure : "");
+    let out = "";
+    let err = "";
+    const network = {
+      resolve: async (host: string) => ({ "public.example": ["203.0.113.5"], "news.example": ["198.51.100.7"] })[host] ?? [],
+      connectTo: (address: string) => (dialled.push(address), "127.0.0.1"),
+    };
+    const io = { out: { write: (t: string) => ((out += t), true) }, err: { write: (t: string) => ((err += t), true) }, env: NOW, network } as unknown as Parameters<typeof runDigest>[2];
+    const status = await runDigest(inspected, { week: "2026-W07", timeoutSeconds: 5, offline: false, merge: false, dryRun: true }, io);
+    assert.equal(status, 1, err);
+    assert.match(out, /外部新闻/);
+    assert.doesNotMatch(out, /内部消息/);
+    const RULE = "a redirect may lead only to a public address or to the kind of address its source is on";
+    assert.deepEqual(err.split("\n").filter((line) => line.includes("failed")), [
+      `公开来源: failed: refused the redirect to http://127.0.0.1:${port}/internal.xml: 127.0.0.1, a loopback address (127.0.0.0/8), and the source's feed is on 203.0.113.5, a public address; ${RULE} (http://public.example:${port}/to-loopback)`,
+      `本机来源: failed: refused the redirect to http://169.254.169.254/latest/meta-data/: 169.254.169.254, a metadata address (169.254.169.254/32), and the source's feed is on 127.0.0.1, a loopback address (127.0.0.0/8); ${RULE} (http://127.0.0.1:${port}/to-metadata)`,
+    ]);
+    assert.deepEqual(paths.sort(), ["/news.xml", "/to-loopback", "/to-metadata"]);
+    assert.deepEqual(dialled.sort(), ["127.0.0.1", "198.51.100.7", "203.0.113.5"]);
   });
 });
 

@@ -175,6 +175,94 @@ describe("fetchFeed: redirects", () => {
   }
 });
 
+describe("fetchFeed: a redirect never leads inward, checked on the resolved address before connecting", () => {
+  // The tests' stand-in for the internet: names resolve through this table only (never the
+  // system's resolver), and every address but 127.0.0.1 is dialled at the local server, so no
+  // packet leaves the machine even if a check were missing. `dialled` records what was asked for.
+  const NAMES: Record<string, string[]> = {
+    "public.example": ["203.0.113.5"],
+    "elsewhere.example": ["198.51.100.7"],
+    "internal.example": ["127.0.0.1"],
+    "mapped.example": ["::ffff:127.0.0.1"],
+    "metadata.example": ["169.254.169.254"],
+    "mixed.example": ["198.51.100.7", "10.1.2.3"],
+  };
+  let port = "";
+  const network = () => {
+    const resolved: string[] = [];
+    const dialled: string[] = [];
+    return {
+      resolved,
+      dialled,
+      resolve: async (host: string) => (resolved.push(host), NAMES[host] ?? Promise.reject(new Error(`getaddrinfo ENOTFOUND ${host}`))),
+      connectTo: (address: string) => (dialled.push(address), "127.0.0.1"),
+    };
+  };
+  before(() => {
+    port = new URL(base).port;
+    routes.set("/internal", [feed()]);
+    routes.set("/to/loopback", [answer(302, { location: `http://127.0.0.1:${port}/internal` })]);
+    routes.set("/to/internal-name", [answer(301, { location: `http://internal.example:${port}/internal` })]);
+    routes.set("/to/mapped-literal", [answer(307, { location: `http://[::ffff:127.0.0.1]:${port}/internal` })]);
+    routes.set("/to/mapped-name", [answer(308, { location: `http://mapped.example:${port}/internal` })]);
+    routes.set("/to/private", [answer(302, { location: "http://10.0.0.1/latest" })]);
+    routes.set("/to/metadata", [answer(302, { location: "http://metadata.example/latest/meta-data/" })]);
+    routes.set("/to/metadata-literal", [answer(303, { location: "http://169.254.169.254/latest/meta-data/iam/" })]);
+    routes.set("/to/mixed", [answer(302, { location: `http://mixed.example:${port}/internal` })]);
+    routes.set("/to/public", [answer(302, { location: `http://elsewhere.example:${port}/internal` })]);
+    routes.set("/hop/public-then-loopback", [answer(302, { location: `http://elsewhere.example:${port}/to/loopback` })]);
+  });
+  const PUBLIC = "the source's feed is on 203.0.113.5, a public address";
+  const LOOPBACK = "the source's feed is on 127.0.0.1, a loopback address (127.0.0.0/8)";
+  const RULE = "a redirect may lead only to a public address or to the kind of address its source is on";
+
+  // from (the source's host), path, the outcome, the addresses dialled
+  const cases: Array<[string, string, () => object, string[]]> = [
+    ["public.example", "/to/loopback", () => ({ kind: "inward", reason: `refused the redirect to http://127.0.0.1:${port}/internal: 127.0.0.1, a loopback address (127.0.0.0/8), and ${PUBLIC}; ${RULE}`, attempts: 1 }), ["203.0.113.5"]],
+    ["public.example", "/to/internal-name", () => ({ kind: "inward", reason: `refused the redirect to http://internal.example:${port}/internal: internal.example is at 127.0.0.1, a loopback address (127.0.0.0/8), and ${PUBLIC}; ${RULE}`, attempts: 1 }), ["203.0.113.5"]],
+    ["public.example", "/to/mapped-literal", () => ({ kind: "inward", reason: `refused the redirect to http://[::ffff:7f00:1]:${port}/internal: ::ffff:7f00:1, a loopback address (127.0.0.0/8 within ::ffff:7f00:1), and ${PUBLIC}; ${RULE}`, attempts: 1 }), ["203.0.113.5"]],
+    ["public.example", "/to/mapped-name", () => ({ kind: "inward", reason: `refused the redirect to http://mapped.example:${port}/internal: mapped.example is at ::ffff:127.0.0.1, a loopback address (127.0.0.0/8 within ::ffff:127.0.0.1), and ${PUBLIC}; ${RULE}`, attempts: 1 }), ["203.0.113.5"]],
+    ["public.example", "/to/metadata", () => ({ kind: "inward", reason: `refused the redirect to http://metadata.example/latest/meta-data/: metadata.example is at 169.254.169.254, a metadata address (169.254.169.254/32), and ${PUBLIC}; ${RULE}`, attempts: 1 }), ["203.0.113.5"]],
+    ["public.example", "/to/mixed", () => ({ kind: "inward", reason: `refused the redirect to http://mixed.example:${port}/internal: mixed.example is at 10.1.2.3, a private address (10.0.0.0/8), and ${PUBLIC}; ${RULE}`, attempts: 1 }), ["203.0.113.5"]],
+    ["public.example", "/hop/public-then-loopback", () => ({ kind: "inward", reason: `refused the redirect to http://127.0.0.1:${port}/internal: 127.0.0.1, a loopback address (127.0.0.0/8), and ${PUBLIC}; ${RULE}`, attempts: 1 }), ["203.0.113.5", "198.51.100.7"]],
+    ["public.example", "/to/public", () => ({ ok: true, from: "network", url: `http://elsewhere.example:${port}/internal` }), ["203.0.113.5", "198.51.100.7"]],
+    // A source on this machine may lead to another of its ports, and nowhere else inward.
+    ["127.0.0.1", "/to/internal-name", () => ({ ok: true, from: "network", url: `http://internal.example:${port}/internal` }), ["127.0.0.1", "127.0.0.1"]],
+    ["127.0.0.1", "/to/private", () => ({ kind: "inward", reason: `refused the redirect to http://10.0.0.1/latest: 10.0.0.1, a private address (10.0.0.0/8), and ${LOOPBACK}; ${RULE}`, attempts: 1 }), ["127.0.0.1"]],
+    ["127.0.0.1", "/to/metadata-literal", () => ({ kind: "inward", reason: `refused the redirect to http://169.254.169.254/latest/meta-data/iam/: 169.254.169.254, a metadata address (169.254.169.254/32), and ${LOOPBACK}; ${RULE}`, attempts: 1 }), ["127.0.0.1"]],
+  ];
+  for (const [from, path, expected, dialled] of cases) {
+    test(`a source on ${from} answering ${path}: ${"kind" in expected() ? "refused before connecting" : "followed"}`, async () => {
+      const net = network();
+      const before = seen.length;
+      const outcome = await fetchFeed(`http://${from}:${port}${path}`, options(net));
+      assert.deepEqual(failure(outcome), expected());
+      assert.deepEqual(net.dialled, dialled);
+      if ("kind" in expected()) assert.deepEqual(seen.slice(before).map((r) => r.path).filter((p) => p === "/internal"), []);
+    });
+  }
+
+  test("a host is resolved once per hop through the resolver passed in, and the connection goes to the address it gave", async () => {
+    const answers = [["127.0.0.1"], ["10.0.0.1"]]; // a second lookup would rebind the name inward
+    const resolved: string[] = [];
+    const dialled: string[] = [];
+    const outcome = await fetchFeed(`http://rebind.example:${port}/internal`, options({
+      resolve: async (host) => (resolved.push(host), answers[resolved.length - 1]!),
+      connectTo: (address) => (dialled.push(address), address === "127.0.0.1" ? address : "127.0.0.1"),
+    }));
+    assert.deepEqual(failure(outcome), { ok: true, from: "network", url: `http://rebind.example:${port}/internal` });
+    assert.deepEqual([resolved, dialled], [["rebind.example"], ["127.0.0.1"]]);
+    assert.equal(seen.at(-1)?.headers.host, `rebind.example:${port}`);
+  });
+
+  test("a name the resolver does not know is a network error naming it, retried", async () => {
+    const net = network();
+    const outcome = await fetchFeed(`http://nowhere.example:${port}/internal`, options(net));
+    assert.deepEqual(failure(outcome), { kind: "network", reason: "network error: getaddrinfo ENOTFOUND nowhere.example", attempts: 3 });
+    assert.deepEqual(net.dialled, []);
+  });
+});
+
 describe("fetchFeed: the size limit, counted on decoded bytes as they stream", () => {
   const big = "x".repeat(5000);
   const chunked: Route = (_request, response) => {

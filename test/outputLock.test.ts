@@ -6,7 +6,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
-import { acquireLock, OutputLocked, realLockEnvironment, type LockEnvironment } from "../src/build/outputLock.js";
+import { acquireLock, OutputLocked, realLockEnvironment, startFromProcStat, type LockEnvironment } from "../src/build/outputLock.js";
 import { ROOT } from "./helpers.js";
 
 const quick: LockEnvironment = { ...realLockEnvironment, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.min(ms, 20))) };
@@ -21,7 +21,7 @@ describe("acquireLock", () => {
     try {
       const file = join(dir, ".weekly", "build.lock");
       const release = await acquireLock(file, 0);
-      const other = { ...JSON.parse(readFileSync(file, "utf8")), pid: process.ppid, token: "another build" };
+      const other = { ...JSON.parse(readFileSync(file, "utf8")), pid: process.ppid, token: "another build", started: await realLockEnvironment.startOf(process.ppid) };
       writeFileSync(file, JSON.stringify(other)); // as if another running process held it
       let waited: unknown;
       await assert.rejects(acquireLock(file, 100, { ...quick, waiting: (owner) => (waited = owner) }), (error: unknown) => {
@@ -53,6 +53,69 @@ describe("acquireLock", () => {
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
+    }
+  });
+
+  test("this process's lock records when it started, as the system tells it", async () => {
+    const dir = folder();
+    try {
+      const file = join(dir, "build.lock");
+      const release = await acquireLock(file, 0, quick);
+      const started = JSON.parse(readFileSync(file, "utf8")).started;
+      assert.match(started, /^boot \d+ tick \d+$/); // Linux, where the tests run
+      assert.equal(started, await realLockEnvironment.startOf(process.pid));
+      await release();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  describe("a lock whose process number runs: its start time decides", () => {
+    // A live process that is not this one, whose number a lock names.
+    const live = () => spawn(process.execPath, ["-e", "setTimeout(() => {}, 60_000)"], { stdio: "ignore" });
+    // the start time the lock records (undefined: written by an older version), taken over?
+    const cases: Array<[string, (real: string) => string | undefined, boolean]> = [
+      ["another start time: the number was reused after the owner died, taken over", (real) => real.replace(/\d+$/, (ticks) => String(Number(ticks) - 1)), true],
+      ["its own start time: the owner runs, waited for", (real) => real, false],
+      ["no start time (an older version's lock): waited for, as before", () => undefined, false],
+    ];
+    for (const [name, recorded, takenOver] of cases) {
+      test(name, async () => {
+        const dir = folder();
+        const child = live();
+        try {
+          await new Promise((resolve) => child.once("spawn", resolve));
+          const real = await realLockEnvironment.startOf(child.pid!);
+          assert.ok(real !== undefined);
+          const file = join(dir, "build.lock");
+          const started = recorded(real);
+          writeFileSync(file, JSON.stringify({ pid: child.pid, host: hostname(), since: "2026-01-01T00:00:00.000Z", token: "x", ...(started === undefined ? {} : { started }) }));
+          if (takenOver) {
+            const release = await acquireLock(file, 0, quick);
+            assert.equal(JSON.parse(readFileSync(file, "utf8")).pid, process.pid);
+            await release();
+          } else {
+            await assert.rejects(acquireLock(file, 50, quick), (error: unknown) => error instanceof OutputLocked && error.owner.pid === child.pid);
+          }
+        } finally {
+          child.kill();
+          rmSync(dir, { recursive: true, force: true });
+        }
+      });
+    }
+  });
+
+  describe("startFromProcStat", () => {
+    const rest = (ticks: string) => `S 1 1 1 0 -1 4194560 100 0 0 0 1 2 0 0 20 0 1 0 ${ticks} 1000 10 18446744073709551615`;
+    const cases: Array<[string, string | undefined]> = [
+      [`4242 (node) ${rest("61398")}`, "61398"],
+      [`4242 (a (b) c) ${rest("7")}`, "7"],
+      [`4242 (x) y) ${rest("123456789")}`, "123456789"],
+      ["4242 (node) S 1 1", undefined],
+      ["", undefined],
+    ];
+    for (const [text, ticks] of cases) {
+      test(`startFromProcStat(${JSON.stringify(text.slice(0, 20))}…) → ${ticks ?? "unknown"}`, () => assert.equal(startFromProcStat(text), ticks));
     }
   });
 

@@ -31,6 +31,8 @@ interface Io {
   out: NodeJS.WritableStream;
   err: NodeJS.WritableStream;
   env: { WEEKLY_NOW?: string | undefined };
+  /** How hosts are resolved and connected to (default: the system's resolver, the address checked). */
+  network?: Pick<FetchOptions, "resolve" | "connectTo">;
 }
 
 /** Fetches, selects and writes; returns the exit code (0 every source read, 1 one failed or refused, 2 cannot run). */
@@ -67,6 +69,7 @@ export async function runDigest(site: SiteInspection, request: DigestRequest, io
     userAgent: `weekly-digest/${await toolVersion()} (+${opts.site.url ?? "no site url"})`,
     cacheDir: opts.cacheDir === false ? undefined : join(site.siteDir, opts.cacheDir, "digest"),
     offline: request.offline,
+    ...io.network,
   };
   const results = await mapLimited(site.sources, AT_ONCE, (source) => fetchSource(source, fetchOptions));
   const { sections, tallies } = selectWeek(site.sources, results.map((r) => ("items" in r ? r.items : undefined)), week);
@@ -167,7 +170,7 @@ export async function importSources(site: SiteInspection, opmlPath: string, io: 
     return say(`fix ${site.sourcesFile} first; nothing imported.`), 2;
   }
   const { added, present } = newSources(current.sources, read.sources);
-  for (const skipped of read.skipped) say(`skipped ${skipped}.`);
+  for (const skipped of read.skipped) say(`${opmlPath}${skipped.line === undefined ? "" : `:${skipped.line}`}: ${skipped.message}.`);
   for (const source of present) say(`skipped ${source.name}: ${source.feed} is listed already.`);
   if (added.length > 0) {
     const after = `${before}${before === "" || before.endsWith("\n") ? "" : "\n"}${sourcesYaml(added)}`;

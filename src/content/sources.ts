@@ -26,11 +26,14 @@ const FIELDS = {
 type Field = keyof typeof FIELDS;
 
 /** What an address written in the file may not hold: it would end or break a Markdown link. */
-const NOT_IN_ADDRESS_RE = /[\s<>"`{}|\\^]/;
-const httpUrl = z.string().trim().refine((text) => {
+export const NOT_IN_ADDRESS_RE = /[\s<>"`{}|\\^]/;
+
+/** Whether a text can stand as an address in the sources file: an http(s) URL holding none of NOT_IN_ADDRESS_RE. */
+export function isSourceAddress(text: string): boolean {
   if (NOT_IN_ADDRESS_RE.test(text) || !URL.canParse(text)) return false;
   return ["http:", "https:"].includes(new URL(text).protocol);
-});
+}
+const httpUrl = z.string().trim().refine(isSourceAddress);
 const SOURCE_SCHEMA = z.object({ name: z.string().trim().min(1), feed: httpUrl, home: httpUrl.nullable().optional() });
 
 /**

@@ -1,12 +1,17 @@
 // The digest's network client: one feed's bytes fetched within one deadline (retries, redirects
 // and waits included), asked for again with the validators of its last good response
-// (feedCache.ts), or answered from that response alone offline.
+// (feedCache.ts), or answered from that response alone offline. Every hop's host is resolved
+// here, its addresses checked (addresses.ts) and the connection made to those (request.ts).
+import { lookup } from "node:dns/promises";
 import { STATUS_CODES } from "node:http";
+import { isIP } from "node:net";
+import { describeAddress, refusedRedirect } from "./addresses.js";
 import { readEntry, writeEntry, type CacheEntry } from "./feedCache.js";
+import { hostOf, send, type Answer, type Resolve } from "./request.js";
 
 /** Feeds first (RSS, Atom, JSON Feed), then any XML or JSON, then whatever the server has. */
 const ACCEPT = "application/rss+xml, application/atom+xml, application/feed+json, application/json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8";
-/** Undici decodes all three itself, but left to itself offers br over https only. */
+/** The three codings request.ts decodes, offered over http and https alike. */
 const ACCEPT_ENCODING = "gzip, deflate, br";
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 /** The answers that may say when to come back (RFC 9110 §10.2.3). */
@@ -36,7 +41,14 @@ export interface FetchOptions {
   offline: boolean;
   /** Waits between attempts; injectable so tests need not wait (default: a real timer). */
   sleep?: (ms: number) => Promise<void>;
+  /** A host name's addresses, checked and then connected to (default: the system's resolver). */
+  resolve?: Resolve;
+  /** Where a checked address is connected to (default: itself); tests send public-looking ones to 127.0.0.1. */
+  connectTo?: (address: string) => string;
 }
+
+/** Every address the system's resolver gives, in its order, so that the one connected to was checked. */
+export const systemResolve: Resolve = async (hostname) => (await lookup(hostname, { all: true, verbatim: true })).map((entry) => entry.address);
 
 export const DEFAULT_FETCH: Omit<FetchOptions, "userAgent" | "cacheDir" | "offline"> = {
   timeoutMs: 20_000, // one slow source must not hold up the whole digest
@@ -45,7 +57,7 @@ export const DEFAULT_FETCH: Omit<FetchOptions, "userAgent" | "cacheDir" | "offli
   maxRedirects: 5, // a feed that moved once or twice; more is a loop or a misconfiguration
 };
 
-export type FetchFailureKind = "http" | "timeout" | "network" | "too-large" | "redirects" | "offline" | "url";
+export type FetchFailureKind = "http" | "timeout" | "network" | "too-large" | "redirects" | "inward" | "offline" | "url";
 
 export type FetchOutcome =
   | {
@@ -89,8 +101,14 @@ export async function fetchFeed(url: string, options: FetchOptions): Promise<Fet
   try {
     let current = start;
     let redirects = 0;
+    /** The addresses of the feed URL the author listed: the redirects' allowance. */
+    let source: string[] = [];
     for (let attempts = 1; ; ) {
-      const step = await exchange(current, start.href, cached, options, controller.signal, attempts);
+      const addresses = await addressesOf(current, options.resolve ?? systemResolve, controller.signal);
+      if (redirects === 0 && Array.isArray(addresses)) source = addresses;
+      const refused = redirects > 0 && Array.isArray(addresses) ? refusal(current, addresses, source) : undefined;
+      if (refused !== undefined) return { ok: false, kind: "inward", reason: refused, attempts };
+      const step = Array.isArray(addresses) ? await exchange(current, addresses, start.href, cached, options, controller.signal, attempts) : networkError(addresses, attempts);
       // An answer stands even if the deadline passes just after; anything else is the deadline's doing.
       if (step.step === "done") return step.outcome;
       if (controller.signal.aborted) return timedOut(attempts);
@@ -118,19 +136,40 @@ export async function fetchFeed(url: string, options: FetchOptions): Promise<Fet
   }
 }
 
+/** The addresses of a URL's host: itself when it is one, else what the resolver gives (an error when none). */
+async function addressesOf(url: URL, resolve: Resolve, signal: AbortSignal): Promise<string[] | Error> {
+  const host = hostOf(url);
+  if (isIP(host) !== 0) return [host];
+  // A resolver cannot be stopped, but the deadline need not wait for it.
+  const aborted = new Promise<Error>((resolve) => signal.addEventListener("abort", () => resolve(new Error("aborted")), { once: true }));
+  const found = await Promise.race([resolve(host), aborted]).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+  if (found instanceof Error || found.length > 0) return found;
+  return new Error(`${host} has no address`);
+}
+
+/** Why a redirect to these addresses is refused, in words naming them and the source's, or undefined. */
+function refusal(url: URL, addresses: readonly string[], source: readonly string[]): string | undefined {
+  const refused = refusedRedirect(addresses, source);
+  if (refused === undefined) return undefined;
+  const host = hostOf(url);
+  const target = isIP(host) !== 0 ? describeAddress(refused.address) : `${host} is at ${describeAddress(refused.address)}`;
+  return `refused the redirect to ${url.href}: ${target}, and the source's feed is on ${describeAddress(refused.source)}; a redirect may lead only to a public address or to the kind of address its source is on`;
+}
+
 /** One request and, if it is the answer, its body. */
-async function exchange(url: URL, key: string, cached: CacheEntry | undefined, options: FetchOptions, signal: AbortSignal, attempts: number): Promise<Step> {
+async function exchange(url: URL, addresses: readonly string[], key: string, cached: CacheEntry | undefined, options: FetchOptions, signal: AbortSignal, attempts: number): Promise<Step> {
   const fail = (kind: FetchFailureKind, reason: string): Step => ({ step: "done", outcome: { ok: false, kind, reason, attempts } });
   const headers: Record<string, string> = { "User-Agent": options.userAgent, Accept: ACCEPT, "Accept-Encoding": ACCEPT_ENCODING };
   if (cached?.etag !== undefined) headers["If-None-Match"] = cached.etag;
   if (cached?.lastModified !== undefined) headers["If-Modified-Since"] = cached.lastModified;
-  const response = await fetch(url, { headers, redirect: "manual", signal }).catch((error: unknown) => networkError(error, attempts));
-  if (!(response instanceof Response)) return response;
+  const response = await send(url, headers, { addresses, connectTo: options.connectTo }, signal).catch((error: unknown) => networkError(error, attempts));
+  if ("step" in response) return response;
   const { status } = response;
-  const validators = { etag: response.headers.get("etag") ?? undefined, lastModified: response.headers.get("last-modified") ?? undefined };
-  if (status < 200 || status >= 300) discard(response);
+  const header = (name: string) => one(response.headers[name]);
+  const validators = { etag: header("etag"), lastModified: header("last-modified") };
+  if (status < 200 || status >= 300) response.close();
   if (REDIRECTS.has(status)) {
-    const location = response.headers.get("location");
+    const location = header("location") ?? null;
     if (location === null) return fail("http", `${statusLine(response)} without a Location`);
     const to = URL.canParse(location, url.href) ? new URL(location, url) : undefined;
     if (!to) return fail("redirects", `${statusLine(response)} to ${JSON.stringify(location)}, which is not a URL`);
@@ -146,51 +185,48 @@ async function exchange(url: URL, key: string, cached: CacheEntry | undefined, o
   }
   if (status >= 500 || status === 429) {
     const failure: Failure = { ok: false, kind: "http", reason: statusLine(response), attempts };
-    const header = response.headers.get("retry-after");
-    const ms = RETRY_AFTER_STATUSES.has(status) ? retryAfterMs(header, Date.now()) : undefined;
-    if (ms === undefined || header === null) return { step: "retry", failure };
-    return { step: "retry", failure, retryAfter: { ms, shown: SECONDS_RE.test(header.trim()) ? seconds(ms) : header.trim() } };
+    const retryAfter = header("retry-after") ?? null;
+    const ms = RETRY_AFTER_STATUSES.has(status) ? retryAfterMs(retryAfter, Date.now()) : undefined;
+    if (ms === undefined || retryAfter === null) return { step: "retry", failure };
+    return { step: "retry", failure, retryAfter: { ms, shown: SECONDS_RE.test(retryAfter.trim()) ? seconds(ms) : retryAfter.trim() } };
   }
   if (status < 200 || status >= 300) return fail("http", statusLine(response));
-  const length = Number(response.headers.get("content-length") ?? Number.NaN);
+  const length = Number(header("content-length") ?? Number.NaN);
   if (length > options.maxBytes) {
-    discard(response);
+    response.close();
     return fail("too-large", `larger than ${size(options.maxBytes)} (Content-Length ${length})`);
   }
   const body = await readBody(response, options.maxBytes).catch((error: unknown) => networkError(error, attempts));
   if (body === "too-large") return fail("too-large", `larger than ${size(options.maxBytes)}`);
   if (!(body instanceof Uint8Array)) return body;
-  const contentType = response.headers.get("content-type") ?? undefined;
+  const contentType = header("content-type");
   const entry: CacheEntry = { url: key, finalUrl: url.href, ...validators, contentType, body };
   const remember = async () => (options.cacheDir === undefined ? undefined : writeEntry(options.cacheDir, entry));
   return { step: "done", outcome: { ok: true, url: url.href, body, contentType, from: "network", attempts, remember } };
 }
 
 /**
- * The body, counted as it streams (after undici has decoded it), given up as soon as it passes
+ * The body, counted as it streams (after it is decoded), given up as soon as it passes
  * `maxBytes`: the rest is never read, so an endless or bomb-sized answer costs no more than that.
  */
-async function readBody(response: Response, maxBytes: number): Promise<Uint8Array | "too-large"> {
-  if (!response.body) return new Uint8Array();
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
+async function readBody(response: Answer, maxBytes: number): Promise<Uint8Array | "too-large"> {
+  const chunks: Buffer[] = [];
   let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return Buffer.concat(chunks, total);
-    total += value.byteLength;
+  for await (const chunk of response.body as AsyncIterable<Buffer>) {
+    total += chunk.byteLength;
     if (total > maxBytes) {
-      reader.cancel().catch(() => {}); // closes the connection; nothing to wait for
+      response.close(); // closes the connection; nothing to wait for
       return "too-large";
     }
-    chunks.push(value);
+    chunks.push(chunk);
   }
+  return Buffer.concat(chunks, total);
 }
 
-/** Lets the connection go without reading an answer that is not the feed. */
-const discard = (response: Response) => void response.body?.cancel().catch(() => {});
+/** A header's one value (Node gives a list only for Set-Cookie). */
+const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
-/** Undici says "fetch failed" and keeps the cause (`connect ECONNREFUSED …`) underneath. */
+/** A network error's own message (`connect ECONNREFUSED …`), under the wrapper some clients add. */
 function networkError(error: unknown, attempts: number): Step {
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
   const message = cause instanceof Error ? cause.message : String(cause);
@@ -204,7 +240,7 @@ function checkUrl(url: string): URL | string {
 }
 
 /** `HTTP 404 Not Found`: Node's reason phrase, the same whatever the server wrote after the code. */
-function statusLine(response: Response): string {
+function statusLine(response: Answer): string {
   const phrase = STATUS_CODES[response.status] ?? response.statusText;
   return phrase ? `HTTP ${response.status} ${phrase}` : `HTTP ${response.status}`;
 }

@@ -1,7 +1,8 @@
 // Sources from an OPML file, the list feed readers export (`weekly digest --import`): every
-// outline with a feed address, at any depth, in the file's order.
+// outline with a feed address, at any depth, in the file's order. An outline whose address the
+// sources file could not hold is skipped and named, never allowed to fail the whole import.
 import { parseOpml } from "feedsmith";
-import type { Source } from "../content/sources.js";
+import { isSourceAddress, NOT_IN_ADDRESS_RE, type Source } from "../content/sources.js";
 import { cleanText, linkKey } from "./text.js";
 
 interface Outline {
@@ -12,11 +13,30 @@ interface Outline {
   outlines?: Outline[];
 }
 
-export type OpmlRead = { sources: Source[]; skipped: string[] } | { reason: string };
+/** An outline left out, or a part of one: its line in the OPML file (when it could be found) and why. */
+export interface Skipped {
+  line: number | undefined;
+  message: string;
+}
 
-const isHttp = (url: string | undefined): url is string => url !== undefined && linkKey(url) !== undefined;
+export type OpmlRead = { sources: Source[]; skipped: Skipped[] } | { reason: string };
 
-/** The sources an OPML file lists; outlines whose feed is not an http(s) address are named in `skipped`. */
+/** An outline's start tag, its attributes' values allowed to hold `>`. */
+const OUTLINE_TAG_RE = /<outline\b(?:[^>"']|"[^"]*"|'[^']*')*>/g;
+const XML_URL_RE = /\sxmlUrl\s*=\s*(?:"([^"]*)"|'([^']*)')/;
+const ENTITY_RE = /&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/gi;
+const NAMED_ENTITIES = new Map([["amp", "&"], ["lt", "<"], ["gt", ">"], ["quot", '"'], ["apos", "'"]]);
+
+/** `https://x.example/a b`: why the sources file cannot hold it, or undefined when it can. */
+function addressFault(url: string): string | undefined {
+  if (isSourceAddress(url)) return undefined;
+  const character = NOT_IN_ADDRESS_RE.exec(url)?.[0];
+  if (character === undefined) return "is not an http(s) address";
+  const named = /\s/.test(character) ? (character === " " ? "a space" : `the white space ${JSON.stringify(character)}`) : `"${character}"`;
+  return `holds ${named}, which an address in the sources file cannot hold (written percent-encoded it can: ${encodeURIComponent(character)})`;
+}
+
+/** The sources an OPML file lists; outlines whose feed the sources file could not hold are named in `skipped`. */
 export function sourcesFromOpml(text: string): OpmlRead {
   let opml;
   try {
@@ -25,20 +45,50 @@ export function sourcesFromOpml(text: string): OpmlRead {
     return { reason: `not an OPML file (${(error as Error).message})` };
   }
   const sources: Source[] = [];
-  const skipped: string[] = [];
+  const skipped: Skipped[] = [];
+  const lineOf = outlineLines(text);
   const visit = (outlines: readonly Outline[] | undefined) => {
     for (const outline of outlines ?? []) {
       const feed = outline.xmlUrl?.trim();
       if (feed !== undefined && feed !== "") {
+        const line = lineOf(outline.xmlUrl!);
         const name = cleanText(outline.title ?? outline.text ?? "") || feed;
-        if (!isHttp(feed)) skipped.push(`${name}: feed ${JSON.stringify(feed)} is not an http(s) address`);
-        else sources.push({ name, feed, home: isHttp(outline.htmlUrl?.trim()) ? outline.htmlUrl!.trim() : undefined });
+        const fault = addressFault(feed);
+        const home = outline.htmlUrl?.trim();
+        const homeFault = home === undefined || home === "" ? "" : addressFault(home);
+        if (fault !== undefined) skipped.push({ line, message: `skipped ${name}: feed ${JSON.stringify(feed)} ${fault}` });
+        else {
+          sources.push({ name, feed, home: homeFault === undefined ? home : undefined });
+          if (homeFault) skipped.push({ line, message: `added ${name} without its home page: ${JSON.stringify(home)} ${homeFault}` });
+        }
       }
       visit(outline.outlines);
     }
   };
   visit(opml.body?.outlines);
   return { sources, skipped };
+}
+
+/**
+ * Finds the line of each outline with a feed, in the file's order: the parser keeps no places, so
+ * the start tags are read again and each outline's `xmlUrl` matched to the next tag that has it.
+ */
+function outlineLines(text: string): (xmlUrl: string) => number | undefined {
+  const tags = [...text.matchAll(OUTLINE_TAG_RE)].flatMap((match) => {
+    const attribute = XML_URL_RE.exec(match[0]);
+    if (!attribute) return [];
+    const value = (attribute[1] ?? attribute[2] ?? "").replace(ENTITY_RE, (entity, hex?: string, decimal?: string, name?: string) =>
+      hex !== undefined ? String.fromCodePoint(parseInt(hex, 16)) : decimal !== undefined ? String.fromCodePoint(Number(decimal)) : (NAMED_ENTITIES.get(name!.toLowerCase()) ?? entity),
+    );
+    return [{ value, line: text.slice(0, match.index).split("\n").length }];
+  });
+  let next = 0;
+  return (xmlUrl) => {
+    const found = tags.findIndex((tag, index) => index >= next && tag.value === xmlUrl);
+    if (found === -1) return undefined;
+    next = found + 1;
+    return tags[found]!.line;
+  };
 }
 
 /** The OPML's sources whose feed the list does not hold yet (nor an earlier one of the OPML). */
