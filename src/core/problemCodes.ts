@@ -61,6 +61,7 @@ export const PROBLEM_CODES = {
   "sources-shape": { title: "The sources file is not a list of sources", hint: "Write one entry per source: - name: …, then feed: … (and home: …) below it." },
   "invalid-source": { title: "A source with a field the digest cannot use", hint: "Give every source a name and the http(s) address of its feed." },
   "duplicate-source": { title: "A feed or a name listed twice", hint: "Remove the second entry, or give it a name of its own: the first source listed keeps the items." },
+  "card-glyphs": { title: "Characters a social card cannot draw", hint: "Write the title without them, or accept the gap in the picture; the page itself shows them." },
   "stale-incremental": { title: "A page an --incremental build cannot take back", hint: "Build without --incremental." },
 } as const satisfies Record<string, ProblemKind>;
 
