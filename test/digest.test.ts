@@ -4,7 +4,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
@@ -403,5 +403,25 @@ describe("weekly digest: every encoding and failure a source can bring", () => {
       `太慢: failed: timed out after 2 s (${base}/slow.xml)`,
       `太大: failed: larger than 20 MB (${base}/huge.xml)`,
     ]);
+  });
+});
+
+describe("weekly digest --merge into a digest too large to read", () => {
+  test("is refused before any feed is fetched, naming the file, its size and the limit; the file is not touched", () => {
+    const site = copySite("digest");
+    try {
+      // Offline, and a port nothing listens on: no feed could be fetched in any case.
+      writeFileSync(join(site, "weekly_news", "sources.yml"), "- name: A\n  feed: http://127.0.0.1:9/a.xml\n");
+      const file = join(site, "weekly_news", "ai_news_2026-W07.md");
+      writeFileSync(file, "---\ntitle: 摘要\n---\n\n");
+      truncateSync(file, 64 * 1024 * 1024);
+      const run = runWeekly(site, ["digest", "2026-W07", "--merge", "--offline"], NOW);
+      assert.equal(run.status, 2, run.stderr);
+      assert.match(run.stderr, /^weekly_news\/ai_news_2026-W07\.md {2}the file is 64 MB \(67108864 bytes\), over the limit of 10 MB \(10485760 bytes\) for a report or digest: it is not read\..* \[file-too-large\]$/m);
+      assert.match(run.stderr, /^weekly digest: weekly_news\/ai_news_2026-W07\.md is too large to merge into; nothing fetched, nothing written\.$/m);
+      assert.equal(statSync(file).size, 64 * 1024 * 1024);
+    } finally {
+      removeOutput(site);
+    }
   });
 });

@@ -3,7 +3,8 @@ import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { encodingMessage, findLinkProblems, firstInvalidUtf8, isThroughLink } from "../src/content/files.js";
+import { findLinkProblems, isThroughLink } from "../src/content/files.js";
+import { encodingMessage, firstInvalidUtf8 } from "../src/content/encoding.js";
 import { within } from "../src/core/paths.js";
 
 describe("firstInvalidUtf8", () => {

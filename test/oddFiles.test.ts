@@ -1,14 +1,19 @@
 // Files that are not what they seem, in a real site (the four-week fixture): an empty file, one
 // with only front matter, a byte-order mark, Windows line endings, bytes that are not UTF-8, a
-// 5 MB report, and symbolic links that loop. Each builds, or stops the build with a message naming
+// 5 MB report and one of 200 MB (sparse: made in a moment), lists nested past what Markdown
+// reads, and symbolic links that loop. Each builds, or stops the build with a message naming
 // the file (and line) before anything is written.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
+import { MAX_CONTENT_FILE_BYTES } from "../src/content/files.js";
 import { join } from "node:path";
 import { all, copySite, listFiles, outputLines, readSite, removeOutput, ROOT, runEleventy, runWeekly, tempOutput, text, type BuiltSite } from "./helpers.js";
 
 const NOW = { WEEKLY_NOW: "2026-03-01T12:00" };
+/** A list nested 60 deep: markdown-it reads 49 levels and drops the rest, and all that follows it. */
+const DEEP_LIST = Array.from({ length: 60 }, (_, level) => `${"  ".repeat(level)}- 第${level}层`).join("\n");
+const NESTING = "lists or quotes nested more deeply than Markdown reads (about 50 lists or 100 quotes): from this line on, the rest of that list or quote and everything after it in the page is not shown. Nest less deeply.";
 /** The W06 report's body, repeated until the report is over 5 MB, each round's headings made its own. */
 function bigReport(): { source: string; rounds: number } {
   const body = readFileSync(join(ROOT, "posts", "2026-W06-ai-weekly.md"), "utf8").split("---").slice(2).join("---");
@@ -33,8 +38,7 @@ describe("odd files that build", () => {
     writeFileSync(join(posts, "2026-W04-only-front-matter.md"), "---\ntitle: 只有头信息\ndate: 2026-01-22\ntags: [AI]\n---\n");
     writeFileSync(join(posts, "2026-W03-bom.md"), "\uFEFF---\ntitle: 带字节序标记的周报\ndate: 2026-01-15\n---\n\n## 小节\n\n正文。\n");
     writeFileSync(join(posts, "2026-W02-crlf.md"), "---\r\ntitle: Windows 换行的周报\r\ndate: 2026-01-08\r\ntags:\r\n  - 换行\r\n---\r\n\r\n## 第一节\r\n\r\n正文，[摘要](../weekly_news/ai_news_2026-W05)。\r\n");
-    const deep = Array.from({ length: 60 }, (_, level) => `${"  ".repeat(level)}- 第${level}层`).join("\n");
-    writeFileSync(join(posts, "2026-W01-deep.md"), `---\ntitle: 嵌套太深的列表\ndate: 2026-01-02\n---\n\n开头\n\n${deep}\n`);
+    writeFileSync(join(posts, "2026-W01-deep.md"), `---\ntitle: 嵌套太深的列表\ndate: 2026-01-02\nscheduled: 2026-06-01T08:00\n---\n\n开头\n\n${DEEP_LIST}\n`);
     const big = bigReport();
     rounds = big.rounds;
     writeFileSync(join(posts, "2026-W01-big.md"), big.source);
@@ -51,14 +55,12 @@ describe("odd files that build", () => {
     if (fixture) removeOutput(fixture);
   });
 
-  test("lists nested past Markdown's limit: the page builds, and a warning names the first line not shown", () => {
-    const items = all(site.page("/posts/2026-W01-deep/"), ".content li").map((li) => li.firstChild?.textContent?.trim()).filter(Boolean);
-    assert.equal(items.at(-1), "第48层", "markdown-it shows 49 levels");
-    assert.ok(!text(site.page("/posts/2026-W01-deep/").querySelector(".content")).includes("第49层"));
+  test("lists nested past Markdown's limit in a report scheduled for later: a warning names the first line not shown", () => {
     assert.ok(
-      outputLines(run).includes("[weekly] posts/2026-W01-deep.md:57:1  warning: lists or quotes nested more deeply than Markdown reads (about 50 lists or 100 quotes): from this line on, the rest of that list or quote is not shown. Nest less deeply. [nesting-too-deep]"),
+      outputLines(run).includes(`[weekly] posts/2026-W01-deep.md:58:1  warning: ${NESTING} (This page is not published yet: this will stop the build when it goes live.) [nesting-too-deep]`),
       outputLines(run).filter((line) => line.includes("deep")).join("\n"),
     );
+    assert.ok(!site.files.has("posts/2026-W01-deep/index.html"));
   });
 
   test("a file with only front matter is a report with its title and tags, and nothing else", () => {
@@ -125,6 +127,7 @@ describe("odd files that stop the build", () => {
     symlinkSync(".", join(posts, "again"));
     writeFileSync(join(posts, "2026-W03-c#.md"), "---\ntitle: C# 周报\ndate: 2026-01-15\n---\n\n正文。\n");
     writeFileSync(join(posts, "2026-W04-unclosed.md"), "---\ntitle: 没有结尾的头信息\ndate: 2026-01-22\n\n## 小节\n\n### 细节\n");
+    writeFileSync(join(posts, "2026-W01-deep.md"), `---\ntitle: 嵌套太深的列表\ndate: 2026-01-02\n---\n\n开头\n\n${DEEP_LIST}\n\n## 之后的一节\n\n### 参考\n\n- [来源](https://example.org/)\n`);
     output = tempOutput("odd-files-stop");
     run = runEleventy(fixture, output, NOW);
   });
@@ -143,6 +146,7 @@ describe("odd files that stop the build", () => {
       "posts/again  a symbolic link to posts (written .), which is already part of the site: every file under it would be published twice, at two addresses. Remove the link, or list it in .eleventyignore. [symlink-twice]",
       "posts/empty.md:1:1  date: missing; expected a date such as 2026-02-05, or a date and time such as 2026-02-05T08:00 or 2026-02-05T08:00+08:00 (read in Asia/Shanghai). [invalid-field]",
       "posts/empty.md:1:1  title: missing; expected a non-empty text. [invalid-field]",
+      `posts/2026-W01-deep.md:57:1  ${NESTING} [nesting-too-deep]`,
     ];
     for (const line of expected) assert.ok(lines.includes(line), `${line}\n--- in ---\n${lines.join("\n")}`);
     assert.ok(!lines.some((line) => /^\s+at /.test(line)), "no stack trace");
@@ -159,5 +163,52 @@ describe("odd files that stop the build", () => {
     assert.match(check.stdout, /posts\/2026-W02-gbk\.md:7:5 {2}the file is not UTF-8: byte 0xD6/);
     assert.match(check.stdout, /posts\/again {2}a symbolic link to posts/);
     assert.match(check.stdout, /posts\/empty\.md:1:1 {2}title: missing/);
+    assert.ok(check.stdout.includes(`posts/2026-W01-deep.md:57:1  ${NESTING} [nesting-too-deep]`), check.stdout);
+  });
+});
+
+describe("files too large to read stop the build before a byte of them is read", () => {
+  const REPORT = 200 * 1024 * 1024;
+  const JUST_OVER = MAX_CONTENT_FILE_BYTES + 1;
+  let fixture: string;
+  let output: string;
+  let run: ReturnType<typeof runEleventy>;
+  let lines: string[];
+  /** Front matter, then a sparse file up to `size` bytes: nothing is written to the disk but the header. */
+  const sparse = (file: string, header: string, size: number) => {
+    writeFileSync(file, header);
+    truncateSync(file, size);
+  };
+  before(() => {
+    fixture = copySite("scheduled");
+    sparse(join(fixture, "posts", "2026-W05-huge.md"), "---\ntitle: 两百兆的周报\ndate: 2026-01-29\n---\n\n", REPORT);
+    sparse(join(fixture, "weekly_news", "ai_news_2026-W05.md"), "---\ntitle: 摘要\n---\n\n", JUST_OVER);
+    sparse(join(fixture, "posts", "2026-W04-at-limit.md"), "---\ntitle: 刚好十兆\ndate: 2026-01-22\n---\n\n", MAX_CONTENT_FILE_BYTES);
+    output = tempOutput("too-large");
+    run = runEleventy(fixture, output, NOW);
+    lines = outputLines(run);
+  });
+  after(() => {
+    removeOutput(output);
+    if (fixture) removeOutput(fixture);
+  });
+
+  const expected = [
+    `posts/2026-W05-huge.md  the file is 200 MB (${REPORT} bytes), over the limit of 10 MB (${MAX_CONTENT_FILE_BYTES} bytes) for a report or digest: it is not read. Split it into smaller files, or move what is not text (pictures, data) into files it links to. [file-too-large]`,
+    `weekly_news/ai_news_2026-W05.md  the file is 10.0 MB (${JUST_OVER} bytes), over the limit of 10 MB (${MAX_CONTENT_FILE_BYTES} bytes) for a report or digest: it is not read. Split it into smaller files, or move what is not text (pictures, data) into files it links to. [file-too-large]`,
+  ];
+
+  test("the build stops naming each file, its size and the limit; a file at the limit is not named; nothing is written", () => {
+    assert.notEqual(run.status, 0);
+    for (const line of expected) assert.ok(lines.some((l) => l.endsWith(line)), `${line}\n--- in ---\n${lines.join("\n")}`);
+    assert.ok(!lines.some((line) => line.includes("2026-W04-at-limit.md")), lines.join("\n"));
+    assert.ok(!lines.some((line) => /^\s+at /.test(line)), "no stack trace");
+    assert.deepEqual(existsSync(output) ? listFiles(output) : [], []);
+  });
+
+  test("`weekly check` names the same files with the same code", () => {
+    const check = runWeekly(fixture, ["check"], NOW);
+    assert.equal(check.status, 1);
+    for (const line of expected) assert.ok(check.stdout.split("\n").includes(line), `${line}\n--- in ---\n${check.stdout}`);
   });
 });

@@ -8,6 +8,7 @@ import { type CollectedPage } from "../src/content/pageTypes.js";
 import { kindOf } from "../src/core/kinds.js";
 import { installMarkdownRules } from "../src/content/markdown.js";
 import { resolveOptions } from "../src/core/options.js";
+import { DateTime } from "luxon";
 
 const opts = resolveOptions();
 const md = new MarkdownIt({ html: true });
@@ -93,6 +94,29 @@ describe("placeInFile", () => {
     test(`${name}: body line 2 → file line ${line}`, () => {
       const placed = placeInFile({ file: "a.md", bodyLine: 2, column: 1, severity: "error", code: "broken-link", message: "m", rule: "link" }, file, given);
       assert.equal(placed.line, line);
+    });
+  }
+});
+
+describe("analyseSite: a list nested past what Markdown reads", () => {
+  const deep = Array.from({ length: 60 }, (_, level) => `${"  ".repeat(level)}- 第${level}层`).join("\n");
+  const body = `开头\n\n${deep}\n\n## 之后\n\n### 参考\n`;
+  const later = { state: "scheduled", at: DateTime.fromISO("2026-06-01T08:00", { zone: opts.timezone }) } as const;
+  const cases: Array<[string, CollectedPage["status"], string, string]> = [
+    ["published", { state: "published" }, "error", ""],
+    ["scheduled", later, "warning", " (This page is not published yet: this will stop the build when it goes live.)"],
+    ["draft", { state: "draft" }, "warning", ""],
+  ];
+  for (const [name, status, severity, suffix] of cases) {
+    test(`a ${name} report → ${severity} nesting-too-deep at the first line not shown`, () => {
+      const deepPage = { ...page("posts/2026-W01-deep.md", body, { title: "深" }), status };
+      const url = status.state === "published" ? "/posts/2026-W01-deep/" : undefined;
+      const site = analyseSite([deepPage], new Map(url ? [[deepPage.path, url]] : []), bodyReader((source, env) => md.parse(source, env), opts), opts, () => false);
+      const found = site.problems.filter((problem) => problem.code === "nesting-too-deep");
+      assert.deepEqual(
+        found.map(({ bodyLine, severity: weight, message }) => ({ bodyLine, severity: weight, message })),
+        [{ bodyLine: 51, severity, message: `lists or quotes nested more deeply than Markdown reads (about 50 lists or 100 quotes): from this line on, the rest of that list or quote and everything after it in the page is not shown. Nest less deeply.${suffix}` }],
+      );
     });
   }
 });

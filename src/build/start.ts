@@ -2,7 +2,7 @@
 // for anything that would run as code before Eleventy reads a page.
 import { posix } from "node:path";
 import { show, sortProblems, WeeklyError, type Problem } from "../core/errors.js";
-import { dataFileScope, findContentFolderFiles, findLinkProblems, readDataFile } from "../content/files.js";
+import { dataFileScope, findContentFolderFiles, findLinkProblems, MAX_CONTENT_FILE_BYTES, readDataFile } from "../content/files.js";
 import { jsonKeyLine } from "../content/frontMatter.js";
 import { checkOwnData } from "../content/contentData.js";
 import { buildClock } from "../content/schedule.js";
@@ -50,10 +50,14 @@ export function beginBuild(ctx: BuildContext, event: BuildEvent): BuildState {
  * build stops here, naming each one. A data file there is data, but its keys apply to the pages
  * it belongs to: they are checked like front matter, and those pages are never compiled when one
  * is refused (see admit.ts). Only JSON and YAML data files can be read so; others are refused.
+ * A page or data file too large to read is refused here too, by its size alone, before Eleventy
+ * or the check reads a byte of it.
  */
 function checkContentFolders(ctx: BuildContext, state: BuildState): void {
   const found = findContentFolderFiles(ctx.inputDir, [ctx.opts.postsDir, ctx.opts.digestsDir], ctx.dataExtensions());
-  const code = found.flatMap((file) => (file.kind === "data" ? [] : [codeFileProblem(ctx, file.path, file.kind)]));
+  const code = found.flatMap((file) =>
+    file.kind === "data" ? [] : file.kind === "too large" ? [tooLargeProblem(ctx, file.path, file.size!)] : [codeFileProblem(ctx, file.path, file.kind)],
+  );
   if (code.length > 0) {
     if (state.checkOnly) throw new WeeklyCheckResult(sortProblems(code), 0, { inputDir: ctx.inputDir, options: ctx.opts, content: existingContent(undefined) });
     throw stop(ctx, code);
@@ -77,4 +81,20 @@ function codeFileProblem(ctx: BuildContext, path: string, kind: "template" | "fr
       ? `a template or script in a content folder: Eleventy would run it as code while building. Reports and digests are Markdown (.md) files; move site templates out of ${folder}/ (layouts belong in ${ctx.opts.layoutsDir}/).`
       : `front matter in a language that runs as code (such as ---js): reports and digests take YAML (---) or JSON (---json) front matter only.`;
   return { file: fileOf(ctx, path), ...(kind === "front matter" ? { line: 1, column: 1 } : {}), severity: "error", code: kind === "template" ? "code-file" : "code-front-matter", message };
+}
+
+function tooLargeProblem(ctx: BuildContext, path: string, size: number): Problem {
+  const what = path.toLowerCase().endsWith(".md") ? "a report or digest" : "a data file of a content folder";
+  return {
+    file: fileOf(ctx, path),
+    severity: "error",
+    code: "file-too-large",
+    message: `the file is ${megabytes(size)} (${size} bytes), over the limit of ${megabytes(MAX_CONTENT_FILE_BYTES)} (${MAX_CONTENT_FILE_BYTES} bytes) for ${what}: it is not read. Split it into smaller files, or move what is not text (pictures, data) into files it links to.`,
+  };
+}
+
+/** Bytes as mebibytes, written MB as the README does: 209715200 → "200 MB", 10485761 → "10.0 MB". */
+function megabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
 }

@@ -5,7 +5,7 @@ import { cardCharacters, type CardContent } from "./layout.js";
 import { cardKey } from "./key.js";
 import type { CardCache } from "./cache.js";
 import type { CardFont, FontFiles } from "./fonts.js";
-import { drawCard } from "./draw.js";
+import { drawCard, type UndrawnText } from "./draw.js";
 
 /** Cards drawn at once: one laid out while others are turned into PNG. */
 const DRAWN_AT_ONCE = 4;
@@ -40,8 +40,11 @@ export class BuildCards {
     this.#all = all;
   }
 
-  /** A card's PNG bytes. */
-  async png(content: CardContent): Promise<Buffer> {
+  /** Text a card drawn by this build left out (no font has it), by the card's source: `posts/a.md`. */
+  readonly undrawn = new Map<string, UndrawnText[]>();
+
+  /** A card's PNG bytes. `source` names the card in a warning: the report's file. */
+  async png(content: CardContent, source: string): Promise<Buffer> {
     if (this.#busy++ === 0) this.#since = performance.now();
     try {
       const key = cardKey(content, await this.#fonts.identity());
@@ -52,7 +55,8 @@ export class BuildCards {
         return kept;
       }
       const fonts = await this.#fontsFor(content);
-      const png = await this.#drawing(() => drawCard(content, fonts));
+      const { png, undrawn } = await this.#drawing(() => drawCard(content, fonts));
+      if (undrawn.length > 0) this.undrawn.set(source, undrawn);
       await this.#cache?.write(key, png);
       this.tally.drawn++;
       return png;

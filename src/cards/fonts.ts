@@ -1,6 +1,9 @@
-// The cards' font: Noto Sans SC (SIL Open Font License 1.1) from @expo-google-fonts/noto-sans-sc,
-// bold for the title and the site's name, regular for the date. Each file is about 10 MB: it is
-// read only when a card must be drawn, and cut down to the characters of the cards drawn.
+// The cards' fonts, all under the SIL Open Font License 1.1, from @expo-google-fonts: Noto Sans SC
+// (Chinese, Latin, full-width punctuation), bold for the title and the site's name, regular for
+// the date; and, for the characters it lacks, Noto Sans Arabic, Noto Sans Hebrew and Noto Emoji
+// (monochrome, drawn in the text's colour), which satori falls back to glyph by glyph. A file is
+// read only when a card must be drawn, a fallback only when a card has its script, and each is cut
+// down to the characters of the cards drawn.
 import { fileURLToPath } from "node:url";
 import { readFile, stat } from "node:fs/promises";
 import { readFileSync } from "node:fs";
@@ -8,12 +11,53 @@ import { dirname, join } from "node:path";
 import subsetFont from "subset-font";
 import { CARD_FONT } from "./layout.js";
 
-const PACKAGE = "@expo-google-fonts/noto-sans-sc";
-/** The font files, by weight, where Node finds the package (never a path written into the code). */
-const FILES = [
-  { weight: 700, file: "700Bold/NotoSansSC_700Bold.ttf", at: () => import.meta.resolve("@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf") },
-  { weight: 400, file: "400Regular/NotoSansSC_400Regular.ttf", at: () => import.meta.resolve("@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf") },
-] as const;
+interface FontFamily {
+  /** The family's name, as satori is given it. */
+  name: string;
+  package: string;
+  /** The font files, by weight, where Node finds the package (never a path written into the code). */
+  files: ReadonlyArray<{ weight: 400 | 700; file: string; at: () => string }>;
+  /** Characters that need this family; absent for the card's own font, always used. */
+  needs?: RegExp;
+}
+
+const FAMILIES: readonly FontFamily[] = [
+  {
+    name: CARD_FONT,
+    package: "@expo-google-fonts/noto-sans-sc",
+    files: [
+      { weight: 700, file: "700Bold/NotoSansSC_700Bold.ttf", at: () => import.meta.resolve("@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf") },
+      { weight: 400, file: "400Regular/NotoSansSC_400Regular.ttf", at: () => import.meta.resolve("@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf") },
+    ],
+  },
+  {
+    name: "Noto Sans Arabic",
+    package: "@expo-google-fonts/noto-sans-arabic",
+    files: [
+      { weight: 700, file: "700Bold/NotoSansArabic_700Bold.ttf", at: () => import.meta.resolve("@expo-google-fonts/noto-sans-arabic/700Bold/NotoSansArabic_700Bold.ttf") },
+      { weight: 400, file: "400Regular/NotoSansArabic_400Regular.ttf", at: () => import.meta.resolve("@expo-google-fonts/noto-sans-arabic/400Regular/NotoSansArabic_400Regular.ttf") },
+    ],
+    needs: /\p{Script=Arabic}/u,
+  },
+  {
+    name: "Noto Sans Hebrew",
+    package: "@expo-google-fonts/noto-sans-hebrew",
+    files: [
+      { weight: 700, file: "700Bold/NotoSansHebrew_700Bold.ttf", at: () => import.meta.resolve("@expo-google-fonts/noto-sans-hebrew/700Bold/NotoSansHebrew_700Bold.ttf") },
+      { weight: 400, file: "400Regular/NotoSansHebrew_400Regular.ttf", at: () => import.meta.resolve("@expo-google-fonts/noto-sans-hebrew/400Regular/NotoSansHebrew_400Regular.ttf") },
+    ],
+    needs: /\p{Script=Hebrew}/u,
+  },
+  {
+    name: "Noto Emoji",
+    package: "@expo-google-fonts/noto-emoji",
+    files: [
+      { weight: 700, file: "700Bold/NotoEmoji_700Bold.ttf", at: () => import.meta.resolve("@expo-google-fonts/noto-emoji/700Bold/NotoEmoji_700Bold.ttf") },
+      { weight: 400, file: "400Regular/NotoEmoji_400Regular.ttf", at: () => import.meta.resolve("@expo-google-fonts/noto-emoji/400Regular/NotoEmoji_400Regular.ttf") },
+    ],
+    needs: /\p{Extended_Pictographic}|\p{Regional_Indicator}/u,
+  },
+];
 
 export interface CardFont {
   name: string;
@@ -23,33 +67,44 @@ export interface CardFont {
 }
 
 export interface FontFiles {
-  /** What the fonts are, for the cache key: the package's version and each file's name and size. */
+  /** What the fonts are, for the cache key: each package's version and each file's name and size. */
   identity(): Promise<string>;
-  /** The fonts cut down to these characters (and those satori adds, such as "…"). */
+  /** The fonts cut down to these characters (and those satori adds, such as "…"): the card's own, and each fallback they need. */
   subset(characters: string): Promise<CardFont[]>;
 }
 
-/** The font files where Node finds the package (never a path written into the code). */
-export function notoSansSc(): FontFiles {
-  const paths = FILES.map(({ weight, at }) => ({ weight, path: fileURLToPath(at()) }));
+/** The cards' fonts where Node finds their packages. */
+export function cardFonts(): FontFiles {
+  const families = FAMILIES.map((family) => ({ ...family, paths: family.files.map(({ weight, file, at }) => ({ weight, file, path: fileURLToPath(at()) })) }));
   let identity: Promise<string> | undefined;
-  let whole: Promise<Buffer[]> | undefined;
+  // The whole files are kept once read: under --serve a saved title is drawn again.
+  const whole = new Map<string, Promise<Buffer[]>>();
   return {
     identity() {
       identity ??= (async () => {
-        const manifest = JSON.parse(readFileSync(join(dirname(paths[0]!.path), "..", "package.json"), "utf8")) as { version?: string };
-        const sizes = await Promise.all(paths.map(async ({ path }) => (await stat(path)).size));
-        return `${PACKAGE}@${manifest.version ?? "?"} ${FILES.map(({ file }, i) => `${file}:${sizes[i]}`).join(" ")}`;
+        const parts = await Promise.all(
+          families.map(async ({ package: name, paths }) => {
+            const manifest = JSON.parse(readFileSync(join(dirname(paths[0]!.path), "..", "package.json"), "utf8")) as { version?: string };
+            const sizes = await Promise.all(paths.map(async ({ path }) => (await stat(path)).size));
+            return `${name}@${manifest.version ?? "?"} ${paths.map(({ file }, i) => `${file}:${sizes[i]}`).join(" ")}`;
+          }),
+        );
+        return parts.join(" ");
       })();
       return identity;
     },
     async subset(characters) {
-      // The whole files are kept once read: under --serve a saved title is drawn again.
-      whole ??= Promise.all(paths.map(({ path }) => readFile(path)));
-      const buffers = await whole;
       const text = [...new Set(characters)].sort().join("");
-      const cut = await Promise.all(buffers.map((buffer) => subsetFont(buffer, text, { targetFormat: "truetype" })));
-      return paths.map(({ weight }, i) => ({ name: CARD_FONT, data: cut[i]!, weight, style: "normal" as const }));
+      const used = families.filter((family) => !family.needs || family.needs.test(text));
+      const cut = await Promise.all(
+        used.map(async (family) => {
+          let buffers = whole.get(family.name);
+          if (!buffers) whole.set(family.name, (buffers = Promise.all(family.paths.map(({ path }) => readFile(path)))));
+          const fonts = await Promise.all((await buffers).map((buffer) => subsetFont(buffer, text, { targetFormat: "truetype" })));
+          return family.paths.map(({ weight }, i) => ({ name: family.name, data: fonts[i]!, weight, style: "normal" as const }));
+        }),
+      );
+      return cut.flat();
     },
   };
 }

@@ -58,6 +58,13 @@ export async function runDigest(site: SiteInspection, request: DigestRequest, io
   const target = join(site.siteDir, file);
   const existing = site.content.digests.find((d) => d.week === week.key)?.path;
   const existingFile = existing === undefined ? (existsSync(target) ? file : undefined) : posix.join(site.inputDir, existing);
+  // A digest too large to read (the check refused it unread) is never read to merge into.
+  const tooLarge = site.problems.find((p) => p.code === "file-too-large" && p.file === existingFile);
+  if (tooLarge && request.merge) {
+    io.err.write(`${formatProblem(tooLarge)}\n`);
+    say(`${existingFile} is too large to merge into; nothing fetched, nothing written.`);
+    return 2;
+  }
   if (existingFile !== undefined && !request.merge && !request.dryRun) {
     say(`${existingFile} exists; nothing written. Add the new items with --merge, or see the digest with --dry-run.`);
     return 1;

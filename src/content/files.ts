@@ -1,7 +1,7 @@
 // Files that are not what they seem: symbolic links in the content folders that cannot be followed
-// or lead back into the site (whose files would be published twice), and text that is not UTF-8.
+// or lead back into the site (whose files would be published twice), and what the content folders
+// hold besides Markdown pages (code, data files, files too large to read).
 import { closeSync, openSync, readdirSync, readlinkSync, readSync, realpathSync, statSync, type Stats } from "node:fs";
-import { isUtf8 } from "node:buffer";
 import yaml from "js-yaml";
 import { join, posix } from "node:path";
 import { within } from "../core/paths.js";
@@ -118,67 +118,29 @@ export function isThroughLink(path: string, link: string): boolean {
   return path === link || path.startsWith(`${link}/`);
 }
 
-export interface EncodingProblem {
-  /** 1-based line and column (in characters) of the first byte that is not UTF-8. */
-  line: number;
-  column: number;
-  byte: number;
-}
-
-/** The first place where `bytes` are not UTF-8, or undefined when they all are. */
-export function firstInvalidUtf8(bytes: Uint8Array): EncodingProblem | undefined {
-  if (isUtf8(bytes)) return undefined;
-  const offset = invalidOffset(bytes);
-  if (offset < 0) return undefined;
-  // lastIndexOf with -1 would search from the end: a bad first byte is on line 1.
-  const lineStart = offset === 0 ? 0 : bytes.lastIndexOf(0x0a, offset - 1) + 1;
-  let line = 1;
-  for (let i = 0; i < lineStart; i++) if (bytes[i] === 0x0a) line++;
-  const before = new TextDecoder().decode(bytes.subarray(lineStart, offset));
-  return { line, column: [...before].length + 1, byte: bytes[offset]! };
-}
-
-/** Offset of the first byte that does not start a well-formed UTF-8 sequence, or -1. */
-function invalidOffset(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const lead = bytes[i]!;
-    if (lead < 0x80) {
-      i++;
-      continue;
-    }
-    // Continuation bytes, the lowest code point and the lead byte's own bits, by sequence length.
-    const length = lead >= 0xc2 && lead <= 0xdf ? 1 : lead >= 0xe0 && lead <= 0xef ? 2 : lead >= 0xf0 && lead <= 0xf4 ? 3 : 0;
-    if (length === 0 || i + length >= bytes.length) return i; // not a lead byte, or cut short by the end
-    let codePoint = lead & (0x3f >> length);
-    for (let k = 1; k <= length; k++) {
-      const next = bytes[i + k]!;
-      if ((next & 0xc0) !== 0x80) return i;
-      codePoint = (codePoint << 6) | (next & 0x3f);
-    }
-    const lowest = [0, 0x80, 0x800, 0x10000][length]!;
-    if (codePoint < lowest || codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff)) return i;
-    i += length + 1;
-  }
-  return -1;
-}
-
-/** What the author is told about a file that is not UTF-8. */
-export function encodingMessage(problem: EncodingProblem): string {
-  const hex = problem.byte.toString(16).toUpperCase().padStart(2, "0");
-  return `the file is not UTF-8: byte 0x${hex} cannot be read as text (the file was probably saved in another encoding, such as GBK or Latin-1); save it as UTF-8.`;
-}
-
 /** Template files Eleventy would compile as code (any engine but Markdown), and JavaScript data files. */
 const CODE_FILE_RE = /(\.(njk|liquid|html?|webc|hbs|mustache|ejs|haml|pug|jsx|tsx|mdx)|\.11ty\.[cm]?[jt]s|\.11tydata\.[cm]?[jt]s)$/i;
 /** The languages front matter may be read in: YAML (`---`, `---yaml`) and JSON (`---json`). */
 const DATA_FRONT_MATTER_RE = /^(\uFEFF)?---[ \t]*(yaml|yml|json)?[ \t]*\r?$/i;
 
+/**
+ * The largest report, digest or data file of a content folder that is read: 10 MiB, twice the
+ * 5 MB report the tests build (about 9 s). A file of hundreds of megabytes would take the check
+ * over a gigabyte of memory and the build minutes, then all the machine's memory.
+ */
+export const MAX_CONTENT_FILE_BYTES = 10 * 1024 * 1024;
+
 export interface ContentFolderFile {
   /** Relative to the input folder, forward slashes. */
   path: string;
-  /** `template`: Eleventy would compile it as code; `front matter`: Markdown whose front matter is code; `data`: a data file. */
-  kind: "template" | "front matter" | "data";
+  /**
+   * `template`: Eleventy would compile it as code; `front matter`: Markdown whose front matter is
+   * code; `data`: a data file; `too large`: a page or data file over `MAX_CONTENT_FILE_BYTES`,
+   * never opened.
+   */
+  kind: "template" | "front matter" | "data" | "too large";
+  /** The file's size in bytes (pages and data files). */
+  size?: number;
 }
 
 /**
@@ -209,9 +171,18 @@ export function findContentFolderFiles(inputDir: string, folders: readonly strin
       if (!stat) continue; // a link that loops or leads nowhere: findLinkProblems reports it
       if (stat.isDirectory()) visit(path);
       if (!stat.isFile()) continue;
-      if (CODE_FILE_RE.test(entry.name)) found.push({ path, kind: "template" });
-      else if (entry.name.toLowerCase().endsWith(".md") && !readsAsData(join(inputDir, path))) found.push({ path, kind: "front matter" });
-      else if (isDataFileName(entry.name, posix.basename(folder), names, dataExtensions)) found.push({ path, kind: "data" });
+      if (CODE_FILE_RE.test(entry.name)) {
+        found.push({ path, kind: "template" });
+        continue;
+      }
+      const page = entry.name.toLowerCase().endsWith(".md");
+      const data = !page && isDataFileName(entry.name, posix.basename(folder), names, dataExtensions);
+      if (!page && !data) continue;
+      // Measured before a byte is read: the size alone decides.
+      const size = "size" in stat ? stat.size : statSync(join(inputDir, path)).size;
+      if (size > MAX_CONTENT_FILE_BYTES) found.push({ path, kind: "too large", size });
+      else if (page && !readsAsData(join(inputDir, path))) found.push({ path, kind: "front matter" });
+      else if (data) found.push({ path, kind: "data", size });
     }
   };
   for (const folder of folders) visit(folder);

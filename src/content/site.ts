@@ -88,17 +88,7 @@ export function analyseSite(
         message: `the body's heading ${show(`# ${body.extraTitle.text}`)} is not the title ${show(analysed.title)}: the page would show two titles. Make the heading the same as title: in the front matter, or remove it.`,
       });
     }
-    if (body.lostNesting !== undefined) {
-      problems.push({
-        file: page.path,
-        bodyLine: body.lostNesting,
-        column: 1,
-        severity: "warning",
-        rule: "markdown",
-        code: "nesting-too-deep",
-        message: "lists or quotes nested more deeply than Markdown reads (about 50 lists or 100 quotes): from this line on, the rest of that list or quote is not shown. Nest less deeply.",
-      });
-    }
+    if (body.lostNesting !== undefined) problems.push(lostNestingProblem(page.path, body.lostNesting, page.status));
   }
 
   for (const page of [...pages.values(), ...waiting]) {
@@ -213,4 +203,23 @@ function headingHint(target: AnalysedPage, missing: string): string {
     .filter(({ cost }) => cost <= Math.max(1, Math.floor(wanted.length / 3)))
     .sort((a, b) => a.cost - b.cost)[0];
   return near ? ` Did you mean #${near.id}?` : ` Its headings are ${ids.map((id) => `#${id}`).join(", ")}.`;
+}
+
+/**
+ * markdown-it drops the rest of a list or quote nested past its limit, and everything after it in
+ * the page: a page going live without part of its text is an error, as a placeholder is (see
+ * build/admit.ts); a draft or a page scheduled for later warns until it goes live, and a preview
+ * warns (build/problems.ts).
+ */
+function lostNestingProblem(file: string, bodyLine: number, status: PublishState): BodyProblem {
+  const later = status.state === "scheduled" ? " (This page is not published yet: this will stop the build when it goes live.)" : "";
+  return {
+    file,
+    bodyLine,
+    column: 1,
+    severity: status.state === "published" ? "error" : "warning",
+    rule: "markdown",
+    code: "nesting-too-deep",
+    message: `lists or quotes nested more deeply than Markdown reads (about 50 lists or 100 quotes): from this line on, the rest of that list or quote and everything after it in the page is not shown. Nest less deeply.${later}`,
+  };
 }

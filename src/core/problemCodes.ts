@@ -35,6 +35,7 @@ export const PROBLEM_CODES = {
   "code-front-matter": { title: "Front matter in a language that runs", hint: "Write YAML (---) or JSON (---json) front matter." },
   "data-file": { title: "A data file of a content folder that cannot be read", hint: "Fix the JSON or YAML of the data file at the line named." },
   "not-utf8": { title: "Text that is not UTF-8", hint: "Save the file as UTF-8." },
+  "file-too-large": { title: "A report, digest or data file too large to read", hint: "Split the file into smaller ones; keep pictures and data in files it links to." },
   "file-name-url": { title: "A file name with # or ?", hint: "Rename the file without # or ?, which end the path of a URL." },
   "file-name-week": { title: "A digest's file name without an ISO week", hint: "Name the digest after its week, such as ai_news_2026-W06.md." },
   "no-such-week": { title: "A week that does not exist", hint: "Use a week the year has: most years have 52 ISO weeks, some 53." },
@@ -49,7 +50,7 @@ export const PROBLEM_CODES = {
   "invalid-link": { title: "A link that cannot lead anywhere on the site", hint: "Link to a page or file inside the site's input folder." },
   "link-held-back": { title: "A link to a page that goes live later", hint: "Schedule the linking page no earlier than its target, or remove the link." },
   "second-title": { title: "A # heading besides the title", hint: "Make the heading the same as title:, or remove it." },
-  "nesting-too-deep": { title: "Lists or quotes nested too deeply", hint: "Nest less deeply: Markdown drops what is deeper." },
+  "nesting-too-deep": { title: "Lists or quotes nested too deeply", hint: "Nest less deeply: Markdown drops what is deeper and the rest of the page." },
   // The site as a whole.
   "date-outside-week": { title: "A report dated outside the week of its file name", hint: "Date the report within its week, or rename the file." },
   "second-report": { title: "Two reports for one week", hint: "Keep one report a week, or hold one back with draft: true." },
@@ -60,6 +61,7 @@ export const PROBLEM_CODES = {
   "sources-shape": { title: "The sources file is not a list of sources", hint: "Write one entry per source: - name: …, then feed: … (and home: …) below it." },
   "invalid-source": { title: "A source with a field the digest cannot use", hint: "Give every source a name and the http(s) address of its feed." },
   "duplicate-source": { title: "A feed or a name listed twice", hint: "Remove the second entry, or give it a name of its own: the first source listed keeps the items." },
+  "card-glyphs": { title: "Characters a social card cannot draw", hint: "Write the title without them, or accept the gap in the picture; the page itself shows them." },
   "stale-incremental": { title: "A page an --incremental build cannot take back", hint: "Build without --incremental." },
 } as const satisfies Record<string, ProblemKind>;
 

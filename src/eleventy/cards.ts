@@ -11,11 +11,20 @@ import { generatedPageUrls } from "../present/pages.js";
 import type { CardLink } from "../present/views.js";
 import { BuildCards } from "../cards/cards.js";
 import { cardCache } from "../cards/cache.js";
-import { notoSansSc } from "../cards/fonts.js";
+import { cardFonts } from "../cards/fonts.js";
+import { undrawnWarning } from "../cards/undrawn.js";
 import { cardUrl } from "../cards/key.js";
 import type { CardContent } from "../cards/layout.js";
 import { cardLink, homeCard, reportCard } from "../cards/pages.js";
 import type { TemplateApi } from "./templateApi.js";
+
+/** What a warning about the home page's card names: the options it shows. */
+const HOME_CARD_SOURCE = "the home page's card (site.title, site.description, site.url)";
+
+/** A report's file, relative to the project, as problems name it. */
+function sourceOf(item: CollectionItem | undefined): string {
+  return (item?.inputPath ?? "a report").replace(/^\.\//, "");
+}
 
 interface CardData {
   report?: CollectionItem;
@@ -33,7 +42,7 @@ export function installCards(eleventyConfig: EleventyConfig, opts: ResolvedOptio
   });
   if (!opts.cards) return;
 
-  const fonts = notoSansSc();
+  const fonts = cardFonts();
   const cache = opts.cacheDir === false ? undefined : cardCache(resolve(opts.cacheDir, "cards"));
   const homeContent = home === false ? undefined : homeCard(opts.site);
   const contentOf = (item: CollectionItem | undefined): CardContent => {
@@ -60,12 +69,12 @@ export function installCards(eleventyConfig: EleventyConfig, opts: ResolvedOptio
       pagination: { data: "collections.reports", size: 1, alias: "report", addAllPagesToCollections: false },
       eleventyComputed: { permalink: (data: CardData) => (typeof data.report?.url === "string" ? cardUrl(data.report.url) : false) },
     },
-    render: async (data: CardData) => runOf(data).png(contentOf(data.report)),
+    render: async (data: CardData) => runOf(data).png(contentOf(data.report), sourceOf(data.report)),
   });
   if (home !== false && homeContent) {
     eleventyConfig.addTemplate("weekly-plugin/home-card.11ty.js", {
       data: { ...common, permalink: cardUrl(home) },
-      render: async (data: CardData) => runOf(data).png(homeContent),
+      render: async (data: CardData) => runOf(data).png(homeContent, HOME_CARD_SOURCE),
     });
   }
 
@@ -75,6 +84,7 @@ export function installCards(eleventyConfig: EleventyConfig, opts: ResolvedOptio
     if (!state || !run) return;
     // Only a whole production build knows every card the site shows: the others it keeps.
     if (event.runMode === "build" && !state.preview && !event.incremental && state.writes) await run.prune();
+    for (const [source, undrawn] of [...run.undrawn].sort(([a], [b]) => (a < b ? -1 : 1))) console.warn(`[weekly] ${undrawnWarning(source, undrawn)}`);
     const { drawn, reused, ms } = run.tally;
     if (env().WEEKLY_CARD_TIMING === "1") console.log(`[weekly] cards: ${drawn + reused} (${drawn} drawn, ${reused} from the cache) in ${(ms / 1000).toFixed(2)} s`);
   });

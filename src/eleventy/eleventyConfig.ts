@@ -27,6 +27,9 @@ export interface EleventyConfig {
   amendLibrary(name: "md", callback: (md: MarkdownIt) => void): void;
   amendLibrary(name: "njk", callback: (env: { loaders: unknown[] }) => void): void;
   setFrontMatterParsingOptions(options: Record<string, unknown>): void;
+  /** The dev server's options so far (the site's `setServerOptions`); merged into, arrays appended. */
+  serverOptions?: { host?: unknown; module?: unknown; middleware?: unknown[] };
+  setServerOptions(options: Record<string, unknown>): void;
   on(event: string, callback: (...args: never[]) => unknown): void;
   logger?: { warn?(message: string): void };
   /** Data file extensions added with `addDataExtension`, by extension. */

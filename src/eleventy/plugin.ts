@@ -20,6 +20,7 @@ import { DateTime } from "luxon";
 import { formatChineseDate, formatIsoDate, parseSiteDate } from "../core/dates.js";
 import { installTheme } from "./theme.js";
 import { installCards } from "./cards.js";
+import { installPreviewServer } from "./previewServer.js";
 
 export type { WeeklyOptions, ResolvedOptions, SiteMetadata, Severity } from "../core/options.js";
 export type { PageView, DateView, WeekView, TagView, PageLink, CardLink } from "../present/views.js";
@@ -129,6 +130,10 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
       eleventyComputed: { permalink: (data: { report?: { url?: string } }) => (data.report?.url ? editionUrl(data.report.url, format) : false) },
     });
   }
+
+  // The preview (`--serve`) listens on this machine only, unless the site or WEEKLY_SERVE_HOST
+  // opens it, and answers a path that cannot be decoded or leaves the site with 400.
+  installPreviewServer(eleventyConfig, process.env, (message) => console.warn(`[weekly] ${message}`));
 
   // Social cards: a PNG for each report and the home page, named by their og:image (cards.ts).
   installCards(eleventyConfig, opts, build, api, () => process.env);

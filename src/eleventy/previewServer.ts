@@ -1,0 +1,111 @@
+// The preview's web server (`eleventy --serve`): it listens on this machine only, unless the site
+// opens it, and answers a request whose path cannot be decoded or climbs out of the output folder
+// with 400 rather than leaving it without an answer. The preview serves drafts, reports not yet
+// published, their editions and `/.weekly/outputs.json`: none of it is for the network.
+import { createRequire } from "node:module";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { EleventyConfig } from "./eleventyConfig.js";
+
+/** Where the preview listens unless the site or `WEEKLY_SERVE_HOST` says otherwise: IPv4 loopback. */
+export const PREVIEW_HOST = "127.0.0.1";
+/** The environment variable that opens the preview to other addresses (`0.0.0.0`: every one). */
+export const SERVE_HOST_VARIABLE = "WEEKLY_SERVE_HOST";
+
+/**
+ * The address the preview listens on: the site's own `setServerOptions({ host })` wins, then
+ * `WEEKLY_SERVE_HOST`, then this machine only.
+ */
+export function previewHost(siteHost: unknown, env: Readonly<Record<string, string | undefined>>): string | undefined {
+  if (siteHost !== undefined) return undefined; // the site chose: leave it
+  const asked = env[SERVE_HOST_VARIABLE]?.trim();
+  return asked ? asked : PREVIEW_HOST;
+}
+
+/**
+ * Whether a request's path (before `?`) is one the server must not look up: a `%` escape that is
+ * not UTF-8, or a segment that is `.` or `..`, or holds `/`, `\` or NUL once decoded (an output
+ * file's path never does). The dev server would throw on each, leaving the request unanswered.
+ */
+export function isBadRequestPath(url: string): boolean {
+  const path = url.split(/[?#]/, 1)[0]!;
+  if (path.includes("\\")) return true;
+  for (const segment of path.split("/")) {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(segment);
+    } catch {
+      return true;
+    }
+    if (decoded === "." || decoded === ".." || /[/\\\0]/.test(decoded)) return true;
+  }
+  return false;
+}
+
+type Next = (error?: unknown) => void;
+
+/** The middleware that answers a bad path with 400 before the dev server looks it up. */
+export function refuseBadPaths(request: IncomingMessage, response: ServerResponse, next: Next): void {
+  if (!isBadRequestPath(request.url ?? "/")) return next();
+  response.statusCode = 400;
+  response.setHeader("Content-Type", "text/plain; charset=utf-8");
+  response.end("400 Bad Request: this path cannot be decoded, or it leaves the site.\n");
+}
+
+interface DevServerPrototype {
+  _serverListen?: (this: DevServerInstance, port: number) => void;
+  [LISTENS_ON_HOST]?: true;
+}
+interface DevServerInstance {
+  options?: { host?: unknown };
+  server: { listen(options: { port: number; host?: string }): void };
+}
+const LISTENS_ON_HOST = Symbol.for("eleventy-plugin-weekly.listensOnHost");
+const DEV_SERVER = "@11ty/eleventy-dev-server";
+
+/**
+ * Eleventy's dev server (2.x) listens on every address and has no option to choose one
+ * (https://github.com/11ty/eleventy-dev-server/issues/128): this teaches its `_serverListen` to
+ * pass `options.host` to Node's `listen`. Without a `host` it listens as before. A version that
+ * already reads `host` is left alone. Returns false for a server of a shape it does not know.
+ */
+export function teachHost(devServer: { prototype: DevServerPrototype }): boolean {
+  const prototype = devServer.prototype;
+  const original = prototype._serverListen;
+  if (typeof original !== "function") return false;
+  if (prototype[LISTENS_ON_HOST] || /\bhost\b/.test(original.toString())) return true;
+  prototype._serverListen = function (this: DevServerInstance, port: number) {
+    const host = this.options?.host;
+    if (typeof host !== "string" || host === "") return original.call(this, port);
+    this.server.listen({ port, host });
+  };
+  prototype[LISTENS_ON_HOST] = true;
+  return true;
+}
+
+/** Eleventy's own dev server class: the copy Eleventy loads, found from Eleventy's folder. */
+function eleventyDevServer(): { prototype: DevServerPrototype } | undefined {
+  try {
+    return createRequire(import.meta.resolve("@11ty/eleventy"))(DEV_SERVER) as { prototype: DevServerPrototype };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Sets the preview's address (unless the site set one), teaches Eleventy's dev server to listen on
+ * it, and adds the bad-path middleware after the site's own. Under `--serve` only: a build starts
+ * no server. `warn` is told when the dev server cannot be taught.
+ */
+export function installPreviewServer(eleventyConfig: EleventyConfig, env: Readonly<Record<string, string | undefined>>, warn: (message: string) => void): void {
+  if (env.ELEVENTY_RUN_MODE !== "serve") return;
+  const siteOptions = eleventyConfig.serverOptions ?? {};
+  eleventyConfig.setServerOptions({ middleware: [refuseBadPaths] });
+  const host = previewHost(siteOptions.host, env);
+  if (host !== undefined) eleventyConfig.setServerOptions({ host });
+  // Another server module (`setServerOptions({ module })`) is the site's to configure.
+  if (siteOptions.module !== undefined && siteOptions.module !== DEV_SERVER) return;
+  const devServer = eleventyDevServer();
+  if (!devServer || !teachHost(devServer)) {
+    warn(`the preview server could not be limited to ${host ?? String(siteOptions.host)}: it may be reachable from other machines (${DEV_SERVER} changed). Stop it if this network is not trusted.`);
+  }
+}
