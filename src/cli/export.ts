@@ -76,6 +76,8 @@ export async function runExport(site: SiteInspection, request: ExportRequest, io
     }
     io.out.write(`${relative(request.cwd, resolve(request.cwd, request.output)) || placement.path}\n`);
   }
+  // Written all the same: what the allow-list removed could not be in any edition (editions/sanitize.ts).
+  if (report.removed.length > 0) say(`warning: ${file}: raw HTML no edition keeps was removed: ${report.removed.join("; ")}.`);
   say(`${file} as ${request.format}; ${status(page, site.options.timezone)}`);
   return 0;
 }
