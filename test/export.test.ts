@@ -117,7 +117,11 @@ describe("weekly export --format text", () => {
 
 describe("weekly export: which report, and what it says", () => {
   test("a scheduled report is exported with the moment its page goes live; a published one says it is live", () => {
-    assert.equal(exported("2026-W07", "text").stderr, "weekly export: posts/2026-W07-ai-weekly.md as text; its web page goes live at 2026-02-12 08:00 (Asia/Shanghai).\n");
+    assert.equal(
+      exported("2026-W07", "text").stderr,
+      "weekly export: warning: posts/2026-W07-ai-weekly.md: raw HTML no edition keeps was removed: onerror= on <img>.\n" +
+        "weekly export: posts/2026-W07-ai-weekly.md as text; its web page goes live at 2026-02-12 08:00 (Asia/Shanghai).\n",
+    );
     assert.equal(exported("posts/2026-W06-ai-weekly.md", "text").stderr, "weekly export: posts/2026-W06-ai-weekly.md as text; its web page is live.\n");
   });
 
@@ -251,6 +255,26 @@ describe("weekly export -o never publishes a held-back report", () => {
       assert.equal(run.stdout, "", target);
     }
     assert.deepEqual(files(), before);
+  });
+
+  test("raw HTML left open keeps the rest of the report in every edition, and the warning names the report and what was removed", async () => {
+    const w06 = join(exportSite, "posts", "2026-W06-ai-weekly.md");
+    const original = readFileSync(w06, "utf8");
+    writeFileSync(w06, `${original}\n<div style="position:fixed;top:0">覆盖</div>\n\n<iframe src="https://evil.example/">\n\n## 之后的章节\n\n尾声-END\n`);
+    try {
+      for (const format of ["email", "wechat", "text"]) {
+        const run = await weekly(exportSite, ["export", "2026-W06", "--format", format], BEFORE);
+        assert.equal(run.status, 0, run.stderr);
+        assert.equal(
+          run.stderr.split("\n")[0],
+          'weekly export: warning: posts/2026-W06-ai-weekly.md: raw HTML no edition keeps was removed: unclosed <iframe> (only its opening tag removed); style "position:fixed" on <div>; style "top:0" on <div>.',
+        );
+        assert.match(run.stdout, /之后的章节[\s\S]*尾声-END/, format);
+        assert.doesNotMatch(run.stdout, /<iframe|evil\.example|position:\s*fixed/, format);
+      }
+    } finally {
+      writeFileSync(w06, original);
+    }
   });
 
   test("an ignored folder and a folder outside the site are written to, and a production build afterwards has no trace of W07", async () => {
