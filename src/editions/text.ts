@@ -26,7 +26,6 @@ const QUOTE_MARK = "> ";
 const DEFINITION_INDENT = "  ";
 /** A thematic break (`<hr>`): a rule of dashes would read as a Setext heading's underline. */
 const SECTION_BREAK = "* * *";
-
 const GRAPHEMES = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 /** Emoji drawn as one picture (flags, ZWJ families, ❤️) take two columns whatever their code points say. The `v` flag is ES2024, newer than the compile target, hence `new RegExp`. */
 const EMOJI_RE = new RegExp("^\\p{RGI_Emoji}$", "v");
