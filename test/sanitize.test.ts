@@ -65,6 +65,15 @@ describe("sanitizeBody: each hostile construct in the middle of a report", () =>
     assert.deepEqual(sanitizeBody(once.html, PAGE), once);
   });
 
+  test("past 50 left open, every further opening goes at once (each would cost a parse of the whole body), and the rest is still there", () => {
+    const body = sanitizeBody(`${"<p>段</p><textarea>".repeat(2000)}<p>尾声-END</p>`, PAGE);
+    assert.deepEqual(body.removed, [
+      "unclosed <textarea> (only its opening tag removed) (50×)",
+      "every further <script>, <style>, <iframe>, <textarea>, <!-- … opening (too many left open)",
+    ]);
+    assert.equal(body.html, `${"<p>段</p>".repeat(2000)}<p>尾声-END</p>`);
+  });
+
   test("the same construct twice is named once, with its count", () => {
     assert.deepEqual(sanitizeBody("<p>a</p><iframe></iframe><p>b</p><iframe></iframe>", PAGE).removed, ["<iframe> (2×)"]);
   });

@@ -25,6 +25,9 @@ const DROPPED_WITH_CONTENT = new Set([
 ]);
 /** Elements whose content htmlparser2 reads as raw text up to their end tag: left open, they swallow the rest. */
 const RAW_TEXT = new Set(["script", "style", "title", "textarea", "xmp", "iframe", "noembed", "noframes", "plaintext"]);
+/** Elements or comments left open that are reopened one by one (a parse each) before the rest go at once. */
+const MAX_REOPENED = 50;
+const RAW_TEXT_OPENING_RE = /<(?:script|style|title|textarea|xmp|iframe|noembed|noframes|plaintext)(?=[\s/>])[^>]*>|<!--|<!\[CDATA\[/gi;
 /**
  * Attributes kept on any element. Ids, classes and tabindex (the site's scrollable code blocks) are
  * the site's own markup, which the mail and WeChat editions drop themselves without a warning.
@@ -83,13 +86,16 @@ export function sanitizeBody(html: string, pageUrl: string): SanitizedBody {
  */
 function withoutUnclosedRawText(html: string, note: (what: string) => void): string {
   let source = html;
-  for (;;) {
+  for (let reopened = 0; reopened < MAX_REOPENED; reopened++) {
     const document = parseDocument(source, { withStartIndices: true, withEndIndices: true });
     const open = firstUnclosed(document.children, source);
     if (open === undefined) return source;
     note(open.what);
     source = source.slice(0, open.start) + source.slice(open.end);
   }
+  // Each pass parses the whole body: past this many, every such opening goes at once (their content stays, as text).
+  note("every further <script>, <style>, <iframe>, <textarea>, <!-- … opening (too many left open)");
+  return source.replace(RAW_TEXT_OPENING_RE, "");
 }
 
 function firstUnclosed(nodes: readonly ChildNode[], source: string): { what: string; start: number; end: number } | undefined {
