@@ -3,10 +3,13 @@
 // for real with `eleventy` and checked with `weekly check`.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Writable } from "node:stream";
 import fc from "fast-check";
 import yaml from "js-yaml";
+import { main } from "../src/cli/main.js";
 import { copySite, listFiles, outputLines, removeOutput, runEleventy, runWeekly, tempOutput } from "./helpers.js";
 
 const NOW = { WEEKLY_NOW: "2026-03-01T12:00" };
@@ -432,3 +435,82 @@ describe("random special keys with template code in their values", () => {
     });
   }
 });
+
+// `weekly export -o` with targets drawn at random from the families that once published a held-back
+// report or broke the build (dot-folders, the output folder, data and template files beside the
+// reports, the plugin's cache, links into the content from an ignored folder, dangling links):
+// each is refused and writes nothing, or is written where no build reads, and a production build
+// afterwards holds no trace of the scheduled report.
+describe("random export targets", () => {
+  const seeds = process.env.FC_EXPORT_SEEDS ? process.env.FC_EXPORT_SEEDS.split(",").map(Number) : [20261206];
+  for (const seed of seeds) {
+    test(`seed ${seed}: refused, or written only where no build reads; the next build shows nothing of the held-back W07`, { timeout: 240_000 }, async () => {
+      const site = copySite("editions");
+      const outside = mkdtempSync(join(tmpdir(), "weekly-export-outside-"));
+      const output = join(site, "_site");
+      const clock = { WEEKLY_NOW: "2026-02-11T10:00" };
+      writeFileSync(join(site, ".eleventyignore"), "letters/\n");
+      mkdirSync(join(site, "letters"));
+      symlinkSync(join("..", "posts"), join(site, "letters", "to-posts"));
+      symlinkSync("..", join(site, "letters", "to-site"));
+      symlinkSync(join("..", "_site"), join(site, "letters", "to-output"));
+      const name = fc.stringMatching(/^[a-z][a-z0-9-]{0,11}$/);
+      const extension = fc.constantFrom(".md", ".html", ".njk", ".liquid", ".json", ".11tydata.json", ".11tydata.js", ".js", ".txt", ".png");
+      const dangerous = fc.constantFrom(
+        ".drafts/", ".github/", "_site/", "_site/posts/", "posts/", "weekly_news/", "", "_data/", ".cache/weekly/", ".cache/weekly/cards/",
+        "letters/to-posts/", "letters/to-site/", "letters/to-output/", "letters/to-site/posts/", "letters/dangling:",
+      );
+      // One in four a place no build reads: the ignored folder itself, or outside the site.
+      const family = fc.oneof({ arbitrary: dangerous, weight: 3 }, { arbitrary: fc.constantFrom("letters/", "outside:"), weight: 1 });
+      const targets = fc.sample(fc.tuple(family, name, extension), { seed, numRuns: 30 });
+      const siteFiles = () => listFiles(site).filter((file) => !file.startsWith("node_modules/") && !file.startsWith("letters/"));
+      const before = siteFiles();
+      try {
+        for (const [where, stem, ext] of targets) {
+          let target = `${where}${stem}${ext}`;
+          if (where === "outside:") target = join(outside, `${stem}${ext}`);
+          if (where === "letters/dangling:") {
+            target = `letters/dangling-${stem}${ext}`;
+            rmSync(join(site, target), { force: true });
+            symlinkSync(join("..", "posts", `${stem}${ext}`), join(site, target));
+          }
+          const run = await weeklyInProcess(site, ["export", "2026-W07", "--format", "text", "-o", target], clock);
+          const allowed = where === "letters/" || where === "outside:";
+          assert.equal(run.status, allowed ? 0 : 2, `${target}: ${run.stderr}`);
+          if (!allowed) assert.match(run.stderr, new RegExp(`^weekly export: -o ${target.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} (is|leads to) `), target);
+          else assert.match(readFileSync(where === "outside:" ? target : join(site, target), "utf8"), /专注推理/, target);
+          assert.deepEqual(siteFiles(), before, `${target}: a file was written where a build reads`);
+        }
+        const build = runEleventy(site, output, clock);
+        assert.equal(build.status, 0, build.stderr);
+        const traces = listFiles(output).filter((file) => /w07/i.test(file) || readFileSync(join(output, file)).includes("专注推理"));
+        assert.deepEqual(traces, []);
+      } finally {
+        removeOutput(site);
+        removeOutput(outside);
+      }
+    });
+  }
+});
+
+/** `weekly` run in this process, in `cwd`, with `env` set for the run: its exit code and what it printed. */
+async function weeklyInProcess(cwd: string, args: string[], env: Record<string, string>): Promise<{ status: number; stdout: string; stderr: string }> {
+  const collect = () => {
+    const chunks: string[] = [];
+    return { stream: new Writable({ write: (chunk, _encoding, done) => (chunks.push(String(chunk)), done()) }), text: () => chunks.join("") };
+  };
+  const [out, err] = [collect(), collect()];
+  const [previous, saved] = [process.cwd(), Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]))];
+  process.chdir(cwd);
+  Object.assign(process.env, env);
+  try {
+    const status = await main(args, out.stream, err.stream);
+    return { status, stdout: out.text(), stderr: err.text() };
+  } finally {
+    process.chdir(previous);
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
+}

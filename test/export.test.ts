@@ -3,11 +3,13 @@
 // built site; then the preview's edition pages and their 复制 button in Chromium.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { Writable } from "node:stream";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { parseHTML } from "linkedom";
 import { chromium, type BrowserContext } from "playwright-core";
+import { main } from "../src/cli/main.js";
 import { columns } from "../src/editions/text.js";
 import { all, copySite, listFiles, outputPathOf, removeOutput, runEleventy, runWeekly, tempOutput, text } from "./helpers.js";
 import { serveFolder, type StaticSite } from "./staticServer.js";
@@ -115,7 +117,11 @@ describe("weekly export --format text", () => {
 
 describe("weekly export: which report, and what it says", () => {
   test("a scheduled report is exported with the moment its page goes live; a published one says it is live", () => {
-    assert.equal(exported("2026-W07", "text").stderr, "weekly export: posts/2026-W07-ai-weekly.md as text; its web page goes live at 2026-02-12 08:00 (Asia/Shanghai).\n");
+    assert.equal(
+      exported("2026-W07", "text").stderr,
+      "weekly export: warning: posts/2026-W07-ai-weekly.md: raw HTML no edition keeps was removed: onerror= on <img>.\n" +
+        "weekly export: posts/2026-W07-ai-weekly.md as text; its web page goes live at 2026-02-12 08:00 (Asia/Shanghai).\n",
+    );
     assert.equal(exported("posts/2026-W06-ai-weekly.md", "text").stderr, "weekly export: posts/2026-W06-ai-weekly.md as text; its web page is live.\n");
   });
 
@@ -163,21 +169,126 @@ describe("weekly export: which report, and what it says", () => {
     }
   });
 
-  test("-o writes the edition to a file and prints its path, never a page file the next build would publish; a wrong --format is refused", () => {
-    const run = runWeekly(site, ["export", "2026-W07", "--format", "email", "-o", ".cache/out/w07.html"], BEFORE);
+  test("-o writes the edition to a file and prints its path, only where no build reads it; a wrong --format is refused", () => {
+    writeFileSync(join(site, ".eleventyignore"), "letters/\n");
+    const run = runWeekly(site, ["export", "2026-W07", "--format", "email", "-o", "letters/w07.html"], BEFORE);
     assert.equal(run.status, 0, run.stderr);
-    assert.equal(run.stdout, ".cache/out/w07.html\n");
-    assert.match(readFileSync(join(site, ".cache/out/w07.html"), "utf8"), /^<!DOCTYPE html>/i);
+    assert.equal(run.stdout, "letters/w07.html\n");
+    assert.match(readFileSync(join(site, "letters/w07.html"), "utf8"), /^<!DOCTYPE html>/i);
     const inside = runWeekly(site, ["export", "2026-W07", "--format", "email", "-o", "w07.html"], BEFORE);
     assert.equal(inside.status, 2);
-    assert.equal(inside.stderr, "weekly export: w07.html is in the site's input folder, where the next build would publish it as a page of its own; write it elsewhere, such as -o ../w07.html or -o .cache/w07.html.\n");
-    const folder = runWeekly(site, ["export", "2026-W07", "--format", "text", "-o", "posts"], BEFORE);
+    assert.equal(
+      inside.stderr,
+      "weekly export: -o w07.html is inside the site's input folder (.), where the next build would read it as a page or data and publish it; nothing written. Write it outside what a build reads, such as -o ../w07.html, or in a folder the site ignores (one listed in .eleventyignore).\n",
+    );
+    const folder = runWeekly(site, ["export", "2026-W07", "--format", "text", "-o", "letters"], BEFORE);
     assert.equal(folder.status, 2);
-    assert.match(folder.stderr, /^weekly export: cannot write posts: EISDIR/);
-    assert.deepEqual(listFiles(join(site, "posts")).filter((f) => f.includes("partial")), []);
+    assert.match(folder.stderr, /^weekly export: cannot write letters: EISDIR/);
+    assert.deepEqual(listFiles(join(site, "letters")).filter((f) => f.includes("partial")), []);
     const wrong = runWeekly(site, ["export", "2026-W07", "--format", "pdf"], BEFORE);
     assert.equal(wrong.status, 2);
     assert.equal(wrong.stderr, 'weekly export: --format received "pdf"; expected email, wechat, text.\n');
+  });
+});
+
+/** `weekly` run in this process, in `cwd`, at a fixed clock: its exit code and what it printed. */
+async function weekly(cwd: string, args: string[], env: Record<string, string>): Promise<{ status: number; stdout: string; stderr: string }> {
+  const collect = () => {
+    const chunks: string[] = [];
+    return { stream: new Writable({ write: (chunk, _encoding, done) => (chunks.push(String(chunk)), done()) }), text: () => chunks.join("") };
+  };
+  const [out, err] = [collect(), collect()];
+  const [previous, saved] = [process.cwd(), Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]))];
+  process.chdir(cwd);
+  Object.assign(process.env, env);
+  try {
+    const status = await main(args, out.stream, err.stream);
+    return { status, stdout: out.text(), stderr: err.text() };
+  } finally {
+    process.chdir(previous);
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
+}
+
+describe("weekly export -o never publishes a held-back report", () => {
+  // Each of these was written, and the next production build published the scheduled W07 from it,
+  // kept it in the output, or broke on it.
+  const REFUSED: Array<[string, RegExp]> = [
+    [".drafts/w07.md", /^weekly export: -o \.drafts\/w07\.md is inside the site's input folder \(\.\), where the next build would read it as a page or data and publish it; nothing written\. Write it outside what a build reads, such as -o \.\.\/w07\.md, or in a folder the site ignores/],
+    [".github/newsletter-w07.html", /is inside the site's input folder \(\.\)/],
+    ["_site/w07.html", /is inside the output folder \(_site\), which is published as it is/],
+    ["posts/posts.11tydata.js", /is inside the site's input folder/],
+    ["posts/2026-W07-ai-weekly.json", /is inside the site's input folder/],
+    ["_data/w07.json", /is inside the global data folder \(_data\), which every build reads/],
+    ["eleventy.config.js", /is the site's own eleventy\.config\.js, which every build reads/],
+    [".cache/weekly/cards/w07.png", /is inside the plugin's cache \(\.cache\/weekly\)/],
+    // Links made below: a name outside the input folder's reach that leads into it.
+    ["letters/to-posts/w07.md", /^weekly export: -o letters\/to-posts\/w07\.md leads to posts\/w07\.md, which is inside the site's input folder/],
+    ["letters/new-post.md", /^weekly export: -o letters\/new-post\.md leads to posts\/new-post\.md, which is inside/],
+  ];
+  let exportSite: string;
+  let production: string;
+  const files = () => listFiles(exportSite).filter((file) => !file.startsWith("node_modules/"));
+
+  before(async () => {
+    exportSite = copySite("editions");
+    writeFileSync(join(exportSite, ".eleventyignore"), "letters/\n");
+    mkdirSync(join(exportSite, "letters"));
+    symlinkSync(join(exportSite, "posts"), join(exportSite, "letters", "to-posts"));
+    symlinkSync(join("..", "posts", "new-post.md"), join(exportSite, "letters", "new-post.md"));
+    production = tempOutput("export-targets");
+  });
+  after(() => {
+    removeOutput(production);
+    removeOutput(exportSite);
+  });
+
+  test("each place a build reads or serves is refused by name, with where to write instead, and nothing is written", async () => {
+    const before = files();
+    for (const [target, message] of REFUSED) {
+      const run = await weekly(exportSite, ["export", "2026-W07", "--format", target.endsWith(".md") ? "text" : "email", "-o", target], BEFORE);
+      assert.equal(run.status, 2, `${target}: ${run.stderr}`);
+      assert.match(run.stderr, message, target);
+      assert.equal(run.stdout, "", target);
+    }
+    assert.deepEqual(files(), before);
+  });
+
+  test("raw HTML left open keeps the rest of the report in every edition, and the warning names the report and what was removed", async () => {
+    const w06 = join(exportSite, "posts", "2026-W06-ai-weekly.md");
+    const original = readFileSync(w06, "utf8");
+    writeFileSync(w06, `${original}\n<div style="position:fixed;top:0">覆盖</div>\n\n<iframe src="https://evil.example/">\n\n## 之后的章节\n\n尾声-END\n`);
+    try {
+      for (const format of ["email", "wechat", "text"]) {
+        const run = await weekly(exportSite, ["export", "2026-W06", "--format", format], BEFORE);
+        assert.equal(run.status, 0, run.stderr);
+        assert.equal(
+          run.stderr.split("\n")[0],
+          'weekly export: warning: posts/2026-W06-ai-weekly.md: raw HTML no edition keeps was removed: unclosed <iframe> (only its opening tag removed); style "position:fixed" on <div>; style "top:0" on <div>.',
+        );
+        assert.match(run.stdout, /之后的章节[\s\S]*尾声-END/, format);
+        assert.doesNotMatch(run.stdout, /<iframe|evil\.example|position:\s*fixed/, format);
+      }
+    } finally {
+      writeFileSync(w06, original);
+    }
+  });
+
+  test("an ignored folder and a folder outside the site are written to, and a production build afterwards has no trace of W07", async () => {
+    const outside = mkdtempSync(join(tmpdir(), "weekly-letters-"));
+    for (const target of ["letters/w07.html", join(outside, "w07.html")]) {
+      const run = await weekly(exportSite, ["export", "2026-W07", "--format", "email", "-o", target], BEFORE);
+      assert.equal(run.status, 0, run.stderr);
+      assert.match(readFileSync(join(exportSite, target.startsWith("/") ? relative(exportSite, target) : target), "utf8"), /专注推理/);
+    }
+    removeOutput(outside);
+    const build = runEleventy(exportSite, production, BEFORE);
+    assert.equal(build.status, 0, build.stderr);
+    const traces = listFiles(production).filter((file) => /W07|w07/.test(file) || readFileSync(join(production, file)).includes("专注推理"));
+    assert.deepEqual(traces, []);
   });
 });
 
@@ -226,6 +337,14 @@ describe("the preview's edition pages", () => {
       removeOutput(out);
       removeOutput(many);
     }
+  });
+
+  test("an edition page names what the allow-list removed from the report's raw HTML; a report that lost nothing has no such line", () => {
+    const removed = (stem: string, format: string) =>
+      all(parseHTML(readFileSync(join(preview, "posts", stem, "editions", format, "index.html"), "utf8")).document, ".edition-removed code").map((code) => text(code));
+    assert.deepEqual(removed("2026-W07-ai-weekly", "email"), ["onerror= on <img>"]);
+    assert.deepEqual(removed("2026-W07-ai-weekly", "wechat"), ["onerror= on <img>"]);
+    assert.deepEqual(removed("2026-W06-ai-weekly", "email"), []);
   });
 
   test("a production build has no edition page, nor a link to one", () => {

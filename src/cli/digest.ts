@@ -200,7 +200,9 @@ export async function importSources(site: SiteInspection, opmlPath: string, io: 
  */
 async function createFile(path: string, text: string): Promise<boolean> {
   const temporary = `${path}.${process.pid}.partial`;
-  await writeFile(temporary, text);
+  // Never through a link planted at the temporary's predictable name: a new file (`wx`), a stale one removed first.
+  await rm(temporary, { force: true });
+  await writeFile(temporary, text, { flag: "wx" });
   try {
     await link(temporary, path);
     return true;
@@ -215,7 +217,9 @@ async function createFile(path: string, text: string): Promise<boolean> {
 /** Writes beside the file, then renames: a crash leaves the old file or the new one, never half of one. */
 async function replaceFile(path: string, text: string): Promise<void> {
   const temporary = `${path}.${process.pid}.partial`;
-  await writeFile(temporary, text);
+  // Never through a link planted at the temporary's predictable name: a new file (`wx`), a stale one removed first.
+  await rm(temporary, { force: true });
+  await writeFile(temporary, text, { flag: "wx" });
   await rename(temporary, path);
 }
 

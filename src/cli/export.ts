@@ -1,7 +1,6 @@
 // `weekly export`: a week's report as an email, a WeChat article or plain text, made from the
 // same Markdown the site renders, whether the report is published, scheduled or a draft.
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
-import { basename, dirname, posix, relative, resolve } from "node:path";
+import { posix, relative, resolve } from "node:path";
 import { ISO_WEEK_RE } from "../core/dates.js";
 import { formatProblem, plural } from "../core/errors.js";
 import { imageSizeReader } from "../content/imageSize.js";
@@ -12,12 +11,9 @@ import { textEdition } from "../editions/text.js";
 import { wechatEdition } from "../editions/wechat.js";
 import type { EditionReport } from "../editions/report.js";
 import type { SiteInspection } from "./inspect.js";
+import { placeOutput, writePlaced } from "./writeTarget.js";
 
 export const FORMATS = ["email", "wechat", "text"] as const;
-/** Files Eleventy would build as pages. */
-const TEMPLATE_FILE_RE = /\.(html?|md|njk|liquid|hbs|mustache|ejs|haml|pug|webc|11ty\.[cm]?[jt]s)$/i;
-/** Folders no build reads: dot-folders (.cache), node_modules, and the usual output folder. */
-const UNREAD_FOLDER_RE = /^(\.[^/]+|node_modules|_site)\//;
 export type Format = (typeof FORMATS)[number];
 
 export interface ExportRequest {
@@ -49,8 +45,9 @@ export async function runExport(site: SiteInspection, request: ExportRequest, io
     const count = printErrors(() => true);
     return say(`the site's content cannot be read (${plural(count, "problem")}); fix it first (weekly check lists every one).`), 1;
   }
-  const refused = request.output === undefined ? undefined : refusedOutput(site, resolve(request.cwd, request.output));
-  if (refused) return say(refused), 2;
+  // Judged before anything else, by where the bytes would land once every link is followed.
+  const placement = request.output === undefined ? undefined : placeOutput(site, request.output, request.cwd);
+  if (placement && "refused" in placement) return say(placement.refused), 2;
   const found = findReport(site, request);
   if ("error" in found) {
     // A report of that week whose front matter is wrong is not found by its week: its problems say why.
@@ -71,19 +68,16 @@ export async function runExport(site: SiteInspection, request: ExportRequest, io
     return say(`the email of ${file} is ${Math.ceil(emailSize(edition) / 1024)} KB, over ${EMAIL_MAX_BYTES / 1024} KB: Gmail would cut it off. Shorten the report, or send a link to the web page.`), 1;
   }
   if (request.output === undefined) io.out.write(edition);
-  else {
-    const target = resolve(request.cwd, request.output);
-    const temporary = `${target}.${process.pid}.partial`;
+  else if (placement && "path" in placement) {
     try {
-      await mkdir(dirname(target), { recursive: true });
-      await writeFile(temporary, edition);
-      await rename(temporary, target);
+      await writePlaced(placement.path, edition);
     } catch (error) {
-      await rm(temporary, { force: true });
       return say(`cannot write ${request.output}: ${(error as Error).message}`), 2;
     }
-    io.out.write(`${relative(request.cwd, target) || target}\n`);
+    io.out.write(`${relative(request.cwd, resolve(request.cwd, request.output)) || placement.path}\n`);
   }
+  // Written all the same: what the allow-list removed could not be in any edition (editions/sanitize.ts).
+  if (report.removed.length > 0) say(`warning: ${file}: raw HTML no edition keeps was removed: ${report.removed.join("; ")}.`);
   say(`${file} as ${request.format}; ${status(page, site.options.timezone)}`);
   return 0;
 }
@@ -95,17 +89,6 @@ function render(report: EditionReport, request: ExportRequest, site: SiteInspect
   }
   if (request.format === "wechat") return wechatEdition(report);
   return textEdition(report);
-}
-
-/**
- * Why `-o` may not write there: a template file inside the input folder would be published by the
- * next build as a page of its own, the report's content with it, before the report goes live.
- */
-function refusedOutput(site: SiteInspection, target: string): string | undefined {
-  const inside = relative(resolve(site.siteDir, site.inputDir), target).split("\\").join("/");
-  if (inside.startsWith("../") || inside === ".." || /^[a-z]:/i.test(inside)) return undefined;
-  if (!TEMPLATE_FILE_RE.test(inside) || UNREAD_FOLDER_RE.test(inside)) return undefined;
-  return `${relative(site.siteDir, target)} is in the site's input folder, where the next build would publish it as a page of its own; write it elsewhere, such as -o ../${basename(target)} or -o .cache/${basename(target)}.`;
 }
 
 /** The report a week or a file names, scheduled and draft ones included. */

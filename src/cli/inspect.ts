@@ -12,6 +12,7 @@ import { allowsRawHtml, kindOf } from "../core/kinds.js";
 import { resolveBasePath } from "../core/basePath.js";
 import type { ExistingContent } from "../content/newWeek.js";
 import type { SiteIndex } from "../content/pageTypes.js";
+import type { SiteFolders } from "../content/siteFiles.js";
 import { readSources, SOURCES_FILE, type Source } from "../content/sources.js";
 import { readSite } from "../build/readSite.js";
 import { generatedPages } from "../present/pages.js";
@@ -26,6 +27,8 @@ export interface SiteInspection {
   files: number;
   /** Eleventy's input folder, relative to the site's folder. */
   inputDir: string;
+  /** Every folder of the site as its config sets them (input, output, includes, data, ignores, formats). */
+  folders: SiteFolders;
   options: ResolvedOptions;
   content: ExistingContent;
   /** The analysed site (pages, their URLs and links), when its content could be read. */
@@ -69,7 +72,7 @@ export async function inspectSite(startDir: string): Promise<SiteInspection | { 
     const sources = existsSync(sourcesFile) ? readSources(sourcesFile, readFileSync(sourcesFile, "utf8")) : { sources: [], problems: [] };
     const problems = sortProblems([...read.problems, ...sources.problems]);
     rewrite = (from, href) => read.site?.pages.get(inputRelative(from, folders.input))?.rewrites.get(href);
-    return { siteDir, problems, files: read.files, inputDir: folders.input, options: opts, content: read.content, site: read.site, markdown: md, sources: sources.sources, sourcesFile };
+    return { siteDir, problems, files: read.files, inputDir: folders.input, folders, options: opts, content: read.content, site: read.site, markdown: md, sources: sources.sources, sourcesFile };
   } catch (error) {
     return { failure: errorText(error) };
   } finally {

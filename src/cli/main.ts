@@ -54,7 +54,7 @@ const OPTIONS = {
 } as const;
 
 /** Runs the command line; returns the exit code (0 done, 1 problems found or refused, 2 cannot run). */
-export async function main(argv: readonly string[], out = process.stdout, err = process.stderr): Promise<number> {
+export async function main(argv: readonly string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], allowPositionals: true, options: OPTIONS });

@@ -108,7 +108,7 @@ function withoutIndex(url: string): string {
  * What Eleventy ignores: node_modules, .git, the output folder, the includes and data folders,
  * the lines of .gitignore (unless turned off) and .eleventyignore, and the site's own ignores.
  */
-function ignoreGlobs(folders: SiteFolders): string[] {
+export function ignoreGlobs(folders: SiteFolders): string[] {
   const input = clean(folders.input);
   const inInput = (dir: string) => clean(posix.join(input, dir));
   const globs = ["**/node_modules/**", ".git/**", `${clean(folders.output)}/**`];
@@ -222,7 +222,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** `./posts/` → `posts`, `./` → `.`. */
-function clean(dir: string): string {
+export function clean(dir: string): string {
   const normal = posix.normalize(dir === "" ? "." : dir).replace(/\/+$/, "");
   return normal === "" ? "." : normal;
 }

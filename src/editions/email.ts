@@ -7,6 +7,7 @@ import render from "dom-serializer";
 import juice from "juice";
 import type { ImageSize } from "../content/imageSize.js";
 import { LOOK, type EditionReport } from "./report.js";
+import { sanitizeBody } from "./sanitize.js";
 
 export interface EmailOptions {
   /** The footer's unsubscribe placeholder the newsletter service fills in; default "{{unsubscribe_url}}" (Buttondown's / ConvertKit's form). */
@@ -151,7 +152,8 @@ export function emailSize(html: string): number {
  * absolute (resolved against the web page), images sized for the column, tables as wide as it.
  */
 export function emailBody(html: string, pageUrl: string, imageSize: EmailOptions["imageSize"] = () => undefined): string {
-  const document = parseDocument(html);
+  // The allow-list first (a no-op on a report made by editionReport): an element left open must not take the rest with it.
+  const document = parseDocument(sanitizeBody(html, pageUrl).html);
   for (const node of filter((n) => !isTag(n) && !isText(n), document, true)) removeElement(node); // comments can hide markup for Outlook
   for (const element of filter(isTag, document, true) as Element[]) {
     if (DROPPED_ELEMENTS.has(element.name)) removeElement(element);

@@ -7,6 +7,7 @@ import type { AnalysedPage, SiteIndex } from "../content/pageTypes.js";
 import { absoluteLinks } from "../present/jsonFeed.js";
 import { plainImages } from "../content/images.js";
 import type { EditionReport } from "./report.js";
+import { sanitizeBody } from "./sanitize.js";
 
 /** A heading's id: the editions have no table of contents, and mail and WeChat drop ids anyway. */
 const HEADING_ID_RE = /(<h[1-6])\s+id="[^"]*"/g;
@@ -23,7 +24,8 @@ export function editionReport(page: AnalysedPage, site: SiteIndex, opts: Resolve
   const digest = candidate !== undefined && liveBy(candidate, page) ? candidate : undefined;
   const description = typeof page.data.description === "string" && page.data.description.trim() !== "" ? page.data.description.trim() : page.excerpt;
   // Mail clients and WeChat read no <picture> nor srcset: each picture is its plain <img>.
-  const html = absoluteLinks(plainImages(body), siteUrl, url).replace(HEADING_ID_RE, "$1");
+  // Only what every edition may keep, and what it lost named (editions/sanitize.ts).
+  const { html, removed } = sanitizeBody(absoluteLinks(plainImages(body), siteUrl, url).replace(HEADING_ID_RE, "$1"), url);
   return {
     title: page.title,
     description,
@@ -34,6 +36,7 @@ export function editionReport(page: AnalysedPage, site: SiteIndex, opts: Resolve
     digest: digest === undefined ? undefined : { url: encodeUrl(`${siteUrl}${digest.url}`), title: digest.title },
     site: { title: opts.site.title, url: siteUrl, language: opts.site.language },
     html,
+    removed,
   };
 }
 

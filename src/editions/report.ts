@@ -39,7 +39,9 @@ export interface EditionReport {
   /**
    * The body as the site renders it (the repeated `# title` dropped, headings lifted), without
    * heading ids, with every link and image address absolute. Raw HTML the author wrote is in it
-   * as the site keeps it.
+   * as the site keeps it, less what the editions' allow-list removes (editions/sanitize.ts).
    */
   html: string;
+  /** What the allow-list removed from the author's HTML (`<iframe> with its content`, `style "position:fixed" on <div>`): each a warning. */
+  removed: string[];
 }

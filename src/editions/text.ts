@@ -4,6 +4,7 @@ import { isTag, isText, type ChildNode, type Element } from "domhandler";
 import { textContent } from "domutils";
 import { eastAsianWidth } from "get-east-asian-width";
 import type { EditionReport } from "./report.js";
+import { sanitizeBody } from "./sanitize.js";
 
 /** RFC 5322 §2.1.1: a line SHOULD be at most 78 characters, so that readers that do not wrap show it whole. */
 export const DEFAULT_WIDTH = 78;
@@ -25,7 +26,6 @@ const QUOTE_MARK = "> ";
 const DEFINITION_INDENT = "  ";
 /** A thematic break (`<hr>`): a rule of dashes would read as a Setext heading's underline. */
 const SECTION_BREAK = "* * *";
-
 const GRAPHEMES = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 /** Emoji drawn as one picture (flags, ZWJ families, ❤️) take two columns whatever their code points say. The `v` flag is ES2024, newer than the compile target, hence `new RegExp`. */
 const EMOJI_RE = new RegExp("^\\p{RGI_Emoji}$", "v");
@@ -285,7 +285,7 @@ export function textEdition(report: EditionReport, width = DEFAULT_WIDTH): strin
   }
   const references: References = new Map();
   // Entities are decoded by the parser: `&lt;script&gt;` is the text `<script>`, right for text/plain.
-  const body = stack(blocks(parseDocument(report.html).children, width, references));
+  const body = stack(blocks(parseDocument(sanitizeBody(report.html, report.url).html).children, width, references)); // the allow-list first, as every edition
   const facts = [
     ...wrap(`${report.date} · ${report.week}`, width),
     ...wrap(`${READ_ONLINE}${report.url}`, width),

@@ -6,6 +6,7 @@ import { findOne, textContent } from "domutils";
 import render from "dom-serializer";
 import { blockedScheme } from "../core/safety.js";
 import { LOOK, type EditionReport } from "./report.js";
+import { sanitizeBody } from "./sanitize.js";
 
 /** The only site an article body may link to: the editor refuses links anywhere else. */
 const WECHAT_HOST = "mp.weixin.qq.com";
@@ -113,7 +114,8 @@ interface Conversion {
 /** The report as an HTML fragment for pasting into the 公众号 editor. */
 export function wechatEdition(report: EditionReport): string {
   const conversion: Conversion = { pageUrl: new URL(report.url), references: new Map(), enclosing: [] };
-  const body = convertChildren(parseDocument(report.html).children, conversion, undefined);
+  // The allow-list first (a no-op on a report made by editionReport): an element left open must not take the rest with it.
+  const body = convertChildren(parseDocument(sanitizeBody(report.html, report.url).html).children, conversion, undefined);
   const edition = element("section", {}, [
     element("h1", {}, [new Text(report.title)], STYLES.h1),
     ...metaLine(report),

@@ -42,7 +42,7 @@ export class TemplateApi {
   /** State that outlives a build: the related reports, chosen again only when a report they are chosen from changed. */
   #related: { inputs: RelatedInput[]; chosen: Map<string, string[]>; site: SiteIndex } | undefined;
   /** State that outlives a build: the preview's editions, by format, report and rendered body. */
-  #editions = new Map<string, { html: string; text: string; label: string; title: string; links: Array<{ label: string; url: string }>; json: string }>();
+  #editions = new Map<string, { html: string; text: string; label: string; title: string; links: Array<{ label: string; url: string }>; json: string; removed: string[] }>();
 
   constructor(build: WeeklyBuild, opts: ResolvedOptions, inputDir: string) {
     this.#build = build;
@@ -126,7 +126,7 @@ export class TemplateApi {
       const imageSize = imageSizeReader(this.#opts.site.url, resolve(this.#inputDir));
       const made = { html: format === "email" ? emailEdition(report, { imageSize }) : wechatEdition(report), text: textEdition(report) };
       const label = PREVIEW_EDITIONS.find((e) => e.format === format)!.label;
-      edition = { ...made, label, title: report.title, links: editionLinks(page.url), json: clipboardJson(made) };
+      edition = { ...made, label, title: report.title, links: editionLinks(page.url), json: clipboardJson(made), removed: report.removed };
       if (this.#editions.size >= EDITIONS_KEPT) this.#editions.delete(this.#editions.keys().next().value!);
       this.#editions.set(key, edition);
     }

@@ -30,7 +30,7 @@ const STYLE = `body{margin:0;font-family:-apple-system,BlinkMacSystemFont,"Segoe
 .edition-bar{position:sticky;top:0;display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;padding:.6rem 1rem;background:#fdfdfc;border-bottom:1px solid #e3e3e0}
 .edition-bar a{color:#0b57d0}.edition-bar nav{display:flex;gap:.75rem}.edition-bar [aria-current]{font-weight:600;color:#1d1d1f;text-decoration:none}
 .edition-bar button{font:inherit;padding:.3rem 1rem;border:1px solid #0b57d0;border-radius:4px;background:#0b57d0;color:#fff;cursor:pointer}
-.edition-bar [role=status]{color:#5f6368}
+.edition-bar [role=status]{color:#5f6368}.edition-removed{flex-basis:100%;margin:0;color:#9a4f00}
 main{max-width:680px;margin:1rem auto;padding:0 .5rem}
 .edition-frame{display:block;width:100%;height:80vh;border:0;background:#fff}
 .edition-wechat{max-width:578px;margin:0 auto;padding:16px;background:#fff}`;
@@ -53,6 +53,9 @@ const SCRIPT = `(() => {
   });
 })();`;
 
+/** Before the list of what the editions' allow-list removed from the report's raw HTML (editions/sanitize.ts). */
+const REMOVED_NOTE = "各版本删去了无法保留的 HTML：";
+
 /** The page of one edition of one report; `weeklyEdition` gives its HTML, text and links. */
 export const EDITION_PAGE = `{%- set edition = report | weeklyEdition(editionFormat) -%}
 <!doctype html>
@@ -74,6 +77,9 @@ export const EDITION_PAGE = `{%- set edition = report | weeklyEdition(editionFor
   </nav>
   <button type="button" id="copy-edition">复制</button>
   <span id="copy-status" role="status"></span>
+  {%- if edition.removed.length > 0 %}
+  <p class="edition-removed" role="note">${REMOVED_NOTE}{% for what in edition.removed %}<code>{{ what | escape }}</code>{% if not loop.last %}；{% endif %}{% endfor %}</p>
+  {%- endif %}
 </header>
 <main>
 {%- if editionFormat == "email" %}
