@@ -130,6 +130,7 @@ describe("a report linking to files that are not the site's", () => {
     writeFileSync(join(site, ".gitignore"), "credentials.json\n");
     writeFileSync(join(site, "credentials.json"), `{ "token": "${SECRET}" }\n`);
     writeFileSync(join(site, "posts", "ok.pdf"), "%PDF-1.4 fine\n");
+    writeFileSync(join(site, ".env.local"), `TOKEN=${SECRET}\n`);
     writeFileSync(
       join(site, REPORT),
       [
@@ -144,6 +145,8 @@ describe("a report linking to files that are not the site's", () => {
         "[钩子](../.git/hooks/pre-commit.sample) [卡片](../.cache/weekly/cards/ab12.png)",
         "",
         "[凭据](../credentials.json) [文档](./ok.pdf)",
+        "",
+        "[环境](../.env.locl)",
         "",
       ].join("\n"),
     );
@@ -164,6 +167,8 @@ describe("a report linking to files that are not the site's", () => {
     `${REPORT}:9:6  link "../.git/hooks/pre-commit.sample" names .git/hooks/pre-commit.sample, which is in the hidden folder .git; ${RULE} [link-outside-site]`,
     `${REPORT}:9:44  link "../.cache/weekly/cards/ab12.png" names .cache/weekly/cards/ab12.png, which is in the hidden folder .cache; ${RULE} [link-outside-site]`,
     `${REPORT}:11:6  link "../credentials.json" names credentials.json, which is ignored by .gitignore (line 1: credentials.json); ${RULE} [link-outside-site]`,
+    // A missing file is never matched to a hidden one (../.env.local).
+    `${REPORT}:13:6  link "../.env.locl" names a file that does not exist (looked for .env.locl). [missing-file]`,
   ];
 
   test("weekly check names each link at its line and column", () => {
@@ -179,7 +184,7 @@ describe("a report linking to files that are not the site's", () => {
 
   test("once the links are gone, the site's own file is copied and no secret is anywhere in the output", () => {
     const report = join(site, REPORT);
-    writeFileSync(report, readFileSync(report, "utf8").replace(/^\[笔记\].*$|^!\[脸\].*$|^\[钩子\].*$/gm, "").replace("[凭据](../credentials.json) ", ""));
+    writeFileSync(report, readFileSync(report, "utf8").replace(/^\[笔记\].*$|^!\[脸\].*$|^\[钩子\].*$|^\[环境\].*$/gm, "").replace("[凭据](../credentials.json) ", ""));
     const run = runEleventy(site, output, { WEEKLY_NOW: "2026-03-01T12:00" });
     assert.equal(run.status, 0, run.stderr);
     assert.ok(existsSync(join(output, "posts", "ok.pdf")));

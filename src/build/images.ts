@@ -49,7 +49,8 @@ export function siteFiles(inputDir: string, linked: LinkedFiles): SiteFiles {
     list: (folder) => {
       try {
         return readdirSync(join(inputDir, folder), { withFileTypes: true })
-          .filter((entry) => entry.isFile())
+          // A hidden file is never the site's to publish (linkedFiles.ts): never offered as "did you mean".
+          .filter((entry) => entry.isFile() && !entry.name.startsWith("."))
           .map((entry) => posix.join(folder, entry.name))
           .sort();
       } catch {
