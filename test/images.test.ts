@@ -17,6 +17,7 @@ import { absoluteLinks } from "../src/present/jsonFeed.js";
 import { emailBody } from "../src/editions/email.js";
 import { planImage, writeImages } from "../src/build/images.js";
 import { linkedFiles } from "../src/content/linkedFiles.js";
+import { jpegIsWhole, pngIsWhole, webpIsWhole } from "../src/content/pictureBytes.js";
 import { all, copySite, listFiles, outputLines, readSite, removeOutput, runEleventy, runWeekly, tempOutput, type BuiltSite } from "./helpers.js";
 
 const NOW = { WEEKLY_NOW: "2026-02-13T00:00" };
@@ -110,6 +111,34 @@ describe("planning", () => {
     const render = (source: string) => md.render(source, { page: { inputPath: "posts/a.md" } }).replace(/<[^>]+>|\n/g, "");
     assert.equal(render("## 一\n\n![a](a.png)\n\n![b](b.png)\n\n## 二\n\n![c](c.png)"), "一[a.png true][b.png false]二[c.png false]");
     assert.equal(render("## 一\n\n文字\n\n## 二\n\n![c](c.png)"), "一文字二[c.png false]");
+  });
+});
+
+describe("whole pictures, read from their structure", () => {
+  const bytes = (...parts: number[][]) => Uint8Array.from(parts.flat());
+  const SOI = [0xff, 0xd8];
+  const EOI = [0xff, 0xd9];
+  // An APP1 segment (EXIF) whose data holds a thumbnail's end marker, then a scan.
+  const APP1 = [0xff, 0xe1, 0x00, 0x06, 0xff, 0xd9, 0x00, 0x00];
+  const SCAN = [0xff, 0xda, 0x00, 0x02, 0x12, 0xff, 0x00, 0x34, 0xff, 0xd0, 0x56];
+  for (const [label, data, whole] of [
+    ["SOI APP1(FF D9 inside) scan EOI", bytes(SOI, APP1, SCAN, EOI), true],
+    ["SOI APP1(FF D9 inside) scan, cut before EOI", bytes(SOI, APP1, SCAN), false],
+    ["SOI APP1 cut inside its length", bytes(SOI, [0xff, 0xe1, 0x00]), false],
+    ["SOI scan EOI, then zero bytes", bytes(SOI, SCAN, EOI, [0, 0, 0]), true],
+    ["no SOI", bytes(SCAN, EOI), false],
+  ] as const) {
+    test(`jpegIsWhole(${label}) → ${whole}`, () => assert.equal(jpegIsWhole(data), whole));
+  }
+  test("pngIsWhole: a PNG's chunks up to IEND, none when cut", () => {
+    const png = pngHeader(10, 10);
+    assert.equal(pngIsWhole(png), true);
+    assert.equal(pngIsWhole(png.subarray(0, png.length - 1)), false);
+  });
+  test("webpIsWhole: as long as its RIFF header says", () => {
+    const riff = Buffer.from("RIFF\x0c\x00\x00\x00WEBPVP8 \x00\x00\x00\x00", "latin1");
+    assert.equal(webpIsWhole(riff), true);
+    assert.equal(webpIsWhole(riff.subarray(0, 19)), false);
   });
 });
 
