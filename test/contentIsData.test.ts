@@ -377,17 +377,18 @@ describe("random special keys with template code in their values", () => {
         fc.record({ collections: fc.constant(["all"]) }),
       );
       const files = fc.sample(
-        fc.tuple(fc.constantFrom("posts", "weekly_news"), fc.dictionary(fc.constantFrom(...SPECIAL_KEYS), value, { minKeys: 0, maxKeys: 3 })),
+        fc.tuple(fc.constantFrom("posts", "weekly_news"), fc.dictionary(fc.constantFrom(...SPECIAL_KEYS), value, { minKeys: 0, maxKeys: 3 }), fc.constantFrom(...SECRET_LINKS)),
         { seed, numRuns: 16 },
       );
+      const outside = secretsOutside(site);
       const written: string[] = [];
-      files.forEach(([folder, data], index) => {
+      files.forEach(([folder, data, link], index) => {
         const week = String(10 + index).padStart(2, "0");
         const path = folder === "posts" ? `posts/2026-W${week}-random-${index}.md` : `weekly_news/ai_news_2026-W${week}.md`;
         const own = folder === "posts" ? { title: `随机 ${index}`, date: "2026-01-01", ...data } : data;
         // Every third file in JSON front matter (---json), which Eleventy reads with its own engine otherwise.
         const head = index % 3 === 0 ? `---json\n${JSON.stringify(own)}\n` : `---\n${yaml.dump(own, { skipInvalid: true })}`;
-        writeFileSync(join(site, path), `${head}---\n# 正文\n\n文件-${index}-结束 ${nunjucksWrites(marker)} {% include ".env" %}\n`);
+        writeFileSync(join(site, path), `${head}---\n# 正文\n\n文件-${index}-结束 ${nunjucksWrites(marker)} {% include ".env" %}\n\n${link}\n`);
         written.push(path);
       });
       // The plugin's own cache (the search index, the social cards and pictures' variants it keeps)
@@ -431,6 +432,7 @@ describe("random special keys with template code in their values", () => {
         });
       } finally {
         removeOutput(site);
+        removeOutput(outside);
       }
     });
   }
@@ -513,4 +515,39 @@ async function weeklyInProcess(cwd: string, args: string[], env: Record<string, 
       else process.env[key] = value;
     }
   }
+}
+
+/** Links a page might publish a secret through: symbolic links out of the site, hidden, ignored and cached files. */
+const SECRET_LINKS = [
+  "",
+  "[笔记](./notes.txt)",
+  "![脸](./face.png)",
+  "[主机](./host.pdf)",
+  "[钩子](../.git/hooks/pre-commit.sample)",
+  "[凭据](../credentials.json)",
+  "[秘密](../secret.txt)",
+  "[环境](../.env)",
+  "![卡片](../.cache/weekly/cards/ab12.png)",
+] as const;
+
+/**
+ * The secret where those links lead: in a folder outside the site that `posts/` links into (a text,
+ * and a real PNG with the secret after its end), in `.git`, the cache, and files `.gitignore` names.
+ */
+function secretsOutside(site: string): string {
+  const outside = tempOutput("secrets-outside");
+  writeFileSync(join(outside, "secret.txt"), `${SECRET}\n`);
+  // A 1×1 PNG, then the secret: a copy of the file would carry it.
+  const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNg+M/wHwAEAQH/7yMK/gAAAABJRU5ErkJggg==", "base64");
+  writeFileSync(join(outside, "secret.png"), Buffer.concat([png, Buffer.from(SECRET)]));
+  symlinkSync(join(outside, "secret.txt"), join(site, "posts", "notes.txt"));
+  symlinkSync(join(outside, "secret.png"), join(site, "posts", "face.png"));
+  symlinkSync(join(outside, "secret.txt"), join(site, "posts", "host.pdf"));
+  mkdirSync(join(site, ".git", "hooks"), { recursive: true });
+  writeFileSync(join(site, ".git", "hooks", "pre-commit.sample"), SECRET);
+  mkdirSync(join(site, ".cache", "weekly", "cards"), { recursive: true });
+  writeFileSync(join(site, ".cache", "weekly", "cards", "ab12.png"), SECRET);
+  writeFileSync(join(site, "credentials.json"), `{ "token": "${SECRET}" }\n`);
+  writeFileSync(join(site, ".gitignore"), "credentials.json\nsecret.txt\n");
+  return outside;
 }

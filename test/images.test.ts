@@ -16,6 +16,8 @@ import { suggestFile } from "../src/content/references.js";
 import { absoluteLinks } from "../src/present/jsonFeed.js";
 import { emailBody } from "../src/editions/email.js";
 import { planImage, writeImages } from "../src/build/images.js";
+import { linkedFiles } from "../src/content/linkedFiles.js";
+import { jpegIsWhole, pngIsWhole, webpIsWhole } from "../src/content/pictureBytes.js";
 import { all, copySite, listFiles, outputLines, readSite, removeOutput, runEleventy, runWeekly, tempOutput, type BuiltSite } from "./helpers.js";
 
 const NOW = { WEEKLY_NOW: "2026-02-13T00:00" };
@@ -112,6 +114,48 @@ describe("planning", () => {
   });
 });
 
+describe("whole pictures, read from their structure", () => {
+  const bytes = (...parts: number[][]) => Uint8Array.from(parts.flat());
+  const SOI = [0xff, 0xd8];
+  const EOI = [0xff, 0xd9];
+  // An APP1 segment (EXIF) whose data holds a thumbnail's end marker, then a scan.
+  const APP1 = [0xff, 0xe1, 0x00, 0x06, 0xff, 0xd9, 0x00, 0x00];
+  const SCAN = [0xff, 0xda, 0x00, 0x02, 0x12, 0xff, 0x00, 0x34, 0xff, 0xd0, 0x56];
+  for (const [label, data, whole] of [
+    ["SOI APP1(FF D9 inside) scan EOI", bytes(SOI, APP1, SCAN, EOI), true],
+    ["SOI APP1(FF D9 inside) scan, cut before EOI", bytes(SOI, APP1, SCAN), false],
+    ["SOI APP1 cut inside its length", bytes(SOI, [0xff, 0xe1, 0x00]), false],
+    ["SOI scan EOI, then zero bytes", bytes(SOI, SCAN, EOI, [0, 0, 0]), true],
+    ["no SOI", bytes(SCAN, EOI), false],
+  ] as const) {
+    test(`jpegIsWhole(${label}) → ${whole}`, () => assert.equal(jpegIsWhole(data), whole));
+  }
+  test("pngIsWhole: a PNG's chunks up to IEND, none when cut", () => {
+    const png = pngHeader(10, 10);
+    assert.equal(pngIsWhole(png), true);
+    assert.equal(pngIsWhole(png.subarray(0, png.length - 1)), false);
+  });
+  test("webpIsWhole: as long as its RIFF header says", () => {
+    const riff = Buffer.from("RIFF\x0c\x00\x00\x00WEBPVP8 \x00\x00\x00\x00", "latin1");
+    assert.equal(webpIsWhole(riff), true);
+    assert.equal(webpIsWhole(riff.subarray(0, 19)), false);
+  });
+});
+
+/** A PNG's signature, header and end, with no pixels: what image-size reads of a picture this large. */
+function pngHeader(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    return Buffer.concat([length, Buffer.from(type, "latin1"), data, Buffer.alloc(4)]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", header), chunk("IEND", Buffer.alloc(0))]);
+}
+
 describe("planImage, from a picture's bytes", () => {
   let dir: string;
   before(async () => {
@@ -124,6 +168,18 @@ describe("planImage, from a picture's bytes", () => {
     writeFileSync(join(dir, "fake.png"), "这不是图片\n");
     writeFileSync(join(dir, "report.pdf"), "%PDF-1.4\n");
     writeFileSync(join(dir, "sizeless.svg"), `<svg xmlns="http://www.w3.org/2000/svg"><circle r="5"/></svg>`);
+    writeFileSync(join(dir, "huge.png"), pngHeader(50_000, 50_000));
+    writeFileSync(join(dir, "tall.png"), pngHeader(1000, 20_000));
+    writeFileSync(join(dir, "disguised.png"), `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><circle r="5"/></svg>`);
+    await box(120, 80).jpeg().toFile(join(dir, "jpeg-named.png"));
+    const jpeg = await box(300, 200).jpeg().toBuffer();
+    writeFileSync(join(dir, "cut.jpg"), jpeg.subarray(0, Math.floor(jpeg.length * 0.6)));
+    writeFileSync(join(dir, "padded.jpg"), Buffer.concat([jpeg, Buffer.alloc(64)]));
+    await box(300, 200).jpeg({ progressive: true }).toFile(join(dir, "progressive.jpg"));
+    const png = await box(300, 200).png().toBuffer();
+    writeFileSync(join(dir, "cut.png"), png.subarray(0, png.length - 12));
+    const webp = await box(300, 200).webp().toBuffer();
+    writeFileSync(join(dir, "cut.webp"), webp.subarray(0, webp.length - 10));
   });
   after(() => removeOutput(dir));
 
@@ -140,18 +196,33 @@ describe("planImage, from a picture's bytes", () => {
     ["sizeless.svg", { kind: "plain" }],
     ["report.pdf", undefined],
     ["fake.png", { error: "is not a picture in a format this build reads (PNG, JPEG, WebP, AVIF, TIFF, GIF, SVG)" }],
+    ["huge.png", { error: "is 50000 × 50000 pixels (2500 megapixels); a picture may have at most 16383 pixels on a side and 50 megapixels: make it smaller" }],
+    ["tall.png", { error: "is 1000 × 20000 pixels (20 megapixels); a picture may have at most 16383 pixels on a side and 50 megapixels: make it smaller" }],
+    ["disguised.png", { error: "holds SVG data, not the PNG its name says (received a file named .png); save it as PNG or give it the extension of its format" }],
+    ["jpeg-named.png", { error: "holds JPEG data, not the PNG its name says (received a file named .png); save it as PNG or give it the extension of its format" }],
+    ["cut.jpg", { error: "is cut short: its file ends before the picture does (CUT_JPG bytes); save or download it again" }],
+    ["cut.png", { error: "is cut short: its file ends before the picture does (CUT_PNG bytes); save or download it again" }],
+    ["cut.webp", { error: "is cut short: its file ends before the picture does (CUT_WEBP bytes); save or download it again" }],
+    ["padded.jpg", { kind: "responsive", width: 300, height: 200, fallback: "jpeg", variants: ["avif 300x200 padded-#-300.avif", "webp 300x200 padded-#-300.webp", "jpeg 300x200 padded-#-300.jpg"] }],
+    ["progressive.jpg", { kind: "responsive", width: 300, height: 200, fallback: "jpeg", variants: ["avif 300x200 progressive-#-300.avif", "webp 300x200 progressive-#-300.webp", "jpeg 300x200 progressive-#-300.jpg"] }],
   ] as const) {
-    test(`planImage(${file})`, () => assert.deepEqual(summary(planImage(dir, file)), expected));
+    test(`planImage(${file})`, () => {
+      // A cut file's message gives its length in bytes.
+      const size = (name: string) => String(statSync(join(dir, name)).size);
+      const wanted = expected && "error" in expected ? { error: expected.error.replace(/CUT_(JPG|PNG|WEBP)/, (_, ext: string) => size(`cut.${ext.toLowerCase()}`)) } : expected;
+      assert.deepEqual(summary(planImage(file, join(dir, file))), wanted);
+    });
   }
 
   test("encoded twice without a cache, a picture gives the same bytes, in the files its plan names", async () => {
-    const plan = planImage(dir, "wide.png")!;
+    const plan = planImage("wide.png", join(dir, "wide.png"))!;
     assert.ok(!("error" in plan) && plan.kind === "responsive");
     const [first, second] = [tempOutput("encode"), tempOutput("encode")];
     try {
       const plans = new Map([["wide.png", plan]]);
-      assert.deepEqual(await writeImages(dir, first, plans, undefined), new Map([["wide.png", plan.variants.map((v) => v.file)]]));
-      await writeImages(dir, second, plans, undefined);
+      const inDir = linkedFiles({ inputDir: dir, projectDir: dir, written: [] });
+      assert.deepEqual(await writeImages(inDir, first, plans, undefined), new Map([["wide.png", plan.variants.map((v) => v.file)]]));
+      await writeImages(inDir, second, plans, undefined);
       assert.deepEqual(listFiles(first), plan.variants.map((v) => v.file).sort());
       for (const file of listFiles(first)) assert.ok(readFileSync(join(first, file)).equals(readFileSync(join(second, file))), file);
       for (const variant of plan.variants) {
@@ -360,13 +431,24 @@ describe("a picture that is missing or not a picture", () => {
     site = copySite("images");
     await addPictures(site);
     writeFileSync(join(site, "posts", "fake.png"), "这不是图片\n");
+    // Larger than a build decodes, cut short, and an SVG under a PNG's name.
+    writeFileSync(join(site, "posts", "huge.png"), pngHeader(50_000, 50_000));
+    const jpeg = await sharp({ create: { width: 300, height: 200, channels: 3, background: { r: 90, g: 90, b: 90 } } }).jpeg().toBuffer();
+    writeFileSync(join(site, "posts", "cut.jpg"), jpeg.subarray(0, 400));
+    writeFileSync(join(site, "posts", "x.png"), `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><circle r="5"/></svg>`);
     const report = join(site, "posts", "2026-W06-ai-weekly.md");
-    writeFileSync(report, `${readFileSync(report, "utf8")}\n再看 ![旧图](./chrat.png) 和 ![假图](./fake.png)。\n`);
+    writeFileSync(report, `${readFileSync(report, "utf8")}\n再看 ![旧图](./chrat.png) 和 ![假图](./fake.png)。\n\n![大](./huge.png) ![残](./cut.jpg) ![伪](./x.png)\n`);
   });
   after(() => removeOutput(site));
 
   const MISSING = `posts/2026-W06-ai-weekly.md:24:10  image "./chrat.png" names a file that does not exist (looked for posts/chrat.png). Did you mean ./chart.png? [missing-file]`;
   const BAD = `posts/2026-W06-ai-weekly.md:24:31  image "./fake.png" names posts/fake.png, which is not a picture in a format this build reads (PNG, JPEG, WebP, AVIF, TIFF, GIF, SVG). [bad-image]`;
+
+  const UNFIT = [
+    `posts/2026-W06-ai-weekly.md:26:6  image "./huge.png" names posts/huge.png, which is 50000 × 50000 pixels (2500 megapixels); a picture may have at most 16383 pixels on a side and 50 megapixels: make it smaller. [bad-image]`,
+    `posts/2026-W06-ai-weekly.md:26:23  image "./cut.jpg" names posts/cut.jpg, which is cut short: its file ends before the picture does (400 bytes); save or download it again. [bad-image]`,
+    `posts/2026-W06-ai-weekly.md:26:39  image "./x.png" names posts/x.png, which holds SVG data, not the PNG its name says (received a file named .png); save it as PNG or give it the extension of its format. [bad-image]`,
+  ];
 
   test("weekly check names each at its line and column, with the nearest file", () => {
     const run = runWeekly(site, ["check"], NOW);
@@ -374,6 +456,7 @@ describe("a picture that is missing or not a picture", () => {
     const lines = outputLines(run);
     assert.ok(lines.includes(MISSING), lines.join("\n"));
     assert.ok(lines.includes(BAD), lines.join("\n"));
+    for (const line of UNFIT) assert.ok(lines.includes(line), `${line}\n\n${lines.join("\n")}`);
   });
 
   test("the build stops with the same problems before writing a page", () => {
@@ -384,7 +467,8 @@ describe("a picture that is missing or not a picture", () => {
       const text = `${run.stdout}\n${run.stderr}`;
       assert.match(text, /image "\.\/chrat\.png" names a file that does not exist \(looked for posts\/chrat\.png\)\. Did you mean \.\/chart\.png\?/);
       assert.match(text, /image "\.\/fake\.png" names posts\/fake\.png, which is not a picture/);
-      assert.deepEqual(listFiles(output).filter((file) => file.endsWith(".html")), []);
+      for (const line of UNFIT) assert.ok(outputLines(run).includes(line), `${line}\n\n${text}`);
+      assert.deepEqual(listFiles(output), [], "nothing written");
     } finally {
       removeOutput(output);
     }

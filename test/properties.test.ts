@@ -197,7 +197,7 @@ describe("Markdown: any body renders, with no link to a script", () => {
           urls.set(path, `/${folder}/${name}/`);
           collected.push({ path, kind: kindOf(path, opts), data, body, status: { state: "published" } });
         }
-        const site = analyseSite(collected, urls, bodyReader(parse, opts), opts, () => false);
+        const site = analyseSite(collected, urls, bodyReader(parse, opts), opts, () => ({ kind: "missing" }));
         for (const problem of site.problems) {
           assert.ok(urls.has(problem.file), `${problem.file}: ${problem.message}`);
           assert.ok(problem.message.length > 0);

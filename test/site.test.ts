@@ -52,7 +52,7 @@ describe("kindOf / inputRelative", () => {
 });
 
 describe("analyseSite", () => {
-  const site = analyseSite(pages, urls, bodyReader((source, env) => md.parse(source, env), opts), opts, () => false);
+  const site = analyseSite(pages, urls, bodyReader((source, env) => md.parse(source, env), opts), opts, () => ({ kind: "missing" }));
   const report = site.pages.get("posts/2026-W06-ai-weekly.md")!;
 
   test("reads the report's week in the site's zone and its excerpt without the title", () => {

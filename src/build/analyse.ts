@@ -1,8 +1,6 @@
 // The analyse-and-check stage (`eleventy.contentMap`): every page's URL is known and nothing is
 // rendered yet. The content is analysed as a whole (links, weeks, digests), the problems of the
 // build gathered and weighed; the build stops here on any error, before a page is written.
-import { existsSync } from "node:fs";
-import { posix } from "node:path";
 import { sortProblems, type Problem } from "../core/errors.js";
 import { kindOf } from "../core/kinds.js";
 import { outputFileOf } from "../content/contentData.js";
@@ -12,7 +10,7 @@ import { analyseSite } from "../content/site.js";
 import { type BodyReader } from "../content/body.js";
 import { tagClashes, tagUrls } from "../content/tags.js";
 import { siteFiles } from "./images.js";
-import { fileOf, readText, relativePath, type BuildContext } from "./context.js";
+import { fileOf, linkedFilesOf, readText, relativePath, type BuildContext } from "./context.js";
 import { placeProblem, severityIn } from "./problems.js";
 import type { BuildState } from "./state.js";
 
@@ -26,15 +24,16 @@ export function analyseBuild(ctx: BuildContext, state: BuildState, inputPathToUr
     state.allUrls.set(relativePath(ctx, inputPath), list.filter((u): u is string => typeof u === "string"));
   }
   for (const path of state.refused) if (!urls.has(path)) urls.set(path, `/${pageStem(path)}/`);
+  const linked = linkedFilesOf(ctx, state.output);
   const site = analyseSite(
     state.collected.values(),
     urls,
     readBody,
     ctx.opts,
-    (path) => existsSync(posix.join(ctx.inputDir, path)),
+    linked,
     // A preview shows held-back pages; a check still reports published links to them.
     state.preview && !state.checkOnly ? new Map() : state.heldBack,
-    siteFiles(ctx.inputDir),
+    siteFiles(ctx.inputDir, linked),
   );
   state.site = site;
   const shown = shownReports(state);

@@ -8,6 +8,7 @@ import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { copyFile, lstat, mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { within } from "../core/paths.js";
+import { linkedFileSource, type LinkedFiles } from "../content/linkedFiles.js";
 import { BOOKKEEPING_FOLDER } from "../content/contentData.js";
 
 /** Input file (as Eleventy names it, or a copied file's source) → output files, relative to the output folder. */
@@ -176,14 +177,16 @@ export async function removeFiles(outputDir: string, files: readonly string[]): 
 
 /**
  * Copies files of the input folder (images, PDFs linked from the content) to the same place in the
- * output, where the rewritten links point. Returns their paths, relative to the output.
+ * output, where the rewritten links point, each from the real path the site's rule (`linked`)
+ * allows, all asked before the first is copied. Returns their paths, relative to the output.
  */
-export async function copyFiles(inputDir: string, outputDir: string, paths: Iterable<string>): Promise<string[]> {
+export async function copyFiles(linked: LinkedFiles, outputDir: string, paths: Iterable<string>): Promise<string[]> {
   const copied: string[] = [];
-  for (const path of [...paths].sort()) {
+  const sources = [...paths].sort().map((path) => [path, linkedFileSource(linked, path)] as const);
+  for (const [path, source] of sources) {
     const target = join(outputDir, path);
     await mkdir(dirname(target), { recursive: true });
-    await copyFile(join(inputDir, path), target);
+    await copyFile(source, target);
     copied.push(path);
   }
   return copied;

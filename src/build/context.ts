@@ -5,6 +5,7 @@ import { posix } from "node:path";
 import type { ResolvedOptions } from "../core/options.js";
 import { inputRelative } from "../content/body.js";
 import type { ReservedOutputs } from "../content/contentData.js";
+import { linkedFiles, type LinkedFiles } from "../content/linkedFiles.js";
 import type { BuildEnvironment } from "./state.js";
 
 export interface Logger {
@@ -39,4 +40,18 @@ export function readText(ctx: BuildContext, path: string): string {
   } catch {
     return "";
   }
+}
+
+/**
+ * The rule of the files this build may publish because a page links to them (see
+ * content/linkedFiles.ts), with the folders it writes: its output folder (relative to the working
+ * folder, Eleventy's and `weekly check`'s) and the plugin's cache. Made fresh for each use, so a
+ * file is judged again when it is copied.
+ */
+export function linkedFilesOf(ctx: BuildContext, output: string | undefined): LinkedFiles {
+  const written = [
+    ...(output === undefined ? [] : [{ name: `the output folder ${posix.normalize(output).replace(/\/$/, "")}`, path: output }]),
+    ...(ctx.opts.cacheDir === false ? [] : [{ name: `the cache ${ctx.opts.cacheDir}`, path: ctx.opts.cacheDir }]),
+  ];
+  return linkedFiles({ inputDir: ctx.inputDir, projectDir: process.cwd(), written });
 }

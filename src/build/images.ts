@@ -9,6 +9,8 @@ import { imageSize } from "image-size";
 import eleventyImage, { type ImageOptions } from "@11ty/eleventy-img";
 import { chooseWidths, fallbackFormat, isRaster, variantFormats, variantName, type ImagePlan, type ImageVariant, type VariantFormat } from "../content/images.js";
 import type { SiteFiles } from "../content/site.js";
+import { linkedFileSource, type LinkedFiles } from "../content/linkedFiles.js";
+import { looksLikeSvg, pictureFault } from "../content/pictureBytes.js";
 
 /**
  * Fixed encoding options: the same picture gives the same bytes on any machine, and they are part
@@ -38,15 +40,17 @@ function imageOptions(path: string, widths: number[], formats: VariantFormat[]):
 
 /**
  * What each picture of the site becomes: re-encoded at a few widths (a raster picture), or kept as
- * it is with its size (SVG, GIF); or why it is not a picture. Each file is read once per build.
+ * it is with its size (SVG, GIF); or why it is not a picture. Each file is read once per build, and
+ * only once `linked` has allowed it (read at its real path).
  */
-export function siteFiles(inputDir: string): SiteFiles {
+export function siteFiles(inputDir: string, linked: LinkedFiles): SiteFiles {
   const plans = new Map<string, ImagePlan | { error: string } | undefined>();
   return {
     list: (folder) => {
       try {
         return readdirSync(join(inputDir, folder), { withFileTypes: true })
-          .filter((entry) => entry.isFile())
+          // A hidden file is never the site's to publish (linkedFiles.ts): never offered as "did you mean".
+          .filter((entry) => entry.isFile() && !entry.name.startsWith("."))
           .map((entry) => posix.join(folder, entry.name))
           .sort();
       } catch {
@@ -54,7 +58,10 @@ export function siteFiles(inputDir: string): SiteFiles {
       }
     },
     image: (path) => {
-      if (!plans.has(path)) plans.set(path, planImage(inputDir, path));
+      if (!plans.has(path)) {
+        const file = linked(path);
+        plans.set(path, file.kind === "file" ? planImage(path, file.real) : undefined);
+      }
       return plans.get(path);
     },
   };
@@ -66,22 +73,30 @@ const PLAIN_EXTENSIONS = new Set([".svg", ".gif"]);
 const RASTER_EXTENSIONS = new Set([".png", ".jpg", ".jpeg", ".webp", ".avif", ".tif", ".tiff"]);
 
 /**
- * The plan of one picture, from its bytes (eleventy-img's stats: the names it will write, before
- * it writes them); undefined for a file whose name is not a picture's (`![…](report.pdf)` is left
- * as markdown-it writes it).
+ * The plan of one picture (`path` relative to the input folder, read from `file`, the real path the
+ * site's rule allowed), from its bytes (eleventy-img's stats: the names it will write, before it
+ * writes them); undefined for a file whose name is not a picture's (`![…](report.pdf)` is left as
+ * markdown-it writes it).
  */
-export function planImage(inputDir: string, path: string): ImagePlan | { error: string } | undefined {
+export function planImage(path: string, file: string): ImagePlan | { error: string } | undefined {
   const extension = posix.extname(path).toLowerCase();
   if (!PLAIN_EXTENSIONS.has(extension) && !RASTER_EXTENSIONS.has(extension)) return undefined;
-  const file = join(inputDir, path);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return { error: "cannot be read" };
+  }
   let size: ReturnType<typeof imageSize>;
   try {
-    size = imageSize(readFileSync(file));
+    size = imageSize(bytes);
   } catch {
     // An SVG without width, height or viewBox has no size to give, and is drawn all the same.
-    if (PLAIN_EXTENSIONS.has(extension)) return { kind: "plain" };
+    if (extension === ".svg" && looksLikeSvg(bytes)) return { kind: "plain" };
     return { error: "is not a picture in a format this build reads (PNG, JPEG, WebP, AVIF, TIFF, GIF, SVG)" };
   }
+  const unfit = pictureFault(extension, size, bytes);
+  if (unfit !== undefined) return { error: unfit };
   const turned = TURNED.has(size.orientation ?? 1);
   const width = turned ? size.height : size.width;
   const height = turned ? size.width : size.height;
@@ -101,7 +116,7 @@ export function planImage(inputDir: string, path: string): ImagePlan | { error: 
  * else encoded now and kept in the cache (when there is one), each cache file written whole under a
  * temporary name and then renamed: a build stopped midway never leaves half a picture to reuse.
  */
-export async function writeImages(inputDir: string, output: string, plans: ReadonlyMap<string, ImagePlan>, cacheDir: string | undefined): Promise<Map<string, string[]>> {
+export async function writeImages(linked: LinkedFiles, output: string, plans: ReadonlyMap<string, ImagePlan>, cacheDir: string | undefined): Promise<Map<string, string[]>> {
   /** Input path of each picture → its variants written into the output. */
   const written = new Map<string, string[]>();
   for (const [path, plan] of [...plans].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
@@ -111,7 +126,7 @@ export async function writeImages(inputDir: string, output: string, plans: Reado
     if (inCache) {
       for (const variant of plan.variants) await copyInto(cached(variant), join(output, variant.file));
     } else {
-      const made = await encode(inputDir, path, plan);
+      const made = await encode(linkedFileSource(linked, path), path, plan);
       for (const variant of plan.variants) {
         const bytes = made.get(posix.basename(variant.file))!;
         if (cacheDir !== undefined) await writeWhole(cached(variant), bytes);
@@ -137,11 +152,14 @@ export async function pruneImageCache(cacheDir: string, plans: ReadonlyMap<strin
   return stale.length;
 }
 
-/** Every variant of a picture encoded, by file name; a variant the plan names and eleventy-img did not make is a fault of the plugin. */
-async function encode(inputDir: string, path: string, plan: Extract<ImagePlan, { kind: "responsive" }>): Promise<Map<string, Buffer>> {
+/**
+ * Every variant of a picture (`path`, read from `file`, its real path) encoded, by file name; a
+ * variant the plan names and eleventy-img did not make is a fault of the plugin.
+ */
+async function encode(file: string, path: string, plan: Extract<ImagePlan, { kind: "responsive" }>): Promise<Map<string, Buffer>> {
   const formats = [...new Set(plan.variants.map((v) => v.format))];
   const widths = [...new Set(plan.variants.map((v) => v.width))];
-  const stats = await eleventyImage(join(inputDir, path), { ...imageOptions(path, widths, formats), dryRun: true });
+  const stats = await eleventyImage(file, { ...imageOptions(path, widths, formats), dryRun: true });
   const made = new Map<string, Buffer>();
   for (const stat of Object.values(stats).flat()) if (stat.filename && stat.buffer) made.set(stat.filename, stat.buffer);
   const lacking = plan.variants.filter((v) => !made.has(posix.basename(v.file)));

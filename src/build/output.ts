@@ -12,7 +12,7 @@ import { buildSearchIndex, SEARCH_FOLDER } from "./search.js";
 import { searchCache } from "./searchCache.js";
 import { pruneImageCache, writeImages } from "./images.js";
 import { variantFiles } from "../content/images.js";
-import { fileOf, relativePath, type BuildContext } from "./context.js";
+import { fileOf, linkedFilesOf, relativePath, type BuildContext } from "./context.js";
 import type { BuildEvent, BuildState } from "./state.js";
 
 /** How long a build waits for another build of its output folder: `WEEKLY_LOCK_WAIT` seconds, 10 minutes by default. */
@@ -106,7 +106,9 @@ export function unpublishedSinceLastBuild(ctx: BuildContext, state: BuildState):
  * build records what it wrote.
  */
 export async function settleOutput(ctx: BuildContext, state: BuildState, output: string, event: BuildEvent, results: NonNullable<BuildEvent["results"]>): Promise<void> {
-  const copied = await copyFiles(ctx.inputDir, output, state.site?.files ?? new Set());
+  // Each linked file judged again as it is read: the analysis's answer may be a build old.
+  const linked = linkedFilesOf(ctx, output);
+  const copied = await copyFiles(linked, output, state.site?.files ?? new Set());
   const current: OutputManifest = {};
   const add = (input: string, file: string) => (current[input] ??= []).push(file);
   for (const result of results) {
@@ -117,7 +119,7 @@ export async function settleOutput(ctx: BuildContext, state: BuildState, output:
   for (const file of copied) add(file, file);
   // Each picture's variants, kept in the cache between builds (a preview's too: they are the bytes of its files).
   const imageCache = ctx.opts.cacheDir === false ? undefined : resolve(ctx.opts.cacheDir, "images");
-  const images = await writeImages(ctx.inputDir, output, state.site?.images ?? new Map(), imageCache);
+  const images = await writeImages(linked, output, state.site?.images ?? new Map(), imageCache);
   for (const [input, files] of images) for (const file of files) add(input, file);
   // Only a production build removes anything; a preview's pages are recorded, so that the next
   // production build removes them.

@@ -55,7 +55,8 @@ export function readSite(source: SiteSource): SiteRead {
   };
   let state;
   try {
-    state = beginBuild(ctx, {});
+    // The output folder, as a build's: files in it are never the site's to publish (see linkedFiles.ts).
+    state = beginBuild(ctx, { directories: { output: folders.output } });
   } catch (error) {
     // Code in a content folder: reported without reading a single page.
     if (error instanceof WeeklyCheckResult) return { problems: [...error.problems], files: 0, site: undefined, content: existingContent(undefined) };

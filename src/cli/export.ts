@@ -84,7 +84,8 @@ export async function runExport(site: SiteInspection, request: ExportRequest, io
 
 function render(report: EditionReport, request: ExportRequest, site: SiteInspection): string {
   if (request.format === "email") {
-    const imageSize = imageSizeReader(site.options.site.url, resolve(site.siteDir, site.inputDir));
+    // Only the files the site may publish are read for their sizes (the rule of content/linkedFiles.ts).
+    const imageSize = imageSizeReader(site.options.site.url, site.site?.linked ?? (() => ({ kind: "missing" })));
     return emailEdition(report, request.unsubscribe === undefined ? { imageSize } : { imageSize, unsubscribe: request.unsubscribe });
   }
   if (request.format === "wechat") return wechatEdition(report);

@@ -21,8 +21,9 @@ export interface LinkProblem {
  * The symbolic links under the given folders (relative to `inputDir`) that are a problem: one
  * that loops or leads nowhere (Eleventy skips it: a warning, so that nothing goes missing
  * unseen), and one that leads to a file or folder of the site itself (an error: every file
- * through it would be published a second time, at another address). Links to files outside the
- * site are a way to share content and are left alone. Links are not followed while looking.
+ * through it would be published a second time, at another address). Links to pages outside the
+ * site are a way to share content and are left alone; a file a page links to through one is never
+ * published (linkedFiles.ts). Links are not followed while looking.
  */
 export function findLinkProblems(inputDir: string, folders: readonly string[]): LinkProblem[] {
   const problems: LinkProblem[] = [];
@@ -74,7 +75,7 @@ function linkProblem(inputDir: string, root: string, path: string): LinkProblem 
     return twice(`a symbolic link to ${inSite === "" ? "the site's own folder" : inSite} (written ${written}), which is already part of the site`);
   }
   if (within(real, root) !== undefined) return twice(`a symbolic link to ${real} (written ${written}), a folder that holds the site itself`);
-  if (!statSync(file).isDirectory()) return undefined; // a file shared from outside the site
+  if (!statSync(file).isDirectory()) return undefined; // a page shared from outside the site; a linked file so shared is refused by linkedFiles.ts
   const back = linkBackInto(real, root);
   return back === undefined ? undefined : twice(`a symbolic link to ${real} (written ${written}), which holds a link back into the site (${back})`);
 }

@@ -1,8 +1,8 @@
 // An image's own size, read from its file when its address is one of the site's own files: the
 // email edition gives every image a width, and a small picture must not be stretched to the column.
 import { readFileSync } from "node:fs";
-import { join, relative, sep } from "node:path";
 import { imageSize } from "image-size";
+import type { LinkedFiles } from "./linkedFiles.js";
 
 export interface ImageSize {
   width: number;
@@ -11,9 +11,10 @@ export interface ImageSize {
 
 /**
  * Reads sizes for addresses under `siteUrl` (which carries the folder the site is served from),
- * from the files under `inputRoot`; undefined for any other address, a missing or unreadable file.
+ * from the files the site's rule (`linked`) allows; undefined for any other address, and for a
+ * missing, refused or unreadable file.
  */
-export function imageSizeReader(siteUrl: string, inputRoot: string): (src: string) => ImageSize | undefined {
+export function imageSizeReader(siteUrl: string, linked: LinkedFiles): (src: string) => ImageSize | undefined {
   const base = `${siteUrl.replace(/\/+$/, "")}/`;
   return (src) => {
     if (!src.startsWith(base)) return undefined;
@@ -23,11 +24,11 @@ export function imageSizeReader(siteUrl: string, inputRoot: string): (src: strin
     } catch {
       return undefined;
     }
-    const file = join(inputRoot, path);
-    // Only a file inside the input folder: `..` in an address never reads elsewhere.
-    if (relative(inputRoot, file).startsWith(`..${sep}`)) return undefined;
+    // `..` in an address, a hidden or ignored file, a link out of the site: never read.
+    const file = linked(path);
+    if (file.kind !== "file") return undefined;
     try {
-      const { width, height } = imageSize(readFileSync(file));
+      const { width, height } = imageSize(readFileSync(file.real));
       return width > 0 && height > 0 ? { width, height } : undefined;
     } catch {
       return undefined;

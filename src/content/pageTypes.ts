@@ -1,5 +1,6 @@
 // The pages of a site as the analysis sees them: collected from Eleventy, analysed, and the
 // problems found in their bodies.
+import type { LinkedFiles } from "./linkedFiles.js";
 import type { DateTime } from "luxon";
 import type { ContentKind } from "../core/kinds.js";
 import type { IsoWeek } from "../core/dates.js";
@@ -62,6 +63,8 @@ export interface SiteIndex {
   images: Map<string, ImagePlan>;
   /** Problems with `line` counted inside the body; see `placeInFile`. */
   problems: BodyProblem[];
+  /** Which files the pages may link to (the rule the analysis applied), for whatever reads them later. */
+  linked: LinkedFiles;
 }
 
 export interface BodyProblem extends Problem {

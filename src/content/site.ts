@@ -14,12 +14,16 @@ import type { BodyReader } from "./body.js";
 import { checkWeeks, dateOf, titleOf, weekOf } from "./weeks.js";
 import { show } from "../core/errors.js";
 import type { ProblemCode } from "../core/problemCodes.js";
+import { LINKED_FILE_RULE, type LinkedFiles } from "./linkedFiles.js";
 
 /** What the analysis reads of the site's files besides the pages (passed in: it reads no file itself). */
 export interface SiteFiles {
   /** The files (not folders) of a folder of the input folder, relative to the input folder. */
   list(folder: string): string[];
-  /** What a picture of the site is made into, or why it cannot be read as one; undefined for a file that is not named as a picture. */
+  /**
+   * What a picture of the site is made into, or why it cannot be read as one; undefined for a file
+   * that is not named as a picture. Asked only of a file `linked` accepted.
+   */
   image(path: string): ImagePlan | { error: string } | undefined;
 }
 
@@ -28,14 +32,15 @@ const NO_FILES: SiteFiles = { list: () => [], image: () => undefined };
 /**
  * Analyses every collected page against Eleventy's map of input paths to URLs: headings, excerpt,
  * week, and every link resolved, with a problem for each link whose target (or `#fragment`) does
- * not exist, and for each break of the weekly rules.
+ * not exist, for each link to a file that is not the site's to publish (`linked` decides), and for
+ * each break of the weekly rules.
  */
 export function analyseSite(
   collected: Iterable<CollectedPage>,
   urls: ReadonlyMap<string, string>,
   readBody: BodyReader,
   opts: ResolvedOptions,
-  fileExists: (path: string) => boolean,
+  linked: LinkedFiles,
   heldBack: ReadonlyMap<string, HeldBack> = new Map(),
   siteFiles: SiteFiles = NO_FILES,
 ): SiteIndex {
@@ -102,6 +107,8 @@ export function analyseSite(
         problems.push({ ...at, severity: "error", code, message, rule, ...(deferred && rule === "link" ? { deferred } : {}) });
       const written = readableHref(link.href);
       const heldTarget = heldBackTarget(resolution, heldBack);
+      // A file is read only once the rule allows it: its real path inside the site, not hidden or ignored.
+      const file = resolution.kind === "file" ? linked(resolution.path) : undefined;
       if (heldTarget) {
         const conflict = heldBackConflict(page.status, heldTarget);
         if (conflict) problem("link-held-back", `link ${show(written)} points to ${heldTarget.path}, ${conflict}`, "schedule");
@@ -115,7 +122,9 @@ export function analyseSite(
       } else if (resolution.kind === "unchanged" && /^[?#]/.test(link.href)) {
         const missing = missingFragment(splitHref(link.href).fragment, page);
         if (missing) problem("missing-heading", `link ${show(written)} names ${missing}, but this page has no such heading.${headingHint(page, missing)}`);
-      } else if (resolution.kind === "file" && fileExists(resolution.path)) {
+      } else if (resolution.kind === "file" && file?.kind === "refused") {
+        problem("link-outside-site", `${link.kind} ${show(written)} names ${resolution.path}, which ${file.reason}; ${LINKED_FILE_RULE}.`);
+      } else if (resolution.kind === "file" && file?.kind === "file") {
         page.rewrites.set(link.href, resolution.href);
         const image = link.kind === "image" ? (images.get(resolution.path) ?? siteFiles.image(resolution.path)) : undefined;
         if (image && "error" in image) problem("bad-image", `image ${show(written)} names ${resolution.path}, which ${image.error}.`);
@@ -153,7 +162,7 @@ export function analyseSite(
   const reportIndex = new Map(reportOrder.map((path, index) => [path, index]));
   const digestByWeek = new Map<string, string>();
   for (const page of pages.values()) if (page.kind === "digest" && page.week && !digestByWeek.has(page.week.key)) digestByWeek.set(page.week.key, page.path);
-  return { pages, lookup, citedBy, reportOrder, reportIndex, digestByWeek, files, images, problems };
+  return { pages, lookup, citedBy, reportOrder, reportIndex, digestByWeek, files, images, problems, linked };
 }
 
 /** For a link to a digest of a week that has none yet: how to write it. */

@@ -48,6 +48,7 @@ export const PROBLEM_CODES = {
   "bad-image": { title: "An image that cannot be read as a picture", hint: "Save the picture again as PNG, JPEG or WebP, or give the file the extension of its format." },
   "missing-heading": { title: "A link to a heading that does not exist", hint: "Link to one of the headings the target has (their ids are listed in the message)." },
   "invalid-link": { title: "A link that cannot lead anywhere on the site", hint: "Link to a page or file inside the site's input folder." },
+  "link-outside-site": { title: "A link to a file that is not the site's to publish", hint: "Link to a file of the site's own folders (not hidden, not ignored, not reached through a symbolic link to elsewhere), or remove the link." },
   "link-held-back": { title: "A link to a page that goes live later", hint: "Schedule the linking page no earlier than its target, or remove the link." },
   "second-title": { title: "A # heading besides the title", hint: "Make the heading the same as title:, or remove it." },
   "nesting-too-deep": { title: "Lists or quotes nested too deeply", hint: "Nest less deeply: Markdown drops what is deeper and the rest of the page." },

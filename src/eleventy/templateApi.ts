@@ -10,7 +10,6 @@ import { pageStem, resolveReference } from "../content/references.js";
 import { inputRelative } from "../content/body.js";
 import { imageSizeReader } from "../content/imageSize.js";
 import { pictureHtml, type PictureText } from "../content/images.js";
-import { resolve } from "node:path";
 import type { WeeklyBuild, BuildState } from "../build/build.js";
 import { sortByWeekDescending, sortNewestFirst, tagPages, type CollectionItem, type TagPage } from "../present/collections.js";
 import { pageView, type PageView } from "../present/views.js";
@@ -123,7 +122,7 @@ export class TemplateApi {
     let edition = this.#editions.get(key);
     if (!edition) {
       const report = editionReport(page, state.site, this.#opts, content);
-      const imageSize = imageSizeReader(this.#opts.site.url, resolve(this.#inputDir));
+      const imageSize = imageSizeReader(this.#opts.site.url, state.site.linked);
       const made = { html: format === "email" ? emailEdition(report, { imageSize }) : wechatEdition(report), text: textEdition(report) };
       const label = PREVIEW_EDITIONS.find((e) => e.format === format)!.label;
       edition = { ...made, label, title: report.title, links: editionLinks(page.url), json: clipboardJson(made), removed: report.removed };
