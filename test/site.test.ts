@@ -111,7 +111,7 @@ describe("analyseSite: a list nested past what Markdown reads", () => {
     test(`a ${name} report → ${severity} nesting-too-deep at the first line not shown`, () => {
       const deepPage = { ...page("posts/2026-W01-deep.md", body, { title: "深" }), status };
       const url = status.state === "published" ? "/posts/2026-W01-deep/" : undefined;
-      const site = analyseSite([deepPage], new Map(url ? [[deepPage.path, url]] : []), bodyReader((source, env) => md.parse(source, env), opts), opts, () => false);
+      const site = analyseSite([deepPage], new Map(url ? [[deepPage.path, url]] : []), bodyReader((source, env) => md.parse(source, env), opts), opts, () => ({ kind: "missing" }));
       const found = site.problems.filter((problem) => problem.code === "nesting-too-deep");
       assert.deepEqual(
         found.map(({ bodyLine, severity: weight, message }) => ({ bodyLine, severity: weight, message })),
