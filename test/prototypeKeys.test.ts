@@ -231,7 +231,7 @@ describe("a data file of a content folder with a prototype key", () => {
     mkdirSync(join(site, "posts", "more"));
     writeFileSync(join(site, "posts", "more", "more.11tydata.json"), '{\n  "tags": ["AI"],\n  "links": {\n    "__proto__": { "polluted": "yes" }\n  }\n}\n');
     writeFileSync(join(site, "posts", "more", "2026-W10-ai-weekly.md"), report("10", "2026-03-05", ""));
-    // A layout that leads into a content folder: Eleventy would follow the chain of layouts into a digest.
+    // Another data file's problem, listed with the rest when the build stops at its start.
     writeFileSync(join(site, "weekly_news", "weekly_news.11tydata.json"), '{ "layout": "layouts/../weekly_news/ai_news_2026-W05.md" }\n');
     result = await buildHere(site, output);
   });

@@ -66,7 +66,7 @@ function checkContentFolders(ctx: BuildContext, state: BuildState): void {
     }
     early.push(...beforeEleventyReads(ctx, file.path, read.data, text));
     const issues = checkOwnData(read.data, Object.keys(read.data), { reserved: ctx.reserved, layoutsDir: ctx.opts.layoutsDir, inDataFile: true });
-    later.push({ path: file.path, issues: issues.filter((issue) => issue.field !== "layout"), text });
+    later.push({ path: file.path, issues, text });
   }
   if (early.length > 0) {
     // Stopping here, with the other problems of the data files too.
@@ -82,18 +82,15 @@ function checkContentFolders(ctx: BuildContext, state: BuildState): void {
 
 /**
  * What in a data file of a content folder Eleventy acts on while it reads the site, before any page
- * could be held back: a prototype key (its merge of data would change every object of the build),
- * a tag `__proto__` (its collections stop on it), a layout outside the layouts folder (it follows
- * the layout chain, into a report itself). The build stops at its start on these, as on code.
+ * could be held back: a prototype key (its merge of data would change every object of the build)
+ * and a tag `__proto__` (its collections stop on it). The build stops at its start on these, as on
+ * code, with every other problem of the data files.
  */
 function beforeEleventyReads(ctx: BuildContext, path: string, data: Record<string, unknown>, text: string): Problem[] {
   const at = (line: number | undefined, code: ProblemCode, message: string): Problem => ({ file: fileOf(ctx, path), line: line ?? 1, column: 1, severity: "error", code, message });
   const problems = placePrototypeKeys(text, data, { remove: true }).map((key) => at(key.line, "prototype-key", prototypeKeyMessage(key)));
   const tag = unusableTag(data);
   if (tag) problems.push(at(keyLine(text, "tags"), "prototype-key", tag));
-  for (const issue of checkOwnData(data, Object.keys(data), { reserved: ctx.reserved, layoutsDir: ctx.opts.layoutsDir, inDataFile: true })) {
-    if (issue.field === "layout") problems.push(at(keyLine(text, "layout"), issue.code, issue.message));
-  }
   return problems;
 }
 
