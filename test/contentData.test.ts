@@ -18,6 +18,8 @@ describe("permalinkProblem", () => {
     ["/sitemap.html", undefined],
     ["/archive/", "the site already writes archive/index.html there; choose another address"],
     ["/404.html", "the site already writes 404.html there; choose another address"],
+    ["/feed.xsl/", "the site already writes feed.xsl there; choose another address"],
+    ["/FEED.XSL/index.html", "the site already writes feed.xsl there; choose another address"],
     ["/pagefind/pagefind.html", "the plugin writes everything under /pagefind/; choose an address outside it"],
     ["/tags/ai/", "the plugin writes everything under /tags/; choose an address outside it"],
     ["/.weekly/outputs.html", "the plugin writes everything under /.weekly/; choose an address outside it"],

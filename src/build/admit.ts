@@ -75,11 +75,15 @@ export function admitPage(ctx: BuildContext, state: BuildState, inputPath: strin
   return true;
 }
 
-/** A report or digest whose name cannot be a URL, or whose front matter swallowed its body. */
+/** A report or digest whose name cannot be a URL (`#`, `?`, `\`), or whose front matter swallowed its body. */
 function checkFileShape(ctx: BuildContext, state: BuildState, path: string, body: string): void {
   if (/[#?]/.test(path)) {
     const name = posix.basename(path);
     addFileProblem(ctx, state, path, { field: "file name", code: "file-name-url", message: `file name: ${name} holds "#" or "?", which end the path of a URL: links to its page would break. Rename the file without them.` }, "error");
+  } else if (path.includes("\\")) {
+    // Eleventy writes the page under the name as it is, and every reader of its URL takes "\" for "/".
+    const name = posix.basename(path);
+    addFileProblem(ctx, state, path, { field: "file name", code: "file-name-url", message: `file name: ${show(name)} holds "\\", which a URL reads as "/": the page's address would name a folder that does not exist. Rename the file without it.` }, "error");
   }
   const text = /\S/.test(body) ? undefined : readText(ctx, path);
   if (text !== undefined && !closesFrontMatter(text)) {
