@@ -135,6 +135,8 @@ describe("what the build refuses, `weekly check` finds, with the same code", () 
         writeFileSync(join(site, "posts", "2026-W11-ai-weekly.md"), report("11", "2026-03-12", "layout: layouts/../posts/2026-W11-ai-weekly.md\n"));
         writeFileSync(join(site, "posts", "2026-W12-ai-weekly.md"), report("12", "2026-03-19", "layout: layouts/../posts/2026-W05-ai-weekly\n"));
         writeFileSync(join(site, "posts", "2026-W13-ai-weekly.md"), report("13", "2026-03-26", "tags: [__proto__]\nextra:\n  __proto__:\n    polluted: yes\n"));
+        // Where a preview shows a report's email edition.
+        writeFileSync(join(site, "weekly_news", "ai_news_2026-W09.md"), "---\ntitle: 摘要\npermalink: /posts/2026-W08-ai-weekly/editions/email/\n---\n\n## 来源\n\n- 一条\n");
       },
       [
         ["posts/2026-W09-ai-weekly.md", 4, "unsafe-permalink"],
@@ -143,6 +145,7 @@ describe("what the build refuses, `weekly check` finds, with the same code", () 
         ["posts/2026-W12-ai-weekly.md", 4, "unknown-layout"],
         ["posts/2026-W13-ai-weekly.md", 4, "prototype-key"],
         ["posts/2026-W13-ai-weekly.md", 6, "prototype-key"],
+        ["weekly_news/ai_news_2026-W09.md", 3, "unsafe-permalink"],
       ],
     ],
   ];
@@ -153,7 +156,8 @@ describe("what the build refuses, `weekly check` finds, with the same code", () 
       try {
         write(site);
         const now = CLOCKS[1]!;
-        const build = runEleventy(site, output, { WEEKLY_NOW: now });
+        // A preview: it writes every page the check reads (edition pages too).
+        const build = runEleventy(site, output, { WEEKLY_NOW: now, WEEKLY_PREVIEW: "1" });
         const built = outputLines(build).flatMap((line) => {
           const match = PROBLEM_LINE_RE.exec(line);
           return match ? [[match[1]!, match[2] === undefined ? undefined : Number(match[2]), match[3]!] as [string, number | undefined, string]] : [];

@@ -4,7 +4,7 @@
 // the layouts folder as its layout, or be written anywhere but its own place in the output.
 import { posix } from "node:path";
 import type { ResolvedOptions } from "../core/options.js";
-import { CARD_FOLDER, FEED_STYLESHEET_URL, pageAddresses } from "../core/addresses.js";
+import { CARD_FOLDER, EDITIONS_FOLDER, FEED_STYLESHEET_URL, pageAddresses } from "../core/addresses.js";
 import { show } from "../core/errors.js";
 import type { ProblemCode } from "../core/problemCodes.js";
 
@@ -115,6 +115,10 @@ export function permalinkProblem(value: unknown, reserved: ReservedOutputs): str
   if (taken) return `the site already writes ${taken} there; choose another address`;
   const folder = reserved.folders.find((prefix) => file.startsWith(prefix.toLowerCase()));
   if (folder) return `the plugin writes everything under /${folder}; choose an address outside it`;
+  // A preview writes each recent report's editions below its address; which reports those are is
+  // known only once the site is analysed, so the place is refused under any address.
+  const parts = file.split("/");
+  if (parts.length >= 3 && parts.at(-3) === EDITIONS_FOLDER && parts.at(-1) === "index.html") return `a preview shows a report's editions under its address's /${EDITIONS_FOLDER}/ folder; choose an address outside one`;
   return undefined;
 }
 
