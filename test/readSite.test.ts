@@ -128,10 +128,11 @@ describe("what the build refuses, `weekly check` finds, with the same code", () 
   const report = (week: string, date: string, head = "") => `---\ntitle: 第${week}周\ndate: ${date}\n${head}---\n\n第${week}周的正文。\n`;
   const cases: Array<[string, (site: string) => void, Array<[string, number | undefined, string]>]> = [
     [
-      "an address the plugin writes, a file name with a backslash, a report as a layout, prototype keys",
+      "addresses the plugin writes, file names with a backslash, a report as a layout, prototype keys",
       (site) => {
         writeFileSync(join(site, "posts", "2026-W09-ai-weekly.md"), report("09", "2026-02-26", "permalink: /feed.xsl/\n"));
         writeFileSync(join(site, "posts", "2026-W10-ai\\weekly.md"), report("10", "2026-03-05"));
+        writeFileSync(join(site, "about\\us.md"), "---\ntitle: 关于\n---\n\n关于我们。\n");
         writeFileSync(join(site, "posts", "2026-W11-ai-weekly.md"), report("11", "2026-03-12", "layout: layouts/../posts/2026-W11-ai-weekly.md\n"));
         writeFileSync(join(site, "posts", "2026-W12-ai-weekly.md"), report("12", "2026-03-19", "layout: layouts/../posts/2026-W05-ai-weekly\n"));
         writeFileSync(join(site, "posts", "2026-W13-ai-weekly.md"), report("13", "2026-03-26", "tags: [__proto__]\nextra:\n  __proto__:\n    polluted: yes\n"));
@@ -139,6 +140,7 @@ describe("what the build refuses, `weekly check` finds, with the same code", () 
         writeFileSync(join(site, "weekly_news", "ai_news_2026-W09.md"), "---\ntitle: 摘要\npermalink: /posts/2026-W08-ai-weekly/editions/email/\n---\n\n## 来源\n\n- 一条\n");
       },
       [
+        ["about\\us.md", undefined, "file-name-url"],
         ["posts/2026-W09-ai-weekly.md", 4, "unsafe-permalink"],
         ["posts/2026-W10-ai\\weekly.md", undefined, "file-name-url"],
         ["posts/2026-W11-ai-weekly.md", 4, "unknown-layout"],
