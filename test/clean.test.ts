@@ -59,9 +59,18 @@ describe("staleOutputs / nextManifest", () => {
     test(`${name} → stale ${stale.join(", ") || "none"}`, () => {
       const outputs = { current, complete, gone: new Set(gone) };
       assert.deepEqual(staleOutputs(previous, outputs), stale);
-      assert.deepEqual(nextManifest(previous, outputs), next);
+      assert.deepEqual({ ...nextManifest(previous, outputs) }, next);
     });
   }
+  test("a file named constructor or __proto__ has its own entry in every record", () => {
+    const named = JSON.parse('{"constructor": ["constructor"], "__proto__": ["__proto__"]}') as OutputManifest;
+    const merged = mergeManifests(named, JSON.parse('{"constructor": ["c2"]}') as OutputManifest);
+    assert.deepEqual(Object.entries(merged), [["constructor", ["c2", "constructor"]], ["__proto__", ["__proto__"]]]);
+    assert.equal(Object.getPrototypeOf({}).polluted, undefined);
+    const next = nextManifest(named, { current: JSON.parse('{"constructor": ["constructor"]}') as OutputManifest, complete: false, gone: new Set() });
+    assert.deepEqual(Object.entries(next), [["constructor", ["constructor"]], ["__proto__", ["__proto__"]]]);
+    assert.deepEqual(staleOutputs(named, { current: JSON.parse('{"constructor": []}') as OutputManifest, complete: false, gone: new Set() }), ["constructor"]);
+  });
   test("nothing is stale without an earlier manifest", () => {
     assert.deepEqual(staleOutputs({}, { current: {}, complete: true, gone: new Set() }), []);
   });
@@ -106,19 +115,19 @@ describe("the manifest and removeFiles", () => {
     try {
       const a = manifestFile(out);
       assert.equal(a, join(out, ".weekly", "outputs.json"));
-      assert.deepEqual(await readManifest(a), {});
+      assert.deepEqual({ ...(await readManifest(a)) }, {});
       await writeManifest(a, previous);
-      assert.deepEqual(await readManifest(a), previous);
+      assert.deepEqual({ ...(await readManifest(a)) }, previous);
       assert.deepEqual(readdirSync(join(out, ".weekly")), ["outputs.json"], "no draft left beside it");
       writeFileSync(a, "{ broken");
-      assert.deepEqual(await readManifest(a), {});
+      assert.deepEqual({ ...(await readManifest(a)) }, {});
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
   });
 
   test("records are merged: a file any of them lists may have been written", async () => {
-    assert.deepEqual(mergeManifests({ a: ["x", "y"] }, { a: ["z", "x"], b: ["w"] }, {}), { a: ["x", "y", "z"], b: ["w"] });
+    assert.deepEqual({ ...mergeManifests({ a: ["x", "y"] }, { a: ["z", "x"], b: ["w"] }, {}) }, { a: ["x", "y", "z"], b: ["w"] });
     const project = mkdtempSync(join(tmpdir(), "weekly-legacy-"));
     writeFileSync(join(project, "package.json"), "{}\n");
     try {
@@ -129,7 +138,7 @@ describe("the manifest and removeFiles", () => {
       await writeManifest(legacy, { "posts/a.md": ["posts/a/index.html"] });
       const current = join(project, "out.json");
       await writeManifest(current, { "posts/b.md": ["posts/b/index.html"] });
-      assert.deepEqual(await readManifest(current, legacy, join(project, "missing.json")), { "posts/a.md": ["posts/a/index.html"], "posts/b.md": ["posts/b/index.html"] });
+      assert.deepEqual({ ...(await readManifest(current, legacy, join(project, "missing.json"))) }, { "posts/a.md": ["posts/a/index.html"], "posts/b.md": ["posts/b/index.html"] });
     } finally {
       rmSync(project, { recursive: true, force: true });
     }

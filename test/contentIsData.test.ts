@@ -11,6 +11,8 @@ import fc from "fast-check";
 import yaml from "js-yaml";
 import { main } from "../src/cli/main.js";
 import { copySite, listFiles, outputLines, removeOutput, runEleventy, runWeekly, tempOutput } from "./helpers.js";
+import { findPrototypeKeys } from "../src/core/prototypeKeys.js";
+import { inspectSite } from "../src/cli/inspect.js";
 
 const NOW = { WEEKLY_NOW: "2026-03-01T12:00" };
 const SECRET = "SECRET-7f3a9c-不该出现";
@@ -340,12 +342,14 @@ const SPECIAL_KEYS = [
   "permalink", "templateEngineOverride", "eleventyComputed", "layout", "pagination", "eleventyImport",
   "eleventyExcludeFromCollections", "dynamicPermalink", "permalinkBypassOutputDir", "eleventyDataSchema",
   "eleventyNavigation", "content", "collections", "page", "eleventy", "pkg", "weekly", "tags", "description",
+  // Prototype keys: Eleventy's merge of data would write `__proto__` into Object.prototype.
+  "__proto__", "constructor", "prototype", "override:__proto__",
 ];
 
 describe("random special keys with template code in their values", () => {
   const seeds = process.env.FC_SITE_SEEDS ? process.env.FC_SITE_SEEDS.split(",").map(Number) : [20261130, 12];
   for (const seed of seeds) {
-    test(`seed ${seed}: nothing runs or leaves the output; each file is a page or a named problem`, { timeout: 240_000 }, () => {
+    test(`seed ${seed}: nothing runs or leaves the output; each file is a page or a named problem`, { timeout: 240_000 }, async () => {
       const { site, marker } = hostileSite();
       const output = join(site, "_site");
       const value = fc.oneof(
@@ -367,6 +371,7 @@ describe("random special keys with template code in their values", () => {
           "njk",
           "njk,md",
           "liquid,md",
+          "__proto__", // as a tag, Eleventy's collections would stop on it
           true,
           false,
           null,
@@ -375,6 +380,9 @@ describe("random special keys with template code in their values", () => {
         fc.record({ title: fc.constant(nunjucksWrites(marker)), description: fc.constant("{% include 'secret.txt' %}") }),
         fc.record({ data: fc.constantFrom("collections.all", "eleventy"), size: fc.constant(1), alias: fc.constant("x") }),
         fc.record({ collections: fc.constant(["all"]) }),
+        // Prototype keys nested in a value, as JSON.parse and YAML make them: own keys.
+        fc.constant(JSON.parse('{"__proto__": {"polluted": "yes"}}') as unknown),
+        fc.constant(JSON.parse('[{"constructor": {"prototype": {"polluted": "yes"}}}]') as unknown),
       );
       const files = fc.sample(
         fc.tuple(fc.constantFrom("posts", "weekly_news"), fc.dictionary(fc.constantFrom(...SPECIAL_KEYS), value, { minKeys: 0, maxKeys: 3 }), fc.constantFrom(...SECRET_LINKS)),
@@ -382,6 +390,7 @@ describe("random special keys with template code in their values", () => {
       );
       const outside = secretsOutside(site);
       const written: string[] = [];
+      const withPrototypeKeys = new Set<string>();
       files.forEach(([folder, data, link], index) => {
         const week = String(10 + index).padStart(2, "0");
         const path = folder === "posts" ? `posts/2026-W${week}-random-${index}.md` : `weekly_news/ai_news_2026-W${week}.md`;
@@ -390,6 +399,7 @@ describe("random special keys with template code in their values", () => {
         const head = index % 3 === 0 ? `---json\n${JSON.stringify(own)}\n` : `---\n${yaml.dump(own, { skipInvalid: true })}`;
         writeFileSync(join(site, path), `${head}---\n# 正文\n\n文件-${index}-结束 ${nunjucksWrites(marker)} {% include ".env" %}\n\n${link}\n`);
         written.push(path);
+        if (findPrototypeKeys(own).length > 0 || own.tags === "__proto__") withPrototypeKeys.add(path);
       });
       // The plugin's own cache (the search index, the social cards and pictures' variants it keeps)
       // is the one thing a build writes beside its output, and only files of those kinds.
@@ -397,6 +407,15 @@ describe("random special keys with template code in their values", () => {
       const siteFiles = () => listFiles(site).filter((file) => !file.startsWith("_site/") && !file.startsWith("node_modules/") && !cached.test(file));
       const before = siteFiles();
       try {
+        // The check, run in this process, names every file with a prototype key, and leaves
+        // Object.prototype as it was (a build's pollution shows below as a crash blaming others).
+        const prototypeBefore = Object.getOwnPropertyNames(Object.prototype);
+        const inspected = await inspectSite(site);
+        assert.ok(!("failure" in inspected), JSON.stringify(inspected));
+        assert.deepEqual(Object.getOwnPropertyNames(Object.prototype), prototypeBefore, "Object.prototype changed");
+        assert.equal(({} as Record<string, unknown>).polluted, undefined);
+        const prototypeProblems = new Set(inspected.problems.filter((p) => p.code === "prototype-key" && p.severity === "error").map((p) => p.file));
+        assert.deepEqual([...prototypeProblems].sort(), [...withPrototypeKeys].sort(), "each file with a prototype key, and only those, is named");
         const named = new Set<string>();
         let built = false;
         for (let round = 1; round <= 3 && !built; round++) {

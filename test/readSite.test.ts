@@ -8,7 +8,7 @@ import { execFile } from "node:child_process";
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
-import { copySite, FIXTURES, ROOT, WEEKLY_BIN } from "./helpers.js";
+import { copySite, FIXTURES, listFiles, outputLines, removeOutput, ROOT, runEleventy, tempOutput, WEEKLY_BIN } from "./helpers.js";
 
 const run = promisify(execFile);
 const REFERENCE = join(ROOT, "test", "tools", "eleventyCheck.ts");
@@ -119,4 +119,65 @@ describe("weekly check without Eleventy finds what the plugin finds inside Eleve
       rmSync(site, { recursive: true, force: true });
     }
   });
+});
+
+/** `posts/a.md:4:1  message [code]` (or without a line) → [file, line, code]. */
+const PROBLEM_LINE_RE = /^(\S+?)(?::(\d+):\d+)?  (?:warning: )?.*\[([a-z-]+)\]$/;
+
+describe("what the build refuses, `weekly check` finds, with the same code", () => {
+  const report = (week: string, date: string, head = "") => `---\ntitle: 第${week}周\ndate: ${date}\n${head}---\n\n第${week}周的正文。\n`;
+  const cases: Array<[string, (site: string) => void, Array<[string, number | undefined, string]>]> = [
+    [
+      "addresses the plugin writes, file names with a backslash, a report as a layout, prototype keys",
+      (site) => {
+        writeFileSync(join(site, "posts", "2026-W09-ai-weekly.md"), report("09", "2026-02-26", "permalink: /feed.xsl/\n"));
+        writeFileSync(join(site, "posts", "2026-W10-ai\\weekly.md"), report("10", "2026-03-05"));
+        writeFileSync(join(site, "about\\us.md"), "---\ntitle: 关于\n---\n\n关于我们。\n");
+        writeFileSync(join(site, "posts", "2026-W11-ai-weekly.md"), report("11", "2026-03-12", "layout: layouts/../posts/2026-W11-ai-weekly.md\n"));
+        writeFileSync(join(site, "posts", "2026-W12-ai-weekly.md"), report("12", "2026-03-19", "layout: layouts/../posts/2026-W05-ai-weekly\n"));
+        writeFileSync(join(site, "posts", "2026-W13-ai-weekly.md"), report("13", "2026-03-26", "tags: [__proto__]\nextra:\n  __proto__:\n    polluted: yes\n"));
+        // Where a preview shows a report's email edition.
+        writeFileSync(join(site, "weekly_news", "ai_news_2026-W09.md"), "---\ntitle: 摘要\npermalink: /posts/2026-W08-ai-weekly/editions/email/\n---\n\n## 来源\n\n- 一条\n");
+      },
+      [
+        ["about\\us.md", undefined, "file-name-url"],
+        ["posts/2026-W09-ai-weekly.md", 4, "unsafe-permalink"],
+        ["posts/2026-W10-ai\\weekly.md", undefined, "file-name-url"],
+        ["posts/2026-W11-ai-weekly.md", 4, "unknown-layout"],
+        ["posts/2026-W12-ai-weekly.md", 4, "unknown-layout"],
+        ["posts/2026-W13-ai-weekly.md", 4, "prototype-key"],
+        ["posts/2026-W13-ai-weekly.md", 6, "prototype-key"],
+        ["weekly_news/ai_news_2026-W09.md", 3, "unsafe-permalink"],
+      ],
+    ],
+  ];
+  for (const [name, write, expected] of cases) {
+    test(name, async () => {
+      const site = copySite("scheduled");
+      const output = tempOutput("check-build");
+      try {
+        write(site);
+        const now = CLOCKS[1]!;
+        // A preview: it writes every page the check reads (edition pages too).
+        const build = runEleventy(site, output, { WEEKLY_NOW: now, WEEKLY_PREVIEW: "1" });
+        const built = outputLines(build).flatMap((line) => {
+          const match = PROBLEM_LINE_RE.exec(line);
+          return match ? [[match[1]!, match[2] === undefined ? undefined : Number(match[2]), match[3]!] as [string, number | undefined, string]] : [];
+        });
+        assert.equal(build.status, 1, build.stderr);
+        assert.deepEqual(built, expected, outputLines(build).join("\n"));
+        assert.ok(!/^\s+at .+:\d+:\d+\)?$/m.test(build.stderr), `no stack trace:\n${build.stderr}`);
+        assert.deepEqual(listFiles(output), [], "nothing written");
+        const { command, eleventy } = await both(site, now);
+        assert.deepEqual(command, eleventy);
+        assert.deepEqual(
+          command.problems.filter((p) => p.severity === "error").map((p) => [p.file, p.line, p.code]),
+          expected,
+        );
+      } finally {
+        rmSync(site, { recursive: true, force: true });
+        removeOutput(output);
+      }
+    });
+  }
 });

@@ -38,6 +38,7 @@ export function admitPage(ctx: BuildContext, state: BuildState, inputPath: strin
   for (const problem of notes?.problems ?? []) addProblem(ctx, state, path, problem, problem.severity ?? "error", problem);
   if (markdown && (notes?.replacementCharacter || body.includes("\uFFFD"))) checkEncoding(ctx, state, path);
   if (kind && markdown) checkFileShape(ctx, state, path, body);
+  else if (path.includes("\\")) backslashName(ctx, state, path);
   if (kind && markdown && !notes?.problems.some((p) => p.field === "front matter")) {
     for (const issue of checkFrontMatter(data, notes?.keys ?? [], kind, opts.timezone)) addProblem(ctx, state, path, issue, issue.severity);
   }
@@ -76,18 +77,28 @@ export function admitPage(ctx: BuildContext, state: BuildState, inputPath: strin
   return true;
 }
 
-/** A report or digest whose name cannot be a URL, or whose front matter swallowed its body. */
+/** A report or digest whose name cannot be a URL (`#`, `?`, `\`), or whose front matter swallowed its body. */
 function checkFileShape(ctx: BuildContext, state: BuildState, path: string, body: string): void {
   if (/[#?]/.test(path)) {
     const name = posix.basename(path);
     addFileProblem(ctx, state, path, { field: "file name", code: "file-name-url", message: `file name: ${name} holds "#" or "?", which end the path of a URL: links to its page would break. Rename the file without them.` }, "error");
-  }
+  } else if (path.includes("\\")) backslashName(ctx, state, path);
   const text = /\S/.test(body) ? undefined : readText(ctx, path);
   if (text !== undefined && !closesFrontMatter(text)) {
     const line = missingClosingLine(text);
     const where = line === undefined ? "Add a line --- where the front matter ends." : "Add a line --- above this line, where the front matter ends.";
     addProblem(ctx, state, path, { field: "front matter", code: "front-matter-unclosed", message: `front matter: no closing --- line, so the whole file was read as front matter and the body is empty. ${where}` }, "error", { line: line ?? 1, column: 1 });
   }
+}
+
+/**
+ * A page (any page: the search index and the output's record read every page's file) whose name
+ * holds "\\": Eleventy writes it under the name as it is, and every reader of its URL takes "\\"
+ * for "/", so the build would stop with ENOENT after writing pages.
+ */
+function backslashName(ctx: BuildContext, state: BuildState, path: string): void {
+  const name = posix.basename(path);
+  addFileProblem(ctx, state, path, { field: "file name", code: "file-name-url", message: `file name: ${show(name)} holds "\\", which a URL reads as "/": the page's address would name a folder that does not exist. Rename the file without it.` }, "error");
 }
 
 /**

@@ -15,6 +15,14 @@ import { BOOKKEEPING_FOLDER } from "../content/contentData.js";
 export type OutputManifest = Record<string, string[]>;
 
 /**
+ * An empty record, without a prototype: its keys are file names, and a file named `constructor`
+ * or `__proto__` must find its own entry, never a part of every object.
+ */
+export function newManifest(): OutputManifest {
+  return Object.create(null) as OutputManifest;
+}
+
+/**
  * Why building into this output folder would be unsafe, if it would be: a folder that holds the
  * input or the project, or lies inside one of the site's source folders (its content, layouts or
  * data), through any symbolic link. Pages written there would land among the sources, and the
@@ -63,7 +71,7 @@ export function staleOutputs(previous: OutputManifest, { current, complete, gone
   const produced = new Set(Object.values(current).flat());
   const stale = new Set<string>();
   for (const [input, files] of Object.entries(previous)) {
-    if (!complete && !(input in current) && !gone.has(input)) continue;
+    if (!complete && !Object.hasOwn(current, input) && !gone.has(input)) continue;
     for (const file of files) if (!produced.has(file)) stale.add(file);
   }
   return [...stale].sort();
@@ -72,9 +80,9 @@ export function staleOutputs(previous: OutputManifest, { current, complete, gone
 /** The manifest after a build: this build's, or (incremental, preview) the earlier one updated. */
 export function nextManifest(previous: OutputManifest, { current, complete, gone }: BuildOutputs): OutputManifest {
   if (complete) return current;
-  const next: OutputManifest = {};
+  const next = newManifest();
   for (const [input, files] of Object.entries(previous)) if (!gone.has(input)) next[input] = files;
-  return { ...next, ...current };
+  return Object.assign(next, current);
 }
 
 /**
@@ -114,7 +122,7 @@ export function readManifestSync(...files: string[]): OutputManifest {
       try {
         return parseManifest(readFileSync(file, "utf8"));
       } catch {
-        return {};
+        return newManifest();
       }
     }),
   );
@@ -122,7 +130,7 @@ export function readManifestSync(...files: string[]): OutputManifest {
 
 /** The union of records, input by input. */
 export function mergeManifests(...manifests: OutputManifest[]): OutputManifest {
-  const merged: OutputManifest = {};
+  const merged = newManifest();
   for (const manifest of manifests) {
     for (const [input, files] of Object.entries(manifest)) merged[input] = [...new Set([...(merged[input] ?? []), ...files])].sort();
   }
@@ -132,14 +140,14 @@ export function mergeManifests(...manifests: OutputManifest[]): OutputManifest {
 function parseManifest(text: string): OutputManifest {
   try {
     const value: unknown = JSON.parse(text);
-    if (value === null || typeof value !== "object" || Array.isArray(value)) return {};
-    const manifest: OutputManifest = {};
+    if (value === null || typeof value !== "object" || Array.isArray(value)) return newManifest();
+    const manifest = newManifest();
     for (const [input, files] of Object.entries(value)) {
       if (Array.isArray(files)) manifest[input] = files.filter((file): file is string => typeof file === "string");
     }
     return manifest;
   } catch {
-    return {}; // none yet, or unreadable: then nothing is known to be stale
+    return newManifest(); // none yet, or unreadable: then nothing is known to be stale
   }
 }
 

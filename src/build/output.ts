@@ -6,7 +6,7 @@ import { rm } from "node:fs/promises";
 import { posix, relative, resolve } from "node:path";
 import { show, WeeklyError, type Problem } from "../core/errors.js";
 import { outputFileOf } from "../content/contentData.js";
-import { copyFiles, legacyManifestFile, lockFile, manifestFile, mergeManifests, nextManifest, readManifest, readManifestSync, removeFiles, staleOutputs, unsafeOutputReason, writeManifest, type OutputManifest } from "./clean.js";
+import { copyFiles, legacyManifestFile, lockFile, manifestFile, mergeManifests, newManifest, nextManifest, readManifest, readManifestSync, removeFiles, staleOutputs, unsafeOutputReason, writeManifest, type OutputManifest } from "./clean.js";
 import { acquireLock, OutputLocked, realLockEnvironment } from "./outputLock.js";
 import { buildSearchIndex, SEARCH_FOLDER } from "./search.js";
 import { searchCache } from "./searchCache.js";
@@ -74,7 +74,7 @@ function readRecord(output: string): Promise<OutputManifest> {
  */
 export async function journal(state: BuildState): Promise<void> {
   if (!state.writes || !state.output || !state.site) return;
-  const planned: OutputManifest = {};
+  const planned = newManifest();
   for (const [path, urls] of state.allUrls) if (urls.length > 0) planned[path] = urls.map((url) => decodeURIComponentSafe(outputFileOf(url)));
   for (const file of state.site.files) planned[file] = [file, ...variantFiles(state.site.images.get(file) ?? { kind: "plain" })];
   await writeManifest(manifestFile(state.output), mergeManifests(await readRecord(state.output), planned));
@@ -109,7 +109,7 @@ export async function settleOutput(ctx: BuildContext, state: BuildState, output:
   // Each linked file judged again as it is read: the analysis's answer may be a build old.
   const linked = linkedFilesOf(ctx, output);
   const copied = await copyFiles(linked, output, state.site?.files ?? new Set());
-  const current: OutputManifest = {};
+  const current = newManifest();
   const add = (input: string, file: string) => (current[input] ??= []).push(file);
   for (const result of results) {
     if (typeof result.outputPath !== "string" || !result.inputPath) continue;

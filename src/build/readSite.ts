@@ -63,7 +63,7 @@ export function readSite(source: SiteSource): SiteRead {
     throw error;
   }
   const engines = { yaml: createFrontMatterEngine(source.layoutExists), json: createFrontMatterEngine(source.layoutExists, "json") };
-  const urls: Record<string, string[]> = {};
+  const urls: Record<string, string[]> = Object.create(null);
   for (const page of readSitePages(folders, engines)) {
     if (!admitPage(ctx, state, page.inputPath, page.data, page.body)) continue;
     pageDate(ctx, state, page.data.date, page.inputPath);

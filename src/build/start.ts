@@ -3,8 +3,10 @@
 import { posix } from "node:path";
 import { show, sortProblems, WeeklyError, type Problem } from "../core/errors.js";
 import { dataFileScope, findContentFolderFiles, findLinkProblems, MAX_CONTENT_FILE_BYTES, readDataFile } from "../content/files.js";
-import { jsonKeyLine } from "../content/frontMatter.js";
-import { checkOwnData } from "../content/contentData.js";
+import { jsonKeyLine, unusableTag } from "../content/frontMatter.js";
+import { checkOwnData, type DataIssue } from "../content/contentData.js";
+import { keyLine, placePrototypeKeys, prototypeKeyMessage } from "../core/prototypeKeys.js";
+import type { ProblemCode } from "../core/problemCodes.js";
 import { buildClock } from "../content/schedule.js";
 import { fileOf, readText, type BuildContext } from "./context.js";
 import { addFileProblem, addProblem, stop } from "./problems.js";
@@ -55,23 +57,45 @@ export function beginBuild(ctx: BuildContext, event: BuildEvent): BuildState {
  */
 function checkContentFolders(ctx: BuildContext, state: BuildState): void {
   const found = findContentFolderFiles(ctx.inputDir, [ctx.opts.postsDir, ctx.opts.digestsDir], ctx.dataExtensions());
-  const code = found.flatMap((file) =>
+  const early = found.flatMap((file) =>
     file.kind === "data" ? [] : file.kind === "too large" ? [tooLargeProblem(ctx, file.path, file.size!)] : [codeFileProblem(ctx, file.path, file.kind)],
   );
-  if (code.length > 0) {
-    if (state.checkOnly) throw new WeeklyCheckResult(sortProblems(code), 0, { inputDir: ctx.inputDir, options: ctx.opts, content: existingContent(undefined) });
-    throw stop(ctx, code);
-  }
+  const later: Array<{ path: string; issues: DataIssue[]; text: string }> = [];
   for (const file of found.filter((f) => f.kind === "data")) {
     const text = readText(ctx, file.path);
     const read = readDataFile(file.path, text);
-    const issues =
-      "problem" in read
-        ? [{ field: "data file", code: "data-file" as const, message: read.problem }]
-        : checkOwnData(read.data, Object.keys(read.data), { reserved: ctx.reserved, layoutsDir: ctx.opts.layoutsDir, inDataFile: true });
-    for (const issue of issues) addProblem(ctx, state, file.path, issue, "error", { line: jsonKeyLine(text, issue.field), column: 1 });
-    if (issues.length > 0) state.refusedData.push(dataFileScope(file.path));
+    if ("problem" in read) {
+      later.push({ path: file.path, issues: [{ field: "data file", code: "data-file", message: read.problem }], text });
+      continue;
+    }
+    early.push(...beforeEleventyReads(ctx, file.path, read.data, text));
+    const issues = checkOwnData(read.data, Object.keys(read.data), { reserved: ctx.reserved, layoutsDir: ctx.opts.layoutsDir, inDataFile: true });
+    later.push({ path: file.path, issues, text });
   }
+  if (early.length > 0) {
+    // Stopping here, with the other problems of the data files too.
+    for (const { path, issues, text } of later) for (const issue of issues) early.push({ file: fileOf(ctx, path), line: jsonKeyLine(text, issue.field), column: 1, severity: "error", code: issue.code, message: issue.message });
+    if (state.checkOnly) throw new WeeklyCheckResult(sortProblems(early), 0, { inputDir: ctx.inputDir, options: ctx.opts, content: existingContent(undefined) });
+    throw stop(ctx, sortProblems(early));
+  }
+  for (const { path, issues, text } of later) {
+    for (const issue of issues) addProblem(ctx, state, path, issue, "error", { line: jsonKeyLine(text, issue.field), column: 1 });
+    if (issues.length > 0) state.refusedData.push(dataFileScope(path));
+  }
+}
+
+/**
+ * What in a data file of a content folder Eleventy acts on while it reads the site, before any page
+ * could be held back: a prototype key (its merge of data would change every object of the build)
+ * and a tag `__proto__` (its collections stop on it). The build stops at its start on these, as on
+ * code, with every other problem of the data files.
+ */
+function beforeEleventyReads(ctx: BuildContext, path: string, data: Record<string, unknown>, text: string): Problem[] {
+  const at = (line: number | undefined, code: ProblemCode, message: string): Problem => ({ file: fileOf(ctx, path), line: line ?? 1, column: 1, severity: "error", code, message });
+  const problems = placePrototypeKeys(text, data, { remove: true }).map((key) => at(key.line, "prototype-key", prototypeKeyMessage(key)));
+  const tag = unusableTag(data);
+  if (tag) problems.push(at(keyLine(text, "tags"), "prototype-key", tag));
+  return problems;
 }
 
 function codeFileProblem(ctx: BuildContext, path: string, kind: "template" | "front matter"): Problem {

@@ -16,6 +16,7 @@ import type { SiteFolders } from "../content/siteFiles.js";
 import { readSources, SOURCES_FILE, type Source } from "../content/sources.js";
 import { readSite } from "../build/readSite.js";
 import { generatedPages } from "../present/pages.js";
+import { FEED_STYLESHEET_URL } from "../core/addresses.js";
 import { readShippedTheme, siteTheme } from "../present/theme.js";
 import { CONFIG_FILES, findSiteDir, loadSiteConfig, type SiteConfig } from "./siteConfig.js";
 
@@ -96,6 +97,7 @@ function virtualPages(opts: ResolvedOptions): Map<string, string> {
     if (typeof permalink === "string" && !permalink.includes("{")) pages.set(page.path, permalink);
   }
   if (opts.feeds.atom !== false) pages.set("weekly-plugin/feed-atom.njk", opts.feeds.atom);
+  if (opts.feeds.atom !== false) pages.set("weekly-plugin/feed-xsl.njk", FEED_STYLESHEET_URL);
   if (opts.feeds.json !== false) pages.set("weekly-plugin/feed-json.njk", opts.feeds.json);
   return pages;
 }

@@ -4,7 +4,7 @@
 // the layouts folder as its layout, or be written anywhere but its own place in the output.
 import { posix } from "node:path";
 import type { ResolvedOptions } from "../core/options.js";
-import { CARD_FOLDER, pageAddresses } from "../core/addresses.js";
+import { CARD_FOLDER, EDITIONS_FOLDER, FEED_STYLESHEET_URL, pageAddresses } from "../core/addresses.js";
 import { show } from "../core/errors.js";
 import type { ProblemCode } from "../core/problemCodes.js";
 
@@ -60,6 +60,7 @@ export function reservedOutputs(opts: ResolvedOptions, searchFolder: string): Re
   const files = new Set<string>();
   for (const url of Object.values(pageAddresses(opts))) files.add(outputFileOf(url));
   for (const url of [opts.feeds.atom, opts.feeds.json]) if (url !== false) files.add(outputFileOf(url));
+  if (opts.feeds.atom !== false) files.add(outputFileOf(FEED_STYLESHEET_URL));
   if (opts.sitemap) for (const url of ["/sitemap.xml", "/robots.txt"]) files.add(outputFileOf(url));
   const cards = opts.cards ? [`${CARD_FOLDER}/`] : [];
   return { files, folders: [`${opts.tagsPath}/`, `${searchFolder}/`, `${BOOKKEEPING_FOLDER}/`, ...cards] };
@@ -114,6 +115,10 @@ export function permalinkProblem(value: unknown, reserved: ReservedOutputs): str
   if (taken) return `the site already writes ${taken} there; choose another address`;
   const folder = reserved.folders.find((prefix) => file.startsWith(prefix.toLowerCase()));
   if (folder) return `the plugin writes everything under /${folder}; choose an address outside it`;
+  // A preview writes each recent report's editions below its address; which reports those are is
+  // known only once the site is analysed, so the place is refused under any address.
+  const parts = file.split("/");
+  if (parts.length >= 3 && parts.at(-3) === EDITIONS_FOLDER && parts.at(-1) === "index.html") return `a preview shows a report's editions under its address's /${EDITIONS_FOLDER}/ folder; choose an address outside one`;
   return undefined;
 }
 

@@ -5,6 +5,7 @@ import { fieldMessage } from "./schema.js";
 import { show } from "../core/errors.js";
 import type { ProblemCode } from "../core/problemCodes.js";
 import { RESERVED_KEYS } from "./contentData.js";
+import { placePrototypeKeys, prototypeKeyMessage, UNUSABLE_TAG } from "../core/prototypeKeys.js";
 import { curlyQuotedValues, explainYamlError, fullWidthColons, fullWidthTagSeparator } from "../core/yamlMistakes.js";
 
 /**
@@ -77,6 +78,10 @@ export function createFrontMatterEngine(layoutExists: (layout: string) => boolea
       return { [FRONT_MATTER_NOTES]: notes };
     }
     const data = value as Record<string, unknown>;
+    // Removed here, before Eleventy merges the page's data, where they would reach every object.
+    for (const found of placePrototypeKeys(`---${text}`, data, { remove: true })) {
+      notes.problems.push({ line: found.line ?? FIRST_LINE, column: 1, field: found.path, code: "prototype-key", message: prototypeKeyMessage(found) });
+    }
     if (language === "yaml") {
       for (const quoted of curlyQuotedValues(text)) notes.problems.push({ line: quoted.line, column: quoted.column, field: `front matter ${quoted.line}`, code: quoted.code, message: quoted.message, severity: "warning" });
     }
@@ -105,6 +110,8 @@ export function createFrontMatterEngine(layoutExists: (layout: string) => boolea
       notes.problems.push({ line, column: 1, field: "layout", code: "unknown-layout", message: `layout: received ${show(layout)}; expected a template of the layouts folder, such as layouts/post.njk.` });
       delete data.layout;
     }
+    const unusable = unusableTag(data);
+    if (unusable) notes.problems.push({ line: frontMatterKeyLine(`---${text}`, "tags") ?? FIRST_LINE, column: 1, field: `tags ${UNUSABLE_TAG}`, code: "prototype-key", message: unusable });
     const tags = data.tags;
     const joined = fullWidthTagSeparator(tags);
     if (joined) {
@@ -119,6 +126,20 @@ export function createFrontMatterEngine(layoutExists: (layout: string) => boolea
     }
     return { ...data, [FRONT_MATTER_NOTES]: notes };
   };
+}
+
+/**
+ * Eleventy looks a tag up among the site's collections in a plain object: a tag `__proto__` finds
+ * `Object.prototype` there and stops the build with its own error. Removed (and reported) so that
+ * the plugin can name the file; any other tag, `constructor` included, is an ordinary tag.
+ */
+export function unusableTag(data: Record<string, unknown>): string | undefined {
+  // A text is split at commas, as Eleventy splits it.
+  const list: unknown[] = Array.isArray(data.tags) ? data.tags : typeof data.tags === "string" ? data.tags.split(",") : [];
+  const unusable = (tag: unknown) => typeof tag === "string" && tag.trim() === UNUSABLE_TAG;
+  if (!list.some(unusable)) return undefined;
+  data.tags = list.filter((tag) => !unusable(tag));
+  return `tags: received ${show(UNUSABLE_TAG)}; Eleventy keeps its collections by tag in a plain object, where this name is every object's prototype. Name the tag otherwise.`;
 }
 
 /** `njk`, `njk,md`, `md`: at most one template engine besides Markdown and HTML, as Eleventy accepts. */

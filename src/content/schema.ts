@@ -79,7 +79,7 @@ export function checkFrontMatter(
   const seen = new Set<string>();
   for (const issue of result.success ? [] : result.error.issues) {
     const field = String(issue.path[0]) as Field;
-    if (seen.has(field) || !(field in EXPECTED)) continue;
+    if (seen.has(field) || !Object.hasOwn(EXPECTED, field)) continue;
     seen.add(field);
     issues.push({ field, severity: "error", code: "invalid-field", message: fieldMessage(field, data[field], zone) });
   }

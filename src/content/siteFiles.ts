@@ -11,6 +11,7 @@ import { join, posix } from "node:path";
 import matter from "gray-matter";
 import { globSync } from "tinyglobby";
 import { readDataFile } from "./files.js";
+import { isPrototypeKey } from "../core/prototypeKeys.js";
 
 /** Where a site keeps what, as its Eleventy configuration says (folders relative to the site's folder). */
 export interface SiteFolders {
@@ -203,11 +204,16 @@ function cleanTags(layer: Record<string, unknown>): Record<string, unknown> {
   return layer;
 }
 
-/** Eleventy's deep merge of data: objects merged key by key, lists joined, anything else replaced. */
+/**
+ * Eleventy's deep merge of data: objects merged key by key, lists joined, anything else replaced.
+ * A prototype key is never merged (the plugin reports it where it is written): here it would
+ * change the prototype of the merged object.
+ */
 export function mergeData(...layers: Array<Record<string, unknown>>): Record<string, unknown> {
   const merged: Record<string, unknown> = {};
   for (const layer of layers) {
     for (const [key, value] of Object.entries(layer)) {
+      if (isPrototypeKey(key)) continue;
       const before = merged[key];
       if (Array.isArray(before) && Array.isArray(value)) merged[key] = [...before, ...value];
       else if (isPlainObject(before) && isPlainObject(value)) merged[key] = mergeData(before, value);

@@ -3,6 +3,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
 import { z } from "zod";
 import { show, type Problem } from "../core/errors.js";
+import { isPrototypeKey, prototypeKeyMessage } from "../core/prototypeKeys.js";
 
 /** The sources file's name, in the digests folder. */
 export const SOURCES_FILE = "sources.yml";
@@ -71,15 +72,17 @@ export function readSources(file: string, text: string): SourcesRead {
       const pair = item.items.find((p) => isScalar(p.key) && p.key.value === key);
       return ((pair?.value as Node | null | undefined)?.range ?? (pair?.key as Node | undefined)?.range)?.[0] ?? offset;
     };
+    const keyAt = (key: string) => (item.items.find((p) => isScalar(p.key) && p.key.value === key)?.key as Node | undefined)?.range?.[0] ?? offset;
     const result = SOURCE_SCHEMA.safeParse(value);
     const bad = new Set(result.success ? [] : result.error.issues.map((issue) => String(issue.path[0])));
     for (const field of Object.keys(FIELDS) as Field[]) {
       if (!bad.has(field)) continue;
       const received = value[field] === undefined || value[field] === null || value[field] === "" ? "missing" : `received ${show(value[field])}`;
-      problems.push(problem("invalid-source", `source ${index + 1}, ${field}: ${received}; expected ${FIELDS[field]}.`, field in value ? where(field) : offset));
+      problems.push(problem("invalid-source", `source ${index + 1}, ${field}: ${received}; expected ${FIELDS[field]}.`, Object.hasOwn(value, field) ? where(field) : offset));
     }
     for (const key of Object.keys(value)) {
-      if (!(key in FIELDS)) problems.push(problem("unknown-key", `source ${index + 1}: unknown key ${key}; a source has name, feed and home.`, where(key), "warning"));
+      if (isPrototypeKey(key)) problems.push(problem("prototype-key", `source ${index + 1}: ${prototypeKeyMessage({ key, path: key })}`, keyAt(key)));
+      else if (!Object.hasOwn(FIELDS, key)) problems.push(problem("unknown-key", `source ${index + 1}: unknown key ${key}; a source has name, feed and home.`, where(key), "warning"));
     }
     if (!result.success) return;
     const source = { name: result.data.name, feed: result.data.feed, home: result.data.home ?? undefined };

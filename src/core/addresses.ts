@@ -15,3 +15,9 @@ export function pageAddresses(opts: ResolvedOptions) {
 
 /** The output folder of the social cards (`/cards/posts/a/index.png`), which no page may take. */
 export const CARD_FOLDER = "cards";
+
+/** Where the feeds' stylesheet is written, from the site's root (a site with an Atom feed has it). */
+export const FEED_STYLESHEET_URL = "/feed.xsl";
+
+/** The folder under a report's address where a preview shows its editions (`/posts/a/editions/email/`). */
+export const EDITIONS_FOLDER = "editions";

@@ -29,6 +29,7 @@ export const PROBLEM_CODES = {
   "template-engine": { title: "A templateEngineOverride Eleventy cannot read", hint: "Name one template engine, such as njk or njk,md, or remove the key." },
   "unknown-layout": { title: "A layout that is not a template of the layouts folder", hint: "Name a template of the layouts folder, such as layouts/post.njk." },
   "refused-key": { title: "A key that would run code", hint: "Remove the key: content is data, never code." },
+  "prototype-key": { title: "A key or tag that names a part of every JavaScript object", hint: "Rename it: `__proto__`, `constructor` and `prototype` are never keys, and `__proto__` is never a tag." },
   "unsafe-permalink": { title: "A permalink that is not a plain address of its own", hint: "Write a plain address such as /posts/2026-w06/, outside the addresses the plugin writes." },
   // Files of the content folders.
   "code-file": { title: "A template or script in a content folder", hint: "Keep reports and digests as Markdown (.md); move templates to the layouts folder." },
@@ -36,7 +37,7 @@ export const PROBLEM_CODES = {
   "data-file": { title: "A data file of a content folder that cannot be read", hint: "Fix the JSON or YAML of the data file at the line named." },
   "not-utf8": { title: "Text that is not UTF-8", hint: "Save the file as UTF-8." },
   "file-too-large": { title: "A report, digest or data file too large to read", hint: "Split the file into smaller ones; keep pictures and data in files it links to." },
-  "file-name-url": { title: "A file name with # or ?", hint: "Rename the file without # or ?, which end the path of a URL." },
+  "file-name-url": { title: "A file name with #, ? or a backslash", hint: "Rename the file without #, ? or backslashes, which a URL cannot hold in a name." },
   "file-name-week": { title: "A digest's file name without an ISO week", hint: "Name the digest after its week, such as ai_news_2026-W06.md." },
   "no-such-week": { title: "A week that does not exist", hint: "Use a week the year has: most years have 52 ISO weeks, some 53." },
   "broken-symlink": { title: "A symbolic link that cannot be followed", hint: "Remove the link or point it at a file." },

@@ -47,8 +47,10 @@ export function assignTagSlugs(
 ): { slugs: Map<string, string>; clashes: TagSlugClash[] } {
   const slugs = new Map<string, string>();
   const bySlug = new Map<string, string[]>();
+  // Looked up in a Map: in the option's plain object a tag `constructor` would find Object itself.
+  const fixedSlugs = new Map(Object.entries(fixed));
   for (const tag of new Set(tags)) {
-    const slug = fixed[tag] ?? slugify(tag);
+    const slug = fixedSlugs.get(tag) ?? slugify(tag);
     slugs.set(tag, slug);
     bySlug.set(slug, [...(bySlug.get(slug) ?? []), tag]);
   }

@@ -3,6 +3,8 @@
 // with a 复制 button that puts the edition (HTML, and its plain text) on the clipboard. Only a
 // preview has them: a production build gives them no address.
 
+import { EDITIONS_FOLDER } from "../core/addresses.js";
+
 /** The editions a preview shows, in the order of their links. */
 export const PREVIEW_EDITIONS = [
   { format: "email", label: "邮件版" },
@@ -13,7 +15,7 @@ export type PreviewFormat = (typeof PREVIEW_EDITIONS)[number]["format"];
 
 /** `/posts/2026-W07-ai-weekly/` → `/posts/2026-W07-ai-weekly/editions/email/`. */
 export function editionUrl(reportUrl: string, format: PreviewFormat): string {
-  return `${reportUrl}editions/${format}/`;
+  return `${reportUrl}${EDITIONS_FOLDER}/${format}/`;
 }
 
 /** The links a previewed report shows to its editions. */

@@ -3,8 +3,7 @@
 // feed reader and the latest reports, in the site's own stylesheet, instead of raw XML. Feed
 // readers ignore it; browsers are phasing XSLT out, and then show the XML as before.
 
-/** Where the stylesheet is written, from the site's root. */
-export const FEED_STYLESHEET_URL = "/feed.xsl";
+export { FEED_STYLESHEET_URL } from "../core/addresses.js";
 
 /** The base layout's icon: without one the browser asks for /favicon.ico, which the site does not have. */
 const ICON = "data:image/svg+xml,%3Csvg%20xmlns%3D%22http%3A%2F%2Fwww.w3.org%2F2000%2Fsvg%22%20viewBox%3D%220%200%2032%2032%22%3E%3Crect%20width%3D%2232%22%20height%3D%2232%22%20rx%3D%226%22%20fill%3D%22%230b57d0%22%2F%3E%3C%2Fsvg%3E";

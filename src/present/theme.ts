@@ -7,6 +7,7 @@ import { posix } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ResolvedOptions } from "../core/options.js";
 import { layoutFile } from "../content/contentData.js";
+import { within } from "../core/paths.js";
 
 /** The package's theme folder, next to `src/` and `dist/`. */
 export const THEME_URL = new URL("../../layouts/", import.meta.url);
@@ -97,11 +98,22 @@ export interface SiteTheme {
  * folder, and every layout missing there comes from the theme. The plugin adds these layouts to
  * Eleventy; `weekly check` asks the same question of the same files.
  */
-export function siteTheme(inputDir: string, includesDir: string, opts: Pick<ResolvedOptions, "layoutsDir">, shipped: ThemeFile[]): SiteTheme {
+export function siteTheme(inputDir: string, includesDir: string, opts: Pick<ResolvedOptions, "layoutsDir" | "postsDir" | "digestsDir">, shipped: ThemeFile[]): SiteTheme {
   const inputRoot = folderPath(inputDir);
   const layoutsRoot = folderPath(includesDir);
   const siteHas = (layout: string) => layoutFile(layout, layoutsRoot, isFile) !== undefined;
   const layouts = missingLayouts(shipped, posix.relative(inputRoot, layoutsRoot), opts.layoutsDir, siteHas);
   const paths = new Set(layouts.map((layout) => posix.join(inputRoot, layout.virtualPath)));
-  return { layouts, paths, layoutExists: (layout) => layoutFile(layout, layoutsRoot, (path) => paths.has(path) || isFile(path)) !== undefined };
+  // A report or digest is a page, never a layout: as its own layout (`layouts/../posts/a.md`) it
+  // would stop Eleventy on a circle of layouts, and as another's it would wrap that page's text.
+  const content = [opts.postsDir, opts.digestsDir].map((dir) => folderPath(posix.join(inputRoot, dir)));
+  const inContent = (file: string) => content.some((folder) => within(folder, folderPath(file)) !== undefined);
+  return {
+    layouts,
+    paths,
+    layoutExists: (layout) => {
+      const file = layoutFile(layout, layoutsRoot, (path) => paths.has(path) || isFile(path));
+      return file !== undefined && !inContent(file);
+    },
+  };
 }
