@@ -15,6 +15,8 @@ import { dirname, join } from "node:path";
 import { parseHTML } from "linkedom";
 import { all, listFiles, removeOutput, ROOT, tempOutput, text } from "./helpers.js";
 import { crawl } from "./crawl.js";
+import { DEFAULTS } from "../src/core/options.js";
+import { OPTIONS_SCHEMA } from "../src/core/optionsSchema.js";
 
 const REPORT = "2026-W06-ai-weekly.md";
 const DIGEST = "ai_news_2026-W06.md";
@@ -154,6 +156,39 @@ describe("the packed plugin is a package a user can trust", () => {
     test(`the Eleventy peer range ${admitted ? "admits" : "refuses"} ${version}`, () => {
       const manifest = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as Manifest;
       assert.equal(npmSemver.satisfies(version, manifest.peerDependencies["@11ty/eleventy"]!), admitted);
+    });
+  }
+});
+
+describe("docs/plugin.md's options table says what the plugin's schema and defaults say", () => {
+  /** Options that are a group of fixed keys get a row per key; every other option one row. */
+  const GROUPS = ["layouts", "feeds", "rawHtml", "site", "newWeek"] as const;
+  interface Schema { shape?: Record<string, Schema>; def?: { valueType?: Schema }; meta?: () => { expected?: string } | undefined }
+  const expected = (schema: Schema) => schema.meta?.()?.expected ?? schema.def?.valueType?.meta?.()?.expected;
+  const options = new Map<string, { default: unknown; accepts: string | undefined }>();
+  for (const [key, schema] of Object.entries((OPTIONS_SCHEMA as unknown as Schema).shape!)) {
+    const group = (GROUPS as readonly string[]).includes(key);
+    for (const [sub, leaf] of group ? Object.entries(schema.shape!) : [[undefined, schema] as const]) {
+      const fallback = DEFAULTS[key as keyof typeof DEFAULTS] as Record<string, unknown>;
+      options.set(sub === undefined ? key : `${key}.${sub}`, { default: sub === undefined ? fallback : fallback[sub], accepts: expected(leaf) });
+    }
+  }
+  const doc = readFileSync(join(ROOT, "docs", "plugin.md"), "utf8");
+  const section = doc.slice(doc.indexOf("\n## Options\n"), doc.indexOf("\n## ", doc.indexOf("\n## Options\n") + 1));
+  const rows = new Map(
+    [...section.matchAll(/^\| `([^`]+)` \| `(.*?)` \| (.*?) \| .* \|$/gm)].map(([, name, value, accepts]) => [name!, { value: value!, accepts: accepts! }]),
+  );
+
+  test("a row for every option, and no row for an option the plugin does not have", () => {
+    assert.deepEqual([...rows.keys()], [...options.keys()]);
+  });
+
+  for (const [name, option] of options) {
+    test(`${name}: default ${JSON.stringify(option.default)}, accepts ${option.accepts ?? "(not named)"}`, () => {
+      const row = rows.get(name);
+      assert.ok(row, `docs/plugin.md has no row for ${name}`);
+      assert.equal(row.value, JSON.stringify(option.default));
+      if (option.accepts !== undefined) assert.equal(row.accepts, option.accepts);
     });
   }
 });
