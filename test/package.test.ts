@@ -10,10 +10,13 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { parseHTML } from "linkedom";
 import { all, listFiles, removeOutput, ROOT, tempOutput, text } from "./helpers.js";
 import { crawl } from "./crawl.js";
+import { DEFAULTS } from "../src/core/options.js";
+import { OPTIONS_SCHEMA } from "../src/core/optionsSchema.js";
 
 const REPORT = "2026-W06-ai-weekly.md";
 const DIGEST = "ai_news_2026-W06.md";
@@ -28,18 +31,22 @@ let tarball: string;
 let packed: string[];
 let packageDir: string;
 
-/** A fresh site: the W06 report and digest, a package.json, the README's two-line configuration. */
-function freshSite(): string {
+/** The README's configuration, in either style: an ES module, or CommonJS as `npm init -y` makes a package. */
+const CONFIGS = {
+  esm: `import weekly from "eleventy-plugin-weekly";\n\nexport default function (eleventyConfig) {\n  eleventyConfig.addPlugin(weekly, { site: { title: "新站周报", url: "https://fresh.example.org" } });\n}\n`,
+  cjs: `module.exports = function (eleventyConfig) {\n  eleventyConfig.addPlugin(require("eleventy-plugin-weekly"), { site: { title: "新站周报", url: "https://fresh.example.org" } });\n};\n`,
+};
+
+/** A fresh site: the W06 report and digest, a package.json, the README's configuration. */
+function freshSite(module: keyof typeof CONFIGS = "esm"): string {
   const site = mkdtempSync(join(tmpdir(), "weekly-fresh-site-"));
   mkdirSync(join(site, "posts"));
   mkdirSync(join(site, "weekly_news"));
   cpSync(join(ROOT, "posts", REPORT), join(site, "posts", REPORT));
   cpSync(join(ROOT, "weekly_news", DIGEST), join(site, "weekly_news", DIGEST));
-  writeFileSync(join(site, "package.json"), `${JSON.stringify({ private: true, type: "module", dependencies: { "eleventy-plugin-weekly": "*" } }, null, 2)}\n`);
-  writeFileSync(
-    join(site, "eleventy.config.js"),
-    `import weekly from "eleventy-plugin-weekly";\n\nexport default function (eleventyConfig) {\n  eleventyConfig.addPlugin(weekly, { site: { title: "新站周报", url: "https://fresh.example.org" } });\n}\n`,
-  );
+  const sitePackage = { private: true, ...(module === "esm" ? { type: "module" } : {}), dependencies: { "eleventy-plugin-weekly": "*" } };
+  writeFileSync(join(site, "package.json"), `${JSON.stringify(sitePackage, null, 2)}\n`);
+  writeFileSync(join(site, "eleventy.config.js"), CONFIGS[module]);
   // What `npm install` would put there: the package as packed, and the packages it names.
   const modules = join(site, "node_modules");
   mkdirSync(join(modules, "eleventy-plugin-weekly"), { recursive: true });
@@ -58,8 +65,8 @@ function freshSite(): string {
 const ELEVENTY = (site: string) => join(site, "node_modules", "@11ty", "eleventy", "cmd.cjs");
 
 /** A fresh site (changed by `prepare` first), built once into a temporary folder; `remove` cleans both up. */
-function builtFreshSite(label: string, prepare: (site: string) => void = () => {}) {
-  const site = freshSite();
+function builtFreshSite(label: string, prepare: (site: string) => void = () => {}, module: keyof typeof CONFIGS = "esm") {
+  const site = freshSite(module);
   prepare(site);
   const output = tempOutput(label);
   return { site, output, run: eleventy(site, output), remove: () => [site, output].forEach((dir) => removeOutput(dir)) };
@@ -112,6 +119,101 @@ describe("the packed plugin", () => {
     } finally {
       removeOutput(site);
     }
+  });
+});
+
+describe("the packed plugin is a package a user can trust", () => {
+  test("it ships its LICENSE, the MIT license package.json names", () => {
+    assert.ok(packed.includes("LICENSE"), packed.join(" "));
+    const license = spawnSync("tar", ["-xzOf", tarball, "package/LICENSE"], { encoding: "utf8" });
+    assert.match(license.stdout, /^MIT License\n\nCopyright \(c\) 2026 /);
+  });
+
+  test("every source map it ships, and every map a script names, is a file it ships, and points at files it ships", () => {
+    const shipped = new Set(packed);
+    const folder = mkdtempSync(join(tmpdir(), "weekly-unpacked-"));
+    try {
+      assert.equal(spawnSync("tar", ["-xzf", tarball, "-C", folder, "--strip-components=1"]).status, 0);
+      const missing: string[] = [];
+      for (const file of packed.filter((f) => f.endsWith(".js"))) {
+        const named = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(readFileSync(join(folder, file), "utf8"))?.[1];
+        if (named !== undefined && !named.startsWith("data:") && !shipped.has(join(dirname(file), named))) missing.push(`${file} names ${named}`);
+      }
+      for (const map of packed.filter((f) => f.endsWith(".map"))) {
+        const { sources } = JSON.parse(readFileSync(join(folder, map), "utf8")) as { sources: string[] };
+        for (const source of sources) if (!shipped.has(join(dirname(map), source))) missing.push(`${map} points at ${source}`);
+      }
+      assert.deepEqual(missing.slice(0, 5), []);
+    } finally {
+      removeOutput(folder);
+    }
+  });
+
+  // As npm reads a peer range (its own semver, without includePrerelease): `>=3.1.0` alone refuses
+  // every prerelease, so `npm install @11ty/eleventy@4.0.0-alpha.9` would stop at ERESOLVE.
+  const npmSemver = createRequire(join(spawnSync("npm", ["root", "-g"], { encoding: "utf8" }).stdout.trim(), "npm", "package.json"))("semver") as { satisfies(version: string, range: string): boolean };
+  for (const [version, admitted] of [["3.1.8", true], ["4.0.0-alpha.9", true], ["4.0.0", true], ["4.1.2", true], ["3.0.0", false], ["3.1.0-beta.1", false]] as const) {
+    test(`the Eleventy peer range ${admitted ? "admits" : "refuses"} ${version}`, () => {
+      const manifest = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as Manifest;
+      assert.equal(npmSemver.satisfies(version, manifest.peerDependencies["@11ty/eleventy"]!), admitted);
+    });
+  }
+});
+
+describe("docs/plugin.md's options table says what the plugin's schema and defaults say", () => {
+  /** Options that are a group of fixed keys get a row per key; every other option one row. */
+  const GROUPS = ["layouts", "feeds", "rawHtml", "site", "newWeek"] as const;
+  interface Schema { shape?: Record<string, Schema>; def?: { valueType?: Schema }; meta?: () => { expected?: string } | undefined }
+  const expected = (schema: Schema) => schema.meta?.()?.expected ?? schema.def?.valueType?.meta?.()?.expected;
+  const options = new Map<string, { default: unknown; accepts: string | undefined }>();
+  for (const [key, schema] of Object.entries((OPTIONS_SCHEMA as unknown as Schema).shape!)) {
+    const group = (GROUPS as readonly string[]).includes(key);
+    for (const [sub, leaf] of group ? Object.entries(schema.shape!) : [[undefined, schema] as const]) {
+      const fallback = DEFAULTS[key as keyof typeof DEFAULTS] as Record<string, unknown>;
+      options.set(sub === undefined ? key : `${key}.${sub}`, { default: sub === undefined ? fallback : fallback[sub], accepts: expected(leaf) });
+    }
+  }
+  const doc = readFileSync(join(ROOT, "docs", "plugin.md"), "utf8");
+  const section = doc.slice(doc.indexOf("\n## Options\n"), doc.indexOf("\n## ", doc.indexOf("\n## Options\n") + 1));
+  const rows = new Map(
+    [...section.matchAll(/^\| `([^`]+)` \| `(.*?)` \| (.*?) \| .* \|$/gm)].map(([, name, value, accepts]) => [name!, { value: value!, accepts: accepts! }]),
+  );
+
+  test("a row for every option, and no row for an option the plugin does not have", () => {
+    assert.deepEqual([...rows.keys()], [...options.keys()]);
+  });
+
+  for (const [name, option] of options) {
+    test(`${name}: default ${JSON.stringify(option.default)}, accepts ${option.accepts ?? "(not named)"}`, () => {
+      const row = rows.get(name);
+      assert.ok(row, `docs/plugin.md has no row for ${name}`);
+      assert.equal(row.value, JSON.stringify(option.default));
+      if (option.accepts !== undefined) assert.equal(row.accepts, option.accepts);
+    });
+  }
+});
+
+describe("a CommonJS site: module.exports = function (eleventyConfig) { eleventyConfig.addPlugin(require(\"eleventy-plugin-weekly\")) }", () => {
+  let site: string;
+  let output: string;
+  let run: ReturnType<typeof eleventy>;
+  let remove = () => {};
+  before(() => ({ site, output, run, remove } = builtFreshSite("cjs-site", () => {}, "cjs")));
+  after(() => remove());
+
+  test("require() gives the plugin function itself, as import gives it", () => {
+    const required = spawnSync(process.execPath, ["-e", 'const weekly = require("eleventy-plugin-weekly"); process.stdout.write(`${typeof weekly} ${weekly.name}`);'], { cwd: site, encoding: "utf8" });
+    assert.equal(required.stderr, "");
+    assert.equal(required.stdout, "function weekly");
+  });
+
+  test("builds the W06 report, linked to its digest, without a warning", () => {
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stderr.trim(), "");
+    assert.match(run.stdout, /published 1 report and 1 digest/);
+    const report = parseHTML(readFileSync(join(output, "posts", "2026-W06-ai-weekly", "index.html"), "utf8")).document;
+    assert.match(text(report.querySelector("article.report h1")), /W06/);
+    assert.ok(report.querySelector('a[href="/weekly_news/ai_news_2026-W06/"]'), "the report links its digest's page");
   });
 });
 
