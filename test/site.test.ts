@@ -12,7 +12,7 @@ import { DateTime } from "luxon";
 
 const opts = resolveOptions();
 const md = new MarkdownIt({ html: true });
-installMarkdownRules(md, { rewriteHref: () => undefined, allowsHtml: () => undefined });
+installMarkdownRules(md, { rewriteHref: () => undefined, allowsHtml: () => undefined, owns: () => true });
 
 function page(path: string, body: string, data: Record<string, unknown> = {}): CollectedPage {
   return { path, kind: kindOf(path, opts), data, body, status: { state: "published" } };

@@ -67,6 +67,8 @@ export async function inspectSite(startDir: string): Promise<SiteInspection | { 
       rewriteHref: (from, href) => rewrite(from, href),
       // As the plugin renders: raw HTML by kind of page (the `rawHtml` option).
       allowsHtml: (from) => allowsRawHtml(kindOf(inputRelative(from, folders.input), opts), opts),
+      // The check parses (and `weekly export` renders) only the plugin's own pages.
+      owns: () => true,
     });
     const read = readSite({ opts, folders, env: process.env, layoutExists: theme.layoutExists, parse: (source, env) => md.parse(source, env), virtualPages: virtualPages(opts) });
     const sourcesFile = posix.join(folders.input, opts.digestsDir, SOURCES_FILE);

@@ -6,6 +6,8 @@ import { WeeklyBuild } from "../build/build.js";
 import { TemplateApi } from "./templateApi.js";
 import { installMarkdownRules } from "../content/markdown.js";
 import { createFrontMatterEngine } from "../content/frontMatter.js";
+import { inputRelative } from "../content/body.js";
+import { kindOf } from "../core/kinds.js";
 import { atomFeed } from "../present/atomFeed.js";
 import type { CollectionItem, TagPage } from "../present/collections.js";
 import { tagFeedTitle, tagFeedUrl } from "../present/tagPages.js";
@@ -60,7 +62,17 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
   // Reading: dates stay text until the plugin reads them in the site's zone. JSON front matter
   // (`---json`) is data too, read and checked the same way; JavaScript front matter (`---js`) in a
   // report or digest is refused before Eleventy reads it (see build/start.ts).
-  eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: createFrontMatterEngine(theme.layoutExists), json: createFrontMatterEngine(theme.layoutExists, "json") } });
+  // Only reports and digests: any other page is read with the site's own engine, as without the plugin.
+  // Taken now: the object is merged into (and its engines replaced) by the call below.
+  const { yaml: siteYaml, json: siteJson } = eleventyConfig.frontMatterParsingOptions?.engines ?? {};
+  const owns = (filePath: string) => kindOf(inputRelative(filePath, eleventyConfig.directories.input), opts) !== undefined;
+  eleventyConfig.setFrontMatterParsingOptions({
+    engines: {
+      yaml: createFrontMatterEngine(theme.layoutExists, "yaml", { owns, parse: siteYaml }),
+      json: createFrontMatterEngine(theme.layoutExists, "json", { owns, parse: siteJson }),
+    },
+  });
+  // A report's or digest's date (pageDates.ts); any other page's is Eleventy's.
   eleventyConfig.addDateParsing(function (value) {
     return build.parseDate(value, this.page?.inputPath);
   });
@@ -79,14 +91,15 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
     if (theme.isShippedLayout(this.inputPath)) return false;
     return build.admit(this.inputPath, data, content) ? undefined : false;
   });
+  // Transforms act on the plugin's own outputs only: the site's other pages are written as they are.
   eleventyConfig.addTransform("weekly-noindex", function (this: { page: { inputPath: string; outputPath: unknown } }, html: string) {
     const isPage = typeof this.page.outputPath === "string" && this.page.outputPath.endsWith(".html");
-    return isPage && api.needsNoindex(this.page.inputPath) ? markNoindex(html) : html;
+    return isPage && api.isPluginOutput(this.page.inputPath) && api.needsNoindex(this.page.inputPath) ? markNoindex(html) : html;
   });
   // Feeds and the sitemap: a control character in a title would make the whole file unreadable XML.
-  eleventyConfig.addTransform("weekly-xml", function (this: { page: { outputPath: unknown } }, content: string) {
+  eleventyConfig.addTransform("weekly-xml", function (this: { page: { inputPath: string; outputPath: unknown } }, content: string) {
     const isXml = typeof this.page.outputPath === "string" && this.page.outputPath.endsWith(".xml");
-    return isXml ? xmlSafe(content) : content;
+    return isXml && api.isPluginOutput(this.page.inputPath) ? xmlSafe(content) : content;
   });
 
   // The build: clock and mode, then the analysis and every check once all URLs are known, then

@@ -2,8 +2,8 @@
 // answered from the build's analysis, made once per build.
 import { DateTime } from "luxon";
 import { isoWeekOf, formatIsoDate } from "../core/dates.js";
-import { pageAddresses } from "../core/addresses.js";
-import { allowsRawHtml, kindOf } from "../core/kinds.js";
+import { GENERATED_FOLDER, pageAddresses } from "../core/addresses.js";
+import { allowsRawHtml, isOwnPage, kindOf } from "../core/kinds.js";
 import type { ResolvedOptions } from "../core/options.js";
 import { encodeUrl } from "../core/safety.js";
 import { pageStem, resolveReference } from "../content/references.js";
@@ -55,6 +55,15 @@ export class TemplateApi {
 
   /** markdown-it's parse: raw HTML kept in reports, shown as text in digests (by default). */
   allowsHtml = (inputPath: string): boolean | undefined => allowsRawHtml(kindOf(this.#relative(inputPath), this.#opts), this.#opts);
+
+  /** markdown-it's rules: whether a page is the plugin's own (a report, a digest, a page in its `page` layout). */
+  owns = (inputPath: string): boolean => {
+    const path = this.#relative(inputPath);
+    return isOwnPage(path, this.#build.latest?.collected.get(path)?.data, this.#opts);
+  };
+
+  /** Transforms: whether an output is the plugin's (its own page, or one it generates); any other is the site's, left as it is. */
+  isPluginOutput = (inputPath: string): boolean => this.owns(inputPath) || this.#relative(inputPath).startsWith(`${GENERATED_FOLDER}/`);
 
   /** markdown-it's link and image rules: the published URL of a source-relative link to a page or file. */
   rewriteHref = (inputPath: string, href: string): string | undefined => {
