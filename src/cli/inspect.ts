@@ -95,8 +95,7 @@ function markdownFor(config: SiteConfig, context: RenderContext): MarkdownIt {
 function virtualPages(opts: ResolvedOptions): Map<string, string> {
   const pages = new Map<string, string>();
   for (const page of generatedPages(opts)) {
-    const permalink = page.data.permalink;
-    if (typeof permalink === "string" && !permalink.includes("{")) pages.set(page.path, permalink);
+    if (page.url !== undefined) pages.set(page.path, page.url);
   }
   if (opts.feeds.atom !== false) pages.set("weekly-plugin/feed-atom.njk", opts.feeds.atom);
   if (opts.feeds.atom !== false) pages.set("weekly-plugin/feed-xsl.njk", FEED_STYLESHEET_URL);

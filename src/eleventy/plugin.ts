@@ -23,6 +23,7 @@ import { formatChineseDate, formatIsoDate, parseSiteDate } from "../core/dates.j
 import { installTheme } from "./theme.js";
 import { installCards } from "./cards.js";
 import { installPreviewServer } from "./previewServer.js";
+import { installGuest } from "./guest.js";
 
 export type { WeeklyOptions, ResolvedOptions, SiteMetadata, Severity } from "../core/options.js";
 export type { PageView, DateView, WeekView, TagView, PageLink, CardLink } from "../present/views.js";
@@ -52,7 +53,9 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
     () => process.env,
     () => [...(eleventyConfig.dataExtensions?.keys() ?? [])],
   );
-  const api = new TemplateApi(build, opts, eleventyConfig.directories.input);
+  // A page of the site at an address the plugin would generate a page at wins (guest.ts).
+  const guest = installGuest(eleventyConfig, opts, (line) => console.log(`[weekly] ${line}`));
+  const api = new TemplateApi(build, opts, eleventyConfig.directories.input, () => !guest.yieldsTags());
 
   // The shipped theme, for every layout the site lacks; every layout the options name must exist.
   const theme = installTheme(eleventyConfig, opts);
@@ -126,7 +129,7 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
   eleventyConfig.addFilter("weeklyIsoDate", (value: unknown) => withDate(value, opts.timezone, formatIsoDate));
 
   // Pages the plugin adds: home, tag pages, tag index.
-  for (const page of generatedPages(opts)) eleventyConfig.addTemplate(page.path, page.content, page.data);
+  for (const page of generatedPages(opts, guest.place)) eleventyConfig.addTemplate(page.path, page.content, page.data);
   eleventyConfig.addNunjucksGlobal("weeklySitemap", api.sitemap);
   eleventyConfig.addCollection("weeklyArchive", api.archive);
 
@@ -160,7 +163,7 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
     const stylesheet = encodeUrl(`${basePath}${FEED_STYLESHEET_URL}`);
     eleventyConfig.addNunjucksGlobal("weeklyAtomFeed", (items: CollectionItem[]) => atomFeed(items, opts, { url: feedUrl, page: "/", stylesheet }, facts));
     eleventyConfig.addTemplate("weekly-plugin/feed-atom.njk", "{{ weeklyAtomFeed(collections.reports) | safe }}", {
-      permalink: feedUrl,
+      eleventyComputed: { permalink: () => guest.place(feedUrl) },
       layout: false,
       eleventyExcludeFromCollections: true,
     });
@@ -172,13 +175,13 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
         pagination: { data: "collections.weeklyTags", size: 1, alias: "tag", addAllPagesToCollections: false },
         layout: false,
         eleventyExcludeFromCollections: true,
-        eleventyComputed: { permalink: (data: { tag?: TagPage }) => (data.tag ? tagFeedUrl(data.tag.url) : false) },
+        eleventyComputed: { permalink: (data: { tag?: TagPage }) => (data.tag ? guest.place(tagFeedUrl(data.tag.url)) : false) },
       });
     }
     // What a browser shows for a feed (feedStylesheet.ts), in the site's stylesheet.
     eleventyConfig.addNunjucksGlobal("weeklyFeedStylesheet", feedStylesheet);
     eleventyConfig.addTemplate("weekly-plugin/feed-xsl.njk", "{{ weeklyFeedStylesheet(weeklyStylesheet()) | safe }}", {
-      permalink: FEED_STYLESHEET_URL,
+      eleventyComputed: { permalink: () => guest.place(FEED_STYLESHEET_URL) },
       layout: false,
       eleventyExcludeFromCollections: true,
     });
@@ -187,7 +190,7 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
     const feedUrl = opts.feeds.json;
     eleventyConfig.addNunjucksGlobal("weeklyJsonFeed", (items: Parameters<typeof jsonFeed>[0]) => jsonFeed(items, opts, feedUrl));
     eleventyConfig.addTemplate("weekly-plugin/feed-json.njk", "{{ weeklyJsonFeed(collections.reports) | safe }}", {
-      permalink: feedUrl,
+      eleventyComputed: { permalink: () => guest.place(feedUrl) },
       layout: false,
       eleventyExcludeFromCollections: true,
     });

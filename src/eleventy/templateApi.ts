@@ -43,7 +43,11 @@ export class TemplateApi {
   /** State that outlives a build: the preview's editions, by format, report and rendered body. */
   #editions = new Map<string, { html: string; text: string; label: string; title: string; links: Array<{ label: string; url: string }>; json: string; removed: string[] }>();
 
-  constructor(build: WeeklyBuild, opts: ResolvedOptions, inputDir: string) {
+  /** Whether a report's tags link to the plugin's tag pages (not when the site has its own: guest.ts). */
+  readonly #linksTags: () => boolean;
+
+  constructor(build: WeeklyBuild, opts: ResolvedOptions, inputDir: string, linksTags: () => boolean = () => true) {
+    this.#linksTags = linksTags;
     this.#build = build;
     this.#opts = opts;
     this.#inputDir = inputDir;
@@ -94,7 +98,7 @@ export class TemplateApi {
     let views = this.#views.get(state);
     if (!views) this.#views.set(state, (views = new Map()));
     if (!views.has(inputPath)) {
-      const view = pageView(site, this.#relative(inputPath), (tag) => state.tagUrls.get(tag), (path) => this.#relatedOf(site).get(path) ?? []);
+      const view = pageView(site, this.#relative(inputPath), (tag) => (this.#linksTags() ? state.tagUrls.get(tag) : undefined), (path) => this.#relatedOf(site).get(path) ?? []);
       // Set on the view, not spread into a copy: that would read (and so choose) its related reports.
       // A preview links each report to its editions (editionPages.ts); a production build has none.
       // A report's card is made by eleventy/cards.ts for every report the build shows.
