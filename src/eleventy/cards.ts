@@ -28,7 +28,7 @@ function sourceOf(item: CollectionItem | undefined): string {
 
 interface CardData {
   report?: CollectionItem;
-  collections: { reports?: CollectionItem[] };
+  collections: { all?: CollectionItem[] };
 }
 
 /** Filter `weeklyCard`, the card templates and, after each build, the cache pruned and the timing line (`WEEKLY_CARD_TIMING=1`). */
@@ -56,7 +56,7 @@ export function installCards(eleventyConfig: EleventyConfig, opts: ResolvedOptio
     const state = build.current;
     let run = runs.get(state);
     if (!run) {
-      const reports = data.collections.reports ?? [];
+      const reports = api.reports(data.collections.all ?? []);
       run = new BuildCards(fonts, cache, () => [...(homeContent ? [homeContent] : []), ...reports.map(contentOf)]);
       runs.set(state, run);
     }
@@ -66,7 +66,7 @@ export function installCards(eleventyConfig: EleventyConfig, opts: ResolvedOptio
   eleventyConfig.addTemplate("weekly-plugin/card.11ty.js", {
     data: {
       ...common,
-      pagination: { data: "collections.reports", size: 1, alias: "report", addAllPagesToCollections: false },
+      pagination: { data: "collections.all", before: api.reports, size: 1, alias: "report", addAllPagesToCollections: false },
       eleventyComputed: { permalink: (data: CardData) => (typeof data.report?.url === "string" ? cardUrl(data.report.url) : false) },
     },
     render: async (data: CardData) => runOf(data).png(contentOf(data.report), sourceOf(data.report)),

@@ -109,11 +109,13 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
   // linked files copied, stale output removed, and the summary line.
   for (const { event, run } of build.events) eleventyConfig.on(event, run);
 
-  // Collections and the data layouts read.
-  eleventyConfig.addCollection("reports", api.reports);
-  eleventyConfig.addCollection("digests", api.digests);
-  eleventyConfig.addCollection("weeklyTags", api.tags);
-  eleventyConfig.addCollection("weeklyTagPages", api.tagPages);
+  // The lists layouts read, as filters of `collections.all`: the plugin adds no collection, so a
+  // site's tag list made of the keys of `collections` shows only the site's tags.
+  eleventyConfig.addFilter("weeklyReports", api.reports);
+  eleventyConfig.addFilter("weeklyDigests", api.digests);
+  eleventyConfig.addFilter("weeklyTags", api.tags);
+  eleventyConfig.addFilter("weeklyTagPages", api.tagPages);
+  eleventyConfig.addFilter("weeklyArchive", api.archive);
   eleventyConfig.addGlobalData("weekly", {
     site: opts.site,
     tagsPath: opts.tagsPath,
@@ -129,17 +131,15 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
   eleventyConfig.addFilter("weeklyIsoDate", (value: unknown) => withDate(value, opts.timezone, formatIsoDate));
 
   // Pages the plugin adds: home, tag pages, tag index.
-  for (const page of generatedPages(opts, guest.place)) eleventyConfig.addTemplate(page.path, page.content, page.data);
+  for (const page of generatedPages(opts, guest.place, api.tagPages)) eleventyConfig.addTemplate(page.path, page.content, page.data);
   eleventyConfig.addNunjucksGlobal("weeklySitemap", api.sitemap);
-  eleventyConfig.addCollection("weeklyArchive", api.archive);
 
   // A preview's edition pages of each report (email, WeChat), with their 复制 button; a
   // production build gives them no address.
   eleventyConfig.addFilter("weeklyEdition", api.edition);
-  eleventyConfig.addCollection("weeklyEditionReports", api.editionReports);
   for (const { format } of PREVIEW_EDITIONS) {
     eleventyConfig.addTemplate(`weekly-plugin/edition-${format}.njk`, EDITION_PAGE, {
-      pagination: { data: "collections.weeklyEditionReports", size: 1, alias: "report", addAllPagesToCollections: false },
+      pagination: { data: "collections.all", before: api.editionReports, size: 1, alias: "report", addAllPagesToCollections: false },
       layout: false,
       eleventyExcludeFromCollections: true,
       editionFormat: format,
@@ -162,7 +162,8 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
     // Named from the host: Eleventy's <base> plugin leaves XML alone, so the site's folder is written here.
     const stylesheet = encodeUrl(`${basePath}${FEED_STYLESHEET_URL}`);
     eleventyConfig.addNunjucksGlobal("weeklyAtomFeed", (items: CollectionItem[]) => atomFeed(items, opts, { url: feedUrl, page: "/", stylesheet }, facts));
-    eleventyConfig.addTemplate("weekly-plugin/feed-atom.njk", "{{ weeklyAtomFeed(collections.reports) | safe }}", {
+    eleventyConfig.addTemplate("weekly-plugin/feed-atom.njk", "{{ weeklyAtomFeed(collections.all | weeklyReports) | safe }}", {
+      eleventyImport: { collections: ["all"] },
       eleventyComputed: { permalink: () => guest.place(feedUrl) },
       layout: false,
       eleventyExcludeFromCollections: true,
@@ -172,7 +173,7 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
       const place = (tag: TagPage) => ({ url: tagFeedUrl(tag.url), page: tag.url, title: tagFeedTitle(opts.site.title, tag.name), stylesheet });
       eleventyConfig.addNunjucksGlobal("weeklyTagAtomFeed", (tag: TagPage) => atomFeed(tag.reports, opts, place(tag), facts));
       eleventyConfig.addTemplate("weekly-plugin/feed-atom-tag.njk", "{{ weeklyTagAtomFeed(tag) | safe }}", {
-        pagination: { data: "collections.weeklyTags", size: 1, alias: "tag", addAllPagesToCollections: false },
+        pagination: { data: "collections.all", before: api.tags, size: 1, alias: "tag", addAllPagesToCollections: false },
         layout: false,
         eleventyExcludeFromCollections: true,
         eleventyComputed: { permalink: (data: { tag?: TagPage }) => (data.tag ? guest.place(tagFeedUrl(data.tag.url)) : false) },
@@ -189,7 +190,8 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
   if (opts.feeds.json !== false) {
     const feedUrl = opts.feeds.json;
     eleventyConfig.addNunjucksGlobal("weeklyJsonFeed", (items: Parameters<typeof jsonFeed>[0]) => jsonFeed(items, opts, feedUrl));
-    eleventyConfig.addTemplate("weekly-plugin/feed-json.njk", "{{ weeklyJsonFeed(collections.reports) | safe }}", {
+    eleventyConfig.addTemplate("weekly-plugin/feed-json.njk", "{{ weeklyJsonFeed(collections.all | weeklyReports) | safe }}", {
+      eleventyImport: { collections: ["all"] },
       eleventyComputed: { permalink: () => guest.place(feedUrl) },
       layout: false,
       eleventyExcludeFromCollections: true,

@@ -29,15 +29,15 @@ export function plannedPages(opts: ResolvedOptions): PlannedPage[] {
   const at = pageAddresses(opts);
   const { home, tag, tagIndex, archive, digestIndex, search, notFound } = opts.layouts;
   const planned: PlannedPage[] = [];
-  const leaveOut = (option: string) => `${option} leaves it out without this line`;
+  const leaveOut = (option: string) => `${option} leaves it out quietly`;
   if (home !== false) planned.push({ url: at.home, what: "weekly home page", option: leaveOut("layouts.home: false") });
-  if (tag !== false || tagIndex !== false) planned.push({ url: at.tagIndex, what: "weekly tag pages", option: `tagsPath: "weekly-tags" puts them at /weekly-tags/ instead` });
+  if (tag !== false || tagIndex !== false) planned.push({ url: at.tagIndex, what: "weekly tag pages", option: `tagsPath: "weekly-tags" puts them at /weekly-tags/` });
   if (archive !== false) planned.push({ url: at.archive, what: "weekly archive", option: leaveOut("layouts.archive: false") });
   if (digestIndex !== false) planned.push({ url: at.digestIndex, what: "digest index", option: leaveOut("layouts.digestIndex: false") });
   if (search !== false && opts.searchIndex) planned.push({ url: at.search, what: "search page", option: leaveOut("layouts.search: false") });
   if (notFound !== false) planned.push({ url: at.notFound, what: "weekly 404 page", option: leaveOut("layouts.notFound: false") });
   if (opts.sitemap) {
-    planned.push({ url: "/sitemap.xml", what: "weekly sitemap", option: `the weekly pages are in collections.all for the site's own; sitemap: false leaves it out without this line` });
+    planned.push({ url: "/sitemap.xml", what: "weekly sitemap", option: `the weekly pages are in the site's collections.all, and weeklySitemap() lists them; sitemap: false leaves it out quietly` });
     planned.push({ url: "/robots.txt", what: "robots.txt", option: leaveOut("sitemap: false") });
   }
   if (opts.feeds.atom !== false) {

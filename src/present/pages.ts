@@ -33,7 +33,7 @@ Sitemap: {{ weekly.site.url }}/sitemap.xml
  * says where each goes when the site is built: its address, or nowhere (false) when the site has
  * its own page there (hostPages.ts).
  */
-export function generatedPages(opts: ResolvedOptions, place: (url: string) => string | false = (url) => url): GeneratedPage[] {
+export function generatedPages(opts: ResolvedOptions, place: (url: string) => string | false = (url) => url, tagPagesOf: (all: never) => unknown[] = () => []): GeneratedPage[] {
   const pages: GeneratedPage[] = [];
   const { home, tag, tagIndex, archive, digestIndex, search, notFound } = opts.layouts;
   const at = pageAddresses(opts);
@@ -51,8 +51,9 @@ export function generatedPages(opts: ResolvedOptions, place: (url: string) => st
       data: {
         ...common,
         layout: tag,
-        // Every page of every tag (tagPages.ts): Eleventy paginates one list, not a tag and then its pages.
-        pagination: { data: "collections.weeklyTagPages", size: 1, alias: "tag", addAllPagesToCollections: false },
+        // Every page of every tag (tagPages.ts), made from the site's pages: Eleventy paginates one
+        // list, not a tag and then its pages.
+        pagination: { data: "collections.all", before: tagPagesOf, size: 1, alias: "tag", addAllPagesToCollections: false },
         // Functions, not template strings: a template would escape the name once here and the
         // layout would escape it again.
         eleventyComputed: {
