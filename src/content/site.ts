@@ -70,7 +70,7 @@ export function analyseSite(
     const url = urls.get(page.path);
     if (url === undefined && page.status.state === "published") continue; // permalink: false, or dropped by another preprocessor
     // Another page of the site is only an address here: its body, links and pictures are the site's own.
-    const own = isOwnPage(page.path, page.data, opts);
+    const own = isOwnPage(page.path, opts);
     if (!own) sitePages.add(page.path);
     const body = own ? readBody(page) : siteBody();
     const week = weekOf(page, opts.timezone);

@@ -16,12 +16,12 @@ export function allowsRawHtml(kind: ContentKind | undefined, opts: Pick<Resolved
 }
 
 /**
- * Whether a page is the plugin's own: a report, a digest, or a page of the site that the plugin's
- * `page` layout renders (a Markdown page that names no layout of its own gets it). Every hook that
- * Eleventy runs on all pages (dates, Markdown rules, the analysis, transforms) acts on these only:
- * any other page of the site is written byte for byte as it would be without the plugin.
+ * Whether a page is the plugin's own: a report or a digest. Every hook that Eleventy runs on all
+ * pages (front matter, dates, Markdown rules, the analysis, transforms) acts on these only (and on
+ * the pages the plugin generates): any other page of the site is written byte for byte as it
+ * would be without the plugin. Not "a page in the plugin's layout": a folder's JavaScript data
+ * file can set a layout that `weekly check`, which runs no site code, cannot see.
  */
-export function isOwnPage(path: string, data: Readonly<Record<string, unknown>> | undefined, opts: Pick<ResolvedOptions, "postsDir" | "digestsDir" | "layouts">): boolean {
-  if (kindOf(path, opts) !== undefined) return true;
-  return opts.layouts.page !== false && data?.layout === opts.layouts.page;
+export function isOwnPage(path: string, opts: Pick<ResolvedOptions, "postsDir" | "digestsDir">): boolean {
+  return kindOf(path, opts) !== undefined;
 }

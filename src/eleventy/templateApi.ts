@@ -64,11 +64,8 @@ export class TemplateApi {
   /** markdown-it's parse: raw HTML kept in reports, shown as text in digests (by default). */
   allowsHtml = (inputPath: string): boolean | undefined => allowsRawHtml(kindOf(this.#relative(inputPath), this.#opts), this.#opts);
 
-  /** markdown-it's rules: whether a page is the plugin's own (a report, a digest, a page in its `page` layout). */
-  owns = (inputPath: string): boolean => {
-    const path = this.#relative(inputPath);
-    return isOwnPage(path, this.#build.latest?.collected.get(path)?.data, this.#opts);
-  };
+  /** markdown-it's rules: whether a page is the plugin's own (a report or a digest). */
+  owns = (inputPath: string): boolean => isOwnPage(this.#relative(inputPath), this.#opts);
 
   /** Transforms: whether an output is the plugin's (its own page, or one it generates); any other is the site's, left as it is. */
   isPluginOutput = (inputPath: string): boolean => this.owns(inputPath) || this.#relative(inputPath).startsWith(`${GENERATED_FOLDER}/`);
