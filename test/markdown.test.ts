@@ -207,3 +207,20 @@ describe("installMarkdownRules: content lost to nesting is noted", () => {
     });
   }
 });
+
+describe("installMarkdownRules: a page of the site that is not the plugin's is rendered as the site renders it", () => {
+  const plain = new MarkdownIt({ html: true });
+  const ruled = new MarkdownIt({ html: true });
+  installMarkdownRules(ruled, { rewriteHref: () => "/rewritten/", allowsHtml: () => undefined, owns: (from) => from.startsWith("./posts/"), picture: () => "<picture></picture>" });
+  const source = "# About\n\n## Section Header\n\n[first](blog/firstpost.md) ![a possum](possum.png) [x](javascript:alert(1))\n\n```js\nlet a = 1;\n```\n";
+  test("./about.md: no heading ids, no dropped title, links, pictures and code blocks as written", () => {
+    const env = { title: "About", page: { inputPath: "./about.md" } };
+    assert.equal(ruled.render(source, env), plain.render(source, env));
+  });
+  test("./posts/a.md: the plugin's rules", () => {
+    const html = ruled.render(source, { title: "About", page: { inputPath: "./posts/a.md" } });
+    assert.match(html, /<h2 id="section-header">/);
+    assert.match(html, /href="\/rewritten\/"/);
+    assert.match(html, /<pre tabindex="0"/);
+  });
+});

@@ -262,13 +262,8 @@ export function installMarkdownRules(md: MarkdownIt, context: RenderContext): vo
   };
   noteLostNesting(md);
   // A page Eleventy renders names itself in the env; the analysis parses only the plugin's pages.
-  const own = (env: unknown) => {
-    const from = (env as RenderEnv | undefined)?.page?.inputPath;
-    return from === undefined || context.owns(from);
-  };
-  md.core.ruler.push("weekly_safe_links", (state) => {
-    if (own(state.env)) dropUnsafeLinks(state.tokens);
-  });
+  const own = (env: unknown, from = (env as RenderEnv | undefined)?.page?.inputPath) => from === undefined || context.owns(from);
+  md.core.ruler.push("weekly_safe_links", (state) => void (own(state.env) && dropUnsafeLinks(state.tokens)));
   md.core.ruler.push("weekly_headings", (state) => {
     const env = state.env as RenderEnv;
     if (!own(env)) return;
@@ -292,13 +287,9 @@ export function installMarkdownRules(md: MarkdownIt, context: RenderContext): vo
   // A code block may scroll sideways on a phone: keyboard users must be able to reach it.
   for (const rule of ["fence", "code_block"] as const) {
     const render = md.renderer.rules[rule] ?? renderToken;
-    md.renderer.rules[rule] = (tokens, idx, options, env, self) => {
-      const html = render(tokens, idx, options, env, self);
-      return own(env) ? html.replace(/^<pre(?=[\s>])/, '<pre tabindex="0"') : html;
-    };
+    md.renderer.rules[rule] = (tokens, idx, options, env, self) => (own(env) ? render(tokens, idx, options, env, self).replace(/^<pre(?=[\s>])/, '<pre tabindex="0"') : render(tokens, idx, options, env, self));
   }
-  const image = md.renderer.rules.image ?? renderToken;
-  const picture = pictureRule(context, rewrite("src", image));
+  const [image, picture] = [md.renderer.rules.image ?? renderToken, pictureRule(context, rewrite("src", md.renderer.rules.image ?? renderToken))];
   md.renderer.rules.image = (tokens, idx, options, env, self) => (own(env) ? picture : image)(tokens, idx, options, env, self);
 }
 
