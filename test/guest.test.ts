@@ -87,6 +87,10 @@ describe("a site shaped like eleventy-base-blog, with the plugin", () => {
     for (const file of ["archive/index.html", "weekly_news/index.html", "search/index.html", "feed.xml", "feed.json", "robots.txt"]) assert.ok(listFiles(weekly).includes(file), file);
   });
 
+  test("the site's draft is the site's: the plugin's summary counts only its own pages", () => {
+    assert.ok(lines.includes("[weekly] published 1 report and 1 digest; scheduled: none; drafts: none; nothing is waiting to go live."), lines.join("\n"));
+  });
+
   test("weekly check finds what the build finds: no problem in the site's own pages", async () => {
     const { stdout } = await promisify(execFile)(process.execPath, [WEEKLY_BIN, "check", "--format", "json"], { cwd: site, env: { ...process.env, ...NOW }, encoding: "utf8" });
     const found = JSON.parse(stdout) as { files: number; problems: unknown[] };
