@@ -85,6 +85,8 @@ describe("a site shaped like eleventy-base-blog, with the plugin", () => {
     for (const line of YIELD_LINES) assert.equal(lines.filter((l) => l === line).length, 1, line);
     assert.equal(lines.filter((l) => l.startsWith("[weekly] the site has its own")).length, YIELD_LINES.length, lines.join("\n"));
     for (const file of ["archive/index.html", "weekly_news/index.html", "search/index.html", "feed.xml", "feed.json", "robots.txt"]) assert.ok(listFiles(weekly).includes(file), file);
+    // Nor the social card of a home page it did not make.
+    assert.ok(!listFiles(weekly).includes("cards/index.png"));
   });
 
   test("the site's draft is the site's: the plugin's summary counts only its own pages", () => {
@@ -95,6 +97,25 @@ describe("a site shaped like eleventy-base-blog, with the plugin", () => {
     const { stdout } = await promisify(execFile)(process.execPath, [WEEKLY_BIN, "check", "--format", "json"], { cwd: site, env: { ...process.env, ...NOW }, encoding: "utf8" });
     const found = JSON.parse(stdout) as { files: number; problems: unknown[] };
     assert.deepEqual(found.problems, []);
+  });
+});
+
+describe("the same site served from a folder (--pathprefix=/blog/), where both add Eleventy's <base> plugin", () => {
+  test("every page of the site's own is the same byte for byte as without the plugin", () => {
+    const site = copySite("base-blog");
+    includesInside(site);
+    const [starter, weekly] = [tempOutput("starter-prefix"), tempOutput("guest-prefix")];
+    try {
+      const plain = runEleventy(site, starter, NOW, ["--config=starter.config.js", "--pathprefix=/blog/"]);
+      assert.equal(plain.status, 0, plain.stderr);
+      const run = runEleventy(site, weekly, NOW, ["--pathprefix=/blog/"]);
+      assert.equal(run.status, 0, run.stderr);
+      const own = listFiles(starter).filter((file) => !OWN_PAGES.includes(file));
+      assert.match(read(starter, "blog/index.html"), /href="\/blog\/blog\/firstpost\/"/);
+      for (const file of own) assert.equal(read(weekly, file), read(starter, file), file);
+    } finally {
+      for (const dir of [site, starter, weekly]) rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

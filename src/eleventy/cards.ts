@@ -32,7 +32,7 @@ interface CardData {
 }
 
 /** Filter `weeklyCard`, the card templates and, after each build, the cache pruned and the timing line (`WEEKLY_CARD_TIMING=1`). */
-export function installCards(eleventyConfig: EleventyConfig, opts: ResolvedOptions, build: WeeklyBuild, api: TemplateApi, env: () => Record<string, string | undefined>): void {
+export function installCards(eleventyConfig: EleventyConfig, opts: ResolvedOptions, build: WeeklyBuild, api: TemplateApi, env: () => Record<string, string | undefined>, place: (url: string) => string | false = (url) => url): void {
   const home = opts.cards ? generatedPageUrls(opts).home : false;
   const homeLink = home === false ? undefined : cardLink(home, opts.site.title);
   // Filter `weeklyCard`: the card a page's <head> names, or undefined (a site without cards, a page without one).
@@ -73,7 +73,8 @@ export function installCards(eleventyConfig: EleventyConfig, opts: ResolvedOptio
   });
   if (home !== false && homeContent) {
     eleventyConfig.addTemplate("weekly-plugin/home-card.11ty.js", {
-      data: { ...common, permalink: cardUrl(home) },
+      // No card for a home page the site has its own of (guest.ts).
+      data: { ...common, eleventyComputed: { permalink: () => (place(home) === false ? false : cardUrl(home)) } },
       render: async (data: CardData) => runOf(data).png(homeContent, HOME_CARD_SOURCE),
     });
   }

@@ -152,7 +152,7 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
   installPreviewServer(eleventyConfig, process.env, (message) => console.warn(`[weekly] ${message}`));
 
   // Social cards: a PNG for each report and the home page, named by their og:image (cards.ts).
-  installCards(eleventyConfig, opts, build, api, () => process.env);
+  installCards(eleventyConfig, opts, build, api, () => process.env, guest.place);
 
   // Feeds of the reports, with absolute URLs from the site's address and full content, written by
   // the plugin (see atomFeed.ts and jsonFeed.ts).
