@@ -107,7 +107,7 @@ describe("planning", () => {
 
   test("only the first picture before the second heading loads at once", () => {
     const md = markdownIt();
-    installMarkdownRules(md, { rewriteHref: () => undefined, allowsHtml: () => undefined, picture: (_, src, text) => `[${src} ${text.eager}]` });
+    installMarkdownRules(md, { rewriteHref: () => undefined, allowsHtml: () => undefined, owns: () => true, picture: (_, src, text) => `[${src} ${text.eager}]` });
     const render = (source: string) => md.render(source, { page: { inputPath: "posts/a.md" } }).replace(/<[^>]+>|\n/g, "");
     assert.equal(render("## 一\n\n![a](a.png)\n\n![b](b.png)\n\n## 二\n\n![c](c.png)"), "一[a.png true][b.png false]二[c.png false]");
     assert.equal(render("## 一\n\n文字\n\n## 二\n\n![c](c.png)"), "一文字二[c.png false]");

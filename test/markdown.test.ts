@@ -117,6 +117,7 @@ describe("installMarkdownRules", () => {
   installMarkdownRules(site, {
     rewriteHref: (from, href) => (from === "./posts/a.md" && href.startsWith("../weekly_news/") ? `/weekly_news/x/` : undefined),
     allowsHtml: (from) => (from.startsWith("./weekly_news/") ? false : from.startsWith("./posts/") ? true : undefined),
+    owns: () => true,
   });
   test("a report's title heading is dropped, ids assigned, source links rewritten, others kept", () => {
     const html = site.render("# 题目\n\n## 小节\n\n[摘要](../weekly_news/x) [外](https://example.org) ![图](../weekly_news/x.png)", {
@@ -132,7 +133,7 @@ describe("installMarkdownRules", () => {
 
 describe("installMarkdownRules: raw HTML by kind of page", () => {
   const site = new MarkdownIt({ html: true });
-  installMarkdownRules(site, { rewriteHref: () => undefined, allowsHtml: (from) => (from.startsWith("./weekly_news/") ? false : from.startsWith("./posts/") ? true : undefined) });
+  installMarkdownRules(site, { rewriteHref: () => undefined, allowsHtml: (from) => (from.startsWith("./weekly_news/") ? false : from.startsWith("./posts/") ? true : undefined), owns: () => true });
   const source = '<div onclick="x()">块</div>\n\n行内 <script>alert(1)</script> 与 <img src=x onerror=y()>';
   const cases: Array<[string, Record<string, unknown>, string]> = [
     ["a report keeps its HTML", { page: { inputPath: "./posts/a.md" } }, '<div onclick="x()">块</div>\n<p>行内 <script>alert(1)</script> 与 <img src=x onerror=y()></p>\n'],
@@ -166,7 +167,7 @@ describe("installMarkdownRules: no link to a script or data target", () => {
     ["[[内](https://a.example)](data:text/html,x)", '<p>[<a href="https://a.example">内</a>](data:text/html,x)</p>\n'],
   ];
   const site = new MarkdownIt({ html: false });
-  installMarkdownRules(site, { rewriteHref: () => undefined, allowsHtml: () => undefined });
+  installMarkdownRules(site, { rewriteHref: () => undefined, allowsHtml: () => undefined, owns: () => true });
   for (const [source, html] of cases) {
     test(`${JSON.stringify(source)} → ${JSON.stringify(html)}`, () => assert.equal(site.render(source, {}), html));
   }
@@ -190,7 +191,7 @@ describe("liftHeadings", () => {
 
 describe("installMarkdownRules: content lost to nesting is noted", () => {
   const ruled = new MarkdownIt({ html: true });
-  installMarkdownRules(ruled, { rewriteHref: () => undefined, allowsHtml: () => undefined });
+  installMarkdownRules(ruled, { rewriteHref: () => undefined, allowsHtml: () => undefined, owns: () => true });
   const deepList = Array.from({ length: 60 }, (_, level) => `${"  ".repeat(level)}- 第${level}层`).join("\n");
   const cases: Array<[string, string, number | undefined]> = [
     ["a list 60 levels deep", `开头\n\n${deepList}`, 51],
@@ -205,4 +206,21 @@ describe("installMarkdownRules: content lost to nesting is noted", () => {
       assert.equal(env[LOST_NESTING], line);
     });
   }
+});
+
+describe("installMarkdownRules: a page of the site that is not the plugin's is rendered as the site renders it", () => {
+  const plain = new MarkdownIt({ html: true });
+  const ruled = new MarkdownIt({ html: true });
+  installMarkdownRules(ruled, { rewriteHref: () => "/rewritten/", allowsHtml: () => undefined, owns: (from) => from.startsWith("./posts/"), picture: () => "<picture></picture>" });
+  const source = "# About\n\n## Section Header\n\n[first](blog/firstpost.md) ![a possum](possum.png) [x](javascript:alert(1))\n\n```js\nlet a = 1;\n```\n";
+  test("./about.md: no heading ids, no dropped title, links, pictures and code blocks as written", () => {
+    const env = { title: "About", page: { inputPath: "./about.md" } };
+    assert.equal(ruled.render(source, env), plain.render(source, env));
+  });
+  test("./posts/a.md: the plugin's rules", () => {
+    const html = ruled.render(source, { title: "About", page: { inputPath: "./posts/a.md" } });
+    assert.match(html, /<h2 id="section-header">/);
+    assert.match(html, /href="\/rewritten\/"/);
+    assert.match(html, /<pre tabindex="0"/);
+  });
 });

@@ -31,7 +31,7 @@ describe("resolveOptions", () => {
   test("a layouts folder of another name: the default layouts are named in it, the site's own choices kept", () => {
     const opts = resolveOptions({ layoutsDir: "theme", layouts: { home: "theme/front.njk", tag: false } });
     assert.deepEqual(opts.layouts, {
-      report: "theme/post.njk", digest: "theme/digest.njk", page: "theme/page.njk", home: "theme/front.njk", tag: false,
+      report: "theme/post.njk", digest: "theme/digest.njk", page: false, home: "theme/front.njk", tag: false,
       tagIndex: "theme/tags.njk", archive: "theme/archive.njk", digestIndex: "theme/digests.njk", search: "theme/search.njk", notFound: "theme/404.njk",
     });
   });

@@ -156,6 +156,7 @@ describe("Markdown: any body renders, with no link to a script", () => {
     rewriteHref: (from, h) => resolveReferenceHref(from, h),
     // The plugin's own rule with the default options: digests' raw HTML is text.
     allowsHtml: (from) => allowsRawHtml(kindOf(from.replace(/^\.\//, ""), opts), opts),
+    owns: () => true,
   });
   const render = (body: string, title: string, inputPath: string) => parseHTML(`<!doctype html><html><body>${md.render(body, { title, page: { inputPath } })}</body></html>`).document;
   const assertNoScriptTarget = (doc: Document, body: string) => {

@@ -12,7 +12,7 @@ import { DateTime } from "luxon";
 
 const opts = resolveOptions();
 const md = new MarkdownIt({ html: true });
-installMarkdownRules(md, { rewriteHref: () => undefined, allowsHtml: () => undefined });
+installMarkdownRules(md, { rewriteHref: () => undefined, allowsHtml: () => undefined, owns: () => true });
 
 function page(path: string, body: string, data: Record<string, unknown> = {}): CollectedPage {
   return { path, kind: kindOf(path, opts), data, body, status: { state: "published" } };
@@ -62,7 +62,11 @@ describe("analyseSite", () => {
   });
   test("maps each link that names a page to its URL", () => {
     assert.deepEqual([...report.rewrites], [["../weekly_news/ai_news_2026-W06", "/weekly_news/ai_news_2026-W06/"]]);
-    assert.deepEqual([...site.pages.get("about.md")!.rewrites], [["posts/2026-W06-ai-weekly", "/posts/2026-W06-ai-weekly/"]]);
+  });
+  test("leaves a page of the site's own (about.md) alone: its address is known, its links are the site's", () => {
+    assert.equal(site.pages.get("about.md")?.url, "/about/");
+    assert.deepEqual([...site.pages.get("about.md")!.rewrites], []);
+    assert.equal(site.problems.filter((p) => p.file === "about.md").length, 0);
   });
   test("records which reports cite the digest, not pages of other kinds", () => {
     assert.deepEqual(site.citedBy.get("weekly_news/ai_news_2026-W06.md"), ["posts/2026-W06-ai-weekly.md"]);

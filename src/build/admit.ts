@@ -57,7 +57,8 @@ export function admitPage(ctx: BuildContext, state: BuildState, inputPath: strin
   // layout for its kind, instead of being written as a bare fragment of HTML.
   const fallback = opts.layouts[kind ?? "page"];
   if (markdown && data.layout === undefined && fallback !== false) data.layout = fallback;
-  const schedule = publishState(data, state.now, opts.timezone);
+  // Drafts and schedules are the plugin's for its own pages: the site's pages are published as the site says.
+  const schedule = kind ? publishState(data, state.now, opts.timezone) : { status: { state: "published" } as PublishState, problems: [] };
   for (const problem of schedule.problems) addProblem(ctx, state, path, problem, "error");
   // A page whose schedule cannot be read is kept for the analysis (so its links are checked
   // too): the build stops on its problem before anything is written.

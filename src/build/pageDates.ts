@@ -9,7 +9,12 @@ import { relativePath, type BuildContext } from "./context.js";
 import { addProblem } from "./problems.js";
 import type { BuildState } from "./state.js";
 
+/**
+ * A report's or digest's `date`, read in the site's zone. Any other page's date is left to Eleventy
+ * (undefined), so that the site's own pages keep the dates they have without the plugin.
+ */
 export function pageDate(ctx: BuildContext, state: BuildState, value: unknown, inputPath: string | undefined): Date | undefined {
+  if (inputPath !== undefined && kindOf(relativePath(ctx, inputPath), ctx.opts) === undefined) return undefined;
   if (value === undefined || value === null || value === "") return defaultDate(ctx, inputPath);
   const parsed = parseSiteDate(value, ctx.opts.timezone);
   if (parsed) return parsed.dateTime.toJSDate();

@@ -6,7 +6,8 @@ import { posix } from "node:path";
 import { sortProblems, type Problem } from "../core/errors.js";
 import type { ResolvedOptions } from "../core/options.js";
 import type { AnalysisParser } from "../content/markdown.js";
-import { bodyReader } from "../content/body.js";
+import { bodyReader, inputRelative } from "../content/body.js";
+import { kindOf } from "../core/kinds.js";
 import { reservedOutputs } from "../content/contentData.js";
 import { createFrontMatterEngine } from "../content/frontMatter.js";
 import type { ExistingContent } from "../content/newWeek.js";
@@ -62,7 +63,9 @@ export function readSite(source: SiteSource): SiteRead {
     if (error instanceof WeeklyCheckResult) return { problems: [...error.problems], files: 0, site: undefined, content: existingContent(undefined) };
     throw error;
   }
-  const engines = { yaml: createFrontMatterEngine(source.layoutExists), json: createFrontMatterEngine(source.layoutExists, "json") };
+  // The site's other pages are read as Eleventy reads them without the plugin.
+  const guest = { owns: (filePath: string) => kindOf(inputRelative(filePath, folders.input), opts) !== undefined };
+  const engines = { yaml: createFrontMatterEngine(source.layoutExists, "yaml", guest), json: createFrontMatterEngine(source.layoutExists, "json", guest) };
   const urls: Record<string, string[]> = Object.create(null);
   for (const page of readSitePages(folders, engines)) {
     if (!admitPage(ctx, state, page.inputPath, page.data, page.body)) continue;

@@ -67,6 +67,8 @@ export async function inspectSite(startDir: string): Promise<SiteInspection | { 
       rewriteHref: (from, href) => rewrite(from, href),
       // As the plugin renders: raw HTML by kind of page (the `rawHtml` option).
       allowsHtml: (from) => allowsRawHtml(kindOf(inputRelative(from, folders.input), opts), opts),
+      // The check parses (and `weekly export` renders) only the plugin's own pages.
+      owns: () => true,
     });
     const read = readSite({ opts, folders, env: process.env, layoutExists: theme.layoutExists, parse: (source, env) => md.parse(source, env), virtualPages: virtualPages(opts) });
     const sourcesFile = posix.join(folders.input, opts.digestsDir, SOURCES_FILE);
@@ -93,8 +95,7 @@ function markdownFor(config: SiteConfig, context: RenderContext): MarkdownIt {
 function virtualPages(opts: ResolvedOptions): Map<string, string> {
   const pages = new Map<string, string>();
   for (const page of generatedPages(opts)) {
-    const permalink = page.data.permalink;
-    if (typeof permalink === "string" && !permalink.includes("{")) pages.set(page.path, permalink);
+    if (page.url !== undefined) pages.set(page.path, page.url);
   }
   if (opts.feeds.atom !== false) pages.set("weekly-plugin/feed-atom.njk", opts.feeds.atom);
   if (opts.feeds.atom !== false) pages.set("weekly-plugin/feed-xsl.njk", FEED_STYLESHEET_URL);

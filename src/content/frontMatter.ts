@@ -28,6 +28,19 @@ export interface FrontMatterNotes {
   replacementCharacter?: true;
 }
 
+/**
+ * Which files are the plugin's (the reports and digests, by the path Eleventy gives gray-matter as
+ * `filePath`), and the engine every other file is read with: the site's own (Eleventy's default:
+ * js-yaml's default schema, with its dates) when none is given.
+ */
+export interface GuestFrontMatter {
+  owns(filePath: string): boolean;
+  parse?: ((text: string, options?: unknown) => unknown) | undefined;
+}
+
+/** What Eleventy reads front matter with when no plugin changes it. */
+const SITE_ENGINES = { yaml: (text: string) => yaml.load(text), json: (text: string) => JSON.parse(text) as unknown };
+
 /** gray-matter hands over the text after the opening `---`, so YAML's line 1 is the file's line 1. */
 const FIRST_LINE = 2;
 
@@ -40,8 +53,11 @@ const FIRST_LINE = 2;
  * that names no file is reported the same way and dropped, so that Eleventy does not stop on it
  * first.
  */
-export function createFrontMatterEngine(layoutExists: (layout: string) => boolean, language: "yaml" | "json" = "yaml") {
-  return function parseFrontMatter(raw: string): Record<string, unknown> {
+export function createFrontMatterEngine(layoutExists: (layout: string) => boolean, language: "yaml" | "json" = "yaml", guest?: GuestFrontMatter) {
+  return function parseFrontMatter(raw: string, options?: { filePath?: unknown }): Record<string, unknown> {
+    // Another page of the site is read exactly as it would be without the plugin.
+    const filePath = options?.filePath;
+    if (guest && typeof filePath === "string" && !guest.owns(filePath)) return (guest.parse ?? SITE_ENGINES[language])(raw, options) as Record<string, unknown>;
     // A file with Windows line endings hands over its YAML with them; every value at the end of a
     // line would keep a "\r".
     const text = raw.replace(/\r\n?/g, "\n");

@@ -178,6 +178,8 @@ export interface RenderContext extends PictureMaker {
   rewriteHref(fromInputPath: string, href: string): string | undefined;
   /** Whether raw HTML in this file is kept (true) or shown as text (false); undefined: as markdown-it is set. */
   allowsHtml(inputPath: string): boolean | undefined;
+  /** Whether the page is the plugin's own (kinds.ts `isOwnPage`): the rules below leave any other page as the site renders it. */
+  owns(inputPath: string): boolean;
 }
 
 interface RenderEnv {
@@ -259,9 +261,12 @@ export function installMarkdownRules(md: MarkdownIt, context: RenderContext): vo
     }
   };
   noteLostNesting(md);
-  md.core.ruler.push("weekly_safe_links", (state) => dropUnsafeLinks(state.tokens));
+  // A page Eleventy renders names itself in the env; the analysis parses only the plugin's pages.
+  const own = (env: unknown, from = (env as RenderEnv | undefined)?.page?.inputPath) => from === undefined || context.owns(from);
+  md.core.ruler.push("weekly_safe_links", (state) => void (own(state.env) && dropUnsafeLinks(state.tokens)));
   md.core.ruler.push("weekly_headings", (state) => {
     const env = state.env as RenderEnv;
+    if (!own(env)) return;
     dropRepeatedTitle(state.tokens, env.title);
     liftHeadings(state.tokens);
     assignHeadingIds(state.tokens);
@@ -271,7 +276,7 @@ export function installMarkdownRules(md: MarkdownIt, context: RenderContext): vo
     const token = tokens[idx]!;
     const href = token.attrGet(attr);
     const from = (env as RenderEnv | undefined)?.page?.inputPath;
-    if (href !== null && from) {
+    if (href !== null && from && context.owns(from)) {
       const url = context.rewriteHref(from, String(href));
       if (url !== undefined) token.attrSet(attr, url);
     }
@@ -282,9 +287,10 @@ export function installMarkdownRules(md: MarkdownIt, context: RenderContext): vo
   // A code block may scroll sideways on a phone: keyboard users must be able to reach it.
   for (const rule of ["fence", "code_block"] as const) {
     const render = md.renderer.rules[rule] ?? renderToken;
-    md.renderer.rules[rule] = (tokens, idx, options, env, self) => render(tokens, idx, options, env, self).replace(/^<pre(?=[\s>])/, '<pre tabindex="0"');
+    md.renderer.rules[rule] = (tokens, idx, options, env, self) => (own(env) ? render(tokens, idx, options, env, self).replace(/^<pre(?=[\s>])/, '<pre tabindex="0"') : render(tokens, idx, options, env, self));
   }
-  md.renderer.rules.image = pictureRule(context, rewrite("src", md.renderer.rules.image ?? renderToken));
+  const [image, picture] = [md.renderer.rules.image ?? renderToken, pictureRule(context, rewrite("src", md.renderer.rules.image ?? renderToken))];
+  md.renderer.rules.image = (tokens, idx, options, env, self) => (own(env) ? picture : image)(tokens, idx, options, env, self);
 }
 
 /** Parses Markdown for the analysis (Eleventy's markdown-it, with the plugin's rules). */

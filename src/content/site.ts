@@ -10,7 +10,10 @@ import type { ImagePlan } from "./images.js";
 import { formatPublishTime, type PublishState } from "./schedule.js";
 import { newestFirst } from "../core/order.js";
 import type { AnalysedPage, BodyProblem, CollectedPage, HeldBack, SiteIndex } from "./pageTypes.js";
-import type { BodyReader } from "./body.js";
+import type { BodyAnalysis, BodyReader } from "./body.js";
+import { isOwnPage } from "../core/kinds.js";
+import { readingTime } from "../core/readingTime.js";
+import { termCounts } from "./terms.js";
 import { checkWeeks, dateOf, titleOf, weekOf } from "./weeks.js";
 import { show } from "../core/errors.js";
 import type { ProblemCode } from "../core/problemCodes.js";
@@ -57,6 +60,8 @@ export function analyseSite(
   const links = new Map<string, LinkRef[]>();
   const problems: BodyProblem[] = [];
   const citedBy = new Map<string, string[]>();
+  /** The site's pages that are not the plugin's (isOwnPage): their headings are not known. */
+  const sitePages = new Set<string>();
 
   // First every page, so that a link's #fragment can be checked against its target's headings.
   // A page a production build holds back has no URL; its links are still checked (below).
@@ -64,7 +69,10 @@ export function analyseSite(
   for (const page of collected) {
     const url = urls.get(page.path);
     if (url === undefined && page.status.state === "published") continue; // permalink: false, or dropped by another preprocessor
-    const body = readBody(page);
+    // Another page of the site is only an address here: its body, links and pictures are the site's own.
+    const own = isOwnPage(page.path, opts);
+    if (!own) sitePages.add(page.path);
+    const body = own ? readBody(page) : siteBody();
     const week = weekOf(page, opts.timezone);
     const analysed: AnalysedPage = {
       ...page,
@@ -117,7 +125,7 @@ export function analyseSite(
         const target = pathByStem.get(resolution.stem) ?? resolution.stem;
         page.rewrites.set(link.href, resolution.href);
         page.linksTo.add(target);
-        const missing = missingFragment(resolution.fragment, pages.get(target));
+        const missing = sitePages.has(target) ? undefined : missingFragment(resolution.fragment, pages.get(target));
         if (missing) problem("missing-heading", `link ${show(written)} names ${missing} in ${target}, which has no such heading.${headingHint(pages.get(target)!, missing)}`);
       } else if (resolution.kind === "unchanged" && /^[?#]/.test(link.href)) {
         const missing = missingFragment(splitHref(link.href).fragment, page);
@@ -197,6 +205,11 @@ function heldBackConflict(source: PublishState, target: HeldBack): string | unde
 }
 
 /** `#参考` when the target is an analysed page without that heading id; undefined when it is fine. */
+/** What the analysis knows of the body of a page that is not the plugin's: nothing. */
+function siteBody(): BodyAnalysis {
+  return { headings: [], excerpt: "", readingTime: readingTime(""), links: [], terms: termCounts("") };
+}
+
 function missingFragment(fragment: string, target: AnalysedPage | undefined): string | undefined {
   if (fragment === "" || fragment === "#" || !target) return undefined;
   const id = readableHref(fragment.slice(1));

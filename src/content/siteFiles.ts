@@ -43,7 +43,7 @@ export interface SourcePage {
 export const DEFAULT_TEMPLATE_FORMATS = ["liquid", "md", "njk", "html", "11ty.js"] as const;
 
 /** A front-matter engine: the text between the `---` lines → the data. */
-export type FrontMatterEngine = (text: string) => Record<string, unknown>;
+export type FrontMatterEngine = (text: string, options?: { filePath?: unknown }) => Record<string, unknown>;
 
 /**
  * Every template of the site, sorted by path, with its data. Front matter is read with the given
@@ -67,8 +67,9 @@ export function readSitePages(folders: SiteFolders, engines: { yaml: FrontMatter
   return found.map((file) => {
     const text = readFileSync(join(folders.root, file), "utf8");
     const isJavaScript = /\.(11ty\.)?[cm]?js$/.test(file);
-    const { data, content } = isJavaScript ? { data: {}, content: text } : matter(text, options);
     const inputPath = `./${file}`;
+    // Eleventy hands the engines the page's path too (its `filePath`), as here.
+    const { data, content } = isJavaScript ? { data: {}, content: text } : matter(text, { ...options, filePath: inputPath } as typeof options);
     const own = { ...(data as Record<string, unknown>) };
     return { inputPath, data: mergeData(...[...localData(folders, file, dataFile), own].map(cleanTags)), body: content };
   });

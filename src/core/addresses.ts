@@ -21,3 +21,6 @@ export const FEED_STYLESHEET_URL = "/feed.xsl";
 
 /** The folder under a report's address where a preview shows its editions (`/posts/a/editions/email/`). */
 export const EDITIONS_FOLDER = "editions";
+
+/** The folder, inside the input folder, of the plugin's generated pages' virtual templates (`weekly-plugin/home.njk`). */
+export const GENERATED_FOLDER = "weekly-plugin";

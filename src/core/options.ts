@@ -111,7 +111,7 @@ export interface GeneratedLayouts {
   report: string | false;
   /** A digest that names no layout. */
   digest: string | false;
-  /** Any Markdown page that is neither a report nor a digest and names no layout (`about.md`). */
+  /** Any Markdown page that is neither a report nor a digest and names no layout (`about.md`); false (the default) leaves such a page as the site has it. */
   page: string | false;
   home: string | false;
   tag: string | false;
@@ -136,7 +136,7 @@ export const DEFAULTS: ResolvedOptions = {
   layouts: {
     report: "layouts/post.njk",
     digest: "layouts/digest.njk",
-    page: "layouts/page.njk",
+    page: false, // a page of the site's own is the site's: it names its layout (`layouts/page.njk` is shipped)
     home: "layouts/home.njk",
     tag: "layouts/tag.njk",
     tagIndex: "layouts/tags.njk",

@@ -28,11 +28,11 @@ function sourceOf(item: CollectionItem | undefined): string {
 
 interface CardData {
   report?: CollectionItem;
-  collections: { reports?: CollectionItem[] };
+  collections: { all?: CollectionItem[] };
 }
 
 /** Filter `weeklyCard`, the card templates and, after each build, the cache pruned and the timing line (`WEEKLY_CARD_TIMING=1`). */
-export function installCards(eleventyConfig: EleventyConfig, opts: ResolvedOptions, build: WeeklyBuild, api: TemplateApi, env: () => Record<string, string | undefined>): void {
+export function installCards(eleventyConfig: EleventyConfig, opts: ResolvedOptions, build: WeeklyBuild, api: TemplateApi, env: () => Record<string, string | undefined>, place: (url: string) => string | false = (url) => url): void {
   const home = opts.cards ? generatedPageUrls(opts).home : false;
   const homeLink = home === false ? undefined : cardLink(home, opts.site.title);
   // Filter `weeklyCard`: the card a page's <head> names, or undefined (a site without cards, a page without one).
@@ -56,7 +56,7 @@ export function installCards(eleventyConfig: EleventyConfig, opts: ResolvedOptio
     const state = build.current;
     let run = runs.get(state);
     if (!run) {
-      const reports = data.collections.reports ?? [];
+      const reports = api.reports(data.collections.all ?? []);
       run = new BuildCards(fonts, cache, () => [...(homeContent ? [homeContent] : []), ...reports.map(contentOf)]);
       runs.set(state, run);
     }
@@ -66,14 +66,15 @@ export function installCards(eleventyConfig: EleventyConfig, opts: ResolvedOptio
   eleventyConfig.addTemplate("weekly-plugin/card.11ty.js", {
     data: {
       ...common,
-      pagination: { data: "collections.reports", size: 1, alias: "report", addAllPagesToCollections: false },
+      pagination: { data: "collections.all", before: api.reports, size: 1, alias: "report", addAllPagesToCollections: false },
       eleventyComputed: { permalink: (data: CardData) => (typeof data.report?.url === "string" ? cardUrl(data.report.url) : false) },
     },
     render: async (data: CardData) => runOf(data).png(contentOf(data.report), sourceOf(data.report)),
   });
   if (home !== false && homeContent) {
     eleventyConfig.addTemplate("weekly-plugin/home-card.11ty.js", {
-      data: { ...common, permalink: cardUrl(home) },
+      // No card for a home page the site has its own of (guest.ts).
+      data: { ...common, eleventyComputed: { permalink: () => (place(home) === false ? false : cardUrl(home)) } },
       render: async (data: CardData) => runOf(data).png(homeContent, HOME_CARD_SOURCE),
     });
   }

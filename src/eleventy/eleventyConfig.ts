@@ -27,6 +27,8 @@ export interface EleventyConfig {
   amendLibrary(name: "md", callback: (md: MarkdownIt) => void): void;
   amendLibrary(name: "njk", callback: (env: { loaders: unknown[] }) => void): void;
   setFrontMatterParsingOptions(options: Record<string, unknown>): void;
+  /** The front-matter engines so far (Eleventy's, or the site's own), before the plugin adds its own. */
+  frontMatterParsingOptions?: { engines?: Record<string, ((text: string, options?: unknown) => unknown) | undefined> };
   /** The dev server's options so far (the site's `setServerOptions`); merged into, arrays appended. */
   serverOptions?: { host?: unknown; module?: unknown; middleware?: unknown[] };
   setServerOptions(options: Record<string, unknown>): void;

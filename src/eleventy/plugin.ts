@@ -6,6 +6,8 @@ import { WeeklyBuild } from "../build/build.js";
 import { TemplateApi } from "./templateApi.js";
 import { installMarkdownRules } from "../content/markdown.js";
 import { createFrontMatterEngine } from "../content/frontMatter.js";
+import { inputRelative } from "../content/body.js";
+import { kindOf } from "../core/kinds.js";
 import { atomFeed } from "../present/atomFeed.js";
 import type { CollectionItem, TagPage } from "../present/collections.js";
 import { tagFeedTitle, tagFeedUrl } from "../present/tagPages.js";
@@ -21,6 +23,7 @@ import { formatChineseDate, formatIsoDate, parseSiteDate } from "../core/dates.j
 import { installTheme } from "./theme.js";
 import { installCards } from "./cards.js";
 import { installPreviewServer } from "./previewServer.js";
+import { installGuest } from "./guest.js";
 
 export type { WeeklyOptions, ResolvedOptions, SiteMetadata, Severity } from "../core/options.js";
 export type { PageView, DateView, WeekView, TagView, PageLink, CardLink } from "../present/views.js";
@@ -50,7 +53,9 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
     () => process.env,
     () => [...(eleventyConfig.dataExtensions?.keys() ?? [])],
   );
-  const api = new TemplateApi(build, opts, eleventyConfig.directories.input);
+  // A page of the site at an address the plugin would generate a page at wins (guest.ts).
+  const guest = installGuest(eleventyConfig, opts, (line) => console.log(`[weekly] ${line}`));
+  const api = new TemplateApi(build, opts, eleventyConfig.directories.input, () => !guest.yieldsTags());
 
   // The shipped theme, for every layout the site lacks; every layout the options name must exist.
   const theme = installTheme(eleventyConfig, opts);
@@ -60,7 +65,17 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
   // Reading: dates stay text until the plugin reads them in the site's zone. JSON front matter
   // (`---json`) is data too, read and checked the same way; JavaScript front matter (`---js`) in a
   // report or digest is refused before Eleventy reads it (see build/start.ts).
-  eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: createFrontMatterEngine(theme.layoutExists), json: createFrontMatterEngine(theme.layoutExists, "json") } });
+  // Only reports and digests: any other page is read with the site's own engine, as without the plugin.
+  // Taken now: the object is merged into (and its engines replaced) by the call below.
+  const { yaml: siteYaml, json: siteJson } = eleventyConfig.frontMatterParsingOptions?.engines ?? {};
+  const owns = (filePath: string) => kindOf(inputRelative(filePath, eleventyConfig.directories.input), opts) !== undefined;
+  eleventyConfig.setFrontMatterParsingOptions({
+    engines: {
+      yaml: createFrontMatterEngine(theme.layoutExists, "yaml", { owns, parse: siteYaml }),
+      json: createFrontMatterEngine(theme.layoutExists, "json", { owns, parse: siteJson }),
+    },
+  });
+  // A report's or digest's date (pageDates.ts); any other page's is Eleventy's.
   eleventyConfig.addDateParsing(function (value) {
     return build.parseDate(value, this.page?.inputPath);
   });
@@ -79,25 +94,28 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
     if (theme.isShippedLayout(this.inputPath)) return false;
     return build.admit(this.inputPath, data, content) ? undefined : false;
   });
+  // Transforms act on the plugin's own outputs only: the site's other pages are written as they are.
   eleventyConfig.addTransform("weekly-noindex", function (this: { page: { inputPath: string; outputPath: unknown } }, html: string) {
     const isPage = typeof this.page.outputPath === "string" && this.page.outputPath.endsWith(".html");
-    return isPage && api.needsNoindex(this.page.inputPath) ? markNoindex(html) : html;
+    return isPage && api.isPluginOutput(this.page.inputPath) && api.needsNoindex(this.page.inputPath) ? markNoindex(html) : html;
   });
   // Feeds and the sitemap: a control character in a title would make the whole file unreadable XML.
-  eleventyConfig.addTransform("weekly-xml", function (this: { page: { outputPath: unknown } }, content: string) {
+  eleventyConfig.addTransform("weekly-xml", function (this: { page: { inputPath: string; outputPath: unknown } }, content: string) {
     const isXml = typeof this.page.outputPath === "string" && this.page.outputPath.endsWith(".xml");
-    return isXml ? xmlSafe(content) : content;
+    return isXml && api.isPluginOutput(this.page.inputPath) ? xmlSafe(content) : content;
   });
 
   // The build: clock and mode, then the analysis and every check once all URLs are known, then
   // linked files copied, stale output removed, and the summary line.
   for (const { event, run } of build.events) eleventyConfig.on(event, run);
 
-  // Collections and the data layouts read.
-  eleventyConfig.addCollection("reports", api.reports);
-  eleventyConfig.addCollection("digests", api.digests);
-  eleventyConfig.addCollection("weeklyTags", api.tags);
-  eleventyConfig.addCollection("weeklyTagPages", api.tagPages);
+  // The lists layouts read, as filters of `collections.all`: the plugin adds no collection, so a
+  // site's tag list made of the keys of `collections` shows only the site's tags.
+  eleventyConfig.addFilter("weeklyReports", api.reports);
+  eleventyConfig.addFilter("weeklyDigests", api.digests);
+  eleventyConfig.addFilter("weeklyTags", api.tags);
+  eleventyConfig.addFilter("weeklyTagPages", api.tagPages);
+  eleventyConfig.addFilter("weeklyArchive", api.archive);
   eleventyConfig.addGlobalData("weekly", {
     site: opts.site,
     tagsPath: opts.tagsPath,
@@ -113,17 +131,15 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
   eleventyConfig.addFilter("weeklyIsoDate", (value: unknown) => withDate(value, opts.timezone, formatIsoDate));
 
   // Pages the plugin adds: home, tag pages, tag index.
-  for (const page of generatedPages(opts)) eleventyConfig.addTemplate(page.path, page.content, page.data);
+  for (const page of generatedPages(opts, guest.place, api.tagPages)) eleventyConfig.addTemplate(page.path, page.content, page.data);
   eleventyConfig.addNunjucksGlobal("weeklySitemap", api.sitemap);
-  eleventyConfig.addCollection("weeklyArchive", api.archive);
 
   // A preview's edition pages of each report (email, WeChat), with their 复制 button; a
   // production build gives them no address.
   eleventyConfig.addFilter("weeklyEdition", api.edition);
-  eleventyConfig.addCollection("weeklyEditionReports", api.editionReports);
   for (const { format } of PREVIEW_EDITIONS) {
     eleventyConfig.addTemplate(`weekly-plugin/edition-${format}.njk`, EDITION_PAGE, {
-      pagination: { data: "collections.weeklyEditionReports", size: 1, alias: "report", addAllPagesToCollections: false },
+      pagination: { data: "collections.all", before: api.editionReports, size: 1, alias: "report", addAllPagesToCollections: false },
       layout: false,
       eleventyExcludeFromCollections: true,
       editionFormat: format,
@@ -136,7 +152,7 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
   installPreviewServer(eleventyConfig, process.env, (message) => console.warn(`[weekly] ${message}`));
 
   // Social cards: a PNG for each report and the home page, named by their og:image (cards.ts).
-  installCards(eleventyConfig, opts, build, api, () => process.env);
+  installCards(eleventyConfig, opts, build, api, () => process.env, guest.place);
 
   // Feeds of the reports, with absolute URLs from the site's address and full content, written by
   // the plugin (see atomFeed.ts and jsonFeed.ts).
@@ -146,8 +162,9 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
     // Named from the host: Eleventy's <base> plugin leaves XML alone, so the site's folder is written here.
     const stylesheet = encodeUrl(`${basePath}${FEED_STYLESHEET_URL}`);
     eleventyConfig.addNunjucksGlobal("weeklyAtomFeed", (items: CollectionItem[]) => atomFeed(items, opts, { url: feedUrl, page: "/", stylesheet }, facts));
-    eleventyConfig.addTemplate("weekly-plugin/feed-atom.njk", "{{ weeklyAtomFeed(collections.reports) | safe }}", {
-      permalink: feedUrl,
+    eleventyConfig.addTemplate("weekly-plugin/feed-atom.njk", "{{ weeklyAtomFeed(collections.all | weeklyReports) | safe }}", {
+      eleventyImport: { collections: ["all"] },
+      eleventyComputed: { permalink: () => guest.place(feedUrl) },
       layout: false,
       eleventyExcludeFromCollections: true,
     });
@@ -156,16 +173,16 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
       const place = (tag: TagPage) => ({ url: tagFeedUrl(tag.url), page: tag.url, title: tagFeedTitle(opts.site.title, tag.name), stylesheet });
       eleventyConfig.addNunjucksGlobal("weeklyTagAtomFeed", (tag: TagPage) => atomFeed(tag.reports, opts, place(tag), facts));
       eleventyConfig.addTemplate("weekly-plugin/feed-atom-tag.njk", "{{ weeklyTagAtomFeed(tag) | safe }}", {
-        pagination: { data: "collections.weeklyTags", size: 1, alias: "tag", addAllPagesToCollections: false },
+        pagination: { data: "collections.all", before: api.tags, size: 1, alias: "tag", addAllPagesToCollections: false },
         layout: false,
         eleventyExcludeFromCollections: true,
-        eleventyComputed: { permalink: (data: { tag?: TagPage }) => (data.tag ? tagFeedUrl(data.tag.url) : false) },
+        eleventyComputed: { permalink: (data: { tag?: TagPage }) => (data.tag ? guest.place(tagFeedUrl(data.tag.url)) : false) },
       });
     }
     // What a browser shows for a feed (feedStylesheet.ts), in the site's stylesheet.
     eleventyConfig.addNunjucksGlobal("weeklyFeedStylesheet", feedStylesheet);
     eleventyConfig.addTemplate("weekly-plugin/feed-xsl.njk", "{{ weeklyFeedStylesheet(weeklyStylesheet()) | safe }}", {
-      permalink: FEED_STYLESHEET_URL,
+      eleventyComputed: { permalink: () => guest.place(FEED_STYLESHEET_URL) },
       layout: false,
       eleventyExcludeFromCollections: true,
     });
@@ -173,8 +190,9 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
   if (opts.feeds.json !== false) {
     const feedUrl = opts.feeds.json;
     eleventyConfig.addNunjucksGlobal("weeklyJsonFeed", (items: Parameters<typeof jsonFeed>[0]) => jsonFeed(items, opts, feedUrl));
-    eleventyConfig.addTemplate("weekly-plugin/feed-json.njk", "{{ weeklyJsonFeed(collections.reports) | safe }}", {
-      permalink: feedUrl,
+    eleventyConfig.addTemplate("weekly-plugin/feed-json.njk", "{{ weeklyJsonFeed(collections.all | weeklyReports) | safe }}", {
+      eleventyImport: { collections: ["all"] },
+      eleventyComputed: { permalink: () => guest.place(feedUrl) },
       layout: false,
       eleventyExcludeFromCollections: true,
     });

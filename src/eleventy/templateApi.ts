@@ -2,8 +2,8 @@
 // answered from the build's analysis, made once per build.
 import { DateTime } from "luxon";
 import { isoWeekOf, formatIsoDate } from "../core/dates.js";
-import { pageAddresses } from "../core/addresses.js";
-import { allowsRawHtml, kindOf } from "../core/kinds.js";
+import { GENERATED_FOLDER, pageAddresses } from "../core/addresses.js";
+import { allowsRawHtml, isOwnPage, kindOf } from "../core/kinds.js";
 import type { ResolvedOptions } from "../core/options.js";
 import { encodeUrl } from "../core/safety.js";
 import { pageStem, resolveReference } from "../content/references.js";
@@ -28,9 +28,13 @@ const PREVIEW_EDITION_REPORTS = 10;
 /** Editions kept between a preview's rebuilds: two per report with edition pages, with room. */
 const EDITIONS_KEPT = 200;
 
-interface CollectionApi {
-  getAll(): CollectionItem[];
-}
+/**
+ * The site's pages, as Eleventy gives them: `collections.all` (in a layout, a filter or a
+ * pagination's `before`), or a collection function's API. The plugin adds no collection of its
+ * own: a site that lists the keys of `collections` as its tags (eleventy-base-blog does) would show
+ * each as a tag, with a page.
+ */
+type SitePages = readonly CollectionItem[] | { getAll(): CollectionItem[] };
 
 export class TemplateApi {
   readonly #build: WeeklyBuild;
@@ -43,7 +47,11 @@ export class TemplateApi {
   /** State that outlives a build: the preview's editions, by format, report and rendered body. */
   #editions = new Map<string, { html: string; text: string; label: string; title: string; links: Array<{ label: string; url: string }>; json: string; removed: string[] }>();
 
-  constructor(build: WeeklyBuild, opts: ResolvedOptions, inputDir: string) {
+  /** Whether a report's tags link to the plugin's tag pages (not when the site has its own: guest.ts). */
+  readonly #linksTags: () => boolean;
+
+  constructor(build: WeeklyBuild, opts: ResolvedOptions, inputDir: string, linksTags: () => boolean = () => true) {
+    this.#linksTags = linksTags;
     this.#build = build;
     this.#opts = opts;
     this.#inputDir = inputDir;
@@ -55,6 +63,12 @@ export class TemplateApi {
 
   /** markdown-it's parse: raw HTML kept in reports, shown as text in digests (by default). */
   allowsHtml = (inputPath: string): boolean | undefined => allowsRawHtml(kindOf(this.#relative(inputPath), this.#opts), this.#opts);
+
+  /** markdown-it's rules: whether a page is the plugin's own (a report or a digest). */
+  owns = (inputPath: string): boolean => isOwnPage(this.#relative(inputPath), this.#opts);
+
+  /** Transforms: whether an output is the plugin's (its own page, or one it generates); any other is the site's, left as it is. */
+  isPluginOutput = (inputPath: string): boolean => this.owns(inputPath) || this.#relative(inputPath).startsWith(`${GENERATED_FOLDER}/`);
 
   /** markdown-it's link and image rules: the published URL of a source-relative link to a page or file. */
   rewriteHref = (inputPath: string, href: string): string | undefined => {
@@ -85,7 +99,7 @@ export class TemplateApi {
     let views = this.#views.get(state);
     if (!views) this.#views.set(state, (views = new Map()));
     if (!views.has(inputPath)) {
-      const view = pageView(site, this.#relative(inputPath), (tag) => state.tagUrls.get(tag), (path) => this.#relatedOf(site).get(path) ?? []);
+      const view = pageView(site, this.#relative(inputPath), (tag) => (this.#linksTags() ? state.tagUrls.get(tag) : undefined), (path) => this.#relatedOf(site).get(path) ?? []);
       // Set on the view, not spread into a copy: that would read (and so choose) its related reports.
       // A preview links each report to its editions (editionPages.ts); a production build has none.
       // A report's card is made by eleventy/cards.ts for every report the build shows.
@@ -144,8 +158,8 @@ export class TemplateApi {
     return site !== undefined && index !== undefined && index >= site.reportOrder.length - PREVIEW_EDITION_REPORTS;
   };
 
-  /** Collection `weeklyEditionReports`: the reports with edition pages (the newest, in a preview; none otherwise). */
-  editionReports = (api: CollectionApi): CollectionItem[] => (this.#build.latest?.preview ? this.reports(api).slice(0, PREVIEW_EDITION_REPORTS) : []);
+  /** The reports with edition pages (the newest, in a preview; none otherwise). */
+  editionReports = (all: SitePages): CollectionItem[] => (this.#build.latest?.preview ? this.reports(all).slice(0, PREVIEW_EDITION_REPORTS) : []);
 
   /**
    * Whether a page must not be indexed: every page of a preview (its home and tag pages list
@@ -175,10 +189,10 @@ export class TemplateApi {
     return entries.sort((a, b) => (a.loc < b.loc ? -1 : a.loc > b.loc ? 1 : 0));
   };
 
-  /** Collection `weeklyArchive`: the reports by ISO week-year, newest first. */
-  archive = (api: CollectionApi): Array<{ year: number; reports: CollectionItem[] }> => {
+  /** Filter `weeklyArchive` (of `collections.all`): the reports by ISO week-year, newest first. */
+  archive = (all: SitePages): Array<{ year: number; reports: CollectionItem[] }> => {
     const years = new Map<number, CollectionItem[]>();
-    for (const item of this.reports(api)) {
+    for (const item of this.reports(all)) {
       const year = isoWeekOf(DateTime.fromJSDate(item.date, { zone: this.#opts.timezone })).weekYear;
       const list = years.get(year);
       if (list) list.push(item);
@@ -187,25 +201,35 @@ export class TemplateApi {
     return [...years].map(([year, reports]) => ({ year, reports }));
   };
 
-  /** Collection `reports`: every report, newest first. */
-  reports = (api: CollectionApi): CollectionItem[] => sortNewestFirst(this.#ofKind(api, "report"));
+  /** Filter `weeklyReports` (of `collections.all`): every report, newest first. */
+  reports = (all: SitePages): CollectionItem[] => this.#memo("reports", all, (items) => sortNewestFirst(this.#ofKind(items, "report")));
 
-  /** Collection `digests`: every digest, newest week first. */
-  digests = (api: CollectionApi): CollectionItem[] => sortByWeekDescending(this.#ofKind(api, "digest"));
+  /** Filter `weeklyDigests` (of `collections.all`): every digest, newest week first. */
+  digests = (all: SitePages): CollectionItem[] => this.#memo("digests", all, (items) => sortByWeekDescending(this.#ofKind(items, "digest")));
 
-  /** Collection `weeklyTags`: one entry per tag of the reports, for the tag pages. */
-  tags = (api: CollectionApi): TagPage[] => tagPages(this.reports(api), this.#opts.tagsPath, this.#opts.tagSlugs);
+  /** Filter `weeklyTags` (of `collections.all`): one entry per tag of the reports, for the tag pages. */
+  tags = (all: SitePages): TagPage[] => this.#memo("tags", all, () => tagPages(this.reports(all), this.#opts.tagsPath, this.#opts.tagSlugs));
 
-  /** Collection `weeklyTagPages`: every page of every tag (`tagPageSize` reports each), for the tag pages. */
-  tagPages = (api: CollectionApi): TagPageEntry[] => {
+  /** Filter `weeklyTagPages` (of `collections.all`): every page of every tag (`tagPageSize` reports each), for the tag pages. */
+  tagPages = (all: SitePages): TagPageEntry[] => {
     const { site, feeds, tagPageSize } = this.#opts;
-    return paginateTags(this.tags(api), {
+    return paginateTags(this.tags(all), {
       pageSize: tagPageSize,
       feedOf: (tag) => (feeds.atom === false ? undefined : { url: tagFeedUrl(tag.url), title: tagFeedTitle(site.title, tag.name) }),
     });
   };
 
-  #ofKind(api: CollectionApi, kind: "report" | "digest"): CollectionItem[] {
-    return api.getAll().filter((item) => item.url !== false && kindOf(this.#relative(item.inputPath), this.#opts) === kind);
+  #ofKind(items: readonly CollectionItem[], kind: "report" | "digest"): CollectionItem[] {
+    return items.filter((item) => item.url !== false && kindOf(this.#relative(item.inputPath), this.#opts) === kind);
+  }
+
+  /** Each list made once per `collections.all` (one array per build), however many layouts ask. */
+  #lists = new WeakMap<object, Map<string, unknown>>();
+  #memo<T>(name: string, all: SitePages, make: (items: readonly CollectionItem[]) => T): T {
+    const items = Array.isArray(all) ? (all as readonly CollectionItem[]) : (all as { getAll(): CollectionItem[] }).getAll();
+    let lists = this.#lists.get(items);
+    if (!lists) this.#lists.set(items, (lists = new Map()));
+    if (!lists.has(name)) lists.set(name, make(items));
+    return lists.get(name) as T;
   }
 }

@@ -10,6 +10,8 @@ export interface GeneratedPage {
   /** The template; most pages are all layout. */
   content: string;
   data: Record<string, unknown>;
+  /** Its address, for a page with one fixed address (not the tag pages). */
+  url?: string;
 }
 
 const SITEMAP = `<?xml version="1.0" encoding="utf-8"?>
@@ -26,14 +28,20 @@ Allow: /
 Sitemap: {{ weekly.site.url }}/sitemap.xml
 `;
 
-/** The generated pages a site asked for; a layout option set to `false` leaves its page out. */
-export function generatedPages(opts: ResolvedOptions): GeneratedPage[] {
+/**
+ * The generated pages a site asked for; a layout option set to `false` leaves its page out. `place`
+ * says where each goes when the site is built: its address, or nowhere (false) when the site has
+ * its own page there (hostPages.ts).
+ */
+export function generatedPages(opts: ResolvedOptions, place: (url: string) => string | false = (url) => url, tagPagesOf: (all: never) => unknown[] = () => []): GeneratedPage[] {
   const pages: GeneratedPage[] = [];
   const { home, tag, tagIndex, archive, digestIndex, search, notFound } = opts.layouts;
   const at = pageAddresses(opts);
   const common = { eleventyExcludeFromCollections: true, templateEngineOverride: "njk" };
+  // A function, asked once the build has started: by then the site's own addresses are known.
+  const placed = (url: string) => ({ eleventyComputed: { permalink: () => place(url) } });
   const page = (name: string, layout: string | false, permalink: string, title: string, more: Record<string, unknown> = {}) => {
-    if (layout !== false) pages.push({ path: `weekly-plugin/${name}.njk`, content: "", data: { ...common, layout, permalink, title, ...more } });
+    if (layout !== false) pages.push({ path: `weekly-plugin/${name}.njk`, content: "", data: { ...common, layout, ...placed(permalink), title, ...more }, url: permalink });
   };
   page("home", home, at.home, opts.site.title);
   if (tag !== false) {
@@ -43,12 +51,13 @@ export function generatedPages(opts: ResolvedOptions): GeneratedPage[] {
       data: {
         ...common,
         layout: tag,
-        // Every page of every tag (tagPages.ts): Eleventy paginates one list, not a tag and then its pages.
-        pagination: { data: "collections.weeklyTagPages", size: 1, alias: "tag", addAllPagesToCollections: false },
+        // Every page of every tag (tagPages.ts), made from the site's pages: Eleventy paginates one
+        // list, not a tag and then its pages.
+        pagination: { data: "collections.all", before: tagPagesOf, size: 1, alias: "tag", addAllPagesToCollections: false },
         // Functions, not template strings: a template would escape the name once here and the
         // layout would escape it again.
         eleventyComputed: {
-          permalink: (data: { tag?: { url?: string } }) => data.tag?.url ?? false,
+          permalink: (data: { tag?: { url?: string } }) => (data.tag?.url ? place(data.tag.url) : false),
           title: (data: { tag?: { title?: string } }) => data.tag?.title ?? "",
         },
       },
@@ -60,8 +69,8 @@ export function generatedPages(opts: ResolvedOptions): GeneratedPage[] {
   if (opts.searchIndex) page("search", search, at.search, UI.titles.search);
   page("404", notFound, at.notFound, UI.titles.notFound, { noindex: true });
   if (opts.sitemap) {
-    pages.push({ path: "weekly-plugin/sitemap.njk", content: SITEMAP, data: { ...common, permalink: "/sitemap.xml", layout: false } });
-    pages.push({ path: "weekly-plugin/robots.njk", content: ROBOTS, data: { ...common, permalink: "/robots.txt", layout: false } });
+    pages.push({ path: "weekly-plugin/sitemap.njk", content: SITEMAP, data: { ...common, ...placed("/sitemap.xml"), layout: false }, url: "/sitemap.xml" });
+    pages.push({ path: "weekly-plugin/robots.njk", content: ROBOTS, data: { ...common, ...placed("/robots.txt"), layout: false }, url: "/robots.txt" });
   }
   return pages;
 }
