@@ -125,6 +125,16 @@ describe("front matter with prototype keys", () => {
       assert.deepEqual(data.tags, ["AI", "constructor"], tags);
     }
   });
+
+  test("tags __defineGetter__ and __defineSetter__ are named and dropped (Eleventy calls them as collections, which throws)", () => {
+    for (const tag of ["__defineGetter__", "__defineSetter__", " __defineSetter__ "]) {
+      const data = yaml(`\ntitle: t\ntags: [AI, "${tag}", __lookupGetter__]\n`);
+      const problems = frontMatterNotes(data)?.problems ?? [];
+      assert.deepEqual(problems.map((p) => [p.field, p.line, p.code]), [[`tags ${tag.trim()}`, 3, "prototype-key"]], tag);
+      assert.match(problems[0]!.message, new RegExp(`received "${tag.trim()}".*a function of every object`), tag);
+      assert.deepEqual(data.tags, ["AI", "__lookupGetter__"], tag);
+    }
+  });
 });
 
 describe("tags and sources are looked up by their own keys only", () => {

@@ -87,14 +87,14 @@ function checkContentFolders(ctx: BuildContext, state: BuildState): void {
 /**
  * What in a data file of a content folder Eleventy acts on while it reads the site, before any page
  * could be held back: a prototype key (its merge of data would change every object of the build)
- * and a tag `__proto__` (its collections stop on it). The build stops at its start on these, as on
- * code, with every other problem of the data files.
+ * and a tag Eleventy's collections stop on (`__proto__`, `__defineGetter__`). The build stops at
+ * its start on these, as on code, with every other problem of the data files.
  */
 function beforeEleventyReads(ctx: BuildContext, path: string, data: Record<string, unknown>, text: string): Problem[] {
   const at = (line: number | undefined, code: ProblemCode, message: string): Problem => ({ file: fileOf(ctx, path), line: line ?? 1, column: 1, severity: "error", code, message });
   const problems = placePrototypeKeys(text, data, { remove: true }).map((key) => at(key.line, "prototype-key", prototypeKeyMessage(key)));
   const tag = unusableTag(data);
-  if (tag) problems.push(at(keyLine(text, "tags"), "prototype-key", tag));
+  if (tag) problems.push(at(keyLine(text, "tags"), "prototype-key", tag.message));
   return problems;
 }
 

@@ -29,7 +29,7 @@ export const PROBLEM_CODES = {
   "template-engine": { title: "A templateEngineOverride Eleventy cannot read", hint: "Name one template engine, such as njk or njk,md, or remove the key." },
   "unknown-layout": { title: "A layout that is not a template of the layouts folder", hint: "Name a template of the layouts folder, such as layouts/post.njk." },
   "refused-key": { title: "A key that would run code", hint: "Remove the key: content is data, never code." },
-  "prototype-key": { title: "A key or tag that names a part of every JavaScript object", hint: "Rename it: `__proto__`, `constructor` and `prototype` are never keys, and `__proto__` is never a tag." },
+  "prototype-key": { title: "A key or tag that names a part of every JavaScript object", hint: "Rename it: `__proto__`, `constructor` and `prototype` are never keys, and `__proto__`, `__defineGetter__` and `__defineSetter__` are never tags." },
   "unsafe-permalink": { title: "A permalink that is not a plain address of its own", hint: "Write a plain address such as /posts/2026-w06/, outside the addresses the plugin writes." },
   // Files of the content folders.
   "code-file": { title: "A template or script in a content folder", hint: "Keep reports and digests as Markdown (.md); move templates to the layouts folder." },
