@@ -36,7 +36,7 @@ export const PROBLEM_CODES = {
   "code-front-matter": { title: "Front matter in a language that runs", hint: "Write YAML (---) or JSON (---json) front matter." },
   "data-file": { title: "A data file of a content folder that cannot be read", hint: "Fix the JSON or YAML of the data file at the line named." },
   "not-utf8": { title: "Text that is not UTF-8", hint: "Save the file as UTF-8." },
-  "file-too-large": { title: "A report, digest or data file too large to read", hint: "Split the file into smaller ones; keep pictures and data in files it links to." },
+  "file-too-large": { title: "A report, digest or data file too large to read, or not a file at all (a device or a pipe)", hint: "Split the file into smaller ones; keep pictures and data in files it links to; replace a device or a pipe with a file." },
   "file-name-url": { title: "A file name with #, ? or a backslash", hint: "Rename the file without #, ? or backslashes, which a URL cannot hold in a name." },
   "file-name-week": { title: "A digest's file name without an ISO week", hint: "Name the digest after its week, such as ai_news_2026-W06.md." },
   "no-such-week": { title: "A week that does not exist", hint: "Use a week the year has: most years have 52 ISO weeks, some 53." },
