@@ -7,7 +7,7 @@ import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import { createServer } from "node:net";
-import { installPreviewServer, isBadRequestPath, PREVIEW_HOST, previewHost, refuseBadPaths, teachHost } from "../src/eleventy/previewServer.js";
+import { installPreviewServer, isBadRequestPath, isLocalHostHeader, PREVIEW_HOST, previewHost, refuseBadPaths, refuseForeignHosts, teachHost } from "../src/eleventy/previewServer.js";
 import type { EleventyConfig } from "../src/eleventy/eleventyConfig.js";
 import { copySite, ELEVENTY_BIN, removeOutput, tempOutput } from "./helpers.js";
 
@@ -30,6 +30,25 @@ describe("isBadRequestPath", () => {
     ["/a%00b", true],
   ];
   for (const [url, bad] of cases) test(`isBadRequestPath(${JSON.stringify(url)}) → ${bad}`, () => assert.equal(isBadRequestPath(url), bad));
+});
+
+describe("isLocalHostHeader", () => {
+  const cases: Array<[string | undefined, boolean]> = [
+    [undefined, true],
+    ["localhost:8080", true],
+    ["LOCALHOST", true],
+    ["localhost.:8080", true],
+    ["blog.localhost:8080", true],
+    ["127.0.0.1:8080", true],
+    ["127.1.2.3", true],
+    ["[::1]:8080", true],
+    ["evil.example:8080", false], // a name rebound to 127.0.0.1 by the page that asks
+    ["localhost.evil.example", false],
+    ["127.0.0.1.evil.example", false],
+    ["[::ffff:7f00:1]:8080", false],
+    ["192.168.1.5:8080", false],
+  ];
+  for (const [host, local] of cases) test(`isLocalHostHeader(${JSON.stringify(host)}) → ${local}`, () => assert.equal(isLocalHostHeader(host), local));
 });
 
 describe("previewHost", () => {
@@ -67,7 +86,12 @@ describe("installPreviewServer", () => {
     const config = fakeConfig({ middleware: [siteMiddleware] });
     installPreviewServer(config, serve, (message) => assert.fail(message));
     assert.equal(config.serverOptions.host, "127.0.0.1");
-    assert.deepEqual(config.serverOptions.middleware, [siteMiddleware, refuseBadPaths]);
+    assert.deepEqual(config.serverOptions.middleware, [siteMiddleware, refuseBadPaths, refuseForeignHosts]);
+  });
+  test("opened to the network (WEEKLY_SERVE_HOST=0.0.0.0), it answers to any name", () => {
+    const config = fakeConfig({});
+    installPreviewServer(config, { ...serve, WEEKLY_SERVE_HOST: "0.0.0.0" }, (message) => assert.fail(message));
+    assert.deepEqual(config.serverOptions.middleware, [refuseBadPaths]);
   });
   test("the site's own host is kept, whatever WEEKLY_SERVE_HOST says", () => {
     const config = fakeConfig({ host: "192.168.1.5" });
@@ -139,9 +163,9 @@ function listeningAddresses(port: number): string[] {
 }
 
 /** GET on 127.0.0.1 with the path as written (no normalising): its status, or why there was none within 5 s. */
-function statusOf(port: number, path: string): Promise<number | string> {
+function statusOf(port: number, path: string, headers: Record<string, string> = {}): Promise<number | string> {
   return new Promise((resolve) => {
-    const request = http.request({ host: "127.0.0.1", port, path, headers: { "sec-fetch-mode": "navigate" } }, (response) => {
+    const request = http.request({ host: "127.0.0.1", port, path, headers: { "sec-fetch-mode": "navigate", ...headers } }, (response) => {
       response.resume();
       response.on("end", () => resolve(response.statusCode ?? 0));
     });
@@ -190,6 +214,9 @@ describe("npx eleventy --serve", () => {
         assert.equal(await statusOf(port, path), 400, path);
       }
       assert.equal(await statusOf(port, "/no-such-page/"), 404);
+      // A page of another site whose name it rebound to 127.0.0.1 asks under that name: refused.
+      for (const path of ["/", "/.weekly/outputs.json"]) assert.equal(await statusOf(port, path, { host: `rebound.example:${port}` }), 421, path);
+      assert.equal(await statusOf(port, "/", { host: `localhost:${port}` }), 200);
       await new Promise((resolve) => setTimeout(resolve, 200));
       assert.doesNotMatch(log(), /unhandled|rejection|URIError|Invalid path/i, log());
     });
@@ -199,6 +226,7 @@ describe("npx eleventy --serve", () => {
     await withServer({ WEEKLY_SERVE_HOST: "0.0.0.0" }, async (port) => {
       assert.deepEqual(listeningAddresses(port), ["0.0.0.0"]);
       assert.equal(await statusOf(port, "/"), 200);
+      assert.equal(await statusOf(port, "/", { host: `weekly.lan:${port}` }), 200);
     });
   });
 });

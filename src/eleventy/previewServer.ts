@@ -1,6 +1,7 @@
 // The preview's web server (`eleventy --serve`): it listens on this machine only, unless the site
-// opens it, and answers a request whose path cannot be decoded or climbs out of the output folder
-// with 400 rather than leaving it without an answer. The preview serves drafts, reports not yet
+// opens it, and then answers only requests that name this machine (421 otherwise: a page of
+// another site reaching it by DNS rebinding), and a request whose path cannot be decoded or climbs
+// out of the output folder with 400 rather than leaving it without an answer. The preview serves drafts, reports not yet
 // published, their editions and `/.weekly/outputs.json`: none of it is for the network.
 import { createRequire } from "node:module";
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -51,6 +52,30 @@ export function refuseBadPaths(request: IncomingMessage, response: ServerRespons
   response.end("400 Bad Request: this path cannot be decoded, or it leaves the site.\n");
 }
 
+/**
+ * Whether a request's `Host` names this machine (`localhost`, `*.localhost`, `127.x.x.x`, `[::1]`,
+ * any port) or is absent. A page of another site that the author opens while the preview runs can
+ * make its own name resolve to 127.0.0.1 (DNS rebinding) and read the preview under that name.
+ */
+export function isLocalHostHeader(host: string | undefined): boolean {
+  if (host === undefined || host === "") return true; // no browser sends a request without one
+  const name = (host.startsWith("[") ? host.slice(0, host.indexOf("]") + 1) : host.replace(/:\d*$/, "")).toLowerCase().replace(/\.$/, "");
+  return name === "localhost" || name.endsWith(".localhost") || name === "[::1]" || /^127(\.\d{1,3}){3}$/.test(name);
+}
+
+/** Whether the preview listens on this machine only, where it must answer to this machine's names only. */
+export function listensOnLoopback(host: string | undefined): boolean {
+  return host !== undefined && (host === "::1" || isLocalHostHeader(host));
+}
+
+/** The middleware that answers a request naming another host with 421 before the dev server serves it. */
+export function refuseForeignHosts(request: IncomingMessage, response: ServerResponse, next: Next): void {
+  if (isLocalHostHeader(request.headers.host)) return next();
+  response.statusCode = 421;
+  response.setHeader("Content-Type", "text/plain; charset=utf-8");
+  response.end(`421 Misdirected Request: this preview answers to localhost and 127.0.0.1 only (set ${SERVE_HOST_VARIABLE} to open it).\n`);
+}
+
 interface DevServerPrototype {
   _serverListen?: (this: DevServerInstance, port: number) => void;
   [LISTENS_ON_HOST]?: true;
@@ -93,8 +118,8 @@ function eleventyDevServer(): { prototype: DevServerPrototype } | undefined {
 
 /**
  * Sets the preview's address (unless the site set one), teaches Eleventy's dev server to listen on
- * it, and adds the bad-path middleware after the site's own. Under `--serve` only: a build starts
- * no server. `warn` is told when the dev server cannot be taught.
+ * it, and adds the bad-path middleware after the site's own, and on loopback the host check. Under
+ * `--serve` only: a build starts no server. `warn` is told when the dev server cannot be taught.
  */
 export function installPreviewServer(eleventyConfig: EleventyConfig, env: Readonly<Record<string, string | undefined>>, warn: (message: string) => void): void {
   if (env.ELEVENTY_RUN_MODE !== "serve") return;
@@ -102,6 +127,8 @@ export function installPreviewServer(eleventyConfig: EleventyConfig, env: Readon
   eleventyConfig.setServerOptions({ middleware: [refuseBadPaths] });
   const host = previewHost(siteOptions.host, env);
   if (host !== undefined) eleventyConfig.setServerOptions({ host });
+  // On this machine only, it answers to this machine's names only: not to a rebound one.
+  if (listensOnLoopback(host ?? (typeof siteOptions.host === "string" ? siteOptions.host : undefined))) eleventyConfig.setServerOptions({ middleware: [refuseForeignHosts] });
   // Another server module (`setServerOptions({ module })`) is the site's to configure.
   if (siteOptions.module !== undefined && siteOptions.module !== DEV_SERVER) return;
   const devServer = eleventyDevServer();
