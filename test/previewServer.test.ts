@@ -7,7 +7,18 @@ import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import { createServer } from "node:net";
-import { installPreviewServer, isBadRequestPath, isLocalHostHeader, PREVIEW_HOST, previewHost, refuseBadPaths, refuseForeignHosts, teachHost } from "../src/eleventy/previewServer.js";
+import {
+  guardReloadSocket,
+  installPreviewServer,
+  isBadRequestPath,
+  isLocalHostHeader,
+  isOwnPageSocket,
+  PREVIEW_HOST,
+  previewHost,
+  refuseBadPaths,
+  refuseForeignHosts,
+  teachHost,
+} from "../src/eleventy/previewServer.js";
 import type { EleventyConfig } from "../src/eleventy/eleventyConfig.js";
 import { copySite, ELEVENTY_BIN, removeOutput, tempOutput } from "./helpers.js";
 
@@ -49,6 +60,23 @@ describe("isLocalHostHeader", () => {
     ["192.168.1.5:8080", false],
   ];
   for (const [host, local] of cases) test(`isLocalHostHeader(${JSON.stringify(host)}) → ${local}`, () => assert.equal(isLocalHostHeader(host), local));
+});
+
+describe("isOwnPageSocket", () => {
+  const cases: Array<[Record<string, string>, boolean, boolean]> = [
+    [{ host: "localhost:8080", origin: "http://localhost:8080" }, true, true],
+    [{ host: "127.0.0.1:8080", origin: "http://127.0.0.1:8080" }, true, true],
+    [{ host: "localhost:8080" }, true, true], // not a browser's page
+    [{ host: "localhost:8080", origin: "https://evil.example" }, true, false], // any page of the browser
+    [{ host: "localhost:8080", origin: "http://localhost:9999" }, true, false],
+    [{ host: "localhost:8080", origin: "null" }, true, false],
+    [{ host: "rebound.example:8080", origin: "http://rebound.example:8080" }, true, false],
+    [{ host: "192.168.1.5:8080", origin: "http://192.168.1.5:8080" }, false, true], // opened: a phone on the network
+    [{ host: "192.168.1.5:8080", origin: "https://evil.example" }, false, false],
+  ];
+  for (const [headers, loopback, own] of cases) {
+    test(`isOwnPageSocket(${JSON.stringify(headers)}, loopback ${loopback}) → ${own}`, () => assert.equal(isOwnPageSocket(headers, loopback), own));
+  }
 });
 
 describe("previewHost", () => {
@@ -132,6 +160,55 @@ describe("teachHost", () => {
     assert.equal(teachHost(Other as never), false);
   });
 });
+
+describe("guardReloadSocket", () => {
+  test("a live-reload socket of another page is closed before the server's own listener greets it", () => {
+    const events: string[] = [];
+    type Listener = (socket: { terminate(): void }, request: { headers: Record<string, string> }) => void;
+    class DevServer {
+      options = { host: "127.0.0.1" };
+      server = { listen: () => {} };
+      listeners: Listener[] = [];
+      updateServer?: { prependListener(event: string, listener: Listener): void };
+      setupReloadNotifier() {
+        this.updateServer = { prependListener: (_event, listener) => this.listeners.unshift(listener) };
+        this.listeners.push(() => events.push("greeted"));
+      }
+    }
+    assert.equal(guardReloadSocket(DevServer as never), true);
+    assert.equal(guardReloadSocket(DevServer as never), true, "taught once");
+    const server = new DevServer();
+    server.setupReloadNotifier();
+    for (const origin of ["https://evil.example", "http://localhost:8080"]) {
+      for (const listener of server.listeners) listener({ terminate: () => events.push(`closed ${origin}`) }, { headers: { host: "localhost:8080", origin } });
+    }
+    assert.deepEqual(events, ["closed https://evil.example", "greeted", "greeted"]);
+    class Other {}
+    assert.equal(guardReloadSocket(Other as never), false);
+  });
+});
+
+/** Opens the preview's live-reload WebSocket with these headers: "closed" when the server closes it, "open" when it stays 1.5 s. */
+function socketFate(port: number, headers: Record<string, string>): Promise<string> {
+  return new Promise((resolve) => {
+    const upgrade = { Connection: "Upgrade", Upgrade: "websocket", "Sec-WebSocket-Version": "13", "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ==" };
+    const request = http.request({ host: "127.0.0.1", port, path: "/", headers: { ...upgrade, ...headers } });
+    request.on("upgrade", (_response, socket) => {
+      const timer = setTimeout(() => {
+        socket.destroy();
+        resolve("open");
+      }, 1_500);
+      socket.on("close", () => {
+        clearTimeout(timer);
+        resolve("closed");
+      });
+      socket.resume();
+    });
+    request.on("response", (response) => resolve(`answered ${response.statusCode}`));
+    request.on("error", (error) => resolve(error.message));
+    request.end();
+  });
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -217,6 +294,9 @@ describe("npx eleventy --serve", () => {
       // A page of another site whose name it rebound to 127.0.0.1 asks under that name: refused.
       for (const path of ["/", "/.weekly/outputs.json"]) assert.equal(await statusOf(port, path, { host: `rebound.example:${port}` }), 421, path);
       assert.equal(await statusOf(port, "/", { host: `localhost:${port}` }), 200);
+      // Live reload sends each rebuilt page's HTML: only to the preview's own pages.
+      assert.equal(await socketFate(port, { host: `localhost:${port}`, origin: "https://evil.example" }), "closed");
+      assert.equal(await socketFate(port, { host: `localhost:${port}`, origin: `http://localhost:${port}` }), "open");
       await new Promise((resolve) => setTimeout(resolve, 200));
       assert.doesNotMatch(log(), /unhandled|rejection|URIError|Invalid path/i, log());
     });

@@ -76,15 +76,57 @@ export function refuseForeignHosts(request: IncomingMessage, response: ServerRes
   response.end(`421 Misdirected Request: this preview answers to localhost and 127.0.0.1 only (set ${SERVE_HOST_VARIABLE} to open it).\n`);
 }
 
+/**
+ * Whether a live-reload WebSocket may stay open: on loopback, one naming this machine; and one a
+ * browser opens (it sends `Origin`) only from a page of this very server. A WebSocket is not bound
+ * by the same-origin rule: any page open in the author's browser could connect to the preview's and
+ * receive each rebuilt page's HTML (a draft's, a scheduled report's) as the author edits it.
+ */
+export function isOwnPageSocket(headers: { host?: string | undefined; origin?: string | undefined }, loopback: boolean): boolean {
+  if (loopback && !isLocalHostHeader(headers.host)) return false;
+  if (headers.origin === undefined) return true; // not a browser's page
+  try {
+    return new URL(headers.origin).host === (headers.host ?? "").toLowerCase();
+  } catch {
+    return false; // `null`: a sandboxed frame or a file
+  }
+}
+
 interface DevServerPrototype {
   _serverListen?: (this: DevServerInstance, port: number) => void;
+  setupReloadNotifier?: (this: DevServerInstance) => void;
   [LISTENS_ON_HOST]?: true;
+  [GUARDS_RELOAD]?: true;
 }
 interface DevServerInstance {
   options?: { host?: unknown };
   server: { listen(options: { port: number; host?: string }): void };
+  updateServer?: { prependListener(event: "connection", listener: (socket: { terminate(): void }, request: IncomingMessage) => void): void };
 }
 const LISTENS_ON_HOST = Symbol.for("eleventy-plugin-weekly.listensOnHost");
+const GUARDS_RELOAD = Symbol.for("eleventy-plugin-weekly.guardsReload");
+
+/**
+ * Teaches Eleventy's dev server to close, as it opens, a live-reload WebSocket that is not
+ * `isOwnPageSocket` (the server's own `connection` listener comes after, and sends it nothing).
+ * Returns false for a server of a shape it does not know.
+ */
+export function guardReloadSocket(devServer: { prototype: DevServerPrototype }): boolean {
+  const prototype = devServer.prototype;
+  const original = prototype.setupReloadNotifier;
+  if (typeof original !== "function") return false;
+  if (prototype[GUARDS_RELOAD]) return true;
+  prototype.setupReloadNotifier = function (this: DevServerInstance) {
+    original.call(this);
+    const host = this.options?.host;
+    const loopback = listensOnLoopback(typeof host === "string" ? host : undefined);
+    this.updateServer?.prependListener("connection", (socket, request) => {
+      if (!isOwnPageSocket(request.headers, loopback)) socket.terminate();
+    });
+  };
+  prototype[GUARDS_RELOAD] = true;
+  return true;
+}
 const DEV_SERVER = "@11ty/eleventy-dev-server";
 
 /**
@@ -134,5 +176,8 @@ export function installPreviewServer(eleventyConfig: EleventyConfig, env: Readon
   const devServer = eleventyDevServer();
   if (!devServer || !teachHost(devServer)) {
     warn(`the preview server could not be limited to ${host ?? String(siteOptions.host)}: it may be reachable from other machines (${DEV_SERVER} changed). Stop it if this network is not trusted.`);
+  }
+  if (devServer && !guardReloadSocket(devServer)) {
+    warn(`the preview's live reload could not be limited to its own pages: a web page open in this browser may receive the pages it rebuilds (${DEV_SERVER} changed).`);
   }
 }
