@@ -152,6 +152,13 @@ describe("tags and sources are looked up by their own keys only", () => {
     assert.deepEqual(read.problems.map((p) => [p.line, p.code, p.severity]), [[3, "prototype-key", "error"], [4, "prototype-key", "error"]]);
     assertPrototypeClean();
   });
+
+  test("a prototype key deeper in a source (under another key, or a YAML merge key) is named at the key that holds it", () => {
+    const read = readSources("weekly_news/sources.yml", "- name: A\n  feed: https://a.example/feed\n  extra:\n    __proto__:\n      polluted: yes\n  <<: { prototype: 1 }\n");
+    const refused = read.problems.filter((p) => p.code === "prototype-key");
+    assert.deepEqual(refused.map((p) => [p.line, p.message.split(":")[1]]), [[3, " extra.__proto__"], [6, " <<.prototype"]]);
+    assertPrototypeClean();
+  });
 });
 
 const NOW = "2026-03-02T10:00";
