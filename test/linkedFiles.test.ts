@@ -148,6 +148,8 @@ describe("a report linking to files that are not the site's", () => {
         "",
         "[环境](../.env.locl)",
         "",
+        "[错字](../credentals.json)",
+        "",
       ].join("\n"),
     );
     const env = { WEEKLY_NOW: "2026-03-01T12:00" };
@@ -169,6 +171,8 @@ describe("a report linking to files that are not the site's", () => {
     `${REPORT}:11:6  link "../credentials.json" names credentials.json, which is ignored by .gitignore (line 1: credentials.json); ${RULE} [link-outside-site]`,
     // A missing file is never matched to a hidden one (../.env.local).
     `${REPORT}:13:6  link "../.env.locl" names a file that does not exist (looked for .env.locl). [missing-file]`,
+    // Nor to one the ignore files name (../credentials.json).
+    `${REPORT}:15:6  link "../credentals.json" names a file that does not exist (looked for credentals.json). [missing-file]`,
   ];
 
   test("weekly check names each link at its line and column", () => {
@@ -184,7 +188,7 @@ describe("a report linking to files that are not the site's", () => {
 
   test("once the links are gone, the site's own file is copied and no secret is anywhere in the output", () => {
     const report = join(site, REPORT);
-    writeFileSync(report, readFileSync(report, "utf8").replace(/^\[笔记\].*$|^!\[脸\].*$|^\[钩子\].*$|^\[环境\].*$/gm, "").replace("[凭据](../credentials.json) ", ""));
+    writeFileSync(report, readFileSync(report, "utf8").replace(/^\[笔记\].*$|^!\[脸\].*$|^\[钩子\].*$|^\[环境\].*$|^\[错字\].*$/gm, "").replace("[凭据](../credentials.json) ", ""));
     const run = runEleventy(site, output, { WEEKLY_NOW: "2026-03-01T12:00" });
     assert.equal(run.status, 0, run.stderr);
     assert.ok(existsSync(join(output, "posts", "ok.pdf")));

@@ -5,8 +5,9 @@
 // the file (and line) before anything is written.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
-import { MAX_CONTENT_FILE_BYTES } from "../src/content/files.js";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
+import { findContentFolderFiles, MAX_CONTENT_FILE_BYTES } from "../src/content/files.js";
 import { join } from "node:path";
 import { all, copySite, listFiles, outputLines, readSite, removeOutput, ROOT, runEleventy, runWeekly, tempOutput, text, type BuiltSite } from "./helpers.js";
 
@@ -184,6 +185,8 @@ describe("files too large to read stop the build before a byte of them is read",
     sparse(join(fixture, "posts", "2026-W05-huge.md"), "---\ntitle: 两百兆的周报\ndate: 2026-01-29\n---\n\n", REPORT);
     sparse(join(fixture, "weekly_news", "ai_news_2026-W05.md"), "---\ntitle: 摘要\n---\n\n", JUST_OVER);
     sparse(join(fixture, "posts", "2026-W04-at-limit.md"), "---\ntitle: 刚好十兆\ndate: 2026-01-22\n---\n\n", MAX_CONTENT_FILE_BYTES);
+    // Size 0 to stat, endless to read: Eleventy and the check read it until the memory ran out.
+    symlinkSync("/dev/zero", join(fixture, "posts", "2026-W03-zero.md"));
     output = tempOutput("too-large");
     run = runEleventy(fixture, output, NOW);
     lines = outputLines(run);
@@ -196,6 +199,7 @@ describe("files too large to read stop the build before a byte of them is read",
   const expected = [
     `posts/2026-W05-huge.md  the file is 200 MB (${REPORT} bytes), over the limit of 10 MB (${MAX_CONTENT_FILE_BYTES} bytes) for a report or digest: it is not read. Split it into smaller files, or move what is not text (pictures, data) into files it links to. [file-too-large]`,
     `weekly_news/ai_news_2026-W05.md  the file is 10.0 MB (${JUST_OVER} bytes), over the limit of 10 MB (${MAX_CONTENT_FILE_BYTES} bytes) for a report or digest: it is not read. Split it into smaller files, or move what is not text (pictures, data) into files it links to. [file-too-large]`,
+    `posts/2026-W03-zero.md  the name leads to a device, a pipe or a socket, not a regular file: it has no size to hold to the limit of 10 MB (${MAX_CONTENT_FILE_BYTES} bytes) for a report or digest, and reading it may never end, so it is not read. Replace it with a file, or remove it. [file-too-large]`,
   ];
 
   test("the build stops naming each file, its size and the limit; a file at the limit is not named; nothing is written", () => {
@@ -210,5 +214,30 @@ describe("files too large to read stop the build before a byte of them is read",
     const check = runWeekly(fixture, ["check"], NOW);
     assert.equal(check.status, 1);
     for (const line of expected) assert.ok(check.stdout.split("\n").includes(line), `${line}\n--- in ---\n${check.stdout}`);
+  });
+});
+
+describe("a page or data file that is not a regular file is found by its name, unread", () => {
+  let dir: string;
+  before(() => {
+    dir = tempOutput("not-a-file");
+    mkdirSync(join(dir, "posts"), { recursive: true });
+    symlinkSync("/dev/zero", join(dir, "posts", "zero.md"));
+    symlinkSync("/dev/null", join(dir, "posts", "posts.11tydata.json"));
+    symlinkSync("/dev/zero", join(dir, "posts", "chart.png")); // a linked file: linkedFiles.ts refuses it
+    execFileSync("mkfifo", [join(dir, "posts", "pipe.md")]);
+    writeFileSync(join(dir, "posts", "plain.md"), "---\ntitle: t\n---\n");
+  });
+  after(() => removeOutput(dir));
+
+  test("a device or a pipe named like a page or a data file is `not a file`; a picture name and a plain page are not listed", () => {
+    assert.deepEqual(
+      findContentFolderFiles(dir, ["posts"], ["json"]).map((file) => [file.path, file.kind]),
+      [
+        ["posts/pipe.md", "not a file"],
+        ["posts/posts.11tydata.json", "not a file"],
+        ["posts/zero.md", "not a file"],
+      ],
+    );
   });
 });

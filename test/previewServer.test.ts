@@ -7,7 +7,18 @@ import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import { createServer } from "node:net";
-import { installPreviewServer, isBadRequestPath, PREVIEW_HOST, previewHost, refuseBadPaths, teachHost } from "../src/eleventy/previewServer.js";
+import {
+  guardReloadSocket,
+  installPreviewServer,
+  isBadRequestPath,
+  isLocalHostHeader,
+  isOwnPageSocket,
+  PREVIEW_HOST,
+  previewHost,
+  refuseBadPaths,
+  refuseForeignHosts,
+  teachHost,
+} from "../src/eleventy/previewServer.js";
 import type { EleventyConfig } from "../src/eleventy/eleventyConfig.js";
 import { copySite, ELEVENTY_BIN, removeOutput, tempOutput } from "./helpers.js";
 
@@ -30,6 +41,42 @@ describe("isBadRequestPath", () => {
     ["/a%00b", true],
   ];
   for (const [url, bad] of cases) test(`isBadRequestPath(${JSON.stringify(url)}) → ${bad}`, () => assert.equal(isBadRequestPath(url), bad));
+});
+
+describe("isLocalHostHeader", () => {
+  const cases: Array<[string | undefined, boolean]> = [
+    [undefined, true],
+    ["localhost:8080", true],
+    ["LOCALHOST", true],
+    ["localhost.:8080", true],
+    ["blog.localhost:8080", true],
+    ["127.0.0.1:8080", true],
+    ["127.1.2.3", true],
+    ["[::1]:8080", true],
+    ["evil.example:8080", false], // a name rebound to 127.0.0.1 by the page that asks
+    ["localhost.evil.example", false],
+    ["127.0.0.1.evil.example", false],
+    ["[::ffff:7f00:1]:8080", false],
+    ["192.168.1.5:8080", false],
+  ];
+  for (const [host, local] of cases) test(`isLocalHostHeader(${JSON.stringify(host)}) → ${local}`, () => assert.equal(isLocalHostHeader(host), local));
+});
+
+describe("isOwnPageSocket", () => {
+  const cases: Array<[Record<string, string>, boolean, boolean]> = [
+    [{ host: "localhost:8080", origin: "http://localhost:8080" }, true, true],
+    [{ host: "127.0.0.1:8080", origin: "http://127.0.0.1:8080" }, true, true],
+    [{ host: "localhost:8080" }, true, true], // not a browser's page
+    [{ host: "localhost:8080", origin: "https://evil.example" }, true, false], // any page of the browser
+    [{ host: "localhost:8080", origin: "http://localhost:9999" }, true, false],
+    [{ host: "localhost:8080", origin: "null" }, true, false],
+    [{ host: "rebound.example:8080", origin: "http://rebound.example:8080" }, true, false],
+    [{ host: "192.168.1.5:8080", origin: "http://192.168.1.5:8080" }, false, true], // opened: a phone on the network
+    [{ host: "192.168.1.5:8080", origin: "https://evil.example" }, false, false],
+  ];
+  for (const [headers, loopback, own] of cases) {
+    test(`isOwnPageSocket(${JSON.stringify(headers)}, loopback ${loopback}) → ${own}`, () => assert.equal(isOwnPageSocket(headers, loopback), own));
+  }
 });
 
 describe("previewHost", () => {
@@ -67,7 +114,12 @@ describe("installPreviewServer", () => {
     const config = fakeConfig({ middleware: [siteMiddleware] });
     installPreviewServer(config, serve, (message) => assert.fail(message));
     assert.equal(config.serverOptions.host, "127.0.0.1");
-    assert.deepEqual(config.serverOptions.middleware, [siteMiddleware, refuseBadPaths]);
+    assert.deepEqual(config.serverOptions.middleware, [siteMiddleware, refuseBadPaths, refuseForeignHosts]);
+  });
+  test("opened to the network (WEEKLY_SERVE_HOST=0.0.0.0), it answers to any name", () => {
+    const config = fakeConfig({});
+    installPreviewServer(config, { ...serve, WEEKLY_SERVE_HOST: "0.0.0.0" }, (message) => assert.fail(message));
+    assert.deepEqual(config.serverOptions.middleware, [refuseBadPaths]);
   });
   test("the site's own host is kept, whatever WEEKLY_SERVE_HOST says", () => {
     const config = fakeConfig({ host: "192.168.1.5" });
@@ -109,6 +161,55 @@ describe("teachHost", () => {
   });
 });
 
+describe("guardReloadSocket", () => {
+  test("a live-reload socket of another page is closed before the server's own listener greets it", () => {
+    const events: string[] = [];
+    type Listener = (socket: { terminate(): void }, request: { headers: Record<string, string> }) => void;
+    class DevServer {
+      options = { host: "127.0.0.1" };
+      server = { listen: () => {} };
+      listeners: Listener[] = [];
+      updateServer?: { prependListener(event: string, listener: Listener): void };
+      setupReloadNotifier() {
+        this.updateServer = { prependListener: (_event, listener) => this.listeners.unshift(listener) };
+        this.listeners.push(() => events.push("greeted"));
+      }
+    }
+    assert.equal(guardReloadSocket(DevServer as never), true);
+    assert.equal(guardReloadSocket(DevServer as never), true, "taught once");
+    const server = new DevServer();
+    server.setupReloadNotifier();
+    for (const origin of ["https://evil.example", "http://localhost:8080"]) {
+      for (const listener of server.listeners) listener({ terminate: () => events.push(`closed ${origin}`) }, { headers: { host: "localhost:8080", origin } });
+    }
+    assert.deepEqual(events, ["closed https://evil.example", "greeted", "greeted"]);
+    class Other {}
+    assert.equal(guardReloadSocket(Other as never), false);
+  });
+});
+
+/** Opens the preview's live-reload WebSocket with these headers: "closed" when the server closes it, "open" when it stays 1.5 s. */
+function socketFate(port: number, headers: Record<string, string>): Promise<string> {
+  return new Promise((resolve) => {
+    const upgrade = { Connection: "Upgrade", Upgrade: "websocket", "Sec-WebSocket-Version": "13", "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ==" };
+    const request = http.request({ host: "127.0.0.1", port, path: "/", headers: { ...upgrade, ...headers } });
+    request.on("upgrade", (_response, socket) => {
+      const timer = setTimeout(() => {
+        socket.destroy();
+        resolve("open");
+      }, 1_500);
+      socket.on("close", () => {
+        clearTimeout(timer);
+        resolve("closed");
+      });
+      socket.resume();
+    });
+    request.on("response", (response) => resolve(`answered ${response.statusCode}`));
+    request.on("error", (error) => resolve(error.message));
+    request.end();
+  });
+}
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
@@ -139,9 +240,9 @@ function listeningAddresses(port: number): string[] {
 }
 
 /** GET on 127.0.0.1 with the path as written (no normalising): its status, or why there was none within 5 s. */
-function statusOf(port: number, path: string): Promise<number | string> {
+function statusOf(port: number, path: string, headers: Record<string, string> = {}): Promise<number | string> {
   return new Promise((resolve) => {
-    const request = http.request({ host: "127.0.0.1", port, path, headers: { "sec-fetch-mode": "navigate" } }, (response) => {
+    const request = http.request({ host: "127.0.0.1", port, path, headers: { "sec-fetch-mode": "navigate", ...headers } }, (response) => {
       response.resume();
       response.on("end", () => resolve(response.statusCode ?? 0));
     });
@@ -190,6 +291,12 @@ describe("npx eleventy --serve", () => {
         assert.equal(await statusOf(port, path), 400, path);
       }
       assert.equal(await statusOf(port, "/no-such-page/"), 404);
+      // A page of another site whose name it rebound to 127.0.0.1 asks under that name: refused.
+      for (const path of ["/", "/.weekly/outputs.json"]) assert.equal(await statusOf(port, path, { host: `rebound.example:${port}` }), 421, path);
+      assert.equal(await statusOf(port, "/", { host: `localhost:${port}` }), 200);
+      // Live reload sends each rebuilt page's HTML: only to the preview's own pages.
+      assert.equal(await socketFate(port, { host: `localhost:${port}`, origin: "https://evil.example" }), "closed");
+      assert.equal(await socketFate(port, { host: `localhost:${port}`, origin: `http://localhost:${port}` }), "open");
       await new Promise((resolve) => setTimeout(resolve, 200));
       assert.doesNotMatch(log(), /unhandled|rejection|URIError|Invalid path/i, log());
     });
@@ -199,6 +306,7 @@ describe("npx eleventy --serve", () => {
     await withServer({ WEEKLY_SERVE_HOST: "0.0.0.0" }, async (port) => {
       assert.deepEqual(listeningAddresses(port), ["0.0.0.0"]);
       assert.equal(await statusOf(port, "/"), 200);
+      assert.equal(await statusOf(port, "/", { host: `weekly.lan:${port}` }), 200);
     });
   });
 });

@@ -125,6 +125,16 @@ describe("front matter with prototype keys", () => {
       assert.deepEqual(data.tags, ["AI", "constructor"], tags);
     }
   });
+
+  test("tags __defineGetter__ and __defineSetter__ are named and dropped (Eleventy calls them as collections, which throws)", () => {
+    for (const tag of ["__defineGetter__", "__defineSetter__", " __defineSetter__ "]) {
+      const data = yaml(`\ntitle: t\ntags: [AI, "${tag}", __lookupGetter__]\n`);
+      const problems = frontMatterNotes(data)?.problems ?? [];
+      assert.deepEqual(problems.map((p) => [p.field, p.line, p.code]), [[`tags ${tag.trim()}`, 3, "prototype-key"]], tag);
+      assert.match(problems[0]!.message, new RegExp(`received "${tag.trim()}".*a function of every object`), tag);
+      assert.deepEqual(data.tags, ["AI", "__lookupGetter__"], tag);
+    }
+  });
 });
 
 describe("tags and sources are looked up by their own keys only", () => {
@@ -140,6 +150,13 @@ describe("tags and sources are looked up by their own keys only", () => {
   test("a source with a key constructor or __proto__ is named at its line", () => {
     const read = readSources("weekly_news/sources.yml", "- name: A\n  feed: https://a.example/feed\n  constructor: x\n  __proto__:\n    polluted: yes\n");
     assert.deepEqual(read.problems.map((p) => [p.line, p.code, p.severity]), [[3, "prototype-key", "error"], [4, "prototype-key", "error"]]);
+    assertPrototypeClean();
+  });
+
+  test("a prototype key deeper in a source (under another key, or a YAML merge key) is named at the key that holds it", () => {
+    const read = readSources("weekly_news/sources.yml", "- name: A\n  feed: https://a.example/feed\n  extra:\n    __proto__:\n      polluted: yes\n  <<: { prototype: 1 }\n");
+    const refused = read.problems.filter((p) => p.code === "prototype-key");
+    assert.deepEqual(refused.map((p) => [p.line, p.message.split(":")[1]]), [[3, " extra.__proto__"], [6, " <<.prototype"]]);
     assertPrototypeClean();
   });
 });

@@ -49,9 +49,11 @@ export function siteFiles(inputDir: string, linked: LinkedFiles): SiteFiles {
     list: (folder) => {
       try {
         return readdirSync(join(inputDir, folder), { withFileTypes: true })
-          // A hidden file is never the site's to publish (linkedFiles.ts): never offered as "did you mean".
-          .filter((entry) => entry.isFile() && !entry.name.startsWith("."))
+          .filter((entry) => entry.isFile())
           .map((entry) => posix.join(folder, entry.name))
+          // Only a file a page may publish (linkedFiles.ts) is offered as "did you mean": never a
+          // hidden one, nor one the ignore files name (a typo must not show credentials.json).
+          .filter((path) => linked(path).kind === "file")
           .sort();
       } catch {
         return [];

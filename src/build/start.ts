@@ -58,7 +58,7 @@ export function beginBuild(ctx: BuildContext, event: BuildEvent): BuildState {
 function checkContentFolders(ctx: BuildContext, state: BuildState): void {
   const found = findContentFolderFiles(ctx.inputDir, [ctx.opts.postsDir, ctx.opts.digestsDir], ctx.dataExtensions());
   const early = found.flatMap((file) =>
-    file.kind === "data" ? [] : file.kind === "too large" ? [tooLargeProblem(ctx, file.path, file.size!)] : [codeFileProblem(ctx, file.path, file.kind)],
+    file.kind === "data" ? [] : file.kind === "too large" || file.kind === "not a file" ? [tooLargeProblem(ctx, file.path, file.size)] : [codeFileProblem(ctx, file.path, file.kind)],
   );
   const later: Array<{ path: string; issues: DataIssue[]; text: string }> = [];
   for (const file of found.filter((f) => f.kind === "data")) {
@@ -87,14 +87,14 @@ function checkContentFolders(ctx: BuildContext, state: BuildState): void {
 /**
  * What in a data file of a content folder Eleventy acts on while it reads the site, before any page
  * could be held back: a prototype key (its merge of data would change every object of the build)
- * and a tag `__proto__` (its collections stop on it). The build stops at its start on these, as on
- * code, with every other problem of the data files.
+ * and a tag Eleventy's collections stop on (`__proto__`, `__defineGetter__`). The build stops at
+ * its start on these, as on code, with every other problem of the data files.
  */
 function beforeEleventyReads(ctx: BuildContext, path: string, data: Record<string, unknown>, text: string): Problem[] {
   const at = (line: number | undefined, code: ProblemCode, message: string): Problem => ({ file: fileOf(ctx, path), line: line ?? 1, column: 1, severity: "error", code, message });
   const problems = placePrototypeKeys(text, data, { remove: true }).map((key) => at(key.line, "prototype-key", prototypeKeyMessage(key)));
   const tag = unusableTag(data);
-  if (tag) problems.push(at(keyLine(text, "tags"), "prototype-key", tag));
+  if (tag) problems.push(at(keyLine(text, "tags"), "prototype-key", tag.message));
   return problems;
 }
 
@@ -107,14 +107,15 @@ function codeFileProblem(ctx: BuildContext, path: string, kind: "template" | "fr
   return { file: fileOf(ctx, path), ...(kind === "front matter" ? { line: 1, column: 1 } : {}), severity: "error", code: kind === "template" ? "code-file" : "code-front-matter", message };
 }
 
-function tooLargeProblem(ctx: BuildContext, path: string, size: number): Problem {
+/** A page or data file over the limit, or (no size) one that is not a regular file at all. */
+function tooLargeProblem(ctx: BuildContext, path: string, size: number | undefined): Problem {
   const what = path.toLowerCase().endsWith(".md") ? "a report or digest" : "a data file of a content folder";
-  return {
-    file: fileOf(ctx, path),
-    severity: "error",
-    code: "file-too-large",
-    message: `the file is ${megabytes(size)} (${size} bytes), over the limit of ${megabytes(MAX_CONTENT_FILE_BYTES)} (${MAX_CONTENT_FILE_BYTES} bytes) for ${what}: it is not read. Split it into smaller files, or move what is not text (pictures, data) into files it links to.`,
-  };
+  const limit = `${megabytes(MAX_CONTENT_FILE_BYTES)} (${MAX_CONTENT_FILE_BYTES} bytes) for ${what}`;
+  const message =
+    size === undefined
+      ? `the name leads to a device, a pipe or a socket, not a regular file: it has no size to hold to the limit of ${limit}, and reading it may never end, so it is not read. Replace it with a file, or remove it.`
+      : `the file is ${megabytes(size)} (${size} bytes), over the limit of ${limit}: it is not read. Split it into smaller files, or move what is not text (pictures, data) into files it links to.`;
+  return { file: fileOf(ctx, path), severity: "error", code: "file-too-large", message };
 }
 
 /** Bytes as mebibytes, written MB as the README does: 209715200 → "200 MB", 10485761 → "10.0 MB". */

@@ -137,9 +137,10 @@ export interface ContentFolderFile {
   /**
    * `template`: Eleventy would compile it as code; `front matter`: Markdown whose front matter is
    * code; `data`: a data file; `too large`: a page or data file over `MAX_CONTENT_FILE_BYTES`,
-   * never opened.
+   * never opened; `not a file`: a page or data file name leading to a device, a pipe or a socket
+   * (`/dev/zero`), whose size says nothing and whose reading may never end, never opened either.
    */
-  kind: "template" | "front matter" | "data" | "too large";
+  kind: "template" | "front matter" | "data" | "too large" | "not a file";
   /** The file's size in bytes (pages and data files). */
   size?: number;
 }
@@ -171,7 +172,10 @@ export function findContentFolderFiles(inputDir: string, folders: readonly strin
       const stat = entry.isSymbolicLink() ? followLink(join(inputDir, path)) : entry;
       if (!stat) continue; // a link that loops or leads nowhere: findLinkProblems reports it
       if (stat.isDirectory()) visit(path);
-      if (!stat.isFile()) continue;
+      if (!stat.isFile()) {
+        if (!stat.isDirectory() && (entry.name.toLowerCase().endsWith(".md") || isDataFileName(entry.name, posix.basename(folder), names, dataExtensions))) found.push({ path, kind: "not a file" });
+        continue;
+      }
       if (CODE_FILE_RE.test(entry.name)) {
         found.push({ path, kind: "template" });
         continue;

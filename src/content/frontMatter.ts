@@ -5,7 +5,7 @@ import { fieldMessage } from "./schema.js";
 import { show } from "../core/errors.js";
 import type { ProblemCode } from "../core/problemCodes.js";
 import { RESERVED_KEYS } from "./contentData.js";
-import { placePrototypeKeys, prototypeKeyMessage, UNUSABLE_TAG } from "../core/prototypeKeys.js";
+import { placePrototypeKeys, prototypeKeyMessage, UNUSABLE_TAGS } from "../core/prototypeKeys.js";
 import { curlyQuotedValues, explainYamlError, fullWidthColons, fullWidthTagSeparator } from "../core/yamlMistakes.js";
 
 /**
@@ -127,7 +127,7 @@ export function createFrontMatterEngine(layoutExists: (layout: string) => boolea
       delete data.layout;
     }
     const unusable = unusableTag(data);
-    if (unusable) notes.problems.push({ line: frontMatterKeyLine(`---${text}`, "tags") ?? FIRST_LINE, column: 1, field: `tags ${UNUSABLE_TAG}`, code: "prototype-key", message: unusable });
+    if (unusable) notes.problems.push({ line: frontMatterKeyLine(`---${text}`, "tags") ?? FIRST_LINE, column: 1, field: `tags ${unusable.tag}`, code: "prototype-key", message: unusable.message });
     const tags = data.tags;
     const joined = fullWidthTagSeparator(tags);
     if (joined) {
@@ -146,16 +146,19 @@ export function createFrontMatterEngine(layoutExists: (layout: string) => boolea
 
 /**
  * Eleventy looks a tag up among the site's collections in a plain object: a tag `__proto__` finds
- * `Object.prototype` there and stops the build with its own error. Removed (and reported) so that
- * the plugin can name the file; any other tag, `constructor` included, is an ordinary tag.
+ * `Object.prototype` there, `__defineGetter__` or `__defineSetter__` a function that throws, and
+ * the build stops with Eleventy's own error. Removed (and reported, the first one) so that the
+ * plugin can name the file; any other tag, `constructor` included, is an ordinary tag.
  */
-export function unusableTag(data: Record<string, unknown>): string | undefined {
+export function unusableTag(data: Record<string, unknown>): { tag: string; message: string } | undefined {
   // A text is split at commas, as Eleventy splits it.
   const list: unknown[] = Array.isArray(data.tags) ? data.tags : typeof data.tags === "string" ? data.tags.split(",") : [];
-  const unusable = (tag: unknown) => typeof tag === "string" && tag.trim() === UNUSABLE_TAG;
-  if (!list.some(unusable)) return undefined;
-  data.tags = list.filter((tag) => !unusable(tag));
-  return `tags: received ${show(UNUSABLE_TAG)}; Eleventy keeps its collections by tag in a plain object, where this name is every object's prototype. Name the tag otherwise.`;
+  const unusable = (tag: unknown): tag is string => typeof tag === "string" && UNUSABLE_TAGS.has(tag.trim());
+  const tag = list.find(unusable);
+  if (tag === undefined) return undefined;
+  data.tags = list.filter((each) => !unusable(each));
+  const what = tag.trim() === "__proto__" ? "every object's prototype" : "a function of every object, which Eleventy would call as a collection";
+  return { tag: tag.trim(), message: `tags: received ${show(tag.trim())}; Eleventy keeps its collections by tag in a plain object, where this name is ${what}. Name the tag otherwise.` };
 }
 
 /** `njk`, `njk,md`, `md`: at most one template engine besides Markdown and HTML, as Eleventy accepts. */

@@ -3,7 +3,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
 import { z } from "zod";
 import { show, type Problem } from "../core/errors.js";
-import { isPrototypeKey, prototypeKeyMessage } from "../core/prototypeKeys.js";
+import { findPrototypeKeys, isPrototypeKey, prototypeKeyMessage } from "../core/prototypeKeys.js";
 
 /** The sources file's name, in the digests folder. */
 export const SOURCES_FILE = "sources.yml";
@@ -80,9 +80,10 @@ export function readSources(file: string, text: string): SourcesRead {
       const received = value[field] === undefined || value[field] === null || value[field] === "" ? "missing" : `received ${show(value[field])}`;
       problems.push(problem("invalid-source", `source ${index + 1}, ${field}: ${received}; expected ${FIELDS[field]}.`, Object.hasOwn(value, field) ? where(field) : offset));
     }
+    // At any depth (`extra: { __proto__: … }`, `<<: { __proto__: … }`), placed at the source's key that holds it.
+    for (const found of findPrototypeKeys(value)) problems.push(problem("prototype-key", `source ${index + 1}: ${prototypeKeyMessage(found)}`, keyAt(topKey(value, found.path))));
     for (const key of Object.keys(value)) {
-      if (isPrototypeKey(key)) problems.push(problem("prototype-key", `source ${index + 1}: ${prototypeKeyMessage({ key, path: key })}`, keyAt(key)));
-      else if (!Object.hasOwn(FIELDS, key)) problems.push(problem("unknown-key", `source ${index + 1}: unknown key ${key}; a source has name, feed and home.`, where(key), "warning"));
+      if (!isPrototypeKey(key) && !Object.hasOwn(FIELDS, key)) problems.push(problem("unknown-key", `source ${index + 1}: unknown key ${key}; a source has name, feed and home.`, where(key), "warning"));
     }
     if (!result.success) return;
     const source = { name: result.data.name, feed: result.data.feed, home: result.data.home ?? undefined };
@@ -104,4 +105,9 @@ export function readSources(file: string, text: string): SourcesRead {
 export function sourcesYaml(sources: readonly Source[]): string {
   const text = (value: string) => JSON.stringify(value);
   return sources.map((s) => `- name: ${text(s.name)}\n  feed: ${text(s.feed)}\n${s.home === undefined ? "" : `  home: ${text(s.home)}\n`}`).join("");
+}
+
+/** The key of `value` a found path (`extra.__proto__`, `a.b[0].constructor`) starts with. */
+function topKey(value: Record<string, unknown>, path: string): string {
+  return Object.keys(value).find((key) => path === key || path.startsWith(`${key}.`) || path.startsWith(`${key}[`)) ?? path;
 }

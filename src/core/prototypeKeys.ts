@@ -58,8 +58,13 @@ function walk(value: unknown, remove: boolean): Array<PrototypeKey & { inside: b
   return found;
 }
 
-/** The tag Eleventy cannot make a collection of: `collections["__proto__"]` stops it. */
-export const UNUSABLE_TAG = "__proto__";
+/**
+ * The tags Eleventy cannot make a collection of. It looks a tag up among the config's collections
+ * in a plain object: `__proto__` finds `Object.prototype`; `__defineGetter__` and
+ * `__defineSetter__` find functions it then calls as a collection, which throw. Every other
+ * member's name (`constructor`, `toString`, …) yields a value Eleventy carries on with.
+ */
+export const UNUSABLE_TAGS: ReadonlySet<string> = new Set(["__proto__", "__defineGetter__", "__defineSetter__"]);
 
 /** What the author is told about a prototype key: where it is and why it cannot stay. */
 export function prototypeKeyMessage(found: PrototypeKey): string {
