@@ -81,7 +81,9 @@ function siteUrls(config: SiteConfigView, event: BeforeEvent, opts: ResolvedOpti
     includes: posix.relative(input, clean(dirs.includes ?? posix.join(input, "_includes"))),
     data: posix.relative(input, clean(dirs.data ?? posix.join(input, "_data"))),
     output: clean(dirs.output ?? "_site"),
-    ignores: [...(config.ignores ?? [])],
+    // The reports and digests are the plugin's own, never read here: the start stage reads them,
+    // after refusing what must not be read (a file too large, a device).
+    ignores: [...(config.ignores ?? []), ...[opts.postsDir, opts.digestsDir].map((dir) => `${clean(posix.join(input, dir))}/**`)],
     templateFormats: formats,
     dataExtensions: ["json"],
     useGitIgnore: config.useGitIgnore !== false,
