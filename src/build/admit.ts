@@ -54,9 +54,12 @@ export function admitPage(ctx: BuildContext, state: BuildState, inputPath: strin
     data.templateEngineOverride = "md";
   }
   // A Markdown page without a layout of its own (a report, a digest, about.md) gets the site's
-  // layout for its kind, instead of being written as a bare fragment of HTML.
+  // layout for its kind, instead of being written as a bare fragment of HTML. A report's or
+  // digest's own layout is named by its front matter or a data file of its content folder; one
+  // from the host's data above that folder (a folder-wide `layout` in a directory data file) is not.
   const fallback = opts.layouts[kind ?? "page"];
-  if (markdown && data.layout === undefined && fallback !== false) data.layout = fallback;
+  const ownLayout = notes?.keys.includes("layout") === true || state.layoutData.some((applies) => applies(path));
+  if (markdown && fallback !== false && (data.layout === undefined || (kind !== undefined && !ownLayout))) data.layout = fallback;
   const schedule = publishState(data, state.now, opts.timezone);
   for (const problem of schedule.problems) addProblem(ctx, state, path, problem, "error");
   // A page whose schedule cannot be read is kept for the analysis (so its links are checked

@@ -69,6 +69,7 @@ function checkContentFolders(ctx: BuildContext, state: BuildState): void {
       continue;
     }
     early.push(...beforeEleventyReads(ctx, file.path, read.data, text));
+    if (read.data.layout !== undefined) state.layoutData.push(dataFileScope(file.path));
     const issues = checkOwnData(read.data, Object.keys(read.data), { reserved: ctx.reserved, layoutsDir: ctx.opts.layoutsDir, inDataFile: true });
     later.push({ path: file.path, issues, text });
   }
