@@ -5,6 +5,7 @@
 import { posix } from "node:path";
 import type { ResolvedOptions } from "../core/options.js";
 import { encodeUrl } from "../core/safety.js";
+import { kindOf } from "../core/kinds.js";
 import { cardLink } from "../cards/pages.js";
 import { completeHead, markSearchBody, ownHeadTags, type OwnPageFacts } from "../present/hostLayout.js";
 import { generatedPages, generatedPageUrls } from "../present/pages.js";
@@ -29,11 +30,13 @@ export function installOwnPageHead(eleventyConfig: EleventyConfig, opts: Resolve
 
   /** The facts of one of the plugin's pages, or undefined for a page of the host. */
   const factsOf = (inputPath: string, url: string): { facts: OwnPageFacts; searched: boolean } | undefined => {
-    const noindex = api.needsNoindex(inputPath);
-    const view = api.view(inputPath);
-    if (view?.kind !== undefined) return { facts: { url: absolute(url), title: view.title, description: view.description, noindex, card: card(view.card), feeds }, searched: true };
-    const data = generated.get(posix.relative(input, posix.normalize(inputPath)));
+    const path = posix.relative(input, posix.normalize(inputPath));
+    // A page of the host is never looked at further: not even its view is made.
+    const view = kindOf(path, opts) ? api.view(inputPath) : undefined;
+    if (view) return { facts: { url: absolute(url), title: view.title, description: view.description, noindex: api.needsNoindex(inputPath), card: card(view.card), feeds }, searched: true };
+    const data = generated.get(path);
     if (!data || data.layout === false) return undefined;
+    const noindex = api.needsNoindex(inputPath);
     const title = typeof data.title === "string" && data.title !== "" ? data.title : opts.site.title;
     const homeCard = url === home ? card(cardLink(home, opts.site.title)) : undefined;
     return { facts: { url: absolute(url), title, description: opts.site.description, noindex: noindex || data.noindex === true, card: homeCard, feeds }, searched: false };
