@@ -8,7 +8,7 @@ import { missingClosingLine } from "../core/yamlMistakes.js";
 import { checkOwnData } from "../content/contentData.js";
 import { isThroughLink } from "../content/files.js";
 import { encodingMessage, firstInvalidUtf8 } from "../content/encoding.js";
-import { closesFrontMatter, frontMatterNotes } from "../content/frontMatter.js";
+import { closesFrontMatter, frontMatterKeyLine, frontMatterNotes } from "../content/frontMatter.js";
 import { placeholderLine } from "../content/newWeek.js";
 import { pageStem } from "../content/references.js";
 import { publishState, type PublishState } from "../content/schedule.js";
@@ -54,9 +54,14 @@ export function admitPage(ctx: BuildContext, state: BuildState, inputPath: strin
     data.templateEngineOverride = "md";
   }
   // A Markdown page without a layout of its own (a report, a digest, about.md) gets the site's
-  // layout for its kind, instead of being written as a bare fragment of HTML.
+  // layout for its kind, instead of being written as a bare fragment of HTML. A report's or
+  // digest's own layout is named by its front matter or a data file of its content folder; one
+  // from the host's data above that folder (a folder-wide `layout` in a directory data file) is not.
+  // (The file is read again for that only when its layout is another: a host layout's front matter
+  // is merged into the page's notes, so they cannot tell.)
   const fallback = opts.layouts[kind ?? "page"];
-  if (markdown && data.layout === undefined && fallback !== false) data.layout = fallback;
+  if (markdown && fallback !== false && data.layout === undefined) data.layout = fallback;
+  else if (kind && markdown && fallback !== false && data.layout !== fallback && !ownLayout(ctx, state, path)) data.layout = fallback;
   // Drafts and schedules are the plugin's for its own pages: the site's pages are published as the site says.
   const schedule = kind ? publishState(data, state.now, opts.timezone) : { status: { state: "published" } as PublishState, problems: [] };
   for (const problem of schedule.problems) addProblem(ctx, state, path, problem, "error");
@@ -76,6 +81,11 @@ export function admitPage(ctx: BuildContext, state: BuildState, inputPath: strin
     if (!state.preview) return false;
   }
   return true;
+}
+
+/** Whether a report or digest names its layout itself: in its front matter, or a data file of its content folder. */
+function ownLayout(ctx: BuildContext, state: BuildState, path: string): boolean {
+  return state.layoutData.some((applies) => applies(path)) || frontMatterKeyLine(readText(ctx, path), "layout") !== undefined;
 }
 
 /** A report or digest whose name cannot be a URL (`#`, `?`, `\`), or whose front matter swallowed its body. */

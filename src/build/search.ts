@@ -15,6 +15,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { filesUnder, RECORD, reusedReader, type SearchCache } from "./searchCache.js";
+import { SEARCH_BODY_RE } from "../core/searchBody.js";
 
 export const SEARCH_FOLDER = "pagefind";
 
@@ -38,8 +39,6 @@ interface ShardJob {
   into: string;
 }
 
-/** A tag with the attribute that marks what Pagefind indexes (markup, never text, which is escaped). */
-const MARKED = /<[a-z][^<>]*\sdata-pagefind-body[\s=/>]/i;
 
 /** At most this many Pagefind processes at once (a container may report its host's cores). */
 const MAX_PROCESSES = 4;
@@ -88,7 +87,7 @@ export async function buildSearchIndex(
       const content = read(join(outputDir, file));
       // The lists (home, archive, tags) are not marked; the attribute in a tag, not in text (a
       // report titled "data-pagefind-body" shows that text on them).
-      if (!MARKED.test(content.toString("latin1"))) continue;
+      if (!SEARCH_BODY_RE.test(content.toString("latin1"))) continue;
       const name = String(yearOf(file) ?? UNDATED);
       const shard = shards.get(name) ?? { files: [], key: createHash("sha256").update(identity) };
       shards.set(name, shard);

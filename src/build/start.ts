@@ -1,6 +1,9 @@
 // The first stage (`eleventy.before`): the build's clock and mode, and the content folders checked
 // for anything that would run as code before Eleventy reads a page.
+import { readdirSync, statSync } from "node:fs";
 import { posix } from "node:path";
+import { DEFAULTS } from "../core/options.js";
+import { misplacedContent, type ContentFolder, type FolderReader } from "../content/contentFolders.js";
 import { show, sortProblems, WeeklyError, type Problem } from "../core/errors.js";
 import { dataFileScope, findContentFolderFiles, findLinkProblems, MAX_CONTENT_FILE_BYTES, readDataFile } from "../content/files.js";
 import { jsonKeyLine, unusableTag } from "../content/frontMatter.js";
@@ -43,8 +46,27 @@ export function beginBuild(ctx: BuildContext, event: BuildEvent): BuildState {
   state.links = findLinkProblems(ctx.inputDir, [ctx.opts.postsDir, ctx.opts.digestsDir]);
   for (const link of state.links.filter((l) => !l.followed)) addFileProblem(ctx, state, link.path, { field: "link", ...link }, link.severity);
   checkContentFolders(ctx, state);
+  warnMisplacedContent(ctx, state);
   return state;
 }
+
+/** Reports or digests where the plugin does not look, and content folders the input folder lacks: warnings naming both places. */
+function warnMisplacedContent(ctx: BuildContext, state: BuildState): void {
+  const folders: ContentFolder[] = [
+    { option: "postsDir", dir: ctx.opts.postsDir, holds: "reports", chosen: ctx.opts.postsDir !== DEFAULTS.postsDir },
+    { option: "digestsDir", dir: ctx.opts.digestsDir, holds: "digests", chosen: ctx.opts.digestsDir !== DEFAULTS.digestsDir },
+  ];
+  for (const issue of misplacedContent(ctx.inputDir, folders, FOLDER_READER)) {
+    state.problems.set(`${issue.file}\0${issue.field}`, { file: issue.file, severity: "warning", code: issue.code, message: issue.message });
+  }
+}
+
+/** The disk as misplacedContent reads it: folders, and the Markdown files under one (not in node_modules). */
+const FOLDER_READER: FolderReader = {
+  isFolder: (path) => statSync(path, { throwIfNoEntry: false })?.isDirectory() === true,
+  markdownFiles: (path) =>
+    (readdirSync(path, { recursive: true, encoding: "utf8" }) as string[]).filter((file) => file.toLowerCase().endsWith(".md") && !file.split(/[\\/]/).includes("node_modules")).length,
+};
 
 /**
  * Content is data: a template or script in a content folder, or Markdown with JavaScript front
@@ -69,6 +91,7 @@ function checkContentFolders(ctx: BuildContext, state: BuildState): void {
       continue;
     }
     early.push(...beforeEleventyReads(ctx, file.path, read.data, text));
+    if (read.data.layout !== undefined) state.layoutData.push(dataFileScope(file.path));
     const issues = checkOwnData(read.data, Object.keys(read.data), { reserved: ctx.reserved, layoutsDir: ctx.opts.layoutsDir, inDataFile: true });
     later.push({ path: file.path, issues, text });
   }

@@ -50,6 +50,8 @@ export interface BuildState {
   links: LinkProblem[];
   /** Data files with refused keys, as tests of the pages they apply to: those are never compiled. */
   refusedData: Array<(path: string) => boolean>;
+  /** Data files of the content folders that name a layout, as tests of the pages they apply to: that layout is the page's own. */
+  layoutData: Array<(path: string) => boolean>;
   /** Pages never compiled because their data was refused. */
   refused: Set<string>;
   /** The analysed site, once every URL is known. */
@@ -71,6 +73,7 @@ export function newBuildState(fields: Pick<BuildState, "now" | "preview" | "chec
     passthrough: new Map(),
     links: [],
     refusedData: [],
+    layoutData: [],
     refused: new Set(),
     site: undefined,
     allUrls: new Map(),

@@ -17,7 +17,7 @@ import { readSources, SOURCES_FILE, type Source } from "../content/sources.js";
 import { readSite } from "../build/readSite.js";
 import { generatedPages } from "../present/pages.js";
 import { FEED_STYLESHEET_URL } from "../core/addresses.js";
-import { readShippedTheme, siteTheme } from "../present/theme.js";
+import { layoutsRootOf, readShippedTheme, siteTheme } from "../present/theme.js";
 import { CONFIG_FILES, findSiteDir, loadSiteConfig, type SiteConfig } from "./siteConfig.js";
 
 export interface SiteInspection {
@@ -60,7 +60,7 @@ export async function inspectSite(startDir: string): Promise<SiteInspection | { 
     // As the plugin does: a site served from a folder has it in site.url, for every absolute URL.
     opts.site.url = `${new URL(opts.site.url).origin}${resolveBasePath(opts.site.url, config.pathPrefix)}`;
     const { folders } = config;
-    const theme = siteTheme(folders.input, posix.join(folders.input, folders.includes), opts, readShippedTheme().files);
+    const theme = siteTheme(folders.input, layoutsRootOf(folders), opts, readShippedTheme().files);
     // Links are rewritten only when a page is rendered (`weekly export`), from the analysis below.
     let rewrite: (from: string, href: string) => string | undefined = () => undefined;
     const md = markdownFor(config, {

@@ -40,7 +40,7 @@ type AnyFunction = (...args: unknown[]) => unknown;
 /** Runs the site's config file against the stand-in and returns what it recorded. */
 export async function loadSiteConfig(siteDir: string): Promise<SiteConfig> {
   const file = CONFIG_FILES.map((name) => join(siteDir, name)).find((path) => existsSync(path))!;
-  const dirs = { input: ".", includes: "_includes", data: "_data", output: "_site" };
+  const dirs: { input: string; includes: string; layouts?: string; data: string; output: string } = { input: ".", includes: "_includes", data: "_data", output: "_site" };
   const ignores = new Set<string>();
   const recorded: Omit<SiteConfig, "folders" | "pathPrefix"> & { templateFormats?: string[]; dataExtensions: string[]; useGitIgnore: boolean } = {
     options: undefined,
@@ -65,6 +65,7 @@ export async function loadSiteConfig(siteDir: string): Promise<SiteConfig> {
     },
     setInputDirectory: (dir: string) => void (dirs.input = dir),
     setIncludesDirectory: (dir: string) => void (dirs.includes = dir),
+    setLayoutsDirectory: (dir: string) => void (dirs.layouts = dir),
     setDataDirectory: (dir: string) => void (dirs.data = dir),
     setOutputDirectory: (dir: string) => void (dirs.output = dir),
     setTemplateFormats: (value: unknown) => void (recorded.templateFormats = formats(value)),
@@ -103,6 +104,7 @@ export async function loadSiteConfig(siteDir: string): Promise<SiteConfig> {
       root: siteDir,
       input: dirs.input,
       includes: dirs.includes,
+      layouts: dirs.layouts,
       data: dirs.data,
       output: dirs.output,
       ignores: [...ignores],

@@ -20,6 +20,8 @@ export interface SiteFolders {
   input: string;
   /** Relative to the input folder, as Eleventy's `dir.includes` ("" for the input folder itself). */
   includes: string;
+  /** Relative to the input folder, as Eleventy's `dir.layouts`, when the site sets one (layouts are then looked for there, not in includes). */
+  layouts?: string | undefined;
   data: string;
   output: string;
   /** The site's own ignores (`eleventyConfig.ignores`), relative to the site's folder. */
@@ -107,7 +109,7 @@ function withoutIndex(url: string): string {
 }
 
 /**
- * What Eleventy ignores: node_modules, .git, the output folder, the includes and data folders,
+ * What Eleventy ignores: node_modules, .git, the output folder, the includes, layouts and data folders,
  * the lines of .gitignore (unless turned off) and .eleventyignore, and the site's own ignores.
  */
 export function ignoreGlobs(folders: SiteFolders): string[] {
@@ -115,6 +117,7 @@ export function ignoreGlobs(folders: SiteFolders): string[] {
   const inInput = (dir: string) => clean(posix.join(input, dir));
   const globs = ["**/node_modules/**", ".git/**", `${clean(folders.output)}/**`];
   if (clean(folders.includes) !== ".") globs.push(`${inInput(folders.includes)}/**`);
+  if (folders.layouts !== undefined && clean(folders.layouts) !== ".") globs.push(`${inInput(folders.layouts)}/**`);
   globs.push(`${inInput(folders.data)}/**`);
   const ignoreFiles = [...(folders.useGitIgnore ? [".gitignore"] : []), ".eleventyignore", ...(input === "." ? [] : [posix.join(input, ".eleventyignore")])];
   for (const file of ignoreFiles) {

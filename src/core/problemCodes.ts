@@ -42,6 +42,8 @@ export const PROBLEM_CODES = {
   "no-such-week": { title: "A week that does not exist", hint: "Use a week the year has: most years have 52 ISO weeks, some 53." },
   "broken-symlink": { title: "A symbolic link that cannot be followed", hint: "Remove the link or point it at a file." },
   "symlink-twice": { title: "A symbolic link that publishes files twice", hint: "Remove the link, or list it in .eleventyignore." },
+  "content-outside-input": { title: "Reports or digests outside the input folder", hint: "Move the folder into the input folder, or set postsDir or digestsDir to the folder inside it that holds them." },
+  "missing-content-folder": { title: "A content folder that does not exist", hint: "Set postsDir or digestsDir to a folder of the input folder, or create the folder." },
   "placeholder": { title: "A placeholder of the weekly new template", hint: "Write this part, or hold the page back with draft: true." },
   // The body.
   "broken-link": { title: "A link to a page that does not exist", hint: "Link to a report or digest by its source path, such as ../weekly_news/ai_news_2026-W06." },

@@ -8,7 +8,8 @@ export interface EleventyConfig {
   resolvePlugin(name: "@11ty/eleventy/html-base-plugin"): unknown;
   /** Throws when the running Eleventy is not in the semver range. */
   versionCheck?(range: string): void;
-  directories: { input: string; output: string; includes: string };
+  /** Paths from the project (`./content/`); `layouts` only when the site sets `dir.layouts`. */
+  directories: { input: string; output: string; includes: string; layouts?: string | undefined };
   ignores: { add(glob: string): void };
   addTransform(name: string, callback: (this: never, content: string) => unknown): void;
   addPlugin(plugin: unknown, options?: unknown): void;

@@ -21,6 +21,7 @@ import { posix } from "node:path";
 import { DateTime } from "luxon";
 import { formatChineseDate, formatIsoDate, parseSiteDate } from "../core/dates.js";
 import { installTheme } from "./theme.js";
+import { installOwnPageHead } from "./hostLayout.js";
 import { installCards } from "./cards.js";
 import { installPreviewServer } from "./previewServer.js";
 import { installGuest } from "./guest.js";
@@ -99,6 +100,8 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
     const isPage = typeof this.page.outputPath === "string" && this.page.outputPath.endsWith(".html");
     return isPage && api.isPluginOutput(this.page.inputPath) && api.needsNoindex(this.page.inputPath) ? markNoindex(html) : html;
   });
+  // A report, digest or generated page in the host's layout keeps its head and its place in the search index.
+  installOwnPageHead(eleventyConfig, opts, api);
   // Feeds and the sitemap: a control character in a title would make the whole file unreadable XML.
   eleventyConfig.addTransform("weekly-xml", function (this: { page: { inputPath: string; outputPath: unknown } }, content: string) {
     const isXml = typeof this.page.outputPath === "string" && this.page.outputPath.endsWith(".xml");

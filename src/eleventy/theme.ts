@@ -18,8 +18,9 @@ export interface InstalledTheme {
 
 export function installTheme(eleventyConfig: EleventyConfig, opts: ResolvedOptions): InstalledTheme {
   const inputRoot = folderPath(eleventyConfig.directories.input);
-  // Eleventy looks for `layout: layouts/post.njk` in the includes folder.
-  const layoutsRoot = folderPath(eleventyConfig.directories.includes);
+  // Eleventy looks for `layout: layouts/post.njk` in `dir.layouts` when the site sets one, else in
+  // the includes folder (both known here as paths from the project), inside the input folder or not.
+  const layoutsRoot = folderPath(eleventyConfig.directories.layouts ?? eleventyConfig.directories.includes);
   const { folder: themeFolder, files: shipped } = readShippedTheme();
   const theme = siteTheme(inputRoot, layoutsRoot, opts, shipped);
   for (const layout of theme.layouts) eleventyConfig.addTemplate(layout.virtualPath, layout.content, {});
@@ -27,7 +28,7 @@ export function installTheme(eleventyConfig: EleventyConfig, opts: ResolvedOptio
   eleventyConfig.amendLibrary("njk", (env) => {
     env.loaders.push(themeLoader(shipped, themeFolder, opts.layoutsDir));
   });
-  warnMisplacedLayouts(inputRoot, layoutsRoot, opts.layoutsDir, shipped);
+  warnMisplacedLayouts(inputRoot, layoutsRoot, eleventyConfig.directories.layouts ? "layouts folder (dir.layouts)" : "includes folder", opts.layoutsDir, shipped);
 
   // The stylesheet the base layout inlines: the site's own `layouts/style.css`, else the shipped
   // one; read once per build, so an edit shows on the next rebuild of `--serve`.
@@ -43,15 +44,15 @@ export function installTheme(eleventyConfig: EleventyConfig, opts: ResolvedOptio
 
   return {
     layoutExists: theme.layoutExists,
-    isShippedLayout: (inputPath) => theme.paths.has(posix.normalize(inputPath)),
+    isShippedLayout: (inputPath) => theme.pagePaths.has(posix.normalize(inputPath)),
   };
 }
 
 /**
- * Layouts in `<input>/layouts/` while Eleventy looks in another includes folder (`_includes/`)
+ * Layouts in `<input>/layouts/` while Eleventy looks in another layouts root (`_includes/`)
  * are silently unused: the shipped ones would be built instead. Say where to move them.
  */
-function warnMisplacedLayouts(inputRoot: string, layoutsRoot: string, layoutsDir: string, shipped: ThemeFile[]): void {
+function warnMisplacedLayouts(inputRoot: string, layoutsRoot: string, rootName: string, layoutsDir: string, shipped: ThemeFile[]): void {
   if (posix.relative(inputRoot, layoutsRoot) === "") return;
   const misplaced = posix.join(inputRoot, layoutsDir);
   const names = new Set([...shipped.map((file) => file.name), STYLESHEET]);
@@ -59,7 +60,7 @@ function warnMisplacedLayouts(inputRoot: string, layoutsRoot: string, layoutsDir
   if (unused.length === 0) return;
   const target = posix.join(layoutsRoot, layoutsDir);
   console.warn(
-    `[weekly] ${unused.map((name) => posix.join(misplaced, name)).join(", ")}: not used, because Eleventy looks for \`layout: ${layoutsDir}/…\` in ${layoutsRoot}/, this site's includes folder. ` +
+    `[weekly] ${unused.map((name) => posix.join(misplaced, name)).join(", ")}: not used, because Eleventy looks for \`layout: ${layoutsDir}/…\` in ${layoutsRoot}/, this site's ${rootName}. ` +
       `Move ${unused.length === 1 ? "it" : "them"} to ${target}/, or set \`dir: { includes: "" }\` in the site's Eleventy configuration as the README shows.`,
   );
 }

@@ -24,9 +24,24 @@ export interface ThemeFile {
 export interface ThemeLayout {
   /** The layout's name in front matter: `layouts/post.njk`. */
   layout: string;
-  /** Where Eleventy looks for it, relative to the input folder: `_includes/layouts/post.njk`. */
+  /**
+   * The name Eleventy asks its virtual templates for: the layout's path from the project with the
+   * input folder taken off its start (`_includes/layouts/post.njk` for `_includes/` in the input
+   * folder and for `../_includes/` beside it alike).
+   */
   virtualPath: string;
   content: string;
+}
+
+/**
+ * The virtual template's name of a layout file, as Eleventy 3.1 computes it when it resolves
+ * `layout:` (ProjectDirectories#getLayoutPathRelativeToInputDirectory: the path with a leading
+ * input folder stripped, by TemplatePath.stripLeadingSubPath, a plain prefix test).
+ */
+export function virtualLayoutPath(inputRoot: string, layoutPath: string): string {
+  const path = posix.normalize(layoutPath);
+  const input = posix.normalize(inputRoot).replace(/(.)\/+$/, "$1");
+  return input !== "." && path.startsWith(input) ? path.slice(input.length + 1) : path;
 }
 
 /** Whether a theme file is a layout (the stylesheet and anything else are not). */
@@ -34,17 +49,18 @@ export const isLayoutName = (name: string): boolean => name.endsWith(".njk");
 
 /**
  * The shipped layouts the site does not have, as virtual templates at the place Eleventy looks
- * for them. The shipped layouts name each other as `layouts/…`; a site whose layouts folder has
- * another name gets them under that name.
+ * for them: in the layouts root (the includes folder, or `dir.layouts`), inside the input folder
+ * or outside it. The shipped layouts name each other as `layouts/…`; a site whose layouts folder
+ * has another name gets them under that name.
  */
-export function missingLayouts(shipped: ThemeFile[], includesFromInput: string, layoutsDir: string, siteHas: (layout: string) => boolean): ThemeLayout[] {
+export function missingLayouts(shipped: ThemeFile[], inputRoot: string, layoutsRoot: string, layoutsDir: string, siteHas: (layout: string) => boolean): ThemeLayout[] {
   return shipped
     .filter((file) => isLayoutName(file.name))
     .map((file) => ({ file, layout: `${layoutsDir}/${file.name}` }))
     .filter(({ layout }) => !siteHas(layout))
     .map(({ file, layout }) => ({
       layout,
-      virtualPath: posix.normalize(posix.join(includesFromInput, layout)),
+      virtualPath: virtualLayoutPath(inputRoot, posix.join(layoutsRoot, layout)),
       content: layoutsDir === "layouts" ? file.text : file.text.replace(/^(layout:\s*)layouts\//m, `$1${layoutsDir}/`),
     }));
 }
@@ -87,23 +103,39 @@ export const folderPath = (dir: string): string => posix.normalize(dir).replace(
 export interface SiteTheme {
   /** The shipped layouts the site lacks, as virtual templates. */
   layouts: ThemeLayout[];
-  /** Their paths from the project (`layouts/post.njk`, or `_includes/layouts/post.njk`). */
+  /** Their paths from the project, where Eleventy reads them as layouts (`_includes/layouts/post.njk`). */
   paths: ReadonlySet<string>;
+  /**
+   * Where Eleventy would also list them as pages (the input folder joined to their virtual name):
+   * `content/_includes/layouts/post.njk` for includes outside the input folder `content/`. The
+   * plugin drops these before they are read as pages.
+   */
+  pagePaths: ReadonlySet<string>;
   /** A template inside the layouts root, the site's or the theme's, named with or without its extension (`layouts/post`): never a data file or a file outside. */
   layoutExists(layout: string): boolean;
 }
 
 /**
- * The theme as a site gets it: Eleventy looks for `layout: layouts/post.njk` in the includes
- * folder, and every layout missing there comes from the theme. The plugin adds these layouts to
- * Eleventy; `weekly check` asks the same question of the same files.
+ * Where Eleventy looks for `layout: layouts/post.njk`: `dir.layouts` when the site sets it, else
+ * the includes folder (both relative to the input folder, as Eleventy reads them), as a path from
+ * the project.
  */
-export function siteTheme(inputDir: string, includesDir: string, opts: Pick<ResolvedOptions, "layoutsDir" | "postsDir" | "digestsDir">, shipped: ThemeFile[]): SiteTheme {
+export function layoutsRootOf(folders: { input: string; includes: string; layouts?: string | undefined }): string {
+  return folderPath(posix.join(folders.input, folders.layouts ?? folders.includes));
+}
+
+/**
+ * The theme as a site gets it: Eleventy looks for `layout: layouts/post.njk` in the layouts root
+ * (`layoutsRootOf`), and every layout missing there comes from the theme. The plugin adds these
+ * layouts to Eleventy; `weekly check` asks the same question of the same files.
+ */
+export function siteTheme(inputDir: string, layoutsRootDir: string, opts: Pick<ResolvedOptions, "layoutsDir" | "postsDir" | "digestsDir">, shipped: ThemeFile[]): SiteTheme {
   const inputRoot = folderPath(inputDir);
-  const layoutsRoot = folderPath(includesDir);
+  const layoutsRoot = folderPath(layoutsRootDir);
   const siteHas = (layout: string) => layoutFile(layout, layoutsRoot, isFile) !== undefined;
-  const layouts = missingLayouts(shipped, posix.relative(inputRoot, layoutsRoot), opts.layoutsDir, siteHas);
-  const paths = new Set(layouts.map((layout) => posix.join(inputRoot, layout.virtualPath)));
+  const layouts = missingLayouts(shipped, inputRoot, layoutsRoot, opts.layoutsDir, siteHas);
+  const paths = new Set(layouts.map((layout) => posix.normalize(posix.join(layoutsRoot, layout.layout))));
+  const pagePaths = new Set(layouts.map((layout) => posix.normalize(posix.join(inputRoot, layout.virtualPath))));
   // A report or digest is a page, never a layout: as its own layout (`layouts/../posts/a.md`) it
   // would stop Eleventy on a circle of layouts, and as another's it would wrap that page's text.
   const content = [opts.postsDir, opts.digestsDir].map((dir) => folderPath(posix.join(inputRoot, dir)));
@@ -111,6 +143,7 @@ export function siteTheme(inputDir: string, includesDir: string, opts: Pick<Reso
   return {
     layouts,
     paths,
+    pagePaths,
     layoutExists: (layout) => {
       const file = layoutFile(layout, layoutsRoot, (path) => paths.has(path) || isFile(path));
       return file !== undefined && !inContent(file);
