@@ -76,8 +76,21 @@ describe("a site shaped like eleventy-base-blog, with the plugin", () => {
     assert.deepEqual([feed.feed.entry].flat().map((entry) => entry.title), ["2026年W06人工智能周报"]);
   });
 
-  test("the report is in the search index", () => {
-    assert.match(read(weekly, "pagefind/pagefind-entry.json"), /"page_count":\s*[1-9]/);
+  test("the report is in the search index, read as Chinese: the plugin's pages take the site's language in the starter's layout", () => {
+    const entry = JSON.parse(read(weekly, "pagefind/pagefind-entry.json")) as { languages: Record<string, { page_count: number }> };
+    assert.deepEqual(Object.keys(entry.languages), ["zh-cn"]);
+    assert.ok(entry.languages["zh-cn"]!.page_count >= 1);
+    assert.equal(parseHTML(read(weekly, OWN_PAGES[0]!)).document.documentElement.getAttribute("lang"), "zh-CN");
+    assert.equal(parseHTML(read(weekly, "blog/firstpost/index.html")).document.documentElement.getAttribute("lang"), "en");
+  });
+
+  test("the starter's IdAttributePlugin leaves no heading of the plugin's pages with an empty id", () => {
+    const plugins = [...OWN_PAGES, ...listFiles(weekly).filter((file) => file.endsWith(".html") && !listFiles(starter).includes(file))];
+    assert.ok(plugins.includes("archive/index.html"), plugins.join(" "));
+    for (const file of plugins) {
+      const empty = [...parseHTML(read(weekly, file)).document.querySelectorAll("[id]")].filter((element) => element.getAttribute("id") === "");
+      assert.deepEqual(empty.map((element) => element.outerHTML), [], file);
+    }
   });
 
   test("each page the site has at the plugin's addresses is named once, and the plugin writes the others", () => {

@@ -2,7 +2,7 @@
 // search index's mark, each added only where the page has none.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { completeHead, markSearchBody, ownHeadTags, type OwnPageFacts } from "../src/present/hostLayout.js";
+import { completeHead, markSearchBody, ownHeadTags, setLanguage, type OwnPageFacts } from "../src/present/hostLayout.js";
 
 const BASE = "https://guest.example.org";
 const FACTS: OwnPageFacts = {
@@ -79,5 +79,20 @@ const markCases: Array<[string, string, string]> = [
 for (const [name, html, expected] of markCases) {
   test(`markSearchBody: ${name}`, () => {
     assert.equal(markSearchBody(html), expected);
+  });
+}
+
+const LANGUAGE_CASES: Array<[string, string, string]> = [
+  ['<html lang="en"><head>', "zh-CN", '<html lang="zh-CN"><head>'],
+  ["<html class='x' lang='en'>", "zh-CN", "<html class='x' lang=\"zh-CN\">"],
+  ["<html lang=en dir=ltr>", "zh-CN", '<html lang="zh-CN" dir=ltr>'],
+  ["<html>", "zh-CN", '<html lang="zh-CN">'],
+  ['<html lang="zh-CN">', "zh-CN", '<html lang="zh-CN">'],
+  ['<!doctype html><html data-lang="en" lang="en">', "zh-CN", '<!doctype html><html data-lang="en" lang="zh-CN">'],
+  ["<p>no html element</p>", "zh-CN", "<p>no html element</p>"],
+];
+for (const [html, language, expected] of LANGUAGE_CASES) {
+  test(`setLanguage(${JSON.stringify(html)}, ${language}) → ${JSON.stringify(expected)}`, () => {
+    assert.equal(setLanguage(html, language), expected);
   });
 }

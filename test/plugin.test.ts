@@ -18,6 +18,6 @@ test("the plugin asks Eleventy for the versions of its peer dependency before an
           }
         : () => calls.push(String(key)),
   });
-  assert.throws(() => weekly(older as never), /requires the Eleventy version to match >=3\.1\.0 but found 3\.0\.0/);
+  assert.throws(() => weekly(older as never), /requires the Eleventy version to match >=3\.1\.0 \|\| >=4\.0\.0-alpha\.0 but found 3\.0\.0/);
   assert.deepEqual(calls, [`versionCheck ${manifest.peerDependencies["@11ty/eleventy"]}`]);
 });

@@ -1,13 +1,13 @@
 // The plugin's own pages in any layout: a report or digest rendered through the host's layout (a
-// `layouts/post.njk` of the site's own) keeps its canonical address, social card, feed links and
-// its place in the search index; the pages the plugin generates keep their head. Every other page
-// of the site is left byte for byte as it is.
+// `layouts/post.njk` of the site's own) keeps its canonical address, social card, feed links, its
+// place in the search index and the site's language; the pages the plugin generates keep their
+// head and language. Every other page of the site is left byte for byte as it is.
 import { posix } from "node:path";
 import type { ResolvedOptions } from "../core/options.js";
 import { encodeUrl } from "../core/safety.js";
 import { kindOf } from "../core/kinds.js";
 import { cardLink } from "../cards/pages.js";
-import { completeHead, markSearchBody, ownHeadTags, type OwnPageFacts } from "../present/hostLayout.js";
+import { completeHead, markSearchBody, ownHeadTags, setLanguage, type OwnPageFacts } from "../present/hostLayout.js";
 import { generatedPages, generatedPageUrls } from "../present/pages.js";
 import type { CardLink } from "../present/views.js";
 import type { EleventyConfig } from "./eleventyConfig.js";
@@ -47,7 +47,7 @@ export function installOwnPageHead(eleventyConfig: EleventyConfig, opts: Resolve
     if (typeof outputPath !== "string" || !outputPath.endsWith(".html") || typeof url !== "string" || typeof html !== "string") return html;
     const own = factsOf(inputPath, url);
     if (!own) return html;
-    const headed = completeHead(html, ownHeadTags(own.facts), opts.site.url);
+    const headed = setLanguage(completeHead(html, ownHeadTags(own.facts), opts.site.url), opts.site.language);
     return own.searched ? markSearchBody(headed) : headed;
   });
 }

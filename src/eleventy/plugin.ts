@@ -34,8 +34,11 @@ export { WeeklyError } from "../core/errors.js";
 export { WeeklyCheckResult } from "../build/build.js";
 export type { Problem } from "../core/errors.js";
 
-/** The Eleventy versions the plugin is built and tested against. */
-const ELEVENTY_VERSIONS = ">=3.1.0";
+/**
+ * The Eleventy versions the plugin is built and tested against: 3.1 and later, and 4's prereleases
+ * (the peer range of package.json, which test/plugin.test.ts keeps equal to this).
+ */
+const ELEVENTY_VERSIONS = ">=3.1.0 || >=4.0.0-alpha.0";
 
 export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyOptions): void {
   // Eleventy's own check: an older Eleventy stops at once with both versions named.

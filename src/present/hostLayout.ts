@@ -29,6 +29,8 @@ const HEAD_TAG_RE = /<(meta|link)\b((?:[^>"']|"[^"]*"|'[^']*')*)>/gi;
 const ATTRIBUTE_RE = /([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g;
 const MAIN_RE = /<main(?=[\s/>])/i;
 const BODY_RE = /<body(?=[\s/>])/i;
+const HTML_TAG_RE = /<html\b((?:[^>"']|"[^"]*"|'[^']*')*)>/i;
+const LANG_RE = /(\slang\s*=\s*)("[^"]*"|'[^']*'|[^\s"'>]+)/i;
 
 /** The head elements the shipped base layout gives one of the plugin's pages, in its order. */
 export function ownHeadTags(page: OwnPageFacts): HeadTag[] {
@@ -71,6 +73,22 @@ export function markSearchBody(html: string): string {
   if (!at) return html;
   const end = at.index + at[0].length;
   return `${html.slice(0, end)} data-pagefind-body${html.slice(end)}`;
+}
+
+/**
+ * The page in the site's language (`<html lang>`): a host's layout written for another language
+ * (eleventy-base-blog's `lang="en"`) would make the search index read a Chinese report as English,
+ * where words are split at spaces, and screen readers speak it so.
+ */
+export function setLanguage(html: string, language: string): string {
+  const tag = HTML_TAG_RE.exec(html);
+  if (!tag) return html;
+  const attributes = tag[1]!;
+  const lang = LANG_RE.exec(attributes);
+  const value = `"${escapeAttribute(language)}"`;
+  if (lang && lang[2]!.replace(/^["']|["']$/g, "") === language) return html;
+  const changed = lang ? attributes.replace(LANG_RE, (_all, before: string) => `${before}${value}`) : `${attributes} lang=${value}`;
+  return `${html.slice(0, tag.index)}<html${changed}>${html.slice(tag.index + tag[0].length)}`;
 }
 
 function attributesOf(text: string): Map<string, string> {
