@@ -6,11 +6,9 @@ import assert from "node:assert/strict";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Writable } from "node:stream";
 import fc from "fast-check";
 import yaml from "js-yaml";
-import { main } from "../src/cli/main.js";
-import { copySite, listFiles, outputLines, removeOutput, runEleventy, runWeekly, tempOutput } from "./helpers.js";
+import { copySite, listFiles, outputLines, removeOutput, runEleventy, runWeekly, runWeeklyInProcess, tempOutput } from "./helpers.js";
 import { findPrototypeKeys } from "../src/core/prototypeKeys.js";
 import { inspectSite } from "../src/cli/inspect.js";
 
@@ -495,7 +493,7 @@ describe("random export targets", () => {
             rmSync(join(site, target), { force: true });
             symlinkSync(join("..", "posts", `${stem}${ext}`), join(site, target));
           }
-          const run = await weeklyInProcess(site, ["export", "2026-W07", "--format", "text", "-o", target], clock);
+          const run = await runWeeklyInProcess(site, ["export", "2026-W07", "--format", "text", "-o", target], clock);
           const allowed = where === "letters/" || where === "outside:";
           assert.equal(run.status, allowed ? 0 : 2, `${target}: ${run.stderr}`);
           if (!allowed) assert.match(run.stderr, new RegExp(`^weekly export: -o ${target.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} (is|leads to) `), target);
@@ -514,27 +512,6 @@ describe("random export targets", () => {
   }
 });
 
-/** `weekly` run in this process, in `cwd`, with `env` set for the run: its exit code and what it printed. */
-async function weeklyInProcess(cwd: string, args: string[], env: Record<string, string>): Promise<{ status: number; stdout: string; stderr: string }> {
-  const collect = () => {
-    const chunks: string[] = [];
-    return { stream: new Writable({ write: (chunk, _encoding, done) => (chunks.push(String(chunk)), done()) }), text: () => chunks.join("") };
-  };
-  const [out, err] = [collect(), collect()];
-  const [previous, saved] = [process.cwd(), Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]))];
-  process.chdir(cwd);
-  Object.assign(process.env, env);
-  try {
-    const status = await main(args, out.stream, err.stream);
-    return { status, stdout: out.text(), stderr: err.text() };
-  } finally {
-    process.chdir(previous);
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-  }
-}
 
 /** Links a page might publish a secret through: symbolic links out of the site, hidden, ignored and cached files. */
 const SECRET_LINKS = [

@@ -4,14 +4,12 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
-import { Writable } from "node:stream";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { parseHTML } from "linkedom";
 import { chromium, type BrowserContext } from "playwright-core";
-import { main } from "../src/cli/main.js";
 import { columns } from "../src/editions/text.js";
-import { all, copySite, listFiles, outputPathOf, removeOutput, runEleventy, runWeekly, tempOutput, text } from "./helpers.js";
+import { all, copySite, listFiles, outputPathOf, removeOutput, runEleventy, runWeekly, runWeeklyInProcess, tempOutput, text } from "./helpers.js";
 import { serveFolder, type StaticSite } from "./staticServer.js";
 
 const SITE = "https://weekly.example.org";
@@ -191,27 +189,6 @@ describe("weekly export: which report, and what it says", () => {
   });
 });
 
-/** `weekly` run in this process, in `cwd`, at a fixed clock: its exit code and what it printed. */
-async function weekly(cwd: string, args: string[], env: Record<string, string>): Promise<{ status: number; stdout: string; stderr: string }> {
-  const collect = () => {
-    const chunks: string[] = [];
-    return { stream: new Writable({ write: (chunk, _encoding, done) => (chunks.push(String(chunk)), done()) }), text: () => chunks.join("") };
-  };
-  const [out, err] = [collect(), collect()];
-  const [previous, saved] = [process.cwd(), Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]))];
-  process.chdir(cwd);
-  Object.assign(process.env, env);
-  try {
-    const status = await main(args, out.stream, err.stream);
-    return { status, stdout: out.text(), stderr: err.text() };
-  } finally {
-    process.chdir(previous);
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-  }
-}
 
 describe("weekly export -o never publishes a held-back report", () => {
   // Each of these was written, and the next production build published the scheduled W07 from it,
@@ -249,7 +226,7 @@ describe("weekly export -o never publishes a held-back report", () => {
   test("each place a build reads or serves is refused by name, with where to write instead, and nothing is written", async () => {
     const before = files();
     for (const [target, message] of REFUSED) {
-      const run = await weekly(exportSite, ["export", "2026-W07", "--format", target.endsWith(".md") ? "text" : "email", "-o", target], BEFORE);
+      const run = await runWeeklyInProcess(exportSite, ["export", "2026-W07", "--format", target.endsWith(".md") ? "text" : "email", "-o", target], BEFORE);
       assert.equal(run.status, 2, `${target}: ${run.stderr}`);
       assert.match(run.stderr, message, target);
       assert.equal(run.stdout, "", target);
@@ -263,7 +240,7 @@ describe("weekly export -o never publishes a held-back report", () => {
     writeFileSync(w06, `${original}\n<div style="position:fixed;top:0">覆盖</div>\n\n<iframe src="https://evil.example/">\n\n## 之后的章节\n\n尾声-END\n`);
     try {
       for (const format of ["email", "wechat", "text"]) {
-        const run = await weekly(exportSite, ["export", "2026-W06", "--format", format], BEFORE);
+        const run = await runWeeklyInProcess(exportSite, ["export", "2026-W06", "--format", format], BEFORE);
         assert.equal(run.status, 0, run.stderr);
         assert.equal(
           run.stderr.split("\n")[0],
@@ -280,7 +257,7 @@ describe("weekly export -o never publishes a held-back report", () => {
   test("an ignored folder and a folder outside the site are written to, and a production build afterwards has no trace of W07", async () => {
     const outside = mkdtempSync(join(tmpdir(), "weekly-letters-"));
     for (const target of ["letters/w07.html", join(outside, "w07.html")]) {
-      const run = await weekly(exportSite, ["export", "2026-W07", "--format", "email", "-o", target], BEFORE);
+      const run = await runWeeklyInProcess(exportSite, ["export", "2026-W07", "--format", "email", "-o", target], BEFORE);
       assert.equal(run.status, 0, run.stderr);
       assert.match(readFileSync(join(exportSite, target.startsWith("/") ? relative(exportSite, target) : target), "utf8"), /专注推理/);
     }

@@ -4,6 +4,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, exis
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { Writable } from "node:stream";
 import { gunzipSync } from "node:zlib";
 import { parseHTML } from "linkedom";
 import Eleventy from "@11ty/eleventy";
@@ -100,6 +101,32 @@ export function runWeekly(siteDir: string, args: string[], env: Record<string, s
     encoding: "utf8",
     timeout: COMMAND_TIMEOUT_MS,
   });
+}
+
+/**
+ * `weekly` run in this process, in `cwd`, with `env` set for the run: its exit code and what it
+ * printed. The command's module is loaded on first use, so files that never call it do not pay.
+ */
+export async function runWeeklyInProcess(cwd: string, args: string[], env: Record<string, string>): Promise<{ status: number; stdout: string; stderr: string }> {
+  const { main } = await import("../src/cli/main.js");
+  const collect = () => {
+    const chunks: string[] = [];
+    return { stream: new Writable({ write: (chunk, _encoding, done) => (chunks.push(String(chunk)), done()) }), text: () => chunks.join("") };
+  };
+  const [out, err] = [collect(), collect()];
+  const [previous, saved] = [process.cwd(), Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]))];
+  process.chdir(cwd);
+  Object.assign(process.env, env);
+  try {
+    const status = await main(args, out.stream, err.stream);
+    return { status, stdout: out.text(), stderr: err.text() };
+  } finally {
+    process.chdir(previous);
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
 }
 
 /** Pagefind's index files are gzip-compressed; read as text once unpacked, so they can be searched. */
