@@ -238,6 +238,34 @@ describe("weekly digest", () => {
     ]);
     writeFileSync(sources, before);
   });
+
+  test("a digest collected after its moment is written as a draft, says so, and no build publishes it; one collected before stays scheduled", async () => {
+    // W06 has no report: it would go live on its Thursday, 2026-02-05, already past on the 11th.
+    const late = await digest(site, ["2026-W06"]);
+    const file = join(site, "weekly_news/ai_news_2026-W06.md");
+    try {
+      assert.equal(late.status, 1, late.stderr); // source D fails, as in every run here
+      assert.match(readFileSync(file, "utf8"), /\nscheduled: 2026-02-05\ndraft: true\n---\n/);
+      assert.ok(
+        late.stderr.split("\n").includes("weekly digest: weekly_news/ai_news_2026-W06.md is a draft (draft: true), since 2026-02-05, when it would go live, has passed in Asia/Shanghai: read it, then remove draft: true to publish it."),
+        late.stderr,
+      );
+      const output = tempOutput("late-digest");
+      const build = runEleventy(site, output, { WEEKLY_NOW: "2026-02-12T09:00" });
+      assert.equal(build.status, 0, build.stderr);
+      const built = readSite(output);
+      assert.ok(built.files.has("weekly_news/ai_news_2026-W07/index.html"), "the week collected in time is published");
+      assert.deepEqual([...built.files.keys()].filter((path) => path.includes("2026-W06")), []);
+      assert.ok(![...built.files.values()].some((content) => content.includes("上周日深夜")), "the unread digest's item is nowhere in the output");
+      removeOutput(output);
+    } finally {
+      rmSync(file, { force: true });
+    }
+    // W07's report goes live on the 12th: collected on the 11th, its digest stays scheduled with it.
+    const early = await digest(site, ["2026-W07", "--dry-run"]);
+    assert.doesNotMatch(early.stdout, /draft: true/);
+    assert.doesNotMatch(early.stderr, /draft/);
+  });
 });
 
 describe("weekly digest: a redirect never leads inward", () => {
@@ -393,7 +421,8 @@ describe("weekly digest: every encoding and failure a source can bring", () => {
     assert.match(run.stdout, /\n## GBK\n\n- \[第 6 周：模型与代理\]\(http:\/\/127\.0\.0\.1:\d+\/2026\/w06\/1\.html\)：本周要闻：大模型推理能力提升\n/);
     assert.match(run.stdout, /\n## Big5\n\n- \[第 6 週：模型與代理\]\(http:\/\/127\.0\.0\.1:\d+\/2026\/w06\/2\.html\)：本週要聞：大模型推理能力提升\n/);
     assert.doesNotMatch(run.stdout, /lol/);
-    assert.deepEqual(run.stderr.trimEnd().split("\n"), [
+    // The sources' lines (the command's own notes, such as the draft mark, are tested on their own).
+    assert.deepEqual(run.stderr.trimEnd().split("\n").filter((line) => !line.startsWith("weekly digest: ")), [
       "GBK: 1 in the feed, 1 in the week, 1 written; skipped 0 undated, 0 duplicate",
       "Big5: 1 in the feed, 1 in the week, 1 written; skipped 0 undated, 0 duplicate",
       "炸弹: 1 in the feed, 0 in the week, 0 written; skipped 1 undated, 0 duplicate",

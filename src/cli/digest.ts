@@ -3,9 +3,10 @@
 import { existsSync } from "node:fs";
 import { link, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, posix } from "node:path";
+import type { DateTime } from "luxon";
 import { formatProblem, plural } from "../core/errors.js";
 import { formatIsoDate, type IsoWeek } from "../core/dates.js";
-import { weekOrCurrent, fillTemplate, plannedMoment } from "../content/newWeek.js";
+import { draftReason, weekOrCurrent, fillTemplate, plannedMoment } from "../content/newWeek.js";
 import { buildClock } from "../content/schedule.js";
 import { readSources, sourcesYaml, type Source } from "../content/sources.js";
 import { DEFAULT_FETCH, fetchFeed, mapLimited, type FetchOptions } from "../digest/http.js";
@@ -95,7 +96,8 @@ export async function runDigest(site: SiteInspection, request: DigestRequest, io
     const count = [...merged.added.values()].reduce((a, b) => a + b, 0);
     say(count === 0 ? `${existingFile} already holds every item of ${week.key}; nothing added.` : `${request.dryRun ? "would add" : "added"} ${plural(count, "item")} to ${existingFile}.`);
   } else {
-    const text = digestMarkdown(frontMatter(site, week), week, sections);
+    const front = frontMatter(site, week, clock.now);
+    const text = digestMarkdown(front, week, sections);
     wrote = new Map(sections.map((s) => [s.source, s.entries.length]));
     if (request.dryRun) io.out.write(text);
     else {
@@ -103,6 +105,8 @@ export async function runDigest(site: SiteInspection, request: DigestRequest, io
       if (!(await createFile(target, text))) return say(`${file} appeared while the feeds were read; nothing written. Add the items with --merge.`), 1;
       io.out.write(`${file}\n`);
     }
+    // Nothing the author has not read goes live: collected after its moment, the digest waits.
+    if (front.why !== undefined) say(`${file} ${request.dryRun ? "would be" : "is"} a draft (draft: true), since ${front.why}: read it, then remove draft: true to publish it.`);
   }
   for (const line of tallyLines(results, tallies, wrote)) io.err.write(`${line}\n`);
   return failed.length > 0 ? 1 : 0;
@@ -128,16 +132,21 @@ async function fetchSource(source: Source, options: FetchOptions): Promise<Fetch
   }
 }
 
-/** The digest goes live with its week's report: the report's moment, else the one the template plans. */
-function frontMatter(site: SiteInspection, week: IsoWeek) {
+/**
+ * The digest goes live with its week's report: the report's moment, else the one the template
+ * plans; a draft when that moment has passed (or the report is a draft), with the reason in `why`.
+ */
+function frontMatter(site: SiteInspection, week: IsoWeek, now: DateTime) {
   const opts = site.options;
   const report = site.content.reports.find((r) => r.week === week.key);
-  const scheduled = report === undefined ? plannedMoment(week, opts.newWeek.weekday, opts.newWeek.time) : report.scheduled;
+  const planned = plannedMoment(week, opts.newWeek.weekday, opts.newWeek.time);
+  const why = draftReason(report, planned, now, opts.timezone);
   return {
     title: fillTemplate(opts.newWeek.digestTitle, week),
     description: `${week.weekYear} 年第 ${week.weekNumber} 周（${formatIsoDate(week.start)} 至 ${formatIsoDate(week.end)}）人工智能新闻摘要，按来源整理。`,
-    scheduled,
-    draft: report?.draft === true,
+    scheduled: report === undefined ? planned : report.scheduled,
+    draft: why !== undefined,
+    why,
   };
 }
 

@@ -97,16 +97,13 @@ export function planNewWeek(
   const digestPath = `${opts.digestsDir}/${digestFile}`;
   const existingDigest = existing.digests.find((d) => d.week === week.key)?.path ?? (fileExists(digestPath) ? digestPath : undefined);
   const sameWeek = existing.reports.find((r) => r.week === week.key);
-  // A stub goes live with its report, never before. One whose moment has passed would be
-  // published unfinished by the next build, so it is written as a draft.
   const goesLive = sameWeek ? sameWeek.scheduled : scheduled;
-  const moment = goesLive === undefined ? undefined : parseSiteDate(goesLive, opts.timezone)?.dateTime;
-  const draft = (sameWeek?.draft ?? false) || moment === undefined || moment <= now;
+  const why = draftReason(sameWeek, scheduled, now, opts.timezone);
+  const draft = why !== undefined;
   const digest: PlannedFile[] = existingDigest ? [] : [{ path: digestPath, content: digestContent(digestTitle, week, goesLive, draft) }];
   if (sameWeek) {
     // `--digest` adds the digest to a week that has its report.
     if (request.digest && digest.length > 0) {
-      const why = sameWeek.draft ? `its report, ${sameWeek.path}, is a draft` : goesLive === undefined ? `its report, ${sameWeek.path}, has no scheduled moment` : `its report's scheduled moment, ${goesLive}, has passed`;
       return { files: digest, week, notes: draft ? [`the digest is a draft (draft: true), since ${why}: remove draft: true once it is written.`] : [] };
     }
     const what = existingDigest ? `and its digest, ${existingDigest}` : `(add its digest with weekly new ${week.key} --digest)`;
@@ -125,6 +122,21 @@ export function planNewWeek(
     ? [`${scheduled} is already past in ${opts.timezone}, so the new ${digest.length > 0 ? "files are drafts" : "report is a draft"} (draft: true) and no build publishes ${digest.length > 0 ? "them" : "it"} unfinished. Once written, remove draft: true${digest.length > 0 ? " from both" : ""}, or set scheduled to when ${digest.length > 0 ? "they" : "it"} should go live.`]
     : [];
   return { files: [{ path: reportPath, content: report }, ...digest], week, notes };
+}
+
+/**
+ * Why a file written now for a week must be a draft (`draft: true`), or undefined when it may stay
+ * scheduled. A stub or a collected digest goes live with its week's report (without one, at the
+ * template's moment `planned`), never before; one whose moment has passed would be published
+ * unread by the next build (the hourly cron's), so it is held back until the author removes the mark.
+ */
+export function draftReason(report: { path: string; scheduled?: string | undefined; draft?: boolean | undefined } | undefined, planned: string, now: DateTime, timezone: string): string | undefined {
+  if (report?.draft) return `its report, ${report.path}, is a draft`;
+  const goesLive = report ? report.scheduled : planned;
+  if (goesLive === undefined) return `its report, ${report!.path}, has no scheduled moment`;
+  const moment = parseSiteDate(goesLive, timezone)?.dateTime;
+  if (moment !== undefined && moment > now) return undefined;
+  return report ? `its report's scheduled moment, ${goesLive}, has passed` : `${goesLive}, when it would go live, has passed in ${timezone}`;
 }
 
 /** When a week's report goes live by the template: its weekday, at its time (`2026-02-12T08:00`), or the day. */
