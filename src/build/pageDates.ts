@@ -2,7 +2,7 @@
 // site's zone, and a digest without one is dated by the week in its file name.
 import { posix } from "node:path";
 import { WeeklyError } from "../core/errors.js";
-import { kindOf } from "../core/kinds.js";
+import { isOwnPage, kindOf } from "../core/kinds.js";
 import { parseSiteDate, weekInFileName } from "../core/dates.js";
 import { fieldMessage } from "../content/schema.js";
 import { relativePath, type BuildContext } from "./context.js";
@@ -14,7 +14,7 @@ import type { BuildState } from "./state.js";
  * (undefined), so that the site's own pages keep the dates they have without the plugin.
  */
 export function pageDate(ctx: BuildContext, state: BuildState, value: unknown, inputPath: string | undefined): Date | undefined {
-  if (inputPath !== undefined && kindOf(relativePath(ctx, inputPath), ctx.opts) === undefined) return undefined;
+  if (inputPath !== undefined && !isOwnPage(relativePath(ctx, inputPath), ctx.opts)) return undefined;
   if (value === undefined || value === null || value === "") return defaultDate(ctx, inputPath);
   const parsed = parseSiteDate(value, ctx.opts.timezone);
   if (parsed) return parsed.dateTime.toJSDate();

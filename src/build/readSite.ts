@@ -7,7 +7,7 @@ import { sortProblems, type Problem } from "../core/errors.js";
 import type { ResolvedOptions } from "../core/options.js";
 import type { AnalysisParser } from "../content/markdown.js";
 import { bodyReader, inputRelative } from "../content/body.js";
-import { kindOf } from "../core/kinds.js";
+import { isOwnPage } from "../core/kinds.js";
 import { reservedOutputs } from "../content/contentData.js";
 import { createFrontMatterEngine } from "../content/frontMatter.js";
 import type { ExistingContent } from "../content/newWeek.js";
@@ -64,7 +64,7 @@ export function readSite(source: SiteSource): SiteRead {
     throw error;
   }
   // The site's other pages are read as Eleventy reads them without the plugin.
-  const guest = { owns: (filePath: string) => kindOf(inputRelative(filePath, folders.input), opts) !== undefined };
+  const guest = { owns: (filePath: string) => isOwnPage(inputRelative(filePath, folders.input), opts) };
   const engines = { yaml: createFrontMatterEngine(source.layoutExists, "yaml", guest), json: createFrontMatterEngine(source.layoutExists, "json", guest) };
   const urls: Record<string, string[]> = Object.create(null);
   for (const page of readSitePages(folders, engines)) {
