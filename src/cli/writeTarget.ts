@@ -16,6 +16,7 @@ const BECAUSE: Record<WhyRefused, (place: string) => string> = {
   cache: (place) => `inside the plugin's cache (${place}), from which builds take social cards, pictures and the search index`,
   data: (place) => `inside the global data folder (${place}), which every build reads`,
   includes: (place) => `inside the includes folder (${place}), from which builds read layouts and includes`,
+  layouts: (place) => `inside the layouts folder (${place}), from which builds read layouts`,
   "site-file": (place) => `the site's own ${place}, which every build reads`,
   modules: (place) => `inside ${place}, from which builds load Eleventy and the plugin`,
   input: (place) => `inside the site's input folder (${place}), where the next build would read it as a page or data and publish it`,

@@ -17,13 +17,15 @@ export interface BuildPlaces {
   data: string;
   /** Undefined when the includes folder is the input folder itself (every template is in it). */
   includes: string | undefined;
+  /** The layouts folder (`dir.layouts`), when the site sets one apart from the input folder. */
+  layouts: string | undefined;
   /** The plugin's cache; undefined when the site turns it off. */
   cache: string | undefined;
   /** Whether Eleventy skips a path (relative to the site's folder) when it looks for templates. */
   ignored: (path: string) => boolean;
 }
 
-export type WhyRefused = "output" | "cache" | "data" | "includes" | "site-file" | "modules" | "input";
+export type WhyRefused = "output" | "cache" | "data" | "includes" | "layouts" | "site-file" | "modules" | "input";
 
 /** Why a build would read or serve a file there, and the folder (or file) that makes it so. */
 export interface TargetRefusal {
@@ -37,6 +39,7 @@ export function buildPlaces(folders: SiteFolders, cacheDir: string | false, real
   const at = (dir: string) => real(posix.join(folders.root, clean(dir)));
   const input = at(folders.input);
   const includes = clean(folders.includes) === "." ? undefined : at(posix.join(folders.input, folders.includes));
+  const layouts = folders.layouts === undefined || clean(folders.layouts) === "." ? undefined : at(posix.join(folders.input, folders.layouts));
   const match = picomatch(ignoreGlobs(folders), { dot: true, nocase: true });
   return {
     root: real(folders.root),
@@ -44,6 +47,7 @@ export function buildPlaces(folders: SiteFolders, cacheDir: string | false, real
     output: at(folders.output),
     data: at(posix.join(folders.input, folders.data)),
     includes,
+    layouts,
     cache: cacheDir === false ? undefined : at(cacheDir),
     // A folder matched by an ignore is skipped with everything in it.
     ignored: (path) => ancestry(path).some((each) => match(each)),
@@ -53,8 +57,8 @@ export function buildPlaces(folders: SiteFolders, cacheDir: string | false, real
 /**
  * Why a build would read or serve a file written at `target` (absolute, real), or undefined when
  * no build does: the output folder (published as it is; Eleventy never deletes a file it did not
- * write), the plugin's cache (cards, pictures and search index are taken from it), the global data
- * and includes folders, the config and ignore files, node_modules (code every build loads), and
+ * write), the plugin's cache (cards, pictures and search index are taken from it), the global data,
+ * includes and layouts folders, the config and ignore files, node_modules (code every build loads), and
  * the input folder but for what Eleventy ignores (any file there is a template, a data file or a
  * file a page may link to).
  */
@@ -65,6 +69,7 @@ export function targetRefusal(target: string, places: BuildPlaces): TargetRefusa
   if (inside(places.cache)) return { why: "cache", place: site(places.cache!) };
   if (inside(places.data)) return { why: "data", place: site(places.data) };
   if (inside(places.includes)) return { why: "includes", place: site(places.includes!) };
+  if (inside(places.layouts)) return { why: "layouts", place: site(places.layouts!) };
   const fromRoot = within(target, places.root) ? posix.relative(places.root, target) : undefined;
   if (fromRoot !== undefined && SITE_FILES.includes(fromRoot)) return { why: "site-file", place: fromRoot };
   if (fromRoot !== undefined && MODULES_RE.test(fromRoot)) return { why: "modules", place: fromRoot.slice(0, fromRoot.indexOf("node_modules") + "node_modules".length) };
