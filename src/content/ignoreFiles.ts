@@ -25,7 +25,7 @@ const REGEX_SPECIAL_RE = /[.+^${}()|\\]/;
  * A gitignore pattern as a regular expression over `/`-separated paths: `*` and `?` stay within a
  * name, `**` crosses folders, `[…]` is a class (https://git-scm.com/docs/gitignore#_pattern_format).
  */
-export function globRegExp(pattern: string): RegExp {
+function globRegExp(pattern: string): RegExp {
   let re = "";
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i]!;

@@ -21,9 +21,9 @@ const FORMAT_NAME: Readonly<Record<string, string>> = { png: "PNG", jpg: "JPEG",
  * The most pixels a re-encoded picture may have: 50 megapixels (a phone's photo has 12 to 48).
  * Decoding one takes about 4 bytes a pixel; sharp itself stops at 268 megapixels with a stack trace.
  */
-export const MAX_PIXELS = 50_000_000;
+const MAX_PIXELS = 50_000_000;
 /** The longest side of a re-encoded picture: WebP's limit, which a tall picture's variants would reach. */
-export const MAX_SIDE = 16_383;
+const MAX_SIDE = 16_383;
 
 export interface PictureFacts {
   type?: string | undefined;

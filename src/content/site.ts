@@ -204,12 +204,12 @@ function heldBackConflict(source: PublishState, target: HeldBack): string | unde
   return `which goes live at ${at}, after this page (${formatPublishTime(source.at)}): the link would be dead until then. Schedule this page no earlier than ${at}, or that one no later than ${formatPublishTime(source.at)}.`;
 }
 
-/** `#参考` when the target is an analysed page without that heading id; undefined when it is fine. */
 /** What the analysis knows of the body of a page that is not the plugin's: nothing. */
 function siteBody(): BodyAnalysis {
   return { headings: [], excerpt: "", readingTime: readingTime(""), links: [], terms: termCounts("") };
 }
 
+/** `#参考` when the target is an analysed page without that heading id; undefined when it is fine. */
 function missingFragment(fragment: string, target: AnalysedPage | undefined): string | undefined {
   if (fragment === "" || fragment === "#" || !target) return undefined;
   const id = readableHref(fragment.slice(1));

@@ -6,7 +6,7 @@
 import { show } from "./errors.js";
 
 /** The keys refused in any front matter or data file, at any depth. */
-export const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
+const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
 
 /** Eleventy's merge drops this prefix from a key before assigning it (`override:tags`). */
 const OVERRIDE_PREFIX = "override:";

@@ -48,7 +48,7 @@ export interface FetchOptions {
 }
 
 /** Every address the system's resolver gives, in its order, so that the one connected to was checked. */
-export const systemResolve: Resolve = async (hostname) => (await lookup(hostname, { all: true, verbatim: true })).map((entry) => entry.address);
+const systemResolve: Resolve = async (hostname) => (await lookup(hostname, { all: true, verbatim: true })).map((entry) => entry.address);
 
 export const DEFAULT_FETCH: Omit<FetchOptions, "userAgent" | "cacheDir" | "offline"> = {
   timeoutMs: 20_000, // one slow source must not hold up the whole digest
