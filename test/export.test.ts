@@ -115,10 +115,9 @@ describe("weekly export --format text", () => {
 
 describe("weekly export: which report, and what it says", () => {
   test("a scheduled report is exported with the moment its page goes live; a published one says it is live", () => {
-    assert.equal(
-      exported("2026-W07", "text").stderr,
-      "weekly export: warning: posts/2026-W07-ai-weekly.md: raw HTML no edition keeps was removed: onerror= on <img>.\n" +
-        "weekly export: posts/2026-W07-ai-weekly.md as text; its web page goes live at 2026-02-12 08:00 (Asia/Shanghai).\n",
+    // The line about the moment; the fixture's other notes (raw HTML removed) are tested on their own.
+    assert.ok(
+      exported("2026-W07", "text").stderr.split("\n").includes("weekly export: posts/2026-W07-ai-weekly.md as text; its web page goes live at 2026-02-12 08:00 (Asia/Shanghai)."),
     );
     assert.equal(exported("posts/2026-W06-ai-weekly.md", "text").stderr, "weekly export: posts/2026-W06-ai-weekly.md as text; its web page is live.\n");
   });

@@ -113,10 +113,8 @@ describe("weekly check agrees with the build on a site whose includes are outsid
       writeFileSync(join(site, "content", "posts", "2026-W06-guest-report.md"), "---\ntitle: Guest report W06\ndate: 2026-02-05\nlayout: layouts/nope.njk\n---\n\nA report in a layout nobody has.\n");
       const { command, eleventy } = bothChecks(site);
       assert.deepEqual(command, eleventy);
-      assert.deepEqual(
-        (command as Array<{ file: string; code: string }>).map(({ file, code }) => `${file} ${code}`),
-        ["content/posts/2026-W06-guest-report.md unknown-layout", "posts/ content-outside-input"],
-      );
+      const found = (command as Array<{ file: string; code: string }>).map(({ file, code }) => `${file} ${code}`);
+      for (const expected of ["content/posts/2026-W06-guest-report.md unknown-layout", "posts/ content-outside-input"]) assert.ok(found.includes(expected), `${expected} in ${found.join(", ")}`);
       const check = runWeekly(site, ["check"]);
       assert.ok(check.stdout.split("\n").includes(OUTSIDE_WARNING), check.stdout);
     } finally {
@@ -161,7 +159,9 @@ describe("dir.layouts outside the input folder (../_layouts) with only a base la
     writeFileSync(join(site, "content", "posts", "2026-W06-guest-report.md"), "---\ntitle: Guest report W06\ndate: 2026-02-05\nlayout: layouts/custom.njk\n---\n\nIn the host's own layout.\n");
     const { command, eleventy } = bothChecks(site);
     assert.deepEqual(command, eleventy);
-    assert.deepEqual((command as Array<{ code: string }>).map(({ code }) => code), ["content-outside-input"]);
+    const codes = (command as Array<{ code: string }>).map(({ code }) => code);
+    assert.ok(codes.includes("content-outside-input"), codes.join(", "));
+    assert.ok(!codes.includes("unknown-layout"), codes.join(", "));
   });
 
   test("a host page's {% extends \"layouts/base.njk\" %} finds the shipped base layout (Nunjucks reads the includes folder, then the theme, never dir.layouts)", () => {

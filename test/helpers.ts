@@ -4,6 +4,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, exis
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { createServer } from "node:net";
 import { Writable } from "node:stream";
 import { gunzipSync } from "node:zlib";
 import { parseHTML } from "linkedom";
@@ -189,4 +190,16 @@ export function addEarlierYears(site: string): void {
     `${Array.from({ length: 6 }, (_, n) => `第 ${n + 1} 段：${about}是本期的主题，${about}的进展与${about}的应用。`).join("\n\n")}\n\n顺带一提：${once}。\n`;
   writeFileSync(join(site, "posts", "2024-W20-ai-weekly.md"), report("量子计算专题周报", "2024-05-16", "量子计算", "机器人"));
   writeFileSync(join(site, "posts", "2025-W50-ai-weekly.md"), report("机器人专题周报", "2025-12-11", "机器人", "量子计算"));
+}
+
+/** A port on 127.0.0.1 nothing listens on (asked of the system, then freed). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
 }

@@ -8,12 +8,11 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { parseHTML } from "linkedom";
-import { all, listFiles, removeOutput, ROOT, tempOutput, text } from "./helpers.js";
+import { all, listFiles, removeOutput, ROOT, tempOutput, text, freePort } from "./helpers.js";
 import { crawl } from "./crawl.js";
 import { DEFAULTS } from "../src/core/options.js";
 import { OPTIONS_SCHEMA } from "../src/core/optionsSchema.js";
@@ -130,6 +129,9 @@ describe("the packed plugin is a package a user can trust", () => {
   });
 
   test("every source map it ships, and every map a script names, is a file it ships, and points at files it ships", () => {
+    // The sources are not shipped, so neither are maps (src/tsconfig.json: sourceMap false).
+    assert.deepEqual(packed.filter((f) => f.endsWith(".map")), []);
+    assert.ok(packed.some((f) => f.endsWith(".js")), "the tarball has scripts to read");
     const shipped = new Set(packed);
     const folder = mkdtempSync(join(tmpdir(), "weekly-unpacked-"));
     try {
@@ -328,17 +330,6 @@ describe("a site's own layouts and stylesheet override the shipped ones, file by
   });
 });
 
-/** A port nothing listens on. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** The address `eleventy --serve` prints once it serves the site. */
 function serverUrl(server: ChildProcess): Promise<string> {

@@ -6,7 +6,6 @@ import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import http from "node:http";
-import { createServer } from "node:net";
 import {
   guardReloadSocket,
   installPreviewServer,
@@ -20,7 +19,7 @@ import {
   teachHost,
 } from "../src/eleventy/previewServer.js";
 import type { EleventyConfig } from "../src/eleventy/eleventyConfig.js";
-import { copySite, ELEVENTY_BIN, removeOutput, tempOutput } from "./helpers.js";
+import { copySite, ELEVENTY_BIN, removeOutput, tempOutput, freePort } from "./helpers.js";
 
 describe("isBadRequestPath", () => {
   const cases: Array<[string, boolean]> = [
@@ -210,16 +209,6 @@ function socketFate(port: number, headers: Record<string, string>): Promise<stri
   });
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * The addresses listening on `port`, as the kernel lists them (/proc/net/tcp and tcp6, state 0A):
