@@ -6,8 +6,6 @@ import { WeeklyBuild } from "../build/build.js";
 import { TemplateApi } from "./templateApi.js";
 import { installMarkdownRules } from "../content/markdown.js";
 import { createFrontMatterEngine } from "../content/frontMatter.js";
-import { inputRelative } from "../content/body.js";
-import { isOwnPage } from "../core/kinds.js";
 import { atomFeed } from "../present/atomFeed.js";
 import type { CollectionItem, TagPage } from "../present/collections.js";
 import { tagFeedTitle, tagFeedUrl } from "../present/tagPages.js";
@@ -72,7 +70,7 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
   // Only reports and digests: any other page is read with the site's own engine, as without the plugin.
   // Taken now: the object is merged into (and its engines replaced) by the call below.
   const { yaml: siteYaml, json: siteJson } = eleventyConfig.frontMatterParsingOptions?.engines ?? {};
-  const owns = (filePath: string) => isOwnPage(inputRelative(filePath, eleventyConfig.directories.input), opts);
+  const owns = api.owns;
   eleventyConfig.setFrontMatterParsingOptions({
     engines: {
       yaml: createFrontMatterEngine(theme.layoutExists, "yaml", { owns, parse: siteYaml }),
