@@ -87,7 +87,7 @@ export async function runExport(site: SiteInspection, request: ExportRequest, io
   if (report.removed.length > 0) say(`warning: ${file}: what no edition keeps was removed: ${report.removed.join("; ")}.`);
   for (const big of weight.large) say(`warning: ${big.input} is ${kilobytes(big.bytes)} KB, sent as it is (a GIF is not re-encoded): make it smaller, or link to it.`);
   // On standard error, as every line but the edition: standard output stays the edition.
-  say(weightLine(request.format, emailSize(edition), weight.bytes, report.pictures.length, report.picturesElsewhere));
+  if (request.format !== "text") say(weightLine(request.format, emailSize(edition), weight.bytes, report.pictures.length, report.picturesElsewhere));
   say(`${file} as ${request.format}; ${status(page, site.options.timezone)}`);
   return 0;
 }
