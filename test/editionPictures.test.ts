@@ -4,7 +4,7 @@
 // PNG: exported before any build, previewed, exported again, then built for production.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseHTML } from "linkedom";
 import sharp from "sharp";
@@ -214,5 +214,25 @@ describe("the editions of a site with an EXIF-turned portrait photo and a small 
     const w08 = runWeekly(site, ["export", "2026-W08", "--format", "email"], NOW);
     assert.equal(w08.status, 0, w08.stderr);
     assert.match(w08.stdout, new RegExp(`src="https://images\\.example\\.org/${sent!.replace(/[.]/g, "\\.")}" alt="未公布的图" width="560" height="373"`));
+  });
+
+  test("a GIF is sent as it is, counted in the weight, and named when over 1 MB", async () => {
+    const report = join(site, "posts", "2026-W06-ai-weekly.md");
+    const source = readFileSync(report, "utf8");
+    // A small GIF padded past 1 MB after its end: quicker to make than a large animation, read the same.
+    const small = await sharp({ create: { width: 1400, height: 1000, channels: 3, background: "#808080" } }).gif().toBuffer();
+    writeFileSync(join(site, "posts", "big.gif"), Buffer.concat([small, Buffer.alloc(1100 * 1024)]));
+    const gif = statSync(join(site, "posts", "big.gif")).size;
+    assert.ok(gif > 1024 * 1024, `${gif} bytes`);
+    try {
+      writeFileSync(report, `${source}\n![动图](./big.gif)\n`);
+      const run = runWeekly(site, ["export", "2026-W06", "--format", "email"], NOW);
+      assert.equal(run.status, 0, run.stderr);
+      assert.deepEqual(images(run.stdout).at(-1), { src: "https://images.example.org/posts/big.gif", width: "560", height: "400" });
+      assert.match(run.stderr, new RegExp(`^weekly export: warning: posts/big\\.gif is ${Math.ceil(gif / 1024)} KB, sent as it is \\(a GIF is not re-encoded\\): make it smaller, or link to it\\.$`, "m"));
+      assert.equal(reportedBytes(run.stderr), reportedBytes(exports.after.email.stderr) - Buffer.byteLength(exports.after.email.stdout) + Buffer.byteLength(run.stdout) + gif);
+    } finally {
+      writeFileSync(report, source);
+    }
   });
 });
