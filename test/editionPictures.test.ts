@@ -11,7 +11,8 @@ import sharp from "sharp";
 import { editionPictures } from "../src/editions/pictures.js";
 import { mayBeTransparent } from "../src/content/pictureBytes.js";
 import type { ImagePlan } from "../src/content/images.js";
-import { all, copySite, listFiles, removeOutput, runEleventy, runWeekly } from "./helpers.js";
+import { imageSizeReader } from "../src/content/imageSize.js";
+import { all, copySite, listFiles, removeOutput, runEleventy, runWeekly, tempOutput } from "./helpers.js";
 
 const SITE = "https://s.org/blog";
 const PHOTO: ImagePlan = {
@@ -74,6 +75,27 @@ describe("mayBeTransparent, from a picture's header", () => {
     ["a PNG, even opaque", () => box(3).png().toBuffer(), "png", true],
   ];
   for (const [label, make, type, expected] of cases) test(`mayBeTransparent(${label}) → ${expected}`, async () => assert.equal(mayBeTransparent(type, await make()), expected));
+});
+
+describe("imageSizeReader: the size a browser draws a picture of the site at", () => {
+  let dir: string;
+  before(async () => {
+    dir = tempOutput("sizes");
+    await box(3).jpeg().withMetadata({ orientation: 6 }).toFile(join(dir, "turned.jpg"));
+    await box(3).jpeg().withMetadata({ orientation: 3 }).toFile(join(dir, "upside-down.jpg"));
+    await box(3).png().toFile(join(dir, "plain.png"));
+  });
+  after(() => removeOutput(dir));
+  for (const [file, size] of [
+    ["turned.jpg", { width: 30, height: 40 }],
+    ["upside-down.jpg", { width: 40, height: 30 }],
+    ["plain.png", { width: 40, height: 30 }],
+  ] as const) {
+    test(`imageSizeReader(${file}) → ${size.width}×${size.height}`, () => {
+      const read = imageSizeReader(SITE, (path) => ({ kind: "file", path, real: join(dir, path) }));
+      assert.deepEqual(read(`${SITE}/${file}`), size);
+    });
+  }
 });
 
 function box(channels: 3 | 4) {
