@@ -243,7 +243,7 @@ describe("weekly export -o never publishes a held-back report", () => {
         assert.equal(run.status, 0, run.stderr);
         assert.equal(
           run.stderr.split("\n")[0],
-          'weekly export: warning: posts/2026-W06-ai-weekly.md: raw HTML no edition keeps was removed: unclosed <iframe> (only its opening tag removed); style "position:fixed" on <div>; style "top:0" on <div>.',
+          'weekly export: warning: posts/2026-W06-ai-weekly.md: what no edition keeps was removed: unclosed <iframe> (only its opening tag removed); style "position:fixed" on <div>; style "top:0" on <div>.',
         );
         assert.match(run.stdout, /之后的章节[\s\S]*尾声-END/, format);
         assert.doesNotMatch(run.stdout, /<iframe|evil\.example|position:\s*fixed/, format);

@@ -39,10 +39,14 @@ describe("planning", () => {
   for (const [format, formats] of [
     ["png", ["avif", "webp", "png"]],
     ["jpg", ["avif", "webp", "jpeg"]],
-    ["webp", ["avif", "webp"]],
+    ["webp", ["avif", "webp", "jpeg"]],
     ["tiff", ["avif", "webp", "jpeg"]],
   ] as const) {
     test(`variantFormats(${format}) → ${formats.join(", ")}`, () => assert.deepEqual(variantFormats(format), formats));
+  }
+  // A transparent picture made JPEG would be drawn on black.
+  for (const format of ["webp", "avif"] as const) {
+    test(`variantFormats(${format}, transparent) → avif, webp, png`, () => assert.deepEqual(variantFormats(format, true), ["avif", "webp", "png"]));
   }
 
   const plan: ImagePlan = {
@@ -191,7 +195,7 @@ describe("planImage, from a picture's bytes", () => {
       { kind: "responsive", width: 2000, height: 1000, fallback: "png", variants: ["avif", "webp", "png"].flatMap((f) => [400, 800, 1200].map((w) => `${f} ${w}x${w / 2} wide-#-${w}.${f}`)) },
     ],
     ["turned.jpg", { kind: "responsive", width: 100, height: 200, fallback: "jpeg", variants: ["avif 100x200 turned-#-100.avif", "webp 100x200 turned-#-100.webp", "jpeg 100x200 turned-#-100.jpg"] }],
-    ["photo.webp", { kind: "responsive", width: 300, height: 200, fallback: "webp", variants: ["avif 300x200 photo-#-300.avif", "webp 300x200 photo-#-300.webp"] }],
+    ["photo.webp", { kind: "responsive", width: 300, height: 200, fallback: "jpeg", variants: ["avif 300x200 photo-#-300.avif", "webp 300x200 photo-#-300.webp", "jpeg 300x200 photo-#-300.jpg"] }],
     ["anim.gif", { kind: "plain", width: 60, height: 40 }],
     ["sizeless.svg", { kind: "plain" }],
     ["report.pdf", undefined],
@@ -365,14 +369,14 @@ describe("a built site", () => {
     }
   });
 
-  test("weekly export: each edition shows the picture as a plain image at an absolute address", () => {
+  test("weekly export: each edition shows the picture as a plain image of its widest JPEG or PNG variant, at an absolute address", () => {
     const email = runWeekly(site, ["export", "2026-W06", "--format", "email"], NOW);
     assert.equal(email.status, 0, email.stderr);
     assert.doesNotMatch(email.stdout, /<picture|<source|srcset/);
-    assert.match(email.stdout, /<img src="https:\/\/images\.example\.org\/posts\/chart\.png" alt="本周走势" title="走势" width="560" height="280"/);
+    assert.match(email.stdout, /<img src="https:\/\/images\.example\.org\/posts\/chart-[\w-]+-1200\.png" alt="本周走势" title="走势" width="560" height="280"/);
     const wechat = runWeekly(site, ["export", "2026-W06", "--format", "wechat"], NOW);
     assert.equal(wechat.status, 0, wechat.stderr);
-    assert.match(wechat.stdout, /<img[^>]* src="https:\/\/images\.example\.org\/posts\/photos\/photo\.jpg"/);
+    assert.match(wechat.stdout, /<img[^>]* src="https:\/\/images\.example\.org\/posts\/photos\/photo-[\w-]+-1000\.jpg"/);
     assert.doesNotMatch(wechat.stdout, /<picture|srcset/);
     const text = runWeekly(site, ["export", "2026-W06", "--format", "text"], NOW);
     assert.equal(text.status, 0, text.stderr);

@@ -3,14 +3,14 @@
 // (kept in the site's cache, keyed by its bytes and the encoding options) and copied into the
 // output when the build settles.
 import { readdirSync, readFileSync } from "node:fs";
-import { access, copyFile, mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { access, copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, posix } from "node:path";
 import { imageSize } from "image-size";
 import eleventyImage, { type ImageOptions } from "@11ty/eleventy-img";
 import { chooseWidths, fallbackFormat, isRaster, variantFormats, variantName, type ImagePlan, type ImageVariant, type VariantFormat } from "../content/images.js";
 import type { SiteFiles } from "../content/site.js";
 import { linkedFileSource, type LinkedFiles } from "../content/linkedFiles.js";
-import { looksLikeSvg, pictureFault } from "../content/pictureBytes.js";
+import { looksLikeSvg, mayBeTransparent, pictureFault } from "../content/pictureBytes.js";
 
 /**
  * Fixed encoding options: the same picture gives the same bytes on any machine, and they are part
@@ -104,13 +104,14 @@ export function planImage(path: string, file: string): ImagePlan | { error: stri
   const height = turned ? size.width : size.height;
   if (!isRaster(size.type)) return width > 0 && height > 0 ? { kind: "plain", width, height } : { kind: "plain" };
   if (!(width > 0 && height > 0)) return { error: "has no width and height" };
-  const formats = variantFormats(size.type!);
+  const transparent = mayBeTransparent(size.type, bytes);
+  const formats = variantFormats(size.type!, transparent);
   const stats = eleventyImage.statsByDimensionsSync(file, width, height, imageOptions(path, chooseWidths(width), formats));
   const folder = posix.dirname(path) === "." ? "" : posix.dirname(path);
   const variants: ImageVariant[] = formats.flatMap((format) =>
     (stats[format] ?? []).map((stat) => ({ format, width: stat.width, height: stat.height, file: posix.join(folder, stat.filename!) })),
   );
-  return { kind: "responsive", width, height, fallback: fallbackFormat(size.type!), variants };
+  return { kind: "responsive", width, height, fallback: fallbackFormat(size.type!, transparent), variants };
 }
 
 /**
@@ -128,7 +129,7 @@ export async function writeImages(linked: LinkedFiles, output: string, plans: Re
     if (inCache) {
       for (const variant of plan.variants) await copyInto(cached(variant), join(output, variant.file));
     } else {
-      const made = await encode(linkedFileSource(linked, path), path, plan);
+      const made = await encode(linkedFileSource(linked, path), path, plan.variants);
       for (const variant of plan.variants) {
         const bytes = made.get(posix.basename(variant.file))!;
         if (cacheDir !== undefined) await writeWhole(cached(variant), bytes);
@@ -139,6 +140,24 @@ export async function writeImages(linked: LinkedFiles, output: string, plans: Re
     written.set(path, plan.variants.map((v) => v.file));
   }
   return written;
+}
+
+/**
+ * The bytes of one variant, for a command that sends it (`weekly export`): the cache's (written
+ * whole) or the output's when a build made it (its name is the hash of what it was made from), else encoded
+ * now as a build encodes it and kept in the cache, where the next build takes it from. Nothing is
+ * written into the output folder: that is a build's, and its record's.
+ */
+export async function variantBytes(linked: LinkedFiles, path: string, variant: ImageVariant, places: { output: string; cacheDir: string | undefined }): Promise<Buffer> {
+  const cached = places.cacheDir === undefined ? undefined : join(places.cacheDir, posix.basename(variant.file));
+  for (const file of [cached, join(places.output, variant.file)]) {
+    if (file === undefined) continue;
+    const bytes = await readFile(file).catch(() => undefined);
+    if (bytes !== undefined) return bytes;
+  }
+  const bytes = (await encode(linkedFileSource(linked, path), path, [variant])).get(posix.basename(variant.file))!;
+  if (cached !== undefined) await writeWhole(cached, bytes);
+  return bytes;
 }
 
 /**
@@ -155,16 +174,18 @@ export async function pruneImageCache(cacheDir: string, plans: ReadonlyMap<strin
 }
 
 /**
- * Every variant of a picture (`path`, read from `file`, its real path) encoded, by file name; a
+ * Variants of a picture (`path`, read from `file`, its real path) encoded, by file name; a
  * variant the plan names and eleventy-img did not make is a fault of the plugin.
  */
-async function encode(file: string, path: string, plan: Extract<ImagePlan, { kind: "responsive" }>): Promise<Map<string, Buffer>> {
-  const formats = [...new Set(plan.variants.map((v) => v.format))];
-  const widths = [...new Set(plan.variants.map((v) => v.width))];
+async function encode(file: string, path: string, variants: readonly ImageVariant[]): Promise<Map<string, Buffer>> {
+  const formats = [...new Set(variants.map((v) => v.format))];
+  const widths = [...new Set(variants.map((v) => v.width))];
+  // The variants' names hash the bytes and the encoding options, not the widths nor formats asked
+  // for: one variant encoded alone has the name and bytes it has among all of its picture's.
   const stats = await eleventyImage(file, { ...imageOptions(path, widths, formats), dryRun: true });
   const made = new Map<string, Buffer>();
   for (const stat of Object.values(stats).flat()) if (stat.filename && stat.buffer) made.set(stat.filename, stat.buffer);
-  const lacking = plan.variants.filter((v) => !made.has(posix.basename(v.file)));
+  const lacking = variants.filter((v) => !made.has(posix.basename(v.file)));
   if (lacking.length > 0) throw new Error(`weekly plugin: ${path} was planned as ${lacking.map((v) => v.file).join(", ")}, which eleventy-img did not make`);
   return made;
 }

@@ -1,5 +1,6 @@
 // `weekly export`: a week's report as an email, a WeChat article or plain text, made from the
 // same Markdown the site renders, whether the report is published, scheduled or a draft.
+import { stat } from "node:fs/promises";
 import { posix, relative, resolve } from "node:path";
 import { ISO_WEEK_RE } from "../core/dates.js";
 import { formatProblem, plural } from "../core/errors.js";
@@ -10,6 +11,9 @@ import { EMAIL_MAX_BYTES, emailEdition, emailSize } from "../editions/email.js";
 import { textEdition } from "../editions/text.js";
 import { wechatEdition } from "../editions/wechat.js";
 import type { EditionReport } from "../editions/report.js";
+import type { EditionPicture } from "../editions/pictures.js";
+import { linkedFileSource } from "../content/linkedFiles.js";
+import { variantBytes } from "../build/images.js";
 import type { SiteInspection } from "./inspect.js";
 import { placeOutput, writePlaced } from "./writeTarget.js";
 
@@ -67,6 +71,9 @@ export async function runExport(site: SiteInspection, request: ExportRequest, io
   if (request.format === "email" && emailSize(edition) > EMAIL_MAX_BYTES) {
     return say(`the email of ${file} is ${Math.ceil(emailSize(edition) / 1024)} KB, over ${EMAIL_MAX_BYTES / 1024} KB: Gmail would cut it off. Shorten the report, or send a link to the web page.`), 1;
   }
+  // Made (or found) before the edition is written: a picture that cannot be read stops the export.
+  const weight = request.format === "text" ? { bytes: 0, large: [] } : await pictureWeight(site, report.pictures);
+  if ("failed" in weight) return say(weight.failed), 2;
   if (request.output === undefined) io.out.write(edition);
   else if (placement && "path" in placement) {
     try {
@@ -77,7 +84,10 @@ export async function runExport(site: SiteInspection, request: ExportRequest, io
     io.out.write(`${relative(request.cwd, resolve(request.cwd, request.output)) || placement.path}\n`);
   }
   // Written all the same: what the allow-list removed could not be in any edition (editions/sanitize.ts).
-  if (report.removed.length > 0) say(`warning: ${file}: raw HTML no edition keeps was removed: ${report.removed.join("; ")}.`);
+  if (report.removed.length > 0) say(`warning: ${file}: what no edition keeps was removed: ${report.removed.join("; ")}.`);
+  for (const big of weight.large) say(`warning: ${big.input} is ${kilobytes(big.bytes)} KB, sent as it is (a GIF is not re-encoded): make it smaller, or link to it.`);
+  // On standard error, as every line but the edition: standard output stays the edition.
+  if (request.format !== "text") say(weightLine(request.format, emailSize(edition), weight.bytes, report.pictures.length, report.picturesElsewhere));
   say(`${file} as ${request.format}; ${status(page, site.options.timezone)}`);
   return 0;
 }
@@ -90,6 +100,45 @@ function render(report: EditionReport, request: ExportRequest, site: SiteInspect
   }
   if (request.format === "wechat") return wechatEdition(report);
   return textEdition(report);
+}
+
+/** A GIF sent as it is, over this size, is named: every reader's mail client loads it whole. */
+const LARGE_GIF_BYTES = 1024 * 1024;
+
+/**
+ * The bytes of the pictures an edition sends, each read where a build put it or made now as a
+ * build makes it (build/images.ts `variantBytes`: kept in the site's cache, never written into
+ * the output folder, which is a build's and its record's).
+ */
+async function pictureWeight(site: SiteInspection, pictures: readonly EditionPicture[]): Promise<{ bytes: number; large: Array<{ input: string; bytes: number }> } | { failed: string }> {
+  const linked = site.site!.linked;
+  const output = resolve(site.siteDir, site.folders.output);
+  const cacheDir = site.options.cacheDir === false ? undefined : resolve(site.siteDir, site.options.cacheDir, "images");
+  const plans = new Map([...site.site!.images, ...site.site!.heldImages]);
+  let bytes = 0;
+  const large: Array<{ input: string; bytes: number }> = [];
+  for (const picture of pictures) {
+    const plan = plans.get(picture.input);
+    const variant = plan?.kind === "responsive" ? plan.variants.find((v) => v.file === picture.file) : undefined;
+    try {
+      const size = variant ? (await variantBytes(linked, picture.input, variant, { output, cacheDir })).length : (await stat(linkedFileSource(linked, picture.input))).size;
+      if (!variant && size > LARGE_GIF_BYTES) large.push({ input: picture.input, bytes: size });
+      bytes += size;
+    } catch (error) {
+      return { failed: `cannot read or make ${picture.file}: ${(error as Error).message}` };
+    }
+  }
+  return { bytes, large };
+}
+
+/** `email: 38 KB HTML + 412 KB in 3 pictures (460123 bytes in all)`. */
+function weightLine(format: Format, html: number, pictures: number, count: number, elsewhere: number): string {
+  const other = elsewhere === 0 ? "" : `; ${plural(elsewhere, "picture")} of other sites not counted`;
+  return `${format}: ${kilobytes(html)} KB HTML + ${kilobytes(pictures)} KB in ${plural(count, "picture")} (${html + pictures} bytes in all${other})`;
+}
+
+function kilobytes(bytes: number): number {
+  return Math.ceil(bytes / 1024);
 }
 
 /** The report a week or a file names, scheduled and draft ones included. */

@@ -4,6 +4,9 @@ import { readFileSync } from "node:fs";
 import { imageSize } from "image-size";
 import type { LinkedFiles } from "./linkedFiles.js";
 
+/** EXIF orientations that turn a picture a quarter. */
+const TURNED = new Set([5, 6, 7, 8]);
+
 export interface ImageSize {
   width: number;
   height: number;
@@ -28,8 +31,10 @@ export function imageSizeReader(siteUrl: string, linked: LinkedFiles): (src: str
     const file = linked(path);
     if (file.kind !== "file") return undefined;
     try {
-      const { width, height } = imageSize(readFileSync(file.real));
-      return width > 0 && height > 0 ? { width, height } : undefined;
+      const { width, height, orientation } = imageSize(readFileSync(file.real));
+      if (!(width > 0 && height > 0)) return undefined;
+      // EXIF orientations 5 to 8 turn the picture a quarter: a browser draws its stored height as its width.
+      return TURNED.has(orientation ?? 1) ? { width: height, height: width } : { width, height };
     } catch {
       return undefined;
     }

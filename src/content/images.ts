@@ -11,7 +11,7 @@ export const STANDARD_WIDTHS = [400, 800, 1200] as const;
 export const COLUMN = "44rem";
 /** The column in pixels (a rem is 16 px): a picture narrower than it is shown at its own width. */
 const COLUMN_PX = 704;
-/** Formats a browser picks from, best first; the `<img>` keeps the original's format. */
+/** Formats a browser picks from, best first; the `<img>` is JPEG or PNG (`fallbackFormat`). */
 export const MODERN_FORMATS = ["avif", "webp"] as const;
 /** Pictures that are re-encoded; SVG (drawn at any size) and GIF (may be animated) are left as they are. */
 const RASTER_FORMATS = new Set(["jpeg", "jpg", "png", "webp", "tiff", "avif"]);
@@ -27,8 +27,8 @@ export interface ImageVariant {
 }
 
 export type ImagePlan =
-  /** Re-encoded at a few widths (`chooseWidths`), in each format; `fallback` is the format of the `<img>`. */
-  | { kind: "responsive"; width: number; height: number; fallback: VariantFormat; variants: ImageVariant[] }
+  /** Re-encoded at a few widths (`chooseWidths`), in each format; `fallback` is the format of the `<img>` (and of the editions' picture). */
+  | { kind: "responsive"; width: number; height: number; fallback: "jpeg" | "png"; variants: ImageVariant[] }
   /** Kept as it is (SVG, GIF), with its size when known. */
   | { kind: "plain"; width?: number; height?: number };
 
@@ -44,22 +44,33 @@ export function isRaster(format: string | undefined): boolean {
   return format !== undefined && RASTER_FORMATS.has(format.toLowerCase());
 }
 
-/** The `<img>`'s format: PNG stays PNG (transparency, sharp lines), WebP stays WebP, anything else becomes JPEG. */
-export function fallbackFormat(format: string): VariantFormat {
-  const lower = format.toLowerCase();
-  return lower === "png" ? "png" : lower === "webp" ? "webp" : "jpeg";
+/**
+ * The `<img>`'s format, which the email and WeChat editions send too (mail clients read neither
+ * WebP nor AVIF everywhere): PNG for a PNG (sharp lines) and for a picture that may be transparent
+ * (pictureBytes.ts `mayBeTransparent`: JPEG would draw it on black), JPEG for anything else.
+ */
+export function fallbackFormat(format: string, transparent = false): "jpeg" | "png" {
+  return format.toLowerCase() === "png" || transparent ? "png" : "jpeg";
 }
 
-/** The formats a picture is made in: the modern ones, then the `<img>`'s when it is another. */
-export function variantFormats(format: string): VariantFormat[] {
-  const fallback = fallbackFormat(format);
-  return [...MODERN_FORMATS.filter((f) => f !== fallback), fallback];
+/** The formats a picture is made in: the modern ones, then the `<img>`'s. */
+export function variantFormats(format: string, transparent = false): VariantFormat[] {
+  return [...MODERN_FORMATS, fallbackFormat(format, transparent)];
 }
 
 /** A variant's file name beside its original: the original's name, the hash of its bytes and options, the width. */
 export function variantName(original: string, hash: string, width: number, format: VariantFormat): string {
   const stem = posix.basename(original, posix.extname(original));
   return `${stem}-${hash}-${width}.${format === "jpeg" ? "jpg" : format}`;
+}
+
+/**
+ * The picture the email and WeChat editions send: the `<img>`'s variant, JPEG or PNG, at most the
+ * widest standard width (1200 px), never wider than the original, turned as its EXIF says.
+ */
+export function editionVariant(plan: Extract<ImagePlan, { kind: "responsive" }>): ImageVariant {
+  const widest = Math.max(...plan.variants.map((v) => v.width));
+  return plan.variants.find((v) => v.format === plan.fallback && v.width === widest)!;
 }
 
 /** Every output file of a plan (none for a picture kept as it is). */
@@ -103,8 +114,8 @@ export function pictureHtml(plan: ImagePlan, src: string, text: PictureText): st
       .sort((a, b) => a.width - b.width)
       .map((v) => `${escapeAttribute(variantUrl(v))} ${v.width}w`)
       .join(", ");
-  const sources = MODERN_FORMATS.filter((format) => format !== plan.fallback).map((format) => `<source type="image/${format}" srcset="${srcset(format)}" ${sizes}>`);
-  const img = plan.variants.find((v) => v.format === plan.fallback && v.width === widest)!;
+  const sources = MODERN_FORMATS.map((format) => `<source type="image/${format}" srcset="${srcset(format)}" ${sizes}>`);
+  const img = editionVariant(plan);
   const image = `<img src="${escapeAttribute(variantUrl(img))}" srcset="${srcset(plan.fallback)}" ${sizes} width="${img.width}" height="${img.height}" ${alt} ${loading} decoding="async">`;
   return `<picture>${sources.join("")}${image}</picture>`;
 }

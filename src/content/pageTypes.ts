@@ -61,6 +61,8 @@ export interface SiteIndex {
   files: Set<string>;
   /** The pictures among them (written with `![…](…)`), each with what it is made into. */
   images: Map<string, ImagePlan>;
+  /** Pictures only held-back pages show: planned (for `weekly export`), not written. */
+  heldImages: Map<string, ImagePlan>;
   /** Problems with `line` counted inside the body; see `placeInFile`. */
   problems: BodyProblem[];
   /** Which files the pages may link to (the rule the analysis applied), for whatever reads them later. */

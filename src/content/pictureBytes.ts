@@ -110,3 +110,25 @@ export function webpIsWhole(bytes: Uint8Array): boolean {
   const size = new DataView(bytes.buffer, bytes.byteOffset, 12).getUint32(4, true);
   return bytes.length >= size + 8;
 }
+
+/** The name of the auxiliary image that holds an AVIF's (HEIF's) alpha channel. */
+const AVIF_ALPHA = "auxiliary:alpha";
+
+/**
+ * Whether a picture may be transparent, read from its header: a WebP's VP8X flag or VP8L bit, an
+ * AVIF's alpha auxiliary image, any PNG (its `<img>` stays PNG anyway). A TIFF's extra samples are
+ * not read: a TIFF is taken as opaque, as photos are. A transparent picture made JPEG would be
+ * drawn on black, so its `<img>` and its editions' picture are PNG.
+ */
+export function mayBeTransparent(type: string | undefined, bytes: Uint8Array): boolean {
+  if (type === "png") return true;
+  if (type === "webp" && bytes.length >= 30) {
+    const chunk = String.fromCharCode(...bytes.subarray(12, 16));
+    if (chunk === "VP8X") return (bytes[20]! & 0x10) !== 0;
+    // VP8L: after the signature byte 0x2f, 14 bits of width, 14 of height, then the alpha bit.
+    if (chunk === "VP8L") return (bytes[24]! & 0x10) !== 0;
+    return false;
+  }
+  if (type === "avif" || type === "heif") return Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 64 * 1024)).includes(AVIF_ALPHA, 0, "latin1");
+  return false;
+}

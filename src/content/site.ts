@@ -56,6 +56,7 @@ export function analyseSite(
   const lookup = pageIndex(byStem);
   const files = new Set<string>();
   const images = new Map<string, ImagePlan>();
+  const heldImages = new Map<string, ImagePlan>();
   const pages = new Map<string, AnalysedPage>();
   const links = new Map<string, LinkRef[]>();
   const problems: BodyProblem[] = [];
@@ -138,7 +139,7 @@ export function analyseSite(
         if (image && "error" in image) problem("bad-image", `image ${show(written)} names ${resolution.path}, which ${image.error}.`);
         // Copied for the pages this build writes: a chart only a held-back report shows waits with it.
         if (!deferred) files.add(resolution.path);
-        if (!deferred && image && !("error" in image)) images.set(resolution.path, image);
+        if (image && !("error" in image)) (deferred ? heldImages : images).set(resolution.path, image);
       } else if (resolution.kind === "file") {
         const near = suggestFile(resolution.path, written, page.path, siteFiles.list);
         problem("missing-file", `${link.kind} ${show(written)} names a file that does not exist (looked for ${resolution.path}).${near ? ` Did you mean ${near}?` : ""}`);
@@ -170,7 +171,7 @@ export function analyseSite(
   const reportIndex = new Map(reportOrder.map((path, index) => [path, index]));
   const digestByWeek = new Map<string, string>();
   for (const page of pages.values()) if (page.kind === "digest" && page.week && !digestByWeek.has(page.week.key)) digestByWeek.set(page.week.key, page.path);
-  return { pages, lookup, citedBy, reportOrder, reportIndex, digestByWeek, files, images, problems, linked };
+  return { pages, lookup, citedBy, reportOrder, reportIndex, digestByWeek, files, images, heldImages, problems, linked };
 }
 
 /** For a link to a digest of a week that has none yet: how to write it. */

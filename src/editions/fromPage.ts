@@ -8,6 +8,7 @@ import { absoluteLinks } from "../present/jsonFeed.js";
 import { plainImages } from "../content/images.js";
 import type { EditionReport } from "./report.js";
 import { sanitizeBody } from "./sanitize.js";
+import { editionPictures } from "./pictures.js";
 
 /** A heading's id: the editions have no table of contents, and mail and WeChat drop ids anyway. */
 const HEADING_ID_RE = /(<h[1-6])\s+id="[^"]*"/g;
@@ -25,7 +26,10 @@ export function editionReport(page: AnalysedPage, site: SiteIndex, opts: Resolve
   const description = typeof page.data.description === "string" && page.data.description.trim() !== "" ? page.data.description.trim() : page.excerpt;
   // Mail clients and WeChat read no <picture> nor srcset: each picture is its plain <img>.
   // Only what every edition may keep, and what it lost named (editions/sanitize.ts).
-  const { html, removed } = sanitizeBody(absoluteLinks(plainImages(body), siteUrl, url).replace(HEADING_ID_RE, "$1"), url);
+  const sanitized = sanitizeBody(absoluteLinks(plainImages(body), siteUrl, url).replace(HEADING_ID_RE, "$1"), url);
+  // Each picture of the site as the variant made for mail and WeChat, the same from Markdown
+  // rendered by `weekly export` and from a preview's page (editions/pictures.ts).
+  const { html, pictures, elsewhere, removed } = editionPictures(sanitized.html, siteUrl, [...site.images, ...site.heldImages]);
   return {
     title: page.title,
     description,
@@ -36,7 +40,9 @@ export function editionReport(page: AnalysedPage, site: SiteIndex, opts: Resolve
     digest: digest === undefined ? undefined : { url: encodeUrl(`${siteUrl}${digest.url}`), title: digest.title },
     site: { title: opts.site.title, url: siteUrl, language: opts.site.language },
     html,
-    removed,
+    removed: [...sanitized.removed, ...removed],
+    pictures,
+    picturesElsewhere: elsewhere,
   };
 }
 

@@ -1,7 +1,8 @@
 // The preview's edition pages: each report's email and WeChat editions shown as they will look
 // (the email in a sandboxed frame: nothing in it runs),
 // with a 复制 button that puts the edition (HTML, and its plain text) on the clipboard. Only a
-// preview has them: a production build gives them no address.
+// preview has them: a production build gives them no address. Their pictures are the files
+// `weekly export` sends, at the same sizes (editions/pictures.ts).
 
 import { EDITIONS_FOLDER } from "../core/addresses.js";
 

@@ -14,6 +14,8 @@ export const EVERY_CONSTRUCT: EditionReport = {
   digest: { url: `${SITE}/weekly_news/ai_news_2026-W07/`, title: "AI Weekly Digest — 2026-W07" },
   site: { title: "AI 周报", url: SITE, language: "zh-CN" },
   removed: [],
+  pictures: [],
+  picturesElsewhere: 0,
   html: `<p>本周导语：AI模型进入<strong>推理</strong>时代，<em>代理</em>开始承担多步任务；详见<a href="${SITE}/weekly_news/ai_news_2026-W07/">本周新闻摘要</a>。</p>
 <hr>
 <h2>模型迭代与能力升级</h2>
