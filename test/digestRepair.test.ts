@@ -35,7 +35,7 @@ describe("repairXml", () => {
   for (const [input, text, repairs] of cases) {
     test(`repairXml(${show(input)}) → ${show(text)}, ${repairs.length} repairs`, () => {
       const repaired = repairXml(input);
-      assert.deepEqual([repaired.text, repaired.repairs], [text, repairs]);
+      assert.deepEqual([repaired.text, repaired.repairs, repaired.count], [text, repairs, repairs.length]);
     });
   }
 
@@ -45,6 +45,12 @@ describe("repairXml", () => {
     assert.equal(XMLValidator.validate(input) === true, false, "the input is not");
     assert.equal(XMLValidator.validate(repaired.text), true);
     assert.deepEqual(repaired.text.match(/<[^!?/&]/g), ["<r", "<t"]);
+  });
+
+  test("a feed of many repairs: the first five placed, every one counted and repaired", () => {
+    const repaired = repairXml(`<t>${"a & b\n".repeat(1000)}</t>`);
+    assert.deepEqual([repaired.count, repaired.repairs.map((r) => [r.line, r.column])], [1000, [[1, 6], [2, 3], [3, 3], [4, 3], [5, 3]]]);
+    assert.equal(repaired.text, `<t>${"a &amp; b\n".repeat(1000)}</t>`);
   });
 
   test("originalPlace gives a place of the repaired text in the text as given", () => {
@@ -66,23 +72,24 @@ describe("repairJson", () => {
   for (const [input, text, repairs] of cases) {
     test(`repairJson(${show(input)}) → ${show(text)}`, () => {
       const repaired = repairJson(input);
-      assert.deepEqual([repaired.text, repaired.repairs], [text, repairs]);
+      assert.deepEqual([repaired.text, repaired.repairs, repaired.count], [text, repairs, repairs.length]);
       assert.doesNotThrow(() => JSON.parse(repaired.text));
     });
   }
 });
 
 describe("repairWarning", () => {
-  const many = Array.from({ length: 7 }, (_, i) => at('bare "&"', 21 + i, 17));
-  const cases: Array<[string, Repair[], string | undefined, string | undefined]> = [
-    ["nothing repaired", [], undefined, undefined],
-    ["one spot", [at('bare "&"', 21, 17)], undefined, 'repaired 1 spot (bare "&" at line 21, column 17)'],
-    ["two kinds", [at('bare "&"', 21, 17), at('HTML entity "&nbsp;"', 22, 5)], undefined, 'repaired 2 spots (bare "&" at line 21, column 17; HTML entity "&nbsp;" at line 22, column 5)'],
-    ["the first five named, the rest counted", many, undefined, 'repaired 7 spots (bare "&" at line 21, column 17; bare "&" at line 22, column 17; bare "&" at line 23, column 17; bare "&" at line 24, column 17; bare "&" at line 25, column 17; 2 more)'],
-    ["the encoding only", [], 'read as UTF-8, not "GBK" as the XML declaration says (the bytes are UTF-8)', 'read as UTF-8, not "GBK" as the XML declaration says (the bytes are UTF-8)'],
-    ["the encoding, then the spots", [at('bare "&"', 1, 2)], "read as UTF-8, not …", 'read as UTF-8, not …; repaired 1 spot (bare "&" at line 1, column 2)'],
+  const many = Array.from({ length: 5 }, (_, i) => at('bare "&"', 21 + i, 17));
+  // the repairs placed (the first five), how many in all, the encoding's note, the warning
+  const cases: Array<[string, Repair[], number, string | undefined, string | undefined]> = [
+    ["nothing repaired", [], 0, undefined, undefined],
+    ["one spot", [at('bare "&"', 21, 17)], 1, undefined, 'repaired 1 spot (bare "&" at line 21, column 17)'],
+    ["two kinds", [at('bare "&"', 21, 17), at('HTML entity "&nbsp;"', 22, 5)], 2, undefined, 'repaired 2 spots (bare "&" at line 21, column 17; HTML entity "&nbsp;" at line 22, column 5)'],
+    ["the first five named, the rest counted", many, 7, undefined, 'repaired 7 spots (bare "&" at line 21, column 17; bare "&" at line 22, column 17; bare "&" at line 23, column 17; bare "&" at line 24, column 17; bare "&" at line 25, column 17; 2 more)'],
+    ["the encoding only", [], 0, 'read as UTF-8, not "GBK" as the XML declaration says (the bytes are UTF-8)', 'read as UTF-8, not "GBK" as the XML declaration says (the bytes are UTF-8)'],
+    ["the encoding, then the spots", [at('bare "&"', 1, 2)], 1, "read as UTF-8, not …", 'read as UTF-8, not …; repaired 1 spot (bare "&" at line 1, column 2)'],
   ];
-  for (const [name, repairs, note, expected] of cases) {
-    test(`repairWarning: ${name} → ${show(expected)}`, () => assert.equal(repairWarning(repairs, note), expected));
+  for (const [name, repairs, count, note, expected] of cases) {
+    test(`repairWarning: ${name} → ${show(expected)}`, () => assert.equal(repairWarning({ repairs, count }, note), expected));
   }
 });

@@ -75,13 +75,13 @@ export function readFeed(bytes: Uint8Array, contentType: string | undefined, fee
   if ("reason" in decoded) return { ok: false, reason: decoded.reason };
   const parsed = parseDocument(decoded.text);
   if ("reason" in parsed) return { ok: false, reason: parsed.reason };
-  const warning = repairWarning(parsed.repairs, decoded.note);
+  const warning = repairWarning(parsed.repaired, decoded.note);
   const repaired = warning === undefined ? {} : { repaired: warning };
   if ("empty" in parsed) return { ok: true, format: parsed.empty, title: undefined, items: [], ...repaired };
   return { ok: true, ...convert(parsed.feed, feedUrl), ...repaired };
 }
 
-type Parsed = { feed: AnyFeed; repairs: Repaired["repairs"] } | { reason: string } | { empty: AnyFeed["format"]; repairs: Repaired["repairs"] };
+type Parsed = { feed: AnyFeed; repaired: Repaired } | { reason: string } | { empty: AnyFeed["format"]; repaired: Repaired };
 
 function parseDocument(text: string): Parsed {
   const start = text.search(/\S/);
@@ -103,7 +103,7 @@ function parseDocument(text: string): Parsed {
     });
     return { reason: `XML error${where(place?.line, valid.err.col === undefined ? undefined : place?.column)}: ${message}` };
   }
-  return parseWith(repaired, [["rss", detectRssFeed], ["atom", detectAtomFeed], ["rdf", detectRdfFeed]]);
+  return parseWith(repaired.text, repaired, [["rss", detectRssFeed], ["atom", detectAtomFeed], ["rdf", detectRdfFeed]]);
 }
 
 const where = (line?: number, col?: number) => (line === undefined ? "" : col === undefined ? ` at line ${line}` : ` at line ${line}, column ${col}`);
@@ -122,17 +122,16 @@ function parseJson(repaired: Repaired): Parsed {
     const place = repaired.originalPlace(before.length, before.at(-1)!.length + 1);
     return { reason: `JSON error at line ${place.line}, column ${place.column}: ${cleanText(message.slice(0, at.index))}` };
   }
-  return parseWith({ ...repaired, text: value }, [["json", detectJsonFeed]]);
+  return parseWith(value, repaired, [["json", detectJsonFeed]]);
 }
 
-function parseWith(document: { text: unknown; repairs: Repaired["repairs"] }, formats: Array<[AnyFeed["format"], (value: unknown) => boolean]>): Parsed {
-  const { text: value, repairs } = document;
+function parseWith(value: unknown, repaired: Repaired, formats: Array<[AnyFeed["format"], (value: unknown) => boolean]>): Parsed {
   try {
-    return { feed: parseFeed(value), repairs };
+    return { feed: parseFeed(value), repaired };
   } catch (error) {
     // feedsmith finds nothing to read in a channel with no title, link or item: a feed all the same.
     const empty = error instanceof ParseError ? formats.find(([, detect]) => detect(value))?.[0] : undefined;
-    if (empty) return { empty, repairs };
+    if (empty) return { empty, repaired };
     if (error instanceof DetectError || error instanceof ParseError) return { reason: NOT_A_FEED };
     if (error instanceof MalformedError) return { reason: `XML error: ${cleanText(String((error.cause as Error | undefined)?.message ?? error.message))}` };
     throw error;

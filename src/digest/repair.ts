@@ -14,7 +14,10 @@ export interface Repair {
 
 export interface Repaired {
   text: string;
+  /** The first repairs, as many as a warning names, each with its place. */
   repairs: Repair[];
+  /** How many repairs were made in all. */
+  count: number;
   /** The place in the text as given of a place (1-based line, column in UTF-16 units, as fast-xml-parser gives it) in the repaired text. */
   originalPlace(line: number, column: number): { line: number; column: number };
 }
@@ -43,6 +46,7 @@ const MARKUP_CHARACTERS: Readonly<Record<string, string>> = { "<": "&lt;", ">": 
 export function repairXml(text: string): Repaired {
   const edits = new Edits(text);
   const declared = new Set<string>();
+  let doctypeRead = false;
   INTERESTING_RE.lastIndex = 0;
   for (let match = INTERESTING_RE.exec(text); match; match = INTERESTING_RE.exec(text)) {
     const at = match.index;
@@ -56,9 +60,11 @@ export function repairXml(text: string): Repaired {
         INTERESTING_RE.lastIndex = after;
         continue;
       }
+      // One DOCTYPE only, as XML allows: a body of many unclosed ones is not read to its end for each.
       DOCTYPE_RE.lastIndex = at;
-      const doctype = DOCTYPE_RE.exec(text);
+      const doctype = !doctypeRead ? DOCTYPE_RE.exec(text) : null;
       if (doctype) {
+        doctypeRead = true;
         for (const entity of doctype[0].matchAll(ENTITY_DECLARATION_RE)) declared.add(entity[1]!);
         INTERESTING_RE.lastIndex = at + doctype[0].length;
         continue;
@@ -98,10 +104,10 @@ export function repairJson(text: string): Repaired {
 }
 
 /** One warning for a source: `repaired 2 spots (bare "&" at line 21, column 17; …)`, the first few named and the rest counted; the encoding's note first. */
-export function repairWarning(repairs: readonly Repair[], encodingNote: string | undefined): string | undefined {
+export function repairWarning({ repairs, count }: Pick<Repaired, "repairs" | "count">, encodingNote: string | undefined): string | undefined {
   const named = repairs.slice(0, NAMED_REPAIRS).map((r) => `${r.what} at line ${r.line}, column ${r.column}`);
-  if (repairs.length > NAMED_REPAIRS) named.push(`${repairs.length - NAMED_REPAIRS} more`);
-  const spots = repairs.length === 0 ? undefined : `repaired ${repairs.length} ${repairs.length === 1 ? "spot" : "spots"} (${named.join("; ")})`;
+  if (count > named.length) named.push(`${count - named.length} more`);
+  const spots = count === 0 ? undefined : `repaired ${count} ${count === 1 ? "spot" : "spots"} (${named.join("; ")})`;
   return [encodingNote, spots].filter((part) => part !== undefined).join("; ") || undefined;
 }
 
@@ -111,6 +117,7 @@ const codePoint = (char: string) => `U+${char.charCodeAt(0).toString(16).toUpper
 class Edits {
   private readonly parts: string[] = [];
   private readonly repairs: Repair[] = [];
+  private count = 0;
   /** Each edit: where its output starts in the result, where it started in the text given, how long it was there and is here. */
   private readonly spans: Array<{ at: number; from: number; removed: number; added: number }> = [];
   private copied = 0;
@@ -128,11 +135,12 @@ class Edits {
     this.spans.push({ at: this.length, from, removed, added: added.length });
     this.length += added.length;
     this.copied = from + removed;
-    this.repairs.push({ what, ...this.places.at(from) });
+    // Only the repairs a warning names are placed: a feed of a million bare `&` is not a million places.
+    if (this.count++ < NAMED_REPAIRS) this.repairs.push({ what, ...this.places.at(from) });
   }
 
   done(): Repaired {
-    if (this.spans.length === 0) return { text: this.text, repairs: [], originalPlace: (line, column) => ({ line, column }) };
+    if (this.spans.length === 0) return { text: this.text, repairs: [], count: 0, originalPlace: (line, column) => ({ line, column }) };
     const text = this.parts.join("") + this.text.slice(this.copied);
     const toOriginal = (offset: number) => {
       const span = this.spans.findLast((s) => s.at <= offset);
@@ -142,6 +150,7 @@ class Edits {
     return {
       text,
       repairs: this.repairs,
+      count: this.count,
       originalPlace: (line, column) => new Places(this.text).at(toOriginal(offsetOf(text, line, column))),
     };
   }
@@ -153,19 +162,29 @@ class Places {
   private line = 1;
   /** Characters (code points) from the line's start to `offset`. */
   private column = 0;
+  /** The next line break at or after `offset` (the text's length when none), so that a long line is searched once. */
+  private nextBreak: number;
 
-  constructor(private readonly text: string) {}
+  constructor(private readonly text: string) {
+    this.nextBreak = this.breakFrom(0);
+  }
 
   at(offset: number): { line: number; column: number } {
-    if (offset < this.offset) Object.assign(this, { offset: 0, line: 1, column: 0 });
-    for (let i = this.text.indexOf("\n", this.offset); i !== -1 && i < offset; i = this.text.indexOf("\n", i + 1)) {
+    if (offset < this.offset) Object.assign(this, { offset: 0, line: 1, column: 0, nextBreak: this.breakFrom(0) });
+    while (this.nextBreak < offset) {
       this.line++;
-      this.offset = i + 1;
+      this.offset = this.nextBreak + 1;
       this.column = 0;
+      this.nextBreak = this.breakFrom(this.offset);
     }
     this.column += characters(this.text, this.offset, offset);
     this.offset = offset;
     return { line: this.line, column: this.column + 1 };
+  }
+
+  private breakFrom(offset: number): number {
+    const found = this.text.indexOf("\n", offset);
+    return found < 0 ? this.text.length : found;
   }
 }
 
