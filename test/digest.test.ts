@@ -215,6 +215,31 @@ describe("weekly digest", () => {
     writeFileSync(sources, before);
   });
 
+  test("--import reads an OPML file in UTF-16 with its BOM, in GBK as declared, and in UTF-8 declared as GBK", async () => {
+    const sources = join(site, "weekly_news/sources.yml");
+    const before = readFileSync(sources, "utf8");
+    const opml = (encoding: string, name: string, host: string) =>
+      `<?xml version="1.0" encoding="${encoding}"?>\n<opml version="2.0"><head/><body><outline type="rss" text="${name}" xmlUrl="https://${host}/feed.xml"/></body></opml>`;
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(opml("UTF-16", "微软导出", "utf16.example"), "utf16le")]);
+    // 国产阅读器 in GBK, written out byte by byte (Node has no GBK encoder).
+    const gbk = Buffer.concat([Buffer.from(opml("GBK", "@", "gbk.example").split("@")[0]!), Buffer.from("b9fab2fad4c4b6c1c6f7", "hex"), Buffer.from(opml("GBK", "@", "gbk.example").split("@")[1]!)]);
+    const mislabelled = Buffer.from(opml("GBK", "标错了", "mislabelled.example"));
+    const added: string[] = [];
+    for (const [file, bytes, name, host, notes] of [
+      ["utf16.opml", utf16, "微软导出", "utf16.example", []],
+      ["gbk.opml", gbk, "国产阅读器", "gbk.example", []],
+      ["mislabelled.opml", mislabelled, "标错了", "mislabelled.example", ['weekly digest: mislabelled.opml: read as UTF-8, not "GBK" as the XML declaration says (the bytes are UTF-8).']],
+    ] as const) {
+      writeFileSync(join(site, file), bytes);
+      const run = await digest(site, ["--import", file]);
+      assert.equal(run.status, 0, run.stderr);
+      assert.deepEqual(run.stderr.trimEnd().split("\n"), [...notes, `weekly digest: added 1 source from ${file}.`]);
+      added.push(`- name: "${name}"\n  feed: "https://${host}/feed.xml"\n`);
+      assert.equal(readFileSync(sources, "utf8"), `${before}${added.join("")}`);
+    }
+    writeFileSync(sources, before);
+  });
+
   test("--import skips an outline whose address holds a space or a brace, naming it and its line, and adds the others", async () => {
     const opml = join(site, "spaces.opml");
     writeFileSync(opml, `<?xml version="1.0" encoding="UTF-8"?>
@@ -431,6 +456,47 @@ describe("weekly digest: every encoding and failure a source can bring", () => {
       `转圈: failed: more than 5 redirects (the last to ${base}/loop) (${base}/loop)`,
       `太慢: failed: timed out after 2 s (${base}/slow.xml)`,
       `太大: failed: larger than 20 MB (${base}/huge.xml)`,
+    ]);
+  });
+});
+
+describe("weekly digest: a malformed feed gives every item, with one warning", () => {
+  let site: string;
+  let server: Server;
+  let base: string;
+
+  before(async () => {
+    site = copySite("digest");
+    const wordpress = readFileSync(join(import.meta.dirname, "data", "feeds", "wordpress-malformed.xml"));
+    server = createServer((request, response) => {
+      if (request.url === "/wp.xml") return void response.writeHead(200, { "content-type": "application/rss+xml; charset=UTF-8" }).end(wordpress);
+      if (request.url === "/page.html") return void response.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><p>AT&T</p>");
+      response.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    writeFileSync(join(site, "weekly_news/sources.yml"), `- name: WP 博客\n  feed: ${base}/wp.xml\n- name: 网页\n  feed: ${base}/page.html\n`);
+  });
+  after(() => {
+    server.close();
+    removeOutput(site);
+  });
+
+  test("a bare &, &nbsp; and the rest repaired: the digest holds each item, stderr names each spot once; a page that is no feed still fails", async () => {
+    const run = await digest(site, ["2026-W07"]);
+    assert.equal(run.status, 1, run.stderr);
+    assert.equal(run.stdout, `${DIGEST}\n`);
+    const written = readFileSync(join(site, DIGEST), "utf8");
+    const items = written.split("\n").filter((line) => line.startsWith("- "));
+    assert.deepEqual(items, [
+      "- [AT\\&T 与 OpenAI 合作](https://wp.example/?p=1&lang=zh)：模型 上线…",
+      "- [\\<script\\>alert\\(1\\)\\</script\\> 与 a \\< b 都是文字](https://wp.example/?p=2)：CDATA 里的 \\& 与 不用修。",
+      "- [周报 Q\\&A](https://wp.example/?p=3)",
+    ]);
+    assert.deepEqual(run.stderr.trimEnd().split("\n").filter((line) => !line.startsWith("weekly digest: ")), [
+      "WP 博客: 3 in the feed, 3 in the week, 3 written; skipped 0 undated, 0 duplicate",
+      '  warning: repaired 10 spots (bare "&" at line 21, column 12; bare "&" at line 22, column 32; HTML entity "&nbsp;" at line 26, column 18; HTML entity "&hellip;" at line 26, column 26; HTML entity "&LT;" at line 29, column 10; 5 more)',
+      `网页: failed: not a feed (an HTML page) (${base}/page.html)`,
     ]);
   });
 });

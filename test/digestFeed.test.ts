@@ -7,7 +7,8 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import markdownIt from "markdown-it";
-import { AN_HTML_PAGE, NOT_A_FEED, decodeFeed, readFeed, readFeedDate, type FeedItem, type FeedRead } from "../src/digest/feed.js";
+import { AN_HTML_PAGE, NOT_A_FEED, readFeed, readFeedDate, type FeedItem, type FeedRead } from "../src/digest/feed.js";
+import { decodeFeed, type Decoded } from "../src/digest/encoding.js";
 import { markdownText } from "../src/digest/text.js";
 import { ROOT } from "./helpers.js";
 
@@ -135,7 +136,7 @@ describe("readFeed: encodings", () => {
 
 describe("decodeFeed", () => {
   const gbk = "c8cbb9a4d6c7c4dc"; // 人工智能
-  const cases: Array<[string, Uint8Array, string | undefined, { text: string } | { reason: string }]> = [
+  const cases: Array<[string, Uint8Array, string | undefined, Decoded]> = [
     ["UTF-8, nothing declared", bytes("<rss>人工智能</rss>"), undefined, { text: "<rss>人工智能</rss>" }],
     ["the header beats the declaration", hex(`${Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?>').toString("hex")}${gbk}`), "text/xml; charset=gbk", { text: '<?xml version="1.0" encoding="ISO-8859-1"?>人工智能' }],
     ["a quoted charset", bytes("人"), 'text/xml; charset="utf-8"', { text: "人" }],
@@ -143,8 +144,15 @@ describe("decodeFeed", () => {
     ["UTF-16LE without a BOM, from its <?xml", hex("3c003f0078006d006c00"), undefined, { text: "<?xml" }],
     ["a declaration read as ASCII is not UTF-16", bytes('<?xml version="1.0" encoding="UTF-16"?><a>人</a>'), undefined, { text: '<?xml version="1.0" encoding="UTF-16"?><a>人</a>' }],
     ["a bad byte becomes U+FFFD", hex("3c613eff3c2f613e"), undefined, { text: "<a>\uFFFD</a>" }],
-    ["an unknown charset in the header", bytes("<a/>"), "text/xml; charset=x-foo", { reason: 'unknown encoding "x-foo"' }],
-    ["an unknown encoding in the declaration", bytes('<?xml version="1.0" encoding="x-foo"?><a/>'), undefined, { reason: 'unknown encoding "x-foo"' }],
+    ["an unknown charset in the header, bytes not UTF-8", hex(`3c613e${gbk}3c2f613e`), "text/xml; charset=x-foo", { reason: 'unknown encoding "x-foo"' }],
+    ["an unknown encoding in the declaration, bytes not UTF-8", hex(`${Buffer.from('<?xml version="1.0" encoding="x-foo"?><a>').toString("hex")}${gbk}`), undefined, { reason: 'unknown encoding "x-foo"' }],
+    // Labels that the bytes prove wrong: UTF-8 with a character outside ASCII is read as UTF-8, and said so.
+    ["an unknown charset in the header, ASCII bytes", bytes("<a/>"), "text/xml; charset=x-foo", { text: "<a/>" }],
+    ["UTF-8 declared ISO-8859-1", bytes('<?xml version="1.0" encoding="ISO-8859-1"?><a>人工智能</a>'), undefined, { text: '<?xml version="1.0" encoding="ISO-8859-1"?><a>人工智能</a>', note: 'read as UTF-8, not "ISO-8859-1" as the XML declaration says (the bytes are UTF-8)' }],
+    ["UTF-8 declared GBK", bytes('<?xml version="1.0" encoding="GBK"?><a>人工智能</a>'), undefined, { text: '<?xml version="1.0" encoding="GBK"?><a>人工智能</a>', note: 'read as UTF-8, not "GBK" as the XML declaration says (the bytes are UTF-8)' }],
+    ["UTF-8 served as ISO-8859-1", bytes("<a>人工智能</a>"), "text/xml; charset=ISO-8859-1", { text: "<a>人工智能</a>", note: 'read as UTF-8, not "ISO-8859-1" as the Content-Type header says (the bytes are UTF-8)' }],
+    ["UTF-8 served with an unknown charset", bytes("<a>人</a>"), "text/xml; charset=x-foo", { text: "<a>人</a>", note: 'read as UTF-8, not "x-foo" as the Content-Type header says (the bytes are UTF-8)' }],
+    ["GBK served as UTF-8, declared GBK", hex(`${Buffer.from('<?xml version="1.0" encoding="gbk"?>').toString("hex")}${gbk}`), "text/xml; charset=utf-8", { text: '<?xml version="1.0" encoding="gbk"?>人工智能', note: 'read as "gbk" as the XML declaration says, not "utf-8" as the Content-Type header says (the bytes are not "utf-8")' }],
   ];
   for (const [name, input, contentType, expected] of cases) {
     test(`decodeFeed: ${name} → ${show(expected)}`, () => assert.deepEqual(decodeFeed(input, contentType), expected));
@@ -159,7 +167,9 @@ describe("readFeed: bodies that are not feeds", () => {
     ["sitemap.xml", fixture("sitemap.xml"), NOT_A_FEED],
     ["broken.xml", fixture("broken.xml"), "XML error at line 3, column 25: Expected closing tag 'title' (opened in line 3, col 12) instead of closing tag 'titel'."],
     ["blank lines before the declaration, then an error", bytes('\n\n<?xml version="1.0"?>\n<rss version="2.0"><channel></chanel></rss>'), "XML error at line 4, column 29: Expected closing tag 'channel' (opened in line 4, col 20) instead of closing tag 'chanel'."],
-    ["a bare ampersand", bytes('<rss version="2.0"><channel><item><title>a & b</title></item></channel></rss>'), "XML error at line 1, column 44: char '&' is not expected."],
+    // What repairs cannot mend, at its place in the feed as served (the repairs before it moved it in the repaired text).
+    ["a bare & and 中文, then a wrong closing tag", bytes('<rss version="2.0"><channel><item>\n<title>AT&T 中文 &nbsp;</titel></item></channel></rss>'), "XML error at line 2, column 22: Expected closing tag 'title' (opened in line 2, col 1) instead of closing tag 'titel'."],
+    ["XML cut short", bytes('<?xml version="1.0"?>\n<rss version="2.0"><channel><item><title>a & b</title><item><title>c'), `XML error at line 1, column 1: Invalid '[ "rss", "channel", "item", "item", "title"]' found.`],
     ["an external entity", bytes('<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n<rss version="2.0"><channel><title>&xxe;</title></channel></rss>'), "XML error: External entities are not supported"],
     ["truncated.json", fixture("truncated.json"), "JSON error at line 5, column 30: Unterminated string"],
     ["a trailing comma in JSON", bytes('{\n  "version": "https://jsonfeed.org/version/1.1",\n}'), "JSON error at line 3, column 1: Expected double-quoted property name"],
@@ -171,6 +181,45 @@ describe("readFeed: bodies that are not feeds", () => {
   ];
   for (const [name, input, reason] of cases) {
     test(`readFeed(${name}) → ${show(reason)}`, () => assert.deepEqual(readFeed(input, undefined, FEED_URL), { ok: false, reason }));
+  }
+});
+
+describe("readFeed: malformed feeds, repaired and read whole", () => {
+  test("a WordPress feed with bare &, HTML entities, an &LT;script&GT; and a control character: every item, one warning naming each spot", () => {
+    const read = readFixture("wordpress-malformed.xml", "application/rss+xml; charset=UTF-8", "https://wp.example/feed/");
+    assert.deepEqual(read, {
+      ok: true,
+      format: "rss",
+      title: "WP 博客",
+      items: [
+        item({ id: "https://wp.example/?p=1", link: "https://wp.example/?p=1&lang=zh", title: "AT&T 与 OpenAI 合作", summary: "模型 上线…", published: "2026-02-10T02:00:00.000Z" }),
+        // The repaired entities spell <script>: text, as &lt; is.
+        item({ link: "https://wp.example/?p=2", title: "<script>alert(1)</script> 与 a < b 都是文字", summary: "CDATA 里的 & 与 不用修。", published: "2026-02-11T02:00:00.000Z" }),
+        item({ link: "https://wp.example/?p=3", title: "周报 Q&A", published: "2026-02-12T02:00:00.000Z" }),
+      ],
+      repaired: 'repaired 10 spots (bare "&" at line 21, column 12; bare "&" at line 22, column 32; HTML entity "&nbsp;" at line 26, column 18; HTML entity "&hellip;" at line 26, column 26; HTML entity "&LT;" at line 29, column 10; 5 more)',
+    });
+    const md = markdownIt({ html: true, linkify: true });
+    const html = md.render(`- ${markdownText(read.ok ? read.items[1]!.title : "")}`);
+    assert.equal(html, "<ul>\n<li>&lt;script&gt;alert(1)&lt;/script&gt; 与 a &lt; b 都是文字</li>\n</ul>\n");
+  });
+
+  const rssOf = (title: string) => `<rss version="2.0"><channel><item><title>${title}</title></item></channel></rss>`;
+  // the body, its Content-Type, the item's title, the warning
+  const cases: Array<[string, Uint8Array, string | undefined, string, string]> = [
+    ["a bare &", bytes(rssOf("a & b")), undefined, "a & b", 'repaired 1 spot (bare "&" at line 1, column 44)'],
+    ["an undeclared entity in Chinese text", bytes(rssOf("人工智能&nbsp;周报")), undefined, "人工智能 周报", 'repaired 1 spot (HTML entity "&nbsp;" at line 1, column 46)'],
+    ["a control character", bytes(rssOf("周报")), undefined, "周报", 'repaired 1 spot (control character U+0007 (removed) at line 1, column 43)'],
+    ["UTF-8 declared ISO-8859-1", bytes(`<?xml version="1.0" encoding="ISO-8859-1"?>${rssOf("人工智能")}`), undefined, "人工智能", 'read as UTF-8, not "ISO-8859-1" as the XML declaration says (the bytes are UTF-8)'],
+    ["UTF-8 served as GBK, with a bare &", bytes(rssOf("人工智能 & 周报")), "application/rss+xml; charset=GBK", "人工智能 & 周报", 'read as UTF-8, not "GBK" as the Content-Type header says (the bytes are UTF-8); repaired 1 spot (bare "&" at line 1, column 47)'],
+    ["a JSON Feed with a control character in a title", bytes(`{"version": "https://jsonfeed.org/version/1.1", "title": "J", "items": [{"id": "1", "title": "周\u0001报"}]}`), undefined, "周报", 'repaired 1 spot (control character U+0001 in a string (escaped) at line 1, column 96)'],
+  ];
+  for (const [name, input, contentType, title, warning] of cases) {
+    test(`readFeed(${name}) → ${show(title)}, ${show(warning)}`, () => {
+      const read = readFeed(input, contentType, FEED_URL);
+      assert.ok(read.ok, show(read));
+      assert.deepEqual([read.items.map((i) => i.title), read.repaired], [[title], warning]);
+    });
   }
 });
 

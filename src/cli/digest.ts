@@ -10,6 +10,7 @@ import { draftReason, weekOrCurrent, fillTemplate, plannedMoment } from "../cont
 import { buildClock } from "../content/schedule.js";
 import { readSources, sourcesYaml, type Source } from "../content/sources.js";
 import { DEFAULT_FETCH, fetchFeed, mapLimited, type FetchOptions } from "../digest/http.js";
+import { decodeFeed } from "../digest/encoding.js";
 import { readFeed, type FeedItem } from "../digest/feed.js";
 import { newSources, sourcesFromOpml } from "../digest/opml.js";
 import { selectWeek, type Tally } from "../digest/select.js";
@@ -122,11 +123,12 @@ async function fetchSource(source: Source, options: FetchOptions): Promise<Fetch
     const feed = readFeed(response.body, response.contentType, response.url);
     if (!feed.ok) return { source, failure: feed.reason };
     // The response is kept once it read as a feed; a cache that cannot be written costs only that.
-    const warnings = await response.remember().then(
+    const kept = await response.remember().then(
       () => [],
       (error: unknown) => [`its response could not be kept for --offline (${(error as Error).message})`],
     );
-    return { source, items: feed.items, warnings };
+    // A malformed feed read all the same: one warning names what was repaired and where.
+    return { source, items: feed.items, warnings: [...(feed.repaired === undefined ? [] : [feed.repaired]), ...kept] };
   } catch (error) {
     return { source, failure: `could not be read (${(error as Error).message})` };
   }
@@ -170,13 +172,17 @@ function tallyLines(results: readonly Fetched[], tallies: readonly Tally[], wrot
 /** `--import FILE`: the OPML's feeds added at the end of the sources file; those it holds are skipped. */
 export async function importSources(site: SiteInspection, opmlPath: string, io: Io): Promise<number> {
   const say = (line: string) => io.err.write(`weekly digest: ${line}\n`);
-  let text;
+  let bytes;
   try {
-    text = await readFile(opmlPath, "utf8");
+    bytes = await readFile(opmlPath);
   } catch (error) {
     return say(`cannot read ${opmlPath}: ${(error as Error).message}`), 2;
   }
-  const read = sourcesFromOpml(text);
+  // Feed readers export UTF-16 (with a BOM) or GBK as well as UTF-8: read as a feed is.
+  const decoded = decodeFeed(bytes, undefined);
+  if ("reason" in decoded) return say(`${opmlPath}: ${decoded.reason}; nothing imported.`), 2;
+  if (decoded.note !== undefined) say(`${opmlPath}: ${decoded.note}.`);
+  const read = sourcesFromOpml(decoded.text);
   if ("reason" in read) return say(`${opmlPath}: ${read.reason}; nothing imported.`), 2;
   const sourcesPath = join(site.siteDir, site.sourcesFile);
   const before = existsSync(sourcesPath) ? await readFile(sourcesPath, "utf8") : SOURCES_HEADER;

@@ -6,31 +6,19 @@ import {
   type AnyFeed, type AtomFeed, type JsonFeed, type RdfFeed, type RssFeed,
 } from "feedsmith";
 import { DateTime, FixedOffsetZone } from "luxon";
+import { decodeFeed } from "./encoding.js";
+import { repairJson, repairWarning, repairXml, type Repaired } from "./repair.js";
 import { cleanText, plainText } from "./text.js";
 
 export const NOT_A_FEED = "not a feed (RSS, Atom, RDF or JSON Feed expected)";
 export const AN_HTML_PAGE = "not a feed (an HTML page)";
 
-/** Byte order marks, which outrank every declaration (https://encoding.spec.whatwg.org/#decode). */
-const BOMS: ReadonlyArray<readonly [readonly number[], string]> = [
-  [[0xef, 0xbb, 0xbf], "utf-8"],
-  [[0xff, 0xfe], "utf-16le"],
-  [[0xfe, 0xff], "utf-16be"],
-];
-const CHARSET_RE = /;\s*charset\s*=\s*["']?([^"';\s]+)/i;
-const XML_ENCODING_RE = /^\s*<\?xml\s[^>]*?\bencoding\s*=\s*["']([^"']+)["']/;
-/** How far into the bytes an XML declaration is looked for. */
-const DECLARATION_SPAN = 1024;
-/** `<?` in UTF-16 without a BOM (https://www.w3.org/TR/xml/#sec-guessing-no-ext-info). */
-const UTF16_SIGNATURES: ReadonlyArray<readonly [readonly number[], string]> = [
-  [[0x00, 0x3c, 0x00, 0x3f], "utf-16be"],
-  [[0x3c, 0x00, 0x3f, 0x00], "utf-16le"],
-];
-
 /** An HTML page's start. A comment cannot hold `-->`, so that a body of many comments is one parse, not 2ⁿ. */
 const HTML_PAGE_RE = /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--(?:(?!-->)[\s\S])*-->\s*)*<(?:!doctype\s+html|html|head|body)(?=[\s>])/i;
 /** PHP-made feeds often print blank lines before the XML declaration, which XML forbids and feed readers accept. */
 const LATE_DECLARATION_RE = /^(\s+)(<\?xml[^>]*\?>)/;
+/** A place fast-xml-parser's validator gives inside its message: `(opened in line 3, col 12)`. */
+const MESSAGE_PLACE_RE = /\bline (\d+), col (\d+)/g;
 const JSON_POSITION_RE = /\s+in JSON at position (\d+)(?: \(line \d+ column \d+\))?$/;
 
 /** How much of a body is read to tell an HTML page. */
@@ -77,35 +65,9 @@ export interface FeedItem {
 }
 
 export type FeedRead =
-  | { ok: true; format: "rss" | "atom" | "rdf" | "json"; title: string | undefined; items: FeedItem[] }
+  /** `repaired`, present when the feed was malformed, says what was repaired to read it and where (one warning). */
+  | { ok: true; format: "rss" | "atom" | "rdf" | "json"; title: string | undefined; items: FeedItem[]; repaired?: string }
   | { ok: false; reason: string };
-
-/** Decodes bytes to text: BOM first (UTF-8, UTF-16LE/BE), then the HTTP Content-Type charset, then the XML declaration's encoding, else UTF-8. */
-export function decodeFeed(bytes: Uint8Array, contentType: string | undefined): { text: string } | { reason: string } {
-  const label = BOMS.find(([bom]) => startsWith(bytes, bom))?.[1] ?? CHARSET_RE.exec(contentType ?? "")?.[1] ?? declaredEncoding(bytes) ?? "utf-8";
-  let decoder: InstanceType<typeof TextDecoder>;
-  try {
-    // Not fatal: a stray bad byte becomes U+FFFD, as in a browser, and the rest of the feed is read.
-    decoder = new TextDecoder(label.trim());
-  } catch {
-    return { reason: `unknown encoding ${JSON.stringify(label)}` };
-  }
-  return { text: decoder.decode(bytes) };
-}
-
-function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
-  return prefix.every((byte, i) => bytes[i] === byte);
-}
-
-function declaredEncoding(bytes: Uint8Array): string | undefined {
-  const utf16 = UTF16_SIGNATURES.find(([signature]) => startsWith(bytes, signature))?.[1];
-  if (utf16) return utf16;
-  const head = String.fromCharCode(...bytes.subarray(0, DECLARATION_SPAN));
-  const declared = XML_ENCODING_RE.exec(head)?.[1];
-  // A declaration readable as ASCII is not in UTF-16, whatever it says: the bytes are UTF-8 (as
-  // HTML's sniffing rule has it for a <meta> naming UTF-16).
-  return declared !== undefined && /^utf-?16/i.test(declared) ? "utf-8" : declared;
-}
 
 /** Reads a feed's bytes: the items with plain-text fields, or the reason the bytes are not a feed. */
 export function readFeed(bytes: Uint8Array, contentType: string | undefined, feedUrl: string): FeedRead {
@@ -113,30 +75,41 @@ export function readFeed(bytes: Uint8Array, contentType: string | undefined, fee
   if ("reason" in decoded) return { ok: false, reason: decoded.reason };
   const parsed = parseDocument(decoded.text);
   if ("reason" in parsed) return { ok: false, reason: parsed.reason };
-  if ("empty" in parsed) return { ok: true, format: parsed.empty, title: undefined, items: [] };
-  return { ok: true, ...convert(parsed, feedUrl) };
+  const warning = repairWarning(parsed.repaired, decoded.note);
+  const repaired = warning === undefined ? {} : { repaired: warning };
+  if ("empty" in parsed) return { ok: true, format: parsed.empty, title: undefined, items: [], ...repaired };
+  return { ok: true, ...convert(parsed.feed, feedUrl), ...repaired };
 }
 
-type Parsed = AnyFeed | { reason: string } | { empty: AnyFeed["format"] };
+type Parsed = { feed: AnyFeed; repaired: Repaired } | { reason: string } | { empty: AnyFeed["format"]; repaired: Repaired };
 
 function parseDocument(text: string): Parsed {
   const start = text.search(/\S/);
   if (start < 0) return { reason: NOT_A_FEED };
-  if (text[start] === "{" || text[start] === "[") return parseJson(text);
+  if (text[start] === "{" || text[start] === "[") return parseJson(repairJson(text));
   // A page says so in its first lines; the test never reads a whole feed (a long body would take
   // the pattern past the engine's stack).
   if (HTML_PAGE_RE.test(text.slice(0, HTML_SNIFF_LENGTH))) return { reason: AN_HTML_PAGE };
   if (text[start] !== "<") return { reason: NOT_A_FEED };
   // Blanked to the same length, so that the validator's lines and columns stay those of the file.
-  const xml = text.replace(LATE_DECLARATION_RE, (_, space: string, declaration: string) => space + declaration.replace(/[^\n]/g, " "));
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) return { reason: `XML error${where(valid.err.line, valid.err.col)}: ${cleanText(valid.err.msg)}` };
-  return parseWith(xml, [["rss", detectRssFeed], ["atom", detectAtomFeed], ["rdf", detectRdfFeed]]);
+  const repaired = repairXml(text.replace(LATE_DECLARATION_RE, (_, space: string, declaration: string) => space + declaration.replace(/[^\n]/g, " ")));
+  const valid = XMLValidator.validate(repaired.text);
+  if (valid !== true) {
+    // What repairs could not mend, at its place in the feed as served, here and in the message's own "line 3, col 12".
+    const place = valid.err.line === undefined ? undefined : repaired.originalPlace(valid.err.line, valid.err.col ?? 1);
+    const message = cleanText(valid.err.msg).replace(MESSAGE_PLACE_RE, (_, line: string, col: string) => {
+      const original = repaired.originalPlace(Number(line), Number(col));
+      return `line ${original.line}, col ${original.column}`;
+    });
+    return { reason: `XML error${where(place?.line, valid.err.col === undefined ? undefined : place?.column)}: ${message}` };
+  }
+  return parseWith(repaired.text, repaired, [["rss", detectRssFeed], ["atom", detectAtomFeed], ["rdf", detectRdfFeed]]);
 }
 
 const where = (line?: number, col?: number) => (line === undefined ? "" : col === undefined ? ` at line ${line}` : ` at line ${line}, column ${col}`);
 
-function parseJson(text: string): Parsed {
+function parseJson(repaired: Repaired): Parsed {
+  const { text } = repaired;
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -146,18 +119,19 @@ function parseJson(text: string): Parsed {
     if (!at) return { reason: `JSON error: ${cleanText(message)}` };
     // V8 gives an offset (and since Node 22 a line too): one form for every Node version.
     const before = text.slice(0, Number(at[1])).split("\n");
-    return { reason: `JSON error at line ${before.length}, column ${before.at(-1)!.length + 1}: ${cleanText(message.slice(0, at.index))}` };
+    const place = repaired.originalPlace(before.length, before.at(-1)!.length + 1);
+    return { reason: `JSON error at line ${place.line}, column ${place.column}: ${cleanText(message.slice(0, at.index))}` };
   }
-  return parseWith(value, [["json", detectJsonFeed]]);
+  return parseWith(value, repaired, [["json", detectJsonFeed]]);
 }
 
-function parseWith(value: unknown, formats: Array<[AnyFeed["format"], (value: unknown) => boolean]>): Parsed {
+function parseWith(value: unknown, repaired: Repaired, formats: Array<[AnyFeed["format"], (value: unknown) => boolean]>): Parsed {
   try {
-    return parseFeed(value);
+    return { feed: parseFeed(value), repaired };
   } catch (error) {
     // feedsmith finds nothing to read in a channel with no title, link or item: a feed all the same.
     const empty = error instanceof ParseError ? formats.find(([, detect]) => detect(value))?.[0] : undefined;
-    if (empty) return { empty };
+    if (empty) return { empty, repaired };
     if (error instanceof DetectError || error instanceof ParseError) return { reason: NOT_A_FEED };
     if (error instanceof MalformedError) return { reason: `XML error: ${cleanText(String((error.cause as Error | undefined)?.message ?? error.message))}` };
     throw error;
