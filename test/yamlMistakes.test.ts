@@ -2,7 +2,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { createFrontMatterEngine, frontMatterNotes } from "../src/content/frontMatter.js";
-import { explainYamlError, fullWidthColons, fullWidthTagSeparator, missingClosingLine } from "../src/core/yamlMistakes.js";
+import { explainYamlError, fullWidthColons, fullWidthTagSeparator, missingClosingLine, swallowedBody } from "../src/core/yamlMistakes.js";
 import { copySite, removeOutput, runWeekly } from "./helpers.js";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -27,6 +27,51 @@ describe("front-matter mistakes, through the front-matter engine", () => {
   for (const [label, yaml, expected] of cases) {
     test(`${label} → ${expected.length === 0 ? "no problem" : expected[0]!.split(" ")[0]}`, () => assert.deepEqual(problems(yaml), expected));
   }
+});
+
+/** Front matter as gray-matter hands it over (after the opening ---, up to the closing line), by lines. */
+const handed = (...lines: string[]) => `\n${lines.join("\n")}`;
+
+describe("swallowedBody: a body YAML read without complaint, up to a --- rule that closed the front matter", () => {
+  const cases: Array<[string, string, unknown, { line: number; closing: number } | undefined]> = [
+    ["the title's heading just above the rule", handed("title: 第十周", "date: 2026-03-05", "# 第十周"), "第十周", { line: 4, closing: 5 }],
+    ["the title's heading, spaced as Markdown allows", handed("title: 第十周", "", "#   第十周  "), "第十周", { line: 4, closing: 5 }],
+    ["a section heading and a blank line above the rule", handed("title: 第十周", "date: 2026-03-05", "", "## 本周导语", ""), "第十周", { line: 5, closing: 7 }],
+    ["list items YAML added to tags, after a heading", handed("title: 第九周", "tags:", "- AI", "", "# 要点", "", "- 要点一", "- 要点二"), "第九周", { line: 6, closing: 10 }],
+    ["an English heading and a blank line above the rule", handed("title: Week 10", "", "# This week", ""), "Week 10", { line: 4, closing: 6 }],
+    ["a comment above the keys", handed("# 备注：草稿", "title: 第十周", "date: 2026-03-05"), "第十周", undefined],
+    ["a comment just above the closing line", handed("title: 第十周", "date: 2026-03-05", "# TODO: 补上标签"), "第十周", undefined],
+    ["a comment between items of a list", handed("title: t", "tags:", "- AI", "# - 旧标签", "- 代理"), "t", undefined],
+    ["a block scalar holding Markdown", handed("title: 第十周", "description: |", "  # 第十周", "", "  - 要点", ""), "第十周", undefined],
+    ["#话题 without a space, which is no heading", handed("title: 第十周", "", "#话题", ""), "第十周", undefined],
+    ["keys only", handed("title: 第十周", "date: 2026-03-05", ""), "第十周", undefined],
+  ];
+  for (const [label, text, title, expected] of cases) {
+    test(`swallowedBody(${label}) → ${expected ? `line ${expected.line}, closed at ${expected.closing}` : "none"}`, () => {
+      const found = swallowedBody(text, title);
+      assert.deepEqual(found && { line: found.line, closing: Number(/the --- at line (\d+)/.exec(found.message)?.[1]), code: found.code }, expected && { ...expected, code: "front-matter-unclosed" });
+    });
+  }
+  test("through the engine: the problem at the heading, the page's values dropped, CRLF or not", () => {
+    for (const newline of ["\n", "\r\n"]) {
+      const data = engine(["", "title: 第十周", "date: 2026-03-05", "", "## 本周导语", ""].join(newline) + (newline === "\r\n" ? "\r" : ""));
+      assert.deepEqual(frontMatterNotes(data), {
+        keys: [],
+        problems: [{ line: 5, column: 1, field: "front matter", code: "front-matter-unclosed", message: 'front matter: the closing --- seems missing before this line ("## 本周导语"): the --- at line 7, a rule of the body, closed the front matter instead, so the text up to it was read as YAML and is not shown. Add a line --- above this line, where the front matter ends.' }],
+        unreadable: true,
+      });
+      assert.equal(data.title, undefined);
+      // The same front matter closed where it should be, with a Windows line ending before the closing line.
+      assert.deepEqual(frontMatterNotes(engine(["", "title: 第十周", "# 第九周 (a comment)", "date: 2026-03-05"].join(newline) + (newline === "\r\n" ? "\r" : "")))?.problems, []);
+    }
+  });
+  test("every front matter that cannot be read is marked so, and the rest are not", () => {
+    const marked = (yaml: string) => frontMatterNotes(engine(`\n${yaml}`))?.unreadable === true;
+    assert.deepEqual(
+      ["title：新模型", 'title: "a', "- a", "title: OpenAI: 新模型", "title: t\n\n# 标题\n\n本周", "title: “新模型”", "title: t\ntags: 人工智能，大模型", "title: t"].map(marked),
+      [true, true, true, true, true, false, false, false],
+    );
+  });
 });
 
 describe("the pure checks", () => {

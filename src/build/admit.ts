@@ -35,11 +35,12 @@ export function admitPage(ctx: BuildContext, state: BuildState, inputPath: strin
     return false;
   }
   const notes = frontMatterNotes(data);
+  if (notes?.unreadable) state.unreadable.add(path);
   for (const problem of notes?.problems ?? []) addProblem(ctx, state, path, problem, problem.severity ?? "error", problem);
   if (markdown && (notes?.replacementCharacter || body.includes("\uFFFD"))) checkEncoding(ctx, state, path);
   if (kind && markdown) checkFileShape(ctx, state, path, body);
   else if (path.includes("\\")) backslashName(ctx, state, path);
-  if (kind && markdown && !notes?.problems.some((p) => p.field === "front matter")) {
+  if (kind && markdown && !notes?.unreadable) {
     for (const issue of checkFrontMatter(data, notes?.keys ?? [], kind, opts.timezone)) addProblem(ctx, state, path, issue, issue.severity);
   }
   let refused = false;

@@ -78,7 +78,7 @@ export function analyseSite(
       ...page,
       url: url ?? "",
       title: titleOf(page, week),
-      date: dateOf(page.data, opts.timezone),
+      date: dateOf(page, opts.timezone),
       week,
       headings: body.headings,
       excerpt: body.excerpt,

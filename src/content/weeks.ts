@@ -62,10 +62,14 @@ export function titleOf(page: CollectedPage, week: IsoWeek | undefined): string 
 
 /**
  * The page's date in the site's zone: its `date` when that is a real date, else (a digest without
- * one) the date Eleventy mapped. A `date` that cannot be read gives none, not a stand-in.
+ * one) the date Eleventy mapped, its week's Monday. A `date` that cannot be read, or a report's
+ * missing one, gives none, not a stand-in: Eleventy's date of a report without one (1970, see
+ * build/pageDates.ts) would put it in week 1970-W01, a second problem for one mistake.
  */
-export function dateOf(data: Readonly<Record<string, unknown>>, zone: string): DateTime | undefined {
+export function dateOf(page: CollectedPage, zone: string): DateTime | undefined {
+  const { data } = page;
   if (data.date !== undefined && data.date !== null && data.date !== "") return parseSiteDate(data.date, zone)?.dateTime;
+  if (page.kind === "report") return undefined;
   const date = (data.page as { date?: unknown } | undefined)?.date;
   return date instanceof Date ? DateTime.fromJSDate(date, { zone }) : undefined;
 }
@@ -74,6 +78,6 @@ export function dateOf(data: Readonly<Record<string, unknown>>, zone: string): D
 export function weekOf(page: CollectedPage, zone: string): IsoWeek | undefined {
   if (page.kind === "digest") return weekInFileName(posix.basename(page.path), zone)?.week;
   if (page.kind !== "report") return undefined;
-  const date = dateOf(page.data, zone);
+  const date = dateOf(page, zone);
   return date ? isoWeekOf(date) : undefined;
 }
