@@ -1,10 +1,10 @@
 // The mistakes Chinese authors make in front matter, each named at its line with what to type.
-import { describe, test } from "node:test";
+import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { createFrontMatterEngine, frontMatterNotes } from "../src/content/frontMatter.js";
 import { explainYamlError, fullWidthColons, fullWidthTagSeparator, missingClosingLine, swallowedBody } from "../src/core/yamlMistakes.js";
-import { copySite, removeOutput, runWeekly } from "./helpers.js";
-import { readFileSync, writeFileSync } from "node:fs";
+import { copySite, outputLines, removeOutput, runEleventy, runWeekly, tempOutput } from "./helpers.js";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const engine = createFrontMatterEngine(() => true);
@@ -134,4 +134,60 @@ test("a report dated outside its file name's week, and a body # heading that is 
   } finally {
     removeOutput(site);
   }
+});
+
+describe("one mistake, one message: a page whose front matter cannot be read gets that problem only, in the build and in `weekly check`", () => {
+  const NOW = { WEEKLY_NOW: "2026-03-13T00:00" };
+  const FILES: Record<string, [text: string, expected: string[]]> = {
+    // A full-width colon, in a draft with a heading, a placeholder and a link to another draft:
+    // no title from the file's name, no 1970 date, no schedule or placeholder rule.
+    "posts/2026-W03-ai-weekly.md": [
+      "---\ntitle：第三周\ndate: 2026-01-15\ndraft: true\n---\n\n# 第三周\n\n[想法](./idea-draft.md)\n\n……\n",
+      ['posts/2026-W03-ai-weekly.md:2:6  front matter: "title" is followed by a full-width colon "：" (U+FF1A), so YAML does not read it as a key. Type an ASCII colon and a space: title: … [full-width-colon]'],
+    ],
+    // Broken YAML, and a second report with no readable date: no "second report for 1970-W01".
+    "posts/2026-W02-ai-weekly.md": [
+      "---\ntitle: 第二周\ndate: 2026-01-08\ntags: [AI\n---\n\n# 另一个标题\n\n正文\n",
+      ["posts/2026-W02-ai-weekly.md:5:1  front matter is not valid YAML: unexpected end of the stream within a flow collection [front-matter-yaml]"],
+    ],
+    // No closing ---: YAML took the heading for a comment and a rule of the body closed the front matter.
+    "posts/2026-W09-ai-weekly.md": [
+      "---\ntitle: 第九周\ndate: 2026-02-26\n\n## 本周导语\n\n---\n\n## 模型\n\n正文\n",
+      ['posts/2026-W09-ai-weekly.md:5:1  front matter: the closing --- seems missing before this line ("## 本周导语"): the --- at line 7, a rule of the body, closed the front matter instead, so the text up to it was read as YAML and is not shown. Add a line --- above this line, where the front matter ends. [front-matter-unclosed]'],
+    ],
+    // Readable front matter without a date: the missing date, not a week of 1970 besides.
+    "posts/2026-W10-ai-weekly.md": [
+      "---\ntitle: 第十周\n---\n\n正文\n",
+      ["posts/2026-W10-ai-weekly.md:1:1  date: missing; expected a date such as 2026-02-05, or a date and time such as 2026-02-05T08:00 or 2026-02-05T08:00+08:00 (read in Asia/Shanghai). [invalid-field]"],
+    ],
+  };
+  let site: string;
+  let output: string;
+  let build: ReturnType<typeof runEleventy>;
+  let check: ReturnType<typeof runWeekly>;
+  before(() => {
+    site = copySite("scheduled");
+    for (const [path, [text]] of Object.entries(FILES)) writeFileSync(join(site, path), text);
+    output = tempOutput("one-message");
+    build = runEleventy(site, output, NOW);
+    check = runWeekly(site, ["check"], NOW);
+  });
+  after(() => {
+    removeOutput(output);
+    if (site) removeOutput(site);
+  });
+  /** The problem lines of one file, the build's prefix and indentation removed. */
+  const linesOf = (lines: string[], path: string) => lines.map((line) => line.replace(/^\[weekly\] /, "")).filter((line) => line.startsWith(`${path}:`) || line.startsWith(`${path} `));
+
+  for (const [path, [, expected]] of Object.entries(FILES)) {
+    test(`the build: ${path} → ${expected.map((line) => /\[([a-z-]+)\]$/.exec(line)?.[1]).join(", ")} only`, () => {
+      assert.notEqual(build.status, 0);
+      assert.deepEqual(linesOf(outputLines(build), path), expected, outputLines(build).join("\n"));
+    });
+    test(`weekly check: ${path} → the same`, () => {
+      assert.equal(check.status, 1);
+      assert.deepEqual(linesOf(check.stdout.split("\n"), path), expected, check.stdout);
+    });
+  }
+  test("nothing was written", () => assert.ok(!existsSync(join(output, "posts")), "no page"));
 });
