@@ -76,6 +76,13 @@ export const PROBLEM_CODES = {
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;
 
-export function problemKind(code: ProblemCode): ProblemKind {
-  return PROBLEM_CODES[code];
+/** A code's title and hint, as `weekly check --format json` gives them. */
+export function problemKind(code: ProblemCode): Pick<ProblemKind, "title" | "hint"> {
+  const { title, hint } = PROBLEM_CODES[code] as ProblemKind;
+  return { title, hint };
+}
+
+/** Whether a code's rule reads a page's front-matter values (see `ProblemKind.readsFrontMatter`). */
+export function readsFrontMatter(code: ProblemCode): boolean {
+  return (PROBLEM_CODES[code] as ProblemKind).readsFrontMatter === true;
 }
