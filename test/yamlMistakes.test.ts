@@ -160,6 +160,11 @@ describe("one mistake, one message: a page whose front matter cannot be read get
       "---\ntitle: 第十周\n---\n\n正文\n",
       ["posts/2026-W10-ai-weekly.md:1:1  date: missing; expected a date such as 2026-02-05, or a date and time such as 2026-02-05T08:00 or 2026-02-05T08:00+08:00 (read in Asia/Shanghai). [invalid-field]"],
     ],
+    // Readable front matter without a title: the missing title, not a heading that differs from the file's name.
+    "posts/2026-W11-ai-weekly.md": [
+      "---\ndate: 2026-03-12\n---\n\n# 第十一周\n\n正文\n",
+      ["posts/2026-W11-ai-weekly.md:1:1  title: missing; expected a non-empty text. [invalid-field]"],
+    ],
   };
   let site: string;
   let output: string;

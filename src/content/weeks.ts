@@ -53,11 +53,20 @@ export function checkWeeks(pages: Iterable<AnalysedPage>, zone: string): BodyPro
   return problems;
 }
 
+/** The page's title: its own, a digest's default, or else (a stand-in) the file's name. */
 export function titleOf(page: CollectedPage, week: IsoWeek | undefined): string {
+  return givenTitle(page, week) ?? posix.basename(pageStem(page.path));
+}
+
+/**
+ * The title the page will show as written or as its kind gives it, or undefined when it has none
+ * (a report without a title, reported for that): rules comparing with the title skip a stand-in.
+ */
+export function givenTitle(page: CollectedPage, week: IsoWeek | undefined): string | undefined {
   const title = page.data.title;
   if (typeof title === "string" && title.trim() !== "") return title.trim();
   if (page.kind === "digest" && week) return UI.digestTitle(week.key);
-  return posix.basename(pageStem(page.path));
+  return undefined;
 }
 
 /**
