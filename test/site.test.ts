@@ -9,6 +9,7 @@ import { kindOf } from "../src/core/kinds.js";
 import { installMarkdownRules } from "../src/content/markdown.js";
 import { resolveOptions } from "../src/core/options.js";
 import { DateTime } from "luxon";
+import { weekOf } from "../src/content/weeks.js";
 
 const opts = resolveOptions();
 const md = new MarkdownIt({ html: true });
@@ -21,7 +22,10 @@ function page(path: string, body: string, data: Record<string, unknown> = {}): C
 const pages = [
   page("posts/2026-W06-ai-weekly.md", "# 周报\n\n正文。\n\n- [摘要](../weekly_news/ai_news_2026-W06)\n- [下周](./2026-W07-ai-weekly.md)\n- [缺](../weekly_news/ai_news_2026-W60)", {
     title: "周报",
-    page: { date: new Date("2026-02-04T16:00:00Z") },
+    // Sunday in UTC, Monday of the next week in Asia/Shanghai. (A report is dated by its own date:
+    // never by Eleventy's page.date, which for one without a date is 1970.)
+    date: "2026-02-01T17:00+00:00",
+    page: { date: new Date(0) },
   }),
   page("weekly_news/ai_news_2026-W06.md", "## 来源\n\n- 条目", { title: "摘要" }),
   page("about.md", "[周报](posts/2026-W06-ai-weekly)"),
@@ -48,6 +52,19 @@ describe("kindOf / inputRelative", () => {
   ];
   for (const [inputPath, dir, expected] of paths) {
     test(`inputRelative(${inputPath}, ${dir}) → ${expected}`, () => assert.equal(inputRelative(inputPath, dir), expected));
+  }
+});
+
+describe("weekOf: a report's week is its date's, a digest's its file name's, never a stand-in", () => {
+  const EPOCH = { page: { date: new Date(0) } };
+  const cases: Array<[string, Record<string, unknown>, string | undefined]> = [
+    ["posts/2026-W06-ai-weekly.md", { date: "2026-02-05", ...EPOCH }, "2026-W06"],
+    ["posts/2026-W06-ai-weekly.md", EPOCH, undefined],
+    ["posts/2026-W06-ai-weekly.md", { date: "2026-02-30", ...EPOCH }, undefined],
+    ["weekly_news/ai_news_2026-W06.md", EPOCH, "2026-W06"],
+  ];
+  for (const [path, data, expected] of cases) {
+    test(`weekOf(${path}, date ${JSON.stringify(data.date)}, Eleventy's date 1970-01-01) → ${expected}`, () => assert.equal(weekOf(page(path, "", data), opts.timezone)?.key, expected));
   }
 });
 

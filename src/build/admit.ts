@@ -35,11 +35,12 @@ export function admitPage(ctx: BuildContext, state: BuildState, inputPath: strin
     return false;
   }
   const notes = frontMatterNotes(data);
+  if (notes?.unreadable) state.unreadable.add(path);
   for (const problem of notes?.problems ?? []) addProblem(ctx, state, path, problem, problem.severity ?? "error", problem);
   if (markdown && (notes?.replacementCharacter || body.includes("\uFFFD"))) checkEncoding(ctx, state, path);
   if (kind && markdown) checkFileShape(ctx, state, path, body);
   else if (path.includes("\\")) backslashName(ctx, state, path);
-  if (kind && markdown && !notes?.problems.some((p) => p.field === "front matter")) {
+  if (kind && markdown && !notes?.unreadable) {
     for (const issue of checkFrontMatter(data, notes?.keys ?? [], kind, opts.timezone)) addProblem(ctx, state, path, issue, issue.severity);
   }
   let refused = false;
@@ -66,8 +67,10 @@ export function admitPage(ctx: BuildContext, state: BuildState, inputPath: strin
   const schedule = kind ? publishState(data, state.now, opts.timezone) : { status: { state: "published" } as PublishState, problems: [] };
   for (const problem of schedule.problems) addProblem(ctx, state, path, problem, "error");
   // A page whose schedule cannot be read is kept for the analysis (so its links are checked
-  // too): the build stops on its problem before anything is written.
-  const status: PublishState = schedule.problems.length > 0 ? { state: "published" } : schedule.status;
+  // too): the build stops on its problem before anything is written. A draft stays one (draft:
+  // true wins over any schedule): judged as published, its links to other drafts and its
+  // placeholders would be errors that follow from the schedule's mistake.
+  const status: PublishState = schedule.problems.length === 0 ? schedule.status : data.draft === true ? { state: "draft" } : { state: "published" };
   // Markdown pages are kept for the analysis, held-back ones too: their links are checked.
   if (kind && markdown) checkFinished(ctx, state, path, body, status);
   if (markdown) state.collected.set(path, { path, kind, data, body, status });

@@ -2,6 +2,7 @@
 // rendered yet. The content is analysed as a whole (links, weeks, digests), the problems of the
 // build gathered and weighed; the build stops here on any error, before a page is written.
 import { sortProblems, type Problem } from "../core/errors.js";
+import { readsFrontMatter } from "../core/problemCodes.js";
 import { kindOf } from "../core/kinds.js";
 import { outputFileOf } from "../content/contentData.js";
 import { frontMatterKeyLine } from "../content/frontMatter.js";
@@ -44,7 +45,19 @@ export function analyseBuild(ctx: BuildContext, state: BuildState, inputPathToUr
     const severity = severityIn(ctx, state, p);
     return severity === false ? [] : [placeProblem(ctx, state, { ...p, severity })];
   });
-  return sortProblems([...state.problems.values(), ...found, ...sharedAddresses(ctx, state), ...clashingTags(ctx, shown)]);
+  return sortProblems(withoutFollowOns(ctx, state, [...state.problems.values(), ...found, ...sharedAddresses(ctx, state), ...clashingTags(ctx, shown)]));
+}
+
+/**
+ * One mistake, one message: a page whose front matter could not be read has no title, date or
+ * schedule the author wrote, so every rule that reads them (`readsFrontMatter` in the catalogue of codes)
+ * would judge stand-ins (the file's name, 1970, "published"). Only the front matter's problem,
+ * and those of its body, are reported.
+ */
+function withoutFollowOns(ctx: BuildContext, state: BuildState, problems: Problem[]): Problem[] {
+  if (state.unreadable.size === 0) return problems;
+  const unreadable = new Set([...state.unreadable].map((path) => fileOf(ctx, path)));
+  return problems.filter((problem) => !(unreadable.has(problem.file) && readsFrontMatter(problem.code)));
 }
 
 /** The reports this build shows: published ones, and in a preview held-back ones too. */

@@ -54,6 +54,8 @@ export interface BuildState {
   layoutData: Array<(path: string) => boolean>;
   /** Pages never compiled because their data was refused. */
   refused: Set<string>;
+  /** Pages whose front matter could not be read: no rule that reads its values reports on them. */
+  unreadable: Set<string>;
   /** The analysed site, once every URL is known. */
   site: SiteIndex | undefined;
   /** Every page's URLs (paginated pages have several), by path. */
@@ -75,6 +77,7 @@ export function newBuildState(fields: Pick<BuildState, "now" | "preview" | "chec
     refusedData: [],
     layoutData: [],
     refused: new Set(),
+    unreadable: new Set(),
     site: undefined,
     allUrls: new Map(),
     tagUrls: new Map(),

@@ -6,7 +6,7 @@ import { show } from "../core/errors.js";
 import type { ProblemCode } from "../core/problemCodes.js";
 import { RESERVED_KEYS } from "./contentData.js";
 import { placePrototypeKeys, prototypeKeyMessage, UNUSABLE_TAGS } from "../core/prototypeKeys.js";
-import { curlyQuotedValues, explainYamlError, fullWidthColons, fullWidthTagSeparator } from "../core/yamlMistakes.js";
+import { curlyQuotedValues, explainYamlError, fullWidthColons, fullWidthTagSeparator, swallowedBody } from "../core/yamlMistakes.js";
 
 /**
  * The key under which the plugin's notes on a file's own front matter travel with its data:
@@ -26,6 +26,12 @@ export interface FrontMatterNotes {
   problems: Array<Place & { field: string; code: ProblemCode; message: string; severity?: "warning" }>;
   /** U+FFFD in the text: either written so or a byte that is not UTF-8 (the file is then checked). */
   replacementCharacter?: true;
+  /**
+   * The front matter could not be read as the author meant it (broken YAML or JSON, a full-width
+   * colon, not a set of keys, a body swallowed): its problem is the only one reported, and no rule
+   * that reads front-matter values (title, date, schedule, tags…) looks at the page.
+   */
+  unreadable?: true;
 }
 
 /**
@@ -59,8 +65,8 @@ export function createFrontMatterEngine(layoutExists: (layout: string) => boolea
     const filePath = options?.filePath;
     if (guest && typeof filePath === "string" && !guest.owns(filePath)) return (guest.parse ?? SITE_ENGINES[language])(raw, options) as Record<string, unknown>;
     // A file with Windows line endings hands over its YAML with them; every value at the end of a
-    // line would keep a "\r".
-    const text = raw.replace(/\r\n?/g, "\n");
+    // line would keep a "\r". The last one is the closing line's, not a line of its own.
+    const text = raw.replace(/\r$/, "").replace(/\r\n?/g, "\n");
     const notes: FrontMatterNotes = { keys: [], problems: [], ...(text.includes("\uFFFD") ? { replacementCharacter: true as const } : {}) };
     let value: unknown;
     try {
@@ -68,7 +74,7 @@ export function createFrontMatterEngine(layoutExists: (layout: string) => boolea
     } catch (error) {
       if (language === "json") {
         notes.problems.push({ line: FIRST_LINE, column: 1, field: "front matter", code: "front-matter-json", message: `front matter is not valid JSON: ${(error as Error).message}` });
-        return { [FRONT_MATTER_NOTES]: notes };
+        return unreadable(notes);
       }
       const { reason, mark } = error as { reason?: string; mark?: { line: number; column: number } };
       const at = { line: (mark?.line ?? 0) + 1, column: (mark?.column ?? 0) + 1 };
@@ -76,24 +82,30 @@ export function createFrontMatterEngine(layoutExists: (layout: string) => boolea
       const mistake = fullWidthColons(text)[0] ?? explainYamlError(text, at);
       if (mistake) {
         notes.problems.push({ line: mistake.line, column: mistake.column, field: "front matter", code: mistake.code, message: mistake.message });
-        return { [FRONT_MATTER_NOTES]: notes };
+        return unreadable(notes);
       }
       const place = reason?.includes("quoted scalar") ? openingQuote(text, at) : at;
       notes.problems.push({ ...place, field: "front matter", code: "front-matter-yaml", message: `front matter is not valid YAML: ${reason ?? String(error)}` });
-      return { [FRONT_MATTER_NOTES]: notes };
+      return unreadable(notes);
     }
     if (value === null || value === undefined) return { [FRONT_MATTER_NOTES]: notes };
     const colons = language === "yaml" ? fullWidthColons(text) : [];
     if (colons.length > 0) {
       // YAML read `title：…` as part of some other value, or as the whole front matter.
       for (const [index, colon] of colons.entries()) notes.problems.push({ line: colon.line, column: colon.column, field: index === 0 ? "front matter" : `front matter ${colon.line}`, code: colon.code, message: colon.message });
-      return { [FRONT_MATTER_NOTES]: notes };
+      return unreadable(notes);
     }
     if (typeof value !== "object" || Array.isArray(value)) {
       notes.problems.push({ line: FIRST_LINE, column: 1, field: "front matter", code: "front-matter-shape", message: "front matter is not a set of keys such as title: …" });
-      return { [FRONT_MATTER_NOTES]: notes };
+      return unreadable(notes);
     }
     const data = value as Record<string, unknown>;
+    // YAML read it, but a rule of the body closed it: the keys above are right, the page is not.
+    const swallowed = language === "yaml" ? swallowedBody(text, data.title) : undefined;
+    if (swallowed) {
+      notes.problems.push({ line: swallowed.line, column: swallowed.column, field: "front matter", code: swallowed.code, message: swallowed.message });
+      return unreadable(notes);
+    }
     // Removed here, before Eleventy merges the page's data, where they would reach every object.
     for (const found of placePrototypeKeys(`---${text}`, data, { remove: true })) {
       notes.problems.push({ line: found.line ?? FIRST_LINE, column: 1, field: found.path, code: "prototype-key", message: prototypeKeyMessage(found) });
@@ -142,6 +154,11 @@ export function createFrontMatterEngine(layoutExists: (layout: string) => boolea
     }
     return { ...data, [FRONT_MATTER_NOTES]: notes };
   };
+}
+
+/** The data of a page whose front matter could not be read: its notes only, no value to judge. */
+function unreadable(notes: FrontMatterNotes): Record<string, unknown> {
+  return { [FRONT_MATTER_NOTES]: { ...notes, unreadable: true } };
 }
 
 /**

@@ -14,7 +14,7 @@ import type { BodyAnalysis, BodyReader } from "./body.js";
 import { isOwnPage } from "../core/kinds.js";
 import { readingTime } from "../core/readingTime.js";
 import { termCounts } from "./terms.js";
-import { checkWeeks, dateOf, titleOf, weekOf } from "./weeks.js";
+import { checkWeeks, dateOf, givenTitle, titleOf, weekOf } from "./weeks.js";
 import { show } from "../core/errors.js";
 import type { ProblemCode } from "../core/problemCodes.js";
 import { LINKED_FILE_RULE, type LinkedFiles } from "./linkedFiles.js";
@@ -79,7 +79,7 @@ export function analyseSite(
       ...page,
       url: url ?? "",
       title: titleOf(page, week),
-      date: dateOf(page.data, opts.timezone),
+      date: dateOf(page, opts.timezone),
       week,
       headings: body.headings,
       excerpt: body.excerpt,
@@ -91,7 +91,8 @@ export function analyseSite(
     if (url === undefined) waiting.push(analysed);
     else pages.set(page.path, analysed);
     links.set(page.path, body.links);
-    if (body.extraTitle !== undefined) {
+    // Compared with the title the page has: a missing one is its own problem, not a second title.
+    if (body.extraTitle !== undefined && givenTitle(page, week) !== undefined) {
       problems.push({
         file: page.path,
         bodyLine: body.extraTitle.line,

@@ -53,19 +53,32 @@ export function checkWeeks(pages: Iterable<AnalysedPage>, zone: string): BodyPro
   return problems;
 }
 
+/** The page's title: its own, a digest's default, or else (a stand-in) the file's name. */
 export function titleOf(page: CollectedPage, week: IsoWeek | undefined): string {
+  return givenTitle(page, week) ?? posix.basename(pageStem(page.path));
+}
+
+/**
+ * The title the page will show as written or as its kind gives it, or undefined when it has none
+ * (a report without a title, reported for that): rules comparing with the title skip a stand-in.
+ */
+export function givenTitle(page: CollectedPage, week: IsoWeek | undefined): string | undefined {
   const title = page.data.title;
   if (typeof title === "string" && title.trim() !== "") return title.trim();
   if (page.kind === "digest" && week) return UI.digestTitle(week.key);
-  return posix.basename(pageStem(page.path));
+  return undefined;
 }
 
 /**
  * The page's date in the site's zone: its `date` when that is a real date, else (a digest without
- * one) the date Eleventy mapped. A `date` that cannot be read gives none, not a stand-in.
+ * one) the date Eleventy mapped, its week's Monday. A `date` that cannot be read, or a report's
+ * missing one, gives none, not a stand-in: Eleventy's date of a report without one (1970, see
+ * build/pageDates.ts) would put it in week 1970-W01, a second problem for one mistake.
  */
-export function dateOf(data: Readonly<Record<string, unknown>>, zone: string): DateTime | undefined {
+export function dateOf(page: CollectedPage, zone: string): DateTime | undefined {
+  const { data } = page;
   if (data.date !== undefined && data.date !== null && data.date !== "") return parseSiteDate(data.date, zone)?.dateTime;
+  if (page.kind === "report") return undefined;
   const date = (data.page as { date?: unknown } | undefined)?.date;
   return date instanceof Date ? DateTime.fromJSDate(date, { zone }) : undefined;
 }
@@ -74,6 +87,6 @@ export function dateOf(data: Readonly<Record<string, unknown>>, zone: string): D
 export function weekOf(page: CollectedPage, zone: string): IsoWeek | undefined {
   if (page.kind === "digest") return weekInFileName(posix.basename(page.path), zone)?.week;
   if (page.kind !== "report") return undefined;
-  const date = dateOf(page.data, zone);
+  const date = dateOf(page, zone);
   return date ? isoWeekOf(date) : undefined;
 }

@@ -9,6 +9,11 @@ export interface ProblemKind {
   title: string;
   /** How to fix it, whatever the file. */
   hint: string;
+  /**
+   * The rule reads the page's front-matter values (its title, date, schedule, tags…): a page whose
+   * front matter could not be read gets only that problem, never one that follows from it.
+   */
+  readsFrontMatter?: true;
 }
 
 export const PROBLEM_CODES = {
@@ -19,15 +24,15 @@ export const PROBLEM_CODES = {
   "front-matter-unclosed": { title: "No closing --- after the front matter", hint: "Add a line --- where the front matter ends and the text begins." },
   "full-width-colon": { title: "A full-width colon after a key", hint: "Type an ASCII colon and a space after the key (title: …), not ：." },
   "curly-quotes": { title: "Curly quotes where YAML wants straight ones", hint: "Type ASCII quotes \"…\" around the value, or none." },
-  "curly-quoted-value": { title: "A value wrapped in curly quotes", hint: "The quotes show on the page: type ASCII quotes if they are meant as quotes." },
+  "curly-quoted-value": { title: "A value wrapped in curly quotes", hint: "The quotes show on the page: type ASCII quotes if they are meant as quotes.", readsFrontMatter: true },
   "unquoted-colon": { title: "A colon and a space inside a value", hint: "Put the value in ASCII quotes: title: \"OpenAI: …\"." },
-  "tag-separator": { title: "Tags joined with full-width punctuation", hint: "Write the tags as a list, [AI, 人工智能], with ASCII commas." },
+  "tag-separator": { title: "Tags joined with full-width punctuation", hint: "Write the tags as a list, [AI, 人工智能], with ASCII commas.", readsFrontMatter: true },
   // Front matter: what it says.
-  "invalid-field": { title: "A field with a value the plugin cannot use", hint: "Give the field a value of the kind the message names." },
-  "unknown-key": { title: "A key the plugin does not read", hint: "Check the spelling against title, description, date, scheduled, tags, layout and draft." },
-  "reserved-key": { title: "A key Eleventy keeps for itself", hint: "Rename the key: Eleventy would overwrite it or stop on it." },
-  "template-engine": { title: "A templateEngineOverride Eleventy cannot read", hint: "Name one template engine, such as njk or njk,md, or remove the key." },
-  "unknown-layout": { title: "A layout that is not a template of the layouts folder", hint: "Name a template of the layouts folder, such as layouts/post.njk." },
+  "invalid-field": { title: "A field with a value the plugin cannot use", hint: "Give the field a value of the kind the message names.", readsFrontMatter: true },
+  "unknown-key": { title: "A key the plugin does not read", hint: "Check the spelling against title, description, date, scheduled, tags, layout and draft.", readsFrontMatter: true },
+  "reserved-key": { title: "A key Eleventy keeps for itself", hint: "Rename the key: Eleventy would overwrite it or stop on it.", readsFrontMatter: true },
+  "template-engine": { title: "A templateEngineOverride Eleventy cannot read", hint: "Name one template engine, such as njk or njk,md, or remove the key.", readsFrontMatter: true },
+  "unknown-layout": { title: "A layout that is not a template of the layouts folder", hint: "Name a template of the layouts folder, such as layouts/post.njk.", readsFrontMatter: true },
   "refused-key": { title: "A key that would run code", hint: "Remove the key: content is data, never code." },
   "prototype-key": { title: "A key or tag that names a part of every JavaScript object", hint: "Rename it: `__proto__`, `constructor` and `prototype` are never keys, and `__proto__`, `__defineGetter__` and `__defineSetter__` are never tags." },
   "unsafe-permalink": { title: "A permalink that is not a plain address of its own", hint: "Write a plain address such as /posts/2026-w06/, outside the addresses the plugin writes." },
@@ -44,7 +49,7 @@ export const PROBLEM_CODES = {
   "symlink-twice": { title: "A symbolic link that publishes files twice", hint: "Remove the link, or list it in .eleventyignore." },
   "content-outside-input": { title: "Reports or digests outside the input folder", hint: "Move the folder into the input folder, or set postsDir or digestsDir to the folder inside it that holds them." },
   "missing-content-folder": { title: "A content folder that does not exist", hint: "Set postsDir or digestsDir to a folder of the input folder, or create the folder." },
-  "placeholder": { title: "A placeholder of the weekly new template", hint: "Write this part, or hold the page back with draft: true." },
+  "placeholder": { title: "A placeholder of the weekly new template", hint: "Write this part, or hold the page back with draft: true.", readsFrontMatter: true },
   // The body.
   "broken-link": { title: "A link to a page that does not exist", hint: "Link to a report or digest by its source path, such as ../weekly_news/ai_news_2026-W06." },
   "missing-file": { title: "A link or image naming a file that does not exist", hint: "Fix the path, relative to the page's file, or add the file." },
@@ -52,12 +57,12 @@ export const PROBLEM_CODES = {
   "missing-heading": { title: "A link to a heading that does not exist", hint: "Link to one of the headings the target has (their ids are listed in the message)." },
   "invalid-link": { title: "A link that cannot lead anywhere on the site", hint: "Link to a page or file inside the site's input folder." },
   "link-outside-site": { title: "A link to a file that is not the site's to publish", hint: "Link to a file of the site's own folders (not hidden, not ignored, not reached through a symbolic link to elsewhere), or remove the link." },
-  "link-held-back": { title: "A link to a page that goes live later", hint: "Schedule the linking page no earlier than its target, or remove the link." },
-  "second-title": { title: "A # heading besides the title", hint: "Make the heading the same as title:, or remove it." },
+  "link-held-back": { title: "A link to a page that goes live later", hint: "Schedule the linking page no earlier than its target, or remove the link.", readsFrontMatter: true },
+  "second-title": { title: "A # heading besides the title", hint: "Make the heading the same as title:, or remove it.", readsFrontMatter: true },
   "nesting-too-deep": { title: "Lists or quotes nested too deeply", hint: "Nest less deeply: Markdown drops what is deeper and the rest of the page." },
   // The site as a whole.
-  "date-outside-week": { title: "A report dated outside the week of its file name", hint: "Date the report within its week, or rename the file." },
-  "second-report": { title: "Two reports for one week", hint: "Keep one report a week, or hold one back with draft: true." },
+  "date-outside-week": { title: "A report dated outside the week of its file name", hint: "Date the report within its week, or rename the file.", readsFrontMatter: true },
+  "second-report": { title: "Two reports for one week", hint: "Keep one report a week, or hold one back with draft: true.", readsFrontMatter: true },
   "tag-clash": { title: "Tags that would share one tag page", hint: "Write the tags the same way, or give one a fixed slug with the tagSlugs option." },
   "address-clash": { title: "Two pages written to one address", hint: "Give each page a permalink of its own." },
   // The digest's sources (weekly_news/sources.yml).
@@ -71,6 +76,13 @@ export const PROBLEM_CODES = {
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;
 
-export function problemKind(code: ProblemCode): ProblemKind {
-  return PROBLEM_CODES[code];
+/** A code's title and hint, as `weekly check --format json` gives them. */
+export function problemKind(code: ProblemCode): Pick<ProblemKind, "title" | "hint"> {
+  const { title, hint } = PROBLEM_CODES[code] as ProblemKind;
+  return { title, hint };
+}
+
+/** Whether a code's rule reads a page's front-matter values (see `ProblemKind.readsFrontMatter`). */
+export function readsFrontMatter(code: ProblemCode): boolean {
+  return (PROBLEM_CODES[code] as ProblemKind).readsFrontMatter === true;
 }

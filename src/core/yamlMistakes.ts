@@ -45,6 +45,40 @@ export function missingClosingLine(fileText: string): number | undefined {
   return index > 0 ? index + 1 : undefined;
 }
 
+/** A line that starts a top-level key in any script (`title:`, `来源:`), as YAML reads one. */
+const ANY_KEY_RE = /^[^\s#\-][^:]*:([ \t]|$)/;
+
+/**
+ * Where a body starts inside front matter that YAML read without complaint: the closing `---` is
+ * missing, and a `---` rule of the body closed the front matter instead, with the first sections
+ * (headings YAML took for comments, list items it added to the last key) lost from the page.
+ * `text` is the front matter as gray-matter hands it over (its line 1 is the opening `---` line;
+ * the closing line follows its last line). The first heading after the last key is the body's
+ * start when it is the title, when content follows it after a blank line (YAML can only have
+ * read that into a value), or when a blank line stands above the closing `---`, as above a rule
+ * of Markdown; a comment above keys, a comment just above the closing line and a block scalar's
+ * indented lines are YAML's own.
+ */
+export function swallowedBody(text: string, title: unknown): Mistake | undefined {
+  const lines = text.split("\n");
+  const lastKey = lines.findLastIndex((line, index) => index > 0 && ANY_KEY_RE.test(line));
+  const start = lines.findIndex((line, index) => index > lastKey && index > 0 && HEADING_RE.test(line));
+  if (start < 0) return undefined;
+  const heading = lines[start]!.replace(/^#+/, "").trim();
+  const after = lines.slice(start + 1);
+  const isTitle = typeof title === "string" && title.trim() === heading;
+  const contentAfterBlank = after.some((line, index) => line.trim() !== "" && !line.startsWith("#") && after.slice(0, index).some((above) => above.trim() === ""));
+  const ruleAbove = lines.length - 1 > start && lines.at(-1)!.trim() === "";
+  if (!isTitle && !contentAfterBlank && !ruleAbove) return undefined;
+  const closing = lines.length + 1;
+  return {
+    line: start + 1,
+    column: 1,
+    code: "front-matter-unclosed",
+    message: `front matter: the closing --- seems missing before this line (${show(lines[start]!.slice(0, 40))}): the --- at line ${closing}, a rule of the body, closed the front matter instead, so the text up to it was read as YAML and is not shown. Add a line --- above this line, where the front matter ends.`,
+  };
+}
+
 /**
  * Mistakes visible in the text whatever YAML makes of it: keys followed by a full-width colon.
  * `text` is the front matter as gray-matter hands it over (its line 1 is the opening `---` line).
