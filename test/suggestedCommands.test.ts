@@ -139,6 +139,14 @@ describe("weekly new proposed by other messages, run as proposed", () => {
   before(() => (site = copySite("new-week")));
   after(() => removeOutput(site));
 
+  test("weekly new --digest on a week without a report writes the digest alone, never a report", async () => {
+    const run = await runProposed(site, ["new", "2026-W49", "--digest"], { WEEKLY_NOW: "2027-01-05" });
+    assert.deepEqual([run.status, run.added], [0, ["weekly_news/ai_news_2026-W49.md"]], run.stderr);
+    assert.equal(run.stderr, "weekly new: the digest is a draft (draft: true), since 2026-12-03, when it would go live, has passed in Asia/Shanghai: remove draft: true once it is written.\n");
+    const again = await runProposed(site, ["new", "2026-W49", "--digest"], { WEEKLY_NOW: "2027-01-05" });
+    assert.deepEqual([again.status, again.added, again.stderr], [1, [], "weekly new: week 2026-W49 already has its digest, weekly_news/ai_news_2026-W49.md; nothing written.\n"]);
+  });
+
   test("weekly export of a week without a report: weekly new writes the report and its digest, as drafts", async () => {
     const NOW = { WEEKLY_NOW: "2027-01-05" };
     const run = await runWeeklyInProcess(site, ["export", "2026-W50", "--format", "text"], NOW);
