@@ -70,7 +70,7 @@ describe("weekly new", () => {
       assert.deepEqual(readPost(site, `weekly_news/ai_news_${week}.md`).data, { title: `AI Weekly Digest — ${week}`, description: null, scheduled: thursday, draft: true });
       assert.equal(
         run.stderr,
-        `weekly new: ${thursday} is already past in Asia/Shanghai, so the new files are drafts (draft: true) and no build publishes them unfinished. Once written, remove draft: true from both, or set scheduled to when they should go live.\n`,
+        `weekly new: ${thursday} is already past in Asia/Shanghai, so the new files are drafts (draft: true) and no build publishes them unfinished. Once written, remove draft: true from both: they go live at the next build, or at a later scheduled moment if you set one.\n`,
       );
     });
   }

@@ -159,6 +159,11 @@ describe("weekly new proposed by other messages, run as proposed", () => {
     const made = await runProposed(site, said.args, NOW);
     assert.deepEqual([made.status, made.added], [0, said.files], made.stderr);
     for (const file of said.files) assert.match(readFileSync(join(site, file), "utf8"), /^draft: true$/m);
+    assert.match(made.stderr, /Once written, remove draft: true from both: they go live at the next build/);
+    // The step weekly new names: written, draft: true removed, both go live with no problem.
+    for (const file of said.files) fillIn(site, file, (text) => text.replace(/^draft: true\n/m, ""));
+    const problems = await check(site, NOW);
+    assert.deepEqual(said.files.flatMap((file) => of(problems, file)), []);
   });
 
   test("weekly new when the next week is over: the week proposed is written as the message says", async () => {

@@ -146,7 +146,7 @@ export function planNewWeek(
   const layout = opts.layouts.report === false ? undefined : opts.layouts.report;
   const report = reportContent({ title, date, scheduled, draft, tags, layout, digestTitle, digestLink: `../${opts.digestsDir}/${digestStem}` });
   const notes = draft
-    ? [`${scheduled} is already past in ${opts.timezone}, so the new ${digest.length > 0 ? "files are drafts" : "report is a draft"} (draft: true) and no build publishes ${digest.length > 0 ? "them" : "it"} unfinished. Once written, remove draft: true${digest.length > 0 ? " from both" : ""}, or set scheduled to when ${digest.length > 0 ? "they" : "it"} should go live.`]
+    ? [`${scheduled} is already past in ${opts.timezone}, so the new ${digest.length > 0 ? "files are drafts" : "report is a draft"} (draft: true) and no build publishes ${digest.length > 0 ? "them" : "it"} unfinished. Once written, remove draft: true${digest.length > 0 ? " from both" : ""}: ${digest.length > 0 ? "they go" : "it goes"} live at the next build, or at a later scheduled moment if you set one.`]
     : [];
   return { files: [{ path: reportPath, content: report }, ...digest], week, notes, draft: why, goesLive: scheduled };
 }
