@@ -132,7 +132,7 @@ describe("weekly export: which report, and what it says", () => {
     ]);
     const none = runWeekly(site, ["export", "2026-W10", "--format", "text"], BEFORE);
     assert.equal(none.status, 1);
-    assert.equal(none.stderr, "weekly export: no report for 2026-W10 (the newest is 2026-W08); start one with weekly new 2026-W10.\n");
+    assert.equal(none.stderr, "weekly export: no report for 2026-W10 (the newest is 2026-W08); start one with weekly new 2026-W10, which writes posts/2026-W10-ai-weekly.md and weekly_news/ai_news_2026-W10.md from the template, scheduled at 2026-03-05.\n");
   });
 
   test("a digest not live by the time the report is, is not linked", () => {

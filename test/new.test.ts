@@ -70,7 +70,7 @@ describe("weekly new", () => {
       assert.deepEqual(readPost(site, `weekly_news/ai_news_${week}.md`).data, { title: `AI Weekly Digest — ${week}`, description: null, scheduled: thursday, draft: true });
       assert.equal(
         run.stderr,
-        `weekly new: ${thursday} is already past in Asia/Shanghai, so the new files are drafts (draft: true) and no build publishes them unfinished. Once written, remove draft: true from both, or set scheduled to when they should go live.\n`,
+        `weekly new: ${thursday} is already past in Asia/Shanghai, so the new files are drafts (draft: true) and no build publishes them unfinished. Once written, remove draft: true from both: they go live at the next build, or at a later scheduled moment if you set one.\n`,
       );
     });
   }
@@ -79,7 +79,7 @@ describe("weekly new", () => {
     [["new", "2021-W53"], "weekly new: week 2021-W53 does not exist: 2021 has 52 ISO weeks.\n"],
     [["new", "2026-W54"], "weekly new: week 2026-W54 does not exist: 2026 has 53 ISO weeks.\n"],
     [["new", "2026-W7"], 'weekly new: week "2026-W7" is not a week; expected the form 2026-W07.\n'],
-    [["new", "2026-W52"], "weekly new: week 2026-W52 already has a report, posts/2026-W52-ai-weekly.md, and its digest, weekly_news/ai_news_2026-W52.md; nothing written. Name another week, such as weekly new 2026-W53.\n"],
+    [["new", "2026-W52"], "weekly new: week 2026-W52 already has a report, posts/2026-W52-ai-weekly.md, and its digest, weekly_news/ai_news_2026-W52.md; nothing written. Name another week, such as weekly new 2027-W02.\n"], // 2026-W53 and 2027-W01 have their reports by now
   ];
   for (const [args, message] of refused) {
     test(`weekly ${args.join(" ")} is refused, exit 1, nothing written`, () => {
@@ -130,7 +130,7 @@ describe("weekly new", () => {
   test("without a week, when the week after the newest report is already over: refused, proposing this week", () => {
     const run = runWeekly(site, ["new"], { WEEKLY_NOW: "2027-03-10" });
     assert.deepEqual([run.status, run.stdout], [1, ""]);
-    assert.equal(run.stderr, "weekly new: the week after the newest report (2027-W03) is 2027-W04, which ended on 2027-01-31; nothing written. For this week's report run weekly new 2027-W10, or name the week you mean.\n");
+    assert.equal(run.stderr, "weekly new: the week after the newest report (2027-W03) is 2027-W04, which ended on 2027-01-31; nothing written. For this week's report run weekly new 2027-W10, which writes posts/2027-W10-ai-weekly.md and weekly_news/ai_news_2027-W10.md from the template, scheduled at 2027-03-11, or name the week you mean.\n");
   });
 
   test("the new reports build at once in a preview, their digests beside them", () => {

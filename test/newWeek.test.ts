@@ -1,7 +1,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { DateTime } from "luxon";
-import { chooseWeek, fillTemplate, planNewWeek, type ExistingContent } from "../src/content/newWeek.js";
+import { chooseWeek, describeNewWeek, fillTemplate, planNewWeek, type ExistingContent } from "../src/content/newWeek.js";
 import { parseIsoWeek } from "../src/core/dates.js";
 import { resolveOptions } from "../src/core/options.js";
 import { parseWeekday } from "../src/cli/new.js";
@@ -63,6 +63,16 @@ describe("planNewWeek", () => {
     assert.deepEqual("files" in withDigest && withDigest.files.map((f) => f.path), ["posts/2026-W07-ai-weekly.md"]);
     const without = planNewWeek({ week: "2026-W07" }, none, opts, NOW, () => false);
     assert.deepEqual("files" in without && without.files.map((f) => f.path), ["posts/2026-W07-ai-weekly.md", "weekly_news/ai_news_2026-W07.md"]);
+  });
+  test("--digest on a week without a report plans the digest alone, scheduled at the template's moment", () => {
+    const plan = planNewWeek({ week: "2026-W49", digest: true }, none, opts, NOW, () => false);
+    assert.deepEqual("files" in plan && [plan.files.map((f) => f.path), plan.goesLive, plan.draft], [["weekly_news/ai_news_2026-W49.md"], "2026-12-03", undefined]);
+  });
+  test("describeNewWeek says what the plan writes", () => {
+    const reported = { reports: [{ path: "posts/2026-W47-ai-weekly.md", week: "2026-W47", scheduled: "2026-11-19" }], digests: [] };
+    assert.equal(describeNewWeek({ week: "2026-W49" }, none, opts, NOW, () => false), ", which writes posts/2026-W49-ai-weekly.md and weekly_news/ai_news_2026-W49.md from the template, scheduled at 2026-12-03");
+    assert.equal(describeNewWeek({ week: "2026-W47", digest: true }, reported, opts, NOW, () => false), ", which writes only weekly_news/ai_news_2026-W47.md from the template, as a draft (draft: true) since its report's scheduled moment, 2026-11-19, has passed");
+    assert.equal(describeNewWeek({ week: "2026-W47" }, reported, opts, NOW, () => false), undefined, "a command that would refuse is never described");
   });
   test("--digest on a week with its report plans the digest alone", () => {
     const reported = { reports: [{ path: "posts/2026-W07-ai-weekly.md", week: "2026-W07" }], digests: [] };

@@ -351,7 +351,8 @@ describe("mistakes stop the build before anything is written", () => {
         outputLines(run).includes(
           '[weekly] posts/g-scheduled-early.md:7:43  warning: link "../weekly_news/ai_news_2026-W08" matches no page ' +
             "(looked for weekly_news/ai_news_2026-W08.md and weekly_news/ai_news_2026-W08/index.md). " +
-            "Week 2026-W08 has no digest yet: write weekly_news/ai_news_2026-W08.md, or run npx weekly new 2026-W08 --digest. " +
+            "Week 2026-W08 has no digest yet: write weekly_news/ai_news_2026-W08.md, or run npx weekly new 2026-W08 --digest, " +
+            "which writes only weekly_news/ai_news_2026-W08.md from the template, scheduled at 2026-02-20T08:00; then fill it in before it goes live. " +
             "(This page is not published yet: this will stop the build when it goes live.) [broken-link]",
         ),
         run.stderr,

@@ -35,6 +35,7 @@ export function analyseBuild(ctx: BuildContext, state: BuildState, inputPathToUr
     // A preview shows held-back pages; a check still reports published links to them.
     state.preview && !state.checkOnly ? new Map() : state.heldBack,
     siteFiles(ctx.inputDir, linked),
+    state.now,
   );
   state.site = site;
   const shown = shownReports(state);

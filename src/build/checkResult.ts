@@ -1,7 +1,7 @@
 // What a `weekly check` run hands back once every problem is known, before anything is rendered.
 import type { Problem } from "../core/errors.js";
 import type { ResolvedOptions } from "../core/options.js";
-import type { ExistingContent } from "../content/newWeek.js";
+import { existingOf, type ExistingContent } from "../content/newWeek.js";
 import type { SiteIndex } from "../content/pageTypes.js";
 
 /** Thrown by a `weekly check` run: errors and warnings alike; the command prints them. */
@@ -20,10 +20,5 @@ export class WeeklyCheckResult extends Error {
 
 /** The reports and digests of an analysed site, as `weekly new` needs them. */
 export function existingContent(site: SiteIndex | undefined): ExistingContent {
-  const content: ExistingContent = { reports: [], digests: [] };
-  for (const page of site?.pages.values() ?? []) {
-    const scheduled = typeof page.data.scheduled === "string" ? page.data.scheduled : undefined;
-    if (page.kind) content[page.kind === "report" ? "reports" : "digests"].push({ path: page.path, week: page.week?.key, scheduled, draft: page.data.draft === true });
-  }
-  return content;
+  return existingOf(site?.pages.values() ?? []);
 }

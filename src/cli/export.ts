@@ -16,6 +16,7 @@ import { linkedFileSource } from "../content/linkedFiles.js";
 import { variantBytes } from "../build/images.js";
 import type { SiteInspection } from "./inspect.js";
 import { placeOutput, writePlaced } from "./writeTarget.js";
+import { newWeekEffect } from "./new.js";
 
 export const FORMATS = ["email", "wechat", "text"] as const;
 export type Format = (typeof FORMATS)[number];
@@ -30,6 +31,8 @@ export interface ExportRequest {
   unsubscribe: string | undefined;
   /** The folder the command was run in, for a file named relative to it. */
   cwd: string;
+  /** The environment: `WEEKLY_NOW`, for what a proposed `weekly new` would write. */
+  env: { WEEKLY_NOW?: string | undefined };
 }
 
 interface Io {
@@ -148,7 +151,9 @@ function findReport(site: SiteInspection, request: ExportRequest): { page: Analy
     const page = pages.find((p) => p.week?.key === request.which);
     if (page) return { page };
     const newest = pages.map((p) => p.week?.key).filter((w): w is string => w !== undefined).sort().at(-1);
-    return { error: `no report for ${request.which}${newest === undefined ? "" : ` (the newest is ${newest})`}; start one with weekly new ${request.which}.` };
+    const effect = newWeekEffect(site, { week: request.which }, request.env);
+    const start = effect === undefined ? "" : `; start one with weekly new ${request.which}${effect}`;
+    return { error: `no report for ${request.which}${newest === undefined ? "" : ` (the newest is ${newest})`}${start}.` };
   }
   const path = posix.normalize(relative(resolve(site.siteDir, site.inputDir), resolve(request.cwd, request.which)).split("\\").join("/"));
   const page = pages.find((p) => p.path === path || p.path === `${path}.md`);

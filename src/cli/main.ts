@@ -17,7 +17,7 @@ Commands:
       [--weekday 1-7|mon…sun]  publishing weekday (default Thursday)
       [--time HH:MM]           time of day of scheduled (default: the day, 00:00)
       [--tags A,B]             tags, separated by , or ，(default: the site's)
-      [--digest]               add a digest stub to a week that has its report (a new
+      [--digest]               write only the week's digest stub, no report (a new
                                report gets one anyway when its week has none)
   digest [YYYY-Www]            Collect a week's news (default: this week) from the feeds of
                                weekly_news/sources.yml into the week's digest; exit 1 when a
@@ -181,5 +181,5 @@ async function exportEdition(
   const cwd = process.cwd();
   const site = await siteOf("export", cwd, err);
   if (!site) return 2;
-  return runExport(site, { which: rest[0]!, format: values.format as Format, output: values.output, unsubscribe: values.unsubscribe, cwd }, { out, err });
+  return runExport(site, { which: rest[0]!, format: values.format as Format, output: values.output, unsubscribe: values.unsubscribe, cwd, env: process.env }, { out, err });
 }

@@ -2,7 +2,7 @@
 import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { planNewWeek, type NewWeekRequest } from "../content/newWeek.js";
+import { describeNewWeek, planNewWeek, type NewWeekRequest } from "../content/newWeek.js";
 import { buildClock } from "../content/schedule.js";
 import type { SiteInspection } from "./inspect.js";
 
@@ -29,7 +29,7 @@ export async function writeNewWeek(
   const clock = buildClock(env.WEEKLY_NOW, site.options.timezone);
   if (clock.problem) return { error: clock.problem };
   const inSite = (path: string) => join(site.inputDir, path);
-  const plan = planNewWeek(request, site.content, site.options, clock.now, (path) => existsSync(join(siteDir, inSite(path))));
+  const plan = planNewWeek(request, site.content, site.options, clock.now, existsIn(site));
   if ("error" in plan) return plan;
   const paths: string[] = [];
   for (const file of plan.files) {
@@ -39,4 +39,18 @@ export async function writeNewWeek(
     paths.push(inSite(file.path));
   }
   return { paths, notes: plan.notes };
+}
+
+/**
+ * For a message of another command that proposes `weekly new`: what it would write now (", which
+ * writes …"), or undefined when it would refuse (or the clock cannot be read).
+ */
+export function newWeekEffect(site: SiteInspection, request: NewWeekRequest, env: { WEEKLY_NOW?: string | undefined }): string | undefined {
+  const clock = buildClock(env.WEEKLY_NOW, site.options.timezone);
+  return clock.problem ? undefined : describeNewWeek(request, site.content, site.options, clock.now, existsIn(site));
+}
+
+/** Whether a file (relative to the input folder) exists, as `weekly new` asks before writing. */
+function existsIn(site: SiteInspection): (path: string) => boolean {
+  return (path) => existsSync(join(site.siteDir, site.inputDir, path));
 }

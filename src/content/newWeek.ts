@@ -3,6 +3,7 @@ import { show } from "../core/errors.js";
 import { DateTime } from "luxon";
 import { formatIsoDate, ISO_WEEK_RE, isoWeekOf, parseIsoWeek, parseSiteDate, weeksInWeekYear, type IsoWeek } from "../core/dates.js";
 import type { ResolvedOptions } from "../core/options.js";
+import type { AnalysedPage } from "./pageTypes.js";
 
 /** Lines of `weekly new`'s templates that the author replaces: a page holding one is unfinished. */
 export const PLACEHOLDER_LINES: readonly string[] = ["……", "- ……", "- **标题**：一句话摘要。", "本周导语：用两三句话概括本周最重要的几条主线。"];
@@ -17,6 +18,16 @@ export interface ExistingContent {
   /** Reports by path, with the ISO week of their date (in the site's zone). */
   reports: Array<{ path: string; week: string | undefined; scheduled?: string | undefined; draft?: boolean | undefined }>;
   digests: Array<{ path: string; week: string | undefined }>;
+}
+
+/** The reports and digests among pages, as `weekly new` needs them. */
+export function existingOf(pages: Iterable<Pick<AnalysedPage, "path" | "kind" | "week" | "data">>): ExistingContent {
+  const content: ExistingContent = { reports: [], digests: [] };
+  for (const page of pages) {
+    const scheduled = typeof page.data.scheduled === "string" ? page.data.scheduled : undefined;
+    if (page.kind) content[page.kind === "report" ? "reports" : "digests"].push({ path: page.path, week: page.week?.key, scheduled, draft: page.data.draft === true });
+  }
+  return content;
 }
 
 export interface NewWeekRequest {
@@ -35,7 +46,17 @@ export interface PlannedFile {
   content: string;
 }
 
-export type NewWeekPlan = { files: PlannedFile[]; week: IsoWeek; notes: string[] } | { error: string };
+export type NewWeekPlan =
+  | {
+      files: PlannedFile[];
+      week: IsoWeek;
+      notes: string[];
+      /** Why the files are drafts (`draft: true`), when they are. */
+      draft?: string | undefined;
+      /** The `scheduled` the files are written with, when they have one. */
+      goesLive?: string | undefined;
+    }
+  | { error: string };
 
 /** Fills `{week}`, `{year}`, `{ww}` and `{w}`. */
 export function fillTemplate(template: string, week: IsoWeek): string {
@@ -46,8 +67,11 @@ export function fillTemplate(template: string, week: IsoWeek): string {
     .replaceAll("{w}", String(week.weekNumber));
 }
 
-/** The week to write: the one asked for (which must exist), else the week after the newest report. */
-export function chooseWeek(asked: string | undefined, existing: ExistingContent, now: DateTime, zone: string): IsoWeek | { error: string } {
+/**
+ * The week to write: the one asked for (which must exist), else the week after the newest report.
+ * `effect` says what the command proposed instead would write (describeNewWeek).
+ */
+export function chooseWeek(asked: string | undefined, existing: ExistingContent, now: DateTime, zone: string, effect: (week: string) => string = () => ""): IsoWeek | { error: string } {
   if (asked !== undefined) return askedWeek(asked, zone);
   const current = isoWeekOf(now.setZone(zone));
   const newest = existing.reports.map((r) => r.week).filter((w): w is string => w !== undefined).sort().at(-1);
@@ -55,7 +79,7 @@ export function chooseWeek(asked: string | undefined, existing: ExistingContent,
   const next = isoWeekOf(parseIsoWeek(newest, zone)!.start.plus({ weeks: 1 }));
   // A week already over would be published at the next build, template and all.
   if (next.start < current.start) {
-    return { error: `the week after the newest report (${newest}) is ${next.key}, which ended on ${formatIsoDate(next.end)}; nothing written. For this week's report run weekly new ${current.key}, or name the week you mean.` };
+    return { error: `the week after the newest report (${newest}) is ${next.key}, which ended on ${formatIsoDate(next.end)}; nothing written. For this week's report run weekly new ${current.key}${effect(current.key)}, or name the week you mean.` };
   }
   return next;
 }
@@ -75,7 +99,8 @@ function askedWeek(asked: string, zone: string): IsoWeek | { error: string } {
 
 /**
  * Plans the files of a new week. Nothing is overwritten: a week that already has a report, or a
- * file that exists, is refused; `--digest` adds a digest stub only when the week has no digest.
+ * file that exists, is refused. `--digest` plans the week's digest stub and nothing else, whether
+ * or not the week has its report, and only when the week has no digest.
  */
 export function planNewWeek(
   request: NewWeekRequest,
@@ -84,7 +109,7 @@ export function planNewWeek(
   now: DateTime,
   fileExists: (path: string) => boolean,
 ): NewWeekPlan {
-  const week = chooseWeek(request.week, existing, now, opts.timezone);
+  const week = chooseWeek(request.week, existing, now, opts.timezone, (key) => describeNewWeek({ week: key }, existing, opts, now, fileExists) ?? "");
   if ("error" in week) return week;
   const template = opts.newWeek;
   const weekday = request.weekday ?? template.weekday;
@@ -101,13 +126,15 @@ export function planNewWeek(
   const why = draftReason(sameWeek, scheduled, now, opts.timezone);
   const draft = why !== undefined;
   const digest: PlannedFile[] = existingDigest ? [] : [{ path: digestPath, content: digestContent(digestTitle, week, goesLive, draft) }];
+  // `--digest`: the digest alone, never a report the author did not ask for.
+  if (request.digest) {
+    if (existingDigest) return { error: `week ${week.key} already has its digest, ${existingDigest}; nothing written.` };
+    const notes = draft ? [`the digest is a draft (draft: true), since ${why}: remove draft: true once it is written.`] : [];
+    return { files: digest, week, notes, draft: why, goesLive };
+  }
   if (sameWeek) {
-    // `--digest` adds the digest to a week that has its report.
-    if (request.digest && digest.length > 0) {
-      return { files: digest, week, notes: draft ? [`the digest is a draft (draft: true), since ${why}: remove draft: true once it is written.`] : [] };
-    }
     const what = existingDigest ? `and its digest, ${existingDigest}` : `(add its digest with weekly new ${week.key} --digest)`;
-    return { error: `week ${week.key} already has a report, ${sameWeek.path}, ${what}; nothing written. Name another week, such as weekly new ${nextKey(week)}.` };
+    return { error: `week ${week.key} already has a report, ${sameWeek.path}, ${what}; nothing written. Name another week, such as weekly new ${freeWeekAfter(week, existing, (w) => fileExists(`${opts.postsDir}/${fillTemplate(template.reportFile, w)}`)).key}.` };
   }
   if (fileExists(reportPath)) return { error: `${reportPath} already exists; nothing written.` };
 
@@ -119,9 +146,32 @@ export function planNewWeek(
   const layout = opts.layouts.report === false ? undefined : opts.layouts.report;
   const report = reportContent({ title, date, scheduled, draft, tags, layout, digestTitle, digestLink: `../${opts.digestsDir}/${digestStem}` });
   const notes = draft
-    ? [`${scheduled} is already past in ${opts.timezone}, so the new ${digest.length > 0 ? "files are drafts" : "report is a draft"} (draft: true) and no build publishes ${digest.length > 0 ? "them" : "it"} unfinished. Once written, remove draft: true${digest.length > 0 ? " from both" : ""}, or set scheduled to when ${digest.length > 0 ? "they" : "it"} should go live.`]
+    ? [`${scheduled} is already past in ${opts.timezone}, so the new ${digest.length > 0 ? "files are drafts" : "report is a draft"} (draft: true) and no build publishes ${digest.length > 0 ? "them" : "it"} unfinished. Once written, remove draft: true${digest.length > 0 ? " from both" : ""}: ${digest.length > 0 ? "they go" : "it goes"} live at the next build, or at a later scheduled moment if you set one.`]
     : [];
-  return { files: [{ path: reportPath, content: report }, ...digest], week, notes };
+  return { files: [{ path: reportPath, content: report }, ...digest], week, notes, draft: why, goesLive: scheduled };
+}
+
+/**
+ * What `weekly new` with `request` would write, as a message that proposes the command says it
+ * (", which writes only weekly_news/ai_news_2026-W05.md from the template, as a draft …"), from the
+ * command's own plan; undefined when the command would refuse.
+ */
+export function describeNewWeek(
+  request: NewWeekRequest,
+  existing: ExistingContent,
+  opts: ResolvedOptions,
+  now: DateTime,
+  fileExists: (path: string) => boolean,
+): string | undefined {
+  const plan = planNewWeek(request, existing, opts, now, fileExists);
+  if ("error" in plan) return undefined;
+  const paths = plan.files.map((file) => file.path);
+  const files = paths.length === 1 ? `only ${paths[0]}` : paths.join(" and ");
+  const many = paths.length > 1;
+  const state = plan.draft !== undefined
+    ? `as ${many ? "drafts" : "a draft"} (draft: true) since ${plan.draft}`
+    : plan.goesLive === undefined ? "without a scheduled moment" : `scheduled at ${plan.goesLive}`;
+  return `, which writes ${files} from the template, ${state}`;
 }
 
 /**
@@ -145,8 +195,11 @@ export function plannedMoment(week: IsoWeek, weekday: number, time: string): str
   return time === "" ? date : `${date}T${time}`;
 }
 
-function nextKey(week: IsoWeek): string {
-  return isoWeekOf(week.start.plus({ weeks: 1 })).key;
+/** The first week after `week` that `weekly new` would start: no report, and no file at its report's name. */
+function freeWeekAfter(week: IsoWeek, existing: ExistingContent, reportFileExists: (week: IsoWeek) => boolean): IsoWeek {
+  let next = isoWeekOf(week.start.plus({ weeks: 1 }));
+  while (existing.reports.some((r) => r.week === next.key) || reportFileExists(next)) next = isoWeekOf(next.start.plus({ weeks: 1 }));
+  return next;
 }
 
 /** YAML text that reads back as the same string (quoted when it would otherwise not). */

@@ -4,7 +4,9 @@ import { posix } from "node:path";
 import type { ResolvedOptions } from "../core/options.js";
 import { type LinkRef } from "./markdown.js";
 import { distance } from "fastest-levenshtein";
-import { WEEK_IN_NAME_RE } from "../core/dates.js";
+import { parseSiteDate, WEEK_IN_NAME_RE } from "../core/dates.js";
+import type { DateTime } from "luxon";
+import { describeNewWeek, existingOf, planNewWeek, type ExistingContent } from "./newWeek.js";
 import { pageIndex, pageStem, readableHref, resolveReference, splitHref, suggestFile, type Resolution } from "./references.js";
 import type { ImagePlan } from "./images.js";
 import { formatPublishTime, type PublishState } from "./schedule.js";
@@ -46,6 +48,8 @@ export function analyseSite(
   linked: LinkedFiles,
   heldBack: ReadonlyMap<string, HeldBack> = new Map(),
   siteFiles: SiteFiles = NO_FILES,
+  /** The build's clock: what `weekly new --digest`, proposed for a missing digest, would write then. */
+  now?: DateTime,
 ): SiteIndex {
   const byStem = new Map<string, string>();
   const pathByStem = new Map<string, string>();
@@ -106,6 +110,9 @@ export function analyseSite(
     if (body.lostNesting !== undefined) problems.push(lostNestingProblem(page.path, body.lostNesting, page.status));
   }
 
+  const existing = existingOf([...pages.values(), ...waiting]);
+  const digestHint = (stem: string | undefined, from: PublishState) =>
+    now === undefined ? undefined : missingDigestHint(stem, from, { opts, now, existing, fileExists: (path) => siteFiles.list(posix.dirname(path)).includes(path) });
   for (const page of [...pages.values(), ...waiting]) {
     // A page not yet published may still be being written: only a link that will be dead when it
     // goes live (to a page that goes live later) is an error; its other problems are deferred.
@@ -148,7 +155,8 @@ export function analyseSite(
         problem("invalid-link", `link ${show(written)} ${resolution.reason}.`);
       } else if (resolution.kind === "missing") {
         const looked = resolution.looked.length > 0 ? ` (looked for ${resolution.looked.join(" and ")})` : "";
-        const hint = resolution.suggestion ? ` Did you mean ${resolution.suggestion}?` : missingDigestHint(resolution.stems[0], opts.digestsDir);
+        // The digest of a week that has none: how to write it, rather than another page of that week.
+        const hint = digestHint(resolution.stems[0], page.status) ?? (resolution.suggestion ? ` Did you mean ${resolution.suggestion}?` : "");
         problem("broken-link", `link ${show(written)} matches no page${looked}.${hint}`);
       }
     }
@@ -175,10 +183,29 @@ export function analyseSite(
   return { pages, lookup, citedBy, reportOrder, reportIndex, digestByWeek, files, images, heldImages, problems, linked };
 }
 
-/** For a link to a digest of a week that has none yet: how to write it. */
-function missingDigestHint(stem: string | undefined, digestsDir: string): string {
-  const week = stem && stem.startsWith(`${digestsDir}/`) ? WEEK_IN_NAME_RE.exec(posix.basename(stem))?.[0] : undefined;
-  return week ? ` Week ${week} has no digest yet: write ${stem}.md, or run npx weekly new ${week} --digest.` : "";
+/**
+ * For a link to a digest of a week that has none yet: how to write it, and what the command it
+ * proposes writes, from that command's own plan (newWeek.ts), with the author's next step.
+ * Undefined when the link names no digest of a week, or the command would refuse (the week does
+ * not exist, or has a digest under another name).
+ */
+function missingDigestHint(
+  stem: string | undefined,
+  from: PublishState,
+  site: { opts: ResolvedOptions; now: DateTime; existing: ExistingContent; fileExists: (path: string) => boolean },
+): string | undefined {
+  const week = stem && stem.startsWith(`${site.opts.digestsDir}/`) ? WEEK_IN_NAME_RE.exec(posix.basename(stem))?.[0] : undefined;
+  if (!week) return undefined;
+  const write = ` Week ${week} has no digest yet: write ${stem}.md`;
+  const request = { week, digest: true };
+  const plan = planNewWeek(request, site.existing, site.opts, site.now, site.fileExists);
+  if ("error" in plan) return undefined;
+  const effect = describeNewWeek(request, site.existing, site.opts, site.now, site.fileExists);
+  const moment = plan.goesLive === undefined ? undefined : parseSiteDate(plan.goesLive, site.opts.timezone)?.dateTime;
+  // A stub that goes live after the linking page would leave the link dead meanwhile.
+  const late = plan.draft === undefined && moment !== undefined && from.state !== "draft" && (from.state === "published" || from.at < moment);
+  const next = plan.draft !== undefined ? "fill it in and remove draft: true" : late ? "fill it in and schedule it no later than this page" : "fill it in before it goes live";
+  return `${write}, or run npx weekly new ${week} --digest${effect}; then ${next}.`;
 }
 
 /** The held-back page a link names: missing from a production build, or (in a check) present. */

@@ -12,6 +12,7 @@ import matter from "gray-matter";
 import { globSync } from "tinyglobby";
 import { readDataFile } from "./files.js";
 import { isPrototypeKey } from "../core/prototypeKeys.js";
+import { outputFolders } from "./outputFolders.js";
 
 /** Where a site keeps what, as its Eleventy configuration says (folders relative to the site's folder). */
 export interface SiteFolders {
@@ -110,7 +111,8 @@ function withoutIndex(url: string): string {
 
 /**
  * What Eleventy ignores: node_modules, .git, the output folder, the includes, layouts and data folders,
- * the lines of .gitignore (unless turned off) and .eleventyignore, and the site's own ignores.
+ * the lines of .gitignore (unless turned off) and .eleventyignore, and the site's own ignores; and
+ * what the plugin adds to them: earlier builds' output folders in the input folder (outputFolders.ts).
  */
 export function ignoreGlobs(folders: SiteFolders): string[] {
   const input = clean(folders.input);
@@ -132,6 +134,7 @@ export function ignoreGlobs(folders: SiteFolders): string[] {
     }
   }
   for (const ignore of folders.ignores) globs.push(ignore.startsWith("**/") ? ignore : clean(ignore));
+  for (const folder of outputFolders(folders.root, input)) globs.push(`${folder}/**`);
   return globs;
 }
 

@@ -4,6 +4,7 @@
 import { posix } from "node:path";
 import picomatch from "picomatch";
 import { clean, ignoreGlobs, type SiteFolders } from "./siteFiles.js";
+import { outputFolders } from "./outputFolders.js";
 
 /** The files at the site's folder every build reads, whatever the input folder. */
 const SITE_FILES = [".eleventy.js", "eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs", ".eleventyignore", ".gitignore", "package.json"];
@@ -14,6 +15,8 @@ export interface BuildPlaces {
   root: string;
   input: string;
   output: string;
+  /** Earlier builds' output folders in the input folder (outputFolders.ts): ignored as input, perhaps served. */
+  outputs: readonly string[];
   data: string;
   /** Undefined when the includes folder is the input folder itself (every template is in it). */
   includes: string | undefined;
@@ -45,6 +48,7 @@ export function buildPlaces(folders: SiteFolders, cacheDir: string | false, real
     root: real(folders.root),
     input,
     output: at(folders.output),
+    outputs: outputFolders(folders.root, folders.input).map(at),
     data: at(posix.join(folders.input, folders.data)),
     includes,
     layouts,
@@ -66,6 +70,8 @@ export function targetRefusal(target: string, places: BuildPlaces): TargetRefusa
   const site = (path: string) => posix.relative(places.root, path) || ".";
   const inside = (folder: string | undefined) => folder !== undefined && within(target, folder);
   if (inside(places.output)) return { why: "output", place: site(places.output) };
+  const earlier = places.outputs.find(inside);
+  if (earlier !== undefined) return { why: "output", place: site(earlier) };
   if (inside(places.cache)) return { why: "cache", place: site(places.cache!) };
   if (inside(places.data)) return { why: "data", place: site(places.data) };
   if (inside(places.includes)) return { why: "includes", place: site(places.includes!) };

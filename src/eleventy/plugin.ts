@@ -23,6 +23,7 @@ import { installOwnPageHead } from "./hostLayout.js";
 import { installCards } from "./cards.js";
 import { installPreviewServer } from "./previewServer.js";
 import { installGuest } from "./guest.js";
+import { outputFolders } from "../content/outputFolders.js";
 
 export type { WeeklyOptions, ResolvedOptions, SiteMetadata, Severity } from "../core/options.js";
 export type { PageView, DateView, WeekView, TagView, PageLink, CardLink } from "../present/views.js";
@@ -82,6 +83,9 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
     return build.parseDate(value, this.page?.inputPath);
   });
   eleventyConfig.ignores.add(posix.join(eleventyConfig.directories.input, opts.layoutsDir, "**"));
+  // An earlier build's output folder (`--output=dist` once) is never input: its pages would be
+  // published again under /dist/. `weekly check` skips the same folders (content/siteFiles.ts).
+  for (const folder of outputFolders(".", eleventyConfig.directories.input)) eleventyConfig.ignores.add(`${folder}/**`);
 
   // Markdown: heading ids, no repeated title, links to source files become page URLs.
   // Responsive images: `![…](chart.png)` becomes a <picture> (api.picture, from the plan the
