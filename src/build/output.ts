@@ -103,9 +103,9 @@ export function unpublishedSinceLastBuild(ctx: BuildContext, state: BuildState):
 /**
  * Files the content links to are copied into the output; a production build then removes what
  * earlier builds wrote that it no longer produces (pages since unpublished or deleted), and every
- * build records what it wrote.
+ * build records what it wrote. Returns what this build wrote, by input.
  */
-export async function settleOutput(ctx: BuildContext, state: BuildState, output: string, event: BuildEvent, results: NonNullable<BuildEvent["results"]>): Promise<void> {
+export async function settleOutput(ctx: BuildContext, state: BuildState, output: string, event: BuildEvent, results: NonNullable<BuildEvent["results"]>): Promise<OutputManifest> {
   // Each linked file judged again as it is read: the analysis's answer may be a build old.
   const linked = linkedFilesOf(ctx, output);
   const copied = await copyFiles(linked, output, state.site?.files ?? new Set());
@@ -121,15 +121,17 @@ export async function settleOutput(ctx: BuildContext, state: BuildState, output:
   const imageCache = ctx.opts.cacheDir === false ? undefined : resolve(ctx.opts.cacheDir, "images");
   const images = await writeImages(linked, output, state.site?.images ?? new Map(), imageCache);
   for (const [input, files] of images) for (const file of files) add(input, file);
-  // Only a production build removes anything; a preview's pages are recorded, so that the next
-  // production build removes them.
+  // A production build removes what is stale, and so does a whole preview (`--serve` without
+  // --incremental renders every page): a page deleted while previewing goes from the preview too.
+  // An incremental preview removes nothing; its pages stay recorded for the next build to remove.
   const production = event.runMode === "build" && !state.preview;
   if (production && !event.incremental && imageCache !== undefined) await pruneImageCache(imageCache, state.site?.images ?? new Map());
   const outputs = {
     current,
-    complete: production && !event.incremental,
+    complete: !event.incremental,
     gone: new Set(production ? [...state.heldBack.values()].map((h) => h.path) : []),
   };
+  const removes = production || outputs.complete;
   const manifest = manifestFile(output);
   const previous = await readRecord(output);
   // The new index goes in first, made from the pages this build leaves (never from a stale or
@@ -141,7 +143,7 @@ export async function settleOutput(ctx: BuildContext, state: BuildState, output:
   if (ctx.opts.searchIndex && keepIndex) {
     current[SEARCH_FOLDER] = earlierIndex;
   } else if (ctx.opts.searchIndex) {
-    const next = Object.entries(nextManifest(pages, outputs));
+    const next = Object.entries(nextManifest(pages, outputs, removes ? staleOutputs(pages, outputs) : []));
     const html = next.flatMap(([, files]) => files).filter((file) => file.endsWith(".html"));
     // The index is made in parts by year: a page's ISO week-year, or its date's year.
     const inputOf = new Map(next.flatMap(([input, files]) => files.map((file) => [file, input] as const)));
@@ -155,9 +157,10 @@ export async function settleOutput(ctx: BuildContext, state: BuildState, output:
     current[SEARCH_FOLDER] = await buildSearchIndex(output, html, yearOf, journalIndex, cache, (line) => ctx.logger.info(`[weekly] ${line}`));
   }
   // Then what is stale goes, the earlier index's files that the new one does not use among them.
-  if (production) await removeFiles(output, staleOutputs(previous, outputs));
-  else await removeFiles(output, earlierIndex.filter((file) => !(current[SEARCH_FOLDER] ?? []).includes(file)));
-  await writeManifest(manifest, nextManifest(previous, outputs));
+  const stale = removes ? staleOutputs(previous, outputs) : earlierIndex.filter((file) => !(current[SEARCH_FOLDER] ?? []).includes(file));
+  await removeFiles(output, stale);
+  await writeManifest(manifest, nextManifest(previous, outputs, stale));
   // The record now lives in the output folder; the one an earlier version kept is no longer read.
   await rm(legacyManifestFile(process.cwd(), output), { force: true });
+  return current;
 }
