@@ -154,8 +154,12 @@ describe("preview, then a draft deleted while the preview rebuilds, then product
       const source = readFileSync(w06, "utf8");
       const changes = () => (preview.log().match(/File changed/g) ?? []).length;
       const before = changes();
-      writeFileSync(w06, source.replace("description: ", "description: 存了一次。"));
-      while (changes() === before) await new Promise((resolve) => setTimeout(resolve, 20));
+      // Saved again while unseen: a save before the watcher is ready is not seen.
+      for (let save = 0; changes() === before; save++) {
+        if (save === 240) throw new Error(`the preview never saw a save:\n${preview.log()}`);
+        if (save % 20 === 0) writeFileSync(w06, source.replace("description: ", `description: 存了${save / 20 + 1}次。`));
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
       rmSync(join(site, "posts", `${DRAFT.file}.md`));
       await saveUntil(w06, source.replace("description: ", "description: 又存了一次。"), () => preview.until("/posts/2026-W06-ai-weekly/", (page) => page.body.includes("又存了一次"), "with the second save"));
       // Once the preview has settled, its record lists every file it left in the output.
@@ -212,7 +216,7 @@ describe("production, then a preview across a production build, then production"
       await preview.until(DRAFT.url, (page) => page.status === 200 && page.body.includes(DRAFT.title), "again once fixed");
       // Deleted, with no other save: the preview rebuilds, and the draft is gone from it.
       rmSync(draft);
-      seen.deleted = (await preview.until(DRAFT.url, gone, "as gone (deleted)").catch(() => { console.log("LOG", preview.log().split("\n").filter((l) => !l.includes("Writing")).slice(-40).join("\n")); return undefined; }))?.status;
+      seen.deleted = (await preview.until(DRAFT.url, gone, "as gone (deleted)").catch(() => undefined))?.status;
     } finally {
       await preview.stop();
     }

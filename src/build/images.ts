@@ -121,7 +121,6 @@ export function planImage(path: string, file: string): ImagePlan | { error: stri
 export async function writeImages(linked: LinkedFiles, output: string, plans: ReadonlyMap<string, ImagePlan>, cacheDir: string | undefined): Promise<Map<string, string[]>> {
   /** Input path of each picture → its variants written into the output. */
   const written = new Map<string, string[]>();
-  const encoded: CacheSources = {};
   for (const [path, plan] of [...plans].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (plan.kind !== "responsive") continue;
     const cached = (variant: ImageVariant) => join(cacheDir!, posix.basename(variant.file));
@@ -129,65 +128,53 @@ export async function writeImages(linked: LinkedFiles, output: string, plans: Re
     if (inCache) {
       for (const variant of plan.variants) await copyInto(cached(variant), join(output, variant.file));
     } else {
-      const source = linkedFileSource(linked, path);
-      const made = await encode(source, path, plan);
+      const made = await encode(linkedFileSource(linked, path), path, plan);
       for (const variant of plan.variants) {
         const bytes = made.get(posix.basename(variant.file))!;
         if (cacheDir !== undefined) await writeWhole(cached(variant), bytes);
         await mkdir(dirname(join(output, variant.file)), { recursive: true });
         await writeFile(join(output, variant.file), bytes);
       }
-      const { size, mtimeMs } = await stat(source);
-      for (const variant of plan.variants) encoded[posix.basename(variant.file)] = { source, size, mtimeMs };
     }
     written.set(path, plan.variants.map((v) => v.file));
-  }
-  if (cacheDir !== undefined && Object.keys(encoded).length > 0) {
-    const known = await readSources(cacheDir);
-    await writeWhole(join(cacheDir, SOURCES_FILE), Buffer.from(`${JSON.stringify({ ...known, ...encoded }, null, 1)}\n`));
   }
   return written;
 }
 
 /**
- * Where the cache remembers, for each variant it encoded, the picture it was made from: its real
- * path, size and modification time then. A picture only a held-back report shows is not in a
- * production build's plans, and its variants are still those of its bytes while these hold.
+ * The variants the last whole preview showed, a draft's pictures among them: a production build
+ * does not show those, and without this list it would drop them from the cache, and each preview
+ * after it would encode them again.
  */
-const SOURCES_FILE = "sources.json";
-type CacheSources = Record<string, { source: string; size: number; mtimeMs: number }>;
+const PREVIEWED_FILE = "previewed.json";
 
-async function readSources(cacheDir: string): Promise<CacheSources> {
+/** After a whole preview: the names of the variants it showed, for the next production build's pruning. */
+export async function rememberPreviewed(cacheDir: string, plans: ReadonlyMap<string, ImagePlan>): Promise<void> {
+  const names = [...plans.values()].flatMap((plan) => (plan.kind === "responsive" ? plan.variants.map((v) => posix.basename(v.file)) : [])).sort();
+  await writeWhole(join(cacheDir, PREVIEWED_FILE), Buffer.from(`${JSON.stringify(names)}\n`));
+}
+
+async function readPreviewed(cacheDir: string): Promise<string[]> {
   try {
-    const value: unknown = JSON.parse(await readFile(join(cacheDir, SOURCES_FILE), "utf8"));
-    return value !== null && typeof value === "object" && !Array.isArray(value) ? Object.assign(Object.create(null) as CacheSources, value) : {};
+    const value: unknown = JSON.parse(await readFile(join(cacheDir, PREVIEWED_FILE), "utf8"));
+    return Array.isArray(value) ? value.filter((name): name is string => typeof name === "string") : [];
   } catch {
-    return {};
+    return [];
   }
 }
 
-/** Whether a variant's picture is still the file it was encoded from (same size and modification time). */
-async function sourceUnchanged(entry: CacheSources[string] | undefined): Promise<boolean> {
-  if (typeof entry?.source !== "string") return false;
-  const now = await stat(entry.source).catch(() => undefined);
-  return now?.isFile() === true && now.size === entry.size && now.mtimeMs === entry.mtimeMs;
-}
-
 /**
- * After a whole production build, the cache keeps the variants of the pictures that build showed,
- * and those a preview made of a picture that is still as it was (a draft's: the next preview
- * copies them rather than encode them again). A picture changed or deleted leaves nothing behind.
- * Another build's file still being written (`.tmp`) is left alone. Returns how many files went.
+ * After a whole production build, the cache keeps only the variants of the pictures that build
+ * showed, and those the last whole preview showed (a draft's): a picture changed or dropped leaves
+ * nothing behind once a preview and a production build have run without it. Another build's file
+ * still being written (`.tmp`) is left alone. Returns how many files went.
  */
 export async function pruneImageCache(cacheDir: string, plans: ReadonlyMap<string, ImagePlan>): Promise<number> {
   const keep = new Set([...plans.values()].flatMap((plan) => (plan.kind === "responsive" ? plan.variants.map((v) => posix.basename(v.file)) : [])));
-  const sources = await readSources(cacheDir);
-  const entries = (await readdir(cacheDir).catch(() => [] as string[])).filter((name) => name !== SOURCES_FILE && !name.endsWith(".tmp"));
-  for (const name of entries) if (!keep.has(name) && (await sourceUnchanged(sources[name]))) keep.add(name);
-  const stale = entries.filter((name) => !keep.has(name));
+  for (const name of await readPreviewed(cacheDir)) keep.add(name);
+  const entries = await readdir(cacheDir).catch(() => [] as string[]);
+  const stale = entries.filter((name) => !keep.has(name) && name !== PREVIEWED_FILE && !name.endsWith(".tmp"));
   await Promise.all(stale.map((name) => rm(join(cacheDir, name), { force: true })));
-  const left = Object.fromEntries(Object.entries(sources).filter(([name]) => keep.has(name)));
-  if (Object.keys(left).length !== Object.keys(sources).length) await writeWhole(join(cacheDir, SOURCES_FILE), Buffer.from(`${JSON.stringify(left, null, 1)}\n`));
   return stale.length;
 }
 

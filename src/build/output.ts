@@ -10,8 +10,8 @@ import { copyFiles, legacyManifestFile, lockFile, manifestFile, mergeManifests, 
 import { acquireLock, OutputLocked, realLockEnvironment } from "./outputLock.js";
 import { buildSearchIndex, SEARCH_FOLDER } from "./search.js";
 import { searchCache } from "./searchCache.js";
-import { pruneImageCache, writeImages } from "./images.js";
-import { variantFiles } from "../content/images.js";
+import { pruneImageCache, rememberPreviewed, writeImages } from "./images.js";
+import { variantFiles, type ImagePlan } from "../content/images.js";
 import { fileOf, linkedFilesOf, relativePath, type BuildContext } from "./context.js";
 import type { BuildEvent, BuildState } from "./state.js";
 
@@ -100,6 +100,15 @@ export function unpublishedSinceLastBuild(ctx: BuildContext, state: BuildState):
     }));
 }
 
+/** The pictures only held-back pages show (a draft's), which a production build does not plan: by path. */
+function heldBackPictures(state: BuildState): Map<string, ImagePlan> {
+  const pages = [...(state.site?.pages.values() ?? [])];
+  const shownBy = (published: boolean) =>
+    new Set(pages.filter((page) => (page.status.state === "published") === published).flatMap((page) => [...page.rewrites.values()].map((href) => decodeURIComponentSafe(href.split(/[?#]/, 1)[0]!).replace(/^\//, ""))));
+  const [published, held] = [shownBy(true), shownBy(false)];
+  return new Map([...(state.site?.images ?? [])].filter(([path]) => held.has(path) && !published.has(path)));
+}
+
 /**
  * Files the content links to are copied into the output; a production build then removes what
  * earlier builds wrote that it no longer produces (pages since unpublished or deleted), and every
@@ -126,6 +135,7 @@ export async function settleOutput(ctx: BuildContext, state: BuildState, output:
   // An incremental preview removes nothing; its pages stay recorded for the next build to remove.
   const production = event.runMode === "build" && !state.preview;
   if (production && !event.incremental && imageCache !== undefined) await pruneImageCache(imageCache, state.site?.images ?? new Map());
+  if (state.preview && !event.incremental && imageCache !== undefined) await rememberPreviewed(imageCache, heldBackPictures(state));
   const outputs = {
     current,
     complete: !event.incremental,
