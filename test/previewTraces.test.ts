@@ -140,6 +140,7 @@ describe("preview, then a draft deleted while the preview rebuilds, then product
   let site: string;
   let output: string;
   let previewUnrecorded: string[] | undefined;
+  let draftAfterRebuilds: number | undefined;
   before(async () => {
     site = await draftSite();
     output = tempOutput("preview-then-production");
@@ -164,6 +165,7 @@ describe("preview, then a draft deleted while the preview rebuilds, then product
       await saveUntil(w06, source.replace("description: ", "description: 又存了一次。"), () => preview.until("/posts/2026-W06-ai-weekly/", (page) => page.body.includes("又存了一次"), "with the second save"));
       // Once the preview has settled, its record lists every file it left in the output.
       previewUnrecorded = await eventually(() => unrecorded(output), (files) => files.length === 0);
+      draftAfterRebuilds = (await preview.until(DRAFT.url, gone, "as gone (deleted)").catch(() => undefined))?.status;
     } finally {
       await preview.stop();
     }
@@ -174,6 +176,9 @@ describe("preview, then a draft deleted while the preview rebuilds, then product
     rmSync(site, { recursive: true, force: true });
   });
 
+  test("the draft deleted during a rebuild has left the preview once it rebuilt", () => {
+    assert.equal(draftAfterRebuilds, 404);
+  });
   test("the preview's record lists every file the preview left in the output", () => {
     assert.deepEqual(previewUnrecorded, []);
   });
@@ -217,6 +222,10 @@ describe("production, then a preview across a production build, then production"
       // Deleted, with no other save: the preview rebuilds, and the draft is gone from it.
       rmSync(draft);
       seen.deleted = (await preview.until(DRAFT.url, gone, "as gone (deleted)").catch(() => undefined))?.status;
+      // The author goes on writing: the next build writes the other reports' editions and cards.
+      const w06 = join(site, "posts", "2026-W06-ai-weekly.md");
+      const source = readFileSync(w06, "utf8");
+      await saveUntil(w06, source.replace("description: ", "description: 删稿以后又存了一次。"), () => preview.until("/posts/2026-W06-ai-weekly/", (page) => page.body.includes("删稿以后又存了一次"), "with the save after the deletion"));
     } finally {
       await preview.stop();
     }
