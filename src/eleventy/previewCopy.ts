@@ -4,10 +4,10 @@
 // never watched, never served by a production web server), until its next build writes them again.
 import { createHash } from "node:crypto";
 import { rmSync } from "node:fs";
-import { cp, link, mkdir, readFile, rm, stat } from "node:fs/promises";
+import { cp, link, mkdir, readdir, readFile, rm, stat } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
-import { dirname, extname, join, resolve } from "node:path";
+import { basename, dirname, extname, join, resolve } from "node:path";
 import { within } from "../core/paths.js";
 import type { OutputManifest, WeeklyBuild } from "../build/build.js";
 import type { EleventyConfig } from "./eleventyConfig.js";
@@ -33,6 +33,26 @@ const TYPES: Readonly<Record<string, string>> = {
 export function previewCopyFolder(output: string, pid = process.pid): string {
   const key = createHash("sha256").update(resolve(output)).digest("hex").slice(0, 16);
   return join(tmpdir(), "eleventy-plugin-weekly-preview", `${key}-${pid}`);
+}
+
+/** Whether a process of this machine runs under that number. */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Copies of this output folder left by previews that were stopped (Ctrl-C does not run `exit` handlers): removed. */
+async function removeLeftCopies(folder: string): Promise<void> {
+  const parent = dirname(folder);
+  const key = basename(folder).replace(/-\d+$/, "");
+  for (const name of await readdir(parent).catch(() => [] as string[])) {
+    const pid = Number(/^(.+)-(\d+)$/.exec(name)?.[1] === key ? name.slice(key.length + 1) : Number.NaN);
+    if (Number.isInteger(pid) && pid !== process.pid && !isRunning(pid)) await rm(join(parent, name), { recursive: true, force: true });
+  }
 }
 
 /** The file of the output a request's path names (`/a/` is `a/index.html`), or undefined for one that is not. */
@@ -77,6 +97,7 @@ export function installPreviewCopy(eleventyConfig: EleventyConfig, build: Weekly
     if (place?.output !== output) {
       place = { output, folder: previewCopyFolder(output) };
       await rm(place.folder, { recursive: true, force: true });
+      await removeLeftCopies(place.folder);
       kept = new Set();
       const folder = place.folder;
       process.once("exit", () => rmSync(folder, { recursive: true, force: true }));
