@@ -59,15 +59,24 @@ describe("staleOutputs / nextManifest", () => {
     test(`${name} → stale ${stale.join(", ") || "none"}`, () => {
       const outputs = { current, complete, gone: new Set(gone) };
       assert.deepEqual(staleOutputs(previous, outputs), stale);
-      assert.deepEqual({ ...nextManifest(previous, outputs) }, next);
+      assert.deepEqual({ ...nextManifest(previous, outputs, stale) }, next);
     });
   }
+  test("a build that removes nothing keeps every file it no longer writes: a preview without a deleted draft's edition still lists it", () => {
+    const current = { "weekly-plugin/tag.njk": ["tags/ai/index.html"] };
+    assert.deepEqual({ ...nextManifest(previous, { current, complete: false, gone: new Set() }, []) }, previous);
+  });
+  test("a build lists no file it removed, and adds its own to an input's earlier files", () => {
+    const current = { "weekly-plugin/tag.njk": ["tags/new/index.html"] };
+    const next = nextManifest(previous, { current, complete: false, gone: new Set() }, ["tags/old/index.html"]);
+    assert.deepEqual(next["weekly-plugin/tag.njk"], ["tags/ai/index.html", "tags/new/index.html"]);
+  });
   test("a file named constructor or __proto__ has its own entry in every record", () => {
     const named = JSON.parse('{"constructor": ["constructor"], "__proto__": ["__proto__"]}') as OutputManifest;
     const merged = mergeManifests(named, JSON.parse('{"constructor": ["c2"]}') as OutputManifest);
     assert.deepEqual(Object.entries(merged), [["constructor", ["c2", "constructor"]], ["__proto__", ["__proto__"]]]);
     assert.equal(Object.getPrototypeOf({}).polluted, undefined);
-    const next = nextManifest(named, { current: JSON.parse('{"constructor": ["constructor"]}') as OutputManifest, complete: false, gone: new Set() });
+    const next = nextManifest(named, { current: JSON.parse('{"constructor": ["constructor"]}') as OutputManifest, complete: false, gone: new Set() }, []);
     assert.deepEqual(Object.entries(next), [["constructor", ["constructor"]], ["__proto__", ["__proto__"]]]);
     assert.deepEqual(staleOutputs(named, { current: JSON.parse('{"constructor": []}') as OutputManifest, complete: false, gone: new Set() }), ["constructor"]);
   });

@@ -19,6 +19,7 @@ import {
   teachHost,
 } from "../src/eleventy/previewServer.js";
 import type { EleventyConfig } from "../src/eleventy/eleventyConfig.js";
+import { showBuildFailure } from "../src/eleventy/previewFailure.js";
 import { copySite, ELEVENTY_BIN, removeOutput, tempOutput, freePort } from "./helpers.js";
 
 describe("isBadRequestPath", () => {
@@ -109,16 +110,16 @@ function fakeConfig(serverOptions: Record<string, unknown>): EleventyConfig & { 
 describe("installPreviewServer", () => {
   const serve = { ELEVENTY_RUN_MODE: "serve" };
   const siteMiddleware = () => {};
-  test("under --serve: host 127.0.0.1, and the bad-path middleware after the site's own", () => {
+  test("under --serve: host 127.0.0.1, and the bad-path middleware after the site's own, then the failed build's page", () => {
     const config = fakeConfig({ middleware: [siteMiddleware] });
     installPreviewServer(config, serve, (message) => assert.fail(message));
     assert.equal(config.serverOptions.host, "127.0.0.1");
-    assert.deepEqual(config.serverOptions.middleware, [siteMiddleware, refuseBadPaths, refuseForeignHosts]);
+    assert.deepEqual(config.serverOptions.middleware, [siteMiddleware, refuseBadPaths, refuseForeignHosts, showBuildFailure]);
   });
   test("opened to the network (WEEKLY_SERVE_HOST=0.0.0.0), it answers to any name", () => {
     const config = fakeConfig({});
     installPreviewServer(config, { ...serve, WEEKLY_SERVE_HOST: "0.0.0.0" }, (message) => assert.fail(message));
-    assert.deepEqual(config.serverOptions.middleware, [refuseBadPaths]);
+    assert.deepEqual(config.serverOptions.middleware, [refuseBadPaths, showBuildFailure]);
   });
   test("the site's own host is kept, whatever WEEKLY_SERVE_HOST says", () => {
     const config = fakeConfig({ host: "192.168.1.5" });

@@ -24,12 +24,14 @@ import { admitPage } from "./admit.js";
 import { pageDate } from "./pageDates.js";
 import { analyseBuild } from "./analyse.js";
 import { journal, settleOutput, takeOutput, unpublishedSinceLastBuild } from "./output.js";
+import type { OutputManifest } from "./clean.js";
 import { stop } from "./problems.js";
 import { existingContent, WeeklyCheckResult } from "./checkResult.js";
 import { buildSummary } from "./summary.js";
 
 export type { BuildEvent, BuildEnvironment, BuildState } from "./state.js";
 export type { Logger } from "./context.js";
+export type { OutputManifest } from "./clean.js";
 export { WeeklyCheckResult } from "./checkResult.js";
 
 export class WeeklyBuild {
@@ -121,20 +123,31 @@ export class WeeklyBuild {
     for (const [url, source] of Object.entries(map ?? {})) this.#state?.passthrough.set(decodeURI(url).replace(/^\//, ""), source);
   };
 
+  /** What the last build wrote into its output folder, once it has settled (undefined: nothing, or it failed). */
+  settled: Promise<OutputManifest | undefined> = Promise.resolve(undefined);
+
   /** `eleventy.after`: the output folder settled and given back, and the summary line. */
-  finish = async (event: BuildEvent): Promise<void> => {
+  finish = (event: BuildEvent): Promise<void> => {
+    const done = this.#finish(event);
+    this.settled = done.catch(() => undefined);
+    return done.then(() => undefined);
+  };
+
+  async #finish(event: BuildEvent): Promise<OutputManifest | undefined> {
     const state = this.#state;
-    if (!state) return;
+    if (!state) return undefined;
     const output = event.directories?.output;
     const results = event.results ?? [];
+    let written: OutputManifest | undefined;
     try {
       // --dryrun reports no page and writes nothing: then nothing is copied, removed or recorded.
-      if (output && state.writes && results.length > 0) await settleOutput(this.#ctx, state, output, event, results);
+      if (output && state.writes && results.length > 0) written = await settleOutput(this.#ctx, state, output, event, results);
     } finally {
       await this.#giveBackOutput();
     }
     this.#ctx.logger.info(summaryLine(buildSummary(state)));
-  };
+    return written;
+  }
 
   async #giveBackOutput(): Promise<void> {
     const release = this.#release;

@@ -77,12 +77,22 @@ export function staleOutputs(previous: OutputManifest, { current, complete, gone
   return [...stale].sort();
 }
 
-/** The manifest after a build: this build's, or (incremental, preview) the earlier one updated. */
-export function nextManifest(previous: OutputManifest, { current, complete, gone }: BuildOutputs): OutputManifest {
-  if (complete) return current;
-  const next = newManifest();
-  for (const [input, files] of Object.entries(previous)) if (!gone.has(input)) next[input] = files;
-  return Object.assign(next, current);
+/**
+ * The manifest after a build: what it lists is on disk, and what is on disk that a build wrote is
+ * listed. A complete build that removed what is stale lists what it wrote; any other build keeps
+ * every earlier entry but the files it removed (`removed`), and adds its own. An input's files are
+ * merged, never replaced: one template writes many files (the editions of every report, their
+ * cards), and a preview that no longer writes one of them (a draft deleted) has not removed it.
+ */
+export function nextManifest(previous: OutputManifest, { current, complete }: BuildOutputs, removed: readonly string[]): OutputManifest {
+  if (complete) return mergeManifests(current);
+  const gone = new Set(removed);
+  const kept = newManifest();
+  for (const [input, files] of Object.entries(previous)) {
+    const left = files.filter((file) => !gone.has(file));
+    if (left.length > 0) kept[input] = left;
+  }
+  return mergeManifests(kept, current);
 }
 
 /**

@@ -10,8 +10,8 @@ import { copyFiles, legacyManifestFile, lockFile, manifestFile, mergeManifests, 
 import { acquireLock, OutputLocked, realLockEnvironment } from "./outputLock.js";
 import { buildSearchIndex, SEARCH_FOLDER } from "./search.js";
 import { searchCache } from "./searchCache.js";
-import { pruneImageCache, writeImages } from "./images.js";
-import { variantFiles } from "../content/images.js";
+import { pruneImageCache, rememberPreviewed, writeImages } from "./images.js";
+import { variantFiles, type ImagePlan } from "../content/images.js";
 import { fileOf, linkedFilesOf, relativePath, type BuildContext } from "./context.js";
 import type { BuildEvent, BuildState } from "./state.js";
 
@@ -100,12 +100,21 @@ export function unpublishedSinceLastBuild(ctx: BuildContext, state: BuildState):
     }));
 }
 
+/** The pictures only held-back pages show (a draft's), which a production build does not plan: by path. */
+function heldBackPictures(state: BuildState): Map<string, ImagePlan> {
+  const pages = [...(state.site?.pages.values() ?? [])];
+  const shownBy = (published: boolean) =>
+    new Set(pages.filter((page) => (page.status.state === "published") === published).flatMap((page) => [...page.rewrites.values()].map((href) => decodeURIComponentSafe(href.split(/[?#]/, 1)[0]!).replace(/^\//, ""))));
+  const [published, held] = [shownBy(true), shownBy(false)];
+  return new Map([...(state.site?.images ?? [])].filter(([path]) => held.has(path) && !published.has(path)));
+}
+
 /**
  * Files the content links to are copied into the output; a production build then removes what
  * earlier builds wrote that it no longer produces (pages since unpublished or deleted), and every
- * build records what it wrote.
+ * build records what it wrote. Returns what this build wrote, by input.
  */
-export async function settleOutput(ctx: BuildContext, state: BuildState, output: string, event: BuildEvent, results: NonNullable<BuildEvent["results"]>): Promise<void> {
+export async function settleOutput(ctx: BuildContext, state: BuildState, output: string, event: BuildEvent, results: NonNullable<BuildEvent["results"]>): Promise<OutputManifest> {
   // Each linked file judged again as it is read: the analysis's answer may be a build old.
   const linked = linkedFilesOf(ctx, output);
   const copied = await copyFiles(linked, output, state.site?.files ?? new Set());
@@ -121,15 +130,18 @@ export async function settleOutput(ctx: BuildContext, state: BuildState, output:
   const imageCache = ctx.opts.cacheDir === false ? undefined : resolve(ctx.opts.cacheDir, "images");
   const images = await writeImages(linked, output, state.site?.images ?? new Map(), imageCache);
   for (const [input, files] of images) for (const file of files) add(input, file);
-  // Only a production build removes anything; a preview's pages are recorded, so that the next
-  // production build removes them.
+  // A production build removes what is stale, and so does a whole preview (`--serve` without
+  // --incremental renders every page): a page deleted while previewing goes from the preview too.
+  // An incremental preview removes nothing; its pages stay recorded for the next build to remove.
   const production = event.runMode === "build" && !state.preview;
   if (production && !event.incremental && imageCache !== undefined) await pruneImageCache(imageCache, state.site?.images ?? new Map());
+  if (state.preview && !event.incremental && imageCache !== undefined) await rememberPreviewed(imageCache, heldBackPictures(state));
   const outputs = {
     current,
-    complete: production && !event.incremental,
+    complete: !event.incremental,
     gone: new Set(production ? [...state.heldBack.values()].map((h) => h.path) : []),
   };
+  const removes = production || outputs.complete;
   const manifest = manifestFile(output);
   const previous = await readRecord(output);
   // The new index goes in first, made from the pages this build leaves (never from a stale or
@@ -141,7 +153,7 @@ export async function settleOutput(ctx: BuildContext, state: BuildState, output:
   if (ctx.opts.searchIndex && keepIndex) {
     current[SEARCH_FOLDER] = earlierIndex;
   } else if (ctx.opts.searchIndex) {
-    const next = Object.entries(nextManifest(pages, outputs));
+    const next = Object.entries(nextManifest(pages, outputs, removes ? staleOutputs(pages, outputs) : []));
     const html = next.flatMap(([, files]) => files).filter((file) => file.endsWith(".html"));
     // The index is made in parts by year: a page's ISO week-year, or its date's year.
     const inputOf = new Map(next.flatMap(([input, files]) => files.map((file) => [file, input] as const)));
@@ -155,9 +167,10 @@ export async function settleOutput(ctx: BuildContext, state: BuildState, output:
     current[SEARCH_FOLDER] = await buildSearchIndex(output, html, yearOf, journalIndex, cache, (line) => ctx.logger.info(`[weekly] ${line}`));
   }
   // Then what is stale goes, the earlier index's files that the new one does not use among them.
-  if (production) await removeFiles(output, staleOutputs(previous, outputs));
-  else await removeFiles(output, earlierIndex.filter((file) => !(current[SEARCH_FOLDER] ?? []).includes(file)));
-  await writeManifest(manifest, nextManifest(previous, outputs));
+  const stale = removes ? staleOutputs(previous, outputs) : earlierIndex.filter((file) => !(current[SEARCH_FOLDER] ?? []).includes(file));
+  await removeFiles(output, stale);
+  await writeManifest(manifest, nextManifest(previous, outputs, stale));
   // The record now lives in the output folder; the one an earlier version kept is no longer read.
   await rm(legacyManifestFile(process.cwd(), output), { force: true });
+  return current;
 }

@@ -22,6 +22,8 @@ import { installTheme } from "./theme.js";
 import { installOwnPageHead } from "./hostLayout.js";
 import { installCards } from "./cards.js";
 import { installPreviewServer } from "./previewServer.js";
+import { installRebuildOnDelete } from "./previewWatch.js";
+import { installPreviewCopy } from "./previewCopy.js";
 import { installGuest } from "./guest.js";
 import { outputFolders } from "../content/outputFolders.js";
 
@@ -158,6 +160,10 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
   // The preview (`--serve`) listens on this machine only, unless the site or WEEKLY_SERVE_HOST
   // opens it, and answers a path that cannot be decoded or leaves the site with 400.
   installPreviewServer(eleventyConfig, process.env, (message) => console.warn(`[weekly] ${message}`));
+  // A file deleted while previewing rebuilds it, as a save does.
+  installRebuildOnDelete(process.env, (message) => console.warn(`[weekly] ${message}`));
+  // What the preview wrote stays served after a production build of the same folder removed it.
+  installPreviewCopy(eleventyConfig, build, process.env);
 
   // Social cards: a PNG for each report and the home page, named by their og:image (cards.ts).
   installCards(eleventyConfig, opts, build, api, () => process.env, guest.place);

@@ -6,6 +6,7 @@
 import { createRequire } from "node:module";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { EleventyConfig } from "./eleventyConfig.js";
+import { reloadOnFailure, showBuildFailure } from "./previewFailure.js";
 
 /** Where the preview listens unless the site or `WEEKLY_SERVE_HOST` says otherwise: IPv4 loopback. */
 export const PREVIEW_HOST = "127.0.0.1";
@@ -160,7 +161,8 @@ function eleventyDevServer(): { prototype: DevServerPrototype } | undefined {
 
 /**
  * Sets the preview's address (unless the site set one), teaches Eleventy's dev server to listen on
- * it, and adds the bad-path middleware after the site's own, and on loopback the host check. Under
+ * it and to show a failed build in the page, and adds the bad-path middleware after the site's
+ * own, and on loopback the host check. Under
  * `--serve` only: a build starts no server. `warn` is told when the dev server cannot be taught.
  */
 export function installPreviewServer(eleventyConfig: EleventyConfig, env: Readonly<Record<string, string | undefined>>, warn: (message: string) => void): void {
@@ -180,4 +182,7 @@ export function installPreviewServer(eleventyConfig: EleventyConfig, env: Readon
   if (devServer && !guardReloadSocket(devServer)) {
     warn(`the preview's live reload could not be limited to its own pages: a web page open in this browser may receive the pages it rebuilds (${DEV_SERVER} changed).`);
   }
+  // A failed build reloads the open pages, which then list its problems (previewFailure.ts).
+  eleventyConfig.setServerOptions({ middleware: [showBuildFailure] });
+  if (devServer && !reloadOnFailure(devServer as Parameters<typeof reloadOnFailure>[0])) warn(`a failed preview build is not shown in the page (${DEV_SERVER} changed): its problems are in this terminal.`);
 }

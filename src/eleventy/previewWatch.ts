@@ -1,0 +1,50 @@
+// The preview's watcher: a file deleted under `--serve` or `--watch` rebuilds the site, as a saved
+// one does. Eleventy 3.1's watcher only logs `File deleted` and forgets the file, so a deleted
+// report stayed in the preview (and its files in the output) until the next save.
+
+/** The part of Eleventy's class the preview teaches: `watch()` resolves to the function a change runs. */
+interface EleventyPrototype {
+  watch?: (this: EleventyInstance, ...args: unknown[]) => Promise<unknown>;
+  [REBUILDS_ON_DELETE]?: true;
+}
+interface EleventyInstance {
+  watcher?: { on(event: "unlink", listener: (path: string) => void): unknown };
+}
+const REBUILDS_ON_DELETE = Symbol.for("eleventy-plugin-weekly.rebuildsOnDelete");
+
+/**
+ * Teaches Eleventy's `watch()` to run a deleted file as a change: Eleventy's own `unlink` listener
+ * has already dropped it from the files it finds, so the rebuild no longer renders it, and the
+ * build's clean-up removes its pages (build/output.ts). Returns false for an Eleventy of a shape it
+ * does not know.
+ */
+export function rebuildOnDelete(eleventy: { prototype: EleventyPrototype }): boolean {
+  const prototype = eleventy.prototype;
+  const original = prototype.watch;
+  if (typeof original !== "function") return false;
+  if (prototype[REBUILDS_ON_DELETE]) return true;
+  prototype.watch = async function (this: EleventyInstance, ...args: unknown[]) {
+    const run = await original.apply(this, args);
+    if (typeof run === "function") this.watcher?.on("unlink", (path) => void (run as (path: string) => Promise<void>)(path));
+    return run;
+  };
+  prototype[REBUILDS_ON_DELETE] = true;
+  return true;
+}
+
+/**
+ * Under `--serve` and `--watch` only: Eleventy's class, as the running Eleventy loaded it, learns to
+ * rebuild on a deletion before its watcher starts (the first build comes first). `warn` is told
+ * when it cannot.
+ */
+export function installRebuildOnDelete(env: Readonly<Record<string, string | undefined>>, warn: (message: string) => void): void {
+  if (env.ELEVENTY_RUN_MODE !== "serve" && env.ELEVENTY_RUN_MODE !== "watch") return;
+  const cannot = () => warn("a file deleted while previewing does not rebuild the preview (@11ty/eleventy changed): save another file to rebuild.");
+  import("@11ty/eleventy").then(
+    (module) => {
+      const eleventy = (module as unknown as { default?: { prototype: EleventyPrototype } }).default;
+      if (!eleventy || !rebuildOnDelete(eleventy)) cannot();
+    },
+    cannot,
+  );
+}

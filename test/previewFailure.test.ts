@@ -1,0 +1,81 @@
+// The preview's own behaviour around a build: a failed build's problems in the page, a deleted
+// file rebuilding it, and the address of a file the preview kept.
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { WeeklyError } from "../src/core/errors.js";
+import { failureLines, failurePage, reloadOnFailure, showBuildFailure } from "../src/eleventy/previewFailure.js";
+import { rebuildOnDelete } from "../src/eleventy/previewWatch.js";
+import { requestedFile } from "../src/eleventy/previewCopy.js";
+
+const PROBLEM = { file: "posts/a.md", line: 4, column: 7, severity: "error" as const, code: "invalid-field" as const, message: 'date: received "2026-02-30"; expected a date.' };
+
+describe("failureLines", () => {
+  const wrapped = Object.assign(new Error("Problem writing Eleventy templates"), { originalError: WeeklyError.fromProblems([PROBLEM]) });
+  const cases: Array<[string, unknown, RegExp]> = [
+    ["a WeeklyError → each problem at its place", WeeklyError.fromProblems([PROBLEM]), /^posts\/a\.md:4:7  date: received "2026-02-30"; expected a date\. \[invalid-field\]$/],
+    ["Eleventy's error around a WeeklyError → the problems", wrapped, /^posts\/a\.md:4:7 /],
+    ["a template error → its message", new Error("layout does not exist"), /^layout does not exist$/],
+  ];
+  for (const [name, error, expected] of cases) test(name, () => assert.match(failureLines(error)[0]!, expected));
+});
+
+test("failurePage escapes what the problems quote", () => {
+  assert.match(failurePage(['posts/a.md:1:1  link "<script>"']), /link &quot;&lt;script&gt;&quot;/);
+});
+
+describe("reloadOnFailure, showBuildFailure", () => {
+  const sent: string[] = [];
+  class FakeServer {
+    sendError(): void {
+      sent.push("error");
+    }
+    reload(): void {
+      sent.push("reload");
+    }
+  }
+  const answer = (url: string) => {
+    const response = { statusCode: 0, body: "", setHeader() {}, end(body: string) { this.body = body; } };
+    let passed = false;
+    showBuildFailure({ url, method: "GET", headers: {} } as unknown as IncomingMessage, response as unknown as ServerResponse, () => (passed = true));
+    return passed ? "next" : `${response.statusCode} ${response.body.includes("posts/a.md:4:7") ? "with the problem" : "without it"}`;
+  };
+  test("a failed build reloads the pages, which then show its problems, until a build succeeds", () => {
+    assert.equal(reloadOnFailure(FakeServer), true);
+    const server = new FakeServer();
+    assert.equal(answer("/posts/a/"), "next");
+    (server.sendError as (event: unknown) => void)({ error: WeeklyError.fromProblems([PROBLEM]) });
+    assert.deepEqual(sent, ["error", "reload"]);
+    assert.equal(answer("/posts/a/"), "500 with the problem");
+    assert.equal(answer("/cards/index.png"), "next");
+    server.reload();
+    assert.equal(answer("/posts/a/"), "next");
+  });
+});
+
+test("rebuildOnDelete: a deleted file runs as a change once the watcher is up", async () => {
+  const ran: string[] = [];
+  const listeners: Array<(path: string) => void> = [];
+  class FakeEleventy {
+    watcher = { on: (_event: string, listener: (path: string) => void) => listeners.push(listener) };
+    async watch() {
+      return async (path: string) => void ran.push(path);
+    }
+  }
+  assert.equal(rebuildOnDelete(FakeEleventy as never), true);
+  await new FakeEleventy().watch();
+  listeners[0]!("posts/a.md");
+  assert.deepEqual(ran, ["posts/a.md"]);
+});
+
+describe("requestedFile", () => {
+  const cases: Array<[string, string | undefined]> = [
+    ["/posts/a/", "posts/a/index.html"],
+    ["/cards/posts/a/index.png?v=1", "cards/posts/a/index.png"],
+    ["/tags/%E4%BA%BA/", "tags/人/index.html"],
+    ["/", "index.html"],
+    ["/%E0%A4%A", undefined],
+    ["/a/../../etc/passwd", undefined],
+  ];
+  for (const [url, file] of cases) test(`requestedFile(${JSON.stringify(url)}) → ${String(file)}`, () => assert.equal(requestedFile(url), file));
+});
