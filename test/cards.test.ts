@@ -13,7 +13,7 @@ import { cardKey, cardUrl } from "../src/cards/key.js";
 import { cardText, textEms, titleFit, TITLE_HEIGHT, TITLE_LINE_HEIGHT, TITLE_SIZES, type CardContent } from "../src/cards/layout.js";
 import { cardCache, isWholePng } from "../src/cards/cache.js";
 import { homeCard, reportCard } from "../src/cards/pages.js";
-import { copySite, ELEVENTY_BIN, outputLines, readSite, removeOutput, runEleventy, tempOutput, type BuiltSite } from "./helpers.js";
+import { copySite, ELEVENTY_BIN, outputLines, readSite, removeOutput, runEleventy, stopPreview, tempOutput, type BuiltSite } from "./helpers.js";
 
 describe("cardUrl(page URL): one card per page, in /cards/ at the page's own output path", () => {
   const cases: Array<[string, string]> = [
@@ -312,7 +312,7 @@ describe("npx eleventy --serve", () => {
       assert.ok(redrawn, `the card of W07 was not drawn again after four saves:\n${log}`);
       assert.deepEqual({ ...imageSize(redrawn.bytes) }, { height: 630, width: 1200, type: "png" });
     } finally {
-      process.kill(-server.pid!, "SIGTERM");
+      await stopPreview(server);
       rmSync(output, { recursive: true, force: true });
       rmSync(dir, { recursive: true, force: true });
     }

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, 
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { legacyManifestFile } from "../src/build/clean.js";
-import { copySite, ELEVENTY_BIN, listFiles, readSite, removeOutput, runEleventy, tempOutput, type BuiltSite } from "./helpers.js";
+import { copySite, ELEVENTY_BIN, listFiles, readSite, removeOutput, removePreviewCopies, runEleventy, tempOutput, type BuiltSite } from "./helpers.js";
 
 /** W07 goes live at 2026-02-12 08:00 in Shanghai; W08 later; the draft never. */
 const HELD = { WEEKLY_NOW: "2026-02-12T07:00" };
@@ -36,6 +36,7 @@ function assertWholeIndex(output: string, when: string): void {
 
 interface Running {
   done: Promise<number | null>;
+  pid: number | undefined;
   output: () => string;
   kill(signal?: NodeJS.Signals): void;
 }
@@ -49,7 +50,7 @@ function startEleventy(site: string, output: string, env: Record<string, string>
   const done = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
   const timer = setTimeout(() => child.kill("SIGKILL"), 180_000);
   void done.then(() => clearTimeout(timer));
-  return { done, output: () => text, kill: (signal = "SIGKILL") => child.kill(signal) };
+  return { done, pid: child.pid, output: () => text, kill: (signal = "SIGKILL") => child.kill(signal) };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -130,6 +131,7 @@ describe("builds killed while W07 is being published", () => {
       await until(run, () => existsSync(join(output, "posts", W08.file, "index.html")));
       run.kill("SIGINT");
       await run.done;
+      removePreviewCopies(run.pid);
       assert.ok(existsSync(join(output, "posts", W08.file, "index.html")), "the preview wrote the scheduled W08 page before it was stopped");
       build(site, output, HELD);
       assertNoTrace(readSite(output), W08, "after the interrupted preview");

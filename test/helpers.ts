@@ -1,5 +1,5 @@
 // Builds a site the way a reader would receive it, and reads the result back as parsed documents.
-import { spawnSync, type SpawnSyncReturns } from "node:child_process";
+import { spawnSync, type ChildProcess, type SpawnSyncReturns } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, existsSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
@@ -202,4 +202,23 @@ export function freePort(): Promise<number> {
       probe.close(() => resolve(port));
     });
   });
+}
+
+/** The folders a preview (`eleventy --serve`) of process `pid` kept in the temporary folder: removed. */
+export function removePreviewCopies(pid: number | undefined): void {
+  const parent = join(tmpdir(), "eleventy-plugin-weekly-preview");
+  const names = existsSync(parent) ? readdirSync(parent) : [];
+  for (const name of names) if (pid !== undefined && name.endsWith(`-${pid}`)) rmSync(join(parent, name), { recursive: true, force: true });
+}
+
+/** Stops an `eleventy --serve` started as the leader of its own process group (`detached`), and removes what its preview kept in the temporary folder. */
+export async function stopPreview(child: ChildProcess): Promise<void> {
+  const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once("exit", resolve));
+  try {
+    process.kill(-child.pid!, "SIGTERM");
+  } catch {
+    // already gone
+  }
+  await exited;
+  removePreviewCopies(child.pid);
 }

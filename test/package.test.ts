@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { parseHTML } from "linkedom";
-import { all, listFiles, removeOutput, ROOT, tempOutput, text, freePort } from "./helpers.js";
+import { all, listFiles, removeOutput, ROOT, tempOutput, text, freePort, stopPreview } from "./helpers.js";
 import { crawl } from "./crawl.js";
 import { DEFAULTS } from "../src/core/options.js";
 import { OPTIONS_SCHEMA } from "../src/core/optionsSchema.js";
@@ -285,7 +285,7 @@ describe("a fresh Eleventy site with only posts/, weekly_news/ and addPlugin(wee
         assert.ok(seen.has(path), `${path} was not reached`);
       }
     } finally {
-      process.kill(-server.pid!, "SIGTERM");
+      await stopPreview(server);
       removeOutput(served);
     }
   });

@@ -20,7 +20,7 @@ import {
 } from "../src/eleventy/previewServer.js";
 import type { EleventyConfig } from "../src/eleventy/eleventyConfig.js";
 import { showBuildFailure } from "../src/eleventy/previewFailure.js";
-import { copySite, ELEVENTY_BIN, removeOutput, tempOutput, freePort } from "./helpers.js";
+import { copySite, ELEVENTY_BIN, removeOutput, tempOutput, freePort, stopPreview } from "./helpers.js";
 
 describe("isBadRequestPath", () => {
   const cases: Array<[string, boolean]> = [
@@ -266,7 +266,7 @@ async function withServer(env: Record<string, string | undefined>, check: (port:
     }
     await check(port, () => log);
   } finally {
-    process.kill(-server.pid!, "SIGTERM");
+    await stopPreview(server);
     removeOutput(output);
     removeOutput(site);
   }

@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:f
 import http from "node:http";
 import { join } from "node:path";
 import sharp from "sharp";
-import { copySite, ELEVENTY_BIN, freePort, listFiles, runEleventy, tempOutput } from "./helpers.js";
+import { copySite, ELEVENTY_BIN, freePort, listFiles, removePreviewCopies, runEleventy, tempOutput } from "./helpers.js";
 
 /** W08 of the `images` fixture is scheduled after this moment; the draft W09 is never published. */
 const NOW = { WEEKLY_NOW: "2026-02-10T12:00" };
@@ -108,6 +108,7 @@ async function serve(site: string, output: string): Promise<Preview> {
     async stop() {
       process.kill(-child.pid!, "SIGTERM");
       await closed;
+      removePreviewCopies(child.pid);
     },
   };
 }

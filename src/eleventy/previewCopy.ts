@@ -7,7 +7,7 @@ import { rmSync } from "node:fs";
 import { cp, link, mkdir, readdir, readFile, rm, stat } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
-import { basename, dirname, extname, join, resolve } from "node:path";
+import { dirname, extname, join, resolve } from "node:path";
 import { within } from "../core/paths.js";
 import type { OutputManifest, WeeklyBuild } from "../build/build.js";
 import type { EleventyConfig } from "./eleventyConfig.js";
@@ -45,12 +45,14 @@ function isRunning(pid: number): boolean {
   }
 }
 
-/** Copies of this output folder left by previews that were stopped (Ctrl-C does not run `exit` handlers): removed. */
+/**
+ * Copies left by previews that were stopped (a killed process runs no `exit` handler), of this
+ * output folder or any other: removed, so that the temporary folder holds only running previews'.
+ */
 async function removeLeftCopies(folder: string): Promise<void> {
   const parent = dirname(folder);
-  const key = basename(folder).replace(/-\d+$/, "");
   for (const name of await readdir(parent).catch(() => [] as string[])) {
-    const pid = Number(/^(.+)-(\d+)$/.exec(name)?.[1] === key ? name.slice(key.length + 1) : Number.NaN);
+    const pid = Number(/^[0-9a-f]+-(\d+)$/.exec(name)?.[1] ?? Number.NaN);
     if (Number.isInteger(pid) && pid !== process.pid && !isRunning(pid)) await rm(join(parent, name), { recursive: true, force: true });
   }
 }
