@@ -209,6 +209,7 @@ export function removePreviewCopies(pid: number | undefined): void {
   const parent = join(tmpdir(), "eleventy-plugin-weekly-preview");
   const names = existsSync(parent) ? readdirSync(parent) : [];
   for (const name of names) if (pid !== undefined && name.endsWith(`-${pid}`)) rmSync(join(parent, name), { recursive: true, force: true });
+  if (existsSync(parent) && readdirSync(parent).length === 0) rmSync(parent, { recursive: true, force: true });
 }
 
 /** Stops an `eleventy --serve` started as the leader of its own process group (`detached`), and removes what its preview kept in the temporary folder. */
