@@ -8,6 +8,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { closeSync, copyFileSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, statSync } from "node:fs";
 import { readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
+import { realLockEnvironment } from "./outputLock.js";
 
 /** The record of what an entry holds, written last: an entry without it is not whole. */
 export const RECORD = "weekly-index.json";
@@ -154,7 +155,7 @@ async function prune(dir: string, keep: readonly string[]): Promise<void> {
     .map(({ name }) => name);
   const abandoned = names.filter((name) => {
     const pid = /\.(\d+)\.[0-9a-f]+\.partial$/.exec(name)?.[1];
-    return pid !== undefined && !running(Number(pid));
+    return pid !== undefined && !realLockEnvironment.isRunning(Number(pid));
   });
   for (const name of old) await remove(join(dir, name));
   for (const name of abandoned) await rm(join(dir, name), { recursive: true, force: true });
@@ -175,11 +176,3 @@ async function remove(entry: string): Promise<void> {
   await rm(aside, { recursive: true, force: true });
 }
 
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}

@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { dirname, extname, join, resolve } from "node:path";
 import { within } from "../core/paths.js";
 import type { OutputManifest, WeeklyBuild } from "../build/build.js";
+import { realLockEnvironment } from "../build/outputLock.js";
 import type { EleventyConfig } from "./eleventyConfig.js";
 
 /** The types of the files a preview writes, by extension; any other is sent as bytes. */
@@ -35,16 +36,6 @@ export function previewCopyFolder(output: string, pid = process.pid): string {
   return join(tmpdir(), "eleventy-plugin-weekly-preview", `${key}-${pid}`);
 }
 
-/** Whether a process of this machine runs under that number. */
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 /**
  * Copies left by previews that were stopped (a killed process runs no `exit` handler), of this
  * output folder or any other: removed, so that the temporary folder holds only running previews'.
@@ -53,7 +44,7 @@ async function removeLeftCopies(folder: string): Promise<void> {
   const parent = dirname(folder);
   for (const name of await readdir(parent).catch(() => [] as string[])) {
     const pid = Number(/^[0-9a-f]+-(\d+)$/.exec(name)?.[1] ?? Number.NaN);
-    if (Number.isInteger(pid) && pid !== process.pid && !isRunning(pid)) await rm(join(parent, name), { recursive: true, force: true });
+    if (Number.isInteger(pid) && pid !== process.pid && !realLockEnvironment.isRunning(pid)) await rm(join(parent, name), { recursive: true, force: true });
   }
 }
 
