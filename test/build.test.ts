@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import MarkdownIt from "markdown-it";
 import { WeeklyBuild } from "../src/build/build.js";
 import { TemplateApi } from "../src/eleventy/templateApi.js";
-import { installMarkdownRules } from "../src/content/markdown.js";
+import { installMarkdownRules } from "../src/content/markdownRules.js";
 import { resolveOptions } from "../src/core/options.js";
 import { bodyInput, sameBodyInput } from "../src/content/body.js";
 import { type CollectedPage } from "../src/content/pageTypes.js";

@@ -11,7 +11,7 @@ import markdownIt from "markdown-it";
 import { HtmlValidate } from "html-validate";
 import sharp from "sharp";
 import { chooseWidths, pictureHtml, plainImages, variantFormats, type ImagePlan } from "../src/content/images.js";
-import { installMarkdownRules } from "../src/content/markdown.js";
+import { installMarkdownRules } from "../src/content/markdownRules.js";
 import { suggestFile } from "../src/content/references.js";
 import { absoluteLinks } from "../src/present/jsonFeed.js";
 import { emailBody } from "../src/editions/email.js";

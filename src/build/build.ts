@@ -10,7 +10,7 @@
 //   eleventy.after       settle    linked files copied, search index, stale files removed, record
 //                        summary   one line: published, scheduled, drafts
 import type { MarkdownIt } from "markdown-it";
-import type { AnalysisParser } from "../content/markdown.js";
+import type { AnalysisParser } from "../content/markdownText.js";
 import type { ResolvedOptions } from "../core/options.js";
 import { formatProblem, sortProblems } from "../core/errors.js";
 import { bodyInput, bodyReader, sameBodyInput, type BodyAnalysis, type BodyInput, type BodyReader } from "../content/body.js";

@@ -5,7 +5,7 @@
 import { posix } from "node:path";
 import { sortProblems, type Problem } from "../core/errors.js";
 import type { ResolvedOptions } from "../core/options.js";
-import type { AnalysisParser } from "../content/markdown.js";
+import type { AnalysisParser } from "../content/markdownText.js";
 import { bodyReader, inputRelative } from "../content/body.js";
 import { isOwnPage } from "../core/kinds.js";
 import { reservedOutputs } from "../content/contentData.js";

@@ -7,7 +7,7 @@ import markdownIt, { type MarkdownIt } from "markdown-it";
 import { sortProblems, type Problem } from "../core/errors.js";
 import { resolveOptions, type ResolvedOptions } from "../core/options.js";
 import { inputRelative } from "../content/body.js";
-import { installMarkdownRules, type RenderContext } from "../content/markdown.js";
+import { installMarkdownRules, type RenderContext } from "../content/markdownRules.js";
 import { allowsRawHtml, kindOf } from "../core/kinds.js";
 import { resolveBasePath } from "../core/basePath.js";
 import type { ExistingContent } from "../content/newWeek.js";

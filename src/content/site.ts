@@ -2,7 +2,7 @@
 // links between them resolved, before any page is rendered.
 import { posix } from "node:path";
 import type { ResolvedOptions } from "../core/options.js";
-import { type LinkRef } from "./markdown.js";
+import { type LinkRef } from "./markdownText.js";
 import { distance } from "fastest-levenshtein";
 import { parseSiteDate, WEEK_IN_NAME_RE } from "../core/dates.js";
 import type { DateTime } from "luxon";

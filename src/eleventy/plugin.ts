@@ -4,7 +4,7 @@ import { optionError, resolveOptions, WEEKLY_PLUGIN, type WeeklyOptions } from "
 import { resolveBasePath } from "../core/basePath.js";
 import { WeeklyBuild } from "../build/build.js";
 import { TemplateApi } from "./templateApi.js";
-import { installMarkdownRules } from "../content/markdown.js";
+import { installMarkdownRules } from "../content/markdownRules.js";
 import { createFrontMatterEngine } from "../content/frontMatter.js";
 import { atomFeed } from "../present/atomFeed.js";
 import type { CollectionItem, TagPage } from "../present/collections.js";
