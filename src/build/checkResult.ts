@@ -4,18 +4,13 @@ import type { ResolvedOptions } from "../core/options.js";
 import { existingOf, type ExistingContent } from "../content/newWeek.js";
 import type { SiteIndex } from "../content/pageTypes.js";
 
-/** Thrown by a `weekly check` run: errors and warnings alike; the command prints them. */
-export class WeeklyCheckResult extends Error {
-  readonly skipOriginalStack = true;
-  constructor(
-    readonly problems: readonly Problem[],
-    readonly files: number,
-    /** What the `weekly` command needs to know of the site besides its problems. */
-    readonly site: { inputDir: string; options: ResolvedOptions; content: ExistingContent },
-  ) {
-    super(`weekly check: ${problems.length} problems in ${files} files`);
-    this.name = "WeeklyCheckResult";
-  }
+/** Returned by the stage that ends a check run (start, on code in a content folder; else analyse): errors and warnings alike. */
+export interface CheckResult {
+  problems: readonly Problem[];
+  /** How many Markdown pages were read. */
+  files: number;
+  /** What the `weekly` command needs to know of the site besides its problems. */
+  site: { inputDir: string; options: ResolvedOptions; content: ExistingContent };
 }
 
 /** The reports and digests of an analysed site, as `weekly new` needs them. */

@@ -70,7 +70,7 @@ export async function inspectSite(startDir: string): Promise<SiteInspection | { 
       // The check parses (and `weekly export` renders) only the plugin's own pages.
       owns: () => true,
     });
-    const read = readSite({ opts, folders, env: process.env, layoutExists: theme.layoutExists, parse: (source, env) => md.parse(source, env), virtualPages: virtualPages(opts) });
+    const read = await readSite({ opts, folders, env: process.env, layoutExists: theme.layoutExists, parse: (source, env) => md.parse(source, env), virtualPages: virtualPages(opts) });
     const sourcesFile = posix.join(folders.input, opts.digestsDir, SOURCES_FILE);
     const sources = existsSync(sourcesFile) ? readSources(sourcesFile, readFileSync(sourcesFile, "utf8")) : { sources: [], problems: [] };
     const problems = sortProblems([...read.problems, ...sources.problems]);

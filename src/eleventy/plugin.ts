@@ -2,7 +2,8 @@
 import type { EleventyConfig } from "./eleventyConfig.js";
 import { optionError, resolveOptions, WEEKLY_PLUGIN, type WeeklyOptions } from "../core/options.js";
 import { resolveBasePath } from "../core/basePath.js";
-import { WeeklyBuild } from "../build/build.js";
+import { STAGES, WeeklyBuild } from "../build/build.js";
+import { registerStage } from "./stageHooks.js";
 import { TemplateApi } from "./templateApi.js";
 import { installMarkdownRules } from "../content/markdownRules.js";
 import { createFrontMatterEngine } from "../content/frontMatter.js";
@@ -32,7 +33,7 @@ export type { PageView, DateView, WeekView, TagView, PageLink, CardLink } from "
 export type { TagPage } from "../present/collections.js";
 export type { TagPageEntry, PagerLink } from "../present/tagPages.js";
 export { WeeklyError } from "../core/errors.js";
-export { WeeklyCheckResult } from "../build/build.js";
+export { WeeklyCheckResult } from "./stageHooks.js";
 export type { Problem } from "../core/errors.js";
 
 /**
@@ -80,10 +81,6 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
       json: createFrontMatterEngine(theme.layoutExists, "json", { owns, parse: siteJson }),
     },
   });
-  // A report's or digest's date (pageDates.ts); any other page's is Eleventy's.
-  eleventyConfig.addDateParsing(function (value) {
-    return build.parseDate(value, this.page?.inputPath);
-  });
   eleventyConfig.ignores.add(posix.join(eleventyConfig.directories.input, opts.layoutsDir, "**"));
   // An earlier build's output folder (`--output=dist` once) is never input: its pages would be
   // published again under /dist/. `weekly check` skips the same folders (content/siteFiles.ts).
@@ -95,12 +92,6 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
   eleventyConfig.amendLibrary("md", (md) => {
     installMarkdownRules(md, api);
     build.useMarkdown(md);
-  });
-  // Scheduling: a page not yet published is dropped before it gets a URL (kept in a preview).
-  eleventyConfig.addPreprocessor("weekly", "*", function (data, content) {
-    // A shipped layout is never a page, even when the includes folder is the input folder.
-    if (theme.isShippedLayout(this.inputPath)) return false;
-    return build.admit(this.inputPath, data, content) ? undefined : false;
   });
   // Transforms act on the plugin's own outputs only: the site's other pages are written as they are.
   eleventyConfig.addTransform("weekly-noindex", function (this: { page: { inputPath: string; outputPath: unknown } }, html: string) {
@@ -115,9 +106,11 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
     return isXml && api.isPluginOutput(this.page.inputPath) ? xmlSafe(content) : content;
   });
 
-  // The build: clock and mode, then the analysis and every check once all URLs are known, then
-  // linked files copied, stale output removed, and the summary line.
-  for (const { event, run } of build.events) eleventyConfig.on(event, run);
+  // The build's stages, each on its event or hook (build/build.ts): start, admit (a page not yet
+  // published dropped before it gets a URL), dates (a report's or digest's, in the site's zone),
+  // analyse, passthrough, settle. A shipped layout is never a page, even when the includes folder
+  // is the input folder.
+  for (const stage of STAGES) registerStage(eleventyConfig, build, stage, theme.isShippedLayout);
 
   // The lists layouts read, as filters of `collections.all`: the plugin adds no collection, so a
   // site's tag list made of the keys of `collections` shows only the site's tags.
