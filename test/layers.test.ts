@@ -86,3 +86,12 @@ test("no file in src/ is over 300 lines", () => {
   const long = modules.map((file) => [file, readFileSync(join(SRC, file), "utf8").split("\n").length] as const).filter(([, lines]) => lines > 300);
   assert.deepEqual(long, []);
 });
+
+test("no two files in src/ share a name: a search, a review or an editor's tab names one module", () => {
+  const byName = new Map<string, string[]>();
+  for (const file of listFiles(SRC).filter((f) => /\.(ts|js)$/.test(f))) {
+    const name = posix.basename(file).replace(/\.(d\.)?(ts|js)$/, "");
+    byName.set(name, [...(byName.get(name) ?? []), file]);
+  }
+  assert.deepEqual([...byName.values()].filter((files) => files.length > 1), []);
+});

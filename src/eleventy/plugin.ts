@@ -19,9 +19,9 @@ import { encodeUrl, xmlSafe } from "../core/safety.js";
 import { posix } from "node:path";
 import { DateTime } from "luxon";
 import { formatChineseDate, formatIsoDate, parseSiteDate } from "../core/dates.js";
-import { installTheme } from "./theme.js";
-import { installOwnPageHead } from "./hostLayout.js";
-import { installCards } from "./cards.js";
+import { installTheme } from "./installTheme.js";
+import { installOwnPageHead } from "./ownPageHead.js";
+import { installCards } from "./cardTemplates.js";
 import { installPreviewServer } from "./previewServer.js";
 import { installRebuildOnDelete } from "./previewWatch.js";
 import { installPreviewCopy } from "./previewCopy.js";
@@ -88,7 +88,7 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
 
   // Markdown: heading ids, no repeated title, links to source files become page URLs.
   // Responsive images: `![…](chart.png)` becomes a <picture> (api.picture, from the plan the
-  // analysis made); its variants are written when the build settles (build/images.ts).
+  // analysis made); its variants are written when the build settles (build/imageVariants.ts).
   eleventyConfig.amendLibrary("md", (md) => {
     installMarkdownRules(md, api);
     build.useMarkdown(md);
@@ -158,7 +158,7 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
   // What the preview wrote stays served after a production build of the same folder removed it.
   installPreviewCopy(eleventyConfig, build, process.env);
 
-  // Social cards: a PNG for each report and the home page, named by their og:image (cards.ts).
+  // Social cards: a PNG for each report and the home page, named by their og:image (cardTemplates.ts).
   installCards(eleventyConfig, opts, build, api, () => process.env, guest.place);
 
   // Feeds of the reports, with absolute URLs from the site's address and full content, written by
