@@ -198,7 +198,7 @@ function readBody(build: WeeklyBuild): BodyReader {
   };
 }
 
-/** The stages, in the order Eleventy runs them. Rendering comes between analyse and passthrough. */
+/** The stages, in the order Eleventy runs them. Eleventy renders (and copies passthrough files) between analyse and settle. */
 export const STAGES = [
   { name: "start", on: "eleventy.before", check: true, does: "clock and mode, content folders checked, output folder taken", run: start },
   { name: "admit", on: "preprocessor", check: true, does: "each page checked; one not yet published dropped", run: admit },
