@@ -7,7 +7,7 @@ import MarkdownIt from "markdown-it";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { admit, analyse, STAGES, start, WeeklyBuild } from "../src/build/build.js";
+import { admit, analyse, STAGES, start, WeeklyBuild } from "../src/pipeline/build.js";
 import weekly from "../src/eleventy/plugin.js";
 import { ROOT } from "./helpers.js";
 import { TemplateApi } from "../src/eleventy/templateApi.js";

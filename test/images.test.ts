@@ -15,7 +15,7 @@ import { installMarkdownRules } from "../src/content/markdownRules.js";
 import { suggestFile } from "../src/content/references.js";
 import { absoluteLinks } from "../src/present/jsonFeed.js";
 import { emailBody } from "../src/editions/email.js";
-import { planImage, writeImages } from "../src/build/imageVariants.js";
+import { planImage, writeImages } from "../src/pipeline/imageVariants.js";
 import { linkedFiles } from "../src/content/linkedFiles.js";
 import { jpegIsWhole, pngIsWhole, webpIsWhole } from "../src/content/pictureBytes.js";
 import { all, copySite, listFiles, outputLines, readSite, removeOutput, runEleventy, runWeekly, tempOutput, type BuiltSite } from "./helpers.js";

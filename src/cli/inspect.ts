@@ -1,6 +1,6 @@
 // What the `weekly` command knows of a site: its configuration read without Eleventy
 // (siteConfig.ts), then its content read and analysed by the same stages a build runs
-// (build/readSite.ts). Nothing is rendered and nothing is written.
+// (pipeline/readSite.ts). Nothing is rendered and nothing is written.
 import { existsSync, readFileSync } from "node:fs";
 import { posix } from "node:path";
 import markdownIt, { type MarkdownIt } from "markdown-it";
@@ -14,7 +14,7 @@ import type { ExistingContent } from "../content/newWeek.js";
 import type { SiteIndex } from "../content/pageTypes.js";
 import type { SiteFolders } from "../content/siteFiles.js";
 import { readSources, SOURCES_FILE, type Source } from "../content/sources.js";
-import { readSite } from "../build/readSite.js";
+import { readSite } from "../pipeline/readSite.js";
 import { generatedPages } from "../present/pages.js";
 import { FEED_STYLESHEET_URL } from "../core/addresses.js";
 import { layoutsRootOf, readShippedTheme, siteTheme } from "../present/theme.js";

@@ -5,7 +5,7 @@
 import { resolve } from "node:path";
 import type { EleventyConfig } from "./eleventyConfig.js";
 import type { ResolvedOptions } from "../core/options.js";
-import type { WeeklyBuild, BuildEvent, BuildState } from "../build/build.js";
+import type { WeeklyBuild, BuildEvent, BuildState } from "../pipeline/build.js";
 import type { CollectionItem } from "../present/collections.js";
 import { generatedPageUrls } from "../present/pages.js";
 import type { CardLink } from "../present/views.js";

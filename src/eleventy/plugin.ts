@@ -2,7 +2,7 @@
 import type { EleventyConfig } from "./eleventyConfig.js";
 import { optionError, resolveOptions, WEEKLY_PLUGIN, type WeeklyOptions } from "../core/options.js";
 import { resolveBasePath } from "../core/basePath.js";
-import { STAGES, WeeklyBuild } from "../build/build.js";
+import { STAGES, WeeklyBuild } from "../pipeline/build.js";
 import { registerStage } from "./stageHooks.js";
 import { TemplateApi } from "./templateApi.js";
 import { installMarkdownRules } from "../content/markdownRules.js";
@@ -70,7 +70,7 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
   }
   // Reading: dates stay text until the plugin reads them in the site's zone. JSON front matter
   // (`---json`) is data too, read and checked the same way; JavaScript front matter (`---js`) in a
-  // report or digest is refused before Eleventy reads it (see build/start.ts).
+  // report or digest is refused before Eleventy reads it (see pipeline/start.ts).
   // Only reports and digests: any other page is read with the site's own engine, as without the plugin.
   // Taken now: the object is merged into (and its engines replaced) by the call below.
   const { yaml: siteYaml, json: siteJson } = eleventyConfig.frontMatterParsingOptions?.engines ?? {};
@@ -88,7 +88,7 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
 
   // Markdown: heading ids, no repeated title, links to source files become page URLs.
   // Responsive images: `![…](chart.png)` becomes a <picture> (api.picture, from the plan the
-  // analysis made); its variants are written when the build settles (build/imageVariants.ts).
+  // analysis made); its variants are written when the build settles (pipeline/imageVariants.ts).
   eleventyConfig.amendLibrary("md", (md) => {
     installMarkdownRules(md, api);
     build.useMarkdown(md);
@@ -106,7 +106,7 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
     return isXml && api.isPluginOutput(this.page.inputPath) ? xmlSafe(content) : content;
   });
 
-  // The build's stages, each on its event or hook (build/build.ts): start, admit (a page not yet
+  // The build's stages, each on its event or hook (pipeline/build.ts): start, admit (a page not yet
   // published dropped before it gets a URL), dates (a report's or digest's, in the site's zone),
   // analyse, passthrough, settle. A shipped layout is never a page, even when the includes folder
   // is the input folder.

@@ -1,8 +1,8 @@
-// Each stage of the build's table (build/build.ts `STAGES`) registered on the Eleventy event or
+// Each stage of the build's table (pipeline/build.ts `STAGES`) registered on the Eleventy event or
 // hook it names. Eleventy stops a build only on an exception: a check run (`WEEKLY_CHECK=1`) that
 // a stage ends with its result is stopped here with `WeeklyCheckResult`, which carries it.
 import type { EleventyConfig } from "./eleventyConfig.js";
-import type { BuildEvent, CheckResult, Stage, WeeklyBuild } from "../build/build.js";
+import type { BuildEvent, CheckResult, Stage, WeeklyBuild } from "../pipeline/build.js";
 
 /** Thrown into Eleventy to end a check run inside it: errors and warnings alike, as the stage returned them. */
 export class WeeklyCheckResult extends Error {

@@ -10,7 +10,7 @@ import { pageStem, resolveReference } from "../content/references.js";
 import { inputRelative } from "../content/body.js";
 import { imageSizeReader } from "../content/imageSize.js";
 import { pictureHtml, type PictureText } from "../content/images.js";
-import type { WeeklyBuild, BuildState } from "../build/build.js";
+import type { WeeklyBuild, BuildState } from "../pipeline/build.js";
 import { sortByWeekDescending, sortNewestFirst, tagPages, type CollectionItem, type TagPage } from "../present/collections.js";
 import { pageView, type PageView } from "../present/views.js";
 import { paginateTags, tagFeedTitle, tagFeedUrl, type TagPageEntry } from "../present/tagPages.js";
