@@ -12,7 +12,7 @@ import { imageSize } from "image-size";
 import { cardKey, cardUrl } from "../src/cards/key.js";
 import { cardText, textEms, titleFit, TITLE_HEIGHT, TITLE_LINE_HEIGHT, TITLE_SIZES, type CardContent } from "../src/cards/layout.js";
 import { cardCache, isWholePng } from "../src/cards/cache.js";
-import { homeCard, reportCard } from "../src/cards/pages.js";
+import { homeCard, reportCard } from "../src/cards/cardPages.js";
 import { copySite, ELEVENTY_BIN, outputLines, readSite, removeOutput, runEleventy, stopPreview, tempOutput, type BuiltSite } from "./helpers.js";
 
 describe("cardUrl(page URL): one card per page, in /cards/ at the page's own output path", () => {

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { legacyManifestFile, manifestFile, mergeManifests, nextManifest, readManifest, removeFiles, staleOutputs, unsafeOutputReason, writeManifest, type OutputManifest } from "../src/build/clean.js";
+import { legacyManifestFile, manifestFile, mergeManifests, nextManifest, readManifest, removeFiles, staleOutputs, unsafeOutputReason, writeManifest, type OutputManifest } from "../src/pipeline/clean.js";
 import { listFiles } from "./helpers.js";
 
 const previous: OutputManifest = {

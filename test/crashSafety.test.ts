@@ -7,7 +7,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
-import { legacyManifestFile } from "../src/build/clean.js";
+import { legacyManifestFile } from "../src/pipeline/clean.js";
 import { copySite, ELEVENTY_BIN, listFiles, readSite, removeOutput, removePreviewCopies, runEleventy, tempOutput, type BuiltSite } from "./helpers.js";
 
 /** W07 goes live at 2026-02-12 08:00 in Shanghai; W08 later; the draft never. */

@@ -1,9 +1,9 @@
-// Which addresses a digest redirect may lead to (src/digest/addresses.ts): every address put in its
+// Which addresses a digest redirect may lead to (src/digest/netAddresses.ts): every address put in its
 // kind, IPv4 and IPv6 and the IPv6 forms that reach an IPv4 address, then the decision for a
 // redirect given the address of the source its author listed. Pure: no address is connected to.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { classifyAddress, refusedRedirect, type AddressKind } from "../src/digest/addresses.js";
+import { classifyAddress, refusedRedirect, type AddressKind } from "../src/digest/netAddresses.js";
 
 describe("classifyAddress", () => {
   const cases: Array<[string, AddressKind, string?]> = [

@@ -8,8 +8,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import markdownIt from "markdown-it";
 import { AN_HTML_PAGE, NOT_A_FEED, readFeed, readFeedDate, type FeedItem, type FeedRead } from "../src/digest/feed.js";
-import { decodeFeed, type Decoded } from "../src/digest/encoding.js";
-import { markdownText } from "../src/digest/text.js";
+import { decodeFeed, type Decoded } from "../src/digest/charset.js";
+import { markdownText } from "../src/digest/itemText.js";
 import { ROOT } from "./helpers.js";
 
 const FEEDS = join(ROOT, "test", "data", "feeds");

@@ -5,7 +5,7 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import markdownIt from "markdown-it";
-import { cleanText, cutText, linkKey, markdownText, plainText, safeLink } from "../src/digest/text.js";
+import { cleanText, cutText, linkKey, markdownText, plainText, safeLink } from "../src/digest/itemText.js";
 
 const RUNS = { numRuns: 2000, ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED) } : {}) };
 /** JSON, with combining marks escaped so that `e\u0301` does not print as `é`. */

@@ -11,7 +11,7 @@ const SRC = join(ROOT, "src");
 
 /**
  * Each layer and the layers it may import. `core` knows nothing of the others; `content` reads a
- * site's files with the core's help; `build` runs the stages of one build; `present` makes what
+ * site's files with the core's help; `pipeline` runs the stages of one build; `present` makes what
  * readers see; `digest` collects a week's news from its sources' feeds; `editions` makes a report's
  * email, WeChat and text editions; `cards` draws the social cards; `eleventy` adapts it all to Eleventy; `cli` is the `weekly`
  * command.
@@ -19,13 +19,13 @@ const SRC = join(ROOT, "src");
 const LAYERS: Record<string, readonly string[]> = {
   core: ["core"],
   content: ["core", "content"],
-  build: ["core", "content", "build"],
+  pipeline: ["core", "content", "pipeline"],
   present: ["core", "content", "present"],
   digest: ["core", "content", "digest"],
   editions: ["core", "content", "present", "editions"],
   cards: ["core", "content", "present", "cards"],
-  eleventy: ["core", "content", "build", "present", "editions", "cards", "eleventy"],
-  cli: ["core", "content", "build", "present", "digest", "editions", "cards", "cli"],
+  eleventy: ["core", "content", "pipeline", "present", "editions", "cards", "eleventy"],
+  cli: ["core", "content", "pipeline", "present", "digest", "editions", "cards", "cli"],
   // The package's entry and the declarations of Eleventy's API.
   ".": ["eleventy", "."],
 };
@@ -76,13 +76,22 @@ test("no import circle, type-only imports included", () => {
   assert.deepEqual(circles, []);
 });
 
-test("the scan sees imports: the plugin imports the build, the build the content, the content the core", () => {
-  assert.ok(graph.get("eleventy/plugin.ts")!.some((t) => t.startsWith("build/")));
-  assert.ok([...graph].some(([file, targets]) => file.startsWith("build/") && targets.some((t) => t.startsWith("content/"))));
+test("the scan sees imports: the plugin imports the pipeline, the pipeline the content, the content the core", () => {
+  assert.ok(graph.get("eleventy/plugin.ts")!.some((t) => t.startsWith("pipeline/")));
+  assert.ok([...graph].some(([file, targets]) => file.startsWith("pipeline/") && targets.some((t) => t.startsWith("content/"))));
   assert.ok([...graph].some(([file, targets]) => file.startsWith("content/") && targets.some((t) => t.startsWith("core/"))));
 });
 
 test("no file in src/ is over 300 lines", () => {
   const long = modules.map((file) => [file, readFileSync(join(SRC, file), "utf8").split("\n").length] as const).filter(([, lines]) => lines > 300);
   assert.deepEqual(long, []);
+});
+
+test("no two files in src/ share a name: a search, a review or an editor's tab names one module", () => {
+  const byName = new Map<string, string[]>();
+  for (const file of listFiles(SRC).filter((f) => /\.(ts|js)$/.test(f))) {
+    const name = posix.basename(file).replace(/\.(d\.)?(ts|js)$/, "");
+    byName.set(name, [...(byName.get(name) ?? []), file]);
+  }
+  assert.deepEqual([...byName.values()].filter((files) => files.length > 1), []);
 });

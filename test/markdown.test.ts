@@ -4,7 +4,8 @@ import MarkdownIt from "markdown-it";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { ROOT } from "./helpers.js";
-import { LOST_NESTING, assignHeadingIds, collectLinks, dropRepeatedTitle, excerptFromTokens, installMarkdownRules, liftHeadings, truncate } from "../src/content/markdown.js";
+import { LOST_NESTING, assignHeadingIds, collectLinks, dropRepeatedTitle, excerptFromTokens, liftHeadings, truncate } from "../src/content/markdownText.js";
+import { installMarkdownRules } from "../src/content/markdownRules.js";
 
 const md = new MarkdownIt({ html: true });
 

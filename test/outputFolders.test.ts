@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { OUTPUT_RECORD, outputFolders } from "../src/content/outputFolders.js";
-import { manifestFile } from "../src/build/clean.js";
+import { manifestFile } from "../src/pipeline/clean.js";
 import { buildPlaces, targetRefusal } from "../src/content/writeTargets.js";
 import { copySite, ELEVENTY_BIN, listFiles, outputLines, removeOutput, runEleventy, runWeeklyInProcess } from "./helpers.js";
 import { inspectSite } from "../src/cli/inspect.js";

@@ -6,7 +6,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
-import { acquireLock, OutputLocked, realLockEnvironment, startFromProcStat, type LockEnvironment } from "../src/build/outputLock.js";
+import { acquireLock, OutputLocked, realLockEnvironment, startFromProcStat, type LockEnvironment } from "../src/pipeline/outputLock.js";
 import { ROOT } from "./helpers.js";
 
 const quick: LockEnvironment = { ...realLockEnvironment, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.min(ms, 20))) };
@@ -132,7 +132,7 @@ describe("acquireLock", () => {
 
   test("six processes racing for a dead build's lock hold it one at a time", { timeout: 120_000 }, async () => {
     const script = `
-      import { acquireLock } from "./src/build/outputLock.ts";
+      import { acquireLock } from "./src/pipeline/outputLock.ts";
       import { appendFileSync } from "node:fs";
       const [file, log] = process.argv.slice(-2);
       const release = await acquireLock(file, 60_000);

@@ -12,7 +12,7 @@ import { parseHTML } from "linkedom";
 import { createFrontMatterEngine, frontMatterNotes } from "../src/content/frontMatter.js";
 import { checkFrontMatter } from "../src/content/schema.js";
 import { pageIndex, resolveReference } from "../src/content/references.js";
-import { installMarkdownRules } from "../src/content/markdown.js";
+import { installMarkdownRules } from "../src/content/markdownRules.js";
 import { analyseSite } from "../src/content/site.js";
 import { bodyReader } from "../src/content/body.js";
 import { type CollectedPage } from "../src/content/pageTypes.js";

@@ -1,4 +1,4 @@
-// `weekly check` reads a site without Eleventy (build/readSite.ts). It must find exactly what the
+// `weekly check` reads a site without Eleventy (pipeline/readSite.ts). It must find exactly what the
 // plugin finds inside a real Eleventy build: on every fixture site, on this blog, and on a site
 // made to differ from the defaults (another input and includes folder, directory and template data
 // files, ignores, a templated permalink), the two lists of problems are the same, line for line.

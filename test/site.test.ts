@@ -6,7 +6,7 @@ import { bodyReader, inputRelative } from "../src/content/body.js";
 import { placeInFile } from "../src/content/place.js";
 import { type CollectedPage } from "../src/content/pageTypes.js";
 import { kindOf } from "../src/core/kinds.js";
-import { installMarkdownRules } from "../src/content/markdown.js";
+import { installMarkdownRules } from "../src/content/markdownRules.js";
 import { resolveOptions } from "../src/core/options.js";
 import { DateTime } from "luxon";
 import { weekOf } from "../src/content/weeks.js";

@@ -10,7 +10,7 @@ import { draftReason, weekOrCurrent, fillTemplate, plannedMoment } from "../cont
 import { buildClock } from "../content/schedule.js";
 import { readSources, sourcesYaml, type Source } from "../content/sources.js";
 import { DEFAULT_FETCH, fetchFeed, mapLimited, type FetchOptions } from "../digest/http.js";
-import { decodeFeed } from "../digest/encoding.js";
+import { decodeFeed } from "../digest/charset.js";
 import { readFeed, type FeedItem } from "../digest/feed.js";
 import { newSources, sourcesFromOpml } from "../digest/opml.js";
 import { selectWeek, type Tally } from "../digest/select.js";

@@ -13,7 +13,7 @@ import { wechatEdition } from "../editions/wechat.js";
 import type { EditionReport } from "../editions/report.js";
 import type { EditionPicture } from "../editions/pictures.js";
 import { linkedFileSource } from "../content/linkedFiles.js";
-import { variantBytes } from "../build/images.js";
+import { variantBytes } from "../pipeline/imageVariants.js";
 import type { SiteInspection } from "./inspect.js";
 import { placeOutput, writePlaced } from "./writeTarget.js";
 import { newWeekEffect } from "./new.js";
@@ -110,7 +110,7 @@ const LARGE_GIF_BYTES = 1024 * 1024;
 
 /**
  * The bytes of the pictures an edition sends, each read where a build put it or made now as a
- * build makes it (build/images.ts `variantBytes`: kept in the site's cache, never written into
+ * build makes it (pipeline/imageVariants.ts `variantBytes`: kept in the site's cache, never written into
  * the output folder, which is a build's and its record's).
  */
 async function pictureWeight(site: SiteInspection, pictures: readonly EditionPicture[]): Promise<{ bytes: number; large: Array<{ input: string; bytes: number }> } | { failed: string }> {

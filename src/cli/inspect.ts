@@ -1,20 +1,20 @@
 // What the `weekly` command knows of a site: its configuration read without Eleventy
 // (siteConfig.ts), then its content read and analysed by the same stages a build runs
-// (build/readSite.ts). Nothing is rendered and nothing is written.
+// (pipeline/readSite.ts). Nothing is rendered and nothing is written.
 import { existsSync, readFileSync } from "node:fs";
 import { posix } from "node:path";
 import markdownIt, { type MarkdownIt } from "markdown-it";
 import { sortProblems, type Problem } from "../core/errors.js";
 import { resolveOptions, type ResolvedOptions } from "../core/options.js";
 import { inputRelative } from "../content/body.js";
-import { installMarkdownRules, type RenderContext } from "../content/markdown.js";
+import { installMarkdownRules, type RenderContext } from "../content/markdownRules.js";
 import { allowsRawHtml, kindOf } from "../core/kinds.js";
 import { resolveBasePath } from "../core/basePath.js";
 import type { ExistingContent } from "../content/newWeek.js";
 import type { SiteIndex } from "../content/pageTypes.js";
 import type { SiteFolders } from "../content/siteFiles.js";
 import { readSources, SOURCES_FILE, type Source } from "../content/sources.js";
-import { readSite } from "../build/readSite.js";
+import { readSite } from "../pipeline/readSite.js";
 import { generatedPages } from "../present/pages.js";
 import { FEED_STYLESHEET_URL } from "../core/addresses.js";
 import { layoutsRootOf, readShippedTheme, siteTheme } from "../present/theme.js";
@@ -70,7 +70,7 @@ export async function inspectSite(startDir: string): Promise<SiteInspection | { 
       // The check parses (and `weekly export` renders) only the plugin's own pages.
       owns: () => true,
     });
-    const read = readSite({ opts, folders, env: process.env, layoutExists: theme.layoutExists, parse: (source, env) => md.parse(source, env), virtualPages: virtualPages(opts) });
+    const read = await readSite({ opts, folders, env: process.env, layoutExists: theme.layoutExists, parse: (source, env) => md.parse(source, env), virtualPages: virtualPages(opts) });
     const sourcesFile = posix.join(folders.input, opts.digestsDir, SOURCES_FILE);
     const sources = existsSync(sourcesFile) ? readSources(sourcesFile, readFileSync(sourcesFile, "utf8")) : { sources: [], problems: [] };
     const problems = sortProblems([...read.problems, ...sources.problems]);

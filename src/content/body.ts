@@ -4,7 +4,7 @@ import { posix } from "node:path";
 import type { ResolvedOptions } from "../core/options.js";
 import { allowsRawHtml } from "../core/kinds.js";
 import { readingTime, textOfTokens, type ReadingTime } from "../core/readingTime.js";
-import { assignHeadingIds, collectLinks, excerptFromTokens, inlineText, LOST_NESTING, type AnalysisParser, type Heading, type LinkRef } from "./markdown.js";
+import { assignHeadingIds, collectLinks, excerptFromTokens, inlineText, LOST_NESTING, type AnalysisParser, type Heading, type LinkRef } from "./markdownText.js";
 import type { CollectedPage } from "./pageTypes.js";
 import { termCounts, type TermCounts } from "./terms.js";
 

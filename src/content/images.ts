@@ -1,6 +1,6 @@
 // Responsive images of reports and digests: the widths a picture of the site is offered in, and
 // the markup that offers them. Pure: the facts of each file come in (eleventy-img's stats), markup
-// goes out; reading and encoding the files is the build's (build/images.ts).
+// goes out; reading and encoding the files is the build's (pipeline/imageVariants.ts).
 import { posix } from "node:path";
 import type { RendererRule, Token } from "markdown-it";
 import { encodeUrl } from "../core/safety.js";

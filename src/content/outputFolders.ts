@@ -6,7 +6,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { join, posix } from "node:path";
 import { BOOKKEEPING_FOLDER } from "./contentData.js";
 
-/** The record a build of the plugin keeps in its output folder (build/clean.ts `manifestFile`). */
+/** The record a build of the plugin keeps in its output folder (pipeline/clean.ts `manifestFile`). */
 export const OUTPUT_RECORD = posix.join(BOOKKEEPING_FOLDER, "outputs.json");
 
 /**

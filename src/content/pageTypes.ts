@@ -7,7 +7,7 @@ import type { IsoWeek } from "../core/dates.js";
 import type { Problem } from "../core/errors.js";
 import type { ReadingTime } from "../core/readingTime.js";
 import type { ImagePlan } from "./images.js";
-import type { Heading } from "./markdown.js";
+import type { Heading } from "./markdownText.js";
 import type { PageIndex } from "./references.js";
 import type { PublishState } from "./schedule.js";
 import type { TermCounts } from "./terms.js";

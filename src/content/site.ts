@@ -2,7 +2,7 @@
 // links between them resolved, before any page is rendered.
 import { posix } from "node:path";
 import type { ResolvedOptions } from "../core/options.js";
-import { type LinkRef } from "./markdown.js";
+import { type LinkRef } from "./markdownText.js";
 import { distance } from "fastest-levenshtein";
 import { parseSiteDate, WEEK_IN_NAME_RE } from "../core/dates.js";
 import type { DateTime } from "luxon";
@@ -259,8 +259,8 @@ function headingHint(target: AnalysedPage, missing: string): string {
 /**
  * markdown-it drops the rest of a list or quote nested past its limit, and everything after it in
  * the page: a page going live without part of its text is an error, as a placeholder is (see
- * build/admit.ts); a draft or a page scheduled for later warns until it goes live, and a preview
- * warns (build/problems.ts).
+ * pipeline/admit.ts); a draft or a page scheduled for later warns until it goes live, and a preview
+ * warns (pipeline/problems.ts).
  */
 function lostNestingProblem(file: string, bodyLine: number, status: PublishState): BodyProblem {
   const later = status.state === "scheduled" ? " (This page is not published yet: this will stop the build when it goes live.)" : "";

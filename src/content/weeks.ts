@@ -73,7 +73,7 @@ export function givenTitle(page: CollectedPage, week: IsoWeek | undefined): stri
  * The page's date in the site's zone: its `date` when that is a real date, else (a digest without
  * one) the date Eleventy mapped, its week's Monday. A `date` that cannot be read, or a report's
  * missing one, gives none, not a stand-in: Eleventy's date of a report without one (1970, see
- * build/pageDates.ts) would put it in week 1970-W01, a second problem for one mistake.
+ * pipeline/pageDates.ts) would put it in week 1970-W01, a second problem for one mistake.
  */
 export function dateOf(page: CollectedPage, zone: string): DateTime | undefined {
   const { data } = page;

@@ -6,9 +6,9 @@ import {
   type AnyFeed, type AtomFeed, type JsonFeed, type RdfFeed, type RssFeed,
 } from "feedsmith";
 import { DateTime, FixedOffsetZone } from "luxon";
-import { decodeFeed } from "./encoding.js";
+import { decodeFeed } from "./charset.js";
 import { repairJson, repairWarning, repairXml, type Repaired } from "./repair.js";
-import { cleanText, plainText } from "./text.js";
+import { cleanText, plainText } from "./itemText.js";
 
 export const NOT_A_FEED = "not a feed (RSS, Atom, RDF or JSON Feed expected)";
 export const AN_HTML_PAGE = "not a feed (an HTML page)";

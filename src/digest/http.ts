@@ -1,11 +1,11 @@
 // The digest's network client: one feed's bytes fetched within one deadline (retries, redirects
 // and waits included), asked for again with the validators of its last good response
 // (feedCache.ts), or answered from that response alone offline. Every hop's host is resolved
-// here, its addresses checked (addresses.ts) and the connection made to those (request.ts).
+// here, its addresses checked (netAddresses.ts) and the connection made to those (request.ts).
 import { lookup } from "node:dns/promises";
 import { STATUS_CODES } from "node:http";
 import { isIP } from "node:net";
-import { describeAddress, refusedRedirect } from "./addresses.js";
+import { describeAddress, refusedRedirect } from "./netAddresses.js";
 import { readEntry, writeEntry, type CacheEntry } from "./feedCache.js";
 import { hostOf, send, type Answer, type Resolve } from "./request.js";
 

@@ -3,7 +3,7 @@
 // sources file could not hold is skipped and named, never allowed to fail the whole import.
 import { parseOpml } from "feedsmith";
 import { isSourceAddress, NOT_IN_ADDRESS_RE, type Source } from "../content/sources.js";
-import { cleanText, linkKey } from "./text.js";
+import { cleanText, linkKey } from "./itemText.js";
 
 interface Outline {
   text?: string;

@@ -3,7 +3,7 @@
 import type { IsoWeek } from "../core/dates.js";
 import type { Source } from "../content/sources.js";
 import type { FeedItem } from "./feed.js";
-import { cleanText, cutText, linkKey, safeLink } from "./text.js";
+import { cleanText, cutText, linkKey, safeLink } from "./itemText.js";
 
 /** A summary's length in characters (grapheme clusters), "…" included. */
 export const SUMMARY_LENGTH = 120;

@@ -3,7 +3,7 @@
 import { DATE_RE, DATE_TIME_RE, formatIsoDate, type IsoWeek } from "../core/dates.js";
 import type { Source } from "../content/sources.js";
 import type { Section, Entry } from "./select.js";
-import { linkKey, markdownText, safeLink } from "./text.js";
+import { linkKey, markdownText, safeLink } from "./itemText.js";
 
 /** `&` before what reads as an entity: markdown-it decodes entities in a link's destination. */
 const ENTITY_LIKE_RE = /&(?=#?[A-Za-z0-9]+;)/g;

@@ -2,9 +2,10 @@
 import type { EleventyConfig } from "./eleventyConfig.js";
 import { optionError, resolveOptions, WEEKLY_PLUGIN, type WeeklyOptions } from "../core/options.js";
 import { resolveBasePath } from "../core/basePath.js";
-import { WeeklyBuild } from "../build/build.js";
+import { STAGES, WeeklyBuild } from "../pipeline/build.js";
+import { registerStage } from "./stageHooks.js";
 import { TemplateApi } from "./templateApi.js";
-import { installMarkdownRules } from "../content/markdown.js";
+import { installMarkdownRules } from "../content/markdownRules.js";
 import { createFrontMatterEngine } from "../content/frontMatter.js";
 import { atomFeed } from "../present/atomFeed.js";
 import type { CollectionItem, TagPage } from "../present/collections.js";
@@ -18,9 +19,9 @@ import { encodeUrl, xmlSafe } from "../core/safety.js";
 import { posix } from "node:path";
 import { DateTime } from "luxon";
 import { formatChineseDate, formatIsoDate, parseSiteDate } from "../core/dates.js";
-import { installTheme } from "./theme.js";
-import { installOwnPageHead } from "./hostLayout.js";
-import { installCards } from "./cards.js";
+import { installTheme } from "./installTheme.js";
+import { installOwnPageHead } from "./ownPageHead.js";
+import { installCards } from "./cardTemplates.js";
 import { installPreviewServer } from "./previewServer.js";
 import { installRebuildOnDelete } from "./previewWatch.js";
 import { installPreviewCopy } from "./previewCopy.js";
@@ -32,7 +33,7 @@ export type { PageView, DateView, WeekView, TagView, PageLink, CardLink } from "
 export type { TagPage } from "../present/collections.js";
 export type { TagPageEntry, PagerLink } from "../present/tagPages.js";
 export { WeeklyError } from "../core/errors.js";
-export { WeeklyCheckResult } from "../build/build.js";
+export { WeeklyCheckResult } from "./stageHooks.js";
 export type { Problem } from "../core/errors.js";
 
 /**
@@ -69,7 +70,7 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
   }
   // Reading: dates stay text until the plugin reads them in the site's zone. JSON front matter
   // (`---json`) is data too, read and checked the same way; JavaScript front matter (`---js`) in a
-  // report or digest is refused before Eleventy reads it (see build/start.ts).
+  // report or digest is refused before Eleventy reads it (see pipeline/start.ts).
   // Only reports and digests: any other page is read with the site's own engine, as without the plugin.
   // Taken now: the object is merged into (and its engines replaced) by the call below.
   const { yaml: siteYaml, json: siteJson } = eleventyConfig.frontMatterParsingOptions?.engines ?? {};
@@ -80,10 +81,6 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
       json: createFrontMatterEngine(theme.layoutExists, "json", { owns, parse: siteJson }),
     },
   });
-  // A report's or digest's date (pageDates.ts); any other page's is Eleventy's.
-  eleventyConfig.addDateParsing(function (value) {
-    return build.parseDate(value, this.page?.inputPath);
-  });
   eleventyConfig.ignores.add(posix.join(eleventyConfig.directories.input, opts.layoutsDir, "**"));
   // An earlier build's output folder (`--output=dist` once) is never input: its pages would be
   // published again under /dist/. `weekly check` skips the same folders (content/siteFiles.ts).
@@ -91,16 +88,10 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
 
   // Markdown: heading ids, no repeated title, links to source files become page URLs.
   // Responsive images: `![…](chart.png)` becomes a <picture> (api.picture, from the plan the
-  // analysis made); its variants are written when the build settles (build/images.ts).
+  // analysis made); its variants are written when the build settles (pipeline/imageVariants.ts).
   eleventyConfig.amendLibrary("md", (md) => {
     installMarkdownRules(md, api);
     build.useMarkdown(md);
-  });
-  // Scheduling: a page not yet published is dropped before it gets a URL (kept in a preview).
-  eleventyConfig.addPreprocessor("weekly", "*", function (data, content) {
-    // A shipped layout is never a page, even when the includes folder is the input folder.
-    if (theme.isShippedLayout(this.inputPath)) return false;
-    return build.admit(this.inputPath, data, content) ? undefined : false;
   });
   // Transforms act on the plugin's own outputs only: the site's other pages are written as they are.
   eleventyConfig.addTransform("weekly-noindex", function (this: { page: { inputPath: string; outputPath: unknown } }, html: string) {
@@ -115,9 +106,11 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
     return isXml && api.isPluginOutput(this.page.inputPath) ? xmlSafe(content) : content;
   });
 
-  // The build: clock and mode, then the analysis and every check once all URLs are known, then
-  // linked files copied, stale output removed, and the summary line.
-  for (const { event, run } of build.events) eleventyConfig.on(event, run);
+  // The build's stages, each on its event or hook (pipeline/build.ts): start, admit (a page not yet
+  // published dropped before it gets a URL), dates (a report's or digest's, in the site's zone),
+  // analyse, passthrough, settle. A shipped layout is never a page, even when the includes folder
+  // is the input folder.
+  for (const stage of STAGES) registerStage(eleventyConfig, build, stage, theme.isShippedLayout);
 
   // The lists layouts read, as filters of `collections.all`: the plugin adds no collection, so a
   // site's tag list made of the keys of `collections` shows only the site's tags.
@@ -165,7 +158,7 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
   // What the preview wrote stays served after a production build of the same folder removed it.
   installPreviewCopy(eleventyConfig, build, process.env);
 
-  // Social cards: a PNG for each report and the home page, named by their og:image (cards.ts).
+  // Social cards: a PNG for each report and the home page, named by their og:image (cardTemplates.ts).
   installCards(eleventyConfig, opts, build, api, () => process.env, guest.place);
 
   // Feeds of the reports, with absolute URLs from the site's address and full content, written by

@@ -9,8 +9,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import { dirname, extname, join, resolve } from "node:path";
 import { within } from "../core/paths.js";
-import type { OutputManifest, WeeklyBuild } from "../build/build.js";
-import { realLockEnvironment } from "../build/outputLock.js";
+import type { OutputManifest, WeeklyBuild } from "../pipeline/build.js";
+import { realLockEnvironment } from "../pipeline/outputLock.js";
 import type { EleventyConfig } from "./eleventyConfig.js";
 
 /** The types of the files a preview writes, by extension; any other is sent as bytes. */

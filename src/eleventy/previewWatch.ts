@@ -15,7 +15,7 @@ const REBUILDS_ON_DELETE = Symbol.for("eleventy-plugin-weekly.rebuildsOnDelete")
 /**
  * Teaches Eleventy's `watch()` to run a deleted file as a change: Eleventy's own `unlink` listener
  * has already dropped it from the files it finds, so the rebuild no longer renders it, and the
- * build's clean-up removes its pages (build/output.ts). Returns false for an Eleventy of a shape it
+ * build's clean-up removes its pages (pipeline/output.ts). Returns false for an Eleventy of a shape it
  * does not know.
  */
 export function rebuildOnDelete(eleventy: { prototype: EleventyPrototype }): boolean {

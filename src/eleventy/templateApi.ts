@@ -10,7 +10,7 @@ import { pageStem, resolveReference } from "../content/references.js";
 import { inputRelative } from "../content/body.js";
 import { imageSizeReader } from "../content/imageSize.js";
 import { pictureHtml, type PictureText } from "../content/images.js";
-import type { WeeklyBuild, BuildState } from "../build/build.js";
+import type { WeeklyBuild, BuildState } from "../pipeline/build.js";
 import { sortByWeekDescending, sortNewestFirst, tagPages, type CollectionItem, type TagPage } from "../present/collections.js";
 import { pageView, type PageView } from "../present/views.js";
 import { paginateTags, tagFeedTitle, tagFeedUrl, type TagPageEntry } from "../present/tagPages.js";
@@ -21,7 +21,7 @@ import { editionReport } from "../editions/fromPage.js";
 import { emailEdition } from "../editions/email.js";
 import { textEdition } from "../editions/text.js";
 import { wechatEdition } from "../editions/wechat.js";
-import { cardLink } from "../cards/pages.js";
+import { cardLink } from "../cards/cardPages.js";
 
 /** The newest reports a preview makes edition pages for. */
 const PREVIEW_EDITION_REPORTS = 10;
@@ -102,7 +102,7 @@ export class TemplateApi {
       const view = pageView(site, this.#relative(inputPath), (tag) => (this.#linksTags() ? state.tagUrls.get(tag) : undefined), (path) => this.#relatedOf(site).get(path) ?? []);
       // Set on the view, not spread into a copy: that would read (and so choose) its related reports.
       // A preview links each report to its editions (editionPages.ts); a production build has none.
-      // A report's card is made by eleventy/cards.ts for every report the build shows.
+      // A report's card is made by eleventy/cardTemplates.ts for every report the build shows.
       if (view) {
         view.editions = this.hasEditions(inputPath) ? editionLinks(view.url) : [];
         if (this.#opts.cards && view.kind === "report") view.card = cardLink(view.url, view.title);

@@ -5,7 +5,7 @@
 import { resolve } from "node:path";
 import type { EleventyConfig } from "./eleventyConfig.js";
 import type { ResolvedOptions } from "../core/options.js";
-import type { WeeklyBuild, BuildEvent, BuildState } from "../build/build.js";
+import type { WeeklyBuild, BuildEvent, BuildState } from "../pipeline/build.js";
 import type { CollectionItem } from "../present/collections.js";
 import { generatedPageUrls } from "../present/pages.js";
 import type { CardLink } from "../present/views.js";
@@ -15,7 +15,7 @@ import { cardFonts } from "../cards/fonts.js";
 import { undrawnWarning } from "../cards/undrawn.js";
 import { cardUrl } from "../cards/key.js";
 import type { CardContent } from "../cards/layout.js";
-import { cardLink, homeCard, reportCard } from "../cards/pages.js";
+import { cardLink, homeCard, reportCard } from "../cards/cardPages.js";
 import type { TemplateApi } from "./templateApi.js";
 
 /** What a warning about the home page's card names: the options it shows. */

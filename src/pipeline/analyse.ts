@@ -10,7 +10,7 @@ import { pageStem } from "../content/references.js";
 import { analyseSite } from "../content/site.js";
 import { type BodyReader } from "../content/body.js";
 import { tagClashes, tagUrls } from "../content/tags.js";
-import { siteFiles } from "./images.js";
+import { siteFiles } from "./imageVariants.js";
 import { fileOf, linkedFilesOf, readText, relativePath, type BuildContext } from "./context.js";
 import { placeProblem, severityIn } from "./problems.js";
 import type { BuildState } from "./state.js";

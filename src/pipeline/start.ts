@@ -14,7 +14,6 @@ import { buildClock } from "../content/schedule.js";
 import { fileOf, readText, type BuildContext } from "./context.js";
 import { addFileProblem, addProblem, stop } from "./problems.js";
 import { newBuildState, type BuildEvent, type BuildState } from "./state.js";
-import { existingContent, WeeklyCheckResult } from "./checkResult.js";
 
 /** An on/off environment variable: `1`/`true` or `0`/`false`/unset; anything else is a mistake. */
 export function readSwitch(name: string, value: string | undefined): boolean {
@@ -46,6 +45,7 @@ export function beginBuild(ctx: BuildContext, event: BuildEvent): BuildState {
   state.links = findLinkProblems(ctx.inputDir, [ctx.opts.postsDir, ctx.opts.digestsDir]);
   for (const link of state.links.filter((l) => !l.followed)) addFileProblem(ctx, state, link.path, { field: "link", ...link }, link.severity);
   checkContentFolders(ctx, state);
+  if (state.stopped) return state;
   warnMisplacedContent(ctx, state);
   return state;
 }
@@ -98,8 +98,10 @@ function checkContentFolders(ctx: BuildContext, state: BuildState): void {
   if (early.length > 0) {
     // Stopping here, with the other problems of the data files too.
     for (const { path, issues, text } of later) for (const issue of issues) early.push({ file: fileOf(ctx, path), line: jsonKeyLine(text, issue.field), column: 1, severity: "error", code: issue.code, message: issue.message });
-    if (state.checkOnly) throw new WeeklyCheckResult(sortProblems(early), 0, { inputDir: ctx.inputDir, options: ctx.opts, content: existingContent(undefined) });
-    throw stop(ctx, sortProblems(early));
+    // A build stops; a check hands them back (the start stage returns them).
+    if (!state.checkOnly) throw stop(ctx, sortProblems(early));
+    state.stopped = sortProblems(early);
+    return;
   }
   for (const { path, issues, text } of later) {
     for (const issue of issues) addProblem(ctx, state, path, issue, "error", { line: jsonKeyLine(text, issue.field), column: 1 });

@@ -56,6 +56,8 @@ export interface BuildState {
   refused: Set<string>;
   /** Pages whose front matter could not be read: no rule that reads its values reports on them. */
   unreadable: Set<string>;
+  /** A check's problems found at its start (code in a content folder), where it ends without reading a page. */
+  stopped: Problem[] | undefined;
   /** The analysed site, once every URL is known. */
   site: SiteIndex | undefined;
   /** Every page's URLs (paginated pages have several), by path. */
@@ -78,6 +80,7 @@ export function newBuildState(fields: Pick<BuildState, "now" | "preview" | "chec
     layoutData: [],
     refused: new Set(),
     unreadable: new Set(),
+    stopped: undefined,
     site: undefined,
     allUrls: new Map(),
     tagUrls: new Map(),

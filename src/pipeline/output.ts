@@ -10,7 +10,7 @@ import { copyFiles, legacyManifestFile, lockFile, manifestFile, mergeManifests, 
 import { acquireLock, OutputLocked, realLockEnvironment } from "./outputLock.js";
 import { buildSearchIndex, SEARCH_FOLDER } from "./search.js";
 import { searchCache } from "./searchCache.js";
-import { pruneImageCache, rememberPreviewed, writeImages } from "./images.js";
+import { pruneImageCache, rememberPreviewed, writeImages } from "./imageVariants.js";
 import { variantFiles, type ImagePlan } from "../content/images.js";
 import { fileOf, linkedFilesOf, relativePath, type BuildContext } from "./context.js";
 import type { BuildEvent, BuildState } from "./state.js";

@@ -6,7 +6,7 @@ import { posix } from "node:path";
 import type { ResolvedOptions } from "../core/options.js";
 import { encodeUrl } from "../core/safety.js";
 import { kindOf } from "../core/kinds.js";
-import { cardLink } from "../cards/pages.js";
+import { cardLink } from "../cards/cardPages.js";
 import { completeHead, markSearchBody, ownHeadTags, setLanguage, type OwnPageFacts } from "../present/hostLayout.js";
 import { generatedPages, generatedPageUrls } from "../present/pages.js";
 import type { CardLink } from "../present/views.js";
