@@ -7,14 +7,15 @@ import { join } from "node:path";
 import { PROBLEM_CODES } from "../src/core/problemCodes.js";
 import { formatProblem } from "../src/core/errors.js";
 import { ROOT } from "./helpers.js";
+import { problemTable, README, withProblemTable } from "./tools/problemTable.js";
 
 const codes = Object.keys(PROBLEM_CODES);
 
-/** Every TypeScript file under src/, but the catalogue itself. */
+/** Every TypeScript file under src/, but the catalogue itself (problemCodes.ts and its parts). */
 function sourceTexts(): string[] {
   const dir = join(ROOT, "src");
   return readdirSync(dir, { recursive: true, encoding: "utf8" })
-    .filter((path) => path.endsWith(".ts") && !path.endsWith("problemCodes.ts"))
+    .filter((path) => path.endsWith(".ts") && !/(problemCodes|problemKind)\.ts$/i.test(path))
     .map((path) => readFileSync(join(dir, path), "utf8"));
 }
 
@@ -32,15 +33,14 @@ test("every code of the catalogue is reported by some part of the code (none is 
   assert.deepEqual(unused, []);
 });
 
-test("the README lists the catalogue, code by code, with each title and hint", () => {
-  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
-  const start = readme.indexOf("### Problem codes");
-  const section = readme.slice(start, readme.indexOf("\n\n", readme.indexOf("|", start)));
-  const rows = [...section.matchAll(/^\| `([^`]+)` \| (.+?) \| (.+?) \|$/gm)].map((m) => [m[1], m[2], m[3]!.replace(/\\\|/g, "|")]);
-  assert.deepEqual(
-    rows,
-    Object.entries(PROBLEM_CODES).map(([code, kind]) => [code, kind.title, kind.hint]),
-  );
+test("the README's table is the one npm run docs writes from the catalogue", () => {
+  const readme = readFileSync(README, "utf8");
+  assert.equal(readme, withProblemTable(readme), "README.md's problem codes differ from the catalogue: run npm run docs");
+});
+
+test("the table has a row for every code, with its weight, title and hint", () => {
+  const rows = [...problemTable().matchAll(/^\| `([^`]+)` \| (error|warning)[^|]* \| (.+?) \| (.+?) \|$/gm)].map((m) => [m[1], m[2], m[3], m[4]!.replace(/\\\|/g, "|")]);
+  assert.deepEqual(rows, Object.entries(PROBLEM_CODES).map(([code, kind]) => [code, kind.severity, kind.title, kind.hint]));
 });
 
 test("a problem's line ends with its code, after the message", () => {
