@@ -31,9 +31,9 @@ export function problemMessage<C extends ProblemCode>(code: C, ...params: Proble
  * its code, its weight (the catalogue's, unless `place` gives the one this build decided) and its
  * message, written by the catalogue from `params`.
  */
-export function problem<C extends ProblemCode, P extends { severity?: Severity }>(
+export function problem<C extends ProblemCode, P extends object>(
   code: C,
-  place: P,
+  place: P & { severity?: Severity },
   ...params: ProblemParams<C>
 ): Omit<P, "severity"> & { severity: Severity; code: C; message: string } {
   return { ...place, severity: place.severity ?? PROBLEM_CODES[code].severity, code, message: problemMessage(code, ...params) };
