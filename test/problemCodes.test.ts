@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { PROBLEM_CODES } from "../src/core/problemCodes.js";
+import { problem, PROBLEM_CODES, relievedIn, type ProblemCode } from "../src/core/problemCodes.js";
 import { formatProblem } from "../src/core/errors.js";
 import { ROOT } from "./helpers.js";
 import { problemTable, README, withProblemTable } from "./tools/problemTable.js";
@@ -50,4 +50,27 @@ test("a problem's line ends with its code, after the message", () => {
     [{ file: "posts/a.md", line: 2, severity: "error", code: "placeholder", message: "m." }, "posts/a.md:2:1  m. [placeholder]"],
   ] as const;
   for (const [problem, line] of cases) assert.equal(formatProblem(problem), line);
+});
+
+test("problem() writes the message from the catalogue and takes the code's weight, unless the place gives this build's", () => {
+  assert.deepEqual(problem("second-report", { file: "posts/b.md" }, { week: "2026-W06", first: "posts/a.md" }), {
+    file: "posts/b.md",
+    severity: "warning",
+    code: "second-report",
+    message: "a second report for week 2026-W06: posts/a.md is for the same week.",
+  });
+  assert.equal(problem("stale-incremental", { file: "posts/a.md", line: 1 }).severity, "error");
+  assert.equal(problem("nesting-too-deep", { file: "posts/a.md", severity: "warning" }, { waiting: true }).severity, "warning");
+});
+
+test("every code has a message builder, and only errors are relieved", () => {
+  for (const [code, kind] of Object.entries(PROBLEM_CODES)) {
+    assert.equal(typeof kind.message, "function", code);
+    if ("relievedIn" in kind) assert.equal(kind.severity, "error", `${code}: a warning has nothing to be relieved of`);
+  }
+});
+
+test("brokenLinks weighs the problems of a link's missing target, and only those", () => {
+  const relieved = Object.keys(PROBLEM_CODES).filter((code) => relievedIn(code as ProblemCode, "brokenLinks"));
+  assert.deepEqual(relieved.sort(), ["bad-image", "broken-link", "invalid-link", "link-outside-site", "missing-file", "missing-heading"]);
 });
