@@ -46,8 +46,8 @@ describe("tagPages", () => {
       { path: "posts/2026-W08.md", data: { tags: ["ai"] } },
     ];
     assert.deepEqual(tagClashes(reports, "tags", {}), [
-      { path: "posts/2026-W06.md", tag: "AI", code: "tag-clash", message: 'tags: "AI" and "ai" (posts/2026-W07.md) would share the URL /tags/ai/: write them the same way, or give one a fixed slug with the tagSlugs option.' },
-      { path: "posts/2026-W07.md", tag: "ai", code: "tag-clash", message: 'tags: "ai" and "AI" (posts/2026-W06.md) would share the URL /tags/ai/: write them the same way, or give one a fixed slug with the tagSlugs option.' },
+      { path: "posts/2026-W06.md", tag: "AI", severity: "error", code: "tag-clash", message: 'tags: "AI" and "ai" (posts/2026-W07.md) would share the URL /tags/ai/: write them the same way, or give one a fixed slug with the tagSlugs option.' },
+      { path: "posts/2026-W07.md", tag: "ai", severity: "error", code: "tag-clash", message: 'tags: "ai" and "AI" (posts/2026-W06.md) would share the URL /tags/ai/: write them the same way, or give one a fixed slug with the tagSlugs option.' },
     ]);
     assert.deepEqual(tagClashes(reports, "tags", { AI: "artificial-intelligence" }), [], "a fixed slug resolves it");
   });

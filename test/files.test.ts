@@ -4,7 +4,8 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { findLinkProblems, isThroughLink } from "../src/content/files.js";
-import { encodingMessage, firstInvalidUtf8 } from "../src/content/encoding.js";
+import { firstInvalidUtf8 } from "../src/content/encoding.js";
+import { problemMessage } from "../src/core/problemCodes.js";
 import { within } from "../src/core/paths.js";
 
 describe("firstInvalidUtf8", () => {
@@ -29,7 +30,7 @@ describe("firstInvalidUtf8", () => {
   }
   test("the message names the byte and what to do", () => {
     assert.equal(
-      encodingMessage({ line: 7, column: 5, byte: 0xff }),
+      problemMessage("not-utf8", { byte: 0xff }),
       "the file is not UTF-8: byte 0xFF cannot be read as text (the file was probably saved in another encoding, such as GBK or Latin-1); save it as UTF-8.",
     );
   });

@@ -1,6 +1,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { DEFAULTS, resolveOptions, type WeeklyOptions } from "../src/core/options.js";
+import { OPTIONS_SCHEMA } from "../src/core/optionsSchema.js";
 import { resolveBasePath } from "../src/core/basePath.js";
 import { WeeklyError } from "../src/core/errors.js";
 
@@ -14,6 +15,15 @@ describe("resolveOptions", () => {
     assert.equal(opts.site.language, "zh-CN");
     assert.deepEqual(opts.rawHtml, { reports: true, digests: false }, "a digest's raw HTML is text unless the site allows it");
     assert.equal(opts.feeds.items, 20);
+  });
+
+  test("the schema holds every default: it fills no options, or part of a group, by itself", () => {
+    assert.deepEqual(OPTIONS_SCHEMA.parse({}), DEFAULTS);
+    const partial = OPTIONS_SCHEMA.parse({ feeds: { json: false }, newWeek: { weekday: 1 } });
+    assert.deepEqual(partial.feeds, { atom: "/feed.xml", json: false, items: 20 });
+    assert.equal(partial.newWeek.reportFile, "{week}-ai-weekly.md");
+    assert.equal(partial.newWeek.weekday, 1);
+    assert.equal(partial.layouts.report, "layouts/post.njk");
   });
 
   test("partial site metadata is merged over the defaults; the caller's object is not changed", () => {

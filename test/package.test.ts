@@ -15,7 +15,7 @@ import { parseHTML } from "linkedom";
 import { all, listFiles, removeOutput, ROOT, tempOutput, text, freePort, stopPreview } from "./helpers.js";
 import { crawl } from "./crawl.js";
 import { DEFAULTS } from "../src/core/options.js";
-import { OPTIONS_SCHEMA } from "../src/core/optionsSchema.js";
+import { OPTIONS_SCHEMA, withoutDefault } from "../src/core/optionsSchema.js";
 
 const REPORT = "2026-W06-ai-weekly.md";
 const DIGEST = "ai_news_2026-W06.md";
@@ -166,11 +166,12 @@ describe("docs/plugin.md's options table says what the plugin's schema and defau
   /** Options that are a group of fixed keys get a row per key; every other option one row. */
   const GROUPS = ["layouts", "feeds", "rawHtml", "site", "newWeek"] as const;
   interface Schema { shape?: Record<string, Schema>; def?: { valueType?: Schema }; meta?: () => { expected?: string } | undefined }
-  const expected = (schema: Schema) => schema.meta?.()?.expected ?? schema.def?.valueType?.meta?.()?.expected;
+  const inner = (schema: Schema) => withoutDefault(schema as never) as unknown as Schema;
+  const expected = (schema: Schema) => schema.meta?.()?.expected ?? inner(schema).def?.valueType?.meta?.()?.expected;
   const options = new Map<string, { default: unknown; accepts: string | undefined }>();
   for (const [key, schema] of Object.entries((OPTIONS_SCHEMA as unknown as Schema).shape!)) {
     const group = (GROUPS as readonly string[]).includes(key);
-    for (const [sub, leaf] of group ? Object.entries(schema.shape!) : [[undefined, schema] as const]) {
+    for (const [sub, leaf] of group ? Object.entries(inner(schema).shape!) : [[undefined, schema] as const]) {
       const fallback = DEFAULTS[key as keyof typeof DEFAULTS] as Record<string, unknown>;
       options.set(sub === undefined ? key : `${key}.${sub}`, { default: sub === undefined ? fallback : fallback[sub], accepts: expected(leaf) });
     }

@@ -4,17 +4,18 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { PROBLEM_CODES } from "../src/core/problemCodes.js";
+import { problem, PROBLEM_CODES, relievedIn, type ProblemCode } from "../src/core/problemCodes.js";
 import { formatProblem } from "../src/core/errors.js";
 import { ROOT } from "./helpers.js";
+import { problemTable, README, withProblemTable } from "./tools/problemTable.js";
 
 const codes = Object.keys(PROBLEM_CODES);
 
-/** Every TypeScript file under src/, but the catalogue itself. */
+/** Every TypeScript file under src/, but the catalogue itself (problemCodes.ts and its parts). */
 function sourceTexts(): string[] {
   const dir = join(ROOT, "src");
   return readdirSync(dir, { recursive: true, encoding: "utf8" })
-    .filter((path) => path.endsWith(".ts") && !path.endsWith("problemCodes.ts"))
+    .filter((path) => path.endsWith(".ts") && !/(problemCodes|problemKind)\.ts$/i.test(path))
     .map((path) => readFileSync(join(dir, path), "utf8"));
 }
 
@@ -32,15 +33,14 @@ test("every code of the catalogue is reported by some part of the code (none is 
   assert.deepEqual(unused, []);
 });
 
-test("the README lists the catalogue, code by code, with each title and hint", () => {
-  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
-  const start = readme.indexOf("### Problem codes");
-  const section = readme.slice(start, readme.indexOf("\n\n", readme.indexOf("|", start)));
-  const rows = [...section.matchAll(/^\| `([^`]+)` \| (.+?) \| (.+?) \|$/gm)].map((m) => [m[1], m[2], m[3]!.replace(/\\\|/g, "|")]);
-  assert.deepEqual(
-    rows,
-    Object.entries(PROBLEM_CODES).map(([code, kind]) => [code, kind.title, kind.hint]),
-  );
+test("the README's table is the one npm run docs writes from the catalogue", () => {
+  const readme = readFileSync(README, "utf8");
+  assert.equal(readme, withProblemTable(readme), "README.md's problem codes differ from the catalogue: run npm run docs");
+});
+
+test("the table has a row for every code, with its weight, title and hint", () => {
+  const rows = [...problemTable().matchAll(/^\| `([^`]+)` \| (error|warning)[^|]* \| (.+?) \| (.+?) \|$/gm)].map((m) => [m[1], m[2], m[3], m[4]!.replace(/\\\|/g, "|")]);
+  assert.deepEqual(rows, Object.entries(PROBLEM_CODES).map(([code, kind]) => [code, kind.severity, kind.title, kind.hint]));
 });
 
 test("a problem's line ends with its code, after the message", () => {
@@ -50,4 +50,27 @@ test("a problem's line ends with its code, after the message", () => {
     [{ file: "posts/a.md", line: 2, severity: "error", code: "placeholder", message: "m." }, "posts/a.md:2:1  m. [placeholder]"],
   ] as const;
   for (const [problem, line] of cases) assert.equal(formatProblem(problem), line);
+});
+
+test("problem() writes the message from the catalogue and takes the code's weight, unless the place gives this build's", () => {
+  assert.deepEqual(problem("second-report", { file: "posts/b.md" }, { week: "2026-W06", first: "posts/a.md" }), {
+    file: "posts/b.md",
+    severity: "warning",
+    code: "second-report",
+    message: "a second report for week 2026-W06: posts/a.md is for the same week.",
+  });
+  assert.equal(problem("stale-incremental", { file: "posts/a.md", line: 1 }).severity, "error");
+  assert.equal(problem("nesting-too-deep", { file: "posts/a.md", severity: "warning" }, { waiting: true }).severity, "warning");
+});
+
+test("every code has a message builder, and only errors are relieved", () => {
+  for (const [code, kind] of Object.entries(PROBLEM_CODES)) {
+    assert.equal(typeof kind.message, "function", code);
+    if ("relievedIn" in kind) assert.equal(kind.severity, "error", `${code}: a warning has nothing to be relieved of`);
+  }
+});
+
+test("brokenLinks weighs the problems of a link's missing target, and only those", () => {
+  const relieved = Object.keys(PROBLEM_CODES).filter((code) => relievedIn(code as ProblemCode, "brokenLinks"));
+  assert.deepEqual(relieved.sort(), ["bad-image", "broken-link", "invalid-link", "link-outside-site", "missing-file", "missing-heading"]);
 });

@@ -2,6 +2,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { createFrontMatterEngine, frontMatterNotes } from "../src/content/frontMatter.js";
+import { problemMessage } from "../src/core/problemCodes.js";
 import { explainYamlError, fullWidthColons, fullWidthTagSeparator, missingClosingLine, swallowedBody } from "../src/core/yamlMistakes.js";
 import { copySite, outputLines, removeOutput, runEleventy, runWeekly, tempOutput } from "./helpers.js";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -57,7 +58,7 @@ describe("swallowedBody: a body YAML read without complaint, up to a --- rule th
       const data = engine(["", "title: 第十周", "date: 2026-03-05", "", "## 本周导语", ""].join(newline) + (newline === "\r\n" ? "\r" : ""));
       assert.deepEqual(frontMatterNotes(data), {
         keys: [],
-        problems: [{ line: 5, column: 1, field: "front matter", code: "front-matter-unclosed", message: 'front matter: the closing --- seems missing before this line ("## 本周导语"): the --- at line 7, a rule of the body, closed the front matter instead, so the text up to it was read as YAML and is not shown. Add a line --- above this line, where the front matter ends.' }],
+        problems: [{ line: 5, column: 1, field: "front matter", severity: "error", code: "front-matter-unclosed", message: 'front matter: the closing --- seems missing before this line ("## 本周导语"): the --- at line 7, a rule of the body, closed the front matter instead, so the text up to it was read as YAML and is not shown. Add a line --- above this line, where the front matter ends.' }],
         unreadable: true,
       });
       assert.equal(data.title, undefined);
@@ -90,7 +91,7 @@ describe("the pure checks", () => {
     assert.deepEqual(notes.problems.map((p) => [p.line, p.severity]), [[2, "warning"]]);
   });
   test("fullWidthTagSeparator: ，、； in any tag of a list; none in ordinary tags", () => {
-    assert.match(fullWidthTagSeparator(["AI", "代理；工具"]) ?? "", /^tags: "代理；工具" holds a full-width "；"/);
+    assert.match(problemMessage("tag-separator", fullWidthTagSeparator(["AI", "代理；工具"])!), /^tags: "代理；工具" holds a full-width "；"/);
     assert.equal(fullWidthTagSeparator(["AI", "人工智能"]), undefined);
     assert.equal(fullWidthTagSeparator("AI"), undefined);
   });

@@ -5,8 +5,7 @@
 import { posix } from "node:path";
 import type { ResolvedOptions } from "../core/options.js";
 import { CARD_FOLDER, EDITIONS_FOLDER, FEED_STYLESHEET_URL, pageAddresses } from "../core/addresses.js";
-import { show } from "../core/errors.js";
-import type { ProblemCode } from "../core/problemCodes.js";
+import { problem, type ProblemCode, type Severity } from "../core/problemCodes.js";
 
 /** Eleventy's keys that would turn data into instructions, and what each would do. */
 export const REFUSED_KEYS: ReadonlyMap<string, string> = new Map([
@@ -42,6 +41,7 @@ const PERMALINK_RE = /^\/?(?:[^\s/\\{}%<>"'`|^?#\u0000-\u001F\u007F]+\/)*(?:[^\s
 
 export interface DataIssue {
   field: string;
+  severity: Severity;
   code: ProblemCode;
   message: string;
 }
@@ -85,17 +85,17 @@ export function checkOwnData(
   const issues: DataIssue[] = [];
   for (const key of ownKeys) {
     const why = REFUSED_KEYS.get(key);
-    if (why) issues.push({ field: key, code: "refused-key", message: `${key}: not allowed in a report or digest: ${why}. Remove it; content is data, never code.` });
+    if (why) issues.push(problem("refused-key", { field: key }, { key, why }));
   }
   if (ownKeys.includes("permalink")) {
-    const problem = rules.inDataFile
+    const why = rules.inDataFile
       ? "a data file of a content folder cannot give its pages one address; write permalink in a file's own front matter"
       : permalinkProblem(data.permalink, rules.reserved);
-    if (problem) issues.push({ field: "permalink", code: "unsafe-permalink", message: `permalink: received ${show(data.permalink)}; ${problem}.` });
+    if (why) issues.push(problem("unsafe-permalink", { field: "permalink" }, { value: data.permalink, why }));
   }
   if (ownKeys.includes("layout") && data.layout !== undefined && data.layout !== null) {
-    const problem = layoutOutside(data.layout, rules.layoutsDir);
-    if (problem) issues.push({ field: "layout", code: "unknown-layout", message: `layout: received ${show(data.layout)}; ${problem}.` });
+    const why = layoutOutside(data.layout, rules.layoutsDir);
+    if (why) issues.push(problem("unknown-layout", { field: "layout" }, { value: data.layout, why }));
   }
   return issues;
 }

@@ -2,8 +2,7 @@
 // content folder outside the input folder (`posts/` beside `content/`), or a content folder option
 // naming a folder the input folder lacks. Either would publish nothing without a word.
 import { posix } from "node:path";
-import type { ProblemCode } from "../core/problemCodes.js";
-import { show } from "../core/errors.js";
+import { problem, type ProblemCode, type Severity } from "../core/problemCodes.js";
 
 /** One content folder as the options name it. */
 export interface ContentFolder {
@@ -26,6 +25,7 @@ export interface ContentPlacementIssue {
   /** The folder the problem is about, from the project, ending in `/`. */
   file: string;
   field: string;
+  severity: Severity;
   code: ProblemCode;
   message: string;
 }
@@ -64,22 +64,12 @@ export function misplacedContent(input: string, folders: readonly ContentFolder[
       .map((path) => ({ path, count: read.isFolder(path) ? read.markdownFiles(path) : 0 }))
       .filter((found) => found.count > 0);
     for (const found of outside) {
-      issues.push({
-        file: shown(found.path),
-        field: folder.option,
-        code: "content-outside-input",
-        message:
-          `${found.count} Markdown ${found.count === 1 ? "file" : "files"} in ${shown(found.path)}, outside the input folder ${shown(root)}: the plugin reads ${folder.holds} from ${shown(looked)} only (${folder.option} ${show(folder.dir)}, inside the input folder), so ${found.count === 1 ? "it is" : "they are"} not published. ` +
-          `Move ${shown(found.path)} into ${shown(root)}, or set ${folder.option} to the folder inside ${shown(root)} that holds the ${folder.holds}.`,
-      });
+      const params = { count: found.count, found: shown(found.path), root: shown(root), looked: shown(looked), option: folder.option, dir: folder.dir, holds: folder.holds };
+      issues.push(problem("content-outside-input", { file: shown(found.path), field: folder.option }, params));
     }
     if (!read.isFolder(looked) && outside.length === 0 && (folder.chosen || noneExists)) {
-      issues.push({
-        file: shown(looked),
-        field: folder.option,
-        code: "missing-content-folder",
-        message: `${folder.option}: received ${show(folder.dir)}, but the input folder ${shown(root)} has no folder ${shown(looked)}: no ${folder.holds} are read. Set ${folder.option} to the folder inside ${shown(root)} that holds the ${folder.holds}, or create ${shown(looked)}.`,
-      });
+      const params = { root: shown(root), looked: shown(looked), option: folder.option, dir: folder.dir, holds: folder.holds };
+      issues.push(problem("missing-content-folder", { file: shown(looked), field: folder.option }, params));
     }
   }
   return issues;

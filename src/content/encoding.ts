@@ -45,9 +45,3 @@ function invalidOffset(bytes: Uint8Array): number {
   }
   return -1;
 }
-
-/** What the author is told about a file that is not UTF-8. */
-export function encodingMessage(problem: EncodingProblem): string {
-  const hex = problem.byte.toString(16).toUpperCase().padStart(2, "0");
-  return `the file is not UTF-8: byte 0x${hex} cannot be read as text (the file was probably saved in another encoding, such as GBK or Latin-1); save it as UTF-8.`;
-}

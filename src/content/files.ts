@@ -5,7 +5,7 @@ import { closeSync, openSync, readdirSync, readlinkSync, readSync, realpathSync,
 import yaml from "js-yaml";
 import { join, posix } from "node:path";
 import { within } from "../core/paths.js";
-import type { ProblemCode } from "../core/problemCodes.js";
+import { problem, type ProblemCode, type ProblemParams } from "../core/problemCodes.js";
 
 export interface LinkProblem {
   /** The link, relative to the input folder, forward slashes: `posts/loop`. */
@@ -61,15 +61,9 @@ function linkProblem(inputDir: string, root: string, path: string): LinkProblem 
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === "ELOOP" ? `it leads back to itself (${path} → ${written} → …)` : `its target ${written} does not exist`;
-    return { path, severity: "warning", code: "broken-symlink", followed: false, message: `a symbolic link that cannot be followed: ${why}; nothing from it is published. Remove the link or point it at a file.` };
+    return problem("broken-symlink", { path, followed: false }, { why });
   }
-  const twice = (what: string) => ({
-    path,
-    severity: "error" as const,
-    code: "symlink-twice" as const,
-    followed: true,
-    message: `${what}: ${statSync(file).isDirectory() ? "every file under it" : "its file"} would be published twice, at two addresses. Remove the link, or list it in .eleventyignore.`,
-  });
+  const twice = (link: string) => problem("symlink-twice", { path, followed: true }, { link, folder: statSync(file).isDirectory() });
   const inSite = within(root, real);
   if (inSite !== undefined) {
     return twice(`a symbolic link to ${inSite === "" ? "the site's own folder" : inSite} (written ${written}), which is already part of the site`);
@@ -244,18 +238,19 @@ export function dataFileScope(path: string): (page: string) => boolean {
  * A data file of a content folder, read as Eleventy would: JSON (a byte-order mark allowed) or
  * YAML. Another format, or text that does not read as a set of keys, cannot be checked.
  */
-export function readDataFile(path: string, text: string): { data: Record<string, unknown> } | { problem: string } {
+/** `problem`: what a `data-file` message needs. */
+export function readDataFile(path: string, text: string): { data: Record<string, unknown> } | { problem: ProblemParams<"data-file">[0] } {
   const ext = posix.extname(path).slice(1).toLowerCase();
   const body = text.replace(/^\uFEFF/, "");
   let value: unknown;
   try {
     if (ext === "json") value = JSON.parse(body);
     else if (ext === "yaml" || ext === "yml") value = yaml.load(body, { schema: yaml.CORE_SCHEMA });
-    else return { problem: `data file: a .${ext} data file in a content folder cannot be checked for keys that would run code; write it as JSON or YAML.` };
+    else return { problem: { ext } };
   } catch (error) {
-    return { problem: `data file: not valid ${ext === "json" ? "JSON" : "YAML"} (${(error as Error).message.split("\n")[0]}); fix it so that its keys can be checked.` };
+    return { problem: { language: ext === "json" ? "JSON" : "YAML", reason: (error as Error).message.split("\n")[0]! } };
   }
   if (value === null || value === undefined) return { data: {} };
-  if (typeof value !== "object" || Array.isArray(value)) return { problem: "data file: not a set of keys such as { \"tags\": [\"AI\"] }." };
+  if (typeof value !== "object" || Array.isArray(value)) return { problem: { notKeys: true } };
   return { data: value as Record<string, unknown> };
 }

@@ -1,11 +1,10 @@
 // How front matter is read: YAML 1.2's core schema, so that dates stay exactly as the author wrote
 // them, and broken YAML reported instead of thrown.
 import yaml from "js-yaml";
-import { fieldMessage } from "./schema.js";
-import { show } from "../core/errors.js";
-import type { ProblemCode } from "../core/problemCodes.js";
+import { fieldParams } from "./schema.js";
+import { problem, type ProblemCode, type Severity } from "../core/problemCodes.js";
 import { RESERVED_KEYS } from "./contentData.js";
-import { placePrototypeKeys, prototypeKeyMessage, UNUSABLE_TAGS } from "../core/prototypeKeys.js";
+import { placePrototypeKeys, UNUSABLE_TAGS } from "../core/prototypeKeys.js";
 import { curlyQuotedValues, explainYamlError, fullWidthColons, fullWidthTagSeparator, swallowedBody } from "../core/yamlMistakes.js";
 
 /**
@@ -23,7 +22,7 @@ export interface Place {
 export interface FrontMatterNotes {
   /** The file's own keys (not those of directory or global data). Their lines are found when needed. */
   keys: string[];
-  problems: Array<Place & { field: string; code: ProblemCode; message: string; severity?: "warning" }>;
+  problems: Array<Place & { field: string; severity: Severity; code: ProblemCode; message: string }>;
   /** U+FFFD in the text: either written so or a byte that is not UTF-8 (the file is then checked). */
   replacementCharacter?: true;
   /**
@@ -73,7 +72,7 @@ export function createFrontMatterEngine(layoutExists: (layout: string) => boolea
       value = language === "json" ? JSON.parse(text) : yaml.load(text, { schema: yaml.CORE_SCHEMA });
     } catch (error) {
       if (language === "json") {
-        notes.problems.push({ line: FIRST_LINE, column: 1, field: "front matter", code: "front-matter-json", message: `front matter is not valid JSON: ${(error as Error).message}` });
+        notes.problems.push(problem("front-matter-json", { line: FIRST_LINE, column: 1, field: "front matter" }, { reason: (error as Error).message }));
         return unreadable(notes);
       }
       const { reason, mark } = error as { reason?: string; mark?: { line: number; column: number } };
@@ -81,37 +80,37 @@ export function createFrontMatterEngine(layoutExists: (layout: string) => boolea
       // A mistake made with a Chinese keyboard, or a missing closing ---, is named as such.
       const mistake = fullWidthColons(text)[0] ?? explainYamlError(text, at);
       if (mistake) {
-        notes.problems.push({ line: mistake.line, column: mistake.column, field: "front matter", code: mistake.code, message: mistake.message });
+        notes.problems.push({ ...mistake, field: "front matter" });
         return unreadable(notes);
       }
       const place = reason?.includes("quoted scalar") ? openingQuote(text, at) : at;
-      notes.problems.push({ ...place, field: "front matter", code: "front-matter-yaml", message: `front matter is not valid YAML: ${reason ?? String(error)}` });
+      notes.problems.push(problem("front-matter-yaml", { ...place, field: "front matter" }, { reason: reason ?? String(error) }));
       return unreadable(notes);
     }
     if (value === null || value === undefined) return { [FRONT_MATTER_NOTES]: notes };
     const colons = language === "yaml" ? fullWidthColons(text) : [];
     if (colons.length > 0) {
       // YAML read `title：…` as part of some other value, or as the whole front matter.
-      for (const [index, colon] of colons.entries()) notes.problems.push({ line: colon.line, column: colon.column, field: index === 0 ? "front matter" : `front matter ${colon.line}`, code: colon.code, message: colon.message });
+      for (const [index, colon] of colons.entries()) notes.problems.push({ ...colon, field: index === 0 ? "front matter" : `front matter ${colon.line}` });
       return unreadable(notes);
     }
     if (typeof value !== "object" || Array.isArray(value)) {
-      notes.problems.push({ line: FIRST_LINE, column: 1, field: "front matter", code: "front-matter-shape", message: "front matter is not a set of keys such as title: …" });
+      notes.problems.push(problem("front-matter-shape", { line: FIRST_LINE, column: 1, field: "front matter" }));
       return unreadable(notes);
     }
     const data = value as Record<string, unknown>;
     // YAML read it, but a rule of the body closed it: the keys above are right, the page is not.
     const swallowed = language === "yaml" ? swallowedBody(text, data.title) : undefined;
     if (swallowed) {
-      notes.problems.push({ line: swallowed.line, column: swallowed.column, field: "front matter", code: swallowed.code, message: swallowed.message });
+      notes.problems.push({ ...swallowed, field: "front matter" });
       return unreadable(notes);
     }
     // Removed here, before Eleventy merges the page's data, where they would reach every object.
     for (const found of placePrototypeKeys(`---${text}`, data, { remove: true })) {
-      notes.problems.push({ line: found.line ?? FIRST_LINE, column: 1, field: found.path, code: "prototype-key", message: prototypeKeyMessage(found) });
+      notes.problems.push(problem("prototype-key", { line: found.line ?? FIRST_LINE, column: 1, field: found.path }, { path: found.path, key: found.key }));
     }
     if (language === "yaml") {
-      for (const quoted of curlyQuotedValues(text)) notes.problems.push({ line: quoted.line, column: quoted.column, field: `front matter ${quoted.line}`, code: quoted.code, message: quoted.message, severity: "warning" });
+      for (const quoted of curlyQuotedValues(text)) notes.problems.push({ ...quoted, field: `front matter ${quoted.line}` });
     }
     // Names Eleventy reserves are reported here and dropped, so they are not the file's keys.
     notes.keys = Object.keys(data).filter((key) => !RESERVED_KEYS.has(key));
@@ -119,14 +118,14 @@ export function createFrontMatterEngine(layoutExists: (layout: string) => boolea
       const what = RESERVED_KEYS.get(key);
       if (!what) continue;
       const line = frontMatterKeyLine(`---${text}`, key) ?? FIRST_LINE;
-      notes.problems.push({ line, column: 1, field: key, code: "reserved-key", message: `${key}: received ${show(data[key])}; Eleventy keeps this name for ${what}. Rename the key.` });
+      notes.problems.push(problem("reserved-key", { line, column: 1, field: key }, { key, value: data[key], keptFor: what }));
       delete data[key];
     }
     const override = data.templateEngineOverride;
     if (override !== undefined && override !== null && !isEngineList(override)) {
       // Eleventy reads this before any plugin sees the page, and stops with its own error.
       const line = frontMatterKeyLine(`---${text}`, "templateEngineOverride") ?? FIRST_LINE;
-      notes.problems.push({ line, column: 1, field: "templateEngineOverride", code: "template-engine", message: `templateEngineOverride: received ${show(override)}; Eleventy expects one template engine, such as njk or njk,md.` });
+      notes.problems.push(problem("template-engine", { line, column: 1, field: "templateEngineOverride" }, { value: override }));
       delete data.templateEngineOverride;
       notes.keys = notes.keys.filter((key) => key !== "templateEngineOverride"); // reported here, and gone
     }
@@ -135,21 +134,19 @@ export function createFrontMatterEngine(layoutExists: (layout: string) => boolea
     if (layout !== undefined && layout !== null && layout !== false && !(typeof layout === "string" && layout !== "" && layoutExists(layout))) {
       // The text starts after the opening `---`: with it put back, the file's own key scan applies.
       const line = frontMatterKeyLine(`---${text}`, "layout") ?? FIRST_LINE;
-      notes.problems.push({ line, column: 1, field: "layout", code: "unknown-layout", message: `layout: received ${show(layout)}; expected a template of the layouts folder, such as layouts/post.njk.` });
+      notes.problems.push(problem("unknown-layout", { line, column: 1, field: "layout" }, { value: layout }));
       delete data.layout;
     }
     const unusable = unusableTag(data);
-    if (unusable) notes.problems.push({ line: frontMatterKeyLine(`---${text}`, "tags") ?? FIRST_LINE, column: 1, field: `tags ${unusable.tag}`, code: "prototype-key", message: unusable.message });
+    if (unusable) notes.problems.push(problem("prototype-key", { line: frontMatterKeyLine(`---${text}`, "tags") ?? FIRST_LINE, column: 1, field: `tags ${unusable.tag}` }, unusable));
     const tags = data.tags;
     const joined = fullWidthTagSeparator(tags);
-    if (joined) {
-      notes.problems.push({ line: frontMatterKeyLine(`---${text}`, "tags") ?? FIRST_LINE, column: 1, field: "tags", code: "tag-separator", message: joined });
-    }
+    if (joined) notes.problems.push(problem("tag-separator", { line: frontMatterKeyLine(`---${text}`, "tags") ?? FIRST_LINE, column: 1, field: "tags" }, joined));
     if (tags !== undefined && tags !== null && typeof tags !== "string" && !(Array.isArray(tags) && tags.every((tag) => typeof tag === "string"))) {
       // Eleventy stops on tags that are not a list with its own error, and turns a list's other
       // values into text ("[object Object]") before the plugin could name the file's line.
       const line = frontMatterKeyLine(`---${text}`, "tags") ?? FIRST_LINE;
-      notes.problems.push({ line, column: 1, field: "tags", code: "invalid-field", message: fieldMessage("tags", tags, "UTC") });
+      notes.problems.push(problem("invalid-field", { line, column: 1, field: "tags" }, fieldParams("tags", tags, "UTC")));
       delete data.tags;
     }
     return { ...data, [FRONT_MATTER_NOTES]: notes };
@@ -167,15 +164,14 @@ function unreadable(notes: FrontMatterNotes): Record<string, unknown> {
  * the build stops with Eleventy's own error. Removed (and reported, the first one) so that the
  * plugin can name the file; any other tag, `constructor` included, is an ordinary tag.
  */
-export function unusableTag(data: Record<string, unknown>): { tag: string; message: string } | undefined {
+export function unusableTag(data: Record<string, unknown>): { tag: string } | undefined {
   // A text is split at commas, as Eleventy splits it.
   const list: unknown[] = Array.isArray(data.tags) ? data.tags : typeof data.tags === "string" ? data.tags.split(",") : [];
   const unusable = (tag: unknown): tag is string => typeof tag === "string" && UNUSABLE_TAGS.has(tag.trim());
   const tag = list.find(unusable);
   if (tag === undefined) return undefined;
   data.tags = list.filter((each) => !unusable(each));
-  const what = tag.trim() === "__proto__" ? "every object's prototype" : "a function of every object, which Eleventy would call as a collection";
-  return { tag: tag.trim(), message: `tags: received ${show(tag.trim())}; Eleventy keeps its collections by tag in a plain object, where this name is ${what}. Name the tag otherwise.` };
+  return { tag: tag.trim() };
 }
 
 /** `njk`, `njk,md`, `md`: at most one template engine besides Markdown and HTML, as Eleventy accepts. */

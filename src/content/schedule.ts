@@ -1,7 +1,8 @@
 // Is this page published at time T? `scheduled`, `draft`, the build's clock, and the build's summary.
 import { DateTime } from "luxon";
 import { ACCEPTED_DATE_FORMS, parseSiteDate } from "../core/dates.js";
-import { fieldMessage } from "./schema.js";
+import { fieldParams } from "./schema.js";
+import { problem, type Severity } from "../core/problemCodes.js";
 import { plural, show } from "../core/errors.js";
 import { UI } from "../core/strings.js";
 
@@ -14,6 +15,7 @@ export type PublishState =
 
 export interface FieldProblem {
   field: string;
+  severity: Severity;
   code: "invalid-field";
   message: string;
 }
@@ -30,14 +32,14 @@ export function publishState(
   const problems: FieldProblem[] = [];
   const draft = data.draft;
   if (draft !== undefined && draft !== null && typeof draft !== "boolean") {
-    problems.push({ field: "draft", code: "invalid-field", message: fieldMessage("draft", draft, zone) });
+    problems.push(problem("invalid-field", { field: "draft" }, fieldParams("draft", draft, zone)));
   }
   let at: DateTime | undefined;
   const scheduled = data.scheduled;
   if (scheduled !== undefined && scheduled !== null && scheduled !== "") {
     const parsed = parseSiteDate(scheduled, zone);
     if (parsed) at = parsed.dateTime;
-    else problems.push({ field: "scheduled", code: "invalid-field", message: fieldMessage("scheduled", scheduled, zone) });
+    else problems.push(problem("invalid-field", { field: "scheduled" }, fieldParams("scheduled", scheduled, zone)));
   }
   // A page whose draft flag or schedule cannot be read is held back: the build fails anyway.
   if (draft === true || problems.length > 0) return { status: { state: "draft" }, problems };

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { distance } from "fastest-levenshtein";
 import { ACCEPTED_DATE_FORMS, parseSiteDate } from "../core/dates.js";
 import type { ContentKind } from "../core/kinds.js";
-import { show } from "../core/errors.js";
+import { problem, problemMessage, type ProblemParams } from "../core/problemCodes.js";
 
 export interface FieldIssue {
   field: string;
@@ -81,22 +81,23 @@ export function checkFrontMatter(
     const field = String(issue.path[0]) as Field;
     if (seen.has(field) || !Object.hasOwn(EXPECTED, field)) continue;
     seen.add(field);
-    issues.push({ field, severity: "error", code: "invalid-field", message: fieldMessage(field, data[field], zone) });
+    issues.push(problem("invalid-field", { field }, fieldParams(field, data[field], zone)));
   }
   for (const key of ownKeys) {
     if (KNOWN_KEYS.includes(key) || key.startsWith("_")) continue;
-    const near = closestKey(key);
-    const hint = near ? `; did you mean ${near}?` : `; the plugin reads ${Object.keys(EXPECTED).join(", ")}.`;
-    issues.push({ field: key, severity: "warning", code: "unknown-key", message: `unknown key ${key}${hint}` });
+    issues.push(problem("unknown-key", { field: key }, { key, near: closestKey(key), known: Object.keys(EXPECTED) }));
   }
   return issues;
 }
 
+/** What an `invalid-field` message needs: the field, the value received, what it accepts, and the zone a date is read in. */
+export function fieldParams(field: Field, value: unknown, zone: string): ProblemParams<"invalid-field">[0] {
+  return { field, value, expected: EXPECTED[field], ...(field === "date" || field === "scheduled" ? { zone } : {}) };
+}
+
 /** `date: received "2026-02-30"; expected a date such as …`, or `title: missing; expected …`. */
 export function fieldMessage(field: Field, value: unknown, zone: string): string {
-  const zoneNote = field === "date" || field === "scheduled" ? ` (read in ${zone})` : "";
-  const received = value === undefined || value === null || value === "" ? "missing" : `received ${show(value)}`;
-  return `${field}: ${received}; expected ${EXPECTED[field]}${zoneNote}.`;
+  return problemMessage("invalid-field", fieldParams(field, value, zone));
 }
 
 function closestKey(key: string): string | undefined {

@@ -17,8 +17,7 @@ import { isOwnPage } from "../core/kinds.js";
 import { readingTime } from "../core/readingTime.js";
 import { termCounts } from "./terms.js";
 import { checkWeeks, dateOf, givenTitle, titleOf, weekOf } from "./weeks.js";
-import { show } from "../core/errors.js";
-import type { ProblemCode } from "../core/problemCodes.js";
+import { problem, type ProblemCode, type ProblemParams } from "../core/problemCodes.js";
 import { LINKED_FILE_RULE, type LinkedFiles } from "./linkedFiles.js";
 
 /** What the analysis reads of the site's files besides the pages (passed in: it reads no file itself). */
@@ -97,15 +96,7 @@ export function analyseSite(
     links.set(page.path, body.links);
     // Compared with the title the page has: a missing one is its own problem, not a second title.
     if (body.extraTitle !== undefined && givenTitle(page, week) !== undefined) {
-      problems.push({
-        file: page.path,
-        bodyLine: body.extraTitle.line,
-        column: 1,
-        severity: "warning",
-        rule: "markdown",
-        code: "second-title",
-        message: `the body's heading ${show(`# ${body.extraTitle.text}`)} is not the title ${show(analysed.title)}: the page would show two titles. Make the heading the same as title: in the front matter, or remove it.`,
-      });
+      problems.push(problem("second-title", { file: page.path, bodyLine: body.extraTitle.line, column: 1, rule: "markdown" as const }, { heading: body.extraTitle.text, title: analysed.title }));
     }
     if (body.lostNesting !== undefined) problems.push(lostNestingProblem(page.path, body.lostNesting, page.status));
   }
@@ -120,44 +111,43 @@ export function analyseSite(
     for (const link of links.get(page.path) ?? []) {
       const resolution = resolveReference(link.href, { fromInputPath: page.path, pages: lookup });
       const at = { file: page.path, bodyLine: link.line, column: link.column };
-      const problem = (code: ProblemCode, message: string, rule: BodyProblem["rule"] = "link") =>
-        problems.push({ ...at, severity: "error", code, message, rule, ...(deferred && rule === "link" ? { deferred } : {}) });
+      const report = <C extends ProblemCode>(code: C, rule: BodyProblem["rule"], ...params: ProblemParams<C>) =>
+        problems.push(problem(code, { ...at, rule, ...(deferred && rule === "link" ? { deferred } : {}) }, ...params));
       const written = readableHref(link.href);
       const heldTarget = heldBackTarget(resolution, heldBack);
       // A file is read only once the rule allows it: its real path inside the site, not hidden or ignored.
       const file = resolution.kind === "file" ? linked(resolution.path) : undefined;
       if (heldTarget) {
         const conflict = heldBackConflict(page.status, heldTarget);
-        if (conflict) problem("link-held-back", `link ${show(written)} points to ${heldTarget.path}, ${conflict}`, "schedule");
+        if (conflict) report("link-held-back", "schedule", { written, target: heldTarget.path, conflict });
         else if (resolution.kind === "page") page.rewrites.set(link.href, resolution.href);
       } else if (resolution.kind === "page") {
         const target = pathByStem.get(resolution.stem) ?? resolution.stem;
         page.rewrites.set(link.href, resolution.href);
         page.linksTo.add(target);
         const missing = sitePages.has(target) ? undefined : missingFragment(resolution.fragment, pages.get(target));
-        if (missing) problem("missing-heading", `link ${show(written)} names ${missing} in ${target}, which has no such heading.${headingHint(pages.get(target)!, missing)}`);
+        if (missing) report("missing-heading", "link", { written, fragment: missing, target, headings: headingHint(pages.get(target)!, missing) });
       } else if (resolution.kind === "unchanged" && /^[?#]/.test(link.href)) {
         const missing = missingFragment(splitHref(link.href).fragment, page);
-        if (missing) problem("missing-heading", `link ${show(written)} names ${missing}, but this page has no such heading.${headingHint(page, missing)}`);
+        if (missing) report("missing-heading", "link", { written, fragment: missing, target: undefined, headings: headingHint(page, missing) });
       } else if (resolution.kind === "file" && file?.kind === "refused") {
-        problem("link-outside-site", `${link.kind} ${show(written)} names ${resolution.path}, which ${file.reason}; ${LINKED_FILE_RULE}.`);
+        report("link-outside-site", "link", { kind: link.kind, written, path: resolution.path, why: file.reason, rule: LINKED_FILE_RULE });
       } else if (resolution.kind === "file" && file?.kind === "file") {
         page.rewrites.set(link.href, resolution.href);
         const image = link.kind === "image" ? (images.get(resolution.path) ?? siteFiles.image(resolution.path)) : undefined;
-        if (image && "error" in image) problem("bad-image", `image ${show(written)} names ${resolution.path}, which ${image.error}.`);
+        if (image && "error" in image) report("bad-image", "link", { written, path: resolution.path, why: image.error });
         // Copied for the pages this build writes: a chart only a held-back report shows waits with it.
         if (!deferred) files.add(resolution.path);
         if (image && !("error" in image)) (deferred ? heldImages : images).set(resolution.path, image);
       } else if (resolution.kind === "file") {
         const near = suggestFile(resolution.path, written, page.path, siteFiles.list);
-        problem("missing-file", `${link.kind} ${show(written)} names a file that does not exist (looked for ${resolution.path}).${near ? ` Did you mean ${near}?` : ""}`);
+        report("missing-file", "link", { kind: link.kind, written, path: resolution.path, near });
       } else if (resolution.kind === "missing" && resolution.reason) {
-        problem("invalid-link", `link ${show(written)} ${resolution.reason}.`);
+        report("invalid-link", "link", { written, why: resolution.reason });
       } else if (resolution.kind === "missing") {
-        const looked = resolution.looked.length > 0 ? ` (looked for ${resolution.looked.join(" and ")})` : "";
         // The digest of a week that has none: how to write it, rather than another page of that week.
         const hint = digestHint(resolution.stems[0], page.status) ?? (resolution.suggestion ? ` Did you mean ${resolution.suggestion}?` : "");
-        problem("broken-link", `link ${show(written)} matches no page${looked}.${hint}`);
+        report("broken-link", "link", { written, looked: resolution.looked, hint });
       }
     }
   }
@@ -263,14 +253,6 @@ function headingHint(target: AnalysedPage, missing: string): string {
  * warns (pipeline/problems.ts).
  */
 function lostNestingProblem(file: string, bodyLine: number, status: PublishState): BodyProblem {
-  const later = status.state === "scheduled" ? " (This page is not published yet: this will stop the build when it goes live.)" : "";
-  return {
-    file,
-    bodyLine,
-    column: 1,
-    severity: status.state === "published" ? "error" : "warning",
-    rule: "markdown",
-    code: "nesting-too-deep",
-    message: `lists or quotes nested more deeply than Markdown reads (about 50 lists or 100 quotes): from this line on, the rest of that list or quote and everything after it in the page is not shown. Nest less deeply.${later}`,
-  };
+  const severity = status.state === "published" ? "error" : "warning";
+  return problem("nesting-too-deep", { file, bodyLine, column: 1, severity, rule: "markdown" as const }, { waiting: status.state === "scheduled" });
 }

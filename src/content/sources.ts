@@ -2,8 +2,9 @@
 // its line and column, before `weekly digest` fetches anything and whenever `weekly check` runs.
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
 import { z } from "zod";
-import { show, type Problem } from "../core/errors.js";
-import { findPrototypeKeys, isPrototypeKey, prototypeKeyMessage } from "../core/prototypeKeys.js";
+import type { Problem } from "../core/errors.js";
+import { problem } from "../core/problemCodes.js";
+import { findPrototypeKeys, isPrototypeKey } from "../core/prototypeKeys.js";
 
 /** The sources file's name, in the digests folder. */
 export const SOURCES_FILE = "sources.yml";
@@ -49,13 +50,13 @@ export function readSources(file: string, text: string): SourcesRead {
     const { line, col } = lines.linePos(offset);
     return { line, column: col };
   };
-  const problem = (code: Problem["code"], message: string, offset?: number, severity: Problem["severity"] = "error"): Problem => ({ file, ...at(offset), severity, code, message });
+  const place = (offset: number | undefined) => ({ file, ...at(offset) });
   if (doc.errors.length > 0) {
-    return { sources: [], problems: doc.errors.map((e) => problem("sources-yaml", `not valid YAML: ${e.message.split("\n")[0]}`, e.pos[0])) };
+    return { sources: [], problems: doc.errors.map((e) => problem("sources-yaml", place(e.pos[0]), { reason: e.message.split("\n")[0]! })) };
   }
   const root = doc.contents;
   if (root === null || (isScalar(root) && (root.value === null || root.value === ""))) return { sources: [], problems: [] };
-  if (!isSeq(root)) return { sources: [], problems: [problem("sources-shape", `not a list of sources; expected a list such as\n  - name: Import AI\n    feed: https://importai.substack.com/feed`, root.range?.[0])] };
+  if (!isSeq(root)) return { sources: [], problems: [problem("sources-shape", place(root.range?.[0]), { notList: true })] };
 
   const sources: Source[] = [];
   const problems: Problem[] = [];
@@ -64,7 +65,7 @@ export function readSources(file: string, text: string): SourcesRead {
   root.items.forEach((item, index) => {
     const offset = (item as Node | null)?.range?.[0];
     if (!isMap(item)) {
-      problems.push(problem("sources-shape", `source ${index + 1}: received ${show(isScalar(item) ? item.value : (item as Node | null)?.toJSON?.() ?? null)}; expected name: and feed: keys.`, offset));
+      problems.push(problem("sources-shape", place(offset), { source: index + 1, value: isScalar(item) ? item.value : (item as Node | null)?.toJSON?.() ?? null }));
       return;
     }
     const value = item.toJSON() as Record<string, unknown>;
@@ -77,24 +78,23 @@ export function readSources(file: string, text: string): SourcesRead {
     const bad = new Set(result.success ? [] : result.error.issues.map((issue) => String(issue.path[0])));
     for (const field of Object.keys(FIELDS) as Field[]) {
       if (!bad.has(field)) continue;
-      const received = value[field] === undefined || value[field] === null || value[field] === "" ? "missing" : `received ${show(value[field])}`;
-      problems.push(problem("invalid-source", `source ${index + 1}, ${field}: ${received}; expected ${FIELDS[field]}.`, Object.hasOwn(value, field) ? where(field) : offset));
+      problems.push(problem("invalid-source", place(Object.hasOwn(value, field) ? where(field) : offset), { source: index + 1, field, value: value[field], expected: FIELDS[field] }));
     }
     // At any depth (`extra: { __proto__: … }`, `<<: { __proto__: … }`), placed at the source's key that holds it.
-    for (const found of findPrototypeKeys(value)) problems.push(problem("prototype-key", `source ${index + 1}: ${prototypeKeyMessage(found)}`, keyAt(topKey(value, found.path))));
+    for (const found of findPrototypeKeys(value)) problems.push(problem("prototype-key", place(keyAt(topKey(value, found.path))), { source: index + 1, path: found.path, key: found.key }));
     for (const key of Object.keys(value)) {
-      if (!isPrototypeKey(key) && !Object.hasOwn(FIELDS, key)) problems.push(problem("unknown-key", `source ${index + 1}: unknown key ${key}; a source has name, feed and home.`, where(key), "warning"));
+      if (!isPrototypeKey(key) && !Object.hasOwn(FIELDS, key)) problems.push(problem("unknown-key", place(where(key)), { source: index + 1, key }));
     }
     if (!result.success) return;
     const source = { name: result.data.name, feed: result.data.feed, home: result.data.home ?? undefined };
     const first = seenFeeds.get(source.feed);
     if (first !== undefined) {
-      problems.push(problem("duplicate-source", `source ${index + 1}: feed ${source.feed} is source ${first}'s too; each feed is fetched once.`, where("feed"), "warning"));
+      problems.push(problem("duplicate-source", place(where("feed")), { source: index + 1, first, feed: source.feed }));
       return;
     }
     seenFeeds.set(source.feed, index + 1);
     const named = seenNames.get(source.name);
-    if (named !== undefined) problems.push(problem("duplicate-source", `source ${index + 1}: name ${show(source.name)} is source ${named}'s too; their items would share one heading.`, where("name"), "warning"));
+    if (named !== undefined) problems.push(problem("duplicate-source", place(where("name")), { source: index + 1, first: named, name: source.name }));
     else seenNames.set(source.name, index + 1);
     sources.push(source);
   });

@@ -1,6 +1,6 @@
 // A report's tags, and tags that would share a tag page's URL.
 import { assignTagSlugs } from "../core/slugs.js";
-import { show } from "../core/errors.js";
+import { problem, type Severity } from "../core/problemCodes.js";
 
 /** Front-matter `tags` as a list of text: a single value is one tag, `2026` is the tag "2026". */
 export function tagsOf(data: Readonly<Record<string, unknown>>): string[] {
@@ -15,6 +15,7 @@ export function tagsOf(data: Readonly<Record<string, unknown>>): string[] {
 export interface TagClash {
   path: string;
   tag: string;
+  severity: Severity;
   code: "tag-clash";
   message: string;
 }
@@ -32,13 +33,8 @@ export function tagClashes(reports: ReadonlyArray<{ path: string; data: Readonly
   return clashes.flatMap(({ slug, tags }) =>
     tags.map((tag) => {
       // Quoted as JSON: a tag with a line break or a control character stays on one line.
-      const others = tags.filter((other) => other !== tag).map((other) => `${show(other)} (${firstUse.get(other)})`).join(" and ");
-      return {
-        path: firstUse.get(tag)!,
-        tag,
-        code: "tag-clash" as const,
-        message: `tags: ${show(tag)} and ${others} would share the URL /${tagsPath}/${slug}/: write them the same way, or give one a fixed slug with the tagSlugs option.`,
-      };
+      const others = tags.filter((other) => other !== tag).map((other) => ({ tag: other, path: firstUse.get(other)! }));
+      return problem("tag-clash", { path: firstUse.get(tag)!, tag }, { tag, others, url: `/${tagsPath}/${slug}/` });
     }),
   );
 }

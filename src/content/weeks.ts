@@ -6,6 +6,7 @@ import { formatIsoDate, isoWeekOf, parseSiteDate, weekInFileName, weeksInWeekYea
 import { pageStem } from "./references.js";
 import type { AnalysedPage, BodyProblem, CollectedPage } from "./pageTypes.js";
 import { UI } from "../core/strings.js";
+import { problem } from "../core/problemCodes.js";
 
 /**
  * The weekly rules: a digest's file name carries an ISO week that exists (`ai_news_2026-W06.md`);
@@ -20,22 +21,17 @@ export function checkWeeks(pages: Iterable<AnalysedPage>, zone: string): BodyPro
     if (page.kind === "digest" && !/^index\.[^.]+$/.test(name)) {
       const named = weekInFileName(name, zone);
       if (!named) {
-        problems.push({ ...fileLevel(page), severity: "error", code: "file-name-week", message: `file name: ${name} carries no ISO week; expected a name such as ai_news_2026-W06.md.` });
+        problems.push(problem("file-name-week", fileLevel(page), { name }));
       } else if (!named.week) {
         const year = Number(named.text.slice(0, 4));
         const weeks = weeksInWeekYear(year);
-        problems.push({ ...fileLevel(page), severity: "error", code: "no-such-week", message: `file name: week ${named.text} does not exist; ${year} has ${weeks} ISO weeks.` });
+        problems.push(problem("no-such-week", fileLevel(page), { week: named.text, year, weeks }));
       }
     }
     const named = page.kind === "report" ? weekInFileName(name, zone)?.week : undefined;
     if (named && page.week && named.key !== page.week.key) {
-      problems.push({
-        ...fileLevel(page),
-        severity: "warning",
-        code: "date-outside-week",
-        message: `date: ${formatIsoDate(page.date!)} is in week ${page.week.key}, but the file name says ${named.key}: the page shows ${page.week.key} and its digest. Date it within ${named.key} (${formatIsoDate(named.start)} – ${formatIsoDate(named.end)}), or rename the file.`,
-        field: "date",
-      });
+      const params = { date: formatIsoDate(page.date!), week: page.week.key, named: named.key, start: formatIsoDate(named.start), end: formatIsoDate(named.end) };
+      problems.push(problem("date-outside-week", { ...fileLevel(page), field: "date" }, params));
     }
     if (page.kind === "report" && page.week && page.status.state !== "draft") {
       const list = reportsByWeek.get(page.week.key);
@@ -47,7 +43,7 @@ export function checkWeeks(pages: Iterable<AnalysedPage>, zone: string): BodyPro
     if (reports.length < 2) continue;
     const [first, ...others] = [...reports].sort((a, b) => (a.path < b.path ? -1 : 1));
     for (const page of others) {
-      problems.push({ ...fileLevel(page), severity: "warning", code: "second-report", message: `a second report for week ${week}: ${first!.path} is for the same week.` });
+      problems.push(problem("second-report", fileLevel(page), { week, first: first!.path }));
     }
   }
   return problems;

@@ -14,10 +14,7 @@ export interface Problem {
   message: string;
 }
 
-/** A value as the author wrote it, for every message: JSON (one line, quoted), a Date as its ISO instant. */
-export function show(value: unknown): string {
-  return value instanceof Date ? value.toISOString() : (JSON.stringify(value) ?? String(value));
-}
+export { show } from "./show.js";
 
 /**
  * `posts/a.md:41:3  message [code]` (`… warning: message [code]` for a warning): the form editors

@@ -3,7 +3,6 @@
 // `Object.prototype` itself, so every object of the build (and of every later build in the same
 // process) gains the author's values, and Eleventy then fails on other files. `constructor` and
 // `prototype` lead there in other merges (lodash's, for one). Such keys are never data.
-import { show } from "./errors.js";
 
 /** The keys refused in any front matter or data file, at any depth. */
 const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
@@ -66,10 +65,6 @@ function walk(value: unknown, remove: boolean): Array<PrototypeKey & { inside: b
  */
 export const UNUSABLE_TAGS: ReadonlySet<string> = new Set(["__proto__", "__defineGetter__", "__defineSetter__"]);
 
-/** What the author is told about a prototype key: where it is and why it cannot stay. */
-export function prototypeKeyMessage(found: PrototypeKey): string {
-  return `${found.path}: ${show(found.key)} names a part of every JavaScript object, never data: merged into a page's data it would change every object of the build. Rename the key or remove it.`;
-}
 
 /**
  * The 1-based line of the `n`th (0-based) occurrence of `key` written as a key in YAML or JSON

@@ -2,13 +2,13 @@
 // full-width colon after a key, curly quotes where YAML wants straight ones, an unquoted colon in
 // a title, a full-width comma between tags, a missing closing `---`. Each is named at its line
 // with what to type instead; YAML's own message says none of this.
-import { show } from "./errors.js";
-import type { ProblemCode } from "./problemCodes.js";
+import { problem, type ProblemCode, type ProblemParams, type Severity } from "./problemCodes.js";
 
 export interface Mistake {
   /** 1-based line and column in the file (the opening `---` is line 1). */
   line: number;
   column: number;
+  severity: Severity;
   code: ProblemCode;
   message: string;
 }
@@ -71,12 +71,7 @@ export function swallowedBody(text: string, title: unknown): Mistake | undefined
   const ruleAbove = lines.length - 1 > start && lines.at(-1)!.trim() === "";
   if (!isTitle && !contentAfterBlank && !ruleAbove) return undefined;
   const closing = lines.length + 1;
-  return {
-    line: start + 1,
-    column: 1,
-    code: "front-matter-unclosed",
-    message: `front matter: the closing --- seems missing before this line (${show(lines[start]!.slice(0, 40))}): the --- at line ${closing}, a rule of the body, closed the front matter instead, so the text up to it was read as YAML and is not shown. Add a line --- above this line, where the front matter ends.`,
-  };
+  return problem("front-matter-unclosed", { line: start + 1, column: 1 }, { heading: lines[start]!, closedAt: closing });
 }
 
 /**
@@ -88,12 +83,7 @@ export function fullWidthColons(text: string): Mistake[] {
     const match = FULL_WIDTH_COLON_RE.exec(line);
     if (!match) return [];
     const key = match[1]!;
-    return [{
-      line: index + 1,
-      column: line.indexOf("：") + 1,
-      code: "full-width-colon",
-      message: `front matter: ${show(key)} is followed by a full-width colon "：" (U+FF1A), so YAML does not read it as a key. Type an ASCII colon and a space: ${key}: …`,
-    }];
+    return [problem("full-width-colon", { line: index + 1, column: line.indexOf("：") + 1 }, { key })];
   });
 }
 
@@ -107,32 +97,17 @@ export function explainYamlError(text: string, at: { line: number; column: numbe
   // `# …` line followed by more keys up to the error is a YAML comment (`# draft: true`), not a heading.
   const firstBodyLine = bodyStart(lines, at.line);
   if (firstBodyLine > 0 && firstBodyLine + 1 <= at.line) {
-    return {
-      line: firstBodyLine + 1,
-      column: 1,
-      code: "front-matter-unclosed",
-      message: `front matter: no closing --- before this line, so the text below was read as YAML (${show(lines[firstBodyLine]!.slice(0, 40))}). Add a line --- where the front matter ends.`,
-    };
+    return problem("front-matter-unclosed", { line: firstBodyLine + 1, column: 1 }, { readAsYaml: lines[firstBodyLine]! });
   }
   const line = lines[at.line - 1] ?? "";
   const pair = KEY_VALUE_RE.exec(line);
   if (pair) {
     const [, key, value] = pair as unknown as [string, string, string];
     if (/^[“”‘’]/.test(value)) {
-      return {
-        line: at.line,
-        column: line.indexOf(value) + 1,
-        code: "curly-quotes",
-        message: `front matter: ${key} is quoted with curly quotes ${value[0]}…, which YAML reads as text, not as quotes. Type ASCII quotes: ${key}: "${value.replace(/^[“”‘’]|[“”‘’]$/g, "").replace(/"/g, '\\"')}"`,
-      };
+      return problem("curly-quotes", { line: at.line, column: line.indexOf(value) + 1 }, { key, value });
     }
     if (/:([ \t]|$)/.test(value)) {
-      return {
-        line: at.line,
-        column: line.indexOf(value) + 1,
-        code: "unquoted-colon",
-        message: `front matter: the value of ${key} holds a colon and a space, which YAML reads as the start of another key. Put the value in quotes: ${key}: "${value.replace(/"/g, '\\"')}"`,
-      };
+      return problem("unquoted-colon", { line: at.line, column: line.indexOf(value) + 1 }, { key, value });
     }
   }
   return undefined;
@@ -141,14 +116,14 @@ export function explainYamlError(text: string, at: { line: number; column: numbe
 /** The separators that make one tag of what the author meant as several: `人工智能，大模型`. */
 const TAG_SEPARATOR_RE = /[，、；]/;
 
-/** A tag written with a full-width comma (or 、 or ；) between several: the fix, or undefined. */
-export function fullWidthTagSeparator(tags: unknown): string | undefined {
+/** A tag written with a full-width comma (or 、 or ；) between several: what the message needs, or undefined. */
+export function fullWidthTagSeparator(tags: unknown): ProblemParams<"tag-separator">[0] | undefined {
   const list = Array.isArray(tags) ? tags : [tags];
   const joined = list.find((tag): tag is string => typeof tag === "string" && TAG_SEPARATOR_RE.test(tag));
   if (!joined) return undefined;
   const separator = TAG_SEPARATOR_RE.exec(joined)![0];
   const parts = joined.split(TAG_SEPARATOR_RE).map((part) => part.trim()).filter((part) => part !== "");
-  return `tags: ${show(joined)} holds a full-width "${separator}", so it is one tag. For several tags, separate them with ASCII commas in brackets: tags: [${parts.join(", ")}], or write one per line as "- ${parts[0] ?? ""}".`;
+  return { joined, separator, parts };
 }
 
 /** A whole value wrapped in curly quotes (`“新模型”`): YAML keeps them as part of the text. */
@@ -163,11 +138,6 @@ export function curlyQuotedValues(text: string): Mistake[] {
     const match = CURLY_WRAPPED_RE.exec(line);
     if (!match) return [];
     const [, key, open, inner] = match as unknown as [string, string, string, string, string];
-    return [{
-      line: index + 1,
-      column: line.indexOf(open) + 1,
-      code: "curly-quoted-value",
-      message: `front matter: the value of ${key} is wrapped in curly quotes ${open}…${match[4]}, which YAML keeps as part of the text. If they are meant as quotes, type ASCII ones: ${key}: "${inner.replace(/"/g, '\\"')}"`,
-    }];
+    return [problem("curly-quoted-value", { line: index + 1, column: line.indexOf(open) + 1 }, { key, open, close: match[4]!, inner })];
   });
 }

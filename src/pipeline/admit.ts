@@ -3,11 +3,11 @@
 import { readFileSync } from "node:fs";
 import { posix } from "node:path";
 import { kindOf } from "../core/kinds.js";
-import { show } from "../core/errors.js";
+import { problem } from "../core/problemCodes.js";
 import { missingClosingLine } from "../core/yamlMistakes.js";
 import { checkOwnData } from "../content/contentData.js";
 import { isThroughLink } from "../content/files.js";
-import { encodingMessage, firstInvalidUtf8 } from "../content/encoding.js";
+import { firstInvalidUtf8 } from "../content/encoding.js";
 import { closesFrontMatter, frontMatterKeyLine, frontMatterNotes } from "../content/frontMatter.js";
 import { placeholderLine } from "../content/newWeek.js";
 import { pageStem } from "../content/references.js";
@@ -95,13 +95,12 @@ function ownLayout(ctx: BuildContext, state: BuildState, path: string): boolean 
 function checkFileShape(ctx: BuildContext, state: BuildState, path: string, body: string): void {
   if (/[#?]/.test(path)) {
     const name = posix.basename(path);
-    addFileProblem(ctx, state, path, { field: "file name", code: "file-name-url", message: `file name: ${name} holds "#" or "?", which end the path of a URL: links to its page would break. Rename the file without them.` }, "error");
+    addFileProblem(ctx, state, path, problem("file-name-url", { field: "file name" }, { name, backslash: false }), "error");
   } else if (path.includes("\\")) backslashName(ctx, state, path);
   const text = /\S/.test(body) ? undefined : readText(ctx, path);
   if (text !== undefined && !closesFrontMatter(text)) {
     const line = missingClosingLine(text);
-    const where = line === undefined ? "Add a line --- where the front matter ends." : "Add a line --- above this line, where the front matter ends.";
-    addProblem(ctx, state, path, { field: "front matter", code: "front-matter-unclosed", message: `front matter: no closing --- line, so the whole file was read as front matter and the body is empty. ${where}` }, "error", { line: line ?? 1, column: 1 });
+    addProblem(ctx, state, path, problem("front-matter-unclosed", { field: "front matter" }, { emptyBody: true, lineNamed: line !== undefined }), "error", { line: line ?? 1, column: 1 });
   }
 }
 
@@ -112,7 +111,7 @@ function checkFileShape(ctx: BuildContext, state: BuildState, path: string, body
  */
 function backslashName(ctx: BuildContext, state: BuildState, path: string): void {
   const name = posix.basename(path);
-  addFileProblem(ctx, state, path, { field: "file name", code: "file-name-url", message: `file name: ${show(name)} holds "\\", which a URL reads as "/": the page's address would name a folder that does not exist. Rename the file without it.` }, "error");
+  addFileProblem(ctx, state, path, problem("file-name-url", { field: "file name" }, { name, backslash: true }), "error");
 }
 
 /**
@@ -124,16 +123,11 @@ function checkFinished(ctx: BuildContext, state: BuildState, path: string, body:
   const line = placeholderLine(body);
   if (line === undefined) return;
   const live = status.state === "published" && !state.preview;
-  const later = status.state === "scheduled" ? " (This page is not published yet: this will stop the build when it goes live.)" : "";
-  const placeholder = `the template's placeholder ${show(body.split(/\r?\n/)[line]!.trim())} is still here`;
-  const message =
-    status.state === "draft"
-      ? `${placeholder}: write this part before removing draft: true.`
-      : `${placeholder}: the page would go live unfinished. Write this part, or hold the page back with draft: true.${live ? "" : later}`;
   const severity = live || (state.checkOnly && status.state === "published") ? "error" : "warning";
+  const params = { text: body.split(/\r?\n/)[line]!.trim(), draft: status.state === "draft", waiting: !live && status.state === "scheduled" };
   // Placed in the file as the analysis places a body line (after the front matter).
-  const placed = placeInFile({ file: path, bodyLine: line, column: 1, severity, code: "placeholder", message, rule: "markdown" }, readText(ctx, path), body);
-  addProblem(ctx, state, path, { field: "placeholder", code: "placeholder", message }, severity, { line: placed.line ?? 1, column: 1 });
+  const placed = placeInFile(problem("placeholder", { file: path, bodyLine: line, column: 1, severity, rule: "markdown" as const }, params), readText(ctx, path), body);
+  addProblem(ctx, state, path, problem("placeholder", { field: "placeholder", severity }, params), severity, { line: placed.line ?? 1, column: 1 });
 }
 
 /** A file whose text has U+FFFD: an error if that comes from bytes that are not UTF-8. */
@@ -145,5 +139,5 @@ function checkEncoding(ctx: BuildContext, state: BuildState, path: string): void
     return;
   }
   const invalid = firstInvalidUtf8(bytes);
-  if (invalid) addProblem(ctx, state, path, { field: "encoding", code: "not-utf8", message: encodingMessage(invalid) }, "error", invalid);
+  if (invalid) addProblem(ctx, state, path, problem("not-utf8", { field: "encoding" }, invalid), "error", invalid);
 }

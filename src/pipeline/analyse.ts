@@ -2,7 +2,7 @@
 // rendered yet. The content is analysed as a whole (links, weeks, digests), the problems of the
 // build gathered and weighed; the build stops here on any error, before a page is written.
 import { sortProblems, type Problem } from "../core/errors.js";
-import { readsFrontMatter } from "../core/problemCodes.js";
+import { problem, readsFrontMatter } from "../core/problemCodes.js";
 import { kindOf } from "../core/kinds.js";
 import { outputFileOf } from "../content/contentData.js";
 import { frontMatterKeyLine } from "../content/frontMatter.js";
@@ -72,7 +72,7 @@ function clashingTags(ctx: BuildContext, shown: ReturnType<typeof shownReports>)
     file: fileOf(ctx, clash.path),
     line: frontMatterKeyLine(readText(ctx, clash.path), "tags") ?? 1,
     column: 1,
-    severity: "error" as const,
+    severity: clash.severity,
     code: clash.code,
     message: clash.message,
   }));
@@ -93,7 +93,7 @@ function sharedAddresses(ctx: BuildContext, state: BuildState): Problem[] {
       const others = [...new Set([...(owners.get(file) ?? []), ...folders.flatMap((folder) => owners.get(folder) ?? [])])].filter((p) => p !== path);
       if (others.length === 0) continue;
       const line = frontMatterKeyLine(readText(ctx, path), "permalink") ?? 1;
-      problems.push({ file: fileOf(ctx, path), line, column: 1, severity: "error", code: "address-clash", message: `permalink: ${outputFileOf(url)} is also where ${others.join(", ")} is written; give each page an address of its own.` });
+      problems.push(problem("address-clash", { file: fileOf(ctx, path), line, column: 1 }, { file: outputFileOf(url), others }));
     }
   }
   return problems;

@@ -6,6 +6,7 @@ import { rm } from "node:fs/promises";
 import { posix, relative, resolve } from "node:path";
 import { show, WeeklyError, type Problem } from "../core/errors.js";
 import { outputFileOf } from "../content/contentData.js";
+import { problem } from "../core/problemCodes.js";
 import { copyFiles, legacyManifestFile, lockFile, manifestFile, mergeManifests, newManifest, nextManifest, readManifest, readManifestSync, removeFiles, staleOutputs, unsafeOutputReason, writeManifest, type OutputManifest } from "./clean.js";
 import { acquireLock, OutputLocked, realLockEnvironment } from "./outputLock.js";
 import { buildSearchIndex, SEARCH_FOLDER } from "./search.js";
@@ -90,14 +91,7 @@ export function unpublishedSinceLastBuild(ctx: BuildContext, state: BuildState):
   const previous = readManifestSync(manifestFile(state.output), legacyManifestFile(process.cwd(), state.output));
   return [...state.heldBack.values()]
     .filter((held) => (previous[held.path]?.length ?? 0) > 0)
-    .map((held) => ({
-      file: fileOf(ctx, held.path),
-      line: 1,
-      column: 1,
-      severity: "error" as const,
-      code: "stale-incremental" as const,
-      message: `was published by an earlier build and is not now; an --incremental build would leave it on the pages that list or link it. Build without --incremental.`,
-    }));
+    .map((held) => problem("stale-incremental", { file: fileOf(ctx, held.path), line: 1, column: 1 }));
 }
 
 /** The pictures only held-back pages show (a draft's), which a production build does not plan: by path. */

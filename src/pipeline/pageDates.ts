@@ -4,7 +4,8 @@ import { posix } from "node:path";
 import { WeeklyError } from "../core/errors.js";
 import { isOwnPage, kindOf } from "../core/kinds.js";
 import { parseSiteDate, weekInFileName } from "../core/dates.js";
-import { fieldMessage } from "../content/schema.js";
+import { fieldMessage, fieldParams } from "../content/schema.js";
+import { problem } from "../core/problemCodes.js";
 import { relativePath, type BuildContext } from "./context.js";
 import { addProblem } from "./problems.js";
 import type { BuildState } from "./state.js";
@@ -18,9 +19,8 @@ export function pageDate(ctx: BuildContext, state: BuildState, value: unknown, i
   if (value === undefined || value === null || value === "") return defaultDate(ctx, inputPath);
   const parsed = parseSiteDate(value, ctx.opts.timezone);
   if (parsed) return parsed.dateTime.toJSDate();
-  const message = fieldMessage("date", value, ctx.opts.timezone);
-  if (!inputPath) throw new WeeklyError(message);
-  addProblem(ctx, state, relativePath(ctx, inputPath), { field: "date", code: "invalid-field", message }, "error");
+  if (!inputPath) throw new WeeklyError(fieldMessage("date", value, ctx.opts.timezone));
+  addProblem(ctx, state, relativePath(ctx, inputPath), problem("invalid-field", { field: "date" }, fieldParams("date", value, ctx.opts.timezone)), "error");
   return new Date(0); // never written: the problem stops the build before rendering
 }
 

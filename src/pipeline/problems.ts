@@ -1,7 +1,7 @@
 // The problem log of one build: each problem once, at its file, line and column, with the weight
 // it has in this build.
 import { WeeklyError, type Problem } from "../core/errors.js";
-import type { ProblemCode } from "../core/problemCodes.js";
+import { NOT_LIVE_YET, relievedIn, type ProblemCode } from "../core/problemCodes.js";
 import { frontMatterKeyLine } from "../content/frontMatter.js";
 import { placeInFile } from "../content/place.js";
 import { type SiteIndex } from "../content/pageTypes.js";
@@ -37,23 +37,23 @@ export function addFileProblem(ctx: BuildContext, state: BuildState, path: strin
 }
 
 /**
- * How much a problem of the analysis weighs in this build. A preview is for writing (a report
- * may link to the digest not written yet), so there everything is a warning. `brokenLinks`
- * applies to missing targets only, never to a link that would point to a page not yet
- * published. A problem deferred in a page not yet published warns until that page goes live;
- * `weekly check` reports it as it is.
+ * How much a problem of the analysis weighs in this build, as its code's entry of the catalogue
+ * says (`relievedIn`). A preview is for writing (a report may link to the digest not written yet),
+ * so there the analysis's errors are warnings. `brokenLinks` applies to missing targets only, never
+ * to a link that would point to a page not yet published. A problem deferred in a page not yet
+ * published warns until that page goes live; `weekly check` reports it as it is.
  */
 export function severityIn(ctx: BuildContext, state: BuildState, problem: SiteIndex["problems"][number]): Problem["severity"] | false {
   const links = ctx.opts.brokenLinks;
-  const relaxed = problem.rule === "link" && links !== "error" ? links && "warning" : problem.severity;
+  const relaxed = relievedIn(problem.code, "brokenLinks") && links !== "error" ? links && "warning" : problem.severity;
   if (state.checkOnly) return relaxed;
-  if (state.preview || problem.deferred) return relaxed && "warning";
+  if ((state.preview && relievedIn(problem.code, "preview")) || problem.deferred) return relaxed && "warning";
   return relaxed;
 }
 
 /** A problem of the analysis, placed in its file (body lines after the front matter). */
 export function placeProblem(ctx: BuildContext, state: BuildState, problem: SiteIndex["problems"][number]): Problem {
-  if (problem.deferred) problem = { ...problem, message: `${problem.message} (This page is not published yet: this will stop the build when it goes live.)` };
+  if (problem.deferred) problem = { ...problem, message: `${problem.message}${NOT_LIVE_YET}` };
   const body = state.collected.get(problem.file)?.body ?? "";
   return { ...placeInFile(problem, readText(ctx, problem.file), body), file: fileOf(ctx, problem.file) };
 }

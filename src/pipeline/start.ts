@@ -8,8 +8,8 @@ import { show, sortProblems, WeeklyError, type Problem } from "../core/errors.js
 import { dataFileScope, findContentFolderFiles, findLinkProblems, MAX_CONTENT_FILE_BYTES, readDataFile } from "../content/files.js";
 import { jsonKeyLine, unusableTag } from "../content/frontMatter.js";
 import { checkOwnData, type DataIssue } from "../content/contentData.js";
-import { keyLine, placePrototypeKeys, prototypeKeyMessage } from "../core/prototypeKeys.js";
-import type { ProblemCode } from "../core/problemCodes.js";
+import { keyLine, placePrototypeKeys } from "../core/prototypeKeys.js";
+import { problem } from "../core/problemCodes.js";
 import { buildClock } from "../content/schedule.js";
 import { fileOf, readText, type BuildContext } from "./context.js";
 import { addFileProblem, addProblem, stop } from "./problems.js";
@@ -57,7 +57,7 @@ function warnMisplacedContent(ctx: BuildContext, state: BuildState): void {
     { option: "digestsDir", dir: ctx.opts.digestsDir, holds: "digests", chosen: ctx.opts.digestsDir !== DEFAULTS.digestsDir },
   ];
   for (const issue of misplacedContent(ctx.inputDir, folders, FOLDER_READER)) {
-    state.problems.set(`${issue.file}\0${issue.field}`, { file: issue.file, severity: "warning", code: issue.code, message: issue.message });
+    state.problems.set(`${issue.file}\0${issue.field}`, { file: issue.file, severity: issue.severity, code: issue.code, message: issue.message });
   }
 }
 
@@ -87,7 +87,7 @@ function checkContentFolders(ctx: BuildContext, state: BuildState): void {
     const text = readText(ctx, file.path);
     const read = readDataFile(file.path, text);
     if ("problem" in read) {
-      later.push({ path: file.path, issues: [{ field: "data file", code: "data-file", message: read.problem }], text });
+      later.push({ path: file.path, issues: [problem("data-file", { field: "data file" }, read.problem)], text });
       continue;
     }
     early.push(...beforeEleventyReads(ctx, file.path, read.data, text));
@@ -116,31 +116,23 @@ function checkContentFolders(ctx: BuildContext, state: BuildState): void {
  * its start on these, as on code, with every other problem of the data files.
  */
 function beforeEleventyReads(ctx: BuildContext, path: string, data: Record<string, unknown>, text: string): Problem[] {
-  const at = (line: number | undefined, code: ProblemCode, message: string): Problem => ({ file: fileOf(ctx, path), line: line ?? 1, column: 1, severity: "error", code, message });
-  const problems = placePrototypeKeys(text, data, { remove: true }).map((key) => at(key.line, "prototype-key", prototypeKeyMessage(key)));
+  const at = (line: number | undefined) => ({ file: fileOf(ctx, path), line: line ?? 1, column: 1 });
+  const problems: Problem[] = placePrototypeKeys(text, data, { remove: true }).map((key) => problem("prototype-key", at(key.line), { path: key.path, key: key.key }));
   const tag = unusableTag(data);
-  if (tag) problems.push(at(keyLine(text, "tags"), "prototype-key", tag.message));
+  if (tag) problems.push(problem("prototype-key", at(keyLine(text, "tags")), tag));
   return problems;
 }
 
 function codeFileProblem(ctx: BuildContext, path: string, kind: "template" | "front matter"): Problem {
-  const folder = posix.dirname(path).split("/")[0];
-  const message =
-    kind === "template"
-      ? `a template or script in a content folder: Eleventy would run it as code while building. Reports and digests are Markdown (.md) files; move site templates out of ${folder}/ (layouts belong in ${ctx.opts.layoutsDir}/).`
-      : `front matter in a language that runs as code (such as ---js): reports and digests take YAML (---) or JSON (---json) front matter only.`;
-  return { file: fileOf(ctx, path), ...(kind === "front matter" ? { line: 1, column: 1 } : {}), severity: "error", code: kind === "template" ? "code-file" : "code-front-matter", message };
+  if (kind === "front matter") return problem("code-front-matter", { file: fileOf(ctx, path), line: 1, column: 1 });
+  return problem("code-file", { file: fileOf(ctx, path) }, { folder: posix.dirname(path).split("/")[0]!, layoutsDir: ctx.opts.layoutsDir });
 }
 
 /** A page or data file over the limit, or (no size) one that is not a regular file at all. */
 function tooLargeProblem(ctx: BuildContext, path: string, size: number | undefined): Problem {
   const what = path.toLowerCase().endsWith(".md") ? "a report or digest" : "a data file of a content folder";
   const limit = `${megabytes(MAX_CONTENT_FILE_BYTES)} (${MAX_CONTENT_FILE_BYTES} bytes) for ${what}`;
-  const message =
-    size === undefined
-      ? `the name leads to a device, a pipe or a socket, not a regular file: it has no size to hold to the limit of ${limit}, and reading it may never end, so it is not read. Replace it with a file, or remove it.`
-      : `the file is ${megabytes(size)} (${size} bytes), over the limit of ${limit}: it is not read. Split it into smaller files, or move what is not text (pictures, data) into files it links to.`;
-  return { file: fileOf(ctx, path), severity: "error", code: "file-too-large", message };
+  return problem("file-too-large", { file: fileOf(ctx, path) }, { limit, size: size === undefined ? undefined : `${megabytes(size)} (${size} bytes)` });
 }
 
 /** Bytes as mebibytes, written MB as the README does: 209715200 → "200 MB", 10485761 → "10.0 MB". */
