@@ -184,7 +184,7 @@ describe("weekly export: which report, and what it says", () => {
     assert.deepEqual(listFiles(join(site, "letters")).filter((f) => f.includes("partial")), []);
     const wrong = runWeekly(site, ["export", "2026-W07", "--format", "pdf"], BEFORE);
     assert.equal(wrong.status, 2);
-    assert.equal(wrong.stderr, 'weekly export: --format received "pdf"; expected email, wechat, text.\n');
+    assert.equal(wrong.stderr, 'weekly export: --format received "pdf"; expected email, wechat or text.\n');
   });
 });
 
