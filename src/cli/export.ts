@@ -38,6 +38,10 @@ export const exportCommand = defineCommand({
       description: "the email's unsubscribe link as your newsletter service writes it (default {{unsubscribe_url}})",
     },
   },
+  conflicts: ({ values }) =>
+    values.unsubscribe !== undefined && editionNamed(values.format)?.unsubscribe === false
+      ? [`--unsubscribe sets the unsubscribe link of ${listed(EDITIONS.filter((e) => e.unsubscribe).map((e) => `--format ${e.name}`), "or")}; --format ${values.format} has none.`]
+      : [],
   async run({ values, positionals }, io) {
     const site = await siteOf("export", io);
     if (!site) return 2;

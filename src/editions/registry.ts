@@ -24,6 +24,8 @@ export interface Edition {
   /** Its name to the author: the preview's link and page title. */
   readonly label: string;
   readonly render: (report: EditionReport, context: EditionContext) => string;
+  /** Whether it ends with an unsubscribe link, whose address `weekly export --unsubscribe` sets. */
+  readonly unsubscribe: boolean;
   /** Whether it sends the site's pictures: `weekly export` then makes them and prints their weight. */
   readonly sendsPictures: boolean;
   /** The most bytes it may have, and what happens beyond: `weekly export` refuses a larger one. */
@@ -41,12 +43,13 @@ export const EDITIONS = [
     summary: "an HTML email",
     label: "邮件版",
     render: (report, { imageSize, unsubscribe }) => emailEdition(report, unsubscribe === undefined ? { imageSize } : { imageSize, unsubscribe }),
+    unsubscribe: true,
     sendsPictures: true,
     limit: { bytes: EMAIL_MAX_BYTES, beyond: "Gmail would cut it off" },
     preview: "document",
   },
-  { name: "wechat", summary: "a 公众号 article", label: "公众号版", render: (report) => wechatEdition(report), sendsPictures: true, preview: "fragment" },
-  { name: "text", summary: "plain text", label: "纯文本版", render: (report) => textEdition(report), sendsPictures: false, preview: false },
+  { name: "wechat", summary: "a 公众号 article", label: "公众号版", render: (report) => wechatEdition(report), unsubscribe: false, sendsPictures: true, preview: "fragment" },
+  { name: "text", summary: "plain text", label: "纯文本版", render: (report) => textEdition(report), unsubscribe: false, sendsPictures: false, preview: false },
 ] as const satisfies readonly Edition[];
 
 export type EditionName = (typeof EDITIONS)[number]["name"];
