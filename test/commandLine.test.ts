@@ -70,6 +70,8 @@ const REFUSED: Array<[string, string[], string[]]> = [
   ["export", [], ["--format missing; expected email, wechat or text.", "name the report; expected one week such as 2026-W07, or a report's file."]],
   ["export", ["2026-W07", "2026-W08", "--format", "text"], ['unexpected argument "2026-W08"; expected one week such as 2026-W07, or a report\'s file.']],
   ["export", ["2026-W07", "--format", "text", "-o"], ["-o received no value; expected a file's path."]],
+  ["export", ["2026-W07", "--format"], ["--format received no value; expected email, wechat or text."]],
+  ["export", ["2026-W07", "--format", "text", "-o", "-x"], ['-o received no value ("-x" reads as an option; write --output=-x if it is the value); expected a file\'s path.']],
   ["export", ["2026-W07", "--format", "text", "--unsubscribe", "*|UNSUB|*"], ["--unsubscribe sets the unsubscribe link of --format email; --format text has none."]],
 ];
 

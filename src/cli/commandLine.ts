@@ -114,11 +114,10 @@ export function parseCommand<O extends OptionSpecs>(command: Command<O>, argv: r
       if (spec === undefined) problems.push(unknownOption(token.rawName, command, commands));
       else if (spec.type === "string" && token.value === undefined) problems.push(`${token.rawName} received no value; expected ${spec.expected}.`);
       else if (spec.type === "string" && !token.inlineValue && token.value?.startsWith("-")) {
-        problems.push(`${token.rawName} received no value (${show(token.value)} reads as an option; write ${token.rawName}=${token.value} if it is the value); expected ${spec.expected}.`);
+        problems.push(`${token.rawName} received no value (${show(token.value)} reads as an option; write --${token.name}=${token.value} if it is the value); expected ${spec.expected}.`);
       } else if (spec.type === "boolean" && token.value !== undefined) problems.push(`${token.rawName} takes no value; received ${show(token.value)}.`);
     }
-    const values = Object.fromEntries(Object.entries(lenient.values).filter(([name, value]) => typeof value === "string" && options[name]?.type === "string"));
-    problems.push(...readValues(command, values).problems);
+    problems.push(...readValues(command, lenient.values).problems);
     return { problems: problems.length > 0 ? problems : [(error as Error).message] };
   }
   if (strict.values.help === true) return { help: true };
@@ -138,15 +137,18 @@ function parseArgsOptions(options: OptionSpecs): Record<string, { type: "string"
 }
 
 /** Each option's value: a flag's boolean, a valued option's read value or its default; the refusals. */
-function readValues(command: CommandInfo, given: Record<string, string | boolean | undefined>): { values: Record<string, unknown>; problems: string[] } {
+function readValues(command: CommandInfo, given: Record<string, string | boolean | Array<string | boolean> | undefined>): { values: Record<string, unknown>; problems: string[] } {
   const values: Record<string, unknown> = {};
   const problems: string[] = [];
   for (const [name, spec] of Object.entries(command.options)) {
     const text = given[name];
     if (spec.type === "boolean") values[name] = text === true;
-    else if (typeof text !== "string") {
+    else if (text === undefined) {
       if (spec.required) problems.push(`--${name} missing; expected ${spec.expected}.`);
       values[name] = spec.default;
+    } else if (typeof text !== "string") {
+      // Given without its value (only a lenient pass reads it so): named with the tokens already.
+      values[name] = undefined;
     } else {
       values[name] = spec.read(text);
       if (values[name] === undefined) problems.push(`--${name} received ${show(text)}; expected ${spec.expected}.`);
