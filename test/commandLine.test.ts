@@ -6,11 +6,13 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Writable } from "node:stream";
-import { commandHelp, parseCommand, type AnyCommand, type OptionSpecs } from "../src/cli/commandLine.js";
+import { commandHelp, listed, parseCommand, type AnyCommand, type OptionSpecs } from "../src/cli/commandLine.js";
 import { COMMANDS, main } from "../src/cli/main.js";
 import { EDITIONS } from "../src/editions/registry.js";
 import { ROOT } from "./helpers.js";
 
+/** `email, wechat or text`: read from the registry, so that a new edition changes no case here. */
+const FORMATS = listed(EDITIONS.map((edition) => edition.name), "or");
 const command = (name: string): AnyCommand => COMMANDS.find((c) => c.name === name)!;
 const parse = (name: string, argv: string[]) => parseCommand(command(name), argv, COMMANDS);
 
@@ -65,12 +67,12 @@ const REFUSED: Array<[string, string[], string[]]> = [
   ["digest", ["2026-W08", "--import", "x.opml"], ["--import adds sources and stops; run it without a week, --merge, --dry-run or --offline."]],
   ["digest", ["--import", "x.opml", "--merge", "--timeout", "601"], ['--timeout received "601"; expected a number of seconds from 1 to 600, such as 20.', "--import adds sources and stops; run it without a week, --merge, --dry-run or --offline."]],
   ["export", ["2026-W07", "--weekday", "9", "--format", "text"], ["unknown option --weekday, an option of weekly new (weekly export takes --format, --output, --unsubscribe and --help); see weekly export --help."]],
-  ["export", ["2026-W07"], ["--format missing; expected email, wechat or text."]],
-  ["export", ["2026-W07", "--format", "pdf"], ['--format received "pdf"; expected email, wechat or text.']],
-  ["export", [], ["--format missing; expected email, wechat or text.", "name the report; expected one week such as 2026-W07, or a report's file."]],
+  ["export", ["2026-W07"], [`--format missing; expected ${FORMATS}.`]],
+  ["export", ["2026-W07", "--format", "pdf"], [`--format received "pdf"; expected ${FORMATS}.`]],
+  ["export", [], [`--format missing; expected ${FORMATS}.`, "name the report; expected one week such as 2026-W07, or a report's file."]],
   ["export", ["2026-W07", "2026-W08", "--format", "text"], ['unexpected argument "2026-W08"; expected one week such as 2026-W07, or a report\'s file.']],
   ["export", ["2026-W07", "--format", "text", "-o"], ["-o received no value; expected a file's path."]],
-  ["export", ["2026-W07", "--format"], ["--format received no value; expected email, wechat or text."]],
+  ["export", ["2026-W07", "--format"], [`--format received no value; expected ${FORMATS}.`]],
   ["export", ["2026-W07", "--format", "text", "-o", "-x"], ['-o received no value ("-x" reads as an option; write --output=-x if it is the value); expected a file\'s path.']],
   ["export", ["2026-W07", "--format", "text", "--unsubscribe", "*|UNSUB|*"], ["--unsubscribe sets the unsubscribe link of --format email; --format text has none."]],
 ];
@@ -109,7 +111,7 @@ describe("weekly: usage problems exit 2 naming the command; help exits 0 on stan
     assert.equal(run.status, 2);
     assert.deepEqual(run.stderr.trimEnd().split("\n"), [
       "weekly export: unknown option --weekday, an option of weekly new (weekly export takes --format, --output, --unsubscribe and --help); see weekly export --help.",
-      "weekly export: --format missing; expected email, wechat or text.",
+      `weekly export: --format missing; expected ${FORMATS}.`,
     ]);
   });
   test("an option before the command is misplaced: exit 2", async () => {
