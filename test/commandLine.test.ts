@@ -172,10 +172,11 @@ describe("the help is written from the declarations the parser reads", () => {
 
 describe("the README's commands", () => {
   const readme = readFileSync(join(ROOT, "README.md"), "utf8");
-  /** Each `npx weekly …` of an inline code span (which may wrap) or at the start of a code block's line, its comment dropped. */
+  const docs = `${readme}\n${readFileSync(join(ROOT, "docs", "plugin.md"), "utf8")}`;
+  /** Each `npx weekly …` of the README (and the plugin's documentation): of an inline code span (which may wrap) or at the start of a code block's line, its comment dropped. */
   const lines = [
-    ...[...readme.matchAll(/`(npx weekly [^`]+)`/g)].map((m) => m[1]!),
-    ...[...readme.matchAll(/^npx weekly .*$/gm)].map((m) => m[0].replace(/\s+#.*$/, "")),
+    ...[...docs.matchAll(/`(npx weekly [^`]+)`/g)].map((m) => m[1]!),
+    ...[...docs.matchAll(/^npx weekly .*$/gm)].map((m) => m[0].replace(/\s+#.*$/, "")),
   ].map((line) => line.replace(/\s+/g, " ").trim());
   // A synopsis (`<2026-W07 | FILE>`, `[-o FILE]`, `email|wechat|text`) is checked against the registry below.
   const commands = [...new Set(lines.filter((line) => !/[<[|]/.test(line)))];
