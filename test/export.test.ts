@@ -9,6 +9,8 @@ import { join, relative } from "node:path";
 import { parseHTML } from "linkedom";
 import { chromium, type BrowserContext } from "playwright-core";
 import { columns } from "../src/editions/text.js";
+import { EDITIONS } from "../src/editions/registry.js";
+import { listed } from "../src/cli/commandLine.js";
 import { all, copySite, listFiles, outputPathOf, removeOutput, runEleventy, runWeekly, runWeeklyInProcess, tempOutput, text } from "./helpers.js";
 import { serveFolder, type StaticSite } from "./staticServer.js";
 
@@ -184,7 +186,7 @@ describe("weekly export: which report, and what it says", () => {
     assert.deepEqual(listFiles(join(site, "letters")).filter((f) => f.includes("partial")), []);
     const wrong = runWeekly(site, ["export", "2026-W07", "--format", "pdf"], BEFORE);
     assert.equal(wrong.status, 2);
-    assert.equal(wrong.stderr, 'weekly export: --format received "pdf"; expected email, wechat, text.\n');
+    assert.equal(wrong.stderr, `weekly export: --format received "pdf"; expected ${listed(EDITIONS.map((edition) => edition.name), "or")}.\n`);
   });
 });
 

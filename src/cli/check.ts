@@ -1,6 +1,24 @@
 // `weekly check`: every problem of a site's content, found by the analysis a build runs.
 import { formatProblem, plural, type Problem } from "../core/errors.js";
 import { problemKind } from "../core/problemCodes.js";
+import { defineCommand, oneOf } from "./commandLine.js";
+import { siteOf } from "./inspect.js";
+
+export const checkCommand = defineCommand({
+  name: "check",
+  summary: "Check every report and digest (front matter, links, weeks) without building; exit 1 when there is an error.",
+  arguments: [],
+  expects: "it checks the site in the current folder",
+  options: {
+    format: { type: "string", ...oneOf(["text", "json"]), description: "lines of file:line:column, or JSON with each problem's code, title and hint", default: "text" },
+  },
+  async run({ values }, io) {
+    const site = await siteOf("check", io);
+    if (!site) return 2;
+    io.out.write(formatReport(site, values.format));
+    return site.problems.some((p) => p.severity === "error") ? 1 : 0;
+  },
+});
 
 export interface CheckReport {
   problems: Problem[];

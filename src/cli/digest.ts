@@ -15,10 +15,44 @@ import { readFeed, type FeedItem } from "../digest/feed.js";
 import { newSources, sourcesFromOpml } from "../digest/opml.js";
 import { selectWeek, type Tally } from "../digest/select.js";
 import { digestMarkdown, mergeDigest } from "../digest/write.js";
-import type { SiteInspection } from "./inspect.js";
+import { siteOf, type SiteInspection } from "./inspect.js";
+import { defineCommand } from "./commandLine.js";
 
 /** Sources fetched at once. */
 const AT_ONCE = 4;
+/** The most `--timeout` may be: ten minutes for one source is already a hung one. */
+const MAX_TIMEOUT_SECONDS = 600;
+
+export const digestCommand = defineCommand({
+  name: "digest",
+  summary: "Collect a week's news from the feeds of weekly_news/sources.yml into the week's digest; exit 1 when a source failed, 2 when the sources file is wrong.",
+  arguments: [{ value: "YYYY-Www", description: "the week (default: the ISO week that holds now)" }],
+  expects: "expected one week such as 2026-W07",
+  options: {
+    timeout: {
+      type: "string",
+      value: "SECONDS",
+      read: (text) => (Number(text) >= 1 && Number(text) <= MAX_TIMEOUT_SECONDS ? Number(text) : undefined),
+      expected: `a number of seconds from 1 to ${MAX_TIMEOUT_SECONDS}, such as 20`,
+      description: "the most one source may take, retries included",
+      default: 20,
+    },
+    offline: { type: "boolean", description: "work from the last good response of each feed, kept in the cache" },
+    merge: { type: "boolean", description: "add the items the week's existing digest lacks, nothing else" },
+    "dry-run": { type: "boolean", description: "print the digest instead of writing it" },
+    import: { type: "string", value: "FILE.opml", read: (text) => text, expected: "a feed reader's OPML export", description: "add a feed reader's subscriptions to the sources, then stop" },
+  },
+  conflicts: ({ values, positionals }) =>
+    values.import !== undefined && (positionals.length > 0 || values.merge || values["dry-run"] || values.offline)
+      ? ["--import adds sources and stops; run it without a week, --merge, --dry-run or --offline."]
+      : [],
+  async run({ values, positionals }, io) {
+    const site = await siteOf("digest", io);
+    if (!site) return 2;
+    if (values.import !== undefined) return importSources(site, values.import, io);
+    return runDigest(site, { week: positionals[0], timeoutSeconds: values.timeout, offline: values.offline, merge: values.merge, dryRun: values["dry-run"] }, io);
+  },
+});
 const SOURCES_HEADER = "# 每周新闻摘要的来源：weekly digest 按顺序抓取；重复的条目归排在前面的来源。\n# name: 小节标题；feed: 订阅源（RSS、Atom、RDF 或 JSON Feed）的地址；home: 来源主页（可省）。\n";
 
 export interface DigestRequest {

@@ -1,4 +1,4 @@
-// `weekly export`: a week's report as an email, a WeChat article or plain text, made from the
+// `weekly export`: a week's report as one of its editions (editions/registry.ts), made from the
 // same Markdown the site renders, whether the report is published, scheduled or a draft.
 import { stat } from "node:fs/promises";
 import { posix, relative, resolve } from "node:path";
@@ -7,24 +7,53 @@ import { formatProblem, plural } from "../core/errors.js";
 import { imageSizeReader } from "../content/imageSize.js";
 import type { AnalysedPage } from "../content/pageTypes.js";
 import { editionReport } from "../editions/fromPage.js";
-import { EMAIL_MAX_BYTES, emailEdition, emailSize } from "../editions/email.js";
-import { textEdition } from "../editions/text.js";
-import { wechatEdition } from "../editions/wechat.js";
-import type { EditionReport } from "../editions/report.js";
+import { EDITIONS, editionNamed, type EditionName } from "../editions/registry.js";
 import type { EditionPicture } from "../editions/pictures.js";
 import { linkedFileSource } from "../content/linkedFiles.js";
 import { variantBytes } from "../pipeline/imageVariants.js";
-import type { SiteInspection } from "./inspect.js";
+import { siteOf, type SiteInspection } from "./inspect.js";
 import { placeOutput, writePlaced } from "./writeTarget.js";
 import { newWeekEffect } from "./new.js";
+import { defineCommand, listed, oneOf } from "./commandLine.js";
 
-export const FORMATS = ["email", "wechat", "text"] as const;
-export type Format = (typeof FORMATS)[number];
+export const exportCommand = defineCommand({
+  name: "export",
+  summary: `Make a report (published, scheduled or draft) into ${listed(EDITIONS.map((edition) => edition.summary), "or")}.`,
+  arguments: [{ value: "YYYY-Www | FILE", description: "the report's week, or its file", required: true }],
+  expects: "expected one week such as 2026-W07, or a report's file",
+  missing: "name the report",
+  options: {
+    format: {
+      type: "string",
+      ...oneOf(EDITIONS.map((edition) => edition.name)),
+      required: true,
+      description: `the edition: ${listed(EDITIONS.map((edition) => `${edition.name} (${edition.summary})`), "or")}`,
+    },
+    output: { type: "string", short: "o", value: "FILE", read: (text) => text, expected: "a file's path", description: "write it to FILE (default: standard output)" },
+    unsubscribe: {
+      type: "string",
+      value: "TEXT",
+      read: (text) => text,
+      expected: "your newsletter service's unsubscribe placeholder",
+      description: "the email's unsubscribe link as your newsletter service writes it (default {{unsubscribe_url}})",
+    },
+  },
+  conflicts: ({ values }) =>
+    values.unsubscribe !== undefined && editionNamed(values.format)?.unsubscribe === false
+      ? [`--unsubscribe sets the unsubscribe link of ${listed(EDITIONS.filter((e) => e.unsubscribe).map((e) => `--format ${e.name}`), "or")}; --format ${values.format} has none.`]
+      : [],
+  async run({ values, positionals }, io) {
+    const site = await siteOf("export", io);
+    if (!site) return 2;
+    const { format, output, unsubscribe } = values;
+    return runExport(site, { which: positionals[0]!, format, output, unsubscribe, cwd: io.cwd, env: io.env }, io);
+  },
+});
 
 export interface ExportRequest {
   /** `2026-W07`, or the report's file (relative to the folder the command runs in). */
   which: string;
-  format: Format;
+  format: EditionName;
   /** Where to write; undefined: standard output. */
   output: string | undefined;
   /** The email's unsubscribe placeholder. */
@@ -70,12 +99,16 @@ export async function runExport(site: SiteInspection, request: ExportRequest, io
   }
   const body = site.markdown.render(page.body, { page: { inputPath: `./${posix.join(site.inputDir, page.path)}` }, title: page.title });
   const report = editionReport(page, site.site, site.options, body);
-  const edition = render(report, request, site);
-  if (request.format === "email" && emailSize(edition) > EMAIL_MAX_BYTES) {
-    return say(`the email of ${file} is ${Math.ceil(emailSize(edition) / 1024)} KB, over ${EMAIL_MAX_BYTES / 1024} KB: Gmail would cut it off. Shorten the report, or send a link to the web page.`), 1;
+  const kind = editionNamed(request.format)!;
+  // Only the files the site may publish are read for their sizes (the rule of content/linkedFiles.ts).
+  const imageSize = imageSizeReader(site.options.site.url, site.site.linked);
+  const edition = kind.render(report, { imageSize, unsubscribe: request.unsubscribe });
+  const size = Buffer.byteLength(edition, "utf8");
+  if (kind.limit !== undefined && size > kind.limit.bytes) {
+    return say(`the ${kind.name} of ${file} is ${Math.ceil(size / 1024)} KB, over ${kind.limit.bytes / 1024} KB: ${kind.limit.beyond}. Shorten the report, or send a link to the web page.`), 1;
   }
   // Made (or found) before the edition is written: a picture that cannot be read stops the export.
-  const weight = request.format === "text" ? { bytes: 0, large: [] } : await pictureWeight(site, report.pictures);
+  const weight = kind.sendsPictures ? await pictureWeight(site, report.pictures) : { bytes: 0, large: [] };
   if ("failed" in weight) return say(weight.failed), 2;
   if (request.output === undefined) io.out.write(edition);
   else if (placement && "path" in placement) {
@@ -90,19 +123,9 @@ export async function runExport(site: SiteInspection, request: ExportRequest, io
   if (report.removed.length > 0) say(`warning: ${file}: what no edition keeps was removed: ${report.removed.join("; ")}.`);
   for (const big of weight.large) say(`warning: ${big.input} is ${kilobytes(big.bytes)} KB, sent as it is (a GIF is not re-encoded): make it smaller, or link to it.`);
   // On standard error, as every line but the edition: standard output stays the edition.
-  if (request.format !== "text") say(weightLine(request.format, emailSize(edition), weight.bytes, report.pictures.length, report.picturesElsewhere));
+  if (kind.sendsPictures) say(weightLine(request.format, size, weight.bytes, report.pictures.length, report.picturesElsewhere));
   say(`${file} as ${request.format}; ${status(page, site.options.timezone)}`);
   return 0;
-}
-
-function render(report: EditionReport, request: ExportRequest, site: SiteInspection): string {
-  if (request.format === "email") {
-    // Only the files the site may publish are read for their sizes (the rule of content/linkedFiles.ts).
-    const imageSize = imageSizeReader(site.options.site.url, site.site?.linked ?? (() => ({ kind: "missing" })));
-    return emailEdition(report, request.unsubscribe === undefined ? { imageSize } : { imageSize, unsubscribe: request.unsubscribe });
-  }
-  if (request.format === "wechat") return wechatEdition(report);
-  return textEdition(report);
 }
 
 /** A GIF sent as it is, over this size, is named: every reader's mail client loads it whole. */
@@ -135,7 +158,7 @@ async function pictureWeight(site: SiteInspection, pictures: readonly EditionPic
 }
 
 /** `email: 38 KB HTML + 412 KB in 3 pictures (460123 bytes in all)`. */
-function weightLine(format: Format, html: number, pictures: number, count: number, elsewhere: number): string {
+function weightLine(format: string, html: number, pictures: number, count: number, elsewhere: number): string {
   const other = elsewhere === 0 ? "" : `; ${plural(elsewhere, "picture")} of other sites not counted`;
   return `${format}: ${kilobytes(html)} KB HTML + ${kilobytes(pictures)} KB in ${plural(count, "picture")} (${html + pictures} bytes in all${other})`;
 }

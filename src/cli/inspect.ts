@@ -83,6 +83,14 @@ export async function inspectSite(startDir: string): Promise<SiteInspection | { 
   }
 }
 
+/** The site of the folder the command runs in, or undefined once the reason it cannot be read is printed (the command then exits 2). */
+export async function siteOf(command: string, io: { cwd: string; err: NodeJS.WritableStream }): Promise<SiteInspection | undefined> {
+  const site = await inspectSite(io.cwd);
+  if (!("failure" in site)) return site;
+  io.err.write(`weekly ${command}: ${site.failure}\n`);
+  return undefined;
+}
+
 /** The markdown-it Eleventy would render with: the site's (or one with Eleventy's defaults), its amendments, then the plugin's rules. */
 function markdownFor(config: SiteConfig, context: RenderContext): MarkdownIt {
   const md = config.markdown.library ?? markdownIt({ html: true });

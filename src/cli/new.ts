@@ -4,9 +4,45 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { describeNewWeek, planNewWeek, type NewWeekRequest } from "../content/newWeek.js";
 import { buildClock } from "../content/schedule.js";
-import type { SiteInspection } from "./inspect.js";
+import { siteOf, type SiteInspection } from "./inspect.js";
+import { defineCommand } from "./commandLine.js";
 
 const WEEKDAY_NAMES = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const TIME_OF_DAY_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
+/** `--tags AI，代理、工具`: an author writing Chinese separates them with a full-width comma or 、. */
+const TAG_SEPARATOR_RE = /[,，、]/;
+
+export const newCommand = defineCommand({
+  name: "new",
+  summary: "Start a week's report from the site's templates, with its digest stub when its week has none.",
+  arguments: [{ value: "YYYY-Www", description: "the week (default: the week after the newest report)" }],
+  expects: "expected one week such as 2026-W07",
+  options: {
+    title: { type: "string", value: "TEXT", read: (text) => text, expected: "a title", description: "title; {year}, {ww}, {w} and {week} are filled in" },
+    weekday: { type: "string", value: "1-7|mon…sun", read: parseWeekday, expected: "1 (Monday) to 7 (Sunday), or mon … sun", description: "publishing weekday (default: the site's, Thursday unless set)" },
+    time: { type: "string", value: "HH:MM", read: (text) => (TIME_OF_DAY_RE.test(text) ? text : undefined), expected: "a time of day such as 08:00", description: "time of day of scheduled (default: the day, 00:00)" },
+    tags: { type: "string", value: "A,B", read: readTags, expected: "tags separated by , or ，", description: "tags, separated by , or ，(default: the site's)" },
+    digest: { type: "boolean", description: "write only the week's digest stub, no report (a new report gets one anyway when its week has none)" },
+  },
+  async run({ values, positionals }, io) {
+    const site = await siteOf("new", io);
+    if (!site) return 2;
+    const { title, weekday, time, tags, digest } = values;
+    const written = await writeNewWeek(site.siteDir, site, { week: positionals[0], title, weekday, time, tags, digest }, io.env);
+    if ("error" in written) {
+      io.err.write(`weekly new: ${written.error}\n`);
+      return 1;
+    }
+    io.out.write(`${written.paths.join("\n")}\n`);
+    for (const note of written.notes) io.err.write(`weekly new: ${note}\n`);
+    return 0;
+  },
+});
+
+/** `AI， 代理` → ["AI", "代理"]. */
+function readTags(text: string): string[] {
+  return text.split(TAG_SEPARATOR_RE).map((tag) => tag.trim()).filter((tag) => tag !== "");
+}
 
 /** `--weekday 4`, `thu` or `thursday` → 4 (ISO: Monday is 1); undefined when it is none of these. */
 export function parseWeekday(text: string): number | undefined {

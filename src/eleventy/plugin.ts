@@ -14,7 +14,8 @@ import { FEED_STYLESHEET_URL, feedStylesheet } from "../present/feedStylesheet.j
 import { jsonFeed } from "../present/jsonFeed.js";
 import { generatedPages, generatedPageUrls, navigation } from "../present/pages.js";
 import { markNoindex } from "../present/preview.js";
-import { EDITION_PAGE, editionUrl, PREVIEW_EDITIONS } from "../present/editionPages.js";
+import { EDITION_PAGE, editionUrl } from "../present/editionPages.js";
+import { PREVIEW_EDITIONS } from "../editions/registry.js";
 import { encodeUrl, xmlSafe } from "../core/safety.js";
 import { posix } from "node:path";
 import { DateTime } from "luxon";
@@ -140,7 +141,7 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
   // A preview's edition pages of each report (email, WeChat), with their 复制 button; a
   // production build gives them no address.
   eleventyConfig.addFilter("weeklyEdition", api.edition);
-  for (const { format } of PREVIEW_EDITIONS) {
+  for (const { name: format } of PREVIEW_EDITIONS) {
     eleventyConfig.addTemplate(`weekly-plugin/edition-${format}.njk`, EDITION_PAGE, {
       pagination: { data: "collections.all", before: api.editionReports, size: 1, alias: "report", addAllPagesToCollections: false },
       layout: false,

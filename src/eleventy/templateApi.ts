@@ -16,11 +16,10 @@ import { pageView, type PageView } from "../present/views.js";
 import { paginateTags, tagFeedTitle, tagFeedUrl, type TagPageEntry } from "../present/tagPages.js";
 import { relatedInputs, relatedReports, sameRelatedInputs, type RelatedInput } from "../content/related.js";
 import type { SiteIndex } from "../content/pageTypes.js";
-import { clipboardJson, editionLinks, PREVIEW_EDITIONS, type PreviewFormat } from "../present/editionPages.js";
+import { clipboardJson, editionLinks } from "../present/editionPages.js";
 import { editionReport } from "../editions/fromPage.js";
-import { emailEdition } from "../editions/email.js";
+import { PREVIEW_EDITIONS } from "../editions/registry.js";
 import { textEdition } from "../editions/text.js";
-import { wechatEdition } from "../editions/wechat.js";
 import { cardLink } from "../cards/cardPages.js";
 
 /** The newest reports a preview makes edition pages for. */
@@ -45,7 +44,7 @@ export class TemplateApi {
   /** State that outlives a build: the related reports, chosen again only when a report they are chosen from changed. */
   #related: { inputs: RelatedInput[]; chosen: Map<string, string[]>; site: SiteIndex } | undefined;
   /** State that outlives a build: the preview's editions, by format, report and rendered body. */
-  #editions = new Map<string, { html: string; text: string; label: string; title: string; links: Array<{ label: string; url: string }>; json: string; removed: string[] }>();
+  #editions = new Map<string, { html: string; text: string; label: string; document: boolean; title: string; links: Array<{ label: string; url: string }>; json: string; removed: string[] }>();
 
   /** Whether a report's tags link to the plugin's tag pages (not when the site has its own: guest.ts). */
   readonly #linksTags: () => boolean;
@@ -104,7 +103,7 @@ export class TemplateApi {
       // A preview links each report to its editions (editionPages.ts); a production build has none.
       // A report's card is made by eleventy/cardTemplates.ts for every report the build shows.
       if (view) {
-        view.editions = this.hasEditions(inputPath) ? editionLinks(view.url) : [];
+        view.editions = this.hasEditions(inputPath) ? editionLinks(view.url, PREVIEW_EDITIONS) : [];
         if (this.#opts.cards && view.kind === "report") view.card = cardLink(view.url, view.title);
       }
       views.set(inputPath, view);
@@ -125,10 +124,11 @@ export class TemplateApi {
    * Filter `weeklyEdition`: a report's edition for its preview page, with its plain text (for the
    * clipboard) and the links between editions. Undefined outside a preview: no page asks then.
    */
-  edition = (item: CollectionItem & { content?: unknown }, format: PreviewFormat) => {
+  edition = (item: CollectionItem & { content?: unknown }, format: string) => {
     const state = this.#build.latest;
     const page = state?.site?.pages.get(this.#relative(item.inputPath ?? ""));
-    if (!state?.site || !page || !this.hasEditions(item.inputPath ?? "")) return undefined;
+    const kind = PREVIEW_EDITIONS.find((edition) => edition.name === format);
+    if (!state?.site || !page || !kind || !this.hasEditions(item.inputPath ?? "")) return undefined;
     const content = String(item.content ?? "");
     // Kept between the rebuilds of one preview: a save re-renders every edition page, and an
     // edition costs tens of milliseconds (juice, the text's wrapping).
@@ -137,9 +137,9 @@ export class TemplateApi {
     if (!edition) {
       const report = editionReport(page, state.site, this.#opts, content);
       const imageSize = imageSizeReader(this.#opts.site.url, state.site.linked);
-      const made = { html: format === "email" ? emailEdition(report, { imageSize }) : wechatEdition(report), text: textEdition(report) };
-      const label = PREVIEW_EDITIONS.find((e) => e.format === format)!.label;
-      edition = { ...made, label, title: report.title, links: editionLinks(page.url), json: clipboardJson(made), removed: report.removed };
+      // The clipboard's text/plain part is always the plain-text edition.
+      const made = { html: kind.render(report, { imageSize }), text: textEdition(report) };
+      edition = { ...made, label: kind.label, document: kind.preview === "document", title: report.title, links: editionLinks(page.url, PREVIEW_EDITIONS), json: clipboardJson(made), removed: report.removed };
       if (this.#editions.size >= EDITIONS_KEPT) this.#editions.delete(this.#editions.keys().next().value!);
       this.#editions.set(key, edition);
     }

@@ -1,27 +1,25 @@
-// The preview's edition pages: each report's email and WeChat editions shown as they will look
-// (the email in a sandboxed frame: nothing in it runs),
+// The preview's edition pages: each report's editions that have one (editions/registry.ts) shown
+// as they will look (a whole document, the email, in a sandboxed frame: nothing in it runs),
 // with a 复制 button that puts the edition (HTML, and its plain text) on the clipboard. Only a
 // preview has them: a production build gives them no address. Their pictures are the files
 // `weekly export` sends, at the same sizes (editions/pictures.ts).
 
 import { EDITIONS_FOLDER } from "../core/addresses.js";
 
-/** The editions a preview shows, in the order of their links. */
-export const PREVIEW_EDITIONS = [
-  { format: "email", label: "邮件版" },
-  { format: "wechat", label: "公众号版" },
-] as const;
-
-export type PreviewFormat = (typeof PREVIEW_EDITIONS)[number]["format"];
+/** An edition a preview gives a page (editions/registry.ts holds them: this layer is below it). */
+export interface PreviewEdition {
+  name: string;
+  label: string;
+}
 
 /** `/posts/2026-W07-ai-weekly/` → `/posts/2026-W07-ai-weekly/editions/email/`. */
-export function editionUrl(reportUrl: string, format: PreviewFormat): string {
-  return `${reportUrl}${EDITIONS_FOLDER}/${format}/`;
+export function editionUrl(reportUrl: string, name: string): string {
+  return `${reportUrl}${EDITIONS_FOLDER}/${name}/`;
 }
 
 /** The links a previewed report shows to its editions. */
-export function editionLinks(reportUrl: string): Array<{ label: string; url: string }> {
-  return PREVIEW_EDITIONS.map(({ format, label }) => ({ label, url: editionUrl(reportUrl, format) }));
+export function editionLinks(reportUrl: string, editions: readonly PreviewEdition[]): Array<{ label: string; url: string }> {
+  return editions.map(({ name, label }) => ({ label, url: editionUrl(reportUrl, name) }));
 }
 
 /** What the page puts on the clipboard, as JSON that cannot end its `<script>` element. */
@@ -85,7 +83,7 @@ export const EDITION_PAGE = `{%- set edition = report | weeklyEdition(editionFor
   {%- endif %}
 </header>
 <main>
-{%- if editionFormat == "email" %}
+{%- if edition.document %}
 <iframe class="edition-frame" title="{{ edition.label | escape }}：{{ edition.title | escape }}" sandbox="allow-same-origin allow-popups allow-popups-to-escape-sandbox" srcdoc="{{ edition.html | escape }}"></iframe>
 {%- else %}
 <div class="edition-wechat">{{ edition.html | safe }}</div>
