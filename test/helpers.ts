@@ -105,10 +105,10 @@ export function runWeekly(siteDir: string, args: string[], env: Record<string, s
 }
 
 /**
- * `weekly` run in this process, in `cwd`, with `env` set for the run: its exit code and what it
+ * `weekly` run in this process, in `cwd`, with `env` set (or, undefined, unset) for the run: its exit code and what it
  * printed. The command's module is loaded on first use, so files that never call it do not pay.
  */
-export async function runWeeklyInProcess(cwd: string, args: string[], env: Record<string, string>): Promise<{ status: number; stdout: string; stderr: string }> {
+export async function runWeeklyInProcess(cwd: string, args: string[], env: Record<string, string | undefined>): Promise<{ status: number; stdout: string; stderr: string }> {
   const { main } = await import("../src/cli/main.js");
   const collect = () => {
     const chunks: string[] = [];
@@ -116,17 +116,20 @@ export async function runWeeklyInProcess(cwd: string, args: string[], env: Recor
   };
   const [out, err] = [collect(), collect()];
   const [previous, saved] = [process.cwd(), Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]))];
+  const setEnv = (values: Record<string, string | undefined>) => {
+    for (const [key, value] of Object.entries(values)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  };
   process.chdir(cwd);
-  Object.assign(process.env, env);
+  setEnv(env);
   try {
     const status = await main(args, out.stream, err.stream);
     return { status, stdout: out.text(), stderr: err.text() };
   } finally {
     process.chdir(previous);
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
+    setEnv(saved);
   }
 }
 
