@@ -22,9 +22,20 @@ export interface BuiltSite {
   has(url: string): boolean;
 }
 
+/** The folders this file's tests made with the helpers below: removed when its process ends, passed or failed. */
+const made: string[] = [];
+process.once("exit", () => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+const madeFolder = (prefix: string) => {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+};
+
 /** A fresh, empty folder outside the project for one build's output. */
 export function tempOutput(label: string): string {
-  return mkdtempSync(join(tmpdir(), `weekly-${label}-`));
+  return madeFolder(`weekly-${label}-`);
 }
 
 /**
@@ -80,7 +91,7 @@ export function outputLines(run: SpawnSyncReturns<string>): string[] {
  * Linked folders of the fixture (its `layouts`) are copied as real folders.
  */
 export function copySite(fixture: string): string {
-  const dir = mkdtempSync(join(tmpdir(), `weekly-${fixture}-`));
+  const dir = madeFolder(`weekly-${fixture}-`);
   cpSync(join(FIXTURES, fixture), dir, { recursive: true, dereference: true, filter: (source) => !source.includes("node_modules") && !source.includes(".cache") });
   const modules = join(dir, "node_modules");
   mkdirSync(modules);
