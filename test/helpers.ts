@@ -81,7 +81,7 @@ export function runEleventy(
 }
 
 /** Eleventy's own prefix and error-name suffix removed, so a test can compare whole lines. */
-export function outputLines(run: SpawnSyncReturns<string>): string[] {
+export function outputLines(run: { stdout: string; stderr: string }): string[] {
   return `${run.stdout}\n${run.stderr}`.split("\n").map((line) => line.replace(/^\[11ty\] /, ""));
 }
 
