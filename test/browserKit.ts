@@ -1,7 +1,8 @@
 // What the browser tests share: Debian's Chromium through playwright-core, console errors
 // collected, axe-core's violations, and a page opened with its status checked.
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createRequire } from "node:module";
@@ -26,7 +27,9 @@ export interface Browser {
 export async function launchChromium(options: Parameters<typeof chromium.launchPersistentContext>[1]): Promise<BrowserContext> {
   const profile = mkdtempSync(join(tmpdir(), "weekly-chromium-"));
   const context = await chromium.launchPersistentContext(profile, options);
-  context.once("close", () => rmSync(profile, { recursive: true, force: true, maxRetries: 3 }));
+  // Chromium may still be writing its profile as the context closes: removed once it is done, or
+  // left for `npm test`, which removes its whole temporary folder.
+  context.once("close", () => void rm(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }).catch(() => {}));
   return context;
 }
 
