@@ -1,7 +1,8 @@
 // `npm test`'s runner: Node's test runner over test/*.test.ts (or the files given), several files at
 // once, in a temporary folder of its own that is removed at the end, passed or failed or
 // interrupted, with whatever a test, a build, Pagefind or Chromium left in it. Ends with one line:
-// how many files, how long, how many at once.
+// how many files, how long, how many at once. Plain JavaScript: run without tsx, whose cache would
+// otherwise be made in the temporary folder before this runner can move it.
 import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,8 +11,9 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 /**
- * Test files at once. The files mostly wait on the processes and builds they start, so more files
- * than cores keep the cores busy; measured on 2 cores (issue 29): see the README's "Tests".
+ * Test files at once: the files mostly wait on the builds and commands they start, so one more file
+ * than the 2 cores of the machine the suite is timed on keeps them busy. WEEKLY_TEST_CONCURRENCY
+ * overrides it.
  */
 const DEFAULT_CONCURRENCY = 3;
 
@@ -30,7 +32,8 @@ const child = spawn(process.execPath, ["--import", "tsx", "--test", "--test-repo
   stdio: "inherit",
   env: { ...process.env, TMPDIR: scratch, TMP: scratch, TEMP: scratch },
 });
-const forward = (signal: NodeJS.Signals) => child.kill(signal);
+/** @param {NodeJS.Signals} signal */
+const forward = (signal) => child.kill(signal);
 process.on("SIGINT", forward).on("SIGTERM", forward);
 child.on("exit", (code, signal) => {
   rmSync(scratch, { recursive: true, force: true, maxRetries: 3 });
