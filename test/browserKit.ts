@@ -2,6 +2,7 @@
 // collected, axe-core's violations, and a page opened with its status checked.
 import assert from "node:assert/strict";
 import { existsSync, mkdtempSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createRequire } from "node:module";
@@ -22,9 +23,19 @@ export interface Browser {
   open(url: string): Promise<Page>;
 }
 
+/** Chromium with a fresh profile in the temporary folder, removed when the context closes. */
+export async function launchChromium(options: Parameters<typeof chromium.launchPersistentContext>[1]): Promise<BrowserContext> {
+  const profile = mkdtempSync(join(tmpdir(), "weekly-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, options);
+  // Chromium may still be writing its profile as the context closes: removed once it is done, or
+  // left for `npm test`, which removes its whole temporary folder.
+  context.once("close", () => void rm(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }).catch(() => {}));
+  return context;
+}
+
 export async function launchBrowser(): Promise<Browser> {
   assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk (npm test does it as root)`);
-  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "weekly-chromium-")), {
+  const context = await launchChromium({
     executablePath: CHROMIUM,
     headless: true,
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],

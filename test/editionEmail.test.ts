@@ -3,12 +3,12 @@
 // Chromium at a phone's and the column's width, with screenshots in test/.output/editions/.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { parseHTML } from "linkedom";
 import { caniemail } from "caniemail";
-import { chromium, type BrowserContext } from "playwright-core";
+import { type BrowserContext } from "playwright-core";
+import { launchChromium } from "./browserKit.js";
 import { EMAIL_MAX_BYTES, emailBody, emailEdition, emailSize } from "../src/editions/email.js";
 import { LOOK, type EditionReport } from "../src/editions/report.js";
 import { EVERY_CONSTRUCT, SITE } from "./data/editions/everyConstruct.js";
@@ -367,7 +367,7 @@ describe("in a browser", () => {
 
   before(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "weekly-chromium-")), {
+    context = await launchChromium({
       executablePath: CHROMIUM,
       headless: true,
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],

@@ -7,7 +7,8 @@ import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { parseHTML } from "linkedom";
-import { chromium, type BrowserContext } from "playwright-core";
+import { type BrowserContext } from "playwright-core";
+import { launchChromium } from "./browserKit.js";
 import { columns } from "../src/editions/text.js";
 import { EDITIONS } from "../src/editions/registry.js";
 import { listed } from "../src/cli/commandLine.js";
@@ -280,7 +281,7 @@ describe("the preview's edition pages", () => {
     const build = runEleventy(site, preview, { ...BEFORE, WEEKLY_PREVIEW: "1" });
     assert.equal(build.status, 0, build.stderr);
     served = await serveFolder(preview);
-    context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "weekly-chromium-")), {
+    context = await launchChromium({
       executablePath: CHROMIUM,
       headless: true,
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"],

@@ -22,9 +22,20 @@ export interface BuiltSite {
   has(url: string): boolean;
 }
 
+/** The folders this file's tests made with the helpers below: removed when its process ends, passed or failed. */
+const made: string[] = [];
+process.once("exit", () => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+const madeFolder = (prefix: string) => {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+};
+
 /** A fresh, empty folder outside the project for one build's output. */
 export function tempOutput(label: string): string {
-  return mkdtempSync(join(tmpdir(), `weekly-${label}-`));
+  return madeFolder(`weekly-${label}-`);
 }
 
 /**
@@ -70,7 +81,7 @@ export function runEleventy(
 }
 
 /** Eleventy's own prefix and error-name suffix removed, so a test can compare whole lines. */
-export function outputLines(run: SpawnSyncReturns<string>): string[] {
+export function outputLines(run: { stdout: string; stderr: string }): string[] {
   return `${run.stdout}\n${run.stderr}`.split("\n").map((line) => line.replace(/^\[11ty\] /, ""));
 }
 
@@ -80,7 +91,7 @@ export function outputLines(run: SpawnSyncReturns<string>): string[] {
  * Linked folders of the fixture (its `layouts`) are copied as real folders.
  */
 export function copySite(fixture: string): string {
-  const dir = mkdtempSync(join(tmpdir(), `weekly-${fixture}-`));
+  const dir = madeFolder(`weekly-${fixture}-`);
   cpSync(join(FIXTURES, fixture), dir, { recursive: true, dereference: true, filter: (source) => !source.includes("node_modules") && !source.includes(".cache") });
   const modules = join(dir, "node_modules");
   mkdirSync(modules);
@@ -105,10 +116,10 @@ export function runWeekly(siteDir: string, args: string[], env: Record<string, s
 }
 
 /**
- * `weekly` run in this process, in `cwd`, with `env` set for the run: its exit code and what it
+ * `weekly` run in this process, in `cwd`, with `env` set (or, undefined, unset) for the run: its exit code and what it
  * printed. The command's module is loaded on first use, so files that never call it do not pay.
  */
-export async function runWeeklyInProcess(cwd: string, args: string[], env: Record<string, string>): Promise<{ status: number; stdout: string; stderr: string }> {
+export async function runWeeklyInProcess(cwd: string, args: string[], env: Record<string, string | undefined>): Promise<{ status: number; stdout: string; stderr: string }> {
   const { main } = await import("../src/cli/main.js");
   const collect = () => {
     const chunks: string[] = [];
@@ -116,17 +127,20 @@ export async function runWeeklyInProcess(cwd: string, args: string[], env: Recor
   };
   const [out, err] = [collect(), collect()];
   const [previous, saved] = [process.cwd(), Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]))];
+  const setEnv = (values: Record<string, string | undefined>) => {
+    for (const [key, value] of Object.entries(values)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  };
   process.chdir(cwd);
-  Object.assign(process.env, env);
+  setEnv(env);
   try {
     const status = await main(args, out.stream, err.stream);
     return { status, stdout: out.text(), stderr: err.text() };
   } finally {
     process.chdir(previous);
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
+    setEnv(saved);
   }
 }
 

@@ -18,9 +18,11 @@ import { emailBody } from "../src/editions/email.js";
 import { planImage, writeImages } from "../src/pipeline/imageVariants.js";
 import { linkedFiles } from "../src/content/linkedFiles.js";
 import { jpegIsWhole, pngIsWhole, webpIsWhole } from "../src/content/pictureBytes.js";
-import { all, copySite, listFiles, outputLines, readSite, removeOutput, runEleventy, runWeekly, tempOutput, type BuiltSite } from "./helpers.js";
+import { all, copySite, listFiles, outputLines, readSite, removeOutput, runEleventy, runWeeklyInProcess, tempOutput, type BuiltSite } from "./helpers.js";
 
 const NOW = { WEEKLY_NOW: "2026-02-13T00:00" };
+/** `weekly` in this process, with the environment the real command gets from runWeekly. */
+const weekly = (site: string, args: string[], env: Record<string, string>) => runWeeklyInProcess(site, args, { WEEKLY_NOW: undefined, WEEKLY_PREVIEW: undefined, ...env });
 const REPORT = "/posts/2026-W06-ai-weekly/";
 
 describe("planning", () => {
@@ -369,16 +371,16 @@ describe("a built site", () => {
     }
   });
 
-  test("weekly export: each edition shows the picture as a plain image of its widest JPEG or PNG variant, at an absolute address", () => {
-    const email = runWeekly(site, ["export", "2026-W06", "--format", "email"], NOW);
+  test("weekly export: each edition shows the picture as a plain image of its widest JPEG or PNG variant, at an absolute address", async () => {
+    const email = await weekly(site, ["export", "2026-W06", "--format", "email"], NOW);
     assert.equal(email.status, 0, email.stderr);
     assert.doesNotMatch(email.stdout, /<picture|<source|srcset/);
     assert.match(email.stdout, /<img src="https:\/\/images\.example\.org\/posts\/chart-[\w-]+-1200\.png" alt="本周走势" title="走势" width="560" height="280"/);
-    const wechat = runWeekly(site, ["export", "2026-W06", "--format", "wechat"], NOW);
+    const wechat = await weekly(site, ["export", "2026-W06", "--format", "wechat"], NOW);
     assert.equal(wechat.status, 0, wechat.stderr);
     assert.match(wechat.stdout, /<img[^>]* src="https:\/\/images\.example\.org\/posts\/photos\/photo-[\w-]+-1000\.jpg"/);
     assert.doesNotMatch(wechat.stdout, /<picture|srcset/);
-    const text = runWeekly(site, ["export", "2026-W06", "--format", "text"], NOW);
+    const text = await weekly(site, ["export", "2026-W06", "--format", "text"], NOW);
     assert.equal(text.status, 0, text.stderr);
     assert.match(text.stdout, /本周走势/);
   });
@@ -454,8 +456,8 @@ describe("a picture that is missing or not a picture", () => {
     `posts/2026-W06-ai-weekly.md:26:39  image "./x.png" names posts/x.png, which holds SVG data, not the PNG its name says (received a file named .png); save it as PNG or give it the extension of its format. [bad-image]`,
   ];
 
-  test("weekly check names each at its line and column, with the nearest file", () => {
-    const run = runWeekly(site, ["check"], NOW);
+  test("weekly check names each at its line and column, with the nearest file", async () => {
+    const run = await weekly(site, ["check"], NOW);
     assert.equal(run.status, 1);
     const lines = outputLines(run);
     assert.ok(lines.includes(MISSING), lines.join("\n"));

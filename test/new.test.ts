@@ -1,11 +1,12 @@
-// `weekly new` run as a real command in a temporary copy of a site, then the site built.
+// `weekly new` run in a temporary copy of a site (as the real command once, else in this process),
+// then the site built.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import matter from "gray-matter";
 import { parse as parseYaml } from "yaml";
-import { all, copySite, outputLines, readSite, removeOutput, runEleventy, runWeekly, tempOutput, text } from "./helpers.js";
+import { all, copySite, outputLines, readSite, removeOutput, runEleventy, runWeekly, runWeeklyInProcess, tempOutput, text } from "./helpers.js";
 
 /** The copy's file as front matter (dates left as text, as the plugin reads them) and body. */
 function readPost(site: string, path: string) {
@@ -15,6 +16,9 @@ function readPost(site: string, path: string) {
 
 /** The clock of these runs: a week in which the fixture's next week (2026-W53) is still ahead. */
 const NOW = { WEEKLY_NOW: "2026-12-01" };
+
+/** `weekly` in this process, with the environment the real command gets from runWeekly. */
+const weekly = (site: string, args: string[], env: Record<string, string> = {}) => runWeeklyInProcess(site, args, { WEEKLY_NOW: undefined, WEEKLY_PREVIEW: undefined, ...env });
 
 describe("weekly new", () => {
   let site: string;
@@ -48,8 +52,8 @@ describe("weekly new", () => {
     assert.ok(body.trimEnd().endsWith("### 参考\n- [AI Weekly Digest — 2026-W53](../weekly_news/ai_news_2026-W53)"), body);
   });
 
-  test("again: across the year boundary to 2027-W01, Thursday 2027-01-07", () => {
-    const run = runWeekly(site, ["new"], NOW);
+  test("again: across the year boundary to 2027-W01, Thursday 2027-01-07", async () => {
+    const run = await weekly(site, ["new"], NOW);
     assert.equal(run.stdout, "posts/2027-W01-ai-weekly.md\nweekly_news/ai_news_2027-W01.md\n", run.stderr);
     assert.equal(readPost(site, "posts/2027-W01-ai-weekly.md").data.date, "2027-01-07");
   });
@@ -60,8 +64,8 @@ describe("weekly new", () => {
     ["2025-W01", "2025-01-02"], // 2025-W01 starts on Monday 2024-12-30
   ];
   for (const [week, thursday] of explicit) {
-    test(`weekly new ${week} → posts/${week}-ai-weekly.md dated ${thursday}`, () => {
-      const run = runWeekly(site, ["new", week], NOW);
+    test(`weekly new ${week} → posts/${week}-ai-weekly.md dated ${thursday}`, async () => {
+      const run = await weekly(site, ["new", week], NOW);
       assert.equal(run.stdout, `posts/${week}-ai-weekly.md\nweekly_news/ai_news_${week}.md\n`, run.stderr);
       const { data } = readPost(site, `posts/${week}-ai-weekly.md`);
       assert.deepEqual([data.title, data.date, data.scheduled], [`${week.slice(0, 4)}年${week.slice(5)}人工智能周报`, thursday, thursday]);
@@ -82,24 +86,24 @@ describe("weekly new", () => {
     [["new", "2026-W52"], "weekly new: week 2026-W52 already has a report, posts/2026-W52-ai-weekly.md, and its digest, weekly_news/ai_news_2026-W52.md; nothing written. Name another week, such as weekly new 2027-W02.\n"], // 2026-W53 and 2027-W01 have their reports by now
   ];
   for (const [args, message] of refused) {
-    test(`weekly ${args.join(" ")} is refused, exit 1, nothing written`, () => {
+    test(`weekly ${args.join(" ")} is refused, exit 1, nothing written`, async () => {
       const before = readFileSync(join(site, "posts/2026-W52-ai-weekly.md"), "utf8");
-      const run = runWeekly(site, args, NOW);
+      const run = await weekly(site, args, NOW);
       assert.deepEqual([run.status, run.stdout, run.stderr], [1, "", message]);
       assert.equal(readFileSync(join(site, "posts/2026-W52-ai-weekly.md"), "utf8"), before);
     });
   }
 
-  test("a file in the way is never overwritten", () => {
+  test("a file in the way is never overwritten", async () => {
     writeFileSync(join(site, "posts/2027-W05-ai-weekly.md"), "my own notes\n");
-    const run = runWeekly(site, ["new", "2027-W05"], NOW);
+    const run = await weekly(site, ["new", "2027-W05"], NOW);
     assert.deepEqual([run.status, run.stderr], [1, "weekly new: posts/2027-W05-ai-weekly.md already exists; nothing written.\n"]);
     assert.equal(readFileSync(join(site, "posts/2027-W05-ai-weekly.md"), "utf8"), "my own notes\n");
     rmSync(join(site, "posts/2027-W05-ai-weekly.md"));
   });
 
-  test("a digest stub comes with the report; --weekday, --time, --tags and --title change the template", () => {
-    const run = runWeekly(site, ["new", "2027-W02", "--weekday", "fri", "--time", "08:00", "--tags", "AI, 代理", "--title", "{year}年第{w}周"]);
+  test("a digest stub comes with the report; --weekday, --time, --tags and --title change the template", async () => {
+    const run = await weekly(site, ["new", "2027-W02", "--weekday", "fri", "--time", "08:00", "--tags", "AI, 代理", "--title", "{year}年第{w}周"]);
     assert.equal(run.stdout, "posts/2027-W02-ai-weekly.md\nweekly_news/ai_news_2027-W02.md\n", run.stderr);
     const { data } = readPost(site, "posts/2027-W02-ai-weekly.md");
     assert.deepEqual([data.title, data.date, data.scheduled, data.tags], ["2027年第2周", "2027-01-15", "2027-01-15T08:00", ["AI", "代理"]]);
@@ -110,25 +114,25 @@ describe("weekly new", () => {
     assert.match(digest.body, /2027-W02（2027-01-11 – 2027-01-17）/);
   });
 
-  test("an existing digest is left alone", () => {
+  test("an existing digest is left alone", async () => {
     const digest = join(site, "weekly_news/ai_news_2027-W03.md");
     writeFileSync(digest, "---\ntitle: 已有的摘要\n---\n\n- **条目**：一句话。\n");
-    const run = runWeekly(site, ["new", "2027-W03"], NOW);
+    const run = await weekly(site, ["new", "2027-W03"], NOW);
     assert.equal(run.stdout, "posts/2027-W03-ai-weekly.md\n", run.stderr);
     assert.equal(readFileSync(digest, "utf8"), "---\ntitle: 已有的摘要\n---\n\n- **条目**：一句话。\n");
   });
 
-  test("--digest adds the digest to a week that has its report, and only that", () => {
+  test("--digest adds the digest to a week that has its report, and only that", async () => {
     rmSync(join(site, "weekly_news/ai_news_2027-W01.md"));
-    const run = runWeekly(site, ["new", "2027-W01", "--digest"], NOW);
+    const run = await weekly(site, ["new", "2027-W01", "--digest"], NOW);
     assert.deepEqual([run.status, run.stdout], [0, "weekly_news/ai_news_2027-W01.md\n"], run.stderr);
     assert.equal(readPost(site, "weekly_news/ai_news_2027-W01.md").data.scheduled, "2027-01-07", "scheduled with the week's report");
-    const again = runWeekly(site, ["new", "2027-W01"], NOW);
+    const again = await weekly(site, ["new", "2027-W01"], NOW);
     assert.equal(again.status, 1);
   });
 
-  test("without a week, when the week after the newest report is already over: refused, proposing this week", () => {
-    const run = runWeekly(site, ["new"], { WEEKLY_NOW: "2027-03-10" });
+  test("without a week, when the week after the newest report is already over: refused, proposing this week", async () => {
+    const run = await weekly(site, ["new"], { WEEKLY_NOW: "2027-03-10" });
     assert.deepEqual([run.status, run.stdout], [1, ""]);
     assert.equal(run.stderr, "weekly new: the week after the newest report (2027-W03) is 2027-W04, which ended on 2027-01-31; nothing written. For this week's report run weekly new 2027-W10, which writes posts/2027-W10-ai-weekly.md and weekly_news/ai_news_2027-W10.md from the template, scheduled at 2027-03-11, or name the week you mean.\n");
   });
@@ -146,8 +150,8 @@ describe("weekly new", () => {
     }
   });
 
-  test("a skeleton never goes live: the check and the build name its placeholders; written, each report is published with its digest", () => {
-    const check = runWeekly(site, ["check"], NOW);
+  test("a skeleton never goes live: the check and the build name its placeholders; written, each report is published with its digest", async () => {
+    const check = await weekly(site, ["check"], NOW);
     assert.equal(check.status, 0, check.stdout);
     const intro = `the template's placeholder "本周导语：用两三句话概括本周最重要的几条主线。" is still here`;
     const placeholder = (state: string) => `${intro}: the page would go live unfinished. Write this part, or hold the page back with draft: true.${state}`;
@@ -176,7 +180,7 @@ describe("weekly new", () => {
         writeFileSync(file, written);
       }
     }
-    assert.match(runWeekly(site, ["check"], NOW).stdout, /^No problems in \d+ files\.\n$/);
+    assert.match((await weekly(site, ["check"], NOW)).stdout, /^No problems in \d+ files\.\n$/);
     const output = tempOutput("new-production");
     try {
       const run = runEleventy(site, output, { WEEKLY_NOW: "2027-02-01" });

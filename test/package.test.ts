@@ -10,7 +10,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
 import { parseHTML } from "linkedom";
 import { all, listFiles, removeOutput, ROOT, tempOutput, text, freePort, stopPreview } from "./helpers.js";
 import { crawl } from "./crawl.js";
@@ -77,8 +77,14 @@ function eleventy(site: string, output: string) {
 
 before(() => {
   const folder = tempOutput("pack");
-  // With its scripts, as a release would: `prepack` compiles src/ afresh.
-  const pack = spawnSync("npm", ["pack", "--json", "--pack-destination", folder], { cwd: ROOT, encoding: "utf8" });
+  // With its scripts, as a release would: `prepack` compiles src/ afresh. In a copy of the project
+  // (its packages linked), so that the test files running meanwhile keep this project's dist/.
+  const project = tempOutput("project");
+  const generated = new Set(["node_modules", "dist", ".git", ".cache", "_site", ".output"]);
+  cpSync(ROOT, project, { recursive: true, filter: (source) => !relative(ROOT, source).split(sep).some((part) => generated.has(part)) });
+  symlinkSync(join(ROOT, "node_modules"), join(project, "node_modules"));
+  const pack = spawnSync("npm", ["pack", "--json", "--pack-destination", folder], { cwd: project, encoding: "utf8" });
+  removeOutput(project);
   assert.equal(pack.status, 0, pack.stderr);
   const [result] = JSON.parse(pack.stdout.slice(pack.stdout.indexOf("["))) as Array<{ filename: string; files: Array<{ path: string }> }>;
   tarball = join(folder, result!.filename);

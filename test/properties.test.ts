@@ -22,7 +22,7 @@ import { publishState } from "../src/content/schedule.js";
 import { DateTime } from "luxon";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { copySite, listFiles, removeOutput, runEleventy, runWeekly, tempOutput } from "./helpers.js";
+import { copySite, listFiles, removeOutput, runEleventy, runWeeklyInProcess, tempOutput } from "./helpers.js";
 
 const RUNS = { numRuns: 300, ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED) } : {}) };
 const ZONE = "Asia/Shanghai";
@@ -233,7 +233,7 @@ describe("a whole site of random files", () => {
   // writes the site or stops with problems that each name a file, and then writes nothing.
   const seeds = process.env.FC_SITE_SEEDS ? process.env.FC_SITE_SEEDS.split(",").map(Number) : [20260205, 7];
   for (const seed of seeds) {
-    test(`seed ${seed}: \`eleventy\` and \`weekly check\` end in pages or named problems`, { timeout: 120_000 }, () => {
+    test(`seed ${seed}: \`eleventy\` and \`weekly check\` end in pages or named problems`, { timeout: 120_000 }, async () => {
       const fixture = copySite("scheduled");
       const output = tempOutput("random-site");
       try {
@@ -258,7 +258,7 @@ describe("a whole site of random files", () => {
         let built = false;
         for (let round = 1; round <= 4 && !built; round++) {
           const build = runEleventy(fixture, output, { WEEKLY_NOW: NOW_TEXT });
-          const check = runWeekly(fixture, ["check", "--format", "json"], { WEEKLY_NOW: NOW_TEXT });
+          const check = await runWeeklyInProcess(fixture, ["check", "--format", "json"], { WEEKLY_NOW: NOW_TEXT, WEEKLY_PREVIEW: undefined });
           for (const run of [build, check]) {
             assert.ok(run.status === 0 || run.status === 1, `round ${round}: exit ${run.status}: ${run.stderr}`);
             assert.ok(!/^\s+at .+:\d+:\d+\)?$/m.test(`${run.stdout}\n${run.stderr}`), `round ${round}: no stack trace:\n${run.stderr}`);

@@ -8,7 +8,7 @@ import { execFile } from "node:child_process";
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
-import { copySite, FIXTURES, listFiles, outputLines, removeOutput, ROOT, runEleventy, tempOutput, WEEKLY_BIN } from "./helpers.js";
+import { copySite, FIXTURES, listFiles, outputLines, removeOutput, ROOT, runEleventy, runWeeklyInProcess, tempOutput } from "./helpers.js";
 
 const run = promisify(execFile);
 const REFERENCE = join(ROOT, "test", "tools", "eleventyCheck.ts");
@@ -18,16 +18,15 @@ interface Found {
   problems: Array<Record<string, unknown>>;
 }
 
+/** The command runs in this process (it is not about the process); Eleventy in its own, fresh for each site. */
 async function both(site: string, now: string): Promise<{ command: Found; eleventy: Found }> {
   const env = { ...process.env, WEEKLY_NOW: now, WEEKLY_PREVIEW: undefined, WEEKLY_CHECK: undefined };
   const options = { cwd: site, env, encoding: "utf8" as const, maxBuffer: 1 << 26 };
   const [command, eleventy] = await Promise.all([
-    run(process.execPath, [WEEKLY_BIN, "check", "--format", "json"], options).catch((error: { stdout: string; code: number }) => {
-      assert.equal(error.code, 1, `weekly check in ${site} failed to run`);
-      return error;
-    }),
+    runWeeklyInProcess(site, ["check", "--format", "json"], { WEEKLY_NOW: now, WEEKLY_PREVIEW: undefined, WEEKLY_CHECK: undefined }),
     run(process.execPath, ["--import", "tsx", REFERENCE], options),
   ]);
+  assert.ok(command.status === 0 || command.status === 1, `weekly check in ${site} failed to run (exit ${command.status}): ${command.stderr}`);
   const parsed = JSON.parse(command.stdout) as Found;
   // The command adds each code's title and hint from the catalogue; the build's problems have neither.
   const problems = parsed.problems.map(({ title: _title, hint: _hint, ...problem }) => problem);
