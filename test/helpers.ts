@@ -173,6 +173,11 @@ export function checkSummary(problemLines: readonly string[], files: number): st
   return `${plural(problemLines.length - warnings, "error")}, ${plural(warnings, "warning")} in ${plural(files, "file")}.`;
 }
 
+/** A log's lines but its warnings about a page of the content: what a test of a site's setup expects empty when the content is not its own. */
+export function besidesContentWarnings(log: string): string[] {
+  return log.split("\n").filter((line) => line.trim() !== "" && !/^(\[11ty\] )?(\[weekly\] )?\S+  warning: .*\[[a-z-]+\]$/.test(line));
+}
+
 const STOPPED_RE = /^\[weekly\] (\d+) problems? in the content stopped the build:$/;
 
 /** The errors a build's log lists under `[weekly] N problems in the content stopped the build:`, as many as it says. */
