@@ -173,9 +173,14 @@ export function checkSummary(problemLines: readonly string[], files: number): st
   return `${plural(problemLines.length - warnings, "error")}, ${plural(warnings, "warning")} in ${plural(files, "file")}.`;
 }
 
+/** `[weekly] posts/a.md:2:1  warning: … [code]`: a warning about a file of the content, in a log or a check's report. */
+export function isContentWarning(line: string): boolean {
+  return /^(\[11ty\] )?(\[weekly\] )?\S+  warning: .*\[[a-z-]+\]$/.test(line);
+}
+
 /** A log's lines but its warnings about a page of the content: what a test of a site's setup expects empty when the content is not its own. */
 export function besidesContentWarnings(log: string): string[] {
-  return log.split("\n").filter((line) => line.trim() !== "" && !/^(\[11ty\] )?(\[weekly\] )?\S+  warning: .*\[[a-z-]+\]$/.test(line));
+  return log.split("\n").filter((line) => line.trim() !== "" && !isContentWarning(line));
 }
 
 const STOPPED_RE = /^\[weekly\] (\d+) problems? in the content stopped the build:$/;
