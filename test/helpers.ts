@@ -154,14 +154,6 @@ export function problemsWithCode<T extends string | { code?: unknown }>(problems
   return problems.filter((problem) => wanted.includes(codeOf(problem) as string));
 }
 
-/** Fails unless `lines` hold a problem of `code` at `file` (and `line`, when given); returns its lines. */
-export function assertProblem(lines: readonly string[], { code, file, line }: { code: string; file: string; line?: number }): string[] {
-  const place = line === undefined ? file : `${file}:${line}:`;
-  const found = problemsWithCode(lines, code).filter((text) => text.replace(/^\[weekly\] /, "").startsWith(place));
-  if (found.length === 0) throw new assert.AssertionError({ message: `no [${code}] problem at ${place}; the problems are:\n${lines.filter((text) => PROBLEM_CODE_RE.test(text)).join("\n")}` });
-  return found;
-}
-
 /**
  * The count `weekly check` ends its report with, for the problem lines it printed above it:
  * `2 errors, 1 warning in 17 files.` A test about the count compares it with the lines counted.
