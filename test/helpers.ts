@@ -1,4 +1,5 @@
 // Builds a site the way a reader would receive it, and reads the result back as parsed documents.
+import assert from "node:assert/strict";
 import { spawnSync, type ChildProcess, type SpawnSyncReturns } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, existsSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -142,6 +143,61 @@ export async function runWeeklyInProcess(cwd: string, args: string[], env: Recor
     process.chdir(previous);
     setEnv(saved);
   }
+}
+
+/** `posts/a.md:4:1  warning: message [code]`: the code a problem line (of `weekly check` or a build's log) ends with. */
+const PROBLEM_CODE_RE = /  .*\[([a-z-]+)\]$/;
+
+/** The code of a problem line, or of a problem as `weekly check --format json` gives it. */
+function codeOf(problem: string | { code?: unknown }): unknown {
+  return typeof problem === "string" ? PROBLEM_CODE_RE.exec(problem)?.[1] : problem.code;
+}
+
+/** The codes the problem lines (or problems) of `expected` end with: the rules a test is about. */
+export function codesOf(expected: ReadonlyArray<string | { code?: unknown }>): string[] {
+  return [...new Set(expected.map(codeOf).filter((code): code is string => typeof code === "string"))];
+}
+
+/**
+ * The problems (lines or JSON objects) of the rules a test is about, in their order. A fixture is
+ * shared: a rule added later may find more in it, and a test that compares every problem, or their
+ * total, would fail for a rule it is not about. Pin the problems of your codes, exactly.
+ */
+export function problemsWithCode<T extends string | { code?: unknown }>(problems: readonly T[], codes: string | readonly string[]): T[] {
+  const wanted = typeof codes === "string" ? [codes] : codes;
+  return problems.filter((problem) => wanted.includes(codeOf(problem) as string));
+}
+
+/**
+ * The count `weekly check` ends its report with, for the problem lines it printed above it:
+ * `2 errors, 1 warning in 17 files.` A test about the count compares it with the lines counted.
+ */
+export function checkSummary(problemLines: readonly string[], files: number): string {
+  const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
+  if (problemLines.length === 0) return `No problems in ${plural(files, "file")}.`;
+  const warnings = problemLines.filter((text) => /^\S+  warning: /.test(text)).length;
+  return `${plural(problemLines.length - warnings, "error")}, ${plural(warnings, "warning")} in ${plural(files, "file")}.`;
+}
+
+/** `[weekly] posts/a.md:2:1  warning: … [code]`: a warning about a file of the content, in a log or a check's report. */
+export function isContentWarning(line: string): boolean {
+  return /^(\[11ty\] )?(\[weekly\] )?\S+  warning: .*\[[a-z-]+\]$/.test(line);
+}
+
+/** A log's lines but its warnings about a page of the content: what a test of a site's setup expects empty when the content is not its own. */
+export function besidesContentWarnings(log: string): string[] {
+  return log.split("\n").filter((line) => line.trim() !== "" && !isContentWarning(line));
+}
+
+const STOPPED_RE = /^\[weekly\] (\d+) problems? in the content stopped the build:$/;
+
+/** The errors a build's log lists under `[weekly] N problems in the content stopped the build:`, as many as it says. */
+export function stoppingErrors(lines: readonly string[]): string[] {
+  const first = lines.findIndex((text) => STOPPED_RE.test(text));
+  assert.ok(first >= 0, `the build did not stop on problems of the content:\n${lines.join("\n")}`);
+  const listed = lines.slice(first + 1, first + 1 + Number(STOPPED_RE.exec(lines[first]!)![1]));
+  for (const text of listed) assert.match(text, /^\S+  (?!warning: ).*\[[a-z-]+\]$/, "the count names as many errors as are listed");
+  return listed;
 }
 
 /** Pagefind's index files are gzip-compressed; read as text once unpacked, so they can be searched. */

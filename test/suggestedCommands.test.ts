@@ -5,7 +5,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { appendFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { copySite, listFiles, removeOutput, runWeeklyInProcess } from "./helpers.js";
+import { copySite, listFiles, problemsWithCode, removeOutput, runWeeklyInProcess } from "./helpers.js";
 
 interface CheckProblem {
   file: string;
@@ -49,6 +49,8 @@ function fillIn(site: string, file: string, edit: (text: string) => string = (t)
 
 const REPORT = "posts/2026-W52-ai-weekly.md";
 const of = (problems: CheckProblem[], file: string) => problems.filter((p) => p.file === file);
+/** The rules of a link: what the step a message names changes in the fixture's report (the files a step writes are judged whole). */
+const LINK_CODES = ["broken-link", "link-held-back", "missing-heading", "missing-file", "invalid-link"];
 
 describe("the broken-link message's weekly new --digest, run as proposed", () => {
   // The report of 2026-W52 is live (since 2026-12-24) and links last week's digest, which does not exist.
@@ -80,15 +82,16 @@ describe("the broken-link message's weekly new --digest, run as proposed", () =>
 
   test("the next check shows the step the message named: the link is to a draft, the draft unfilled", async () => {
     const problems = await check(site, NOW);
-    assert.deepEqual(of(problems, REPORT).map((p) => p.code), ["link-held-back"]);
-    assert.match(of(problems, REPORT)[0]!.message, /which is a draft \(draft: true\)/);
+    const steps = problemsWithCode(of(problems, REPORT), LINK_CODES);
+    assert.deepEqual(steps.map((p) => p.code), ["link-held-back"]);
+    assert.match(steps[0]!.message, /which is a draft \(draft: true\)/);
     assert.ok(of(problems, "weekly_news/ai_news_2026-W51.md").every((p) => p.code === "placeholder" && p.severity === "warning"));
   });
 
   test("filled in and draft: true removed, as the message said: no problem left", async () => {
     fillIn(site, "weekly_news/ai_news_2026-W51.md", (text) => text.replace(/^draft: true\n/m, ""));
     const problems = await check(site, NOW);
-    assert.deepEqual([...of(problems, REPORT), ...of(problems, "weekly_news/ai_news_2026-W51.md")], []);
+    assert.deepEqual([...problemsWithCode(of(problems, REPORT), LINK_CODES), ...of(problems, "weekly_news/ai_news_2026-W51.md")], []);
   });
 });
 
@@ -127,10 +130,10 @@ describe("weekly new --digest proposed for a report that goes live later, or for
     const said = proposed(link!.message);
     const run = await runProposed(site, said.args, NOW);
     assert.deepEqual([run.status, run.added], [0, said.files], run.stderr);
-    assert.deepEqual(of(await check(site, NOW), REPORT).map((p) => p.code), ["link-held-back"], "the step the message named is still to take");
+    assert.deepEqual(problemsWithCode(of(await check(site, NOW), REPORT), LINK_CODES).map((p) => p.code), ["link-held-back"], "the step the message named is still to take");
     fillIn(site, said.files[0]!, (text) => text.replace(/^scheduled: 2027-01-07$/m, "scheduled: 2026-12-24"));
     const problems = await check(site, NOW);
-    assert.deepEqual([...of(problems, REPORT), ...of(problems, said.files[0]!)], []);
+    assert.deepEqual([...problemsWithCode(of(problems, REPORT), LINK_CODES), ...of(problems, said.files[0]!)], []);
   });
 });
 
