@@ -38,7 +38,7 @@ describe("createFrontMatterEngine", () => {
   for (const [name, lines, problem] of broken) {
     test(`${name} → a problem at line ${problem.line}, nothing thrown`, () => {
       const data = parse(yamlOf(lines));
-      assert.deepEqual((data[FRONT_MATTER_NOTES] as { problems: unknown[] }).problems, [problem]);
+      assert.deepEqual((data[FRONT_MATTER_NOTES] as { problems: unknown[] }).problems, [{ ...problem, severity: "error" }]);
       assert.equal(data.layout, undefined);
       assert.equal(data.tags, undefined);
     });
