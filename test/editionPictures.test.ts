@@ -217,7 +217,9 @@ describe("the editions of a site with an EXIF-turned portrait photo and a small 
     }
     assert.deepEqual(outputBeforeBuild, []);
     const cache = listFiles(join(site, ".cache", "weekly", "images"));
-    for (const { src } of images(exports.after.email.stdout).filter((image) => image.src.startsWith("https://images.example.org/"))) {
+    const sent = images(exports.after.email.stdout).filter((image) => image.src.startsWith("https://images.example.org/"));
+    assert.equal(sent.length, 2, "the photo and the chart are sent");
+    for (const { src } of sent) {
       const name = decodeURIComponent(src.split("/").pop()!);
       assert.ok(cache.includes(name), name);
       assert.ok(readFileSync(join(site, ".cache", "weekly", "images", name)).equals(readFileSync(join(output, decodeURIComponent(new URL(src).pathname)))), name);

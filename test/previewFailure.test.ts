@@ -55,16 +55,19 @@ describe("reloadOnFailure, showBuildFailure", () => {
 
 test("rebuildOnDelete: a deleted file runs as a change once the watcher is up", async () => {
   const ran: string[] = [];
-  const listeners: Array<(path: string) => void> = [];
+  const listeners: Array<{ event: string; listener: (path: string) => void }> = [];
   class FakeEleventy {
-    watcher = { on: (_event: string, listener: (path: string) => void) => listeners.push(listener) };
+    watcher = { on: (event: string, listener: (path: string) => void) => listeners.push({ event, listener }) };
     async watch() {
       return async (path: string) => void ran.push(path);
     }
   }
   assert.equal(rebuildOnDelete(FakeEleventy as never), true);
-  await new FakeEleventy().watch();
-  listeners[0]!("posts/a.md");
+  const eleventy = new FakeEleventy();
+  assert.equal(listeners.length, 0, "nothing listens before the watcher is up");
+  await eleventy.watch();
+  assert.deepEqual(listeners.map((entry) => entry.event), ["unlink"]);
+  listeners[0]!.listener("posts/a.md");
   assert.deepEqual(ran, ["posts/a.md"]);
 });
 

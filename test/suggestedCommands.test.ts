@@ -85,7 +85,9 @@ describe("the broken-link message's weekly new --digest, run as proposed", () =>
     const steps = problemsWithCode(of(problems, REPORT), LINK_CODES);
     assert.deepEqual(steps.map((p) => p.code), ["link-held-back"]);
     assert.match(steps[0]!.message, /which is a draft \(draft: true\)/);
-    assert.ok(of(problems, "weekly_news/ai_news_2026-W51.md").every((p) => p.code === "placeholder" && p.severity === "warning"));
+    const unfilled = of(problems, "weekly_news/ai_news_2026-W51.md");
+    assert.ok(unfilled.length > 0, "the unfilled draft is named");
+    assert.ok(unfilled.every((p) => p.code === "placeholder" && p.severity === "warning"), JSON.stringify(unfilled));
   });
 
   test("filled in and draft: true removed, as the message said: no problem left", async () => {
@@ -123,7 +125,7 @@ describe("weekly new --digest proposed for a report that goes live later, or for
   });
 
   test("next week's digest, due after the page: the message says to schedule it no later than the page, and that is enough", async () => {
-    const link = of(await check(site, NOW), REPORT).find((p) => p.code === "broken-link");
+    const link = of(await check(site, NOW), REPORT).find((p) => p.code === "broken-link" && p.message.includes("2027-W01"));
     assert.ok(link?.message.endsWith(
       "run npx weekly new 2027-W01 --digest, which writes only weekly_news/ai_news_2027-W01.md from the template, scheduled at 2027-01-07; then fill it in and schedule it no later than this page.",
     ), link?.message);
@@ -196,8 +198,10 @@ describe("weekly new proposed by other messages, run as proposed", () => {
     const other = await runProposed(site, ["new", "2027-W11"], NOW);
     assert.deepEqual([other.status, other.added], [0, ["posts/2027-W11-ai-weekly.md", "weekly_news/ai_news_2027-W11.md"]], other.stderr);
     // 2026-W52 has its report and digest; 2026-W53 and 2027-W01 get reports: the week proposed skips them.
-    await runWeeklyInProcess(site, ["new", "2026-W53"], NOW);
-    await runWeeklyInProcess(site, ["new", "2027-W01"], NOW);
+    for (const week of ["2026-W53", "2027-W01"]) {
+      const made = await runWeeklyInProcess(site, ["new", week], NOW);
+      assert.equal(made.status, 0, made.stderr);
+    }
     const skip = await runWeeklyInProcess(site, ["new", "2026-W52"], NOW);
     assert.match(skip.stderr, /Name another week, such as weekly new 2027-W02\.\n$/);
   });
