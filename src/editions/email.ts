@@ -7,6 +7,7 @@ import render from "dom-serializer";
 import juice from "juice";
 import type { ImageSize } from "../content/imageSize.js";
 import { LOOK, type EditionReport } from "./report.js";
+import { pixels } from "./pictures.js";
 import { sanitizeBody } from "./sanitize.js";
 
 export interface EmailOptions {
@@ -54,8 +55,6 @@ const EVENT_HANDLER_RE = /^on/i;
 /** Attributes that hold an address a mail client would fetch or open: each made absolute, or dropped. */
 const URL_ATTRIBUTES = ["href", "src", "cite", "background", "poster"] as const;
 const SAFE_PROTOCOLS = new Set(["http:", "https:", "mailto:"]);
-/** A width or height in pixels as an attribute holds it (`560`, `560px`). */
-const PIXELS_RE = /^\s*(\d+)(?:px)?\s*$/;
 /**
  * The site's `overflow-wrap:anywhere`, spelled as the legacy `word-break:break-word` that means the
  * same (CSS Text 3) because Gmail drops overflow-wrap and keeps word-break: a bare URL or a table of
@@ -208,11 +207,6 @@ function fitImage(attributes: Record<string, string>, natural: ImageSize | undef
   attributes.alt ??= "";
 }
 
-function pixels(value: string | undefined): number | undefined {
-  const match = value === undefined ? null : PIXELS_RE.exec(value);
-  const number = match ? Number(match[1]) : 0;
-  return number > 0 ? number : undefined;
-}
 
 /** Text for HTML, in an element or a quoted attribute. */
 function escapeHtml(text: string): string {

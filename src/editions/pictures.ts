@@ -101,7 +101,8 @@ function pathOf(src: string): string {
   return src.split(/[?#]/, 1)[0]!;
 }
 
-function pixels(value: string | undefined): number | undefined {
+/** A width or height attribute as a whole number of pixels (`560`, `560px`), or undefined. */
+export function pixels(value: string | undefined): number | undefined {
   const match = value === undefined ? null : PIXELS_RE.exec(value);
   const number = match ? Number(match[1]) : 0;
   return number > 0 ? number : undefined;
