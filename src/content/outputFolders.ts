@@ -6,7 +6,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { join, posix } from "node:path";
 import { BOOKKEEPING_FOLDER } from "./contentData.js";
 
-/** The record a build of the plugin keeps in its output folder (pipeline/clean.ts `manifestFile`). */
+/** The record a build of the plugin keeps in its output folder (pipeline/clean.ts `manifestFile` joins it to the folder). */
 export const OUTPUT_RECORD = posix.join(BOOKKEEPING_FOLDER, "outputs.json");
 
 /**
@@ -14,7 +14,7 @@ export const OUTPUT_RECORD = posix.join(BOOKKEEPING_FOLDER, "outputs.json");
  * Not `public`: a site's static files often live there as input (eleventy-base-blog copies
  * `public/` through), so a folder of that name is skipped only when the plugin recorded it.
  */
-export const CONVENTIONAL_OUTPUTS: readonly string[] = ["_site", "dist", "build"];
+const CONVENTIONAL_OUTPUTS: readonly string[] = ["_site", "dist", "build"];
 
 /** A built site's home page: a folder of a conventional name holding one at its top is an output. */
 const BUILT_HOME = "index.html";

@@ -10,6 +10,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { within } from "../core/paths.js";
 import { linkedFileSource, type LinkedFiles } from "../content/linkedFiles.js";
 import { BOOKKEEPING_FOLDER } from "../content/contentData.js";
+import { OUTPUT_RECORD } from "../content/outputFolders.js";
 
 /** Input file (as Eleventy names it, or a copied file's source) → output files, relative to the output folder. */
 export type OutputManifest = Record<string, string[]>;
@@ -101,7 +102,7 @@ export function nextManifest(previous: OutputManifest, { current, complete }: Bu
  * clone building into a folder that is already served.
  */
 export function manifestFile(outputDir: string): string {
-  return join(outputDir, BOOKKEEPING_FOLDER, "outputs.json");
+  return join(outputDir, OUTPUT_RECORD);
 }
 
 /** The lock file of an output folder (see outputLock.ts). */
