@@ -204,7 +204,7 @@ function tallyLines(results: readonly Fetched[], tallies: readonly Tally[], wrot
 }
 
 /** `--import FILE`: the OPML's feeds added at the end of the sources file; those it holds are skipped. */
-export async function importSources(site: SiteInspection, opmlPath: string, io: Io): Promise<number> {
+async function importSources(site: SiteInspection, opmlPath: string, io: Io): Promise<number> {
   const say = (line: string) => io.err.write(`weekly digest: ${line}\n`);
   let bytes;
   try {

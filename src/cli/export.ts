@@ -70,7 +70,7 @@ interface Io {
 }
 
 /** Writes the edition; returns the exit code (0 written, 1 no such report or it has problems). */
-export async function runExport(site: SiteInspection, request: ExportRequest, io: Io): Promise<number> {
+async function runExport(site: SiteInspection, request: ExportRequest, io: Io): Promise<number> {
   const say = (line: string) => io.err.write(`weekly export: ${line}\n`);
   const printErrors = (files: (file: string) => boolean) => {
     const errors = site.problems.filter((p) => p.severity === "error" && files(p.file));

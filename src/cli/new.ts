@@ -56,7 +56,7 @@ export function parseWeekday(text: string): number | undefined {
  * Writes the planned files, each only if it does not exist yet (`wx`), and returns their paths
  * relative to the site's folder, or the reason nothing was written.
  */
-export async function writeNewWeek(
+async function writeNewWeek(
   siteDir: string,
   site: SiteInspection,
   request: NewWeekRequest,

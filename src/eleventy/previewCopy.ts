@@ -31,7 +31,7 @@ const TYPES: Readonly<Record<string, string>> = {
 };
 
 /** Where this process keeps its copy of an output folder: under the system's temporary folder. */
-export function previewCopyFolder(output: string, pid = process.pid): string {
+function previewCopyFolder(output: string, pid = process.pid): string {
   const key = createHash("sha256").update(resolve(output)).digest("hex").slice(0, 16);
   return join(tmpdir(), "eleventy-plugin-weekly-preview", `${key}-${pid}`);
 }

@@ -208,4 +208,3 @@ export const STAGES = [
   { name: "settle", on: "eleventy.after", check: false, does: "linked files copied, pictures, search index, stale files removed, record, summary line", run: settle },
 ] as const satisfies readonly Stage[];
 
-export type StageName = (typeof STAGES)[number]["name"];
