@@ -164,7 +164,11 @@ export function describeNewWeek(
   fileExists: (path: string) => boolean,
 ): string | undefined {
   const plan = planNewWeek(request, existing, opts, now, fileExists);
-  if ("error" in plan) return undefined;
+  return "error" in plan ? undefined : describePlan(plan);
+}
+
+/** How a message says what a plan of `weekly new` writes (see describeNewWeek). */
+export function describePlan(plan: Exclude<NewWeekPlan, { error: unknown }>): string {
   const paths = plan.files.map((file) => file.path);
   const files = paths.length === 1 ? `only ${paths[0]}` : paths.join(" and ");
   const many = paths.length > 1;

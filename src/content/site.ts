@@ -6,7 +6,7 @@ import { type LinkRef } from "./markdownText.js";
 import { distance } from "fastest-levenshtein";
 import { parseSiteDate, WEEK_IN_NAME_RE } from "../core/dates.js";
 import type { DateTime } from "luxon";
-import { describeNewWeek, existingOf, planNewWeek, type ExistingContent } from "./newWeek.js";
+import { describePlan, existingOf, planNewWeek, type ExistingContent } from "./newWeek.js";
 import { pageIndex, pageStem, readableHref, resolveReference, splitHref, suggestFile, type Resolution } from "./references.js";
 import type { ImagePlan } from "./images.js";
 import { formatPublishTime, type PublishState } from "./schedule.js";
@@ -190,7 +190,7 @@ function missingDigestHint(
   const request = { week, digest: true };
   const plan = planNewWeek(request, site.existing, site.opts, site.now, site.fileExists);
   if ("error" in plan) return undefined;
-  const effect = describeNewWeek(request, site.existing, site.opts, site.now, site.fileExists);
+  const effect = describePlan(plan);
   const moment = plan.goesLive === undefined ? undefined : parseSiteDate(plan.goesLive, site.opts.timezone)?.dateTime;
   // A stub that goes live after the linking page would leave the link dead meanwhile.
   const late = plan.draft === undefined && moment !== undefined && from.state !== "draft" && (from.state === "published" || from.at < moment);
