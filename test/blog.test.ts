@@ -328,7 +328,7 @@ describe("feeds, sitemap and robots.txt", () => {
   });
 
   test("W06's entry, while it is among the newest 20, links its digest at its absolute URL", () => {
-    const entry = list<Record<string, unknown>>(xml("feed.xml").feed.entry).find((e) => e.title === TITLE) as { content: { "#text": string } } | undefined;
+    const entry = list<Record<string, unknown>>(xml("feed.xml").feed.entry).find((e) => e.id === `https://weekly.example.org${REPORT_URL}`) as { content: { "#text": string } } | undefined;
     const w06 = REPORTS.findIndex((r) => r.url === REPORT_URL);
     assert.equal(entry !== undefined, w06 >= 0 && w06 < 20);
     if (!entry) return;
