@@ -118,9 +118,13 @@ export function runWeekly(siteDir: string, args: string[], env: Record<string, s
 
 /**
  * `weekly` run in this process, in `cwd`, with `env` set (or, undefined, unset) for the run: its exit code and what it
- * printed. The command's module is loaded on first use, so files that never call it do not pay.
+ * printed. As with `runWeekly`, the test's own WEEKLY_NOW and WEEKLY_PREVIEW are unset unless `env` gives them. The
+ * command's module is loaded on first use, so files that never call it do not pay. For every test that is not about
+ * the process itself (its exit code as the shell sees it, its streams, signals), this is the way to run `weekly`: a
+ * process costs about a second and a half of startup on these machines.
  */
-export async function runWeeklyInProcess(cwd: string, args: string[], env: Record<string, string | undefined>): Promise<{ status: number; stdout: string; stderr: string }> {
+export async function runWeeklyInProcess(cwd: string, args: string[], given: Record<string, string | undefined> = {}): Promise<{ status: number; stdout: string; stderr: string }> {
+  const env = { WEEKLY_NOW: undefined, WEEKLY_PREVIEW: undefined, ...given };
   const { main } = await import("../src/cli/main.js");
   const collect = () => {
     const chunks: string[] = [];
