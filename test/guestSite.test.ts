@@ -5,10 +5,10 @@
 // bytes they are without the plugin.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { copySite, outputLines, readSite, removeOutput, ROOT, runEleventy, runWeekly, tempOutput, type BuiltSite } from "./helpers.js";
+import { eleventyCheck } from "./tools/eleventyCheck.js";
+import { copySite, outputLines, readSite, removeOutput, runEleventy, runWeeklyInProcess, tempOutput, type BuiltSite } from "./helpers.js";
 
 const REPORT = "/posts/2026-W05-guest-report/";
 const DIGEST = "/weekly_news/ai_news_2026-W05/";
@@ -97,25 +97,24 @@ describe("includes outside the input folder (input content/, includes ../_includ
   });
 });
 
-/** `weekly check` and the plugin's check inside Eleventy, as JSON problems without the catalogue's title and hint. */
-function bothChecks(site: string): { command: unknown[]; eleventy: unknown[] } {
-  const command = runWeekly(site, ["check", "--format", "json"]);
-  const eleventy = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "test", "tools", "eleventyCheck.ts")], { cwd: site, encoding: "utf8", env: { ...process.env, WEEKLY_NOW: undefined, WEEKLY_CHECK: undefined } });
-  assert.equal(eleventy.status, 0, eleventy.stderr);
+/** `weekly check` and the plugin's check inside Eleventy (both in this process), as JSON problems without the catalogue's title and hint. */
+async function bothChecks(site: string): Promise<{ command: unknown[]; eleventy: unknown[] }> {
+  const command = await runWeeklyInProcess(site, ["check", "--format", "json"]);
+  const eleventy = await eleventyCheck(site);
   const strip = (problems: Array<Record<string, unknown>>) => problems.map(({ title: _title, hint: _hint, ...problem }) => problem);
-  return { command: strip((JSON.parse(command.stdout) as { problems: Array<Record<string, unknown>> }).problems), eleventy: (JSON.parse(eleventy.stdout) as { problems: unknown[] }).problems };
+  return { command: strip((JSON.parse(command.stdout) as { problems: Array<Record<string, unknown>> }).problems), eleventy: eleventy.problems ?? [] };
 }
 
 describe("weekly check agrees with the build on a site whose includes are outside its input folder", () => {
-  test("the same problems: the report outside the input folder, and a layout no folder has", () => {
+  test("the same problems: the report outside the input folder, and a layout no folder has", async () => {
     const site = copySite("guest-site");
     try {
       writeFileSync(join(site, "content", "posts", "2026-W06-guest-report.md"), "---\ntitle: Guest report W06\ndate: 2026-02-05\nlayout: layouts/nope.njk\n---\n\nA report in a layout nobody has.\n");
-      const { command, eleventy } = bothChecks(site);
+      const { command, eleventy } = await bothChecks(site);
       assert.deepEqual(command, eleventy);
       const found = (command as Array<{ file: string; code: string }>).map(({ file, code }) => `${file} ${code}`);
       for (const expected of ["content/posts/2026-W06-guest-report.md unknown-layout", "posts/ content-outside-input"]) assert.ok(found.includes(expected), `${expected} in ${found.join(", ")}`);
-      const check = runWeekly(site, ["check"]);
+      const check = await runWeeklyInProcess(site, ["check"]);
       assert.ok(check.stdout.split("\n").includes(OUTSIDE_WARNING), check.stdout);
     } finally {
       rmSync(site, { recursive: true, force: true });

@@ -4,33 +4,28 @@
 // files, ignores, a templated permalink), the two lists of problems are the same, line for line.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { promisify } from "node:util";
+import { eleventyCheck } from "./tools/eleventyCheck.js";
 import { copySite, FIXTURES, listFiles, outputLines, problemsWithCode, removeOutput, ROOT, runEleventy, runWeeklyInProcess, tempOutput } from "./helpers.js";
-
-const run = promisify(execFile);
-const REFERENCE = join(ROOT, "test", "tools", "eleventyCheck.ts");
 
 interface Found {
   files: number;
   problems: Array<Record<string, unknown>>;
 }
 
-/** The command runs in this process (it is not about the process); Eleventy in its own, fresh for each site. */
+/**
+ * The command and Eleventy, both in this process (neither is about the process), one after the other
+ * (each runs in the site's folder); Eleventy a fresh instance for each site and clock.
+ */
 async function both(site: string, now: string): Promise<{ command: Found; eleventy: Found }> {
-  const env = { ...process.env, WEEKLY_NOW: now, WEEKLY_PREVIEW: undefined, WEEKLY_CHECK: undefined };
-  const options = { cwd: site, env, encoding: "utf8" as const, maxBuffer: 1 << 26 };
-  const [command, eleventy] = await Promise.all([
-    runWeeklyInProcess(site, ["check", "--format", "json"], { WEEKLY_NOW: now, WEEKLY_PREVIEW: undefined, WEEKLY_CHECK: undefined }),
-    run(process.execPath, ["--import", "tsx", REFERENCE], options),
-  ]);
+  const env = { WEEKLY_NOW: now, WEEKLY_PREVIEW: undefined, WEEKLY_CHECK: undefined };
+  const command = await runWeeklyInProcess(site, ["check", "--format", "json"], env);
   assert.ok(command.status === 0 || command.status === 1, `weekly check in ${site} failed to run (exit ${command.status}): ${command.stderr}`);
   const parsed = JSON.parse(command.stdout) as Found;
   // The command adds each code's title and hint from the catalogue; the build's problems have neither.
   const problems = parsed.problems.map(({ title: _title, hint: _hint, ...problem }) => problem);
-  return { command: { files: parsed.files, problems }, eleventy: JSON.parse(eleventy.stdout) as Found };
+  return { command: { files: parsed.files, problems }, eleventy: (await eleventyCheck(site, env)) as Found };
 }
 
 const CLOCKS = ["2026-02-10T12:00", "2026-11-30T10:00"];

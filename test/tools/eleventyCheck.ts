@@ -1,17 +1,25 @@
 // The reference for `weekly check`: the plugin's check run inside Eleventy itself (WEEKLY_CHECK=1
-// stops the build after the analysis and hands the problems back), printed as JSON. The command
-// reads the site without Eleventy; test/readSite.test.ts compares the two on every fixture site.
+// stops the build after the analysis and hands the problems back). The command reads the site
+// without Eleventy; test/readSite.test.ts compares the two on every fixture site, running this in
+// its own process (Eleventy's programmatic API, a fresh instance per site and clock). Run by hand,
+// it prints the problems as JSON:
 //
 //   cd <site> && node --import tsx <repo>/test/tools/eleventyCheck.ts
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
 
 interface CheckResultLike {
   name: string;
   problems: unknown[];
   files: number;
+}
+
+export interface EleventyFound {
+  files: number | undefined;
+  problems: unknown[] | undefined;
 }
 
 function findResult(error: unknown): CheckResultLike | undefined {
@@ -21,20 +29,42 @@ function findResult(error: unknown): CheckResultLike | undefined {
   return undefined;
 }
 
-const output = await mkdtemp(join(tmpdir(), "weekly-eleventy-check-"));
-process.env.WEEKLY_CHECK = "1";
-const quiet = { log: console.log, warn: console.warn, error: console.error, info: console.info };
-Object.assign(console, { log: () => {}, warn: () => {}, error: () => {}, info: () => {} });
-let result: CheckResultLike | undefined;
-try {
-  const eleventy = new Eleventy(undefined, output, { quietMode: true });
-  eleventy.disableLogger();
-  await eleventy.write();
-} catch (error) {
-  result = findResult(error);
-  if (!result) throw error;
-} finally {
-  Object.assign(console, quiet);
-  await rm(output, { recursive: true, force: true });
+/**
+ * Eleventy's check of the site in `site`, in this process, with `env` set (undefined: unset) for the
+ * run and WEEKLY_CHECK=1. The working folder, the environment and the console are given back after.
+ */
+export async function eleventyCheck(site: string, env: Record<string, string | undefined> = {}): Promise<EleventyFound> {
+  const output = await mkdtemp(join(tmpdir(), "weekly-eleventy-check-"));
+  const given = { ...env, WEEKLY_CHECK: "1" };
+  const saved = Object.fromEntries(Object.keys(given).map((key) => [key, process.env[key]]));
+  const setEnv = (values: Record<string, string | undefined>) => {
+    for (const [key, value] of Object.entries(values)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  };
+  const previous = process.cwd();
+  const quiet = { log: console.log, warn: console.warn, error: console.error, info: console.info };
+  let result: CheckResultLike | undefined;
+  process.chdir(site);
+  setEnv(given);
+  Object.assign(console, { log: () => {}, warn: () => {}, error: () => {}, info: () => {} });
+  try {
+    const eleventy = new Eleventy(undefined, output, { quietMode: true });
+    eleventy.disableLogger();
+    await eleventy.write();
+  } catch (error) {
+    result = findResult(error);
+    if (!result) throw error;
+  } finally {
+    Object.assign(console, quiet);
+    setEnv(saved);
+    process.chdir(previous);
+    await rm(output, { recursive: true, force: true });
+  }
+  return { files: result?.files, problems: result?.problems };
 }
-process.stdout.write(`${JSON.stringify({ files: result?.files, problems: result?.problems }, null, 1)}\n`);
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  process.stdout.write(`${JSON.stringify(await eleventyCheck(process.cwd()), null, 1)}\n`);
+}
