@@ -153,10 +153,10 @@ describe("dir.layouts outside the input folder (../_layouts) with only a base la
     assert.equal(attr(report, 'meta[property="og:image"]', "content"), `${SITE_URL}/cards${REPORT}index.png`);
   });
 
-  test("weekly check reads dir.layouts as the build does: a layout only the host's dir.layouts has is no problem in either", () => {
+  test("weekly check reads dir.layouts as the build does: a layout only the host's dir.layouts has is no problem in either", async () => {
     writeFileSync(join(site, "_layouts", "layouts", "custom.njk"), "---\nlayout: layouts/base.njk\n---\n{{ content | safe }}\n");
     writeFileSync(join(site, "content", "posts", "2026-W06-guest-report.md"), "---\ntitle: Guest report W06\ndate: 2026-02-05\nlayout: layouts/custom.njk\n---\n\nIn the host's own layout.\n");
-    const { command, eleventy } = bothChecks(site);
+    const { command, eleventy } = await bothChecks(site);
     assert.deepEqual(command, eleventy);
     const codes = (command as Array<{ code: string }>).map(({ code }) => code);
     assert.ok(codes.includes("content-outside-input"), codes.join(", "));
