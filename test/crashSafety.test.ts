@@ -4,7 +4,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { legacyManifestFile } from "../src/pipeline/clean.js";
@@ -74,8 +74,17 @@ function build(site: string, output: string, env: Record<string, string>): strin
 
 describe("builds killed while W07 is being published", () => {
   let site: string;
-  before(() => (site = copySite("scheduled")));
-  after(() => removeOutput(site));
+  /** The site built with W07 held back, once: each test starts from a copy of it (timestamps kept). */
+  let held: string;
+  before(() => {
+    site = copySite("scheduled");
+    held = tempOutput("held");
+    build(site, held, HELD);
+  });
+  after(() => {
+    removeOutput(site);
+    removeOutput(held);
+  });
 
   const pagefindFiles = (output: string) => (existsSync(join(output, "pagefind")) ? readdirSync(join(output, "pagefind"), { recursive: true }).map(String) : []);
   const moments: Array<[string, (output: string) => boolean]> = [
@@ -95,7 +104,7 @@ describe("builds killed while W07 is being published", () => {
     test(`killed ${moment}, then built with W07 held back: no trace of W07`, { timeout: 200_000 }, async () => {
       const output = tempOutput("killed");
       try {
-        build(site, output, HELD);
+        cpSync(held, output, { recursive: true, preserveTimestamps: true });
         firstEntry.set(output, readFileSync(join(output, "pagefind", "pagefind-entry.json"), "utf8"));
         const run = startEleventy(site, output, LIVE);
         const hit = await until(run, () => {
