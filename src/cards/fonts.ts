@@ -8,7 +8,6 @@ import { fileURLToPath } from "node:url";
 import { readFile, stat } from "node:fs/promises";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import subsetFont from "subset-font";
 import { CARD_FONT } from "./layout.js";
 
 interface FontFamily {
@@ -100,6 +99,7 @@ export function cardFonts(): FontFiles {
         used.map(async (family) => {
           let buffers = whole.get(family.name);
           if (!buffers) whole.set(family.name, (buffers = Promise.all(family.paths.map(({ path }) => readFile(path)))));
+          const { default: subsetFont } = await import("subset-font");
           const fonts = await Promise.all((await buffers).map((buffer) => subsetFont(buffer, text, { targetFormat: "truetype" })));
           return family.paths.map(({ weight }, i) => ({ name: family.name, data: fonts[i]!, weight, style: "normal" as const }));
         }),

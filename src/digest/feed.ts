@@ -1,14 +1,15 @@
 // Reading a source's feed: its bytes to text, RSS 2.0, RSS 1.0 (RDF), Atom and JSON Feed to one
 // list of items with plain-text titles, absolute links and dates. Nothing in a feed is trusted.
 import { XMLValidator } from "fast-xml-parser";
-import {
-  DetectError, MalformedError, ParseError, detectAtomFeed, detectJsonFeed, detectRdfFeed, detectRssFeed, parseFeed,
-  type AnyFeed, type AtomFeed, type JsonFeed, type RdfFeed, type RssFeed,
-} from "feedsmith";
+import type { AnyFeed, AtomFeed, JsonFeed, RdfFeed, RssFeed } from "feedsmith";
+import { onFirstUse } from "../core/onFirstUse.js";
 import { DateTime, FixedOffsetZone } from "luxon";
 import { decodeFeed } from "./charset.js";
 import { repairJson, repairWarning, repairXml, type Repaired } from "./repair.js";
 import { cleanText, plainText } from "./itemText.js";
+
+/** The feed parser, loaded when a feed is read. */
+const feedsmith = onFirstUse<typeof import("feedsmith")>("feedsmith");
 
 export const NOT_A_FEED = "not a feed (RSS, Atom, RDF or JSON Feed expected)";
 export const AN_HTML_PAGE = "not a feed (an HTML page)";
@@ -103,6 +104,7 @@ function parseDocument(text: string): Parsed {
     });
     return { reason: `XML error${where(place?.line, valid.err.col === undefined ? undefined : place?.column)}: ${message}` };
   }
+  const { detectRssFeed, detectAtomFeed, detectRdfFeed } = feedsmith();
   return parseWith(repaired.text, repaired, [["rss", detectRssFeed], ["atom", detectAtomFeed], ["rdf", detectRdfFeed]]);
 }
 
@@ -122,10 +124,11 @@ function parseJson(repaired: Repaired): Parsed {
     const place = repaired.originalPlace(before.length, before.at(-1)!.length + 1);
     return { reason: `JSON error at line ${place.line}, column ${place.column}: ${cleanText(message.slice(0, at.index))}` };
   }
-  return parseWith(value, repaired, [["json", detectJsonFeed]]);
+  return parseWith(value, repaired, [["json", feedsmith().detectJsonFeed]]);
 }
 
 function parseWith(value: unknown, repaired: Repaired, formats: Array<[AnyFeed["format"], (value: unknown) => boolean]>): Parsed {
+  const { DetectError, MalformedError, ParseError, parseFeed } = feedsmith();
   try {
     return { feed: parseFeed(value), repaired };
   } catch (error) {

@@ -1,9 +1,12 @@
 // Sources from an OPML file, the list feed readers export (`weekly digest --import`): every
 // outline with a feed address, at any depth, in the file's order. An outline whose address the
 // sources file could not hold is skipped and named, never allowed to fail the whole import.
-import { parseOpml } from "feedsmith";
+import { onFirstUse } from "../core/onFirstUse.js";
 import { isSourceAddress, NOT_IN_ADDRESS_RE, type Source } from "../content/sources.js";
 import { cleanText, linkKey } from "./itemText.js";
+
+/** The feed parser, loaded when an OPML file is read. */
+const feedsmith = onFirstUse<typeof import("feedsmith")>("feedsmith");
 
 interface Outline {
   text?: string;
@@ -40,7 +43,7 @@ function addressFault(url: string): string | undefined {
 export function sourcesFromOpml(text: string): OpmlRead {
   let opml;
   try {
-    opml = parseOpml(text.replace(/^\uFEFF/, "")) as { body?: { outlines?: Outline[] } };
+    opml = feedsmith().parseOpml(text.replace(/^\uFEFF/, "")) as { body?: { outlines?: Outline[] } };
   } catch (error) {
     return { reason: `not an OPML file (${(error as Error).message})` };
   }

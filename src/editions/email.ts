@@ -4,7 +4,8 @@ import { parseDocument } from "htmlparser2";
 import { isTag, isText, type Element } from "domhandler";
 import { filter, removeElement } from "domutils";
 import render from "dom-serializer";
-import juice from "juice";
+import type juiceModule from "juice";
+import { onFirstUse } from "../core/onFirstUse.js";
 import type { ImageSize } from "../content/imageSize.js";
 import { LOOK, type EditionReport } from "./report.js";
 import { pixels } from "./pictures.js";
@@ -119,7 +120,9 @@ const MEDIA_CSS = [
     `pre,hr,blockquote{border-color:${DARK.rule}!important}}`,
 ].join("\n");
 
-const JUICE_OPTIONS: juice.Options = {
+const juice = onFirstUse<typeof juiceModule>("juice");
+
+const JUICE_OPTIONS: juiceModule.Options = {
   // The <style> block holds only MEDIA_CSS: juice leaves it alone and inlines INLINED_CSS alone.
   applyStyleTags: false,
   removeStyleTags: false,
@@ -137,7 +140,7 @@ export function emailEdition(report: EditionReport, options: EmailOptions = {}):
   // through their own template language ({{ … }}, {% … %}), and a code sample must not become a
   // tag. juice would decode the references, so the braces wait as private-use characters until after it.
   const body = emailBody(report.html, report.url, opts.imageSize).replace(BRACE_RE, (brace) => (brace === "{" ? HELD_OPEN : HELD_CLOSE));
-  const inlined = withoutClasses(juice.inlineContent(frame(report, body, opts.unsubscribe), INLINED_CSS, JUICE_OPTIONS));
+  const inlined = withoutClasses(juice().inlineContent(frame(report, body, opts.unsubscribe), INLINED_CSS, JUICE_OPTIONS));
   return inlined.replaceAll(HELD_OPEN, "&#123;").replaceAll(HELD_CLOSE, "&#125;");
 }
 

@@ -6,11 +6,15 @@ import { readdirSync, readFileSync } from "node:fs";
 import { access, copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, posix } from "node:path";
 import { imageSize } from "image-size";
-import eleventyImage, { type ImageOptions } from "@11ty/eleventy-img";
+import type eleventyImageModule from "@11ty/eleventy-img";
+import type { ImageOptions } from "@11ty/eleventy-img";
 import { chooseWidths, fallbackFormat, isRaster, variantFormats, variantName, type ImagePlan, type ImageVariant, type VariantFormat } from "../content/images.js";
 import type { SiteFiles } from "../content/site.js";
 import { linkedFileSource, type LinkedFiles } from "../content/linkedFiles.js";
 import { looksLikeSvg, mayBeTransparent, pictureFault } from "../content/pictureBytes.js";
+import { onFirstUse } from "../core/onFirstUse.js";
+
+const eleventyImage = onFirstUse<typeof eleventyImageModule>("@11ty/eleventy-img");
 
 /**
  * Fixed encoding options: the same picture gives the same bytes on any machine, and they are part
@@ -106,7 +110,7 @@ export function planImage(path: string, file: string): ImagePlan | { error: stri
   if (!(width > 0 && height > 0)) return { error: "has no width and height" };
   const transparent = mayBeTransparent(size.type, bytes);
   const formats = variantFormats(size.type!, transparent);
-  const stats = eleventyImage.statsByDimensionsSync(file, width, height, imageOptions(path, chooseWidths(width), formats));
+  const stats = eleventyImage().statsByDimensionsSync(file, width, height, imageOptions(path, chooseWidths(width), formats));
   const folder = posix.dirname(path) === "." ? "" : posix.dirname(path);
   const variants: ImageVariant[] = formats.flatMap((format) =>
     (stats[format] ?? []).map((stat) => ({ format, width: stat.width, height: stat.height, file: posix.join(folder, stat.filename!) })),
@@ -206,7 +210,7 @@ async function encode(file: string, path: string, variants: readonly ImageVarian
   const widths = [...new Set(variants.map((v) => v.width))];
   // The variants' names hash the bytes and the encoding options, not the widths nor formats asked
   // for: one variant encoded alone has the name and bytes it has among all of its picture's.
-  const stats = await eleventyImage(file, { ...imageOptions(path, widths, formats), dryRun: true });
+  const stats = await eleventyImage()(file, { ...imageOptions(path, widths, formats), dryRun: true });
   const made = new Map<string, Buffer>();
   for (const stat of Object.values(stats).flat()) if (stat.filename && stat.buffer) made.set(stat.filename, stat.buffer);
   const lacking = variants.filter((v) => !made.has(posix.basename(v.file)));
