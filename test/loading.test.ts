@@ -1,0 +1,79 @@
+// Each command, and the plugin, loads only what it uses: the email inliner, the image encoder, the
+// card renderer and the feed parser are loaded the first time they are needed, not when a module
+// naming them is. A child process records every package it loads (ES modules through a resolve
+// hook, CommonJS through the require cache) while it runs the compiled command or an Eleventy build.
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { copySite, ROOT, tempOutput } from "./helpers.js";
+
+/** Loaded on first use only (src/core/onFirstUse.ts and `await import()` where they are used). */
+const ON_USE = ["juice", "@11ty/eleventy-img", "satori", "@resvg/resvg-js", "subset-font", "feedsmith"];
+const NOW = "2026-02-13T00:00";
+
+const PACKAGE_RE = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//;
+
+/** The packages a child process loaded while it ran `body` (a module's text, top-level await allowed) in `cwd`. */
+function loadedBy(cwd: string, body: string): { packages: Set<string>; status: number | null; stderr: string } {
+  const dir = tempOutput("loading");
+  const log = join(dir, "loaded.txt");
+  writeFileSync(log, "");
+  writeFileSync(
+    join(dir, "hooks.mjs"),
+    `import { appendFileSync } from "node:fs";\nexport async function resolve(specifier, context, next) {\n  const resolved = await next(specifier, context);\n  appendFileSync(${JSON.stringify(log)}, resolved.url + "\\n");\n  return resolved;\n}\n`,
+  );
+  writeFileSync(
+    join(dir, "run.mjs"),
+    [
+      'import { register, createRequire } from "node:module";',
+      'import { appendFileSync } from "node:fs";',
+      `register(${JSON.stringify(pathToFileURL(join(dir, "hooks.mjs")).href)});`,
+      body,
+      `appendFileSync(${JSON.stringify(log)}, Object.keys(createRequire(import.meta.url).cache).join("\\n") + "\\n");`,
+    ].join("\n"),
+  );
+  const run = spawnSync(process.execPath, [join(dir, "run.mjs")], { cwd, encoding: "utf8", env: { ...process.env, WEEKLY_NOW: NOW, WEEKLY_PREVIEW: undefined } });
+  const packages = new Set(readFileSync(log, "utf8").split("\n").flatMap((line) => PACKAGE_RE.exec(line)?.[1] ?? []));
+  return { packages, status: run.status, stderr: run.stderr };
+}
+
+const MAIN = pathToFileURL(join(ROOT, "dist", "cli", "main.js")).href;
+const command = (args: string[]) => `const { main } = await import(${JSON.stringify(MAIN)});\nprocess.exitCode = await main(${JSON.stringify(args)}, { write: () => true }, { write: () => true });`;
+const onUse = (packages: Set<string>) => ON_USE.filter((name) => packages.has(name));
+
+describe("the weekly command loads only what the command uses", () => {
+  const site = copySite("scheduled");
+  for (const args of [["--help"], ["check"], ["new", "2026-W20"], ["export", "2026-W06", "--format", "text"], ["digest", "--help"]]) {
+    test(`weekly ${args.join(" ")}`, () => {
+      const run = loadedBy(site, command(args));
+      assert.equal(run.status, 0, run.stderr);
+      assert.ok(run.packages.has("luxon"), "the record names the packages the command loaded");
+      assert.deepEqual(onUse(run.packages), []);
+    });
+  }
+
+  test("weekly export --format email loads the email inliner, which the other editions never load", () => {
+    const run = loadedBy(site, command(["export", "2026-W06", "--format", "email"]));
+    assert.equal(run.status, 0, run.stderr);
+    assert.deepEqual(onUse(run.packages), ["juice"]);
+  });
+});
+
+describe("the plugin loads only what the build uses", () => {
+  test("importing it loads none of them", () => {
+    const run = loadedBy(ROOT, `await import(${JSON.stringify(pathToFileURL(join(ROOT, "dist", "index.js")).href)});`);
+    assert.equal(run.status, 0, run.stderr);
+    assert.deepEqual(onUse(run.packages), []);
+  });
+
+  test("a production build of a site without pictures draws its cards, and loads neither the inliner nor the image encoder", () => {
+    const site = copySite("scheduled");
+    const output = tempOutput("loading-build");
+    const run = loadedBy(site, `const { default: Eleventy } = await import(${JSON.stringify(import.meta.resolve("@11ty/eleventy"))});\nconst eleventy = new Eleventy(".", ${JSON.stringify(output)}, { quietMode: true });\nawait eleventy.write();`);
+    assert.equal(run.status, 0, run.stderr);
+    assert.deepEqual(onUse(run.packages), ["satori", "@resvg/resvg-js", "subset-font"]);
+  });
+});
