@@ -1,4 +1,5 @@
-// `weekly check` run as a real command, and the same check stopping a real build.
+// `weekly check` run in this process (as the real command where what a shell sees is the point), and
+// the same check stopping a real build.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { cpSync, readdirSync, readFileSync } from "node:fs";
@@ -6,12 +7,13 @@ import { join } from "node:path";
 import { PROBLEM_CODES } from "../src/core/problemCodes.js";
 import { formatReport } from "../src/cli/check.js";
 import type { Problem } from "../src/core/errors.js";
-import { checkSummary, codesOf, FIXTURES, listFiles, outputLines, problemsWithCode, removeOutput, ROOT, runEleventy, runWeekly, stoppingErrors, tempOutput } from "./helpers.js";
+import { checkSummary, codesOf, FIXTURES, listFiles, outputLines, problemsWithCode, removeOutput, ROOT, runEleventy, runWeekly, runWeeklyInProcess, stoppingErrors, tempOutput } from "./helpers.js";
 
 const INVALID = join(FIXTURES, "invalid");
 const DATE_FORMS = "a date such as 2026-02-05, or a date and time such as 2026-02-05T08:00 or 2026-02-05T08:00+08:00 (read in Asia/Shanghai)";
 
-const weekly = (cwd: string, ...args: string[]) => runWeekly(cwd, args, { WEEKLY_NOW: "2026-06-01" });
+const CLOCK = { WEEKLY_NOW: "2026-06-01" };
+const weekly = (cwd: string, ...args: string[]) => runWeeklyInProcess(cwd, args, CLOCK);
 
 /** Every problem of the invalid site: one defect per file, and several in many.md. */
 const ERRORS = [
@@ -51,7 +53,8 @@ const byPlace = (a: string, b: string) => {
 
 describe("weekly check", () => {
   test("on the invalid site: every problem with file, line and column, then the count; exit 1", () => {
-    const run = weekly(INVALID, "check");
+    // The real process: its exit status and its piped output, as a shell or CI sees them.
+    const run = runWeekly(INVALID, ["check"], CLOCK);
     assert.equal(run.status, 1, run.stderr);
     const lines = run.stdout.split("\n");
     const [problems, count] = [lines.slice(0, -2), lines.at(-2)!];
@@ -61,20 +64,21 @@ describe("weekly check", () => {
     assert.equal(lines.at(-1), "");
   });
 
-  test("from a folder below the site: the same report, paths from the site's folder", () => {
-    const run = weekly(join(INVALID, "posts"), "check");
+  test("from a folder below the site: the same report, paths from the site's folder", async () => {
+    const run = await weekly(join(INVALID, "posts"), "check");
     assert.equal(run.status, 1, run.stderr);
-    assert.equal(run.stdout, weekly(INVALID, "check").stdout);
+    assert.equal(run.stdout, (await weekly(INVALID, "check")).stdout);
   });
 
   test("where there is no Eleventy config: says so, exit 2", () => {
-    const run = weekly("/", "check");
+    // The real process: exit 2, nothing on stdout and the one line on stderr, as a shell sees them.
+    const run = runWeekly("/", ["check"], CLOCK);
     assert.deepEqual([run.status, run.stdout], [2, ""]);
     assert.equal(run.stderr, "weekly check: no Eleventy config (.eleventy.js, eleventy.config.js, eleventy.config.mjs, eleventy.config.cjs) in / or any folder above it.\n");
   });
 
-  test("--format json: the same problems as data, each with its code, the code's title and the way to fix it", () => {
-    const run = weekly(INVALID, "check", "--format", "json");
+  test("--format json: the same problems as data, each with its code, the code's title and the way to fix it", async () => {
+    const run = await weekly(INVALID, "check", "--format", "json");
     assert.equal(run.status, 1, run.stderr);
     const report = JSON.parse(run.stdout) as { files: number; errors: number; warnings: number; problems: Array<Record<string, unknown>> };
     const counted = (severity: string) => report.problems.filter((p) => p.severity === severity).length;
@@ -92,7 +96,7 @@ describe("weekly check", () => {
       hint: PROBLEM_CODES["unknown-key"].hint,
     });
     // The text report's codes are the JSON's, problem by problem.
-    const textRun = weekly(INVALID, "check");
+    const textRun = await weekly(INVALID, "check");
     assert.equal(textRun.status, 1, textRun.stderr);
     const text = textRun.stdout.split("\n").filter((line) => line.startsWith("posts/") || line.startsWith("weekly_news/"));
     assert.deepEqual(text.map((line) => /\[([a-z-]+)\]$/.exec(line)?.[1]), report.problems.map((p) => p.code));
@@ -100,9 +104,9 @@ describe("weekly check", () => {
 
   // The blog grows every week: its count is every Markdown file of its two content folders.
   const blogFiles = ["posts", "weekly_news"].flatMap((folder) => readdirSync(join(ROOT, folder)).filter((name) => name.endsWith(".md"))).length;
-  test("on this blog: no errors, the count of what it printed, exit 0", () => {
+  test("on this blog: no errors, the count of what it printed, exit 0", async () => {
     // The blog's own content is the authors' to keep: its warnings are counted, never pinned here.
-    const run = weekly(ROOT, "check");
+    const run = await weekly(ROOT, "check");
     assert.equal(run.stderr, "");
     const lines = run.stdout.split("\n");
     const problems = lines.slice(0, -2);
@@ -114,8 +118,8 @@ describe("weekly check", () => {
   // A sound fixture: no error, and the count of what was printed (a rule added later may warn of
   // something in it; that rule's own tests pin its warnings).
   for (const [name, dir, files] of [["the second fixture site", join(FIXTURES, "second-site"), 4], ["reports that are not yet published, and their links", join(FIXTURES, "scheduled"), 9]] as const) {
-    test(`checks ${name}: no error, exit 0`, () => {
-      const run = weekly(dir, "check");
+    test(`checks ${name}: no error, exit 0`, async () => {
+      const run = await weekly(dir, "check");
       assert.equal(run.stderr, "");
       const lines = run.stdout.split("\n");
       const problems = lines.slice(0, -2);
@@ -125,10 +129,10 @@ describe("weekly check", () => {
     });
   }
 
-  test("a wrong option or command is a usage error, exit 2", () => {
-    const format = weekly(ROOT, "check", "--format", "xml");
+  test("a wrong option or command is a usage error, exit 2", async () => {
+    const format = await weekly(ROOT, "check", "--format", "xml");
     assert.deepEqual([format.status, format.stderr], [2, 'weekly check: --format received "xml"; expected text or json.\n']);
-    const command = weekly(ROOT, "publish");
+    const command = await weekly(ROOT, "publish");
     assert.equal(command.status, 2);
     assert.match(command.stderr, /^weekly: unknown command "publish"; expected check, new, digest or export\./);
   });

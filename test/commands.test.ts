@@ -3,7 +3,7 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { all, copySite, FIXTURES, listFiles, outputLines, problemsWithCode, readSite, removeOutput, ROOT, runEleventy, runWeekly, tempOutput, text } from "./helpers.js";
+import { all, copySite, FIXTURES, listFiles, outputLines, problemsWithCode, readSite, removeOutput, ROOT, runEleventy, runWeeklyInProcess, tempOutput, text } from "./helpers.js";
 
 describe("npx eleventy", () => {
   test("TZ=America/Los_Angeles still dates the W06 report 2026年2月5日", () => {
@@ -64,13 +64,13 @@ describe("npx eleventy", () => {
 });
 
 describe("two tags that share a URL", () => {
-  test("`weekly check` lists the clash at each report's tags line, and the build stops on it, printed once", () => {
+  test("`weekly check` lists the clash at each report's tags line, and the build stops on it, printed once", async () => {
     const site = copySite("scheduled");
     const output = tempOutput("tag-clash");
     try {
       writeFileSync(join(site, "posts", "2026-W09-ai-weekly.md"), "---\ntitle: 第九周\ndate: 2026-02-26\ntags:\n  - ai\n---\n正文\n");
       const env = { WEEKLY_NOW: "2026-03-01T12:00" };
-      const check = runWeekly(site, ["check"], env);
+      const check = await runWeeklyInProcess(site, ["check"], env);
       assert.equal(check.status, 1, check.stderr);
       const expected = [
         'posts/2026-W05-ai-weekly.md:5:1  tags: "AI" and "ai" (posts/2026-W09-ai-weekly.md) would share the URL /tags/ai/: write them the same way, or give one a fixed slug with the tagSlugs option. [tag-clash]',

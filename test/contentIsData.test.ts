@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import yaml from "js-yaml";
-import { copySite, listFiles, outputLines, problemsWithCode, removeOutput, runEleventy, runWeekly, runWeeklyInProcess, tempOutput } from "./helpers.js";
+import { copySite, listFiles, outputLines, problemsWithCode, removeOutput, runEleventy, runWeeklyInProcess, tempOutput } from "./helpers.js";
 import { findPrototypeKeys } from "../src/core/prototypeKeys.js";
 import { inspectSite } from "../src/cli/inspect.js";
 
@@ -28,9 +28,9 @@ function hostileSite(): { site: string; marker: string } {
   return { site, marker: join(site, "MARKER") };
 }
 
-function problemLines(site: string, output: string, env = NOW) {
+async function problemLines(site: string, output: string, env = NOW) {
   const build = runEleventy(site, output, env);
-  const check = runWeekly(site, ["check"], env);
+  const check = await runWeeklyInProcess(site, ["check"], env);
   return { build, check, buildLines: outputLines(build), checkLines: check.stdout.split("\n") };
 }
 
@@ -38,10 +38,10 @@ describe("front matter that would instruct Eleventy, in a digest and a report", 
   let site: string;
   let marker: string;
   let output: string;
-  let run: ReturnType<typeof problemLines>;
+  let run: Awaited<ReturnType<typeof problemLines>>;
   const packageJson = () => readFileSync(join(site, "package.json"), "utf8");
   let packageBefore: string;
-  before(() => {
+  before(async () => {
     ({ site, marker } = hostileSite());
     output = join(site, "_site");
     packageBefore = packageJson();
@@ -55,7 +55,7 @@ describe("front matter that would instruct Eleventy, in a digest and a report", 
     );
     writeFileSync(join(site, "posts", "2026-W10-ai-weekly.md"), `---\ntitle: 第十周\ndate: 2026-03-05\nlayout: package.json\npermalink: /pagefind/pagefind.js\n---\n正文\n`);
     writeFileSync(join(site, "posts", "about.md"), `---\ntitle: 关于\ndate: 2026-01-01\npermalink: /pagefind/about.html\npagination:\n  data: collections.all\n  size: 1\n---\n正文\n`);
-    run = problemLines(site, output);
+    run = await problemLines(site, output);
   });
   after(() => removeOutput(site));
 
@@ -97,7 +97,7 @@ describe("front matter that would instruct Eleventy, in a digest and a report", 
 });
 
 describe("templates and scripts in a content folder", () => {
-  test("an .11tydata.js file and an .11ty.js template stop the build before Eleventy loads them", () => {
+  test("an .11tydata.js file and an .11ty.js template stop the build before Eleventy loads them", async () => {
     const { site, marker } = hostileSite();
     const output = tempOutput("code-files");
     try {
@@ -106,7 +106,7 @@ describe("templates and scripts in a content folder", () => {
       mkdirSync(join(site, "weekly_news", "extra"));
       writeFileSync(join(site, "weekly_news", "extra", "page.11ty.cjs"), `${write}\nmodule.exports = class { render() { return "x"; } };\n`);
       writeFileSync(join(site, "weekly_news", "extra", "list.njk"), `{% include "secret.txt" %}`);
-      const { build, check, buildLines, checkLines } = problemLines(site, output);
+      const { build, check, buildLines, checkLines } = await problemLines(site, output);
       assert.equal(existsSync(marker), false, "a script in a content folder ran");
       assert.equal(build.status, 1);
       assert.deepEqual(listFiles(output), []);
@@ -137,14 +137,14 @@ describe("templates and scripts in a content folder", () => {
     }
   });
 
-  test("a JSON data file with a refused key is named at its line, and the pages under it are not compiled", () => {
+  test("a JSON data file with a refused key is named at its line, and the pages under it are not compiled", async () => {
     const { site, marker } = hostileSite();
     const output = tempOutput("data-file");
     try {
       mkdirSync(join(site, "posts", "more"));
       writeFileSync(join(site, "posts", "more", "more.11tydata.json"), `{\n  "tags": ["AI"],\n  "templateEngineOverride": "njk,md",\n  "permalink": "/same/"\n}\n`);
       writeFileSync(join(site, "posts", "more", "2026-W09-ai-weekly.md"), `---\ntitle: 第九周\ndate: 2026-02-26\n---\n${nunjucksWrites(marker)}\n`);
-      const { build, buildLines } = problemLines(site, output);
+      const { build, buildLines } = await problemLines(site, output);
       assert.equal(existsSync(marker), false);
       assert.equal(build.status, 1);
       assert.ok(buildLines.includes("posts/more/more.11tydata.json:3:1  templateEngineOverride: not allowed in a report or digest: it would run the file's text as template code. Remove it; content is data, never code. [refused-key]"), buildLines.join("\n"));
@@ -157,7 +157,7 @@ describe("templates and scripts in a content folder", () => {
 });
 
 describe("other ways in: JSON and JavaScript front matter, links, data files, the site's template engine", () => {
-  test("---json front matter is checked like YAML; ---js front matter stops the build before it is read", () => {
+  test("---json front matter is checked like YAML; ---js front matter stops the build before it is read", async () => {
     const { site, marker } = hostileSite();
     const output = tempOutput("json-js");
     try {
@@ -165,7 +165,7 @@ describe("other ways in: JSON and JavaScript front matter, links, data files, th
         join(site, "weekly_news", "ai_news_2026-W09.md"),
         `---json\n{"title": "t", "templateEngineOverride": "njk,md", "permalink": "../../escaped/index.html"}\n---\n${nunjucksWrites(marker)}\n`,
       );
-      let run = problemLines(site, output);
+      let run = await problemLines(site, output);
       assert.equal(existsSync(marker), false);
       assert.equal(existsSync(join(site, "..", "escaped")), false);
       assert.equal(run.build.status, 1);
@@ -175,7 +175,7 @@ describe("other ways in: JSON and JavaScript front matter, links, data files, th
         join(site, "weekly_news", "ai_news_2026-W09.md"),
         `---js\n{ title: (process.getBuiltinModule("fs").writeFileSync(${JSON.stringify(marker)}, "ran"), "t") }\n---\n正文\n`,
       );
-      run = problemLines(site, output);
+      run = await problemLines(site, output);
       assert.equal(existsSync(marker), false, "JavaScript front matter ran");
       assert.equal(run.build.status, 1);
       const expected = "weekly_news/ai_news_2026-W09.md:1:1  front matter in a language that runs as code (such as ---js): reports and digests take YAML (---) or JSON (---json) front matter only. [code-front-matter]";
@@ -188,7 +188,7 @@ describe("other ways in: JSON and JavaScript front matter, links, data files, th
     }
   });
 
-  test("templates, scripts and data files reached through symbolic links are found too", () => {
+  test("templates, scripts and data files reached through symbolic links are found too", async () => {
     const { site, marker } = hostileSite();
     const outside = tempOutput("outside-sources");
     const output = tempOutput("links");
@@ -202,7 +202,7 @@ describe("other ways in: JSON and JavaScript front matter, links, data files, th
       symlinkSync(join(outside, "evil.njk"), join(site, "posts", "evil.njk"));
       symlinkSync(join(outside, "dir"), join(site, "weekly_news", "shared"));
       symlinkSync(join(outside, "data.cjs"), join(site, "posts", "posts.11tydata.cjs"));
-      const { build, buildLines } = problemLines(site, output);
+      const { build, buildLines } = await problemLines(site, output);
       assert.equal(existsSync(marker), false);
       assert.equal(build.status, 1);
       for (const path of ["posts/evil.njk", "posts/posts.11tydata.cjs", "weekly_news/shared/inner.njk"]) {
@@ -213,7 +213,7 @@ describe("other ways in: JSON and JavaScript front matter, links, data files, th
       rmSync(join(site, "posts", "posts.11tydata.cjs"));
       symlinkSync(join(outside, "data.json"), join(site, "weekly_news", "ai_news_2026-W07.json"));
       writeFileSync(join(site, "weekly_news", "ai_news_2026-W07.md"), `# 摘要\n\n${nunjucksWrites(marker)}\n`);
-      const linked = problemLines(site, output);
+      const linked = await problemLines(site, output);
       assert.equal(existsSync(marker), false);
       assert.ok(linked.buildLines.includes("weekly_news/ai_news_2026-W07.json:1:1  templateEngineOverride: not allowed in a report or digest: it would run the file's text as template code. Remove it; content is data, never code. [refused-key]"), linked.buildLines.join("\n"));
     } finally {
@@ -221,7 +221,7 @@ describe("other ways in: JSON and JavaScript front matter, links, data files, th
     }
   });
 
-  test("a data file with a byte-order mark, or in YAML, is read and checked; one that cannot be read is refused", () => {
+  test("a data file with a byte-order mark, or in YAML, is read and checked; one that cannot be read is refused", async () => {
     const { site, marker } = hostileSite();
     const output = tempOutput("data-formats");
     try {
@@ -230,7 +230,7 @@ describe("other ways in: JSON and JavaScript front matter, links, data files, th
       writeFileSync(join(site, "posts", "posts.11tydata.yaml"), "tags: [AI]\neleventyComputed:\n  title: x\n");
       writeFileSync(join(site, "posts", "2026-W05-ai-weekly.toml"), "x = 1\n");
       writeFileSync(join(site, "weekly_news", "ai_news_2026-W07.md"), `# 摘要\n\n${nunjucksWrites(marker)}\n`);
-      const { build, buildLines } = problemLines(site, output);
+      const { build, buildLines } = await problemLines(site, output);
       assert.equal(existsSync(marker), false);
       assert.equal(build.status, 1);
       for (const line of [
@@ -278,7 +278,7 @@ describe("other ways in: JSON and JavaScript front matter, links, data files, th
     }
   });
 
-  test("a permalink that takes a generated file as its folder, or another page's address in other case, is named", () => {
+  test("a permalink that takes a generated file as its folder, or another page's address in other case, is named", async () => {
     const { site } = hostileSite();
     const output = tempOutput("clash");
     try {
@@ -286,7 +286,7 @@ describe("other ways in: JSON and JavaScript front matter, links, data files, th
       writeFileSync(join(site, "posts", "2026-W10-ai-weekly.md"), `---\ntitle: 第十周\ndate: 2026-03-05\npermalink: /Archive/\n---\n正文\n`);
       writeFileSync(join(site, "posts", "2026-W11-ai-weekly.md"), `---\ntitle: 第十一周\ndate: 2026-03-12\npermalink: /posts/2026-w06-ai-weekly/\n---\n正文\n`);
       writeFileSync(join(site, "posts", "2026-W12-ai-weekly.md"), `---\ntitle: 第十二周\ndate: 2026-03-19\ntemplateEngineOverride: njk,liquid\n---\n正文\n`);
-      const { build, checkLines } = problemLines(site, output);
+      const { build, checkLines } = await problemLines(site, output);
       assert.equal(build.status, 1);
       assert.deepEqual(problemsWithCode(checkLines.filter((line) => /^posts\/2026-W(09|1[0-2])/.test(line)), ["unsafe-permalink", "address-clash", "template-engine"]), [
         "posts/2026-W09-ai-weekly.md:4:1  permalink: received \"/feed.xml/\"; the site already writes feed.xml there; choose another address. [unsafe-permalink]",
@@ -301,12 +301,12 @@ describe("other ways in: JSON and JavaScript front matter, links, data files, th
     }
   });
 
-  test("a refused data file beside one page holds back that page only, and links to it are not reported too", () => {
+  test("a refused data file beside one page holds back that page only, and links to it are not reported too", async () => {
     const { site } = hostileSite();
     const output = tempOutput("one-page");
     try {
       writeFileSync(join(site, "weekly_news", "ai_news_2026-W06.json"), `{ "eleventyComputed": { "title": "x" } }\n`);
-      const { checkLines } = problemLines(site, output);
+      const { checkLines } = await problemLines(site, output);
       // The refusal, and no link to the page held back (nor any other problem of a link).
       assert.deepEqual(problemsWithCode(checkLines.filter((line) => /^(posts|weekly_news)\//.test(line)), ["refused-key", "broken-link", "link-held-back", "missing-heading", "missing-file"]), [
         "weekly_news/ai_news_2026-W06.json:1:1  eleventyComputed: not allowed in a report or digest: its values would be run as template code. Remove it; content is data, never code. [refused-key]",
@@ -419,7 +419,7 @@ describe("random special keys with template code in their values", () => {
         let built = false;
         for (let round = 1; round <= 3 && !built; round++) {
           const build = runEleventy(site, output, NOW);
-          const check = runWeekly(site, ["check", "--format", "json"], NOW);
+          const check = await runWeeklyInProcess(site, ["check", "--format", "json"], NOW);
           assert.equal(existsSync(marker), false, `round ${round}: template code in the content ran`);
           assert.deepEqual(siteFiles(), before, `round ${round}: a file was written outside the output`);
           for (const file of listFiles(output)) assert.ok(!readFileSync(join(output, file), "utf8").includes(SECRET), `${file} holds the secret`);

@@ -21,8 +21,8 @@ import { jpegIsWhole, pngIsWhole, webpIsWhole } from "../src/content/pictureByte
 import { all, copySite, listFiles, outputLines, readSite, removeOutput, runEleventy, runWeeklyInProcess, tempOutput, type BuiltSite } from "./helpers.js";
 
 const NOW = { WEEKLY_NOW: "2026-02-13T00:00" };
-/** `weekly` in this process, with the environment the real command gets from runWeekly. */
-const weekly = (site: string, args: string[], env: Record<string, string>) => runWeeklyInProcess(site, args, { WEEKLY_NOW: undefined, WEEKLY_PREVIEW: undefined, ...env });
+/** `weekly` in this process. */
+const weekly = runWeeklyInProcess;
 const REPORT = "/posts/2026-W06-ai-weekly/";
 
 describe("planning", () => {

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, realpathSync, symlinkSync, writeFi
 import { join } from "node:path";
 import { ignoreMatcher } from "../src/content/ignoreFiles.js";
 import { linkedFiles, type LinkedFile } from "../src/content/linkedFiles.js";
-import { copySite, listFiles, outputLines, removeOutput, runEleventy, runWeekly, tempOutput } from "./helpers.js";
+import { copySite, listFiles, outputLines, removeOutput, runEleventy, runWeeklyInProcess, tempOutput } from "./helpers.js";
 
 const SECRET = "SECRET-linked-9d2e-不该出现";
 
@@ -156,7 +156,7 @@ describe("a report linking to files that are not the site's", () => {
     const build = runEleventy(site, output, env);
     status = build.status;
     buildLines = outputLines(build);
-    checkLines = runWeekly(site, ["check"], env).stdout.split("\n");
+    checkLines = (await runWeeklyInProcess(site, ["check"], env)).stdout.split("\n");
   });
   after(() => {
     for (const dir of [output, outside, site]) removeOutput(dir);

@@ -17,8 +17,8 @@ function readPost(site: string, path: string) {
 /** The clock of these runs: a week in which the fixture's next week (2026-W53) is still ahead. */
 const NOW = { WEEKLY_NOW: "2026-12-01" };
 
-/** `weekly` in this process, with the environment the real command gets from runWeekly. */
-const weekly = (site: string, args: string[], env: Record<string, string> = {}) => runWeeklyInProcess(site, args, { WEEKLY_NOW: undefined, WEEKLY_PREVIEW: undefined, ...env });
+/** `weekly` in this process. */
+const weekly = runWeeklyInProcess;
 
 describe("weekly new", () => {
   let site: string;
@@ -26,6 +26,7 @@ describe("weekly new", () => {
   after(() => removeOutput(site));
 
   test("without a week: the week after the newest report, 2026-W53, on its Thursday 2026-12-31", () => {
+    // The real process, the suite's one of `weekly new`: exit status and output as a shell sees them.
     const run = runWeekly(site, ["new"], NOW);
     assert.equal(run.status, 0, run.stderr);
     assert.equal(run.stdout, "posts/2026-W53-ai-weekly.md\nweekly_news/ai_news_2026-W53.md\n", "the report and its week's digest stub, which the report links");

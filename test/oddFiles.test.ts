@@ -9,7 +9,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { findContentFolderFiles, MAX_CONTENT_FILE_BYTES } from "../src/content/files.js";
 import { join } from "node:path";
-import { all, copySite, listFiles, outputLines, readSite, removeOutput, ROOT, runEleventy, runWeekly, tempOutput, text, type BuiltSite } from "./helpers.js";
+import { all, copySite, listFiles, outputLines, readSite, removeOutput, ROOT, runEleventy, runWeeklyInProcess, tempOutput, text, type BuiltSite } from "./helpers.js";
 
 const NOW = { WEEKLY_NOW: "2026-03-01T12:00" };
 /** A list nested 60 deep: markdown-it reads 49 levels and drops the rest, and all that follows it. */
@@ -158,8 +158,8 @@ describe("odd files that stop the build", () => {
     assert.deepEqual(existsSync(output) ? listFiles(output) : [], []);
   });
 
-  test("`weekly check` names the same problems", () => {
-    const check = runWeekly(fixture, ["check"], NOW);
+  test("`weekly check` names the same problems", async () => {
+    const check = await runWeeklyInProcess(fixture, ["check"], NOW);
     assert.equal(check.status, 1);
     assert.match(check.stdout, /posts\/2026-W02-gbk\.md:7:5 {2}the file is not UTF-8: byte 0xD6/);
     assert.match(check.stdout, /posts\/again {2}a symbolic link to posts/);
@@ -210,8 +210,8 @@ describe("files too large to read stop the build before a byte of them is read",
     assert.deepEqual(existsSync(output) ? listFiles(output) : [], []);
   });
 
-  test("`weekly check` names the same files with the same code", () => {
-    const check = runWeekly(fixture, ["check"], NOW);
+  test("`weekly check` names the same files with the same code", async () => {
+    const check = await runWeeklyInProcess(fixture, ["check"], NOW);
     assert.equal(check.status, 1);
     for (const line of expected) assert.ok(check.stdout.split("\n").includes(line), `${line}\n--- in ---\n${check.stdout}`);
   });

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { createFrontMatterEngine, frontMatterNotes } from "../src/content/frontMatter.js";
 import { problemMessage } from "../src/core/problemCodes.js";
 import { explainYamlError, fullWidthColons, fullWidthTagSeparator, missingClosingLine, swallowedBody } from "../src/core/yamlMistakes.js";
-import { codesOf, copySite, outputLines, problemsWithCode, removeOutput, runEleventy, runWeekly, tempOutput } from "./helpers.js";
+import { codesOf, copySite, outputLines, problemsWithCode, removeOutput, runEleventy, runWeeklyInProcess, tempOutput } from "./helpers.js";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -97,13 +97,13 @@ describe("the pure checks", () => {
   });
 });
 
-test("`weekly check` names each mistake at its line, and `weekly new --tags \"AI，代理\"` writes two tags", () => {
+test("`weekly check` names each mistake at its line, and `weekly new --tags \"AI，代理\"` writes two tags", async () => {
   const site = copySite("scheduled");
   try {
     writeFileSync(join(site, "posts", "2026-W09-ai-weekly.md"), "---\ntitle：第九周\ndate: 2026-02-26\n---\n正文\n");
     writeFileSync(join(site, "posts", "2026-W10-ai-weekly.md"), "---\ntitle: OpenAI: 新模型\ndate: 2026-03-05\n---\n正文\n");
     writeFileSync(join(site, "posts", "2026-W11-ai-weekly.md"), "---\ntitle: 第十一周\ndate: 2026-03-12\ntags: 人工智能，大模型\n---\n正文\n");
-    const check = runWeekly(site, ["check"], { WEEKLY_NOW: "2026-03-13T00:00" });
+    const check = await runWeeklyInProcess(site, ["check"], { WEEKLY_NOW: "2026-03-13T00:00" });
     assert.equal(check.status, 1);
     const lines = check.stdout.split("\n");
     for (const expected of [
@@ -114,7 +114,7 @@ test("`weekly check` names each mistake at its line, and `weekly new --tags \"AI
       assert.ok(lines.includes(expected), `${expected}\n\n${check.stdout}`);
     }
     for (const week of ["W09", "W10", "W11"]) writeFileSync(join(site, "posts", `2026-${week}-ai-weekly.md`), "");
-    const made = runWeekly(site, ["new", "2026-W20", "--tags", "AI，代理、工具"]);
+    const made = await runWeeklyInProcess(site, ["new", "2026-W20", "--tags", "AI，代理、工具"]);
     assert.equal(made.status, 0, made.stderr);
     assert.match(readFileSync(join(site, "posts", "2026-W20-ai-weekly.md"), "utf8"), /\ntags:\n {2}- AI\n {2}- 代理\n {2}- 工具\n/);
   } finally {
@@ -122,11 +122,11 @@ test("`weekly check` names each mistake at its line, and `weekly new --tags \"AI
   }
 });
 
-test("a report dated outside its file name's week, and a body # heading that is not the title, are warnings at their lines", () => {
+test("a report dated outside its file name's week, and a body # heading that is not the title, are warnings at their lines", async () => {
   const site = copySite("scheduled");
   try {
     writeFileSync(join(site, "posts", "2026-W09-ai-weekly.md"), "---\ntitle: 第九周\ndate: 2026-03-05\n---\n\n# 第八周\n\n正文\n");
-    const check = runWeekly(site, ["check"], { WEEKLY_NOW: "2026-03-13T00:00" });
+    const check = await runWeeklyInProcess(site, ["check"], { WEEKLY_NOW: "2026-03-13T00:00" });
     const lines = check.stdout.split("\n").filter((line) => line.startsWith("posts/2026-W09"));
     assert.deepEqual(problemsWithCode(lines, ["date-outside-week", "second-title"]), [
       "posts/2026-W09-ai-weekly.md:3:1  warning: date: 2026-03-05 is in week 2026-W10, but the file name says 2026-W09: the page shows 2026-W10 and its digest. Date it within 2026-W09 (2026-02-23 – 2026-03-01), or rename the file. [date-outside-week]",
@@ -179,13 +179,13 @@ describe("one mistake, one message: a page whose front matter cannot be read get
   let site: string;
   let output: string;
   let build: ReturnType<typeof runEleventy>;
-  let check: ReturnType<typeof runWeekly>;
-  before(() => {
+  let check: Awaited<ReturnType<typeof runWeeklyInProcess>>;
+  before(async () => {
     site = copySite("scheduled");
     for (const [path, [text]] of Object.entries(FILES)) writeFileSync(join(site, path), text);
     output = tempOutput("one-message");
     build = runEleventy(site, output, NOW);
-    check = runWeekly(site, ["check"], NOW);
+    check = await runWeeklyInProcess(site, ["check"], NOW);
   });
   after(() => {
     removeOutput(output);
