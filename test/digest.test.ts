@@ -1,4 +1,4 @@
-// `weekly digest` run as a real command in a temporary copy of a site, against feeds a local
+// `weekly digest` run in a temporary copy of a site, against feeds a local
 // server on 127.0.0.1 plays (every format, the week's boundaries in Shanghai, duplicates across
 // sources, hostile text, a failing source), then the site checked and built.
 import { after, before, describe, test } from "node:test";
@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, truncateSync, wr
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { all, copySite, removeOutput, readSite, runEleventy, runWeekly, tempOutput, text, WEEKLY_BIN } from "./helpers.js";
+import { all, copySite, removeOutput, readSite, runEleventy, runWeeklyInProcess, tempOutput, text, WEEKLY_BIN } from "./helpers.js";
 import { runDigest } from "../src/cli/digest.js";
 import { inspectSite } from "../src/cli/inspect.js";
 
@@ -75,7 +75,8 @@ describe("weekly digest", () => {
   });
 
   test("writes the week's items by source, oldest first, each once, untrusted text as text; a failed source is named and the rest written", async () => {
-    const run = await digest(site, ["2026-W07"]);
+    // A real process: the exit status and the two streams as a shell sees them.
+    const run = await digestProcess(site, ["2026-W07"]);
     assert.equal(run.status, 1, run.stderr);
     assert.equal(run.stdout, `${DIGEST}\n`);
     const written = readFileSync(join(site, DIGEST), "utf8");
@@ -91,8 +92,8 @@ describe("weekly digest", () => {
     assert.equal(hits.get("/flaky.xml"), 2, "the 500 was retried");
   });
 
-  test("the digest passes weekly check and builds into a page whose items link to their articles, hostile text as text", () => {
-    const check = runWeekly(site, ["check"], NOW);
+  test("the digest passes weekly check and builds into a page whose items link to their articles, hostile text as text", async () => {
+    const check = await runWeeklyInProcess(site, ["check"], NOW);
     assert.equal(check.status, 0, check.stdout + check.stderr);
     const output = tempOutput("digest");
     const build = runEleventy(site, output, { WEEKLY_NOW: "2026-02-12T09:00" });
@@ -168,11 +169,11 @@ describe("weekly digest", () => {
     assert.ok(!existsSync(join(site, "weekly_news/ai_news_2026-W09.md")));
   });
 
-  test("weekly check reports the sources file's problems with line and column", () => {
+  test("weekly check reports the sources file's problems with line and column", async () => {
     const sources = join(site, "weekly_news/sources.yml");
     const good = readFileSync(sources, "utf8");
     writeFileSync(sources, `${good}- name: X\n  feed: not a url\n`);
-    const check = runWeekly(site, ["check"], NOW);
+    const check = await runWeeklyInProcess(site, ["check"], NOW);
     writeFileSync(sources, good);
     assert.equal(check.status, 1);
     assert.match(check.stdout, /^weekly_news\/sources\.yml:\d+:9 {2}source 6, feed: received "not a url"; expected the http\(s\) address of an RSS, Atom, RDF or JSON feed, such as https:\/\/importai\.substack\.com\/feed\. \[invalid-source\]$/m);
@@ -380,8 +381,13 @@ function writeSources(site: string, base: string): void {
   );
 }
 
+/** Runs `weekly digest` in this process, whose server answers the feeds while the command waits on them. */
+function digest(site: string, args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  return runWeeklyInProcess(site, ["digest", ...args], NOW);
+}
+
 /** Runs `weekly digest` as its own process without blocking this one, which serves the feeds. */
-function digest(site: string, args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function digestProcess(site: string, args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [WEEKLY_BIN, "digest", ...args], { cwd: site, env: { ...process.env, ...NOW, WEEKLY_PREVIEW: undefined } });
     let stdout = "";
@@ -502,7 +508,7 @@ describe("weekly digest: a malformed feed gives every item, with one warning", (
 });
 
 describe("weekly digest --merge into a digest too large to read", () => {
-  test("is refused before any feed is fetched, naming the file, its size and the limit; the file is not touched", () => {
+  test("is refused before any feed is fetched, naming the file, its size and the limit; the file is not touched", async () => {
     const site = copySite("digest");
     try {
       // Offline, and a port nothing listens on: no feed could be fetched in any case.
@@ -510,7 +516,7 @@ describe("weekly digest --merge into a digest too large to read", () => {
       const file = join(site, "weekly_news", "ai_news_2026-W07.md");
       writeFileSync(file, "---\ntitle: 摘要\n---\n\n");
       truncateSync(file, 64 * 1024 * 1024);
-      const run = runWeekly(site, ["digest", "2026-W07", "--merge", "--offline"], NOW);
+      const run = await runWeeklyInProcess(site, ["digest", "2026-W07", "--merge", "--offline"], NOW);
       assert.equal(run.status, 2, run.stderr);
       assert.match(run.stderr, /^weekly_news\/ai_news_2026-W07\.md {2}the file is 64 MB \(67108864 bytes\), over the limit of 10 MB \(10485760 bytes\) for a report or digest: it is not read\..* \[file-too-large\]$/m);
       assert.match(run.stderr, /^weekly digest: weekly_news\/ai_news_2026-W07\.md is too large to merge into; nothing fetched, nothing written\.$/m);

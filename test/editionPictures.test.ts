@@ -12,7 +12,7 @@ import { editionPictures } from "../src/editions/pictures.js";
 import { mayBeTransparent } from "../src/content/pictureBytes.js";
 import type { ImagePlan } from "../src/content/images.js";
 import { imageSizeReader } from "../src/content/imageSize.js";
-import { all, copySite, listFiles, removeOutput, runEleventy, runWeekly, tempOutput } from "./helpers.js";
+import { all, copySite, listFiles, removeOutput, runEleventy, runWeeklyInProcess, tempOutput } from "./helpers.js";
 
 const SITE = "https://s.org/blog";
 const PHOTO: ImagePlan = {
@@ -136,9 +136,9 @@ describe("the editions of a site with an EXIF-turned portrait photo and a small 
   let output: string;
   let outputBeforeBuild: string[];
   const exports: Record<"before" | "after", Record<"email" | "wechat", { stdout: string; stderr: string }>> = { before: {} as never, after: {} as never };
-  const exportBoth = (when: "before" | "after") => {
+  const exportBoth = async (when: "before" | "after") => {
     for (const format of ["email", "wechat"] as const) {
-      const run = runWeekly(site, ["export", "2026-W06", "--format", format], NOW);
+      const run = await runWeeklyInProcess(site, ["export", "2026-W06", "--format", format], NOW);
       assert.equal(run.status, 0, run.stderr);
       exports[when][format] = { stdout: run.stdout, stderr: run.stderr };
     }
@@ -153,11 +153,11 @@ describe("the editions of a site with an EXIF-turned portrait photo and a small 
     await sharp(stripes(2400, 1800)).jpeg({ quality: 90 }).withMetadata({ orientation: 6 }).toFile(join(site, "posts", "photos", "photo.jpg"));
     await sharp({ create: { width: 300, height: 200, channels: 4, background: { r: 200, g: 80, b: 40, alpha: 0.5 } } }).png().toFile(join(site, "posts", "chart.png"));
     await sharp(stripes(900, 600)).png().toFile(join(site, "posts", "unreleased.png"));
-    exportBoth("before");
+    await exportBoth("before");
     outputBeforeBuild = listFiles(output);
     const preview = runEleventy(site, output, { ...NOW, WEEKLY_PREVIEW: "1" });
     assert.equal(preview.status, 0, preview.stderr);
-    exportBoth("after");
+    await exportBoth("after");
   });
   after(() => removeOutput(site));
 
@@ -226,7 +226,7 @@ describe("the editions of a site with an EXIF-turned portrait photo and a small 
     }
   });
 
-  test("a held-back report's picture for the editions is in the preview's record, and a production build removes it", () => {
+  test("a held-back report's picture for the editions is in the preview's record, and a production build removes it", async () => {
     const record = JSON.parse(readFileSync(join(output, ".weekly", "outputs.json"), "utf8")) as Record<string, string[]>;
     const held = record["posts/unreleased.png"] ?? [];
     const sent = held.find((file) => /^posts\/unreleased-[\w-]+-900\.png$/.test(file));
@@ -235,7 +235,7 @@ describe("the editions of a site with an EXIF-turned portrait photo and a small 
     assert.equal(production.status, 0, production.stderr);
     assert.deepEqual(listFiles(output).filter((file) => file.includes("unreleased")), []);
     // Exported while held back, its email names the picture that goes online with the report.
-    const w08 = runWeekly(site, ["export", "2026-W08", "--format", "email"], NOW);
+    const w08 = await runWeeklyInProcess(site, ["export", "2026-W08", "--format", "email"], NOW);
     assert.equal(w08.status, 0, w08.stderr);
     assert.match(w08.stdout, new RegExp(`src="https://images\\.example\\.org/${sent!.replace(/[.]/g, "\\.")}" alt="未公布的图" width="560" height="373"`));
   });
@@ -250,7 +250,7 @@ describe("the editions of a site with an EXIF-turned portrait photo and a small 
     assert.ok(gif > 1024 * 1024, `${gif} bytes`);
     try {
       writeFileSync(report, `${source}\n![动图](./big.gif)\n`);
-      const run = runWeekly(site, ["export", "2026-W06", "--format", "email"], NOW);
+      const run = await runWeeklyInProcess(site, ["export", "2026-W06", "--format", "email"], NOW);
       assert.equal(run.status, 0, run.stderr);
       assert.deepEqual(images(run.stdout).at(-1), { src: "https://images.example.org/posts/big.gif", width: "560", height: "400" });
       assert.match(run.stderr, new RegExp(`^weekly export: warning: posts/big\\.gif is ${Math.ceil(gif / 1024)} KB, sent as it is \\(a GIF is not re-encoded\\): make it smaller, or link to it\\.$`, "m"));

@@ -1,4 +1,4 @@
-// `weekly export` run as a real command on a fixture blog (W06 published, W07 scheduled and holding
+// `weekly export` run on a fixture blog (W06 published, W07 scheduled and holding
 // every construct, W08 a draft with a broken link), each edition parsed and checked against the
 // built site; then the preview's edition pages and their 复制 button in Chromium.
 import { after, before, describe, test } from "node:test";
@@ -41,8 +41,8 @@ after(() => {
   removeOutput(site);
 });
 
-function exported(week: string, format: string): { html: string; stderr: string } {
-  const run = runWeekly(site, ["export", week, "--format", format], BEFORE);
+async function exported(week: string, format: string): Promise<{ html: string; stderr: string }> {
+  const run = await runWeeklyInProcess(site, ["export", week, "--format", format], BEFORE);
   assert.equal(run.status, 0, run.stderr);
   return { html: run.stdout, stderr: run.stderr };
 }
@@ -61,8 +61,8 @@ function leadsToPage(url: string): boolean {
 
 describe("weekly export --format email", () => {
   for (const [name, week] of REPORTS) {
-    test(`${name}: one document under 100 KB, in Chinese, no script or outside stylesheet, every link and image leading to the built site or an absolute address`, () => {
-      const { html } = exported(week, "email");
+    test(`${name}: one document under 100 KB, in Chinese, no script or outside stylesheet, every link and image leading to the built site or an absolute address`, async () => {
+      const { html } = await exported(week, "email");
       assert.ok(Buffer.byteLength(html) < 100 * 1024);
       const { document } = parseHTML(html);
       assert.equal(document.documentElement.getAttribute("lang"), "zh-CN");
@@ -82,8 +82,8 @@ describe("weekly export --format email", () => {
     });
   }
 
-  test("W07's hostile text stays text, and the author's raw HTML keeps no handler", () => {
-    const { html } = exported("2026-W07", "email");
+  test("W07's hostile text stays text, and the author's raw HTML keeps no handler", async () => {
+    const { html } = await exported("2026-W07", "email");
     const { document } = parseHTML(html);
     assert.deepEqual(all(document, "*").flatMap((e) => [...e.attributes].map((a) => a.name)).filter((name) => name.startsWith("on")), []);
     assert.deepEqual(all(document, "[href^='javascript:' i], [src^='javascript:' i]"), []);
@@ -93,8 +93,8 @@ describe("weekly export --format email", () => {
 
 describe("weekly export --format wechat", () => {
   for (const [name, week] of REPORTS) {
-    test(`${name}: no id, class, style element, script or iframe, no link to an outside site; each link a numbered reference in 参考链接`, () => {
-      const { html } = exported(week, "wechat");
+    test(`${name}: no id, class, style element, script or iframe, no link to an outside site; each link a numbered reference in 参考链接`, async () => {
+      const { html } = await exported(week, "wechat");
       const { document } = fragment(html);
       assert.deepEqual(all(document, "[id], [class], style, script, iframe").map((e) => e.outerHTML.slice(0, 60)), []);
       assert.deepEqual(all(document, "a[href]").map((a) => a.getAttribute("href")).filter((href) => !/^https:\/\/mp\.weixin\.qq\.com\//.test(href!)), []);
@@ -106,8 +106,8 @@ describe("weekly export --format wechat", () => {
 
 describe("weekly export --format text", () => {
   for (const [name, week] of REPORTS) {
-    test(`${name}: every line fits in 78 columns, a Chinese character counting two, but for whole URLs and code`, () => {
-      const { html: body } = exported(week, "text");
+    test(`${name}: every line fits in 78 columns, a Chinese character counting two, but for whole URLs and code`, async () => {
+      const { html: body } = await exported(week, "text");
       const code = new Set(readFileSync(join(site, "posts", `${week}-ai-weekly.md`), "utf8").split("\n").map((line) => `    ${line}`));
       const long = body.split("\n").filter((line) => columns(line) > 78);
       assert.deepEqual(long.filter((line) => !/^(\[\d+\] )?https?:\/\/\S+$/.test(line.trim()) && !code.has(line)), []);
@@ -117,15 +117,16 @@ describe("weekly export --format text", () => {
 });
 
 describe("weekly export: which report, and what it says", () => {
-  test("a scheduled report is exported with the moment its page goes live; a published one says it is live", () => {
+  test("a scheduled report is exported with the moment its page goes live; a published one says it is live", async () => {
     // The line about the moment; the fixture's other notes (raw HTML removed) are tested on their own.
     assert.ok(
-      exported("2026-W07", "text").stderr.split("\n").includes("weekly export: posts/2026-W07-ai-weekly.md as text; its web page goes live at 2026-02-12 08:00 (Asia/Shanghai)."),
+      (await exported("2026-W07", "text")).stderr.split("\n").includes("weekly export: posts/2026-W07-ai-weekly.md as text; its web page goes live at 2026-02-12 08:00 (Asia/Shanghai)."),
     );
-    assert.equal(exported("posts/2026-W06-ai-weekly.md", "text").stderr, "weekly export: posts/2026-W06-ai-weekly.md as text; its web page is live.\n");
+    assert.equal((await exported("posts/2026-W06-ai-weekly.md", "text")).stderr, "weekly export: posts/2026-W06-ai-weekly.md as text; its web page is live.\n");
   });
 
-  test("a report with problems stops with weekly check's message; a week without a report names the newest", () => {
+  test("a report with problems stops with weekly check's message; a week without a report names the newest", async () => {
+    // A real process: the exit status, the empty standard output and the message as a shell sees them.
     const draft = runWeekly(site, ["export", "2026-W08", "--format", "email"], BEFORE);
     assert.equal(draft.status, 1);
     assert.equal(draft.stdout, "");
@@ -133,12 +134,12 @@ describe("weekly export: which report, and what it says", () => {
       'posts/2026-W08-ai-weekly.md:13:18  link "../weekly_news/ai_news_2026-W70" matches no page (looked for weekly_news/ai_news_2026-W70.md and weekly_news/ai_news_2026-W70/index.md). Did you mean ../weekly_news/ai_news_2026-W07? [broken-link]',
       "weekly export: posts/2026-W08-ai-weekly.md has 1 problem; fix it first (weekly check lists every one).",
     ]);
-    const none = runWeekly(site, ["export", "2026-W10", "--format", "text"], BEFORE);
+    const none = await runWeeklyInProcess(site, ["export", "2026-W10", "--format", "text"], BEFORE);
     assert.equal(none.status, 1);
     assert.equal(none.stderr, "weekly export: no report for 2026-W10 (the newest is 2026-W08); start one with weekly new 2026-W10, which writes posts/2026-W10-ai-weekly.md and weekly_news/ai_news_2026-W10.md from the template, scheduled at 2026-03-05.\n");
   });
 
-  test("a digest not live by the time the report is, is not linked", () => {
+  test("a digest not live by the time the report is, is not linked", async () => {
     // W06's digest held back as a draft, and the report's own link to it taken out.
     const digestPath = join(site, "weekly_news/ai_news_2026-W06.md");
     const reportPath = join(site, "posts/2026-W06-ai-weekly.md");
@@ -146,7 +147,7 @@ describe("weekly export: which report, and what it says", () => {
     writeFileSync(digestPath, digest.replace("---\n", "---\ndraft: true\n"));
     writeFileSync(reportPath, report.replace("- [AI Weekly Digest — 2026-W06](../weekly_news/ai_news_2026-W06)\n", ""));
     try {
-      const run = runWeekly(site, ["export", "2026-W06", "--format", "text"], BEFORE);
+      const run = await runWeeklyInProcess(site, ["export", "2026-W06", "--format", "text"], BEFORE);
       assert.equal(run.status, 0, run.stderr);
       assert.doesNotMatch(run.stdout, /本周新闻摘要|ai_news_2026-W06/);
     } finally {
@@ -155,12 +156,12 @@ describe("weekly export: which report, and what it says", () => {
     }
   });
 
-  test("a site served from a folder (the config's pathPrefix) has the folder in every address of its editions", () => {
+  test("a site served from a folder (the config's pathPrefix) has the folder in every address of its editions", async () => {
     const configPath = join(site, "eleventy.config.js");
     const config = readFileSync(configPath, "utf8");
     writeFileSync(configPath, config.replace("markdownTemplateEngine: false", 'markdownTemplateEngine: false, pathPrefix: "/blog/"'));
     try {
-      const { document } = parseHTML(exported("2026-W06", "email").html);
+      const { document } = parseHTML((await exported("2026-W06", "email")).html);
       const ours = all(document, "a[href]").map((a) => a.getAttribute("href")!).filter((href) => href.startsWith(SITE));
       assert.ok(ours.length > 3);
       assert.deepEqual(ours.filter((href) => !href.startsWith(`${SITE}/blog/`)), []);
@@ -169,23 +170,23 @@ describe("weekly export: which report, and what it says", () => {
     }
   });
 
-  test("-o writes the edition to a file and prints its path, only where no build reads it; a wrong --format is refused", () => {
+  test("-o writes the edition to a file and prints its path, only where no build reads it; a wrong --format is refused", async () => {
     writeFileSync(join(site, ".eleventyignore"), "letters/\n");
-    const run = runWeekly(site, ["export", "2026-W07", "--format", "email", "-o", "letters/w07.html"], BEFORE);
+    const run = await runWeeklyInProcess(site, ["export", "2026-W07", "--format", "email", "-o", "letters/w07.html"], BEFORE);
     assert.equal(run.status, 0, run.stderr);
     assert.equal(run.stdout, "letters/w07.html\n");
     assert.match(readFileSync(join(site, "letters/w07.html"), "utf8"), /^<!DOCTYPE html>/i);
-    const inside = runWeekly(site, ["export", "2026-W07", "--format", "email", "-o", "w07.html"], BEFORE);
+    const inside = await runWeeklyInProcess(site, ["export", "2026-W07", "--format", "email", "-o", "w07.html"], BEFORE);
     assert.equal(inside.status, 2);
     assert.equal(
       inside.stderr,
       "weekly export: -o w07.html is inside the site's input folder (.), where the next build would read it as a page or data and publish it; nothing written. Write it outside what a build reads, such as -o ../w07.html, or in a folder the site ignores (one listed in .eleventyignore).\n",
     );
-    const folder = runWeekly(site, ["export", "2026-W07", "--format", "text", "-o", "letters"], BEFORE);
+    const folder = await runWeeklyInProcess(site, ["export", "2026-W07", "--format", "text", "-o", "letters"], BEFORE);
     assert.equal(folder.status, 2);
     assert.match(folder.stderr, /^weekly export: cannot write letters: EISDIR/);
     assert.deepEqual(listFiles(join(site, "letters")).filter((f) => f.includes("partial")), []);
-    const wrong = runWeekly(site, ["export", "2026-W07", "--format", "pdf"], BEFORE);
+    const wrong = await runWeeklyInProcess(site, ["export", "2026-W07", "--format", "pdf"], BEFORE);
     assert.equal(wrong.status, 2);
     assert.equal(wrong.stderr, `weekly export: --format received "pdf"; expected ${listed(EDITIONS.map((edition) => edition.name), "or")}.\n`);
   });

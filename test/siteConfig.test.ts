@@ -42,3 +42,23 @@ for (const [name, text] of configs) {
     }
   });
 }
+
+for (const [name, file, exported] of [
+  ["an ES module", "eleventy.config.mjs", "export default"],
+  ["a CommonJS module", "eleventy.config.cjs", "module.exports ="],
+] as const) {
+  test(`a config (${name}) edited after this process read it is read as it is now`, async () => {
+    const dir = mkdtempSync(join(tmpdir(), "weekly-site-config-"));
+    const write = (input: string) =>
+      writeFileSync(join(dir, file), `const weekly = Object.defineProperty(() => {}, Symbol.for("eleventy-plugin-weekly"), { value: true });\n${exported} (c) => { c.addPlugin(weekly, {}); return { dir: { input: "${input}" } }; };\n`);
+    try {
+      write("first");
+      assert.equal((await loadSiteConfig(dir)).folders.input, "first");
+      assert.equal((await loadSiteConfig(dir)).folders.input, "first");
+      write("second");
+      assert.equal((await loadSiteConfig(dir)).folders.input, "second");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}

@@ -3,7 +3,9 @@
 // options, the folders, ignores, template formats, data extensions and the Markdown library) and
 // accepts every other call without doing anything. Other plugins run against it too, so that
 // their Markdown changes are seen; one that fails there is skipped (it can only matter to pages).
-import { existsSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { MarkdownIt } from "markdown-it";
@@ -36,6 +38,21 @@ export function findSiteDir(dir: string): string | undefined {
 }
 
 type AnyFunction = (...args: unknown[]) => unknown;
+
+/** Node's cache of CommonJS modules, where a CommonJS config stays whatever URL it is imported by. */
+const { cache: commonJsModules } = createRequire(import.meta.url);
+
+/**
+ * The config file as it is now, not as this process first imported it: Node keeps a module for the
+ * process's life, and a process may run the commands more than once (`main` called twice, after an
+ * edit). The URL names the file's content; a CommonJS config is dropped from the cache for it.
+ */
+async function importConfig(file: string): Promise<unknown> {
+  const url = new URL(pathToFileURL(file).href);
+  url.searchParams.set("content", createHash("sha256").update(readFileSync(file)).digest("hex").slice(0, 16));
+  delete commonJsModules[file];
+  return import(url.href);
+}
 
 /** Runs the site's config file against the stand-in and returns what it recorded. */
 export async function loadSiteConfig(siteDir: string): Promise<SiteConfig> {
@@ -82,7 +99,7 @@ export async function loadSiteConfig(siteDir: string): Promise<SiteConfig> {
     // no promise (no `then`): a config function may return it, and it is awaited.
     get: (target, key) => (key in target ? target[key as string] : typeof key === "string" && key !== "then" ? () => config : undefined),
   });
-  const module = (await import(pathToFileURL(file).href)) as { default?: unknown; config?: { dir?: Partial<typeof dirs>; pathPrefix?: unknown } };
+  const module = (await importConfig(file)) as { default?: unknown; config?: { dir?: Partial<typeof dirs>; pathPrefix?: unknown } };
   // The folder the site is served from, as the plugin reads it (a `--pathprefix` on Eleventy's command line is not seen here).
   if (typeof module.config?.pathPrefix === "string") known.pathPrefix = module.config.pathPrefix;
   const configure = typeof module.default === "function" ? (module.default as AnyFunction) : undefined;
