@@ -109,9 +109,12 @@ describe("the packed plugin", () => {
       const declared = new Set([...Object.keys(manifest.dependencies), ...Object.keys(manifest.peerDependencies)]);
       const imported = new Set<string>();
       for (const file of listFiles(join(installed, "dist")).filter((f) => f.endsWith(".js"))) {
-        // Static imports, dynamic ones, and packages resolved to run their files (Pagefind's binary).
-        for (const [, fromClause, dynamic, resolved] of readFileSync(join(installed, "dist", file), "utf8").matchAll(/^\s*(?:import|export)\b[^;\n]*?\bfrom\s*"([^".][^"]*)"|\bimport\(\s*"([^".][^"]*)"\s*\)|\bimport\.meta\.resolve\(\s*"([^".][^"]*)"\s*\)/gm)) {
-          const specifier = fromClause ?? dynamic ?? resolved;
+        // Static imports, dynamic ones, packages loaded on first use (core/onFirstUse.ts) and packages
+        // resolved to run their files (Pagefind's binary).
+        for (const [, fromClause, dynamic, onUse, resolved] of readFileSync(join(installed, "dist", file), "utf8").matchAll(
+          /^\s*(?:import|export)\b[^;\n]*?\bfrom\s*"([^".][^"]*)"|\bimport\(\s*"([^".][^"]*)"\s*\)|\bonFirstUse\(\s*"([^".][^"]*)"\s*\)|\bimport\.meta\.resolve\(\s*"([^".][^"]*)"\s*\)/gm,
+        )) {
+          const specifier = fromClause ?? dynamic ?? onUse ?? resolved;
           if (specifier === undefined || specifier.startsWith("node:")) continue;
           imported.add(specifier.startsWith("@") ? specifier.split("/").slice(0, 2).join("/") : specifier.split("/")[0]!);
         }
