@@ -8,6 +8,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { HtmlValidate } from "html-validate";
 import { addEarlierYears, copySite, readSite, removeOutput, ROOT, runEleventy, tempOutput } from "./helpers.js";
+import { sharedBuild } from "./sharedBuild.js";
 import { serveFolder, type StaticSite } from "./staticServer.js";
 import { axeViolations, launchBrowser, SCREENSHOTS, type Browser } from "./browserKit.js";
 
@@ -16,7 +17,6 @@ let fixture: string;
 let fixtureOutput: string;
 let blog: StaticSite;
 let weeks: StaticSite;
-let hostileFixture: string;
 let hostileOutput: string;
 let hostile: StaticSite;
 let prefixedOutput: string;
@@ -27,19 +27,15 @@ let years: StaticSite;
 let browser: Browser;
 
 before(async () => {
-  blogOutput = tempOutput("browser-blog");
-  const built = runEleventy(ROOT, blogOutput);
-  assert.equal(built.status, 0, built.stderr);
+  // This blog as it is, and the hostile fixture, built once for every file of the run that reads them.
+  blogOutput = (await sharedBuild(ROOT)).output;
   // Four weekly reports through the blog's own layouts, all published, for previous and next.
   fixture = copySite("scheduled");
   fixtureOutput = tempOutput("browser-weeks");
   const weeksBuilt = runEleventy(fixture, fixtureOutput, { WEEKLY_NOW: "2026-02-19T08:00:01" });
   assert.equal(weeksBuilt.status, 0, weeksBuilt.stderr);
   // Titles, tags and digest items full of markup and script (test/fixtures/hostile).
-  hostileFixture = copySite("hostile");
-  hostileOutput = tempOutput("browser-hostile");
-  const hostileBuilt = runEleventy(hostileFixture, hostileOutput, { WEEKLY_NOW: "2026-02-20T12:00" });
-  assert.equal(hostileBuilt.status, 0, hostileBuilt.stderr);
+  hostileOutput = (await sharedBuild("hostile", { WEEKLY_NOW: "2026-02-20T12:00" })).output;
   // The blog as a GitHub Pages project site would serve it: under /blog/ only.
   prefixedOutput = tempOutput("browser-prefixed");
   const prefixedBuilt = runEleventy(ROOT, prefixedOutput, {}, ["--pathprefix", "/blog/"]);
@@ -65,7 +61,7 @@ after(async () => {
   await hostile?.close();
   await prefixed?.close();
   await years?.close();
-  for (const dir of [blogOutput, fixtureOutput, fixture, hostileOutput, hostileFixture, prefixedOutput, yearsFixture, yearsOutput]) if (dir) removeOutput(dir);
+  for (const dir of [fixtureOutput, fixture, prefixedOutput, yearsFixture, yearsOutput]) if (dir) removeOutput(dir);
 });
 
 function open(url: string): Promise<Page> {

@@ -11,6 +11,7 @@ import sharp from "sharp";
 import { imageSize } from "image-size";
 import { XMLParser } from "fast-xml-parser";
 import { copySite, removeOutput, ROOT, runEleventy, tempOutput } from "./helpers.js";
+import { sharedBuild } from "./sharedBuild.js";
 import { serveFolder, type StaticSite } from "./staticServer.js";
 import { axeViolations, launchBrowser, SCREENSHOTS, sidewaysOverflow, type Browser } from "./browserKit.js";
 
@@ -56,9 +57,8 @@ async function addCharts(site: string): Promise<void> {
 }
 
 before(async () => {
-  blogOutput = tempOutput("reader-blog");
-  const built = runEleventy(ROOT, blogOutput);
-  assert.equal(built.status, 0, built.stderr);
+  // This blog as it is, built once for every file of the run that reads it.
+  blogOutput = (await sharedBuild(ROOT)).output;
   readersSite = copySite("scheduled");
   addLongTag(readersSite);
   await addCharts(readersSite);
@@ -74,7 +74,7 @@ after(async () => {
   await browser?.context.close();
   await blog?.close();
   await readers?.close();
-  for (const dir of [blogOutput, readersSite, readersOutput]) if (dir) removeOutput(dir);
+  for (const dir of [readersSite, readersOutput]) if (dir) removeOutput(dir);
 });
 
 /** The result links Pagefind shows, once it shows any. */

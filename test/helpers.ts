@@ -92,7 +92,11 @@ export function outputLines(run: { stdout: string; stderr: string }): string[] {
  * Linked folders of the fixture (its `layouts`) are copied as real folders.
  */
 export function copySite(fixture: string): string {
-  const dir = madeFolder(`weekly-${fixture}-`);
+  return copySiteInto(fixture, madeFolder(`weekly-${fixture}-`));
+}
+
+/** `copySite` into `dir`, an empty folder the caller owns (and removes). */
+export function copySiteInto(fixture: string, dir: string): string {
   cpSync(join(FIXTURES, fixture), dir, { recursive: true, dereference: true, filter: (source) => !source.includes("node_modules") && !source.includes(".cache") });
   const modules = join(dir, "node_modules");
   mkdirSync(modules);

@@ -2,11 +2,12 @@
 // items carry markup, quotes, `]]>`, control characters, right-to-left marks and emoji, and links
 // with script and data targets (test/fixtures/hostile). Every output a reader or a feed reader
 // gets is read back and must show that text as text, whole, and run nothing.
-import { after, before, describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { parseHTML } from "linkedom";
-import { all, copySite, outputPathOf, readSite, removeOutput, runEleventy, tempOutput, text, type BuiltSite } from "./helpers.js";
+import { all, outputPathOf, readSite, text, type BuiltSite } from "./helpers.js";
+import { sharedBuild } from "./sharedBuild.js";
 
 const TITLE = "</title><script>alert(\"t\")</script> & 'q' ]]> \u0001\u001F \u200F\u202Eمرحبا 🤖👩‍💻";
 const DESCRIPTION = "\"><script>alert('d')</script> & ]]> \u000B <!-- \u2028 🚀";
@@ -18,20 +19,11 @@ const DIGEST_URL = "/weekly_news/ai_news_2026-W06/";
 /** What XML can hold of the title: its two control characters each become U+FFFD. */
 const XML_TITLE = TITLE.replace(/[\u0001\u001F]/g, "\uFFFD");
 
-let fixture: string;
 let site: BuiltSite;
 
-before(() => {
-  fixture = copySite("hostile");
-  const output = tempOutput("hostile");
-  const built = runEleventy(fixture, output, { WEEKLY_NOW: "2026-02-20T12:00" });
-  assert.equal(built.status, 0, built.stderr);
-  site = readSite(output);
-});
-
-after(() => {
-  if (site) removeOutput(site);
-  if (fixture) removeOutput(fixture);
+// Built once for every file of the run that reads it (the browser test serves it too).
+before(async () => {
+  site = readSite((await sharedBuild("hostile", { WEEKLY_NOW: "2026-02-20T12:00" })).output);
 });
 
 const htmlFiles = () => [...site.files.keys()].filter((file) => file.endsWith(".html"));

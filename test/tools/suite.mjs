@@ -4,7 +4,7 @@
 // how many files, how long, how many at once. Plain JavaScript: run without tsx, whose cache would
 // otherwise be made in the temporary folder before this runner can move it.
 import { spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -26,11 +26,14 @@ const given = process.argv.slice(2);
 const files = given.length > 0 ? given : readdirSync(join(ROOT, "test")).filter((name) => name.endsWith(".test.ts")).sort().map((name) => join("test", name));
 
 const scratch = mkdtempSync(join(tmpdir(), "weekly-tests-"));
+// Builds several files read, made once per run (test/sharedBuild.ts).
+const shared = join(scratch, "shared");
+mkdirSync(shared);
 const started = performance.now();
 const child = spawn(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", `--test-concurrency=${concurrency}`, ...files], {
   cwd: ROOT,
   stdio: "inherit",
-  env: { ...process.env, TMPDIR: scratch, TMP: scratch, TEMP: scratch },
+  env: { ...process.env, TMPDIR: scratch, TMP: scratch, TEMP: scratch, WEEKLY_TEST_SHARED: shared },
 });
 /** @param {NodeJS.Signals} signal */
 const forward = (signal) => child.kill(signal);
