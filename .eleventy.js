@@ -1,9 +1,12 @@
-// This blog's Eleventy configuration: the weekly plugin, loaded from its TypeScript source so that
-// `npx eleventy` always runs the current code (tsx compiles it in memory; nothing stale on disk).
-import { register } from "tsx/esm/api";
+// This blog's Eleventy configuration: the weekly plugin from this repository, compiled (dist/) when
+// `npm run compile` ran after the last change to src/, else from its TypeScript source through tsx,
+// so that `npx eleventy` always runs the current code (src/cli/compiled.js).
+import { fileURLToPath } from "node:url";
+import { compiledIsCurrent } from "./src/cli/compiled.js";
 
-register();
-const { default: weekly } = await import("./src/index.ts");
+const { default: weekly } = compiledIsCurrent(fileURLToPath(new URL(".", import.meta.url)))
+  ? await import("./dist/index.js")
+  : await import("tsx/esm/api").then(({ register }) => (register(), import("./src/index.ts")));
 
 export default function (eleventyConfig) {
   // The project's own files that are not pages of the site.
