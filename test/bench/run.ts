@@ -11,17 +11,20 @@
 // and, in a second table, the social cards: the time the plugin spent on them (WEEKLY_CARD_TIMING)
 // in the cold build (every card drawn) and the unchanged one (every card read from the cache),
 // their share of that build, and the unchanged build with cards: false, for comparison.
-//   npm run bench                      N = 250, 1000, 4000; 3 runs each
+// Before it, this blog as it is (test/bench/blog.ts): its warm and cold build and its commands.
+//   npm run bench                      this blog, then N = 250, 1000, 4000; 3 runs each
 //   npm run bench -- --weeks 1000 --runs 5
+//   npm run bench -- --only blog       (or --only weeks)
 import { spawn, spawnSync } from "node:child_process";
 import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { DateTime } from "luxon";
+import { benchBlog } from "./blog.js";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
-const { values } = parseArgs({ options: { weeks: { type: "string", multiple: true }, runs: { type: "string", default: "3" }, keep: { type: "boolean" } } });
+const { values } = parseArgs({ options: { weeks: { type: "string", multiple: true }, runs: { type: "string", default: "3" }, keep: { type: "boolean" }, only: { type: "string" } } });
 const SIZES = (values.weeks ?? ["250", "1000", "4000"]).map(Number);
 const RUNS = Number(values.runs);
 const W06 = readFileSync(join(ROOT, "posts", "2026-W06-ai-weekly.md"), "utf8");
@@ -209,6 +212,8 @@ const GOALS = { cold: 1.0, unchanged: 1.1, publishOne: 1.3, noSearch: 1.5, check
 const ratio = (value: number, base: number, goal: number) => `${(value / base).toFixed(2)} ${value / base <= goal ? "✓" : "✗"}`;
 
 console.log(`Machine: ${(await import("node:os")).cpus()[0]?.model ?? "?"} × ${(await import("node:os")).cpus().length}, Node ${process.version}; ${RUNS} runs each, alternating; medians, ms.`);
+if (values.only !== "weeks") benchBlog(RUNS, values.keep ?? false);
+if (values.only === "blog") process.exit(0);
 console.log(
   `Goals: cold ≤ ${GOALS.cold} × bare+CLI; unchanged ≤ ${GOALS.unchanged} × w/o search; publish-one ≤ ${GOALS.publishOne} × w/o search; ` +
     `w/o search ≤ ${GOALS.noSearch} × bare; check ≤ ${GOALS.check} × bare; RSS ≤ ${GOALS.rss} × bare; edit ≤ ${GOALS.edit} × bare edit.`,
