@@ -77,3 +77,16 @@ describe("the plugin loads only what the build uses", () => {
     assert.deepEqual(onUse(run.packages), ["satori", "@resvg/resvg-js", "subset-font"]);
   });
 });
+
+describe("the compiled entry points are each one module", () => {
+  // `npm run compile` bundles them (esbuild): a build or a command loads one file of the plugin's own
+  // code instead of about 130, each import a round trip through Eleventy's import hooks.
+  for (const entry of ["index.js", "cli/main.js"]) {
+    test(`dist/${entry} imports packages only`, () => {
+      const code = readFileSync(join(ROOT, "dist", entry), "utf8");
+      const relative = [...code.matchAll(/\b(?:from|import)\s*\(?\s*"(\.\.?\/[^"]+)"/g)].map((match) => match[1]);
+      assert.deepEqual(relative, []);
+      assert.match(code, /from "luxon"/, "the packages stay outside the bundle");
+    });
+  }
+});

@@ -17,6 +17,7 @@ import { selectWeek, type Tally } from "../digest/select.js";
 import { digestMarkdown, mergeDigest } from "../digest/write.js";
 import { siteOf, type SiteInspection } from "./inspect.js";
 import { defineCommand } from "./commandLine.js";
+import { PACKAGE_ROOT } from "../core/packageRoot.js";
 
 /** Sources fetched at once. */
 const AT_ONCE = 4;
@@ -273,6 +274,6 @@ async function replaceFile(path: string, text: string): Promise<void> {
 }
 
 async function toolVersion(): Promise<string> {
-  const pkg = JSON.parse(await readFile(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+  const pkg = JSON.parse(await readFile(new URL("package.json", PACKAGE_ROOT), "utf8")) as { version: string };
   return pkg.version;
 }

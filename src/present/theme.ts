@@ -8,9 +8,10 @@ import { fileURLToPath } from "node:url";
 import type { ResolvedOptions } from "../core/options.js";
 import { layoutFile } from "../content/contentData.js";
 import { within } from "../core/paths.js";
+import { PACKAGE_ROOT } from "../core/packageRoot.js";
 
 /** The package's theme folder, next to `src/` and `dist/`. */
-export const THEME_URL = new URL("../../layouts/", import.meta.url);
+export const THEME_URL = new URL("layouts/", PACKAGE_ROOT);
 
 /** The theme's stylesheet, inlined into every page by the base layout. */
 export const STYLESHEET = "style.css";
