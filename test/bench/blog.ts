@@ -50,6 +50,25 @@ function timed(cwd: string, args: string[], expected: readonly number[] = [0]): 
   return ms;
 }
 
+/** What a process pays before it does anything: each line a whole process, so the differences name the parts. */
+const STARTUP: Array<[string, string[]]> = [
+  ["node alone", ["-e", "0"]],
+  ["+ import Eleventy", ["--input-type=module", "-e", 'await import("@11ty/eleventy")']],
+  ["+ import the plugin (dist/index.js)", ["--input-type=module", "-e", `await import("@11ty/eleventy"); await import(${JSON.stringify(join(ROOT, "dist", "index.js"))})`]],
+  ["weekly --help, compiled", [WEEKLY, "--help"]],
+  ["weekly --help, source through tsx", ["--import", "tsx", "--input-type=module", "-e", `const { main } = await import(${JSON.stringify(join(ROOT, "src", "cli", "main.ts"))}); process.exitCode = await main(["--help"], { write: () => true });`]],
+];
+
+/** Prints the startup table: medians of `runs` runs of each line, in ms. */
+function benchStartup(cwd: string, runs: number): void {
+  const times = STARTUP.map(() => [] as number[]);
+  for (let i = 0; i < runs; i++) for (const [n, [, args]] of STARTUP.entries()) times[n]!.push(timed(cwd, args));
+  console.log("Startup, whole processes (medians, ms):");
+  console.log(`| ${STARTUP.map(([label]) => label).join(" | ")} |`);
+  console.log(`|${STARTUP.map(() => "---|").join("")}`);
+  console.log(`| ${times.map((t) => median(t).toFixed(0)).join(" | ")} |\n`);
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const ratio = (value: number, base: number, goal: number) => `${(value / base).toFixed(2)} ${value / base <= goal ? "✓" : "✗"}`;
 
@@ -86,6 +105,7 @@ export function benchBlog(runs: number, keep: boolean): void {
         check.toFixed(0), ratio(check, bareMs, BLOG_GOALS.command), made.toFixed(0), ratio(made, bareMs, BLOG_GOALS.command), exported.toFixed(0), ratio(exported, bareMs, BLOG_GOALS.command),
       ].join(" | ")} |\n`,
     );
+    benchStartup(blog, runs);
   } finally {
     if (!keep) rmSync(root, { recursive: true, force: true });
     else console.log(`kept ${root}`);
