@@ -1,6 +1,8 @@
 // The preview's watcher: a file deleted under `--serve` or `--watch` rebuilds the site, as a saved
 // one does. Eleventy 3.1's watcher only logs `File deleted` and forgets the file, so a deleted
-// report stayed in the preview (and its files in the output) until the next save.
+// report stayed in the preview (and its files in the output) until the next save. And the plugin's
+// cache is never watched.
+import { isAbsolute, relative, resolve } from "node:path";
 
 /** The part of Eleventy's class the preview teaches: `watch()` resolves to the function a change runs. */
 interface EleventyPrototype {
@@ -47,4 +49,16 @@ export function installRebuildOnDelete(env: Readonly<Record<string, string | und
     },
     cannot,
   );
+}
+
+/**
+ * The plugin's cache (`cacheDir`) is not watched: what a preview writes there (the variants of the
+ * pictures it showed, encoded on request; its cards) would otherwise rebuild it, again and again.
+ * A cache outside the project is not watched anyway.
+ */
+export function ignoreCache(eleventyConfig: { watchIgnores?: { add(glob: string): void } }, cacheDir: string | false, project = process.cwd()): void {
+  if (cacheDir === false) return;
+  const folder = relative(project, resolve(project, cacheDir)).split("\\").join("/");
+  if (folder === "" || folder.startsWith("..") || isAbsolute(folder)) return;
+  eleventyConfig.watchIgnores?.add(`${folder}/**`);
 }
