@@ -99,6 +99,7 @@ describe("the stage table", () => {
         pathPrefix: "/",
         directories: { input: "./", output: "_site", includes: "_includes", data: "_data" },
         ignores: { add() {} },
+        watchIgnores: { add() {} },
         on: (event: string) => void registered.push(event),
         addPreprocessor: record("preprocessor"),
         addDateParsing: record("addDateParsing"),

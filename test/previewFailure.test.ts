@@ -71,6 +71,36 @@ test("rebuildOnDelete: a deleted file runs as a change once the watcher is up", 
   assert.deepEqual(ran, ["posts/a.md"]);
 });
 
+test("rebuildOnDelete: an Eleventy whose watch() began before it was taught runs a deletion through its own change listener", async () => {
+  const ran: string[] = [];
+  let started: () => void = () => {};
+  const watcherSet = new Promise<void>((resolve) => (started = resolve));
+  class LateEleventy {
+    declare watcher: { on(event: string, listener: (path: string) => void): void; listeners(event: string): Array<(path: string) => void> } | undefined;
+    async watch() {
+      await new Promise((resolve) => setTimeout(resolve, 10)); // the first build
+      const listeners = new Map<string, Array<(path: string) => void>>();
+      const watcher = {
+        on: (event: string, listener: (path: string) => void) => void listeners.set(event, [...(listeners.get(event) ?? []), listener]),
+        listeners: (event: string) => listeners.get(event) ?? [],
+        emit: (event: string, path: string) => (listeners.get(event) ?? []).forEach((listener) => listener(path)),
+      };
+      this.watcher = watcher;
+      watcher.on("change", (path) => void ran.push(`change ${path}`));
+      watcher.on("unlink", () => void ran.push("Eleventy's own unlink"));
+      started();
+      return watcher;
+    }
+  }
+  const eleventy = new LateEleventy();
+  const watching = eleventy.watch(); // called untaught
+  assert.equal(rebuildOnDelete(LateEleventy as never), true);
+  await watcherSet;
+  const watcher = (await watching) as unknown as { emit(event: string, path: string): void };
+  watcher.emit("unlink", "posts/a.md");
+  assert.deepEqual(ran, ["change posts/a.md", "Eleventy's own unlink"]);
+});
+
 describe("requestedFile", () => {
   const cases: Array<[string, string | undefined]> = [
     ["/posts/a/", "posts/a/index.html"],

@@ -1,8 +1,9 @@
 // A held-back report leaves no trace in any output file, across a preview (`eleventy --serve`) and
 // production builds in both orders: a draft with a picture and a card, previewed, deleted while the
 // preview rebuilds, then a production build; and a production build while the preview runs, after
-// which the preview still shows the draft. Also: a deleted page leaves the preview, a save does not
-// encode a picture again, and a failed preview build shows its problems in the page.
+// which the preview still shows the draft (its picture made on request, never into the output). Also:
+// a deleted page leaves the preview, a save does not encode a picture again, and a failed preview
+// build shows its problems in the page.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
@@ -123,6 +124,11 @@ async function eventually<T>(read: () => T, ok: (value: T) => boolean): Promise<
   return value;
 }
 
+/** The variants a page offers of the draft's picture, by URL (AVIF, WebP and the PNG of the <img>). */
+function pictureVariants(html: string): string[] {
+  return [...new Set([...html.matchAll(new RegExp(`/posts/${DRAFT.picture}-[^" ,]+`, "g"))].map((match) => match[0]))].sort();
+}
+
 const served = (page: { status: number }) => page.status === 200;
 const gone = (page: { status: number }) => page.status === 404;
 /** Saves a file until the preview shows the change: a save before the watcher is ready is not seen. */
@@ -147,10 +153,11 @@ describe("preview, then a draft deleted while the preview rebuilds, then product
     output = tempOutput("preview-then-production");
     const preview = await serve(site, output);
     try {
-      await preview.until(DRAFT.url, served, "(the draft)");
+      const draft = await preview.until(DRAFT.url, served, "(the draft)");
       await preview.until(`${DRAFT.url}editions/email/`, served, "(the draft's email edition)");
       await preview.until(`/cards${DRAFT.url}index.png`, served, "(the draft's card)");
-      assert.ok(listFiles(output).some((file) => file.includes(DRAFT.picture) && file.endsWith(".webp")), "the preview wrote no variant of the draft's picture");
+      // Its picture's variants are made when asked for (previewPictures.ts), as a browser asks.
+      for (const variant of pictureVariants(draft.body)) await preview.until(variant, served, "(a variant of the draft's picture)");
       // A save starts a rebuild; the draft is deleted while it runs; the author saves again.
       const w06 = join(site, "posts", "2026-W06-ai-weekly.md");
       const source = readFileSync(w06, "utf8");
@@ -209,6 +216,10 @@ describe("production, then a preview across a production build, then production"
       seen.productionBesidePreview = traces(output);
       seen.draftAfterProduction = (await preview.until(DRAFT.url, () => true, "")).status;
       seen.cardAfterProduction = (await preview.until(`/cards${DRAFT.url}index.png`, () => true, "")).status;
+      // The draft's picture, asked for now: made into the cache and answered, never written into the output.
+      const variants = pictureVariants((await preview.until(DRAFT.url, served, "(the draft)")).body);
+      seen.pictureAfterProduction = await Promise.all(variants.map(async (variant) => (await preview.until(variant, () => true, "")).status));
+      seen.afterPictureRequests = traces(output);
       // A save of the draft copies its picture's variants from the cache: none is encoded again.
       const cached = () => listFiles(join(site, ".cache", "weekly", "images")).filter((file) => file.includes(DRAFT.picture)).map((file) => `${file} ${statSync(join(site, ".cache", "weekly", "images", file)).ino}`);
       seen.cacheBefore = cached();
@@ -245,8 +256,12 @@ describe("production, then a preview across a production build, then production"
   test("the record lists every file of the output", () => {
     assert.deepEqual(unrecorded(output), []);
   });
-  test("after a production build the preview still serves the draft and its card", () => {
+  test("after a production build the preview still serves the draft, its card and its picture", () => {
     assert.deepEqual([seen.draftAfterProduction, seen.cardAfterProduction], [200, 200]);
+    assert.deepEqual(seen.pictureAfterProduction, [200, 200, 200, 200, 200, 200]);
+  });
+  test("the draft's picture, served while previewing, is not written into the output", () => {
+    assert.deepEqual(seen.afterPictureRequests, []);
   });
   test("a save of the draft encodes none of its pictures again (each variant's cache file is the same file)", () => {
     assert.ok((seen.cacheBefore as string[]).length > 0, "the draft's picture has no variant in the cache");

@@ -58,6 +58,11 @@ export function variantFormats(format: string, transparent = false): VariantForm
   return [...MODERN_FORMATS, fallbackFormat(format, transparent)];
 }
 
+/** A variant's media type, as its `<source type>` says and the preview's server answers (`image/avif`). */
+export function variantType(format: VariantFormat): string {
+  return `image/${format}`;
+}
+
 /** A variant's file name beside its original: the original's name, the hash of its bytes and options, the width. */
 export function variantName(original: string, hash: string, width: number, format: VariantFormat): string {
   const stem = posix.basename(original, posix.extname(original));
@@ -114,7 +119,7 @@ export function pictureHtml(plan: ImagePlan, src: string, text: PictureText): st
       .sort((a, b) => a.width - b.width)
       .map((v) => `${escapeAttribute(variantUrl(v))} ${v.width}w`)
       .join(", ");
-  const sources = MODERN_FORMATS.map((format) => `<source type="image/${format}" srcset="${srcset(format)}" ${sizes}>`);
+  const sources = MODERN_FORMATS.map((format) => `<source type="${variantType(format)}" srcset="${srcset(format)}" ${sizes}>`);
   const img = editionVariant(plan);
   const image = `<img src="${escapeAttribute(variantUrl(img))}" srcset="${srcset(plan.fallback)}" ${sizes} width="${img.width}" height="${img.height}" ${alt} ${loading} decoding="async">`;
   return `<picture>${sources.join("")}${image}</picture>`;

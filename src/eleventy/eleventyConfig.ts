@@ -11,6 +11,8 @@ export interface EleventyConfig {
   /** Paths from the project (`./content/`); `layouts` only when the site sets `dir.layouts`. */
   directories: { input: string; output: string; includes: string; layouts?: string | undefined };
   ignores: { add(glob: string): void };
+  /** Globs `--serve` and `--watch` do not watch, from the project. */
+  watchIgnores?: { add(glob: string): void };
   addTransform(name: string, callback: (this: never, content: string) => unknown): void;
   addPlugin(plugin: unknown, options?: unknown): void;
   addFilter(name: string, filter: (...args: never[]) => unknown): void;

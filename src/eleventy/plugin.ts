@@ -24,7 +24,8 @@ import { installTheme } from "./installTheme.js";
 import { installOwnPageHead } from "./ownPageHead.js";
 import { installCards } from "./cardTemplates.js";
 import { installPreviewServer } from "./previewServer.js";
-import { installRebuildOnDelete } from "./previewWatch.js";
+import { ignoreCache, installRebuildOnDelete } from "./previewWatch.js";
+import { installPreviewPictures } from "./previewPictures.js";
 import { installPreviewCopy } from "./previewCopy.js";
 import { installGuest } from "./guest.js";
 import { outputFolders } from "../content/outputFolders.js";
@@ -154,8 +155,11 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
   // The preview (`--serve`) listens on this machine only, unless the site or WEEKLY_SERVE_HOST
   // opens it, and answers a path that cannot be decoded or leaves the site with 400.
   installPreviewServer(eleventyConfig, process.env, (message) => console.warn(`[weekly] ${message}`));
-  // A file deleted while previewing rebuilds it, as a save does.
+  // A file deleted while previewing rebuilds it, as a save does; what the plugin caches does not.
   installRebuildOnDelete(process.env, (message) => console.warn(`[weekly] ${message}`));
+  ignoreCache(eleventyConfig, opts.cacheDir);
+  // A picture's variants the cache lacks are encoded when the preview's page asks for them, not while it rebuilds.
+  installPreviewPictures(eleventyConfig, build, basePath, process.env, (message) => console.warn(`[weekly] ${message}`));
   // What the preview wrote stays served after a production build of the same folder removed it.
   installPreviewCopy(eleventyConfig, build, process.env);
 

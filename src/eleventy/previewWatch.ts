@@ -1,16 +1,26 @@
 // The preview's watcher: a file deleted under `--serve` or `--watch` rebuilds the site, as a saved
 // one does. Eleventy 3.1's watcher only logs `File deleted` and forgets the file, so a deleted
-// report stayed in the preview (and its files in the output) until the next save.
+// report stayed in the preview (and its files in the output) until the next save. And the plugin's
+// cache is never watched.
+import { isAbsolute, relative, resolve } from "node:path";
 
 /** The part of Eleventy's class the preview teaches: `watch()` resolves to the function a change runs. */
 interface EleventyPrototype {
   watch?: (this: EleventyInstance, ...args: unknown[]) => Promise<unknown>;
   [REBUILDS_ON_DELETE]?: true;
 }
+/** Eleventy's watcher (chokidar): Eleventy listens to its `change` events, and sets it once, after the first build. */
+interface Watcher {
+  on(event: "unlink", listener: (path: string) => void): unknown;
+  listeners?(event: "change"): Array<(path: string) => unknown>;
+}
 interface EleventyInstance {
-  watcher?: { on(event: "unlink", listener: (path: string) => void): unknown };
+  watcher?: Watcher | undefined;
+  [TAUGHT]?: true;
 }
 const REBUILDS_ON_DELETE = Symbol.for("eleventy-plugin-weekly.rebuildsOnDelete");
+/** Marks an Eleventy whose `watch()` ran taught: its watcher needs nothing more. */
+const TAUGHT = Symbol.for("eleventy-plugin-weekly.watchTaught");
 
 /**
  * Teaches Eleventy's `watch()` to run a deleted file as a change: Eleventy's own `unlink` listener
@@ -24,10 +34,29 @@ export function rebuildOnDelete(eleventy: { prototype: EleventyPrototype }): boo
   if (typeof original !== "function") return false;
   if (prototype[REBUILDS_ON_DELETE]) return true;
   prototype.watch = async function (this: EleventyInstance, ...args: unknown[]) {
+    this[TAUGHT] = true;
     const run = await original.apply(this, args);
     if (typeof run === "function") this.watcher?.on("unlink", (path) => void (run as (path: string) => Promise<void>)(path));
     return run;
   };
+  // The plugin learns Eleventy's class through an import that resolves a moment after the config
+  // ran, and Eleventy may have called `watch()` meanwhile, untaught: then the watcher it sets after
+  // the first build is taught instead, a deletion run through Eleventy's own `change` listener
+  // (which logs it as a change). Without this, a deletion rebuilt the preview only now and then.
+  if (!Object.getOwnPropertyDescriptor(prototype, "watcher")) {
+    const watchers = new WeakMap<object, Watcher>();
+    Object.defineProperty(prototype, "watcher", {
+      configurable: true,
+      get(this: EleventyInstance) {
+        return watchers.get(this);
+      },
+      set(this: EleventyInstance, watcher: Watcher | undefined) {
+        if (watcher === undefined) return void watchers.delete(this);
+        watchers.set(this, watcher);
+        if (!this[TAUGHT]) watcher.on("unlink", (path) => watcher.listeners?.("change").forEach((change) => void change(path)));
+      },
+    });
+  }
   prototype[REBUILDS_ON_DELETE] = true;
   return true;
 }
@@ -47,4 +76,16 @@ export function installRebuildOnDelete(env: Readonly<Record<string, string | und
     },
     cannot,
   );
+}
+
+/**
+ * The plugin's cache (`cacheDir`) is not watched: what a preview writes there (the variants of the
+ * pictures it showed, encoded on request; its cards) would otherwise rebuild it, again and again.
+ * A cache outside the project is not watched anyway.
+ */
+export function ignoreCache(eleventyConfig: { watchIgnores?: { add(glob: string): void } }, cacheDir: string | false, project = process.cwd()): void {
+  if (cacheDir === false) return;
+  const folder = relative(project, resolve(project, cacheDir)).split("\\").join("/");
+  if (folder === "" || folder.startsWith("..") || isAbsolute(folder)) return;
+  eleventyConfig.watchIgnores?.add(`${folder}/**`);
 }

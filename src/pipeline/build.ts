@@ -42,8 +42,15 @@ export class WeeklyBuild {
   release: (() => Promise<void>) | undefined;
   /** Each page's body analysis and what it was made from, by page path: kept for the next build. */
   bodies = new Map<string, { input: BodyInput; analysis: BodyAnalysis }>();
+  /** The last build's state once its analysis passed, before any page is written (undefined: it stopped). */
+  analysed: Promise<BuildState | undefined> = Promise.resolve(undefined);
   /** What the last build wrote into its output folder, once it has settled (undefined: nothing, or it failed). */
   settled: Promise<OutputManifest | undefined> = Promise.resolve(undefined);
+  /**
+   * Whether the preview's server (`--serve`) encodes a picture's variant when the browser asks for
+   * it (eleventy/previewPictures.ts): its builds then write only the variants the cache holds.
+   */
+  picturesOnRequest = false;
 
   constructor(
     opts: ResolvedOptions,
@@ -125,7 +132,16 @@ export function dates(build: WeeklyBuild, value: unknown, inputPath: string | un
 }
 
 /** `eleventy.contentMap`: the analysis and every check, before anything is written. A check ends here with every problem. */
-export async function analyse(build: WeeklyBuild, { inputPathToUrl }: { inputPathToUrl: Record<string, string[]> }): Promise<CheckResult | undefined> {
+export function analyse(build: WeeklyBuild, map: { inputPathToUrl: Record<string, string[]> }): Promise<CheckResult | undefined> {
+  const done = analyseBuildOf(build, map);
+  build.analysed = done.then(
+    (result) => (result === undefined ? build.state : undefined),
+    () => undefined,
+  );
+  return done;
+}
+
+async function analyseBuildOf(build: WeeklyBuild, { inputPathToUrl }: { inputPathToUrl: Record<string, string[]> }): Promise<CheckResult | undefined> {
   const { ctx } = build;
   const state = build.current;
   // Eleventy creates its markdown-it only for a site that has Markdown pages.
@@ -162,7 +178,8 @@ async function settleBuild(build: WeeklyBuild, event: BuildEvent): Promise<Outpu
   let written: OutputManifest | undefined;
   try {
     // --dryrun reports no page and writes nothing: then nothing is copied, removed or recorded.
-    if (output && state.writes && results.length > 0) written = await settleOutput(build.ctx, state, output, event, results);
+    const picturesOnRequest = build.picturesOnRequest && event.runMode === "serve";
+    if (output && state.writes && results.length > 0) written = await settleOutput(build.ctx, state, output, event, results, picturesOnRequest);
   } finally {
     await giveBackOutput(build);
   }

@@ -1,7 +1,7 @@
 // What every stage of every build shares: the options, the site's folder, where messages go, and
 // how a content file is named and read.
 import { readFileSync } from "node:fs";
-import { posix } from "node:path";
+import { posix, resolve } from "node:path";
 import type { ResolvedOptions } from "../core/options.js";
 import { inputRelative } from "../content/body.js";
 import type { ReservedOutputs } from "../content/contentData.js";
@@ -54,4 +54,9 @@ export function linkedFilesOf(ctx: BuildContext, output: string | undefined): Li
     ...(ctx.opts.cacheDir === false ? [] : [{ name: `the cache ${ctx.opts.cacheDir}`, path: ctx.opts.cacheDir }]),
   ];
   return linkedFiles({ inputDir: ctx.inputDir, projectDir: process.cwd(), written });
+}
+
+/** Where pictures' variants are kept between builds (imageCache.ts), unless the site turned the cache off. */
+export function imageCacheOf(ctx: BuildContext): string | undefined {
+  return ctx.opts.cacheDir === false ? undefined : resolve(ctx.opts.cacheDir, "images");
 }

@@ -1,9 +1,9 @@
 // The pictures of reports and digests made responsive with eleventy-img: each planned from its
 // file while the site is analysed (sizes and file names known before a page renders), made once
-// (kept in the site's cache, keyed by its bytes and the encoding options) and copied into the
-// output when the build settles.
+// (kept in the site's cache, imageCache.ts, keyed by its bytes and the encoding options) and copied
+// into the output when the build settles; under `--serve`, made when the browser asks for it.
 import { readdirSync, readFileSync } from "node:fs";
-import { access, copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { access, copyFile, mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { dirname, join, posix } from "node:path";
 import { imageSize } from "image-size";
 import type eleventyImageModule from "@11ty/eleventy-img";
@@ -13,6 +13,7 @@ import type { SiteFiles } from "../content/site.js";
 import { linkedFileSource, type LinkedFiles } from "../content/linkedFiles.js";
 import { looksLikeSvg, mayBeTransparent, pictureFault } from "../content/pictureBytes.js";
 import { onFirstUse } from "../core/onFirstUse.js";
+import { cachedVariant, writeWhole } from "./imageCache.js";
 
 const eleventyImage = onFirstUse<typeof eleventyImageModule>("@11ty/eleventy-img");
 
@@ -119,29 +120,34 @@ export function planImage(path: string, file: string): ImagePlan | { error: stri
 }
 
 /**
- * Writes every variant of the planned pictures into the output: from the cache when it holds them,
- * else encoded now and kept in the cache (when there is one), each cache file written whole under a
- * temporary name and then renamed: a build stopped midway never leaves half a picture to reuse.
+ * Writes the variants of the planned pictures into the output: each from the cache when it holds
+ * it, the others encoded now (all a picture lacks in one pass) and kept in the cache (when there is
+ * one). With `onRequest` (a preview whose server encodes a variant when the browser asks for it,
+ * eleventy/previewPictures.ts), a variant the cache lacks is left unwritten: the page names it all
+ * the same. Returns, by input path, the variants written.
  */
-export async function writeImages(linked: LinkedFiles, output: string, plans: ReadonlyMap<string, ImagePlan>, cacheDir: string | undefined): Promise<Map<string, string[]>> {
-  /** Input path of each picture → its variants written into the output. */
+export async function writeImages(linked: LinkedFiles, output: string, plans: ReadonlyMap<string, ImagePlan>, cacheDir: string | undefined, onRequest = false): Promise<Map<string, string[]>> {
   const written = new Map<string, string[]>();
   for (const [path, plan] of [...plans].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (plan.kind !== "responsive") continue;
-    const cached = (variant: ImageVariant) => join(cacheDir!, posix.basename(variant.file));
-    const inCache = cacheDir !== undefined && (await Promise.all(plan.variants.map((v) => exists(cached(v))))).every(Boolean);
-    if (inCache) {
-      for (const variant of plan.variants) await copyInto(cached(variant), join(output, variant.file));
-    } else {
-      const made = await encode(linkedFileSource(linked, path), path, plan.variants);
-      for (const variant of plan.variants) {
-        const bytes = made.get(posix.basename(variant.file))!;
-        if (cacheDir !== undefined) await writeWhole(cached(variant), bytes);
+    const kept = await Promise.all(plan.variants.map((v) => (cacheDir === undefined ? false : exists(cachedVariant(cacheDir, v)))));
+    const lacking = plan.variants.filter((_, i) => !kept[i]);
+    const made = lacking.length === 0 || onRequest ? new Map<string, Buffer>() : await encode(linkedFileSource(linked, path), path, lacking);
+    const files: string[] = [];
+    for (const [i, variant] of plan.variants.entries()) {
+      const bytes = made.get(posix.basename(variant.file));
+      if (kept[i]) {
+        await copyInto(cachedVariant(cacheDir!, variant), join(output, variant.file));
+      } else if (bytes !== undefined) {
+        if (cacheDir !== undefined) await writeWhole(cachedVariant(cacheDir, variant), bytes);
         await mkdir(dirname(join(output, variant.file)), { recursive: true });
         await writeFile(join(output, variant.file), bytes);
+      } else {
+        continue; // left for the preview's server to encode when asked
       }
+      files.push(variant.file);
     }
-    written.set(path, plan.variants.map((v) => v.file));
+    if (files.length > 0) written.set(path, files);
   }
   return written;
 }
@@ -153,7 +159,7 @@ export async function writeImages(linked: LinkedFiles, output: string, plans: Re
  * written into the output folder: that is a build's, and its record's.
  */
 export async function variantBytes(linked: LinkedFiles, path: string, variant: ImageVariant, places: { output: string; cacheDir: string | undefined }): Promise<Buffer> {
-  const cached = places.cacheDir === undefined ? undefined : join(places.cacheDir, posix.basename(variant.file));
+  const cached = places.cacheDir === undefined ? undefined : cachedVariant(places.cacheDir, variant);
   for (const file of [cached, join(places.output, variant.file)]) {
     if (file === undefined) continue;
     const bytes = await readFile(file).catch(() => undefined);
@@ -162,43 +168,6 @@ export async function variantBytes(linked: LinkedFiles, path: string, variant: I
   const bytes = (await encode(linkedFileSource(linked, path), path, [variant])).get(posix.basename(variant.file))!;
   if (cached !== undefined) await writeWhole(cached, bytes);
   return bytes;
-}
-
-/**
- * The variants the last whole preview showed, a draft's pictures among them: a production build
- * does not show those, and without this list it would drop them from the cache, and each preview
- * after it would encode them again.
- */
-const PREVIEWED_FILE = "previewed.json";
-
-/** After a whole preview: the names of the variants it showed, for the next production build's pruning. */
-export async function rememberPreviewed(cacheDir: string, plans: ReadonlyMap<string, ImagePlan>): Promise<void> {
-  const names = [...plans.values()].flatMap((plan) => (plan.kind === "responsive" ? plan.variants.map((v) => posix.basename(v.file)) : [])).sort();
-  await writeWhole(join(cacheDir, PREVIEWED_FILE), Buffer.from(`${JSON.stringify(names)}\n`));
-}
-
-async function readPreviewed(cacheDir: string): Promise<string[]> {
-  try {
-    const value: unknown = JSON.parse(await readFile(join(cacheDir, PREVIEWED_FILE), "utf8"));
-    return Array.isArray(value) ? value.filter((name): name is string => typeof name === "string") : [];
-  } catch {
-    return [];
-  }
-}
-
-/**
- * After a whole production build, the cache keeps only the variants of the pictures that build
- * showed, and those the last whole preview showed (a draft's): a picture changed or dropped leaves
- * nothing behind once a preview and a production build have run without it. Another build's file
- * still being written (`.tmp`) is left alone. Returns how many files went.
- */
-export async function pruneImageCache(cacheDir: string, plans: ReadonlyMap<string, ImagePlan>): Promise<number> {
-  const keep = new Set([...plans.values()].flatMap((plan) => (plan.kind === "responsive" ? plan.variants.map((v) => posix.basename(v.file)) : [])));
-  for (const name of await readPreviewed(cacheDir)) keep.add(name);
-  const entries = await readdir(cacheDir).catch(() => [] as string[]);
-  const stale = entries.filter((name) => !keep.has(name) && name !== PREVIEWED_FILE && !name.endsWith(".tmp"));
-  await Promise.all(stale.map((name) => rm(join(cacheDir, name), { force: true })));
-  return stale.length;
 }
 
 /**
@@ -223,17 +192,6 @@ async function exists(file: string): Promise<boolean> {
     () => true,
     () => false,
   );
-}
-
-async function writeWhole(file: string, bytes: Uint8Array): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  try {
-    await writeFile(temporary, bytes);
-    await rename(temporary, file);
-  } finally {
-    await rm(temporary, { force: true });
-  }
 }
 
 /**

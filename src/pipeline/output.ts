@@ -11,9 +11,10 @@ import { copyFiles, legacyManifestFile, lockFile, manifestFile, mergeManifests, 
 import { acquireLock, OutputLocked, realLockEnvironment } from "./outputLock.js";
 import { buildSearchIndex, SEARCH_FOLDER } from "./search.js";
 import { searchCache } from "./searchCache.js";
-import { pruneImageCache, rememberPreviewed, writeImages } from "./imageVariants.js";
+import { writeImages } from "./imageVariants.js";
+import { pruneImageCache, rememberPreviewed } from "./imageCache.js";
 import { variantFiles, type ImagePlan } from "../content/images.js";
-import { fileOf, linkedFilesOf, relativePath, type BuildContext } from "./context.js";
+import { fileOf, imageCacheOf, linkedFilesOf, relativePath, type BuildContext } from "./context.js";
 import type { BuildEvent, BuildState } from "./state.js";
 
 /** How long a build waits for another build of its output folder: `WEEKLY_LOCK_WAIT` seconds, 10 minutes by default. */
@@ -106,9 +107,10 @@ function heldBackPictures(state: BuildState): Map<string, ImagePlan> {
 /**
  * Files the content links to are copied into the output; a production build then removes what
  * earlier builds wrote that it no longer produces (pages since unpublished or deleted), and every
- * build records what it wrote. Returns what this build wrote, by input.
+ * build records what it wrote. Returns what this build wrote, by input. `picturesOnRequest`: the
+ * preview's server encodes a variant the cache lacks when it is asked for (imageVariants.ts).
  */
-export async function settleOutput(ctx: BuildContext, state: BuildState, output: string, event: BuildEvent, results: NonNullable<BuildEvent["results"]>): Promise<OutputManifest> {
+export async function settleOutput(ctx: BuildContext, state: BuildState, output: string, event: BuildEvent, results: NonNullable<BuildEvent["results"]>, picturesOnRequest = false): Promise<OutputManifest> {
   // Each linked file judged again as it is read: the analysis's answer may be a build old.
   const linked = linkedFilesOf(ctx, output);
   const copied = await copyFiles(linked, output, state.site?.files ?? new Set());
@@ -121,8 +123,8 @@ export async function settleOutput(ctx: BuildContext, state: BuildState, output:
   for (const [file, source] of state.passthrough) add(relativePath(ctx, source), file);
   for (const file of copied) add(file, file);
   // Each picture's variants, kept in the cache between builds (a preview's too: they are the bytes of its files).
-  const imageCache = ctx.opts.cacheDir === false ? undefined : resolve(ctx.opts.cacheDir, "images");
-  const images = await writeImages(linked, output, state.site?.images ?? new Map(), imageCache);
+  const imageCache = imageCacheOf(ctx);
+  const images = await writeImages(linked, output, state.site?.images ?? new Map(), imageCache, picturesOnRequest);
   for (const [input, files] of images) for (const file of files) add(input, file);
   // A production build removes what is stale, and so does a whole preview (`--serve` without
   // --incremental renders every page): a page deleted while previewing goes from the preview too.

@@ -285,3 +285,4 @@ if (coldBySize.has(1000) && coldBySize.has(4000)) {
   const scale = coldBySize.get(4000)! / coldBySize.get(1000)!;
   console.log(`4000 weeks / 1000 weeks, cold build: ${scale.toFixed(2)} (goal ≤ 4.3) ${scale <= 4.3 ? "✓" : "✗"}`);
 }
+for (const line of await (await import("./previewPhoto.js")).previewPhotoRows(RUNS)) console.log(line);
