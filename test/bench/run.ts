@@ -212,7 +212,11 @@ const GOALS = { cold: 1.0, unchanged: 1.1, publishOne: 1.3, noSearch: 1.5, check
 const ratio = (value: number, base: number, goal: number) => `${(value / base).toFixed(2)} ${value / base <= goal ? "✓" : "✗"}`;
 
 console.log(`Machine: ${(await import("node:os")).cpus()[0]?.model ?? "?"} × ${(await import("node:os")).cpus().length}, Node ${process.version}; ${RUNS} runs each, alternating; medians, ms.`);
-if (values.only !== "weeks") benchBlog(RUNS, values.keep ?? false);
+if (values.only !== "weeks") {
+  benchBlog(RUNS, values.keep ?? false);
+  // The preview of this blog: a save that adds a 3000 px photo against a plain save (test/bench/previewPhoto.ts).
+  for (const line of await (await import("./previewPhoto.js")).previewPhotoRows(RUNS)) console.log(line);
+}
 if (values.only === "blog") process.exit(0);
 console.log(
   `Goals: cold ≤ ${GOALS.cold} × bare+CLI; unchanged ≤ ${GOALS.unchanged} × w/o search; publish-one ≤ ${GOALS.publishOne} × w/o search; ` +
@@ -285,4 +289,3 @@ if (coldBySize.has(1000) && coldBySize.has(4000)) {
   const scale = coldBySize.get(4000)! / coldBySize.get(1000)!;
   console.log(`4000 weeks / 1000 weeks, cold build: ${scale.toFixed(2)} (goal ≤ 4.3) ${scale <= 4.3 ? "✓" : "✗"}`);
 }
-for (const line of await (await import("./previewPhoto.js")).previewPhotoRows(RUNS)) console.log(line);
