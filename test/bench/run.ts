@@ -107,7 +107,7 @@ interface Run {
   ms: number;
   maxRssKiB: number;
   /** The plugin's social cards in this build (absent when it made none). */
-  cards?: { drawn: number; reused: number; ms: number };
+  cards?: { drawn: number; reused: number; ms: number; threads: number };
 }
 
 /** The clock of every build: every report is live. */
@@ -264,7 +264,7 @@ for (const count of SIZES) {
     const share = (part: number, whole: number) => `${((100 * part) / whole).toFixed(1)} %`;
     const drawn = rows.cold[0]?.cards;
     cardRows.push(
-      `| ${count} | ${drawn ? drawn.drawn + drawn.reused : 0} | ${cold.toFixed(0)} | ${coldCards.toFixed(0)} | ${share(coldCards, cold)} | ${unchanged.toFixed(0)} | ${warmCards.toFixed(0)} | ` +
+      `| ${count} | ${drawn ? drawn.drawn + drawn.reused : 0} | ${drawn?.threads ?? 0} | ${cold.toFixed(0)} | ${coldCards.toFixed(0)} | ${share(coldCards, cold)} | ${unchanged.toFixed(0)} | ${warmCards.toFixed(0)} | ` +
         `${share(warmCards, unchanged)} ${warmCards / unchanged < GOALS.warmCards ? "✓" : "✗"} | ${noCards.toFixed(0)} | ${(unchanged - noCards).toFixed(0)} (${share(unchanged - noCards, unchanged)}) |`,
     );
   } finally {
@@ -273,8 +273,8 @@ for (const count of SIZES) {
   }
 }
 console.log(`\nSocial cards (goal: an unchanged build spends under ${GOALS.warmCards * 100} % of its time on cards); "cards" is the time during which the plugin was making at least one card.`);
-console.log("| weeks | cards | cold build | cards (cold) | share | unchanged build | cards (unchanged) | share | unchanged, cards: false | difference |");
-console.log("|---|---|---|---|---|---|---|---|---|---|");
+console.log("| weeks | cards | threads | cold build | cards (cold) | share | unchanged build | cards (unchanged) | share | unchanged, cards: false | difference |");
+console.log("|---|---|---|---|---|---|---|---|---|---|---|");
 for (const row of cardRows) console.log(row);
 if (coldBySize.has(1000) && coldBySize.has(4000)) {
   const scale = coldBySize.get(4000)! / coldBySize.get(1000)!;
