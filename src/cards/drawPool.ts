@@ -11,11 +11,13 @@ import type { CardFont } from "./fonts.js";
 import { drawnHere, type CardDrawer, type DrawnCard, type UndrawnText } from "./draw.js";
 
 /**
- * Fewer cards than this are drawn on this thread: a worker takes longer to start (loading satori
- * and resvg, parsing the fonts) than this thread takes to draw a few cards. A save under `--serve`
- * draws one. Measured with `test/bench/cardPool.ts`.
+ * Fewer cards than this are drawn on this thread: each worker must first load satori and resvg and
+ * parse the fonts, and this thread already renders on Node's thread pool while it lays out the next
+ * card. Started for them, two workers drew 16 cards in 1.05 s against 0.94 s here, 32 in 1.23 s
+ * against 1.25 s (`test/bench/cardPool.ts`, 2 cores, medians of 5); in a build they also leave this
+ * thread to Eleventy. A save under `--serve` draws one card.
  */
-export const POOL_FROM = 8;
+export const POOL_FROM = 32;
 
 /**
  * The worker's module: the compiled one, or, when the plugin runs from its TypeScript source (this
