@@ -1,7 +1,6 @@
 // Drawing one card: satori lays the elements out as SVG (text as paths, in the fonts given), then
-// resvg turns it into PNG: on Node's thread pool when drawn on the main thread (so that it lays out
-// the next card meanwhile), on its own thread by a worker of the card pool (drawPool.ts). The same
-// bytes either way.
+// resvg turns it into PNG on Node's thread pool. The same on this thread and on a worker of the
+// card pool (drawPool.ts).
 import type satoriModule from "satori";
 import { CARD_HEIGHT, CARD_WIDTH, cardElement, type CardContent } from "./layout.js";
 import type { CardFont } from "./fonts.js";
@@ -21,11 +20,10 @@ export interface DrawnCard {
 /**
  * The card as PNG bytes, and the text it could not draw (left out: a gap in the picture). `fonts`
  * is the same array for every card of a build: satori keeps the fonts it parsed by that array.
- * `rendered`: where resvg works.
  */
-export async function drawCard(content: CardContent, fonts: CardFont[], rendered: "on Node's thread pool" | "on this thread" = "on Node's thread pool"): Promise<DrawnCard> {
+export async function drawCard(content: CardContent, fonts: CardFont[]): Promise<DrawnCard> {
   // Loaded when a card is drawn: a build whose cards are all cached, or a command, never loads them.
-  const [{ default: satori }, { Resvg, renderAsync }] = await Promise.all([import("satori"), import("@resvg/resvg-js")]);
+  const [{ default: satori }, { renderAsync }] = await Promise.all([import("satori"), import("@resvg/resvg-js")]);
   const undrawn: UndrawnText[] = [];
   // satori asks for more fonts for each piece of text none of those given has; none is added.
   const loadAdditionalAsset = async (script: string, text: string) => {
@@ -35,8 +33,7 @@ export async function drawCard(content: CardContent, fonts: CardFont[], rendered
   // satori's types want a React element; the plain object is what it reads.
   const svg = await satori(cardElement(content) as unknown as Parameters<typeof satoriModule>[0], { width: CARD_WIDTH, height: CARD_HEIGHT, fonts, loadAdditionalAsset });
   // The SVG holds no text, only paths: no system font is needed, or allowed to differ between machines.
-  const options = { fitTo: { mode: "original" }, font: { loadSystemFonts: false }, background: "#fdfdfc" } as const;
-  const image = rendered === "on this thread" ? new Resvg(svg, options).render() : await renderAsync(svg, options);
+  const image = await renderAsync(svg, { fitTo: { mode: "original" }, font: { loadSystemFonts: false }, background: "#fdfdfc" });
   return { png: image.asPng(), undrawn };
 }
 

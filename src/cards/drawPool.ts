@@ -11,11 +11,12 @@ import type { CardFont } from "./fonts.js";
 import { drawnHere, type CardDrawer, type DrawnCard, type UndrawnText } from "./draw.js";
 
 /**
- * Fewer cards than this are drawn on this thread: each worker must first load satori and resvg and
- * parse the fonts, and this thread already renders on Node's thread pool while it lays out the next
- * card. Started for them, two workers drew 16 cards in 1.05 s against 0.94 s here, 32 in 1.23 s
- * against 1.25 s (`test/bench/cardPool.ts`, 2 cores, medians of 5); in a build they also leave this
- * thread to Eleventy. A save under `--serve` draws one card.
+ * Fewer cards than this are drawn on this thread. Alone, on 2 cores, this thread is as fast: it
+ * lays out a card while resvg renders others on Node's thread pool, and each worker must first load
+ * satori and resvg and parse the fonts (32 cards: 1.52 s here, 1.67 s on two workers started for
+ * them; `test/bench/cardPool.ts`). In a build the workers leave this thread to Eleventy: 1001 cards,
+ * whole cold builds alternating, 0.75-0.93 × the time (docs/PERFORMANCE.md); with more cores, more.
+ * A save under `--serve` draws one card.
  */
 export const POOL_FROM = 32;
 

@@ -13,6 +13,5 @@ const buildFonts = (Tinypool.workerData as WorkerStart).fonts.map(asBuffer);
 
 /** One card: its PNG bytes and the text it could not draw. */
 export default async function drawTask({ content, fonts }: CardTask): Promise<DrawnCard> {
-  // Rendered on this worker's own thread: Node's thread pool stays free for the build's files.
-  return drawCard(content, fonts ? fonts.map(asBuffer) : buildFonts, "on this thread");
+  return drawCard(content, fonts ? fonts.map(asBuffer) : buildFonts);
 }
