@@ -14,9 +14,9 @@ import { drawnHere, type CardDrawer, type DrawnCard, type UndrawnText } from "./
  * Fewer cards than this are drawn on this thread. Alone, on 2 cores, this thread is as fast: it
  * lays out a card while resvg renders others on Node's thread pool, and each worker must first load
  * satori and resvg and parse the fonts (32 cards: 1.52 s here, 1.67 s on two workers started for
- * them; `test/bench/cardPool.ts`). In a build the workers leave this thread to Eleventy: 1001 cards,
- * whole cold builds alternating, 0.75-0.93 × the time (docs/PERFORMANCE.md); with more cores, more.
- * A save under `--serve` draws one card.
+ * them; `test/bench/cardPool.ts`). In a build the workers leave this thread to Eleventy, and each
+ * further core draws cards too (on 2 cores, 1001 cards took the same time either way:
+ * docs/PERFORMANCE.md). A save under `--serve` draws one card, here, with no worker to start.
  */
 export const POOL_FROM = 32;
 

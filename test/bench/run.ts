@@ -9,7 +9,7 @@
 //   check         `weekly check` (the compiled command), RSS (peak, cold build), and the time a
 //                 one-report save takes under `eleventy --serve --incremental` on both sites
 // and, in a second table, the social cards: the time the plugin spent on them (WEEKLY_CARD_TIMING)
-// in the cold build (every card drawn) and the unchanged one (every card read from the cache),
+// in the cold build (every card drawn, on the threads named) and the unchanged one (every card read from the cache),
 // their share of that build, and the unchanged build with cards: false, for comparison.
 //   npm run bench                      N = 250, 1000, 4000; 3 runs each
 //   npm run bench -- --weeks 1000 --runs 5
