@@ -4,16 +4,20 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { spawn } from "node:child_process";
 import http from "node:http";
 import { join } from "node:path";
 import { imageSize } from "image-size";
 import { cardKey, cardUrl } from "../src/cards/key.js";
-import { cardText, textEms, titleFit, TITLE_HEIGHT, TITLE_LINE_HEIGHT, TITLE_SIZES, type CardContent } from "../src/cards/layout.js";
+import { cardCharacters, cardText, textEms, titleFit, TITLE_HEIGHT, TITLE_LINE_HEIGHT, TITLE_SIZES, type CardContent } from "../src/cards/layout.js";
 import { cardCache, isWholePng } from "../src/cards/cache.js";
 import { homeCard, reportCard } from "../src/cards/cardPages.js";
-import { copySite, ELEVENTY_BIN, outputLines, readSite, removeOutput, runEleventy, stopPreview, tempOutput, type BuiltSite } from "./helpers.js";
+import { BuildCards } from "../src/cards/cards.js";
+import { POOL_FROM } from "../src/cards/drawPool.js";
+import type { CardFont, FontFiles } from "../src/cards/fonts.js";
+import type { CardDrawer } from "../src/cards/draw.js";
+import { addReports, copySite, ELEVENTY_BIN, outputLines, readSite, removeOutput, runEleventy, stopPreview, tempOutput, type BuiltSite } from "./helpers.js";
 
 describe("cardUrl(page URL): one card per page, in /cards/ at the page's own output path", () => {
   const cases: Array<[string, string]> = [
@@ -120,6 +124,90 @@ describe("the card cache", () => {
     writeFileSync(join(dir, "cards", "notes.txt"), "kept");
     assert.equal(await cache.prune(new Set([key(1)])), 3);
     assert.deepEqual(readdirSync(join(dir, "cards")).sort(), [`${key(1)}.png`, `${key(6)}.png.2.abcd.partial`, "notes.txt"]);
+  });
+});
+
+describe("BuildCards: one build's cards", () => {
+  const png = (text: string) => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(text), Buffer.from([0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82])]);
+  const content = (title: string): CardContent => ({ siteName: "周报", title });
+  /** The characters of a cut for these cards, as the stand-in records them. */
+  const cutFor = (...cards: CardContent[]) => [...new Set(cards.map(cardCharacters).join(""))].sort().join("");
+  /** Fonts that record each cut; a drawer that records what it is asked for. */
+  function standIns() {
+    const cuts: string[] = [];
+    const fonts: FontFiles = {
+      identity: async () => "fonts@1",
+      subset: async (characters) => {
+        cuts.push([...new Set(characters)].sort().join(""));
+        return [{ name: "Noto Sans SC", data: Buffer.from(characters), weight: 700, style: "normal" }];
+      },
+    };
+    const chosen: Array<{ fonts: CardFont[]; toDraw: number }> = [];
+    const drawnWith: CardFont[][] = [];
+    let closed = 0;
+    const drawer: CardDrawer = {
+      threads: 2,
+      draw: async (card, cardFonts) => {
+        drawnWith.push(cardFonts);
+        return { png: png(card.title), undrawn: [] };
+      },
+      close: async () => void closed++,
+    };
+    const choose = (fonts: CardFont[], toDraw: number) => {
+      chosen.push({ fonts, toDraw });
+      return drawer;
+    };
+    return { fonts, choose, cuts, chosen, drawnWith, closed: () => closed };
+  }
+
+  test("cuts the fonts once, to the characters of every card not kept, and draws each such card in that one array; closing stops the drawer", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "weekly-build-cards-"));
+    try {
+      const cache = cardCache(dir);
+      const all = [content("甲"), content("乙"), content("丙")];
+      await cache.write(cardKey(all[0]!, "fonts@1"), png("kept"));
+      const spy = standIns();
+      const run = new BuildCards(spy.fonts, cache, () => all, spy.choose);
+      const pngs = await Promise.all(all.map((card) => run.png(card, "posts/a.md")));
+      assert.deepEqual(pngs.map((bytes) => bytes.subarray(8, -12).toString()), ["kept", "乙", "丙"]);
+      assert.deepEqual(spy.cuts, [cutFor(all[1]!, all[2]!)], "one cut, without the kept card's 甲");
+      assert.deepEqual(spy.chosen.map(({ toDraw }) => toDraw), [2], "the drawer is chosen once, for the two cards to draw");
+      assert.equal(spy.drawnWith.length, 2);
+      for (const fonts of spy.drawnWith) assert.equal(fonts, spy.chosen[0]!.fonts, "the build's own array, which each worker has");
+      assert.deepEqual(await run.drawnOn(), { threads: 2, fallback: undefined });
+      await run.close();
+      assert.equal(spy.closed(), 1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("a card the build's cut lacks (not among the cards it was told of) is drawn in a cut of its own", async () => {
+    const spy = standIns();
+    const run = new BuildCards(spy.fonts, undefined, () => [content("甲")], spy.choose);
+    await run.png(content("甲"), "posts/a.md");
+    await run.png(content("丁"), "posts/b.md");
+    assert.deepEqual(spy.cuts, [cutFor(content("甲")), cutFor(content("丁"))]);
+    assert.equal(spy.drawnWith[0], spy.chosen[0]!.fonts);
+    assert.notEqual(spy.drawnWith[1], spy.chosen[0]!.fonts);
+  });
+
+  test("a build whose cards are all kept cuts no font and chooses no drawer (no thread is started); closing it does nothing", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "weekly-build-cards-"));
+    try {
+      const cache = cardCache(dir);
+      const all = [content("甲"), content("乙")];
+      for (const card of all) await cache.write(cardKey(card, "fonts@1"), png(card.title));
+      const spy = standIns();
+      const run = new BuildCards(spy.fonts, cache, () => all, spy.choose);
+      await Promise.all(all.map((card) => run.png(card, "posts/a.md")));
+      assert.deepEqual([spy.cuts, spy.chosen], [[], []]);
+      assert.equal(await run.drawnOn(), undefined);
+      await run.close();
+      assert.equal(spy.closed(), 0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -235,6 +323,52 @@ describe("the cards of a production build", () => {
       assert.ok(cardBytes(site, cardUrl(PUBLISHED[1]!).slice(1)).equals(cardBytes(first.site, cardUrl(PUBLISHED[1]!).slice(1))), "the same bytes: the transforms leave a card alone");
     } finally {
       rmSync(prefixed, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("a site with more cards to draw than POOL_FROM", () => {
+  /** The scheduled site with `extra` more reports. */
+  function siteWithReports(extra: number): string {
+    const dir = copySite("scheduled");
+    addReports(dir, extra);
+    return dir;
+  }
+  const threads = Math.min(availableParallelism(), POOL_FROM + 3);
+  const onThreads = threads > 1 ? ` on ${threads} threads` : "";
+
+  test(`npx eleventy draws them on every core${onThreads ? "" : " (this machine has one)"}, ends by itself, and the next build draws none and starts no thread`, () => {
+    const dir = siteWithReports(POOL_FROM);
+    const output = tempOutput("cards-pool");
+    try {
+      const cold = runEleventy(dir, output, NOW);
+      assert.deepEqual([cold.status, cold.signal], [0, null], cold.stderr);
+      const count = POOL_FROM + 3;
+      assert.match(timing(outputLines(cold)) ?? "", new RegExp(`^\\[weekly\\] cards: ${count} \\(${count} drawn, 0 from the cache\\) in [\\d.]+ s${onThreads}$`));
+      const site = readSite(output);
+      assert.equal(cardFiles(site).length, count);
+      for (const file of cardFiles(site)) assert.deepEqual({ ...imageSize(cardBytes(site, file)) }, { height: 630, width: 1200, type: "png" }, file);
+      const warm = runEleventy(dir, output, NOW);
+      assert.deepEqual([warm.status, warm.signal], [0, null], warm.stderr);
+      assert.match(timing(outputLines(warm)) ?? "", new RegExp(`^\\[weekly\\] cards: ${count} \\(0 drawn, ${count} from the cache\\) in [\\d.]+ s$`));
+    } finally {
+      rmSync(output, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("a build that fails while its cards are drawn on worker threads still ends by itself, with the failure", () => {
+    const dir = siteWithReports(POOL_FROM);
+    const output = tempOutput("cards-pool-fails");
+    try {
+      // A page of the site that fails to render once the cards are being drawn.
+      writeFileSync(join(dir, "broken.11ty.js"), 'export const data = { permalink: "/broken/" };\nexport async function render() {\n  await new Promise((resolve) => setTimeout(resolve, 1500));\n  throw new Error("this page cannot render");\n}\n');
+      const run = runEleventy(dir, output, NOW);
+      assert.deepEqual([run.status, run.signal], [1, null], run.stderr);
+      assert.match(run.stderr, /this page cannot render/);
+    } finally {
+      rmSync(output, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -108,6 +108,15 @@ export function copySiteInto(fixture: string, dir: string): string {
   return dir;
 }
 
+/** Adds `count` published reports to a copy of a fixture site: one a week from 2025-W30 (Thursday 2025-07-24), each with a title of its own. */
+export function addReports(siteDir: string, count: number): void {
+  for (let n = 0; n < count; n++) {
+    const week = `2025-W${30 + n}`;
+    const date = new Date(Date.UTC(2025, 6, 24 + 7 * n)).toISOString().slice(0, 10);
+    writeFileSync(join(siteDir, "posts", `${week}-ai-weekly.md`), `---\ntitle: ${week} 第 ${n + 1} 份加印周报\ndescription:\ndate: ${date}\ntags: [AI]\n---\n\n第 ${n + 1} 份加印周报的正文。\n`);
+  }
+}
+
 export const WEEKLY_BIN = join(ROOT, "src", "cli", "weekly.js");
 
 /** Runs the real `weekly` command in `siteDir`, as `npx weekly` does. */

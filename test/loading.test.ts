@@ -6,12 +6,14 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { copySite, ROOT, tempOutput } from "./helpers.js";
+import { addReports, copySite, ROOT, tempOutput } from "./helpers.js";
+import { POOL_FROM } from "../src/cards/drawPool.js";
 
 /** Loaded on first use only (src/core/onFirstUse.ts and `await import()` where they are used). */
-const ON_USE = ["juice", "@11ty/eleventy-img", "satori", "@resvg/resvg-js", "subset-font", "feedsmith"];
+const ON_USE = ["juice", "@11ty/eleventy-img", "satori", "@resvg/resvg-js", "subset-font", "tinypool", "feedsmith"];
 const NOW = "2026-02-13T00:00";
 
 const PACKAGE_RE = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//;
@@ -69,12 +71,28 @@ describe("the plugin loads only what the build uses", () => {
     assert.deepEqual(onUse(run.packages), []);
   });
 
-  test("a production build of a site without pictures draws its cards, and loads neither the inliner nor the image encoder", () => {
+  /** A production build of `site` into `output`, recorded. */
+  const build = (site: string, output: string) =>
+    loadedBy(site, `const { default: Eleventy } = await import(${JSON.stringify(import.meta.resolve("@11ty/eleventy"))});\nconst eleventy = new Eleventy(".", ${JSON.stringify(output)}, { quietMode: true });\nawait eleventy.write();`);
+
+  test("a production build of a site without pictures draws its few cards on this thread, and loads neither the inliner nor the image encoder", () => {
     const site = copySite("scheduled");
     const output = tempOutput("loading-build");
-    const run = loadedBy(site, `const { default: Eleventy } = await import(${JSON.stringify(import.meta.resolve("@11ty/eleventy"))});\nconst eleventy = new Eleventy(".", ${JSON.stringify(output)}, { quietMode: true });\nawait eleventy.write();`);
+    const run = build(site, output);
     assert.equal(run.status, 0, run.stderr);
     assert.deepEqual(onUse(run.packages), ["satori", "@resvg/resvg-js", "subset-font"]);
+    const again = build(site, output);
+    assert.equal(again.status, 0, again.stderr);
+    assert.ok(again.packages.has("luxon"), "the record names the packages the build loaded");
+    assert.deepEqual(onUse(again.packages), [], "every card kept: no renderer, no font cut, no thread pool");
+  });
+
+  test(`a build with ${POOL_FROM} cards or more to draw loads the thread pool`, { skip: availableParallelism() < 2 && "one core: every card is drawn on the main thread" }, () => {
+    const site = copySite("scheduled");
+    addReports(site, POOL_FROM);
+    const run = build(site, tempOutput("loading-pool"));
+    assert.equal(run.status, 0, run.stderr);
+    assert.ok(run.packages.has("tinypool"), [...run.packages].join(" "));
   });
 });
 

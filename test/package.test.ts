@@ -8,13 +8,14 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { createRequire } from "node:module";
 import { dirname, join, relative, sep } from "node:path";
 import { parseHTML } from "linkedom";
-import { all, besidesContentWarnings, checkSummary, listFiles, removeOutput, ROOT, tempOutput, text, freePort, stopPreview } from "./helpers.js";
+import { addReports, all, besidesContentWarnings, checkSummary, listFiles, removeOutput, ROOT, tempOutput, text, freePort, stopPreview } from "./helpers.js";
 import { crawl } from "./crawl.js";
 import { DEFAULTS } from "../src/core/options.js";
+import { POOL_FROM } from "../src/cards/drawPool.js";
 import { OPTIONS_SCHEMA, withoutDefault } from "../src/core/optionsSchema.js";
 
 const REPORT = "2026-W06-ai-weekly.md";
@@ -95,7 +96,7 @@ after(() => removeOutput(packageDir));
 
 describe("the packed plugin", () => {
   test("holds the compiled plugin with its types, the weekly command and the theme, and none of the blog or its tests", () => {
-    for (const file of ["package.json", "README.md", "dist/index.js", "dist/index.d.ts", "dist/cli/main.js", "src/cli/weekly.js", "layouts/base.njk", "layouts/post.njk", "layouts/digest.njk", "layouts/page.njk", "layouts/macros.njk", "layouts/style.css"]) {
+    for (const file of ["package.json", "README.md", "dist/index.js", "dist/index.d.ts", "dist/cli/main.js", "dist/cards/drawWorker.js", "src/cli/weekly.js", "layouts/base.njk", "layouts/post.njk", "layouts/digest.njk", "layouts/page.njk", "layouts/macros.njk", "layouts/style.css"]) {
       assert.ok(packed.includes(file), `${file} is not in the package`);
     }
     for (const file of packed) assert.doesNotMatch(file, /^(test|posts|weekly_news|docs|_site|node_modules)\//, file);
@@ -203,6 +204,23 @@ describe("docs/plugin.md's options table says what the plugin's schema and defau
       if (option.accepts !== undefined) assert.equal(row.accepts, option.accepts);
     });
   }
+});
+
+describe(`a fresh site with ${POOL_FROM} reports or more`, () => {
+  test("draws its cards on worker threads, from the installed package's dist/cards/drawWorker.js", { skip: availableParallelism() < 2 && "one core: every card is drawn on the main thread" }, () => {
+    const site = freshSite();
+    const output = tempOutput("fresh-pool");
+    try {
+      addReports(site, POOL_FROM);
+      const run = spawnSync(process.execPath, [ELEVENTY(site), "--output", output], { cwd: site, env: { ...process.env, ...NOW, WEEKLY_CARD_TIMING: "1" }, encoding: "utf8", timeout: 180_000 });
+      assert.deepEqual([run.status, run.signal], [0, null], run.stderr);
+      const count = POOL_FROM + 2;
+      assert.match(run.stdout, new RegExp(`\\[weekly\\] cards: ${count} \\(${count} drawn, 0 from the cache\\) in [\\d.]+ s on ${Math.min(availableParallelism(), count)} threads\\n`));
+      assert.equal(listFiles(join(output, "cards")).length, count);
+    } finally {
+      [site, output].forEach((dir) => removeOutput(dir));
+    }
+  });
 });
 
 describe("a CommonJS site: module.exports = function (eleventyConfig) { eleventyConfig.addPlugin(require(\"eleventy-plugin-weekly\")) }", () => {

@@ -1,14 +1,13 @@
 // The cards of one build: each read from the cache when it is kept, else drawn and kept. The fonts
 // are cut once per build, to the characters of every card this build must draw, and only when one
-// must be drawn: a build whose cards are all kept never reads the font files.
+// must be drawn: a build whose cards are all kept never reads the font files, nor starts a thread.
+// The cards are drawn on worker threads, one per core, when there are enough of them (drawPool.ts).
 import { cardCharacters, type CardContent } from "./layout.js";
 import { cardKey } from "./key.js";
 import type { CardCache } from "./cache.js";
 import type { CardFont, FontFiles } from "./fonts.js";
-import { drawCard, type UndrawnText } from "./draw.js";
-
-/** Cards drawn at once: one laid out while others are turned into PNG. */
-const DRAWN_AT_ONCE = 4;
+import type { CardDrawer, UndrawnText } from "./draw.js";
+import { cardDrawers, type ChooseDrawer } from "./drawPool.js";
 
 /** What a build did with its cards, for the timing line. */
 export interface CardTally {
@@ -19,6 +18,13 @@ export interface CardTally {
   ms: number;
 }
 
+/** What the build draws with: its fonts, the characters they were cut to, and where it draws. */
+interface Prepared {
+  fonts: CardFont[];
+  characters: Set<string>;
+  drawer: CardDrawer;
+}
+
 export class BuildCards {
   readonly #fonts: FontFiles;
   readonly #cache: CardCache | undefined;
@@ -26,18 +32,17 @@ export class BuildCards {
   /** The keys of the cards this build made: the cache keeps these when the build is done. */
   readonly used = new Set<string>();
   readonly tally: CardTally = { drawn: 0, reused: 0, ms: 0 };
-  #prepared: Promise<{ fonts: CardFont[]; characters: Set<string> }> | undefined;
+  readonly #drawers: ChooseDrawer;
+  #prepared: Promise<Prepared> | undefined;
   #busy = 0;
   #since = 0;
-  /** Cards being drawn, and those waiting their turn. */
-  #drawingNow = 0;
-  #waiting: Array<() => void> = [];
 
-  /** `all`: every card this build shows, asked for when the first must be drawn. */
-  constructor(fonts: FontFiles, cache: CardCache | undefined, all: () => CardContent[]) {
+  /** `all`: every card this build shows, asked for when the first must be drawn; `drawers`: where the cards are drawn. */
+  constructor(fonts: FontFiles, cache: CardCache | undefined, all: () => CardContent[], drawers: ChooseDrawer = cardDrawers()) {
     this.#fonts = fonts;
     this.#cache = cache;
     this.#all = all;
+    this.#drawers = drawers;
   }
 
   /** Text a card drawn by this build left out (no font has it), by the card's source: `posts/a.md`. */
@@ -54,8 +59,8 @@ export class BuildCards {
         this.tally.reused++;
         return kept;
       }
-      const fonts = await this.#fontsFor(content);
-      const { png, undrawn } = await this.#drawing(() => drawCard(content, fonts));
+      const { drawer, fonts } = await this.#drawingOf(content);
+      const { png, undrawn } = await drawer.draw(content, fonts);
       if (undrawn.length > 0) this.undrawn.set(source, undrawn);
       await this.#cache?.write(key, png);
       this.tally.drawn++;
@@ -65,42 +70,38 @@ export class BuildCards {
     }
   }
 
-  /**
-   * Eleventy renders every card at once: drawn a few at a time (resvg works on Node's thread pool
-   * while satori lays out the next), a cold build of 1000 cards does not hold 1000 SVGs at once.
-   */
-  async #drawing<T>(draw: () => Promise<T>): Promise<T> {
-    // A card done hands its turn to the next waiting one.
-    if (this.#drawingNow >= DRAWN_AT_ONCE) await new Promise<void>((resolve) => this.#waiting.push(resolve));
-    else this.#drawingNow++;
-    try {
-      return await draw();
-    } finally {
-      const next = this.#waiting.shift();
-      if (next) next();
-      else this.#drawingNow--;
-    }
-  }
-
   /** Removes from the cache every card this build did not make (a production build's, once it is done). */
   async prune(): Promise<number> {
     return (await this.#cache?.prune(this.used)) ?? 0;
   }
 
+  /** Where this build's cards were drawn: the threads, and why the worker threads gave way, if they did (none drawn: undefined). */
+  async drawnOn(): Promise<Pick<CardDrawer, "threads" | "fallback"> | undefined> {
+    const prepared = await this.#prepared?.catch(() => undefined);
+    return prepared && { threads: prepared.drawer.threads, fallback: prepared.drawer.fallback };
+  }
+
+  /** Stops the threads drawing this build's cards, once the build is done (or given up). */
+  async close(): Promise<void> {
+    await (await this.#prepared?.catch(() => undefined))?.drawer.close();
+  }
+
   /**
    * The fonts, cut to the characters of every card not kept (one cut for the build, since a cut
-   * costs as much as drawing a few cards); a card whose characters that cut lacks (its entry
-   * vanished meanwhile) gets a cut of its own.
+   * costs as much as drawing a few cards), and where those cards are drawn; a card whose characters
+   * that cut lacks (its entry vanished meanwhile) gets a cut of its own.
    */
-  async #fontsFor(content: CardContent): Promise<CardFont[]> {
+  async #drawingOf(content: CardContent): Promise<{ drawer: CardDrawer; fonts: CardFont[] }> {
     this.#prepared ??= (async () => {
       const identity = await this.#fonts.identity();
       const missing = this.#all().filter((card) => !this.#cache?.has(cardKey(card, identity)));
       const characters = new Set([...missing, content].flatMap((card) => [...cardCharacters(card)]));
-      return { fonts: await this.#fonts.subset([...characters].join("")), characters };
+      const fonts = await this.#fonts.subset([...characters].join(""));
+      return { fonts, characters, drawer: this.#drawers(fonts, Math.max(missing.length, 1)) };
     })();
     const prepared = await this.#prepared;
     const own = cardCharacters(content);
-    return [...own].every((char) => prepared.characters.has(char)) ? prepared.fonts : this.#fonts.subset(own);
+    const fonts = [...own].every((char) => prepared.characters.has(char)) ? prepared.fonts : await this.#fonts.subset(own);
+    return { drawer: prepared.drawer, fonts };
   }
 }

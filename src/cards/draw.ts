@@ -1,5 +1,6 @@
 // Drawing one card: satori lays the elements out as SVG (text as paths, in the fonts given), then
-// resvg turns it into PNG on Node's thread pool, so that two cards are drawn at once.
+// resvg turns it into PNG on Node's thread pool. The same on this thread and on a worker of the
+// card pool (drawPool.ts).
 import type satoriModule from "satori";
 import { CARD_HEIGHT, CARD_WIDTH, cardElement, type CardContent } from "./layout.js";
 import type { CardFont } from "./fonts.js";
@@ -10,11 +11,17 @@ export interface UndrawnText {
   text: string;
 }
 
+/** A card drawn: its PNG bytes, and the text it could not draw (left out: a gap in the picture). */
+export interface DrawnCard {
+  png: Buffer;
+  undrawn: UndrawnText[];
+}
+
 /**
  * The card as PNG bytes, and the text it could not draw (left out: a gap in the picture). `fonts`
  * is the same array for every card of a build: satori keeps the fonts it parsed by that array.
  */
-export async function drawCard(content: CardContent, fonts: CardFont[]): Promise<{ png: Buffer; undrawn: UndrawnText[] }> {
+export async function drawCard(content: CardContent, fonts: CardFont[]): Promise<DrawnCard> {
   // Loaded when a card is drawn: a build whose cards are all cached, or a command, never loads them.
   const [{ default: satori }, { renderAsync }] = await Promise.all([import("satori"), import("@resvg/resvg-js")]);
   const undrawn: UndrawnText[] = [];
@@ -28,4 +35,45 @@ export async function drawCard(content: CardContent, fonts: CardFont[]): Promise
   // The SVG holds no text, only paths: no system font is needed, or allowed to differ between machines.
   const image = await renderAsync(svg, { fitTo: { mode: "original" }, font: { loadSystemFonts: false }, background: "#fdfdfc" });
   return { png: image.asPng(), undrawn };
+}
+
+/** Where a build's cards are drawn: on this thread (below), or on worker threads (drawPool.ts). */
+export interface CardDrawer {
+  /** Threads drawing the cards: 1 on this thread. */
+  readonly threads: number;
+  /** Why the worker threads gave way to this thread, when they did. */
+  readonly fallback?: string;
+  /** A card, drawn in `fonts`: the build's, or a cut of the card's own. */
+  draw(content: CardContent, fonts: CardFont[]): Promise<DrawnCard>;
+  /** Stops the threads it started; drawing on this thread needs no stopping. */
+  close(): Promise<void>;
+}
+
+/** Cards drawn on this thread at once: one laid out while others are turned into PNG. */
+const DRAWN_AT_ONCE = 4;
+
+/**
+ * Cards drawn on this thread. Eleventy renders every card at once: drawn a few at a time (resvg
+ * works on Node's thread pool while satori lays out the next), a cold build of 1000 cards does not
+ * hold 1000 SVGs at once.
+ */
+export function drawnHere(): CardDrawer {
+  let drawing = 0;
+  const waiting: Array<() => void> = [];
+  return {
+    threads: 1,
+    async draw(content, fonts) {
+      // A card done hands its turn to the next waiting one.
+      if (drawing >= DRAWN_AT_ONCE) await new Promise<void>((resolve) => waiting.push(resolve));
+      else drawing++;
+      try {
+        return await drawCard(content, fonts);
+      } finally {
+        const next = waiting.shift();
+        if (next) next();
+        else drawing--;
+      }
+    },
+    async close() {},
+  };
 }

@@ -52,12 +52,15 @@ export function installCards(eleventyConfig: EleventyConfig, opts: ResolvedOptio
   };
   /** One build's cards, made with the first card it renders. */
   const runs = new WeakMap<BuildState, BuildCards>();
+  /** The last build's cards: its threads are stopped when it ends, or when the next build starts if it failed. */
+  let last: BuildCards | undefined;
   const runOf = (data: CardData): BuildCards => {
     const state = build.current;
     let run = runs.get(state);
     if (!run) {
       const reports = api.reports(data.collections.all ?? []);
-      run = new BuildCards(fonts, cache, () => [...(homeContent ? [homeContent] : []), ...reports.map(contentOf)]);
+      void last?.close();
+      last = run = new BuildCards(fonts, cache, () => [...(homeContent ? [homeContent] : []), ...reports.map(contentOf)]);
       runs.set(state, run);
     }
     return run;
@@ -83,10 +86,14 @@ export function installCards(eleventyConfig: EleventyConfig, opts: ResolvedOptio
     const state = build.latest;
     const run = state && runs.get(state);
     if (!state || !run) return;
+    await run.close();
     // Only a whole production build knows every card the site shows: the others it keeps.
     if (event.runMode === "build" && !state.preview && !event.incremental && state.writes) await run.prune();
     for (const [source, undrawn] of [...run.undrawn].sort(([a], [b]) => (a < b ? -1 : 1))) console.warn(`[weekly] ${undrawnWarning(source, undrawn)}`);
+    const drawnOn = await run.drawnOn();
+    if (drawnOn?.fallback !== undefined) console.warn(`[weekly] the social cards were drawn on one thread: a worker thread failed (${drawnOn.fallback})`);
     const { drawn, reused, ms } = run.tally;
-    if (env().WEEKLY_CARD_TIMING === "1") console.log(`[weekly] cards: ${drawn + reused} (${drawn} drawn, ${reused} from the cache) in ${(ms / 1000).toFixed(2)} s`);
+    const threads = drawnOn && drawnOn.threads > 1 ? ` on ${drawnOn.threads} threads` : "";
+    if (env().WEEKLY_CARD_TIMING === "1") console.log(`[weekly] cards: ${drawn + reused} (${drawn} drawn, ${reused} from the cache) in ${(ms / 1000).toFixed(2)} s${threads}`);
   });
 }

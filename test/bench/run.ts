@@ -9,7 +9,7 @@
 //   check         `weekly check` (the compiled command), RSS (peak, cold build), and the time a
 //                 one-report save takes under `eleventy --serve --incremental` on both sites
 // and, in a second table, the social cards: the time the plugin spent on them (WEEKLY_CARD_TIMING)
-// in the cold build (every card drawn) and the unchanged one (every card read from the cache),
+// in the cold build (every card drawn, on the threads named) and the unchanged one (every card read from the cache),
 // their share of that build, and the unchanged build with cards: false, for comparison.
 // Before it, this blog as it is (test/bench/blog.ts): its warm and cold build and its commands.
 //   npm run bench                      this blog, then N = 250, 1000, 4000; 3 runs each
@@ -110,7 +110,7 @@ interface Run {
   ms: number;
   maxRssKiB: number;
   /** The plugin's social cards in this build (absent when it made none). */
-  cards?: { drawn: number; reused: number; ms: number };
+  cards?: { drawn: number; reused: number; ms: number; threads: number };
 }
 
 /** The clock of every build: every report is live. */
@@ -273,7 +273,7 @@ for (const count of SIZES) {
     const share = (part: number, whole: number) => `${((100 * part) / whole).toFixed(1)} %`;
     const drawn = rows.cold[0]?.cards;
     cardRows.push(
-      `| ${count} | ${drawn ? drawn.drawn + drawn.reused : 0} | ${cold.toFixed(0)} | ${coldCards.toFixed(0)} | ${share(coldCards, cold)} | ${unchanged.toFixed(0)} | ${warmCards.toFixed(0)} | ` +
+      `| ${count} | ${drawn ? drawn.drawn + drawn.reused : 0} | ${drawn?.threads ?? 0} | ${cold.toFixed(0)} | ${coldCards.toFixed(0)} | ${share(coldCards, cold)} | ${unchanged.toFixed(0)} | ${warmCards.toFixed(0)} | ` +
         `${share(warmCards, unchanged)} ${warmCards / unchanged < GOALS.warmCards ? "✓" : "✗"} | ${noCards.toFixed(0)} | ${(unchanged - noCards).toFixed(0)} (${share(unchanged - noCards, unchanged)}) |`,
     );
   } finally {
@@ -282,8 +282,8 @@ for (const count of SIZES) {
   }
 }
 console.log(`\nSocial cards (goal: an unchanged build spends under ${GOALS.warmCards * 100} % of its time on cards); "cards" is the time during which the plugin was making at least one card.`);
-console.log("| weeks | cards | cold build | cards (cold) | share | unchanged build | cards (unchanged) | share | unchanged, cards: false | difference |");
-console.log("|---|---|---|---|---|---|---|---|---|---|");
+console.log("| weeks | cards | threads | cold build | cards (cold) | share | unchanged build | cards (unchanged) | share | unchanged, cards: false | difference |");
+console.log("|---|---|---|---|---|---|---|---|---|---|---|");
 for (const row of cardRows) console.log(row);
 if (coldBySize.has(1000) && coldBySize.has(4000)) {
   const scale = coldBySize.get(4000)! / coldBySize.get(1000)!;
