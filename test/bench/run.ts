@@ -208,7 +208,8 @@ async function editRebuild(siteDir: string, port: number, pages: number): Promis
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-const GOALS = { cold: 1.0, unchanged: 1.1, publishOne: 1.3, noSearch: 1.5, check: 0.5, rss: 1.5, edit: 1.2, warmCards: 0.05 } as const;
+/** Issue 30's goals for the generated sites (issue 15 had set cold ≤ 1.0, w/o search ≤ 1.5, RSS ≤ 1.5, edit ≤ 1.2). */
+const GOALS = { cold: 3.0, unchanged: 1.1, publishOne: 1.3, noSearch: 1.8, check: 0.5, rss: 2.0, edit: 2.0, warmCards: 0.05 } as const;
 const ratio = (value: number, base: number, goal: number) => `${(value / base).toFixed(2)} ${value / base <= goal ? "✓" : "✗"}`;
 
 console.log(`Machine: ${(await import("node:os")).cpus()[0]?.model ?? "?"} × ${(await import("node:os")).cpus().length}, Node ${process.version}; ${RUNS} runs each, alternating; medians, ms.`);
