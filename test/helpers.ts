@@ -5,6 +5,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, exis
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import http from "node:http";
 import { createServer } from "node:net";
 import { Writable } from "node:stream";
 import { gunzipSync } from "node:zlib";
@@ -288,6 +289,26 @@ export function freePort(): Promise<number> {
       const { port } = probe.address() as { port: number };
       probe.close(() => resolve(port));
     });
+  });
+}
+
+/** What a server answered: its status, Content-Type and body. */
+export interface Answer {
+  status: number;
+  type: string;
+  bytes: Buffer;
+}
+
+/** A GET of `url` as a browser asks for a subresource (an <img>, a <source>): the answer, whatever its status. */
+export function httpGet(url: string): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers: { "sec-fetch-mode": "no-cors" } }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, type: String(response.headers["content-type"] ?? ""), bytes: Buffer.concat(chunks) }));
+      })
+      .on("error", reject);
   });
 }
 

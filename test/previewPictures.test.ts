@@ -8,14 +8,13 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from "node:fs";
-import http from "node:http";
 import { join } from "node:path";
 import { imageSize } from "image-size";
 import sharp from "sharp";
 import { requestedVariant, shownVariants } from "../src/eleventy/previewPictures.js";
 import { ignoreCache } from "../src/eleventy/previewWatch.js";
 import type { ImagePlan } from "../src/content/images.js";
-import { copySite, ELEVENTY_BIN, freePort, listFiles, runEleventy, stopPreview, tempOutput } from "./helpers.js";
+import { copySite, ELEVENTY_BIN, freePort, httpGet as get, listFiles, runEleventy, stopPreview, tempOutput, type Answer } from "./helpers.js";
 
 const PLAN: ImagePlan = {
   kind: "responsive",
@@ -73,24 +72,6 @@ const REPORT = { file: "posts/2026-W06-ai-weekly.md", url: "/posts/2026-W06-ai-w
 /** The photo the author adds while previewing, and a picture added and then taken out again. */
 const PHOTO = { name: "big-photo", width: 3000, height: 2000 };
 const DROPPED = "dropped-chart";
-
-interface Answer {
-  status: number;
-  type: string;
-  bytes: Buffer;
-}
-
-function get(url: string): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, { headers: { "sec-fetch-mode": "no-cors" } }, (response) => {
-        const chunks: Buffer[] = [];
-        response.on("data", (chunk: Buffer) => chunks.push(chunk));
-        response.on("end", () => resolve({ status: response.statusCode ?? 0, type: String(response.headers["content-type"] ?? ""), bytes: Buffer.concat(chunks) }));
-      })
-      .on("error", reject);
-  });
-}
 
 /** Each variant the page's <picture> of `name` offers: its URL, the type its <source> (or the <img>, JPEG) gives, its width. */
 function offered(html: string, name: string): Array<{ url: string; type: string; width: number }> {

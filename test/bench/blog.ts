@@ -10,6 +10,7 @@
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { median } from "./median.js";
 import { join } from "node:path";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
@@ -69,7 +70,6 @@ function benchStartup(cwd: string, runs: number): void {
   console.log(`| ${times.map((t) => median(t).toFixed(0)).join(" | ")} |\n`);
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const ratio = (value: number, base: number, goal: number) => `${(value / base).toFixed(2)} ${value / base <= goal ? "✓" : "✗"}`;
 
 /** Prints the table of this blog's build and commands, medians of `runs` alternating runs. */

@@ -10,6 +10,7 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { cardFonts } from "../../src/cards/fonts.js";
 import { cardCharacters, type CardContent } from "../../src/cards/layout.js";
+import { median } from "./median.js";
 import { cardDrawers } from "../../src/cards/drawPool.js";
 
 const COMPILED_WORKER = new URL("../../dist/cards/drawWorker.js", import.meta.url);
@@ -48,7 +49,6 @@ if (mode === "here" || mode === "pool") {
         hashes.add(result.hash);
       }
     }
-    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!.toFixed(0);
-    console.log(`| ${count} | ${median(times.here)} | ${median(times.pool)} | ${hashes.size === 1 ? "yes" : "no"} |`);
+    console.log(`| ${count} | ${median(times.here).toFixed(0)} | ${median(times.pool).toFixed(0)} | ${hashes.size === 1 ? "yes" : "no"} |`);
   }
 }

@@ -6,13 +6,13 @@
 //   node --import tsx test/bench/previewPhoto.ts [--runs 3]     (after `npm run compile`)
 import { spawn } from "node:child_process";
 import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import http from "node:http";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import sharp from "sharp";
+import { freePort, httpGet as get } from "../helpers.js";
+import { median } from "./median.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 /** The goal of issue 30: a save that adds a photo takes at most this many times a plain save. */
@@ -49,30 +49,6 @@ export const config = { dir: { includes: "" }, markdownTemplateEngine: false };
   );
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-function get(url: string): Promise<{ status: number; type: string; bytes: Buffer }> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, { headers: { "sec-fetch-mode": "no-cors" } }, (response) => {
-        const chunks: Buffer[] = [];
-        response.on("data", (chunk: Buffer) => chunks.push(chunk));
-        response.on("end", () => resolve({ status: response.statusCode ?? 0, type: String(response.headers["content-type"] ?? ""), bytes: Buffer.concat(chunks) }));
-      })
-      .on("error", reject);
-  });
-}
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface PreviewPhotoTimes {

@@ -21,6 +21,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { DateTime } from "luxon";
+import { median } from "./median.js";
 import { benchBlog } from "./blog.js";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
@@ -206,7 +207,6 @@ async function editRebuild(siteDir: string, port: number, pages: number): Promis
   }
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** Issue 30's goals for the generated sites (issue 15 had set cold ≤ 1.0, w/o search ≤ 1.5, RSS ≤ 1.5, edit ≤ 1.2). */
 const GOALS = { cold: 3.0, unchanged: 1.1, publishOne: 1.3, noSearch: 1.8, check: 0.5, rss: 2.0, edit: 2.0, warmCards: 0.05 } as const;
