@@ -46,15 +46,11 @@ export function tempOutput(label: string): string {
  * from `siteDir` (each test file is its own process).
  */
 export async function buildSite(siteDir: string, configPath: string, output = tempOutput("site")): Promise<BuiltSite> {
-  const previous = process.cwd();
-  process.chdir(siteDir);
-  try {
+  await inFolder(siteDir, {}, async () => {
     const eleventy = new Eleventy(".", output, { configPath, quietMode: true });
     eleventy.disableLogger();
     await eleventy.write();
-  } finally {
-    process.chdir(previous);
-  }
+  });
   return readSite(output);
 }
 
@@ -145,6 +141,16 @@ export async function runWeeklyInProcess(cwd: string, args: string[], given: Rec
     return { stream: new Writable({ write: (chunk, _encoding, done) => (chunks.push(String(chunk)), done()) }), text: () => chunks.join("") };
   };
   const [out, err] = [collect(), collect()];
+  const status = await inFolder(cwd, env, () => main(args, out.stream, err.stream));
+  return { status, stdout: out.text(), stderr: err.text() };
+}
+
+/**
+ * `run` in the folder `cwd`, with `env` set (or, undefined, unset) while it runs; the working folder and
+ * the environment are given back after, whatever happens. For work a test runs in its own process
+ * (the `weekly` command, Eleventy), one at a time: the folder and environment are the process's.
+ */
+export async function inFolder<T>(cwd: string, env: Record<string, string | undefined>, run: () => Promise<T>): Promise<T> {
   const [previous, saved] = [process.cwd(), Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]))];
   const setEnv = (values: Record<string, string | undefined>) => {
     for (const [key, value] of Object.entries(values)) {
@@ -155,8 +161,7 @@ export async function runWeeklyInProcess(cwd: string, args: string[], given: Rec
   process.chdir(cwd);
   setEnv(env);
   try {
-    const status = await main(args, out.stream, err.stream);
-    return { status, stdout: out.text(), stderr: err.text() };
+    return await run();
   } finally {
     process.chdir(previous);
     setEnv(saved);

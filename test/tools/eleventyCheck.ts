@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
+import { inFolder } from "../helpers.js";
 
 interface CheckResultLike {
   name: string;
@@ -35,31 +36,20 @@ function findResult(error: unknown): CheckResultLike | undefined {
  */
 export async function eleventyCheck(site: string, env: Record<string, string | undefined> = {}): Promise<EleventyFound> {
   const output = await mkdtemp(join(tmpdir(), "weekly-eleventy-check-"));
-  const given = { ...env, WEEKLY_CHECK: "1" };
-  const saved = Object.fromEntries(Object.keys(given).map((key) => [key, process.env[key]]));
-  const setEnv = (values: Record<string, string | undefined>) => {
-    for (const [key, value] of Object.entries(values)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-  };
-  const previous = process.cwd();
   const quiet = { log: console.log, warn: console.warn, error: console.error, info: console.info };
   let result: CheckResultLike | undefined;
-  process.chdir(site);
-  setEnv(given);
   Object.assign(console, { log: () => {}, warn: () => {}, error: () => {}, info: () => {} });
   try {
-    const eleventy = new Eleventy(undefined, output, { quietMode: true });
-    eleventy.disableLogger();
-    await eleventy.write();
+    await inFolder(site, { ...env, WEEKLY_CHECK: "1" }, async () => {
+      const eleventy = new Eleventy(undefined, output, { quietMode: true });
+      eleventy.disableLogger();
+      await eleventy.write();
+    });
   } catch (error) {
     result = findResult(error);
     if (!result) throw error;
   } finally {
     Object.assign(console, quiet);
-    setEnv(saved);
-    process.chdir(previous);
     await rm(output, { recursive: true, force: true });
   }
   return { files: result?.files, problems: result?.problems };
