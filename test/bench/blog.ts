@@ -96,7 +96,8 @@ export function benchBlog(runs: number, keep: boolean): void {
       times.export.push(timed(blog, [WEEKLY, "export", "2026-W06", "--format", "email"]));
     }
     const [bareMs, warm, cold, check, made, exported] = [times.bare, times.warm, times.cold, times.check, times.new, times.export].map(median) as [number, number, number, number, number, number];
-    console.log(`This blog as it is (${readdirSync(join(ROOT, "posts")).filter((f) => f.endsWith(".md")).length} reports), whole processes. Goals: warm ≤ ${BLOG_GOALS.warm} × bare, cold ≤ ${BLOG_GOALS.cold} × bare, each command ≤ ${BLOG_GOALS.command} × bare.`);
+    const reports = readdirSync(join(ROOT, "posts")).filter((f) => f.endsWith(".md")).length;
+    console.log(`This blog as it is (${reports} ${reports === 1 ? "report" : "reports"}), whole processes. Goals: warm ≤ ${BLOG_GOALS.warm} × bare, cold ≤ ${BLOG_GOALS.cold} × bare, each command ≤ ${BLOG_GOALS.command} × bare.`);
     console.log("| bare | warm | ratio | cold | ratio | weekly check | ratio | weekly new | ratio | weekly export | ratio |");
     console.log("|---|---|---|---|---|---|---|---|---|---|---|");
     console.log(
@@ -108,6 +109,6 @@ export function benchBlog(runs: number, keep: boolean): void {
     benchStartup(blog, runs);
   } finally {
     if (!keep) rmSync(root, { recursive: true, force: true });
-    else console.log(`kept ${root}`);
+    else console.error(`kept ${root}`);
   }
 }

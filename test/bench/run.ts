@@ -15,6 +15,8 @@
 //   npm run bench                      this blog, then N = 250, 1000, 4000; 3 runs each
 //   npm run bench -- --weeks 1000 --runs 5
 //   npm run bench -- --only blog       (or --only weeks)
+// Each part's tables are written into docs/PERFORMANCE.md with the date and the machine (record.ts);
+// `--no-record` only prints them.
 import { spawn, spawnSync } from "node:child_process";
 import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -23,9 +25,10 @@ import { parseArgs } from "node:util";
 import { DateTime } from "luxon";
 import { median } from "./median.js";
 import { benchBlog } from "./blog.js";
+import { machineLine, recordRun } from "./record.js";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
-const { values } = parseArgs({ options: { weeks: { type: "string", multiple: true }, runs: { type: "string", default: "3" }, keep: { type: "boolean" }, only: { type: "string" } } });
+const { values } = parseArgs({ options: { weeks: { type: "string", multiple: true }, runs: { type: "string", default: "3" }, keep: { type: "boolean" }, only: { type: "string" }, "no-record": { type: "boolean" } } });
 const SIZES = (values.weeks ?? ["250", "1000", "4000"]).map(Number);
 const RUNS = Number(values.runs);
 const W06 = readFileSync(join(ROOT, "posts", "2026-W06-ai-weekly.md"), "utf8");
@@ -212,11 +215,26 @@ async function editRebuild(siteDir: string, port: number, pages: number): Promis
 const GOALS = { cold: 3.0, unchanged: 1.1, publishOne: 1.3, noSearch: 1.8, check: 0.5, rss: 2.0, edit: 2.0, warmCards: 0.05 } as const;
 const ratio = (value: number, base: number, goal: number) => `${(value / base).toFixed(2)} ${value / base <= goal ? "✓" : "✗"}`;
 
-console.log(`Machine: ${(await import("node:os")).cpus()[0]?.model ?? "?"} × ${(await import("node:os")).cpus().length}, Node ${process.version}; ${RUNS} runs each, alternating; medians, ms.`);
+const MACHINE = machineLine();
+const COMMAND = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`;
+/** What the run printed since its last part was recorded: each part goes into docs/PERFORMANCE.md (record.ts). */
+const printed: string[] = [];
+const print = console.log.bind(console);
+console.log = (...args: unknown[]) => {
+  printed.push(args.join(" "));
+  print(...args);
+};
+const record = (part: string) => {
+  const lines = printed.splice(0);
+  if (!values["no-record"]) recordRun(part, lines, COMMAND, MACHINE);
+};
+
+print(`Machine: ${MACHINE}; ${RUNS} runs each, alternating; medians, ms.`);
 if (values.only !== "weeks") {
   benchBlog(RUNS, values.keep ?? false);
   // The preview of this blog: a save that adds a 3000 px photo against a plain save (test/bench/previewPhoto.ts).
   for (const line of await (await import("./previewPhoto.js")).previewPhotoRows(RUNS)) console.log(line);
+  record("blog");
 }
 if (values.only === "blog") process.exit(0);
 console.log(
@@ -279,7 +297,7 @@ for (const count of SIZES) {
     );
   } finally {
     if (!values.keep) rmSync(root, { recursive: true, force: true });
-    else console.log(`kept ${root}`);
+    else console.error(`kept ${root}`);
   }
 }
 console.log(`\nSocial cards (goal: an unchanged build spends under ${GOALS.warmCards * 100} % of its time on cards); "cards" is the time during which the plugin was making at least one card.`);
@@ -290,3 +308,4 @@ if (coldBySize.has(1000) && coldBySize.has(4000)) {
   const scale = coldBySize.get(4000)! / coldBySize.get(1000)!;
   console.log(`4000 weeks / 1000 weeks, cold build: ${scale.toFixed(2)} (goal ≤ 4.3) ${scale <= 4.3 ? "✓" : "✗"}`);
 }
+record("weeks");
