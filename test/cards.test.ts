@@ -136,6 +136,7 @@ describe("BuildCards: one build's cards", () => {
   function standIns() {
     const cuts: string[] = [];
     const fonts: FontFiles = {
+      ownFiles: [],
       identity: async () => "fonts@1",
       subset: async (characters) => {
         cuts.push([...new Set(characters)].sort().join(""));

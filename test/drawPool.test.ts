@@ -11,6 +11,7 @@ import { cardFonts, type CardFont } from "../src/cards/fonts.js";
 import { cardCharacters, type CardContent } from "../src/cards/layout.js";
 import { drawnHere, type CardDrawer, type DrawnCard } from "../src/cards/draw.js";
 import { cardDrawers, cardTask, DRAW_WORKER, POOL_FROM } from "../src/cards/drawPool.js";
+import type { CardThread } from "../src/cards/cardThread.js";
 import { ROOT, tempOutput } from "./helpers.js";
 
 const card = (n: number, title = `2026年W${String(n + 1).padStart(2, "0")}人工智能周报：第 ${n + 1} 期`): CardContent => ({ siteName: "AI 周报", title, badge: `2026-W${String(n + 1).padStart(2, "0")}`, note: "2026年2月5日" });
@@ -70,6 +71,17 @@ describe("cardDrawers(threads)(fonts, cards to draw): where a build draws its ca
       await drawer.close();
     });
   }
+
+  test("with the card thread running: fewer than the pool takes → the card thread's drawer; more → the pool", async () => {
+    const threadDrawer = drawnHere();
+    const thread: CardThread = { cut: async () => [], drawer: () => threadDrawer, failed: undefined };
+    assert.equal(cardDrawers({ threads: 2 })([], POOL_FROM - 1, thread), threadDrawer);
+    assert.equal(cardDrawers({ threads: 1 })([], 1000, thread), threadDrawer);
+    const pool = cardDrawers({ threads: 2 })([], POOL_FROM, thread);
+    assert.notEqual(pool, threadDrawer);
+    assert.equal(pool.threads, 2);
+    await pool.close();
+  });
 });
 
 describe("cards drawn on worker threads", () => {

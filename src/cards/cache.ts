@@ -2,7 +2,7 @@
 // size, fonts and drawing are unchanged is read, never drawn again. Each is written whole (a
 // temporary file renamed into place); one that is not a whole PNG is drawn anew.
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 
@@ -15,6 +15,8 @@ const PARTIAL_AGE_MS = 3_600_000;
 export interface CardCache {
   /** Whether a card is kept under this key (it may still prove damaged when read). */
   has(key: string): boolean;
+  /** Whether no card at all is kept (a first build, a cleared cache): the build will draw every card. */
+  empty(): boolean;
   /** The kept card, or undefined when there is none or it is not a whole PNG. */
   read(key: string): Buffer | undefined;
   write(key: string, png: Buffer): Promise<void>;
@@ -31,6 +33,13 @@ export function cardCache(dir: string): CardCache {
   const file = (key: string) => join(dir, `${key}.png`);
   return {
     has: (key) => existsSync(file(key)),
+    empty() {
+      try {
+        return !readdirSync(dir).some((name) => ENTRY_RE.test(name));
+      } catch {
+        return true;
+      }
+    },
     // Read at once: Eleventy asks for every card together, and a thousand reads of 40 kB handed
     // to the thread pool at once took 1 s of an unchanged build of 1000 weeks (`npm run bench`).
     read(key) {

@@ -1,13 +1,15 @@
 // The cards of one build: each read from the cache when it is kept, else drawn and kept. The fonts
 // are cut once per build, to the characters of every card this build must draw, and only when one
 // must be drawn: a build whose cards are all kept never reads the font files, nor starts a thread.
-// The cards are drawn on worker threads, one per core, when there are enough of them (drawPool.ts).
+// The cards are drawn on worker threads, one per core, when there are enough of them (drawPool.ts),
+// else on the card thread when it runs (cardThread.ts), which cuts the fonts too.
 import { cardCharacters, type CardContent } from "./layout.js";
 import { cardKey } from "./key.js";
 import type { CardCache } from "./cache.js";
 import type { CardFont, FontFiles } from "./fonts.js";
 import type { CardDrawer, UndrawnText } from "./draw.js";
 import { cardDrawers, type ChooseDrawer } from "./drawPool.js";
+import { runningCardThread, type CardThread } from "./cardThread.js";
 
 /** What a build did with its cards, for the timing line. */
 export interface CardTally {
@@ -22,6 +24,7 @@ export interface CardTally {
 interface Prepared {
   fonts: CardFont[];
   characters: Set<string>;
+  thread: CardThread | undefined;
   drawer: CardDrawer;
 }
 
@@ -33,16 +36,18 @@ export class BuildCards {
   readonly used = new Set<string>();
   readonly tally: CardTally = { drawn: 0, reused: 0, ms: 0 };
   readonly #drawers: ChooseDrawer;
+  readonly #thread: () => CardThread | undefined;
   #prepared: Promise<Prepared> | undefined;
   #busy = 0;
   #since = 0;
 
-  /** `all`: every card this build shows, asked for when the first must be drawn; `drawers`: where the cards are drawn. */
-  constructor(fonts: FontFiles, cache: CardCache | undefined, all: () => CardContent[], drawers: ChooseDrawer = cardDrawers()) {
+  /** `all`: every card this build shows, asked for when the first must be drawn; `drawers`: where the cards are drawn; `thread`: the card thread, when it runs. */
+  constructor(fonts: FontFiles, cache: CardCache | undefined, all: () => CardContent[], drawers: ChooseDrawer = cardDrawers(), thread: () => CardThread | undefined = runningCardThread) {
     this.#fonts = fonts;
     this.#cache = cache;
     this.#all = all;
     this.#drawers = drawers;
+    this.#thread = thread;
   }
 
   /** Text a card drawn by this build left out (no font has it), by the card's source: `posts/a.md`. */
@@ -96,12 +101,13 @@ export class BuildCards {
       const identity = await this.#fonts.identity();
       const missing = this.#all().filter((card) => !this.#cache?.has(cardKey(card, identity)));
       const characters = new Set([...missing, content].flatMap((card) => [...cardCharacters(card)]));
-      const fonts = await this.#fonts.subset([...characters].join(""));
-      return { fonts, characters, drawer: this.#drawers(fonts, Math.max(missing.length, 1)) };
+      const thread = this.#thread();
+      const fonts = await this.#fonts.subset([...characters].join(""), thread?.cut);
+      return { fonts, characters, thread, drawer: this.#drawers(fonts, Math.max(missing.length, 1), thread) };
     })();
     const prepared = await this.#prepared;
     const own = cardCharacters(content);
-    const fonts = [...own].every((char) => prepared.characters.has(char)) ? prepared.fonts : await this.#fonts.subset(own);
+    const fonts = [...own].every((char) => prepared.characters.has(char)) ? prepared.fonts : await this.#fonts.subset(own, prepared.thread?.cut);
     return { drawer: prepared.drawer, fonts };
   }
 }

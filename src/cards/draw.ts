@@ -1,7 +1,8 @@
 // Drawing one card: satori lays the elements out as SVG (text as paths, in the fonts given), then
 // resvg turns it into PNG on Node's thread pool. The same on this thread and on a worker of the
 // card pool (drawPool.ts).
-import type satoriModule from "satori";
+import { readFile } from "node:fs/promises";
+import type satoriModule from "satori/standalone";
 import { CARD_HEIGHT, CARD_WIDTH, cardElement, type CardContent } from "./layout.js";
 import type { CardFont } from "./fonts.js";
 
@@ -17,13 +18,34 @@ export interface DrawnCard {
   undrawn: UndrawnText[];
 }
 
+/** WebAssembly's synchronous compiler (Node has it; the ES library types this package compiles against do not name it). */
+const WASM = (globalThis as unknown as { WebAssembly: { Module: new (bytes: Uint8Array) => object } }).WebAssembly;
+
+/** satori, once loaded on this thread. */
+let satoriLoaded: Promise<typeof satoriModule> | undefined;
+
+/**
+ * satori, with its layout engine's WebAssembly read from the package (`satori/layout.wasm`) and
+ * compiled synchronously (`satori/standalone`), once per thread. satori's default entry carries the
+ * same module as base64 (a larger file to parse) and compiles it asynchronously, after which V8
+ * keeps the thread busy optimising it. The same engine: the same bytes drawn.
+ */
+export function loadSatori(): Promise<typeof satoriModule> {
+  satoriLoaded ??= (async () => {
+    const [{ default: satori, init }, wasm] = await Promise.all([import("satori/standalone"), readFile(new URL(import.meta.resolve("satori/layout.wasm")))]);
+    await init(new WASM.Module(wasm) as Parameters<typeof init>[0]);
+    return satori;
+  })();
+  return satoriLoaded;
+}
+
 /**
  * The card as PNG bytes, and the text it could not draw (left out: a gap in the picture). `fonts`
  * is the same array for every card of a build: satori keeps the fonts it parsed by that array.
  */
 export async function drawCard(content: CardContent, fonts: CardFont[]): Promise<DrawnCard> {
   // Loaded when a card is drawn: a build whose cards are all cached, or a command, never loads them.
-  const [{ default: satori }, { renderAsync }] = await Promise.all([import("satori"), import("@resvg/resvg-js")]);
+  const [satori, { renderAsync }] = await Promise.all([loadSatori(), import("@resvg/resvg-js")]);
   const undrawn: UndrawnText[] = [];
   // satori asks for more fonts for each piece of text none of those given has; none is added.
   const loadAdditionalAsset = async (script: string, text: string) => {

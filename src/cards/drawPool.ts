@@ -3,13 +3,16 @@
 // fonts once, as it starts (satori keeps the fonts it parsed by their array, so a worker parses them
 // once for all its cards); a card is sent as its text alone. A worker that cannot start, or a card
 // that fails on one, gives way to this thread: that card and the rest are drawn here, as they are
-// when the machine has one core or the build only a few cards to draw.
+// when the machine has one core; a build with only a few cards to draw draws them on the card
+// thread (cardThread.ts) when it runs, else here.
 import { availableParallelism } from "node:os";
 import type { Tinypool } from "tinypool";
 import type { CardContent } from "./layout.js";
 import type { CardFont } from "./fonts.js";
 import { drawnHere, type CardDrawer, type DrawnCard, type UndrawnText } from "./draw.js";
 import { PACKAGE_ROOT } from "../core/packageRoot.js";
+import type { CardThread } from "./cardThread.js";
+import { endPool } from "./endPool.js";
 
 /**
  * Fewer cards than this are drawn on this thread. Alone, on 2 cores, this thread is as fast: it
@@ -53,8 +56,8 @@ export function cardTask(content: CardContent, fonts: CardFont[], buildFonts: Ca
   return fonts === buildFonts ? { content } : { content, fonts };
 }
 
-/** Where a build draws its cards, given its fonts and how many cards it must draw. */
-export type ChooseDrawer = (fonts: CardFont[], toDraw: number) => CardDrawer;
+/** Where a build draws its cards, given its fonts, how many cards it must draw and the card thread, when it runs (cardThread.ts). */
+export type ChooseDrawer = (fonts: CardFont[], toDraw: number, thread?: CardThread) => CardDrawer;
 
 export interface DrawerOptions {
   /** Threads to draw on: one per core. */
@@ -65,9 +68,9 @@ export interface DrawerOptions {
   from?: number;
 }
 
-/** Worker threads, one per core, when the build has cards enough to draw; else this thread. */
+/** Worker threads, one per core, when the build has cards enough to draw; else the card thread when it runs, else this thread. */
 export function cardDrawers({ threads = availableParallelism(), worker = DRAW_WORKER, from = POOL_FROM }: DrawerOptions = {}): ChooseDrawer {
-  return (fonts, toDraw) => (threads > 1 && toDraw >= from ? new PoolDrawer(fonts, Math.min(threads, toDraw), worker) : drawnHere());
+  return (fonts, toDraw, thread) => (threads > 1 && toDraw >= from ? new PoolDrawer(fonts, Math.min(threads, toDraw), worker) : (thread?.drawer(fonts) ?? drawnHere()));
 }
 
 /** The pool, started with the first card (tinypool is loaded then), each worker with the build's fonts. */
@@ -128,9 +131,6 @@ class PoolDrawer implements CardDrawer {
   async #stop(): Promise<void> {
     const pool = this.#pool;
     this.#pool = undefined;
-    await pool?.then(
-      (started) => started.destroy(),
-      () => {},
-    );
+    await pool?.then(endPool, () => {});
   }
 }

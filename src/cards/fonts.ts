@@ -3,7 +3,7 @@
 // the date; and, for the characters it lacks, Noto Sans Arabic, Noto Sans Hebrew and Noto Emoji
 // (monochrome, drawn in the text's colour), which satori falls back to glyph by glyph. A file is
 // read only when a card must be drawn, a fallback only when a card has its script, and each is cut
-// down to the characters of the cards drawn.
+// down to the characters of the cards drawn: on the card thread when it runs (cardThread.ts).
 import { fileURLToPath } from "node:url";
 import { readFile, stat } from "node:fs/promises";
 import { readFileSync } from "node:fs";
@@ -65,20 +65,45 @@ export interface CardFont {
   style: "normal";
 }
 
+/** Font files (their paths) cut to `text`: one font's bytes per file, in order. */
+export type CutFonts = (paths: readonly string[], text: string) => Promise<Buffer[]>;
+
+/** Options of every cut: TrueType, which satori reads. */
+export const CUT_OPTIONS = { targetFormat: "truetype" } as const;
+
 export interface FontFiles {
   /** What the fonts are, for the cache key: each package's version and each file's name and size. */
   identity(): Promise<string>;
-  /** The fonts cut down to these characters (and those satori adds, such as "…"): the card's own, and each fallback they need. */
-  subset(characters: string): Promise<CardFont[]>;
+  /**
+   * The fonts cut down to these characters (and those satori adds, such as "…"): the card's own, and
+   * each fallback they need; cut by `cut` (on the card thread) or on this thread.
+   */
+  subset(characters: string, cut?: CutFonts): Promise<CardFont[]>;
+  /** The files of the card's own font (Noto Sans SC), which every card uses. */
+  readonly ownFiles: readonly string[];
+}
+
+/** Fonts cut on this thread, each file read once and kept: under --serve a saved title is drawn again. */
+export function cutHere(): CutFonts {
+  const whole = new Map<string, Promise<Buffer>>();
+  return async (paths, text) => {
+    const { default: subsetFont } = await import("subset-font");
+    return Promise.all(
+      paths.map(async (path) => {
+        if (!whole.has(path)) whole.set(path, readFile(path));
+        return subsetFont(await whole.get(path)!, text, CUT_OPTIONS);
+      }),
+    );
+  };
 }
 
 /** The cards' fonts where Node finds their packages. */
 export function cardFonts(): FontFiles {
   const families = FAMILIES.map((family) => ({ ...family, paths: family.files.map(({ weight, file, at }) => ({ weight, file, path: fileURLToPath(at()) })) }));
   let identity: Promise<string> | undefined;
-  // The whole files are kept once read: under --serve a saved title is drawn again.
-  const whole = new Map<string, Promise<Buffer[]>>();
+  const here = cutHere();
   return {
+    ownFiles: families[0]!.paths.map(({ path }) => path),
     identity() {
       identity ??= (async () => {
         const parts = await Promise.all(
@@ -92,19 +117,14 @@ export function cardFonts(): FontFiles {
       })();
       return identity;
     },
-    async subset(characters) {
+    async subset(characters, cut = here) {
       const text = [...new Set(characters)].sort().join("");
-      const used = families.filter((family) => !family.needs || family.needs.test(text));
-      const cut = await Promise.all(
-        used.map(async (family) => {
-          let buffers = whole.get(family.name);
-          if (!buffers) whole.set(family.name, (buffers = Promise.all(family.paths.map(({ path }) => readFile(path)))));
-          const { default: subsetFont } = await import("subset-font");
-          const fonts = await Promise.all((await buffers).map((buffer) => subsetFont(buffer, text, { targetFormat: "truetype" })));
-          return family.paths.map(({ weight }, i) => ({ name: family.name, data: fonts[i]!, weight, style: "normal" as const }));
-        }),
+      const used = families.filter((family) => !family.needs || family.needs.test(text)).flatMap((family) => family.paths.map((file) => ({ ...file, name: family.name })));
+      const fonts = await cut(
+        used.map(({ path }) => path),
+        text,
       );
-      return cut.flat();
+      return used.map(({ name, weight }, i) => ({ name, data: fonts[i]!, weight, style: "normal" as const }));
     },
   };
 }

@@ -12,6 +12,7 @@ import type { CardLink } from "../present/views.js";
 import { BuildCards } from "../cards/cards.js";
 import { cardCache } from "../cards/cache.js";
 import { cardFonts } from "../cards/fonts.js";
+import { startCardThread } from "../cards/cardThread.js";
 import { undrawnWarning } from "../cards/undrawn.js";
 import { cardUrl } from "../cards/key.js";
 import type { CardContent } from "../cards/layout.js";
@@ -65,6 +66,14 @@ export function installCards(eleventyConfig: EleventyConfig, opts: ResolvedOptio
     }
     return run;
   };
+  // A build that will draw every card (none is kept) starts the card thread as soon as it can (the
+  // plugin is added as Eleventy reads the config; a later build under --serve, as it begins): satori,
+  // resvg and subset-font load on another core while Eleventy reads the site (cards/cardThread.ts).
+  const startIfCold = () => {
+    if (!cache || cache.empty()) startCardThread(fonts.ownFiles);
+  };
+  startIfCold();
+  eleventyConfig.on("eleventy.before", startIfCold);
   const common = { layout: false, eleventyExcludeFromCollections: true };
   eleventyConfig.addTemplate("weekly-plugin/card.11ty.js", {
     data: {
