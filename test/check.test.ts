@@ -18,8 +18,8 @@ const weekly = (cwd: string, ...args: string[]) => runWeeklyInProcess(cwd, args,
 /** Every problem of the invalid site: one defect per file, and several in many.md. */
 const ERRORS = [
   `posts/bad-date.md:3:1  date: received "2026-02-30"; expected ${DATE_FORMS}. [invalid-field]`,
-  'posts/bad-fragment.md:6:13  link "../weekly_news/ai_news_2026-W06.md#来源" names #来源 in weekly_news/ai_news_2026-W06.md, which has no such heading. Did you mean #来源一? [missing-heading]',
-  'posts/bad-fragment.md:6:72  link "?q=1#不存在" names #不存在, but this page has no such heading. Its headings are #参考. [missing-heading]',
+  'posts/bad-fragment.md:6:13  link "../weekly_news/ai_news_2026-W06.md#来源" names #来源 in weekly_news/ai_news_2026-W06.md, which has no such heading. Did you mean \"来源一\" (#来源一)? [missing-heading]',
+  'posts/bad-fragment.md:6:72  link "?q=1#不存在" names #不存在, but this page has no such heading. Its headings are \"参考\" (#参考). [missing-heading]',
   `posts/bad-scheduled.md:4:1  scheduled: received "2026-01-15T25:00"; expected ${DATE_FORMS}. [invalid-field]`,
   'posts/bad-tags.md:4:1  tags: received ["AI",""]; expected a list of non-empty texts such as [AI, 人工智能], or one text. [invalid-field]',
   'posts/broken-link.md:9:33  link "../weekly_news/ai_news_2026-W60" matches no page (looked for weekly_news/ai_news_2026-W60.md and weekly_news/ai_news_2026-W60/index.md). Did you mean ../weekly_news/ai_news_2026-W06? [broken-link]',

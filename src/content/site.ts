@@ -3,7 +3,7 @@
 import { posix } from "node:path";
 import type { ResolvedOptions } from "../core/options.js";
 import { type LinkRef } from "./markdownText.js";
-import { distance } from "fastest-levenshtein";
+import { headingHint } from "./headingHint.js";
 import { parseSiteDate, WEEK_IN_NAME_RE } from "../core/dates.js";
 import type { DateTime } from "luxon";
 import { describePlan, existingOf, planNewWeek, type ExistingContent } from "./newWeek.js";
@@ -126,10 +126,10 @@ export function analyseSite(
         page.rewrites.set(link.href, resolution.href);
         page.linksTo.add(target);
         const missing = sitePages.has(target) ? undefined : missingFragment(resolution.fragment, pages.get(target));
-        if (missing) report("missing-heading", "link", { written, fragment: missing, target, headings: headingHint(pages.get(target)!, missing) });
+        if (missing) report("missing-heading", "link", { written, fragment: missing, target, headings: headingHint(pages.get(target)!.headings, missing) });
       } else if (resolution.kind === "unchanged" && /^[?#]/.test(link.href)) {
         const missing = missingFragment(splitHref(link.href).fragment, page);
-        if (missing) report("missing-heading", "link", { written, fragment: missing, target: undefined, headings: headingHint(page, missing) });
+        if (missing) report("missing-heading", "link", { written, fragment: missing, target: undefined, headings: headingHint(page.headings, missing) });
       } else if (resolution.kind === "file" && file?.kind === "refused") {
         report("link-outside-site", "link", { kind: link.kind, written, path: resolution.path, why: file.reason, rule: LINKED_FILE_RULE });
       } else if (resolution.kind === "file" && file?.kind === "file") {
@@ -233,17 +233,6 @@ function missingFragment(fragment: string, target: AnalysedPage | undefined): st
   if (fragment === "" || fragment === "#" || !target) return undefined;
   const id = readableHref(fragment.slice(1));
   return target.headings.some((h) => h.id === id) ? undefined : `#${id}`;
-}
-
-function headingHint(target: AnalysedPage, missing: string): string {
-  const ids = target.headings.map((h) => h.id);
-  if (ids.length === 0) return "";
-  const wanted = missing.slice(1);
-  const near = ids
-    .map((id) => ({ id, cost: distance(wanted, id) }))
-    .filter(({ cost }) => cost <= Math.max(1, Math.floor(wanted.length / 3)))
-    .sort((a, b) => a.cost - b.cost)[0];
-  return near ? ` Did you mean #${near.id}?` : ` Its headings are ${ids.map((id) => `#${id}`).join(", ")}.`;
 }
 
 /**

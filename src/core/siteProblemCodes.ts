@@ -22,8 +22,8 @@ export const SITE_PROBLEM_CODES = {
     message: ({ written, path, why }: { written: string; path: string; why: string }) => `image ${show(written)} names ${path}, which ${why}.`,
   },
   "missing-heading": {
-    severity: "error", relievedIn: ["preview", "waiting", "brokenLinks"], title: "A link to a heading that does not exist", hint: "Link to one of the headings the target has (their ids are listed in the message).",
-    /** `target`: the page linked to, none for the page itself; `headings`: the sentence naming the headings it has. */
+    severity: "error", relievedIn: ["preview", "waiting", "brokenLinks"], title: "A link to a heading that does not exist", hint: "Link to one of the headings the target has: the message lists them as written, each with its id.",
+    /** `target`: the page linked to, none for the page itself; `headings`: the sentence naming its headings as written, with their ids, or the one meant. */
     message: ({ written, fragment, target, headings }: { written: string; fragment: string; target: string | undefined; headings: string }) =>
       target === undefined
         ? `link ${show(written)} names ${fragment}, but this page has no such heading.${headings}`
