@@ -25,6 +25,7 @@ describe("jsonFeed", () => {
         [{ inputPath: "./posts/a.md", url: "/tags/人工智能/", date: new Date("2026-02-04T16:00:00Z"), data: { title, tags: ["AI"], description: "说明" }, content: '<a href="/x/">x</a>' }],
         opts,
         "/feed.json",
+        () => "说明",
       ),
     );
     assert.deepEqual(feed.items, [
@@ -42,6 +43,19 @@ describe("jsonFeed", () => {
     assert.equal(feed.feed_url, "https://weekly.example.org/feed.json");
     assert.deepEqual(feed.authors, [{ name: "Jeremy" }]);
   });
+
+  const summaries: Array<[string, string | undefined]> = [
+    ["本周要闻：模型与代理。", "本周要闻：模型与代理。"],
+    ["  前后有空白  ", "前后有空白"],
+    ["", undefined],
+    ["   ", undefined],
+  ];
+  for (const [given, expected] of summaries) {
+    test(`summary ${JSON.stringify(given)} → ${expected === undefined ? "no summary" : JSON.stringify(expected)}`, () => {
+      const feed = JSON.parse(jsonFeed([{ inputPath: "./posts/a.md", url: "/posts/a/", date: new Date(0), data: { title: "a" }, content: "" }], opts, "/feed.json", () => given));
+      assert.equal(feed.items[0].summary, expected);
+    });
+  }
 
   const items = (n: number) =>
     Array.from({ length: n }, (_, i) => ({ inputPath: `./posts/${i}.md`, url: `/posts/${i}/`, date: new Date(Date.UTC(2026, 1, 20 - i)), data: { title: `第 ${i} 期` }, content: "" }));

@@ -29,8 +29,12 @@ interface FeedItem extends CollectionItem {
   content?: unknown;
 }
 
-/** JSON Feed 1.1 of the newest `feeds.items` of the given reports (newest first), with absolute URLs and full content. */
-export function jsonFeed(items: readonly FeedItem[], opts: ResolvedOptions, feedUrl: string): string {
+/**
+ * JSON Feed 1.1 of the newest `feeds.items` of the given reports (newest first), with absolute URLs
+ * and full content; `summary`: each report's, as the Atom feed gives it (its description, or the
+ * excerpt the plugin made when it has none); none when that is empty.
+ */
+export function jsonFeed(items: readonly FeedItem[], opts: ResolvedOptions, feedUrl: string, summary: (item: FeedItem) => string = () => ""): string {
   const { site } = opts;
   const feed = {
     version: "https://jsonfeed.org/version/1.1",
@@ -43,15 +47,16 @@ export function jsonFeed(items: readonly FeedItem[], opts: ResolvedOptions, feed
     items: items.slice(0, opts.feeds.items === 0 ? undefined : opts.feeds.items).flatMap((item) => {
       if (typeof item.url !== "string") return [];
       const url = encodeUrl(`${site.url}${item.url}`);
-      const data = item.data as { title?: unknown; description?: unknown; tags?: unknown };
+      const data = item.data as { title?: unknown; tags?: unknown };
       const tags = tagsOf(data); // as the report's page and its tag pages read them
+      const text = summary(item).trim();
       return [
         {
           id: url,
           url,
           title: typeof data.title === "string" ? data.title : "",
           content_html: absoluteLinks(typeof item.content === "string" ? item.content : "", site.url, url),
-          ...(typeof data.description === "string" && data.description.trim() !== "" ? { summary: data.description.trim() } : {}),
+          ...(text !== "" ? { summary: text } : {}),
           date_published: item.date.toISOString(),
           ...(tags.length > 0 ? { tags } : {}),
         },
