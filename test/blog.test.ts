@@ -239,6 +239,18 @@ describe("the reader's pages", () => {
     assert.deepEqual(toc, headings);
   });
 
+  test("the table of contents is a nav labelled 目录, with no heading of its own: the report's sections follow its title in the outline", () => {
+    for (const report of REPORTS) {
+      const doc = site.page(report.url);
+      const nav = doc.querySelector("nav.toc");
+      if (!nav) continue;
+      assert.equal(nav.querySelector("h1, h2, h3, h4, h5, h6"), null, report.path);
+      assert.equal(text(doc.getElementById(nav.getAttribute("aria-labelledby")!)), "目录", report.path);
+      const outline = all(doc.querySelector("main")!, "h1, h2").map((h) => h.tagName);
+      assert.equal(outline[0], "H1", report.path);
+    }
+  });
+
   test("Open Graph and canonical tags carry absolute URLs", () => {
     const doc = site.page(REPORT_URL);
     const meta = (property: string) => doc.querySelector(`meta[property="${property}"]`)?.getAttribute("content");
@@ -344,6 +356,16 @@ describe("feeds, sitemap and robots.txt", () => {
       const content = parseHTML(`<div>${item.content_html}</div>`).document;
       assert.equal(all(content, "p").length, all(site.page(REPORTS[index]!.url), ".content p").length, "the whole body");
       for (const a of all(content, "a[href]")) assert.match(a.getAttribute("href")!, /^(https?:|mailto:|#)/, REPORTS[index]!.path);
+    }
+  });
+
+  test("each JSON Feed item carries the summary its Atom entry has", () => {
+    const feed = JSON.parse(site.files.get("feed.json")!) as { items: Array<{ id: string; summary?: string }> };
+    const atom = new Map(list<{ id: string; summary?: unknown }>(xml("feed.xml").feed.entry).map((entry) => [entry.id, entry.summary]));
+    assert.ok(feed.items.length > 0);
+    for (const item of feed.items) {
+      const summary = atom.get(item.id);
+      assert.equal(item.summary, typeof summary === "string" && summary !== "" ? summary : undefined, item.id);
     }
   });
 

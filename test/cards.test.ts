@@ -10,7 +10,8 @@ import http from "node:http";
 import { join } from "node:path";
 import { imageSize } from "image-size";
 import { cardKey, cardUrl } from "../src/cards/key.js";
-import { cardCharacters, cardText, textEms, titleFit, TITLE_HEIGHT, TITLE_LINE_HEIGHT, TITLE_SIZES, type CardContent } from "../src/cards/layout.js";
+import { cardCharacters, cardText, textEms, titleFit, titleLayout, TITLE_HEIGHT, TITLE_LINE_HEIGHT, TITLE_SIZES, type CardContent } from "../src/cards/layout.js";
+import { wordGroups } from "../src/content/wordBreaks.js";
 import { cardCache, isWholePng } from "../src/cards/cache.js";
 import { homeCard, reportCard } from "../src/cards/cardPages.js";
 import { BuildCards } from "../src/cards/cards.js";
@@ -69,6 +70,37 @@ describe("titleFit(title): the largest size at which the title fits, else the sm
     assert.equal(textEms("人工智能"), 4);
     assert.ok(textEms("AI") > 1 && textEms("AI") < 1.5);
     assert.ok(textEms(" ") < 0.3);
+  });
+});
+
+describe("titleLayout(title): the card's title lines break between words, never leaving one character alone at the end", () => {
+  const cases: Array<[string, string, number, string[]]> = [
+    ["the W06 report's title", "2026年W06人工智能周报：多维升级驱动AI生态加速演进", 72, ["2026年W06人工智能周报：", "多维升级驱动AI生态加速", "演进"]],
+    ["智能体 kept whole where a line would have cut it", "AI代理和自动化：多智能体协作与自治生态引领智能革命", 72, ["AI代理和自动化：多智能体", "协作与自治生态引领智能", "革命"]],
+    ["治理 kept whole", "风险、安全与监管：AI精神病、致命无人机与智能治理试炼", 72, ["风险、安全与监管：AI", "精神病、致命无人机与智能", "治理试炼"]],
+    ["a lone last character takes the word before it down with it", "模型能力升级与推理加速新一代应用落地加速", 72, ["模型能力升级与推理加速", "新一代应用落地加速"]],
+    ["a word longer than a line is cut by characters", "人".repeat(30), 72, ["人".repeat(12), "人".repeat(12), "人".repeat(6)]],
+  ];
+  for (const [what, title, fontSize, lines] of cases) {
+    test(`${what} → ${fontSize}px: ${lines.join(" | ")}`, () => assert.deepEqual(titleLayout(title), { fontSize, lines }));
+  }
+
+  test("a title too long for the smallest size: its lines cut, the last ending with …", () => {
+    const { fontSize, lines } = titleLayout("人工智能".repeat(40));
+    assert.equal(fontSize, 46);
+    assert.equal(lines.length, 5);
+    assert.match(lines.at(-1)!, /…$/);
+    assert.ok(lines.every((line) => textEms(line) <= (1040 / 46) * 0.88 + 1), lines.join(" | "));
+  });
+
+  test("no line of any title starts inside a word: each is whole groups (or a cut too-long word)", () => {
+    for (const title of ["2026年W06人工智能周报：多维升级驱动AI生态加速演进", "基础设施与算法创新：算力扩张与自适应优化助力可持续发展", "OpenAI & Microsoft 发布 GPT-5（预览版）以及更多的内容与更新"]) {
+      const groups = wordGroups(title).filter((group) => group.trim() !== "");
+      for (const line of titleLayout(title).lines) {
+        const first = groups.find((group) => line.startsWith(group.trimStart()));
+        assert.ok(first !== undefined, `${title}: the line ${JSON.stringify(line)} starts inside a word`);
+      }
+    }
   });
 });
 

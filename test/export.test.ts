@@ -104,6 +104,24 @@ describe("weekly export --format wechat", () => {
   }
 });
 
+describe("weekly export: the editions' outline", () => {
+  for (const format of ["email", "wechat"]) {
+    for (const [name, week] of REPORTS) {
+      test(`${format}, ${name}: the title is the only h1, the sections start at h2 and no level is skipped, whatever levels the author wrote`, async () => {
+        const { html } = await exported(week, format);
+        const levels = all(fragment(html).document, "h1, h2, h3, h4, h5, h6").map((h) => Number(h.tagName[1]));
+        assert.ok(levels.filter((level) => level === 1).length <= 1, `one title at most: ${levels}`);
+        assert.ok(levels.length > 1, `${levels}`);
+        // W06 is written with ### sections before its ## one: each becomes an h2.
+        const sections = levels.filter((level) => level > 1);
+        assert.equal(sections[0], 2, `${levels}`);
+        for (const [i, level] of sections.entries()) assert.ok(i === 0 || level <= sections[i - 1]! + 1, `h${sections[i - 1]} then h${level}: ${levels}`);
+        assert.ok(!html.includes("<wbr>"), "the site's word breaks are left out of the editions");
+      });
+    }
+  }
+});
+
 describe("weekly export --format text", () => {
   for (const [name, week] of REPORTS) {
     test(`${name}: every line fits in 78 columns, a Chinese character counting two, but for whole URLs and code`, async () => {

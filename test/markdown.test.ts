@@ -177,8 +177,13 @@ describe("installMarkdownRules: no link to a script or data target", () => {
 describe("liftHeadings", () => {
   const cases: Array<[string, string]> = [
     ["### 小节\n\n#### 细节", "<h2>小节</h2>\n<h3>细节</h3>\n"],
-    ["### 小节\n\n## 展望\n\n### 参考", "<h3>小节</h3>\n<h2>展望</h2>\n<h3>参考</h3>\n"],
-    ["# 一级\n\n### 三级", "<h1>一级</h1>\n<h3>三级</h3>\n"],
+    // W06's shape: five ### sections, then ## and a ### under it.
+    ["### 小节\n\n### 又一节\n\n## 展望\n\n### 参考", "<h2>小节</h2>\n<h2>又一节</h2>\n<h2>展望</h2>\n<h3>参考</h3>\n"],
+    ["# 一级\n\n### 三级", "<h2>一级</h2>\n<h3>三级</h3>\n"],
+    ["## 二级\n\n#### 四级\n\n###### 六级", "<h2>二级</h2>\n<h3>四级</h3>\n<h4>六级</h4>\n"],
+    ["## 甲\n\n### 乙\n\n#### 丙\n\n## 丁", "<h2>甲</h2>\n<h3>乙</h3>\n<h4>丙</h4>\n<h2>丁</h2>\n"],
+    ["#### 深\n\n## 浅\n\n### 中", "<h2>深</h2>\n<h2>浅</h2>\n<h3>中</h3>\n"],
+    ["## 一\n\n### 二\n\n#### 三\n\n##### 四\n\n###### 五", "<h2>一</h2>\n<h3>二</h3>\n<h4>三</h4>\n<h5>四</h5>\n<h6>五</h6>\n"],
     ["没有标题", "<p>没有标题</p>\n"],
   ];
   for (const [source, html] of cases) {

@@ -3,8 +3,8 @@ import { createHash } from "node:crypto";
 import { CARD_FOLDER } from "../core/addresses.js";
 import { CARD_HEIGHT, CARD_WIDTH, type CardContent } from "./layout.js";
 
-/** Changed whenever the drawing changes (layout, colours, renderer options): every kept card is then drawn anew. */
-export const CARD_RENDERER = "weekly-card/1";
+/** Changed whenever the drawing changes (layout, colours, renderer options, how a title breaks into lines): every kept card is then drawn anew. */
+export const CARD_RENDERER = "weekly-card/2";
 
 
 /**

@@ -1,6 +1,7 @@
 // What a social card shows and how it is laid out: a pure function of its text, as the element
 // objects satori lays out (never markup: a title is a string child, drawn as the characters it has).
 import { eastAsianWidth } from "get-east-asian-width";
+import { wordGroups } from "../content/wordBreaks.js";
 
 /** The size Open Graph and X (Twitter) show a large card at. */
 export const CARD_WIDTH = 1200;
@@ -67,18 +68,73 @@ export function textEms(text: string): number {
   return ems;
 }
 
-/**
- * The size of a title and the lines it may take: the largest size at which the whole title fits,
- * else the smallest, where the lines past the last are left out and the last ends with "…" at a
- * character boundary (satori's lineClamp).
- */
-export function titleFit(title: string): { fontSize: number; lines: number } {
-  const ems = textEms(title);
-  for (const size of TITLE_SIZES) {
-    const perLine = (TITLE_WIDTH / size.fontSize) * FILL;
-    if (Math.ceil(ems / perLine) <= size.lines) return size;
+/** How many ems of text a line of the title holds at a font size, with room left. */
+const perLine = (fontSize: number) => (TITLE_WIDTH / fontSize) * FILL;
+
+/** Lines filled with whole groups (wordBreaks.ts), greedily; a group longer than a line is cut by characters. Spaces at a line's ends are dropped. */
+function fillLines(groups: readonly string[], width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  const flush = () => {
+    if (line.trim() !== "") lines.push(line.trim());
+    line = "";
+  };
+  for (const group of groups) {
+    if (textEms(line + group) <= width) line += group;
+    else if (textEms(group) <= width) {
+      flush();
+      line = group.trimStart();
+    } else {
+      for (const char of group) {
+        if (textEms(line + char) > width) flush();
+        line += char;
+      }
+    }
   }
-  return TITLE_SIZES[TITLE_SIZES.length - 1]!;
+  flush();
+  return lines;
+}
+
+/** Characters a reader counts on a line: letters, digits and Chinese, not punctuation. */
+const COUNTED_RE = /[\p{L}\p{N}]/gu;
+
+/** No single character alone on the last line (a lone `速`): the word before it moves down to join it, when the line above keeps a word and it fits. */
+function settleLastLine(lines: string[], width: number): string[] {
+  if (lines.length < 2 || (lines.at(-1)!.match(COUNTED_RE)?.length ?? 0) !== 1) return lines;
+  const above = wordGroups(lines.at(-2)!);
+  const moved = above.length > 1 ? above.at(-1)! : [...lines.at(-2)!].at(-1)!;
+  const kept = lines.at(-2)!.slice(0, -moved.length).trimEnd();
+  const last = (moved + lines.at(-1)!).trim();
+  if (kept === "" || textEms(last) > width) return lines;
+  return [...lines.slice(0, -2), kept, last];
+}
+
+/**
+ * The size of a title and its lines: the largest size at which the whole title fits, else the
+ * smallest, where the lines past the last are left out and the last ends with "…". Lines break
+ * between words only (content/wordBreaks.ts), as the site's titles do, and never leave one
+ * character alone on the last line.
+ */
+export function titleLayout(title: string): { fontSize: number; lines: string[] } {
+  const groups = wordGroups(title);
+  for (const size of TITLE_SIZES) {
+    const lines = fillLines(groups, perLine(size.fontSize));
+    if (lines.length <= size.lines) return { fontSize: size.fontSize, lines: settleLastLine(lines, perLine(size.fontSize)) };
+  }
+  const { fontSize, lines: most } = TITLE_SIZES[TITLE_SIZES.length - 1]!;
+  const width = perLine(fontSize);
+  const lines = fillLines(groups, width);
+  // The last line shown holds what fits of the rest, then "…": whole words where it can.
+  const shown = lines.slice(0, most - 1);
+  const remaining = lines.slice(most - 1).join("");
+  const last = fillLines(wordGroups(remaining), width - textEms("…"))[0] ?? "";
+  return { fontSize, lines: [...shown, `${last}…`] };
+}
+
+/** The size of a title and the most lines that size allows (titleLayout chooses the lines). */
+export function titleFit(title: string): { fontSize: number; lines: number } {
+  const { fontSize } = titleLayout(title);
+  return TITLE_SIZES.find((size) => size.fontSize === fontSize)!;
 }
 
 /** Every character a card draws: the fonts are cut down to these (fonts.ts). */
@@ -96,8 +152,7 @@ const div = (style: Record<string, string | number>, children?: string | CardEle
 
 /** The card: the site's mark and name, the title, then the week and date under a rule. */
 export function cardElement(content: CardContent): CardElement {
-  const title = cardText(content.title);
-  const fit = titleFit(title);
+  const layout = titleLayout(cardText(content.title));
   const badge = cardText(content.badge ?? "");
   const note = cardText(content.note ?? "");
   const footer: CardElement[] = [];
@@ -113,19 +168,19 @@ export function cardElement(content: CardContent): CardElement {
       ]),
       div(
         {
-          display: "block",
+          display: "flex",
+          flexDirection: "column",
           width: TITLE_WIDTH,
           height: TITLE_HEIGHT,
           margin: `${TITLE_GAP}px ${PADDING_X}px 0`,
-          fontSize: fit.fontSize,
+          fontSize: layout.fontSize,
           fontWeight: 700,
           lineHeight: TITLE_LINE_HEIGHT,
           color: COLOURS.fg,
-          lineClamp: fit.lines,
           overflow: "hidden",
-          textOverflow: "ellipsis",
         },
-        title,
+        // One element per line, as titleLayout chose them: satori never breaks inside one.
+        layout.lines.map((line) => div({ display: "flex", whiteSpace: "pre" }, line)),
       ),
       div({ display: "flex", alignItems: "center", width: TITLE_WIDTH, height: FOOTER, margin: `0 ${PADDING_X}px`, borderTop: `2px solid ${COLOURS.rule}` }, footer),
     ],

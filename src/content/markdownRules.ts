@@ -6,7 +6,8 @@ import type { MarkdownIt } from "markdown-it";
 import type { RendererRule, Token } from "markdown-it";
 import { isSafeLink } from "../core/safety.js";
 import { markFirstPicture, pictureRule, type PictureMaker } from "./images.js";
-import { assignHeadingIds, dropRepeatedTitle, liftHeadings, LOST_NESTING } from "./markdownText.js";
+import { assignHeadingIds, dropRepeatedTitle, HEADING_WORDS, liftHeadings, LOST_NESTING, markHeadingWords } from "./markdownText.js";
+import { wordBreakHtml } from "./wordBreaks.js";
 
 /** What the render-time rules need from the rest of the plugin. */
 export interface RenderContext extends PictureMaker {
@@ -103,6 +104,7 @@ export function installMarkdownRules(md: MarkdownIt, context: RenderContext): vo
     dropRepeatedTitle(state.tokens, env.title);
     liftHeadings(state.tokens);
     assignHeadingIds(state.tokens);
+    markHeadingWords(state.tokens);
     markFirstPicture(state.tokens);
   });
   const rewrite = (attr: "href" | "src", fallback: RendererRule): RendererRule => (tokens, idx, options, env, self) => {
@@ -122,6 +124,9 @@ export function installMarkdownRules(md: MarkdownIt, context: RenderContext): vo
     const render = md.renderer.rules[rule] ?? renderToken;
     md.renderer.rules[rule] = (tokens, idx, options, env, self) => (own(env) ? render(tokens, idx, options, env, self).replace(/^<pre(?=[\s>])/, '<pre tabindex="0"') : render(tokens, idx, options, env, self));
   }
+  // A heading's text breaks between words only (wordBreaks.ts): marked while parsing, written here, so the analysis reads the text as written.
+  const text = md.renderer.rules.text ?? renderToken;
+  md.renderer.rules.text = (tokens, idx, options, env, self) => (tokens[idx]!.meta?.[HEADING_WORDS] === true ? wordBreakHtml(tokens[idx]!.content) : text(tokens, idx, options, env, self));
   const [image, picture] = [md.renderer.rules.image ?? renderToken, pictureRule(context, rewrite("src", md.renderer.rules.image ?? renderToken))];
   md.renderer.rules.image = (tokens, idx, options, env, self) => (own(env) ? picture : image)(tokens, idx, options, env, self);
 }

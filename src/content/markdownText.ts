@@ -49,6 +49,17 @@ export function assignHeadingIds(tokens: Token[]): Heading[] {
   return headings;
 }
 
+/** The mark on a heading's text token: rendered with a `<wbr>` between words (markdownRules.ts). */
+export const HEADING_WORDS = "weeklyHeadingWords";
+
+/** Marks the text of every heading to break between words only; the tokens' text is left as written. */
+export function markHeadingWords(tokens: Token[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]!.type !== "heading_open") continue;
+    for (const child of tokens[i + 1]?.children ?? []) if (child.type === "text") child.meta = { ...(child.meta as object | null), [HEADING_WORDS]: true };
+  }
+}
+
 /**
  * Removes a leading `# Title` that repeats the front-matter title: the layout already shows the
  * title as the page's one `<h1>`, and a report written for reading in an editor often repeats it.
@@ -60,16 +71,24 @@ export function dropRepeatedTitle(tokens: Token[], title: unknown): void {
 }
 
 /**
- * Lifts the body's headings so that its highest level is `##`: the layout's `<h1>` is the title,
- * and a report written with `###` sections only would otherwise skip a level in the outline that
- * screen readers navigate by. Relative levels are kept.
+ * Sets the body's heading levels so that the outline under the page's title (the layout's `<h1>`,
+ * or an edition's) starts at `<h2>` and never skips a level, whatever levels the author used:
+ * a heading deeper than the one before goes one level deeper, one as deep as an earlier heading
+ * goes where that one went. A report written with `###` sections, or `###` sections and then a
+ * `##` one, reads as `<h2>` sections; relative levels are kept (`##` then `####` → `<h2>`, `<h3>`).
+ * Screen readers navigate by this outline, and the Nu checker flags a skipped level.
  */
 export function liftHeadings(tokens: Token[]): void {
-  const levels = tokens.filter((t) => t.type === "heading_open").map((t) => Number(t.tag.slice(1)));
-  const shift = Math.min(...levels) - 2;
-  if (!Number.isFinite(shift) || shift <= 0) return;
+  // The headings still open: each as written and as it becomes; the title is above them all.
+  const open: Array<{ written: number; level: number }> = [{ written: 0, level: 1 }];
   for (const token of tokens) {
-    if (token.type === "heading_open" || token.type === "heading_close") token.tag = `h${Number(token.tag.slice(1)) - shift}`;
+    if (token.type === "heading_close") token.tag = `h${open.at(-1)!.level}`;
+    if (token.type !== "heading_open") continue;
+    const written = Number(token.tag.slice(1));
+    while (open.at(-1)!.written >= written && open.length > 1) open.pop();
+    const level = Math.min(open.at(-1)!.level + 1, 6);
+    open.push({ written, level });
+    token.tag = `h${level}`;
   }
 }
 

@@ -12,6 +12,8 @@ import { editionPictures } from "./pictures.js";
 
 /** A heading's id: the editions have no table of contents, and mail and WeChat drop ids anyway. */
 const HEADING_ID_RE = /(<h[1-6])\s+id="[^"]*"/g;
+/** The break opportunities the site puts between a heading's words: mail clients and WeChat get the plain text (and style no `word-break`). */
+const WORD_BREAK_RE = /<wbr>/g;
 
 /**
  * The edition input of a report. `body` is its body as the site renders it (the plugin's rules,
@@ -26,7 +28,7 @@ export function editionReport(page: AnalysedPage, site: SiteIndex, opts: Resolve
   const description = typeof page.data.description === "string" && page.data.description.trim() !== "" ? page.data.description.trim() : page.excerpt;
   // Mail clients and WeChat read no <picture> nor srcset: each picture is its plain <img>.
   // Only what every edition may keep, and what it lost named (editions/sanitize.ts).
-  const sanitized = sanitizeBody(absoluteLinks(plainImages(body), siteUrl, url).replace(HEADING_ID_RE, "$1"), url);
+  const sanitized = sanitizeBody(absoluteLinks(plainImages(body), siteUrl, url).replace(HEADING_ID_RE, "$1").replace(WORD_BREAK_RE, ""), url);
   // Each picture of the site as the variant made for mail and WeChat, the same from Markdown
   // rendered by `weekly export` and from a preview's page (editions/pictures.ts).
   const { html, pictures, elsewhere, removed } = editionPictures(sanitized.html, siteUrl, [...site.images, ...site.heldImages]);

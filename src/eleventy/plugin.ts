@@ -23,6 +23,7 @@ import { formatChineseDate, formatIsoDate, parseSiteDate } from "../core/dates.j
 import { installTheme } from "./installTheme.js";
 import { installOwnPageHead } from "./ownPageHead.js";
 import { installCards } from "./cardTemplates.js";
+import { wordBreakHtml } from "../content/wordBreaks.js";
 import { installPreviewServer } from "./previewServer.js";
 import { ignoreCache, installRebuildOnDelete } from "./previewWatch.js";
 import { installPreviewPictures } from "./previewPictures.js";
@@ -132,6 +133,8 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
   });
   eleventyConfig.addFilter("weeklyPage", api.view);
   eleventyConfig.addFilter("weeklyDate", (value: unknown) => withDate(value, opts.timezone, formatChineseDate));
+  // A title as HTML that breaks between words only (content/wordBreaks.ts): `{{ view.title | weeklyWords | safe }}`.
+  eleventyConfig.addFilter("weeklyWords", (text: unknown) => (typeof text === "string" ? `<span class="weekly-words">${wordBreakHtml(text)}</span>` : ""));
   eleventyConfig.addFilter("weeklyEncodeUrl", (url: unknown) => (typeof url === "string" ? encodeUrl(url) : ""));
   eleventyConfig.addFilter("weeklyIsoDate", (value: unknown) => withDate(value, opts.timezone, formatIsoDate));
 
@@ -168,9 +171,10 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
 
   // Feeds of the reports, with absolute URLs from the site's address and full content, written by
   // the plugin (see atomFeed.ts and jsonFeed.ts).
+  // What both feeds say of a report: the moment it went live, and its summary (its description, or the excerpt made for it).
+  const facts = (item: CollectionItem) => ({ published: liveMoment(item, opts.timezone), summary: api.view(item)?.description ?? "" });
   if (opts.feeds.atom !== false) {
     const feedUrl = opts.feeds.atom;
-    const facts = (item: CollectionItem) => ({ published: liveMoment(item, opts.timezone), summary: api.view(item)?.description ?? "" });
     // Named from the host: Eleventy's <base> plugin leaves XML alone, so the site's folder is written here.
     const stylesheet = encodeUrl(`${basePath}${FEED_STYLESHEET_URL}`);
     eleventyConfig.addNunjucksGlobal("weeklyAtomFeed", (items: CollectionItem[]) => atomFeed(items, opts, { url: feedUrl, page: "/", stylesheet }, facts));
@@ -201,7 +205,7 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
   }
   if (opts.feeds.json !== false) {
     const feedUrl = opts.feeds.json;
-    eleventyConfig.addNunjucksGlobal("weeklyJsonFeed", (items: Parameters<typeof jsonFeed>[0]) => jsonFeed(items, opts, feedUrl));
+    eleventyConfig.addNunjucksGlobal("weeklyJsonFeed", (items: Parameters<typeof jsonFeed>[0]) => jsonFeed(items, opts, feedUrl, (item) => facts(item).summary));
     eleventyConfig.addTemplate("weekly-plugin/feed-json.njk", "{{ weeklyJsonFeed(collections.all | weeklyReports) | safe }}", {
       eleventyImport: { collections: ["all"] },
       eleventyComputed: { permalink: () => guest.place(feedUrl) },
