@@ -7,7 +7,7 @@ import { wordBreakHtml, wordGroups } from "../src/content/wordBreaks.js";
 describe("wordGroups(text): what a line may not break inside", () => {
   const cases: Array<[string, string, string[]]> = [
     ["the W06 report's title: a count keeps its unit, a word ICU splits (多|维) stays whole, the colon stays with its word", "2026年W06人工智能周报：多维升级驱动AI生态加速演进", ["2026年", "W06", "人工", "智能", "周报：", "多维", "升级", "驱动", "AI", "生态", "加速", "演进"]],
-    ["智能体 and 自动化, which ICU cuts after two characters", "AI代理和自动化：多智能体协作", ["AI", "代理和", "自动化：", "多", "智能体", "协作"]],
+    ["智能体 and 自动化, which ICU cuts after two characters, and 多 opening the clause", "AI代理和自动化：多智能体协作", ["AI", "代理和", "自动化：", "多智能体", "协作"]],
     ["an enumeration comma stays with the word before it", "风险、安全与监管", ["风险、", "安全与", "监管"]],
     ["an opening mark goes with the word after it, a closing one with the word before", "「多维」治理", ["「多维」", "治理"]],
     ["full-width brackets around a phrase", "发布（预览版）", ["发布", "（预览版）"]],

@@ -5,6 +5,8 @@
 //   ICU's dictionary lacks newer words (`智能体` comes as 智能|体, `多维` as 多|维, `无人机` as
 //   无人|机), and a count keeps its unit (`2026年`). A word ICU does not know may still be cut
 //   where a single character starts it (`轻量化` as 轻|量化): a break there, never inside 量化;
+// - a single character opening a clause (after punctuation, or first) goes with the word after it
+//   (`：多智能体`, not `多` left at the end of a line);
 // - punctuation stays with its word: a closing or middle mark (`，：、）」`) with the word before
 //   it, an opening one (`（「《“`) with the word after it, so no line starts with `：` or ends with `「`;
 // - a hyphen, dot or slash between two Latin letters or digits joins them (`GPT-5`, `v1.2`).
@@ -16,6 +18,7 @@ const JOINER_RE = /^[-‐.\/_·]$/u;
 const ONE_HAN_RE = /^\p{Script=Han}$/u;
 const ENDS_HAN_OR_DIGIT_RE = /[\p{Script=Han}\p{N}]$/u;
 const ENDS_ALNUM_RE = /[\p{L}\p{N}]$/u;
+const ENDS_MARK_RE = /[^\p{L}\p{N}\s]$/u;
 const STARTS_ALNUM_RE = /^[\p{L}\p{N}]/u;
 
 /** The text in groups that must not break inside: words with their punctuation, and the spaces between them. */
@@ -40,6 +43,9 @@ export function wordGroups(text: string): string[] {
       if (previous === undefined || SPACE_RE.test(previous) || opening !== "") opening += segment;
       else groups[groups.length - 1] = previous + segment;
       glued = JOINER_RE.test(segment) && previous !== undefined && ENDS_ALNUM_RE.test(previous) && STARTS_ALNUM_RE.test(next);
+    } else if (opening === "" && ONE_HAN_RE.test(segment) && (previous === undefined || ENDS_MARK_RE.test(previous)) && segments[i + 1]?.isWordLike === true) {
+      // A single character opening a clause goes with the word after it: `多智能体` after `：`, not `多` left at a line's end.
+      opening = segment;
     } else if (opening !== "") {
       groups.push(opening + segment);
       opening = "";
