@@ -102,7 +102,8 @@ describe("weekly digest", () => {
     // The digest's own items: the list of the page's body, not the reports citing it.
     const links = all(page, "main li a").map((a) => [text(a), a.getAttribute("href")]).filter(([, href]) => !href!.startsWith("/"));
     assert.deepEqual(links, [
-      ["周一凌晨", "https://a.example/p/1?utm_source=rss&id=7#top"],
+      // The feed's link had ?utm_source=rss&id=7: the tracking parameter is left out.
+      ["周一凌晨", "https://a.example/p/1?id=7#top"],
       ["周日最后一分钟", "https://a.example/p/2"],
       ["智能体周报", `${base}/posts/agents`],
       ["JSON 条目", "https://c.example/1"],
@@ -113,6 +114,9 @@ describe("weekly digest", () => {
     assert.equal(text(hostile), "<script>alert(1)</script>**粗** [x](javascript:alert(1)) # 标题：摘要 & ![i](https://evil.example/x.png) 链接");
     assert.equal(hostile.querySelector("a, img, script, strong, em, h1, h2"), null);
     assert.equal(page.querySelector("main script, main img"), null);
+    // The note on the source that could not be read is in the file, not on the page.
+    assert.match(readFileSync(join(site, DIGEST), "utf8"), /<!-- weekly digest：来源「来源 D」未能读取/);
+    assert.ok(!text(page.querySelector("main")).includes("未能读取"), "the failure note is not shown to readers");
     removeOutput(output);
   });
 
@@ -495,9 +499,9 @@ describe("weekly digest: a malformed feed gives every item, with one warning", (
     const written = readFileSync(join(site, DIGEST), "utf8");
     const items = written.split("\n").filter((line) => line.startsWith("- "));
     assert.deepEqual(items, [
-      "- [AT\\&T 与 OpenAI 合作](https://wp.example/?p=1&lang=zh)：模型 上线…",
-      "- [\\<script\\>alert\\(1\\)\\</script\\> 与 a \\< b 都是文字](https://wp.example/?p=2)：CDATA 里的 \\& 与 不用修。",
-      "- [周报 Q\\&A](https://wp.example/?p=3)",
+      "- [AT&T 与 OpenAI 合作](https://wp.example/?p=1&lang=zh)：模型 上线…",
+      "- [\\<script>alert(1)\\</script> 与 a < b 都是文字](https://wp.example/?p=2)：CDATA 里的 & 与 不用修。",
+      "- [周报 Q&A](https://wp.example/?p=3)",
     ]);
     assert.deepEqual(run.stderr.trimEnd().split("\n").filter((line) => !line.startsWith("weekly digest: ")), [
       "WP 博客: 3 in the feed, 3 in the week, 3 written; skipped 0 undated, 0 duplicate",

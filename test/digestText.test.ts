@@ -60,10 +60,19 @@ describe("cleanText", () => {
 describe("markdownText", () => {
   const cases: Array<[string, string]> = [
     ["人工智能周报", "人工智能周报"],
-    ["a & b", "a \\& b"],
-    ["[x](javascript:alert(1))", "\\[x\\]\\(javascript\\:alert\\(1\\)\\)"],
+    ["a & b", "a & b"],
+    ["&amp; &#60; &copy;", "\\&amp; \\&#60; \\&copy;"],
+    ["[x](javascript:alert(1))", "\\[x\\](javascript\\:alert(1))"],
+    ["Monday-morning-in-Shanghai item (Sunday in UTC)", "Monday-morning-in-Shanghai item (Sunday in UTC)"],
+    ["OpenAI & Microsoft, hands-on", "OpenAI & Microsoft, hands-on"],
+    ["a -- b ~~x~~ a~b", "a \\-\\- b \\~\\~x\\~\\~ a~b"],
+    ["snake_case _em_ **b**", "snake_case \\_em\\_ \\*\\*b\\*\\*"],
+    ["<b>x</b> a < b > c", "\\<b>x\\</b> a < b > c"],
+    ["# 标题", "\\# 标题"],
+    ["- x", "\\- x"],
+    ["2026) x", "2026\\) x"],
     ["https://evil.example/", "https\\:/\\/evil\\.example/"],
-    ["Node.js 与 GPT-5.1", "Node\\.js 与 GPT\\-5.1"],
+    ["Node.js 与 GPT-5.1", "Node\\.js 与 GPT-5.1"],
     ["2026. 年度回顾", "2026\\. 年度回顾"],
     ["{{ x }} {% y %}", "\\{\\{ x \\}\\} \\{% y %\\}"],
     ["12:30, Note: a@b and @OpenAI", "12:30, Note: a\\@b and @OpenAI"],
@@ -111,7 +120,7 @@ describe("cutText", () => {
   const cases: Array<[string, number | undefined, string]> = [
     ["abc", 3, "abc"],
     ["abcd", 3, "ab…"],
-    ["人工智能周报", 4, "人工智…"],
+    ["人工智能周报", 4, "人工…"],
     ["ab cd", 4, "ab…"],
     [`${family}${family}x`, 2, `${family}…`],
     [`${family}${family}`, 2, `${family}${family}`],
@@ -121,6 +130,11 @@ describe("cutText", () => {
     ["𠀀𠀀", 2, "𠀀𠀀"],
     ["字".repeat(121), undefined, `${"字".repeat(119)}…`],
     ["字".repeat(120), undefined, "字".repeat(120)],
+    // Latin: between two words, never inside one (a feed's summary once ended "“un…").
+    ["OpenAI announced an “unprecedented” partnership with Microsoft today", 40, "OpenAI announced an “unprecedented”…"],
+    // Chinese: after a sentence or a clause when one is near; its mark gives way to the "…".
+    ["OpenAI 与微软宣布合作建设数据中心。此举将扩大算力供应，并降低推理成本；业内认为这将改变格局。", 40, "OpenAI 与微软宣布合作建设数据中心。此举将扩大算力供应，并降低推理成本…"],
+    ["模型发布。这是一段没有标点的很长的中文摘要内容用来测试", 16, "模型发布。这是一段没有标点的很…"],
     ["abc", 1, "…"],
     ["abc", 0, ""],
     ["", 5, ""],

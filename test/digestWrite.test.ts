@@ -2,8 +2,9 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import markdownIt from "markdown-it";
 import { parseIsoWeek } from "../src/core/dates.js";
-import { digestMarkdown, entryLine, linksIn, mergeDigest } from "../src/digest/write.js";
+import { digestMarkdown, entryLine, failureNote, linksIn, mergeDigest, type FailedSource } from "../src/digest/write.js";
 import type { Entry, Section } from "../src/digest/select.js";
+import { installMarkdownRules } from "../src/content/markdownRules.js";
 
 const A = { name: "Import AI", feed: "https://importai.substack.com/feed", home: "https://importai.substack.com/" };
 const B = { name: "机器之心", feed: "https://b.example/feed", home: undefined };
@@ -51,6 +52,63 @@ scheduled: 2026-02-12T08:00
 - [二](https://b.example/2)
 `,
     );
+  });
+});
+
+describe("a source that could not be read: its note in the file", () => {
+  const week = parseIsoWeek("2026-W07", "Asia/Shanghai")!;
+  const failedB: FailedSource = { source: B, reason: "HTTP 503 Service Unavailable", at: "2026-02-11 10:00" };
+  const C = { name: "C 源", feed: "https://c.example/feed", home: undefined };
+  const front = { title: "摘要", description: "", scheduled: undefined, draft: false };
+
+  test("one HTML comment line naming the source, when, why and the command that fills it in; `--` and line breaks in the reason cannot end it", () => {
+    assert.equal(failureNote(failedB, "2026-W07"), "<!-- weekly digest：来源「机器之心」未能读取（2026-02-11 10:00）：HTTP 503 Service Unavailable。能读取后运行 npx weekly digest 2026-W07 --merge，这一行会换成它的新闻。 -->");
+    const hostile = failureNote({ ...failedB, reason: "bad --> <script>\nnext line" }, "2026-W07");
+    assert.equal(hostile.indexOf("-->"), hostile.length - 3, hostile);
+    assert.ok(!hostile.includes("\n") && !hostile.includes("<script"), hostile);
+  });
+
+  test("a new digest: the note where the source's section would be, in the sources' order", () => {
+    const text = digestMarkdown(front, week, [{ source: A, entries: [entry("一", "https://a.example/1")] }, { source: C, entries: [entry("三", "https://c.example/3")] }], [failedB], [A, B, C]);
+    const order = text.split("\n").filter((line) => line.startsWith("## ") || line.startsWith("<!--"));
+    assert.deepEqual(order, ["## Import AI", failureNote(failedB, "2026-W07"), "## C 源"]);
+  });
+
+  const withNote = `${digestMarkdown(front, week, [{ source: A, entries: [entry("一", "https://a.example/1")] }], [failedB], [A, B])}`;
+
+  test("--merge, the source read now with news: its section takes the note's place", () => {
+    const merged = mergeDigest(withNote, [{ source: B, entries: [entry("二", "https://b.example/2")] }], { read: [A, B], failed: [], week: "2026-W07" });
+    assert.equal(merged.text, withNote.replace(failureNote(failedB, "2026-W07"), "## 机器之心\n\n- [二](https://b.example/2)"));
+    assert.equal(merged.notes, 1);
+  });
+
+  test("--merge, the source read now without news this week: the note goes, with its blank line", () => {
+    const merged = mergeDigest(withNote, [], { read: [A, B], failed: [], week: "2026-W07" });
+    assert.equal(merged.text, withNote.replace(`\n${failureNote(failedB, "2026-W07")}\n`, ""));
+    assert.equal(merged.notes, 1);
+  });
+
+  test("--merge, the source failing again: the note says when and why now; the same failure changes nothing", () => {
+    const again = { ...failedB, reason: "timed out after 20 s", at: "2026-02-12 09:00" };
+    const merged = mergeDigest(withNote, [], { read: [A], failed: [again], week: "2026-W07" });
+    assert.equal(merged.text, withNote.replace(failureNote(failedB, "2026-W07"), failureNote(again, "2026-W07")));
+    const same = mergeDigest(withNote, [], { read: [A], failed: [failedB], week: "2026-W07" });
+    assert.equal(same.text, withNote);
+    assert.equal(same.notes, 0);
+  });
+
+  test("--merge, a source failing for the first time with no section in the file: its note at the end; one with a section: none (its earlier news stands)", () => {
+    const failedC = { ...failedB, source: C };
+    assert.equal(mergeDigest(withNote, [], { read: [A, B], failed: [failedC], week: "2026-W07" }).text, `${withNote.replace(`\n${failureNote(failedB, "2026-W07")}\n`, "")}\n${failureNote(failedC, "2026-W07")}\n`);
+    assert.equal(mergeDigest(withNote, [], { read: [B], failed: [{ ...failedB, source: A }], week: "2026-W07" }).text.includes("Import AI」未能读取"), false);
+  });
+
+  test("rendered with the digests' default (raw HTML shown as text), the note is not on the page", () => {
+    const md = markdownIt({ html: false });
+    installMarkdownRules(md, { rewriteHref: () => undefined, allowsHtml: () => false, owns: () => true });
+    const html = md.render(withNote.replace(/^---[\s\S]*?---\n/, ""), {});
+    assert.ok(!html.includes("未能读取"), html);
+    assert.match(html, /<h2[^>]*>Import AI<\/h2>/);
   });
 });
 

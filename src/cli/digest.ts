@@ -14,7 +14,7 @@ import { decodeFeed } from "../digest/charset.js";
 import { readFeed, type FeedItem } from "../digest/feed.js";
 import { newSources, sourcesFromOpml } from "../digest/opml.js";
 import { selectWeek, type Tally } from "../digest/select.js";
-import { digestMarkdown, mergeDigest } from "../digest/write.js";
+import { digestMarkdown, mergeDigest, type FailedSource } from "../digest/write.js";
 import { siteOf, type SiteInspection } from "./inspect.js";
 import { defineCommand } from "./commandLine.js";
 import { PACKAGE_ROOT } from "../core/packageRoot.js";
@@ -118,6 +118,10 @@ export async function runDigest(site: SiteInspection, request: DigestRequest, io
   const results = await mapLimited(site.sources, AT_ONCE, (source) => fetchSource(source, fetchOptions));
   const { sections, tallies } = selectWeek(site.sources, results.map((r) => ("items" in r ? r.items : undefined)), week);
   const failed = results.filter((r) => "failure" in r);
+  // Each failure leaves a note in the digest, with the moment it was met in the site's zone.
+  const at = clock.now.setZone(opts.timezone).toFormat("yyyy-MM-dd HH:mm");
+  const failures: FailedSource[] = results.flatMap((r) => ("failure" in r ? [{ source: r.source, reason: r.failure, at }] : []));
+  const read = results.flatMap((r) => ("failure" in r ? [] : [r.source]));
 
   let wrote: Map<Source, number> | undefined;
   if (failed.length === results.length) {
@@ -125,15 +129,16 @@ export async function runDigest(site: SiteInspection, request: DigestRequest, io
   } else if (sections.length === 0) {
     say(`no items in ${week.key} (${formatIsoDate(week.start)} – ${formatIsoDate(week.end)}, ${opts.timezone}); nothing written.`);
   } else if (existingFile !== undefined && request.merge) {
-    const merged = mergeDigest(await readFile(join(site.siteDir, existingFile), "utf8"), sections);
+    const merged = mergeDigest(await readFile(join(site.siteDir, existingFile), "utf8"), sections, { read, failed: failures, week: week.key });
     wrote = merged.added;
     if (request.dryRun) io.out.write(merged.text);
-    else if (merged.added.size > 0) await replaceFile(join(site.siteDir, existingFile), merged.text);
+    else if (merged.added.size > 0 || merged.notes > 0) await replaceFile(join(site.siteDir, existingFile), merged.text);
     const count = [...merged.added.values()].reduce((a, b) => a + b, 0);
-    say(count === 0 ? `${existingFile} already holds every item of ${week.key}; nothing added.` : `${request.dryRun ? "would add" : "added"} ${plural(count, "item")} to ${existingFile}.`);
+    const notes = merged.notes === 0 ? "" : `; ${plural(merged.notes, "note")} on unread sources ${request.dryRun ? "would be " : ""}written, updated or removed`;
+    say(`${count === 0 ? `${existingFile} already holds every item of ${week.key}; nothing added` : `${request.dryRun ? "would add" : "added"} ${plural(count, "item")} to ${existingFile}`}${notes}.`);
   } else {
     const front = frontMatter(site, week, clock.now);
-    const text = digestMarkdown(front, week, sections);
+    const text = digestMarkdown(front, week, sections, failures, site.sources);
     wrote = new Map(sections.map((s) => [s.source, s.entries.length]));
     if (request.dryRun) io.out.write(text);
     else {

@@ -6,7 +6,7 @@ import type { MarkdownIt } from "markdown-it";
 import type { RendererRule, Token } from "markdown-it";
 import { isSafeLink } from "../core/safety.js";
 import { markFirstPicture, pictureRule, type PictureMaker } from "./images.js";
-import { assignHeadingIds, dropRepeatedTitle, HEADING_WORDS, liftHeadings, LOST_NESTING, markHeadingWords } from "./markdownText.js";
+import { assignHeadingIds, dropCommentParagraphs, dropRepeatedTitle, HEADING_WORDS, liftHeadings, LOST_NESTING, markHeadingWords } from "./markdownText.js";
 import { wordBreakHtml } from "./wordBreaks.js";
 
 /** What the render-time rules need from the rest of the plugin. */
@@ -101,6 +101,7 @@ export function installMarkdownRules(md: MarkdownIt, context: RenderContext): vo
   md.core.ruler.push("weekly_headings", (state) => {
     const env = state.env as RenderEnv;
     if (!own(env)) return;
+    if (!state.md.options.html) dropCommentParagraphs(state.tokens);
     dropRepeatedTitle(state.tokens, env.title);
     liftHeadings(state.tokens);
     assignHeadingIds(state.tokens);

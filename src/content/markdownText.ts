@@ -49,6 +49,21 @@ export function assignHeadingIds(tokens: Token[]): Heading[] {
   return headings;
 }
 
+/** A paragraph that is one HTML comment and nothing else: `<!-- 来源「X」未能读取… -->`. */
+const COMMENT_ONLY_RE = /^<!--(?:(?!-->)[\s\S])*-->$/;
+
+/**
+ * Removes the paragraphs that are an HTML comment alone, in a page whose raw HTML is shown as text
+ * (a digest, by default): a note to the author, such as `weekly digest`'s about a source it could
+ * not read, is not shown to readers there either (a page that keeps raw HTML keeps the comment,
+ * which no browser shows).
+ */
+export function dropCommentParagraphs(tokens: Token[]): void {
+  for (let i = tokens.length - 3; i >= 0; i--) {
+    if (tokens[i]!.type === "paragraph_open" && tokens[i + 1]!.type === "inline" && tokens[i + 2]!.type === "paragraph_close" && COMMENT_ONLY_RE.test(tokens[i + 1]!.content.trim())) tokens.splice(i, 3);
+  }
+}
+
 /** The mark on a heading's text token: rendered with a `<wbr>` between words (markdownRules.ts). */
 export const HEADING_WORDS = "weeklyHeadingWords";
 

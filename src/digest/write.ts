@@ -50,8 +50,33 @@ function destination(url: string): string {
   return url.replace(ENTITY_LIKE_RE, "\\&");
 }
 
-/** A new digest for the week. */
-export function digestMarkdown(front: DigestFrontMatter, week: IsoWeek, sections: readonly Section[]): string {
+/** A source `weekly digest` could not read this time: why, and when (`2026-02-08 10:00`, the site's zone). */
+export interface FailedSource {
+  source: Source;
+  reason: string;
+  at: string;
+}
+
+/** How a failure note begins, for the source it names: found again by `--merge`. */
+const notePrefix = (name: string) => `<!-- weekly digest：来源「${noteText(name)}」未能读取`;
+
+/** Text inside an HTML comment: on one line, and never `--` (which would end it, or make it invalid). */
+function noteText(text: string): string {
+  return text.replace(/[\r\n]+/g, " ").replace(/-{2,}/g, "—").replace(/[<>]/g, "");
+}
+
+/**
+ * The line a source that could not be read leaves where its section would be: an HTML comment,
+ * which the author sees in the file and no reader sees on the page (a digest's raw HTML is shown
+ * as text, and a paragraph that is only a comment is left out there: content/markdownText.ts).
+ * `--merge` replaces it with the source's news once it is read.
+ */
+export function failureNote({ source, reason, at }: FailedSource, week: string): string {
+  return `${notePrefix(source.name)}（${noteText(at)}）：${noteText(reason)}。能读取后运行 npx weekly digest ${week} --merge，这一行会换成它的新闻。 -->`;
+}
+
+/** A new digest for the week: each source's section, or the note of one that could not be read, in the sources' order. */
+export function digestMarkdown(front: DigestFrontMatter, week: IsoWeek, sections: readonly Section[], failed: readonly FailedSource[] = [], order: readonly Source[] = []): string {
   const lines = [
     "---",
     `title: ${JSON.stringify(front.title)}`,
@@ -63,7 +88,9 @@ export function digestMarkdown(front: DigestFrontMatter, week: IsoWeek, sections
     "",
     `${week.key}（${formatIsoDate(week.start)} 至 ${formatIsoDate(week.end)}）的新闻摘要，由各来源的订阅源收集，按来源分组，每条链接到原文。`,
   ];
-  for (const section of sections) lines.push("", ...sectionLines(section));
+  const rank = (source: Source) => (order.includes(source) ? order.indexOf(source) : order.length);
+  const parts = [...sections.map((section) => ({ source: section.source, lines: sectionLines(section) })), ...failed.map((failure) => ({ source: failure.source, lines: [failureNote(failure, week.key)] }))];
+  for (const part of parts.sort((a, b) => rank(a.source) - rank(b.source))) lines.push("", ...part.lines);
   return `${lines.join("\n")}\n`;
 }
 
@@ -84,6 +111,8 @@ export interface Merged {
   text: string;
   /** Lines added, by source. */
   added: Map<Source, number>;
+  /** Failure notes written, replaced or removed: the file changed even if no line was added. */
+  notes: number;
 }
 
 /** A line of the author's file, with its own line ending; `code` when in the front matter or a fenced block. */
@@ -99,18 +128,26 @@ interface Line {
  * a new section at the end. Every byte already in the file stays where it was, line endings
  * included; the front matter and fenced code are never read as sections or written into.
  */
-export function mergeDigest(existing: string, sections: readonly Section[]): Merged {
+export function mergeDigest(existing: string, sections: readonly Section[], outcome: { read: readonly Source[]; failed: readonly FailedSource[]; week: string } = { read: [], failed: [], week: "" }): Merged {
   const lines = readLines(existing);
   const eol = lines.find((line) => line.eol !== "")?.eol ?? "\n";
   const known = linksIn(existing);
   const knownLines = new Set(lines.map((line) => line.text.trim()));
   const added = new Map<Source, number>();
   const appended: string[] = [];
+  let notes = 0;
   for (const section of sections) {
     const fresh = section.entries.filter((entry) => (entry.link === undefined ? !knownLines.has(entryLine(entry)) : !known.has(linkKey(entry.link) ?? entry.link)));
     if (fresh.length === 0) continue;
     added.set(section.source, fresh.length);
     const start = headingLine(lines, section.source.name);
+    const note = noteLine(lines, section.source.name);
+    if (start === undefined && note !== undefined) {
+      // The source's news where its note was.
+      lines.splice(note, 1, ...sectionLines({ source: section.source, entries: fresh }).map((text, i, all) => ({ text, eol: i === all.length - 1 ? lines[note]!.eol || eol : eol, code: false })));
+      notes += 1;
+      continue;
+    }
     if (start === undefined) {
       appended.push("", ...sectionLines({ source: section.source, entries: fresh }));
       continue;
@@ -120,8 +157,33 @@ export function mergeDigest(existing: string, sections: readonly Section[]): Mer
     const [at, blank] = insertionPoint(lines, start, end);
     insertAfter(lines, at, [...(blank ? [""] : []), ...fresh.map(entryLine)], eol);
   }
+  // A source read this time leaves no note (its news, if any, is in above); one that failed has its note, written or brought up to date.
+  for (const source of outcome.read) {
+    const note = noteLine(lines, source.name);
+    if (note === undefined) continue;
+    const blankBefore = note > 0 && lines[note - 1]!.text.trim() === "" && !lines[note - 1]!.code;
+    lines.splice(blankBefore ? note - 1 : note, blankBefore ? 2 : 1);
+    notes += 1;
+  }
+  for (const failure of outcome.failed) {
+    const note = noteLine(lines, failure.source.name);
+    const text = failureNote(failure, outcome.week);
+    if (note !== undefined) {
+      if (lines[note]!.text !== text) (lines[note]!.text = text), (notes += 1);
+    } else if (headingLine(lines, failure.source.name) === undefined) {
+      appended.push("", text);
+      notes += 1;
+    }
+  }
   if (appended.length > 0) insertAfter(lines, lines.length - 1, appended, eol);
-  return { text: lines.map((line) => line.text + line.eol).join(""), added };
+  return { text: lines.map((line) => line.text + line.eol).join(""), added, notes };
+}
+
+/** The line of a source's failure note, outside code. */
+function noteLine(lines: readonly Line[], name: string): number | undefined {
+  const prefix = notePrefix(name);
+  const index = lines.findIndex((line) => !line.code && line.text.startsWith(prefix));
+  return index < 0 ? undefined : index;
 }
 
 /** The file's lines, each with its own ending, and which are front matter or fenced code. */
