@@ -139,7 +139,7 @@ describe("weekly check", () => {
 });
 
 describe("the report's count", () => {
-  const problem = (severity: "error" | "warning", file: string): Problem => ({ file, line: 2, column: 1, severity, code: "unknown-key", message: "unknown key x" });
+  const problem = (severity: "error" | "warning", file: string): Problem => ({ file, line: 2, column: 1, severity, code: "unknown-key", message: "unknown key x", zh: "未知的键 x" });
   const cases: Array<[Problem[], number, string]> = [
     [[], 1, "No problems in 1 file."],
     [[], 9, "No problems in 9 files."],

@@ -3,6 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { headingHint } from "../src/content/headingHint.js";
+import { inChinese, inEnglish } from "../src/core/show.js";
 
 const HEADINGS = [
   { level: 2, text: "本周要闻", id: "本周要闻" },
@@ -23,6 +24,11 @@ const cases: Array<[string, string, string]> = [
     ' Its headings are "本周要闻" (#本周要闻), "AI 代理与自动化" (#ai-代理与自动化), "OpenAI & Microsoft" (#openai--microsoft), "参考" (#参考).',
   ],
 ];
-for (const [what, missing, expected] of cases) test(`${what}: ${missing} →${expected}`, () => assert.equal(headingHint(HEADINGS, missing), expected));
+for (const [what, missing, expected] of cases) test(`${what}: ${missing} →${expected}`, () => assert.equal(inEnglish(headingHint(HEADINGS, missing)), expected));
+
+test("in Chinese: the heading meant, or every heading, with Chinese punctuation", () => {
+  assert.equal(inChinese(headingHint(HEADINGS, "#AI代理与自动化")), '是不是 "AI 代理与自动化"（#ai-代理与自动化）？');
+  assert.equal(inChinese(headingHint(HEADINGS.slice(0, 2), "#不存在的标题")), '它的标题有 "本周要闻"（#本周要闻）、"AI 代理与自动化"（#ai-代理与自动化）。');
+});
 
 test("a page without headings: nothing to add", () => assert.equal(headingHint([], "#参考"), ""));

@@ -336,3 +336,13 @@ export async function stopPreview(child: ChildProcess): Promise<void> {
   await exited;
   removePreviewCopies(child.pid);
 }
+
+/**
+ * A value with every problem's Chinese message (`zh`) left out, however deep: for tests about the
+ * English message and the rest of a problem (test/messagesBothLanguages.test.ts checks the Chinese).
+ */
+export function withoutZh<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(withoutZh) as T;
+  if (value === null || typeof value !== "object" || value instanceof Date) return value;
+  return Object.fromEntries(Object.entries(value).filter(([key]) => key !== "zh").map(([key, inner]) => [key, withoutZh(inner)])) as T;
+}

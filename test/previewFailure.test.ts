@@ -8,7 +8,7 @@ import { failureLines, failurePage, reloadOnFailure, showBuildFailure } from "..
 import { rebuildOnDelete } from "../src/eleventy/previewWatch.js";
 import { requestedFile } from "../src/eleventy/previewCopy.js";
 
-const PROBLEM = { file: "posts/a.md", line: 4, column: 7, severity: "error" as const, code: "invalid-field" as const, message: 'date: received "2026-02-30"; expected a date.' };
+const PROBLEM = { file: "posts/a.md", line: 4, column: 7, severity: "error" as const, code: "invalid-field" as const, message: 'date: received "2026-02-30"; expected a date.', zh: "date：收到 \"2026-02-30\"；应为日期。" };
 
 describe("failureLines", () => {
   const wrapped = Object.assign(new Error("Problem writing Eleventy templates"), { originalError: WeeklyError.fromProblems([PROBLEM]) });

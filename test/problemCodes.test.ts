@@ -49,7 +49,24 @@ test("a problem's line ends with its code, after the message", () => {
     [{ file: "posts/a.md", severity: "warning", code: "broken-symlink", message: "m." }, "posts/a.md  warning: m. [broken-symlink]"],
     [{ file: "posts/a.md", line: 2, severity: "error", code: "placeholder", message: "m." }, "posts/a.md:2:1  m. [placeholder]"],
   ] as const;
-  for (const [problem, line] of cases) assert.equal(formatProblem(problem), line);
+  for (const [problem, line] of cases) assert.equal(formatProblem({ ...problem, zh: "中文。" }), line);
+});
+
+test("in Chinese, the same line with the Chinese message: file:line:column and the code stay as they are", () => {
+  assert.equal(formatProblem({ file: "posts/a.md", line: 4, column: 1, severity: "error", code: "invalid-field", message: "m.", zh: "中文。" }, "zh"), "posts/a.md:4:1  中文。 [invalid-field]");
+  assert.equal(formatProblem({ file: "posts/a.md", severity: "warning", code: "broken-symlink", message: "m.", zh: "中文。" }, "zh"), "posts/a.md  警告：中文。 [broken-symlink]");
+});
+
+test("every code has its title, hint and message in Chinese too, side by side, written as Chinese technical writing", () => {
+  const HAN = /\p{Script=Han}/u;
+  for (const [code, kind] of Object.entries(PROBLEM_CODES)) {
+    assert.equal(typeof kind.zh?.message, "function", `${code}: no Chinese message`);
+    assert.match(kind.zh.title, HAN, `${code}: the Chinese title`);
+    assert.match(kind.zh.hint, HAN, `${code}: the Chinese hint`);
+    // Full-width punctuation after Chinese: a hint ends with 。, and no ASCII comma or colon follows a Chinese character.
+    assert.match(kind.zh.hint, /。$/, `${code}: a Chinese hint ends with 。`);
+    for (const text of [kind.zh.title, kind.zh.hint]) assert.doesNotMatch(text, /\p{Script=Han}[,;:!?]/u, `${code}: ASCII punctuation after a Chinese character in ${JSON.stringify(text)}`);
+  }
 });
 
 test("problem() writes the message from the catalogue and takes the code's weight, unless the place gives this build's", () => {
@@ -58,6 +75,7 @@ test("problem() writes the message from the catalogue and takes the code's weigh
     severity: "warning",
     code: "second-report",
     message: "a second report for week 2026-W06: posts/a.md is for the same week.",
+    zh: "2026-W06 周的第二期报告：posts/a.md 也是这一周的。",
   });
   assert.equal(problem("stale-incremental", { file: "posts/a.md", line: 1 }).severity, "error");
   assert.equal(problem("nesting-too-deep", { file: "posts/a.md", severity: "warning" }, { waiting: true }).severity, "warning");

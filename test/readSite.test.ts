@@ -25,7 +25,9 @@ async function both(site: string, now: string): Promise<{ command: Found; eleven
   const parsed = JSON.parse(command.stdout) as Found;
   // The command adds each code's title and hint from the catalogue; the build's problems have neither.
   const problems = parsed.problems.map(({ title: _title, hint: _hint, ...problem }) => problem);
-  return { command: { files: parsed.files, problems }, eleventy: (await eleventyCheck(site, env)) as Found };
+  // The build's problems carry their Chinese message too; the JSON gives the message in one language (English here).
+  const eleventy = (await eleventyCheck(site, env)) as Found & { problems: Array<{ zh?: string }> };
+  return { command: { files: parsed.files, problems }, eleventy: { ...eleventy, problems: eleventy.problems.map(({ zh: _zh, ...problem }) => problem) } as Found };
 }
 
 const CLOCKS = ["2026-02-10T12:00", "2026-11-30T10:00"];

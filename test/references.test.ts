@@ -45,7 +45,7 @@ describe("resolveReference", () => {
       stems: ["posts/completely-different", "posts/completely-different/index"],
       looked: ["posts/completely-different.md", "posts/completely-different/index.md"],
     }],
-    ["../../outside", FROM, { kind: "missing", stems: [], looked: [], reason: "points outside the site's input folder" }],
+    ["../../outside", FROM, { kind: "missing", stems: [], looked: [], reason: { en: "points outside the site's input folder", zh: "指向网站输入目录之外" } }],
     ["./chart.png", FROM, { kind: "file", path: "posts/chart.png", href: "/posts/chart.png" }],
     ["../files/报告 2026.pdf", FROM, { kind: "file", path: "files/报告 2026.pdf", href: "/files/%E6%8A%A5%E5%91%8A%202026.pdf" }],
     ["https://www.deeplearning.ai/the-batch/", FROM, { kind: "unchanged" }],

@@ -114,4 +114,19 @@ describe("summaryLine", () => {
     ],
   ];
   for (const [name, summary, line] of cases) test(`${name} → ${line}`, () => assert.equal(summaryLine(summary), line));
+
+  const zh: Array<[string, Parameters<typeof summaryLine>[0], string]> = [
+    ["nothing waiting", { preview: false, reports: 1, digests: 1, scheduled: [], drafts: [] }, "[weekly] 已发布 1 期报告、1 份摘要；定时：无；草稿：无；没有等待上线的内容。"],
+    [
+      "two scheduled, one draft",
+      { preview: false, reports: 6, digests: 7, scheduled, drafts: ["posts/idea.md"] },
+      "[weekly] 已发布 6 期报告、7 份摘要；定时：posts/2026-W07-ai-weekly.md（2026-02-12 08:00 (UTC+8)）、posts/2026-W08-ai-weekly.md（2026-02-19 08:00 (UTC+8)）；草稿：posts/idea.md；下一篇 2026-02-12 08:00 (UTC+8) 上线：届时请重新构建。",
+    ],
+    [
+      "preview",
+      { preview: true, reports: 8, digests: 7, scheduled: [], drafts: [] },
+      "[weekly] 预览已生成 8 期报告、7 份摘要；定时：无；草稿：无（正式构建不会提前发布它们）。",
+    ],
+  ];
+  for (const [name, summary, line] of zh) test(`in Chinese, ${name} → ${line}`, () => assert.equal(summaryLine(summary, "zh"), line));
 });

@@ -39,8 +39,10 @@ function assertNoTrace(site: BuiltSite, page: Held): void {
   const needles = [page.title, page.url, encodeURI(page.url), page.file];
   for (const [file, content] of site.files) {
     assert.ok(!file.includes(page.file), `${file} is named after ${page.file}`);
+    // A title is shown with a <wbr> between its words (content/wordBreaks.ts): read as the reader does.
+    const read = content.replaceAll("<wbr>", "");
     for (const needle of needles) {
-      assert.ok(!content.includes(needle), `${file} contains "${needle}" of a page that is not published`);
+      assert.ok(!read.includes(needle), `${file} contains "${needle}" of a page that is not published`);
     }
   }
 }

@@ -113,7 +113,7 @@ describe("placeInFile", () => {
   ];
   for (const [name, file, given, line] of cases) {
     test(`${name}: body line 2 → file line ${line}`, () => {
-      const placed = placeInFile({ file: "a.md", bodyLine: 2, column: 1, severity: "error", code: "broken-link", message: "m", rule: "link" }, file, given);
+      const placed = placeInFile({ file: "a.md", bodyLine: 2, column: 1, severity: "error", code: "broken-link", message: "m", zh: "m", rule: "link" }, file, given);
       assert.equal(placed.line, line);
     });
   }

@@ -5,7 +5,7 @@ import { formatProblem } from "../src/core/errors.js";
 
 const FILE = "weekly_news/sources.yml";
 const read = (text: string) => readSources(FILE, text);
-const messages = (text: string) => read(text).problems.map(formatProblem);
+const messages = (text: string) => read(text).problems.map((problem) => formatProblem(problem));
 
 describe("readSources", () => {
   test("a list of sources, home optional, in the file's order", () => {

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { createFrontMatterEngine, frontMatterNotes } from "../src/content/frontMatter.js";
 import { problemMessage } from "../src/core/problemCodes.js";
 import { explainYamlError, fullWidthColons, fullWidthTagSeparator, missingClosingLine, swallowedBody } from "../src/core/yamlMistakes.js";
-import { codesOf, copySite, outputLines, problemsWithCode, removeOutput, runEleventy, runWeeklyInProcess, tempOutput } from "./helpers.js";
+import { codesOf, copySite, outputLines, problemsWithCode, removeOutput, runEleventy, runWeeklyInProcess, tempOutput, withoutZh } from "./helpers.js";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -56,7 +56,7 @@ describe("swallowedBody: a body YAML read without complaint, up to a --- rule th
   test("through the engine: the problem at the heading, the page's values dropped, CRLF or not", () => {
     for (const newline of ["\n", "\r\n"]) {
       const data = engine(["", "title: 第十周", "date: 2026-03-05", "", "## 本周导语", ""].join(newline) + (newline === "\r\n" ? "\r" : ""));
-      assert.deepEqual(frontMatterNotes(data), {
+      assert.deepEqual(withoutZh(frontMatterNotes(data)), {
         keys: [],
         problems: [{ line: 5, column: 1, field: "front matter", severity: "error", code: "front-matter-unclosed", message: 'front matter: the closing --- seems missing before this line ("## 本周导语"): the --- at line 7, a rule of the body, closed the front matter instead, so the text up to it was read as YAML and is not shown. Add a line --- above this line, where the front matter ends.' }],
         unreadable: true,

@@ -1,5 +1,6 @@
 // `weekly check`: every problem of a site's content, found by the analysis a build runs.
-import { formatProblem, plural, type Problem } from "../core/errors.js";
+import { formatProblem, messageIn, plural, type Problem } from "../core/errors.js";
+import { messageLanguage, type Language } from "../core/language.js";
 import { problemKind } from "../core/problemCodes.js";
 import { defineCommand, oneOf } from "./commandLine.js";
 import { siteOf } from "./inspect.js";
@@ -15,7 +16,7 @@ export const checkCommand = defineCommand({
   async run({ values }, io) {
     const site = await siteOf("check", io);
     if (!site) return 2;
-    io.out.write(formatReport(site, values.format));
+    io.out.write(formatReport(site, values.format, messageLanguage(site.options.site.language, io.env.WEEKLY_LANG)));
     return site.problems.some((p) => p.severity === "error") ? 1 : 0;
   },
 });
@@ -29,15 +30,21 @@ export interface CheckReport {
  * The report as lines of `file:line:col  message [code]` and a count, or as JSON, where each
  * problem also carries its code's title and the general way to fix it (from the catalogue).
  */
-export function formatReport(report: CheckReport, format: "text" | "json"): string {
+export function formatReport(report: CheckReport, format: "text" | "json", language: Language = "en"): string {
   const errors = report.problems.filter((p) => p.severity === "error").length;
   const warnings = report.problems.length - errors;
   if (format === "json") {
-    const problems = report.problems.map((problem) => ({ ...problem, ...problemKind(problem.code) }));
+    // The same keys in either language: the message, title and hint are in the language chosen.
+    const problems = report.problems.map(({ zh: _zh, ...problem }) => ({ ...problem, message: messageIn({ ...problem, zh: _zh }, language), ...problemKind(problem.code, language) }));
     return `${JSON.stringify({ files: report.files, errors, warnings, problems }, null, 2)}\n`;
+  }
+  const lines = report.problems.map((problem) => formatProblem(problem, language)).join("\n");
+  if (language === "zh") {
+    if (report.problems.length === 0) return `${report.files} 个文件，没有问题。\n`;
+    return `${lines}\n${report.files} 个文件中有 ${errors} 个错误、${warnings} 个警告。\n`;
   }
   const files = plural(report.files, "file");
   if (report.problems.length === 0) return `No problems in ${files}.\n`;
   const count = [plural(errors, "error"), plural(warnings, "warning")].join(", ");
-  return `${report.problems.map(formatProblem).join("\n")}\n${count} in ${files}.\n`;
+  return `${lines}\n${count} in ${files}.\n`;
 }

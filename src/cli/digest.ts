@@ -15,7 +15,7 @@ import { readFeed, type FeedItem } from "../digest/feed.js";
 import { newSources, sourcesFromOpml } from "../digest/opml.js";
 import { selectWeek, type Tally } from "../digest/select.js";
 import { digestMarkdown, mergeDigest, type FailedSource } from "../digest/write.js";
-import { siteOf, type SiteInspection } from "./inspect.js";
+import { languageOfSite, siteOf, type SiteInspection } from "./inspect.js";
 import { defineCommand } from "./commandLine.js";
 import { PACKAGE_ROOT } from "../core/packageRoot.js";
 
@@ -67,7 +67,7 @@ export interface DigestRequest {
 interface Io {
   out: NodeJS.WritableStream;
   err: NodeJS.WritableStream;
-  env: { WEEKLY_NOW?: string | undefined };
+  env: { WEEKLY_NOW?: string | undefined; WEEKLY_LANG?: string | undefined };
   /** How hosts are resolved and connected to (default: the system's resolver, the address checked). */
   network?: Pick<FetchOptions, "resolve" | "connectTo">;
 }
@@ -77,7 +77,7 @@ export async function runDigest(site: SiteInspection, request: DigestRequest, io
   const say = (line: string) => io.err.write(`weekly digest: ${line}\n`);
   const sourceErrors = site.problems.filter((p) => p.file === site.sourcesFile && p.severity === "error");
   if (sourceErrors.length > 0) {
-    for (const problem of sourceErrors) io.err.write(`${formatProblem(problem)}\n`);
+    for (const problem of sourceErrors) io.err.write(`${formatProblem(problem, languageOfSite(site, io))}\n`);
     say(`${site.sourcesFile} has ${plural(sourceErrors.length, "problem")}; nothing fetched, nothing written.`);
     return 2;
   }
@@ -98,7 +98,7 @@ export async function runDigest(site: SiteInspection, request: DigestRequest, io
   // A digest too large to read (the check refused it unread) is never read to merge into.
   const tooLarge = site.problems.find((p) => p.code === "file-too-large" && p.file === existingFile);
   if (tooLarge && request.merge) {
-    io.err.write(`${formatProblem(tooLarge)}\n`);
+    io.err.write(`${formatProblem(tooLarge, languageOfSite(site, io))}\n`);
     say(`${existingFile} is too large to merge into; nothing fetched, nothing written.`);
     return 2;
   }
@@ -228,7 +228,7 @@ async function importSources(site: SiteInspection, opmlPath: string, io: Io): Pr
   const before = existsSync(sourcesPath) ? await readFile(sourcesPath, "utf8") : SOURCES_HEADER;
   const current = readSources(site.sourcesFile, before);
   if (current.problems.some((p) => p.severity === "error")) {
-    for (const problem of current.problems) io.err.write(`${formatProblem(problem)}\n`);
+    for (const problem of current.problems) io.err.write(`${formatProblem(problem, languageOfSite(site, io))}\n`);
     return say(`fix ${site.sourcesFile} first; nothing imported.`), 2;
   }
   const { added, present } = newSources(current.sources, read.sources);

@@ -11,7 +11,7 @@ import { EDITIONS, editionNamed, type EditionName } from "../editions/registry.j
 import type { EditionPicture } from "../editions/pictures.js";
 import { linkedFileSource } from "../content/linkedFiles.js";
 import { variantBytes } from "../pipeline/imageVariants.js";
-import { siteOf, type SiteInspection } from "./inspect.js";
+import { languageOfSite, siteOf, type SiteInspection } from "./inspect.js";
 import { placeOutput, writePlaced } from "./writeTarget.js";
 import { newWeekEffect } from "./new.js";
 import { defineCommand, listed, oneOf } from "./commandLine.js";
@@ -74,7 +74,7 @@ async function runExport(site: SiteInspection, request: ExportRequest, io: Io): 
   const say = (line: string) => io.err.write(`weekly export: ${line}\n`);
   const printErrors = (files: (file: string) => boolean) => {
     const errors = site.problems.filter((p) => p.severity === "error" && files(p.file));
-    for (const problem of errors) io.err.write(`${formatProblem(problem)}\n`);
+    for (const problem of errors) io.err.write(`${formatProblem(problem, languageOfSite(site, request))}\n`);
     return errors.length;
   };
   if (!site.site) {
@@ -94,7 +94,7 @@ async function runExport(site: SiteInspection, request: ExportRequest, io: Io): 
   const file = posix.join(site.inputDir, page.path);
   const errors = site.problems.filter((p) => p.file === file && p.severity === "error");
   if (errors.length > 0) {
-    for (const problem of errors) io.err.write(`${formatProblem(problem)}\n`);
+    for (const problem of errors) io.err.write(`${formatProblem(problem, languageOfSite(site, request))}\n`);
     return say(`${file} has ${plural(errors.length, "problem")}; fix ${errors.length === 1 ? "it" : "them"} first (weekly check lists every one).`), 1;
   }
   const body = site.markdown.render(page.body, { page: { inputPath: `./${posix.join(site.inputDir, page.path)}` }, title: page.title });

@@ -1,6 +1,7 @@
 // What the `weekly` command knows of a site: its configuration read without Eleventy
 // (siteConfig.ts), then its content read and analysed by the same stages a build runs
 // (pipeline/readSite.ts). Nothing is rendered and nothing is written.
+import { messageLanguage, type Language } from "../core/language.js";
 import { existsSync, readFileSync } from "node:fs";
 import { posix } from "node:path";
 import markdownIt, { type MarkdownIt } from "markdown-it";
@@ -117,4 +118,9 @@ function errorText(error: unknown): string {
     if (e.message) messages.push(e.message);
   }
   return messages.join("\n  ") || String(error);
+}
+
+/** The language the command prints its messages in: the site's, unless `WEEKLY_LANG` says (core/language.ts). */
+export function languageOfSite(site: Pick<SiteInspection, "options">, io: { env: Record<string, string | undefined> }): Language {
+  return messageLanguage(site.options.site.language, io.env.WEEKLY_LANG);
 }

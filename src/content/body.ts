@@ -35,7 +35,8 @@ export function bodyReader(parse: AnalysisParser, opts: ResolvedOptions): BodyRe
     const env: Record<string, unknown> = { title: page.data.title, weeklyRawHtml: allowsRawHtml(page.kind, opts) };
     const tokens = parse(page.body, env);
     const lost = env[LOST_NESTING];
-    const h1 = page.kind ? tokens.findIndex((token) => token.type === "heading_open" && token.tag === "h1") : -1;
+    // Written as a level-1 heading (`# x` or underlined with `=`), whatever level liftHeadings gives it.
+    const h1 = page.kind ? tokens.findIndex((token) => token.type === "heading_open" && (token.markup === "#" || token.markup === "=")) : -1;
     const extraTitle = h1 >= 0 ? { line: tokens[h1]!.map?.[0] ?? 0, text: inlineText(tokens[h1 + 1]).trim() } : undefined;
     const text = textOfTokens(tokens);
     return {

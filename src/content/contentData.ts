@@ -44,6 +44,8 @@ export interface DataIssue {
   severity: Severity;
   code: ProblemCode;
   message: string;
+  /** The message in Chinese. */
+  zh: string;
 }
 
 /** The output files and folders the plugin writes itself: a page's `permalink` may not take them. */

@@ -28,6 +28,8 @@ export interface ContentPlacementIssue {
   severity: Severity;
   code: ProblemCode;
   message: string;
+  /** The message in Chinese. */
+  zh: string;
 }
 
 /** `content/posts` → `content/posts/`; `.` → `./`. */

@@ -13,6 +13,8 @@ export interface LinkProblem {
   severity: "error" | "warning";
   code: ProblemCode;
   message: string;
+  /** The message in Chinese. */
+  zh: string;
   /** Whether Eleventy still reads files through the link (they are dropped and the build stops). */
   followed: boolean;
 }

@@ -22,7 +22,7 @@ export interface Place {
 export interface FrontMatterNotes {
   /** The file's own keys (not those of directory or global data). Their lines are found when needed. */
   keys: string[];
-  problems: Array<Place & { field: string; severity: Severity; code: ProblemCode; message: string }>;
+  problems: Array<Place & { field: string; severity: Severity; code: ProblemCode; message: string; zh: string }>;
   /** U+FFFD in the text: either written so or a byte that is not UTF-8 (the file is then checked). */
   replacementCharacter?: true;
   /**

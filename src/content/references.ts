@@ -1,4 +1,5 @@
 // Source-relative links (`../weekly_news/ai_news_2026-W06`) resolved to the pages they name.
+import type { Said } from "../core/show.js";
 import { posix } from "node:path";
 import { distance } from "fastest-levenshtein";
 import { WEEK_IN_NAME_RE } from "../core/dates.js";
@@ -28,7 +29,7 @@ export type Resolution =
   /** A file that is not a page (image, PDF): `path` relative to the input folder, `href` its URL. */
   | { kind: "file"; path: string; href: string }
   /** `stems` are the page stems the link could have meant; `looked` the same as file names. */
-  | { kind: "missing"; stems: string[]; looked: string[]; suggestion?: string; reason?: string };
+  | { kind: "missing"; stems: string[]; looked: string[]; suggestion?: string; reason?: Said };
 
 export interface ResolveFrom {
   /** The linking file, relative to the input folder (`posts/2026-W06-ai-weekly.md`). */
@@ -62,7 +63,7 @@ export function resolveReference(href: string, { fromInputPath, pages }: Resolve
   const base = rootRelative ? "" : posix.dirname(fromInputPath);
   const joined = posix.normalize(posix.join(base === "." ? "" : base, rootRelative ? path.slice(1) : path));
   if (joined === ".." || joined.startsWith("../")) {
-    return { kind: "missing", stems: [], looked: [], reason: "points outside the site's input folder" };
+    return { kind: "missing", stems: [], looked: [], reason: { en: "points outside the site's input folder", zh: "指向网站输入目录之外" } };
   }
   const target = joined.replace(/\/$/, "").replace(/^\.$/, "");
   const candidates = candidateStems(target, path.endsWith("/") || path === "" || path === ".");

@@ -1,4 +1,5 @@
 // Is this page published at time T? `scheduled`, `draft`, the build's clock, and the build's summary.
+import type { Language } from "../core/language.js";
 import { DateTime } from "luxon";
 import { ACCEPTED_DATE_FORMS, parseSiteDate } from "../core/dates.js";
 import { fieldParams } from "./schema.js";
@@ -17,7 +18,8 @@ export interface FieldProblem {
   field: string;
   severity: Severity;
   code: "invalid-field";
-  message: string;
+  message: string;  /** The message in Chinese. */
+  zh: string;
 }
 
 /**
@@ -90,8 +92,9 @@ export interface BuildSummary {
  * The one line every build ends with: what was published, what waits, and when the next page goes
  * live, so whoever runs the periodic rebuild knows when it is due.
  */
-export function summaryLine(summary: BuildSummary): string {
+export function summaryLine(summary: BuildSummary, language: Language = "en"): string {
   const waiting = [...summary.scheduled].sort((a, b) => a.at.toMillis() - b.at.toMillis() || (a.path < b.path ? -1 : 1));
+  if (language === "zh") return summaryLineZh(summary, waiting);
   const scheduled = waiting.length === 0 ? "none" : waiting.map((s) => `${s.path} at ${formatPublishTime(s.at)}`).join(", ");
   const drafts = summary.drafts.length === 0 ? "none" : [...summary.drafts].sort().join(", ");
   const counts = `${plural(summary.reports, "report")} and ${plural(summary.digests, "digest")}`;
@@ -100,4 +103,14 @@ export function summaryLine(summary: BuildSummary): string {
   }
   const next = waiting[0] ? `next goes live ${formatPublishTime(waiting[0].at)}: rebuild then.` : "nothing is waiting to go live.";
   return `[weekly] published ${counts}; scheduled: ${scheduled}; drafts: ${drafts}; ${next}`;
+}
+
+/** The same line in Chinese: `[weekly] 已发布 1 期报告、1 份摘要；定时：无；草稿：无；没有等待上线的内容。` */
+function summaryLineZh(summary: BuildSummary, waiting: BuildSummary["scheduled"]): string {
+  const scheduled = waiting.length === 0 ? "无" : waiting.map((s) => `${s.path}（${formatPublishTime(s.at)}）`).join("、");
+  const drafts = summary.drafts.length === 0 ? "无" : [...summary.drafts].sort().join("、");
+  const counts = `${summary.reports} 期报告、${summary.digests} 份摘要`;
+  if (summary.preview) return `[weekly] 预览已生成 ${counts}；定时：${scheduled}；草稿：${drafts}（正式构建不会提前发布它们）。`;
+  const next = waiting[0] ? `下一篇 ${formatPublishTime(waiting[0].at)} 上线：届时请重新构建。` : "没有等待上线的内容。";
+  return `[weekly] 已发布 ${counts}；定时：${scheduled}；草稿：${drafts}；${next}`;
 }

@@ -1,7 +1,7 @@
 // What a report's and a digest's front matter may hold, checked with zod, in the author's words.
 import { z } from "zod";
 import { distance } from "fastest-levenshtein";
-import { ACCEPTED_DATE_FORMS, parseSiteDate } from "../core/dates.js";
+import { ACCEPTED_DATE_FORMS, ACCEPTED_DATE_FORMS_ZH, parseSiteDate } from "../core/dates.js";
 import type { ContentKind } from "../core/kinds.js";
 import { problem, problemMessage, type ProblemParams } from "../core/problemCodes.js";
 
@@ -9,18 +9,19 @@ export interface FieldIssue {
   field: string;
   severity: "error" | "warning";
   code: "invalid-field" | "unknown-key";
-  message: string;
+  message: string;  /** The message in Chinese. */
+  zh: string;
 }
 
 /** The fields the plugin reads, and what each accepts, as the messages say it. */
 const EXPECTED = {
-  title: "a non-empty text",
-  description: "a text, or nothing",
-  date: ACCEPTED_DATE_FORMS,
-  scheduled: ACCEPTED_DATE_FORMS,
-  tags: "a list of non-empty texts such as [AI, 人工智能], or one text",
-  layout: "the path of a layout such as layouts/post.njk",
-  draft: "true or false",
+  title: { en: "a non-empty text", zh: "非空的文字" },
+  description: { en: "a text, or nothing", zh: "文字，或者空着" },
+  date: { en: ACCEPTED_DATE_FORMS, zh: ACCEPTED_DATE_FORMS_ZH },
+  scheduled: { en: ACCEPTED_DATE_FORMS, zh: ACCEPTED_DATE_FORMS_ZH },
+  tags: { en: "a list of non-empty texts such as [AI, 人工智能], or one text", zh: "非空文字的列表（如 `[AI, 人工智能]`），或一段文字" },
+  layout: { en: "the path of a layout such as layouts/post.njk", zh: "布局的路径，如 `layouts/post.njk`" },
+  draft: { en: "true or false", zh: " `true` 或 `false`" },
 } as const;
 
 type Field = keyof typeof EXPECTED;

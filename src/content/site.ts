@@ -1,5 +1,6 @@
 // The build's picture of the content: each report and digest read once, analysed once, and the
 // links between them resolved, before any page is rendered.
+import type { Said } from "../core/show.js";
 import { posix } from "node:path";
 import type { ResolvedOptions } from "../core/options.js";
 import { type LinkRef } from "./markdownText.js";
@@ -146,7 +147,7 @@ export function analyseSite(
         report("invalid-link", "link", { written, why: resolution.reason });
       } else if (resolution.kind === "missing") {
         // The digest of a week that has none: how to write it, rather than another page of that week.
-        const hint = digestHint(resolution.stems[0], page.status) ?? (resolution.suggestion ? ` Did you mean ${resolution.suggestion}?` : "");
+        const hint = digestHint(resolution.stems[0], page.status) ?? (resolution.suggestion ? { en: ` Did you mean ${resolution.suggestion}?`, zh: `是不是 ${resolution.suggestion}？` } : "");
         report("broken-link", "link", { written, looked: resolution.looked, hint });
       }
     }
@@ -210,17 +211,27 @@ function heldBackTarget(resolution: Resolution, heldBack: ReadonlyMap<string, He
  * dead at some moment; undefined when it never would be (a draft may link anywhere, and a page may
  * link to one that goes live no later than itself).
  */
-function heldBackConflict(source: PublishState, target: HeldBack): string | undefined {
+function heldBackConflict(source: PublishState, target: HeldBack): Said | undefined {
   if (source.state === "draft") return undefined;
   if (target.status.state === "draft") {
-    return "which is a draft (draft: true): the link would be dead. Remove the link, or publish the draft first.";
+    return {
+      en: "which is a draft (draft: true): the link would be dead. Remove the link, or publish the draft first.",
+      zh: "它是草稿（`draft: true`）：这个链接会失效。请删掉链接，或先发布那份草稿。",
+    };
   }
   const at = formatPublishTime(target.status.at);
   if (source.state === "published") {
-    return `which is not published until ${at}: the link would be dead. Remove the link, or schedule this page no earlier than that.`;
+    return {
+      en: `which is not published until ${at}: the link would be dead. Remove the link, or schedule this page no earlier than that.`,
+      zh: `它要到 ${at} 才发布：这个链接会失效。请删掉链接，或把本页定时在那之后。`,
+    };
   }
   if (target.status.at <= source.at) return undefined;
-  return `which goes live at ${at}, after this page (${formatPublishTime(source.at)}): the link would be dead until then. Schedule this page no earlier than ${at}, or that one no later than ${formatPublishTime(source.at)}.`;
+  const own = formatPublishTime(source.at);
+  return {
+    en: `which goes live at ${at}, after this page (${own}): the link would be dead until then. Schedule this page no earlier than ${at}, or that one no later than ${own}.`,
+    zh: `它在 ${at} 上线，晚于本页（${own}）：在那之前这个链接是失效的。请把本页定时不早于 ${at}，或把那一页定时不晚于 ${own}。`,
+  };
 }
 
 /** What the analysis knows of the body of a page that is not the plugin's: nothing. */

@@ -18,6 +18,8 @@ export interface TagClash {
   severity: Severity;
   code: "tag-clash";
   message: string;
+  /** The message in Chinese. */
+  zh: string;
 }
 
 /**

@@ -1,112 +1,28 @@
-// The problem catalogue's codes for a content file itself: its front matter, how it is written and
-// what it says, and the files of the content folders (see problemCodes.ts).
+// The problem catalogue's codes for the files of the content folders: their kind, encoding, size,
+// names and links (see problemCodes.ts; front matter: frontMatterProblemCodes.ts).
 import type { ProblemKind } from "./problemKind.js";
-import { NOT_LIVE_YET } from "./problemKind.js";
+import { NOT_LIVE_YET, NOT_LIVE_YET_ZH } from "./problemKind.js";
 import { show } from "./show.js";
 
-/** Quoted as YAML wants it: `"…"` with its own quotes escaped. */
-const quoted = (value: string) => `"${value.replace(/"/g, '\\"')}"`;
-
 export const CONTENT_PROBLEM_CODES = {
-  // Front matter: how it is written.
-  "front-matter-yaml": {
-    severity: "error", title: "Front matter is not valid YAML", hint: "Fix the YAML at the line named; quote a value that holds a colon, a # or quotes.",
-    message: ({ reason }: { reason: string }) => `front matter is not valid YAML: ${reason}`,
-  },
-  "front-matter-json": {
-    severity: "error", title: "Front matter is not valid JSON", hint: "Fix the JSON between ---json and ---, or write the front matter in YAML.",
-    message: ({ reason }: { reason: string }) => `front matter is not valid JSON: ${reason}`,
-  },
-  "front-matter-shape": {
-    severity: "error", title: "Front matter is not a set of keys", hint: "Write one key per line, such as title: …, between the two --- lines.",
-    message: () => "front matter is not a set of keys such as title: …",
-  },
-  "front-matter-unclosed": {
-    severity: "error", title: "No closing --- after the front matter", hint: "Add a line --- where the front matter ends and the text begins.",
-    /** `lineNamed`: the message is placed at the line to add the --- above; `readAsYaml`: the first body line YAML read; `closedAt`: the body's rule that closed it. */
-    message: (p: { emptyBody: true; lineNamed: boolean } | { readAsYaml: string } | { heading: string; closedAt: number }) =>
-      "emptyBody" in p
-        ? `front matter: no closing --- line, so the whole file was read as front matter and the body is empty. ${p.lineNamed ? "Add a line --- above this line, where the front matter ends." : "Add a line --- where the front matter ends."}`
-        : "readAsYaml" in p
-          ? `front matter: no closing --- before this line, so the text below was read as YAML (${show(p.readAsYaml.slice(0, 40))}). Add a line --- where the front matter ends.`
-          : `front matter: the closing --- seems missing before this line (${show(p.heading.slice(0, 40))}): the --- at line ${p.closedAt}, a rule of the body, closed the front matter instead, so the text up to it was read as YAML and is not shown. Add a line --- above this line, where the front matter ends.`,
-  },
-  "full-width-colon": {
-    severity: "error", title: "A full-width colon after a key", hint: "Type an ASCII colon and a space after the key (title: …), not ：.",
-    message: ({ key }: { key: string }) => `front matter: ${show(key)} is followed by a full-width colon "：" (U+FF1A), so YAML does not read it as a key. Type an ASCII colon and a space: ${key}: …`,
-  },
-  "curly-quotes": {
-    severity: "error", title: "Curly quotes where YAML wants straight ones", hint: "Type ASCII quotes \"…\" around the value, or none.",
-    message: ({ key, value }: { key: string; value: string }) =>
-      `front matter: ${key} is quoted with curly quotes ${value[0]}…, which YAML reads as text, not as quotes. Type ASCII quotes: ${key}: ${quoted(value.replace(/^[“”‘’]|[“”‘’]$/g, ""))}`,
-  },
-  "curly-quoted-value": {
-    severity: "warning", title: "A value wrapped in curly quotes", hint: "The quotes show on the page: type ASCII quotes if they are meant as quotes.", readsFrontMatter: true,
-    message: ({ key, open, close, inner }: { key: string; open: string; close: string; inner: string }) =>
-      `front matter: the value of ${key} is wrapped in curly quotes ${open}…${close}, which YAML keeps as part of the text. If they are meant as quotes, type ASCII ones: ${key}: ${quoted(inner)}`,
-  },
-  "unquoted-colon": {
-    severity: "error", title: "A colon and a space inside a value", hint: "Put the value in ASCII quotes: title: \"OpenAI: …\".",
-    message: ({ key, value }: { key: string; value: string }) =>
-      `front matter: the value of ${key} holds a colon and a space, which YAML reads as the start of another key. Put the value in quotes: ${key}: ${quoted(value)}`,
-  },
-  "tag-separator": {
-    severity: "error", title: "Tags joined with full-width punctuation", hint: "Write the tags as a list, [AI, 人工智能], with ASCII commas.", readsFrontMatter: true,
-    message: ({ joined, separator, parts }: { joined: string; separator: string; parts: readonly string[] }) =>
-      `tags: ${show(joined)} holds a full-width "${separator}", so it is one tag. For several tags, separate them with ASCII commas in brackets: tags: [${parts.join(", ")}], or write one per line as "- ${parts[0] ?? ""}".`,
-  },
-  // Front matter: what it says.
-  "invalid-field": {
-    severity: "error", title: "A field with a value the plugin cannot use", hint: "Give the field a value of the kind the message names.", readsFrontMatter: true,
-    /** `zone`: the time zone a date is read in, named for `date` and `scheduled`. */
-    message: ({ field, value, expected, zone }: { field: string; value: unknown; expected: string; zone?: string }) =>
-      `${field}: ${value === undefined || value === null || value === "" ? "missing" : `received ${show(value)}`}; expected ${expected}${zone === undefined ? "" : ` (read in ${zone})`}.`,
-  },
-  "unknown-key": {
-    severity: "warning", title: "A key the plugin does not read", hint: "Check the spelling against title, description, date, scheduled, tags, layout and draft.", readsFrontMatter: true,
-    /** In a page: the nearest known key, else the keys the plugin reads; in the sources file: the source's number. */
-    message: (p: { key: string; near: string | undefined; known: readonly string[] } | { key: string; source: number }) =>
-      "source" in p
-        ? `source ${p.source}: unknown key ${p.key}; a source has name, feed and home.`
-        : `unknown key ${p.key}${p.near ? `; did you mean ${p.near}?` : `; the plugin reads ${p.known.join(", ")}.`}`,
-  },
-  "reserved-key": {
-    severity: "error", title: "A key Eleventy keeps for itself", hint: "Rename the key: Eleventy would overwrite it or stop on it.", readsFrontMatter: true,
-    message: ({ key, value, keptFor }: { key: string; value: unknown; keptFor: string }) => `${key}: received ${show(value)}; Eleventy keeps this name for ${keptFor}. Rename the key.`,
-  },
-  "template-engine": {
-    severity: "error", title: "A templateEngineOverride Eleventy cannot read", hint: "Name one template engine, such as njk or njk,md, or remove the key.", readsFrontMatter: true,
-    message: ({ value }: { value: unknown }) => `templateEngineOverride: received ${show(value)}; Eleventy expects one template engine, such as njk or njk,md.`,
-  },
-  "unknown-layout": {
-    severity: "error", title: "A layout that is not a template of the layouts folder", hint: "Name a template of the layouts folder, such as layouts/post.njk.", readsFrontMatter: true,
-    message: ({ value, why = "expected a template of the layouts folder, such as layouts/post.njk" }: { value: unknown; why?: string }) => `layout: received ${show(value)}; ${why}.`,
-  },
-  "refused-key": {
-    severity: "error", title: "A key that would run code", hint: "Remove the key: content is data, never code.",
-    message: ({ key, why }: { key: string; why: string }) => `${key}: not allowed in a report or digest: ${why}. Remove it; content is data, never code.`,
-  },
-  "prototype-key": {
-    severity: "error", title: "A key or tag that names a part of every JavaScript object", hint: "Rename it: `__proto__`, `constructor` and `prototype` are never keys, and `__proto__`, `__defineGetter__` and `__defineSetter__` are never tags.",
-    /** A key (`path` to it, in a source of the sources file if `source`), or a tag. */
-    message: (p: { path: string; key: string; source?: number } | { tag: string }) =>
-      "tag" in p
-        ? `tags: received ${show(p.tag)}; Eleventy keeps its collections by tag in a plain object, where this name is ${p.tag === "__proto__" ? "every object's prototype" : "a function of every object, which Eleventy would call as a collection"}. Name the tag otherwise.`
-        : `${p.source === undefined ? "" : `source ${p.source}: `}${p.path}: ${show(p.key)} names a part of every JavaScript object, never data: merged into a page's data it would change every object of the build. Rename the key or remove it.`,
-  },
-  "unsafe-permalink": {
-    severity: "error", title: "A permalink that is not a plain address of its own", hint: "Write a plain address such as /posts/2026-w06/, outside the addresses the plugin writes.",
-    message: ({ value, why }: { value: unknown; why: string }) => `permalink: received ${show(value)}; ${why}.`,
-  },
   // Files of the content folders.
   "code-file": {
     severity: "error", title: "A template or script in a content folder", hint: "Keep reports and digests as Markdown (.md); move templates to the layouts folder.",
     message: ({ folder, layoutsDir }: { folder: string; layoutsDir: string }) =>
       `a template or script in a content folder: Eleventy would run it as code while building. Reports and digests are Markdown (.md) files; move site templates out of ${folder}/ (layouts belong in ${layoutsDir}/).`,
+    zh: {
+      title: "内容目录里的模板或脚本", hint: "报告和摘要只用 Markdown（.md）；模板请移到布局目录。",
+      message: ({ folder, layoutsDir }: { folder: string; layoutsDir: string }) =>
+        `内容目录里的模板或脚本：构建时 Eleventy 会把它当作代码运行。报告和摘要是 Markdown（.md）文件；请把网站模板移出 ${folder}/（布局应放在 ${layoutsDir}/）。`,
+    },
   },
   "code-front-matter": {
     severity: "error", title: "Front matter in a language that runs", hint: "Write YAML (---) or JSON (---json) front matter.",
     message: () => "front matter in a language that runs as code (such as ---js): reports and digests take YAML (---) or JSON (---json) front matter only.",
+    zh: {
+      title: "会运行的前置数据语言", hint: "前置数据请用 YAML（---）或 JSON（---json）。",
+      message: () => "前置数据用了会作为代码运行的语言（例如 ---js）：报告和摘要只接受 YAML（---）或 JSON（---json）前置数据。",
+    },
   },
   "data-file": {
     severity: "error", title: "A data file of a content folder that cannot be read", hint: "Fix the JSON or YAML of the data file at the line named.",
@@ -117,11 +33,25 @@ export const CONTENT_PROBLEM_CODES = {
         : "reason" in p
           ? `data file: not valid ${p.language} (${p.reason}); fix it so that its keys can be checked.`
           : 'data file: not a set of keys such as { "tags": ["AI"] }.',
+    zh: {
+      title: "内容目录中无法读取的数据文件", hint: "在指出的行修正数据文件的 JSON 或 YAML。",
+      message: (p: { ext: string } | { language: "JSON" | "YAML"; reason: string } | { notKeys: true }) =>
+        "ext" in p
+          ? `数据文件：内容目录里的 .${p.ext} 数据文件无法检查是否含有会运行代码的键；请改写成 JSON 或 YAML。`
+          : "reason" in p
+            ? `数据文件：不是有效的 ${p.language}（${p.reason}）；请修正它，以便检查它的键。`
+            : '数据文件：不是一组键值，例如 `{ "tags": ["AI"] }`。',
+    },
   },
   "not-utf8": {
     severity: "error", title: "Text that is not UTF-8", hint: "Save the file as UTF-8.",
     message: ({ byte }: { byte: number }) =>
       `the file is not UTF-8: byte 0x${byte.toString(16).toUpperCase().padStart(2, "0")} cannot be read as text (the file was probably saved in another encoding, such as GBK or Latin-1); save it as UTF-8.`,
+    zh: {
+      title: "不是 UTF-8 的文本", hint: "把文件另存为 UTF-8。",
+      message: ({ byte }: { byte: number }) =>
+        `文件不是 UTF-8：字节 0x${byte.toString(16).toUpperCase().padStart(2, "0")} 无法读成文字（文件大概是用别的编码保存的，例如 GBK 或 Latin-1）；请另存为 UTF-8。`,
+    },
   },
   "file-too-large": {
     severity: "error", title: "A report, digest or data file too large to read, or not a file at all (a device or a pipe)", hint: "Split the file into smaller ones; keep pictures and data in files it links to; replace a device or a pipe with a file.",
@@ -130,6 +60,13 @@ export const CONTENT_PROBLEM_CODES = {
       size === undefined
         ? `the name leads to a device, a pipe or a socket, not a regular file: it has no size to hold to the limit of ${limit}, and reading it may never end, so it is not read. Replace it with a file, or remove it.`
         : `the file is ${size}, over the limit of ${limit}: it is not read. Split it into smaller files, or move what is not text (pictures, data) into files it links to.`,
+    zh: {
+      title: "太大而无法读取的报告、摘要或数据文件，或根本不是文件（设备或管道）", hint: "把文件拆小；图片和数据放在它链接的文件里；把设备或管道换成文件。",
+      message: ({ limit, size }: { limit: string; size: string | undefined }) =>
+        size === undefined
+          ? `这个名字指向设备、管道或套接字，不是普通文件：它没有可与上限 ${limit} 比较的大小，读取可能永不结束，所以不读取。请换成文件，或删掉它。`
+          : `文件大小 ${size}，超过上限 ${limit}：不读取。请拆成更小的文件，或把不是文字的内容（图片、数据）移到它链接的文件里。`,
+    },
   },
   "file-name-url": {
     severity: "error", title: "A file name with #, ? or a backslash", hint: "Rename the file without #, ? or backslashes, which a URL cannot hold in a name.",
@@ -137,23 +74,47 @@ export const CONTENT_PROBLEM_CODES = {
       backslash
         ? `file name: ${show(name)} holds "\\", which a URL reads as "/": the page's address would name a folder that does not exist. Rename the file without it.`
         : `file name: ${name} holds "#" or "?", which end the path of a URL: links to its page would break. Rename the file without them.`,
+    zh: {
+      title: "文件名含 #、? 或反斜杠", hint: "给文件改名，去掉 #、? 和反斜杠：网址的名字里不能有它们。",
+      message: ({ name, backslash }: { name: string; backslash: boolean }) =>
+        backslash
+          ? `文件名：${show(name)} 含有 "\\"，网址会把它读成 "/"：页面地址会指向一个不存在的目录。请去掉它给文件改名。`
+          : `文件名：${name} 含有 "#" 或 "?"，它们会结束网址的路径：指向这个页面的链接会失效。请去掉它们给文件改名。`,
+    },
   },
   "file-name-week": {
     severity: "error", relievedIn: ["preview"], title: "A digest's file name without an ISO week", hint: "Name the digest after its week, such as ai_news_2026-W06.md.",
     message: ({ name }: { name: string }) => `file name: ${name} carries no ISO week; expected a name such as ai_news_2026-W06.md.`,
+    zh: {
+      title: "摘要的文件名里没有 ISO 周", hint: "用它的周给摘要命名，例如 `ai_news_2026-W06.md`。",
+      message: ({ name }: { name: string }) => `文件名：${name} 里没有 ISO 周；应为 \`ai_news_2026-W06.md\` 这样的名字。`,
+    },
   },
   "no-such-week": {
     severity: "error", relievedIn: ["preview"], title: "A week that does not exist", hint: "Use a week the year has: most years have 52 ISO weeks, some 53.",
     message: ({ week, year, weeks }: { week: string; year: number; weeks: number }) => `file name: week ${week} does not exist; ${year} has ${weeks} ISO weeks.`,
+    zh: {
+      title: "不存在的周", hint: "用这一年有的周：大多数年份有 52 个 ISO 周，有些有 53 个。",
+      message: ({ week, year, weeks }: { week: string; year: number; weeks: number }) => `文件名：第 ${week} 周不存在；${year} 年有 ${weeks} 个 ISO 周。`,
+    },
   },
   "broken-symlink": {
     severity: "warning", title: "A symbolic link that cannot be followed", hint: "Remove the link or point it at a file.",
     message: ({ why }: { why: string }) => `a symbolic link that cannot be followed: ${why}; nothing from it is published. Remove the link or point it at a file.`,
+    zh: {
+      title: "无法跟随的符号链接", hint: "删掉这个链接，或让它指向一个文件。",
+      message: ({ why }: { why: string }) => `无法跟随的符号链接：${why}；它的内容都不会发布。请删掉这个链接，或让它指向一个文件。`,
+    },
   },
   "symlink-twice": {
     severity: "error", title: "A symbolic link that publishes files twice", hint: "Remove the link, or list it in .eleventyignore.",
     message: ({ link, folder }: { link: string; folder: boolean }) =>
       `${link}: ${folder ? "every file under it" : "its file"} would be published twice, at two addresses. Remove the link, or list it in .eleventyignore.`,
+    zh: {
+      title: "会把文件发布两次的符号链接", hint: "删掉这个链接，或把它列进 `.eleventyignore`。",
+      message: ({ link, folder }: { link: string; folder: boolean }) =>
+        `${link}：${folder ? "它下面的每个文件" : "它的文件"}会在两个地址各发布一次。请删掉这个链接，或把它列进 \`.eleventyignore\`。`,
+    },
   },
   "content-outside-input": {
     severity: "warning", title: "Reports or digests outside the input folder", hint: "Move the folder into the input folder, or set postsDir or digestsDir to the folder inside it that holds them.",
@@ -161,11 +122,22 @@ export const CONTENT_PROBLEM_CODES = {
     message: ({ count, found, root, looked, option, dir, holds }: { count: number; found: string; root: string; looked: string; option: string; dir: string; holds: string }) =>
       `${count} Markdown ${count === 1 ? "file" : "files"} in ${found}, outside the input folder ${root}: the plugin reads ${holds} from ${looked} only (${option} ${show(dir)}, inside the input folder), so ${count === 1 ? "it is" : "they are"} not published. ` +
       `Move ${found} into ${root}, or set ${option} to the folder inside ${root} that holds the ${holds}.`,
+    zh: {
+      title: "输入目录之外的报告或摘要", hint: "把目录移进输入目录，或把 `postsDir`、`digestsDir` 设为输入目录中存放它们的目录。",
+      message: ({ count, found, root, looked, option, dir, holds }: { count: number; found: string; root: string; looked: string; option: string; dir: string; holds: string }) =>
+        `${found} 里有 ${count} 个 Markdown 文件，在输入目录 ${root} 之外：插件只从 ${looked} 读取${holds === "reports" ? "报告" : holds === "digests" ? "摘要" : holds}（\`${option}\` 为 ${show(dir)}，在输入目录之内），所以它们不会发布。` +
+        `请把 ${found} 移进 ${root}，或把 \`${option}\` 设为 ${root} 中存放它们的目录。`,
+    },
   },
   "missing-content-folder": {
     severity: "warning", title: "A content folder that does not exist", hint: "Set postsDir or digestsDir to a folder of the input folder, or create the folder.",
     message: ({ root, looked, option, dir, holds }: { root: string; looked: string; option: string; dir: string; holds: string }) =>
       `${option}: received ${show(dir)}, but the input folder ${root} has no folder ${looked}: no ${holds} are read. Set ${option} to the folder inside ${root} that holds the ${holds}, or create ${looked}.`,
+    zh: {
+      title: "不存在的内容目录", hint: "把 `postsDir` 或 `digestsDir` 设为输入目录中的一个目录，或者创建这个目录。",
+      message: ({ root, looked, option, dir, holds }: { root: string; looked: string; option: string; dir: string; holds: string }) =>
+        `\`${option}\`：收到 ${show(dir)}，但输入目录 ${root} 里没有 ${looked}：不会读取任何${holds === "reports" ? "报告" : holds === "digests" ? "摘要" : holds}。请把 \`${option}\` 设为 ${root} 中存放它们的目录，或者创建 ${looked}。`,
+    },
   },
   "placeholder": {
     severity: "error", relievedIn: ["preview", "waiting"], title: "A placeholder of the weekly new template", hint: "Write this part, or hold the page back with draft: true.", readsFrontMatter: true,
@@ -174,5 +146,12 @@ export const CONTENT_PROBLEM_CODES = {
       draft
         ? `the template's placeholder ${show(text)} is still here: write this part before removing draft: true.`
         : `the template's placeholder ${show(text)} is still here: the page would go live unfinished. Write this part, or hold the page back with draft: true.${waiting ? NOT_LIVE_YET : ""}`,
+    zh: {
+      title: "weekly new 模板的占位文字", hint: "写完这一部分，或用 `draft: true` 暂不发布。",
+      message: ({ text, draft, waiting }: { text: string; draft: boolean; waiting: boolean }) =>
+        draft
+          ? `模板的占位文字 ${show(text)} 还在这里：删掉 \`draft: true\` 之前先写完这一部分。`
+          : `模板的占位文字 ${show(text)} 还在这里：页面会带着未完成的内容上线。请写完这一部分，或用 \`draft: true\` 暂不发布。${waiting ? NOT_LIVE_YET_ZH : ""}`,
+    },
   },
 } as const satisfies Record<string, ProblemKind<any>>;

@@ -12,6 +12,8 @@ export const WEEK_IN_NAME_RE = /(\d{4})-W(\d{2})(?!\d)/;
 
 export const ACCEPTED_DATE_FORMS =
   "a date such as 2026-02-05, or a date and time such as 2026-02-05T08:00 or 2026-02-05T08:00+08:00";
+/** The same, in Chinese. */
+export const ACCEPTED_DATE_FORMS_ZH = "日期（如 `2026-02-05`），或日期和时间（如 `2026-02-05T08:00`、`2026-02-05T08:00+08:00`）";
 
 export interface ParsedDate {
   /** The moment, expressed in the site's zone. */

@@ -1,5 +1,6 @@
 // Problems found in a site's content, and the error that stops a build because of them.
 import type { ProblemCode } from "./problemCodes.js";
+import type { Language } from "./language.js";
 
 export interface Problem {
   /** Project-relative path of the file, with forward slashes. */
@@ -12,6 +13,8 @@ export interface Problem {
   /** The kind of problem, stable across versions (see problemCodes.ts). */
   code: ProblemCode;
   message: string;
+  /** The message in Chinese (every problem is made with both: core/problemCodes.ts). */
+  zh: string;
 }
 
 export { show } from "./show.js";
@@ -20,11 +23,17 @@ export { show } from "./show.js";
  * `posts/a.md:41:3  message [code]` (`… warning: message [code]` for a warning): the form editors
  * and terminals turn into a jump to the place.
  */
-export function formatProblem(problem: Problem): string {
+export function formatProblem(problem: Problem, language: Language = "en"): string {
   const where = [problem.file, problem.line, problem.line === undefined ? undefined : problem.column ?? 1]
     .filter((part) => part !== undefined)
     .join(":");
-  return `${where}  ${problem.severity === "warning" ? "warning: " : ""}${problem.message} [${problem.code}]`;
+  const warning = problem.severity !== "warning" ? "" : language === "zh" ? "警告：" : "warning: ";
+  return `${where}  ${warning}${messageIn(problem, language)} [${problem.code}]`;
+}
+
+/** A problem's message in the language asked for. */
+export function messageIn(problem: Pick<Problem, "message" | "zh">, language: Language): string {
+  return language === "zh" ? problem.zh : problem.message;
 }
 
 /** Problems in file, line and column order, so that a report reads top to bottom. */
@@ -54,9 +63,10 @@ export class WeeklyError extends Error {
   }
 
   /** The list a build prints once when problems stop it, header first. */
-  static report(problems: readonly Problem[]): string {
+  static report(problems: readonly Problem[], language: Language = "en"): string {
     const errors = sortProblems(problems.filter((p) => p.severity === "error"));
-    return [`${plural(errors.length, "problem")} in the content stopped the build:`, ...errors.map(formatProblem)].join("\n");
+    const header = language === "zh" ? `内容中的 ${errors.length} 个问题让构建停下了：` : `${plural(errors.length, "problem")} in the content stopped the build:`;
+    return [header, ...errors.map((problem) => formatProblem(problem, language))].join("\n");
   }
 
   /**

@@ -1,19 +1,21 @@
 // Every kind of problem the plugin reports, under a stable code: a tool reading
 // `weekly check --format json` matches the code, never the English of the message. Each entry
-// (contentProblemCodes.ts, siteProblemCodes.ts) holds all there is to know of its kind (Astro's errors-data.ts is the model): how much it weighs,
+// (frontMatterProblemCodes.ts, contentProblemCodes.ts, siteProblemCodes.ts) holds all there is to know of its kind (Astro's errors-data.ts is the model): how much it weighs,
 // its title, the general way to fix it, and `message`, which writes a problem's own message from
 // the values of the file (what is wrong there, where, with what was received). Problems are made
 // by `problem()`, never as object literals. The README's table is written from this catalogue
 // (`npm run docs`; test/problemCodes.test.ts fails when it differs).
 // Codes are never renamed or reused: a retired code stays out of the catalogue for good.
 import { CONTENT_PROBLEM_CODES } from "./contentProblemCodes.js";
+import { FRONT_MATTER_PROBLEM_CODES } from "./frontMatterProblemCodes.js";
 import type { ProblemKind, Relief, Severity } from "./problemKind.js";
 import { SITE_PROBLEM_CODES } from "./siteProblemCodes.js";
 
 export type { ProblemKind, Relief, Severity } from "./problemKind.js";
-export { NOT_LIVE_YET } from "./problemKind.js";
+export { NOT_LIVE_YET, NOT_LIVE_YET_ZH } from "./problemKind.js";
+import type { Language } from "./language.js";
 
-export const PROBLEM_CODES = { ...CONTENT_PROBLEM_CODES, ...SITE_PROBLEM_CODES };
+export const PROBLEM_CODES = { ...FRONT_MATTER_PROBLEM_CODES, ...CONTENT_PROBLEM_CODES, ...SITE_PROBLEM_CODES };
 
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;
@@ -21,9 +23,14 @@ export type ProblemCode = keyof typeof PROBLEM_CODES;
 /** What a code's message is written from. */
 export type ProblemParams<C extends ProblemCode> = Parameters<(typeof PROBLEM_CODES)[C]["message"]>;
 
-/** A code's message, from the values of the file. */
+/** A code's message, from the values of the file, in English or (`zh`) in Chinese. */
 export function problemMessage<C extends ProblemCode>(code: C, ...params: ProblemParams<C>): string {
   return (PROBLEM_CODES[code].message as (...args: ProblemParams<C>) => string)(...params);
+}
+
+/** A code's message in Chinese. */
+export function problemMessageZh<C extends ProblemCode>(code: C, ...params: ProblemParams<C>): string {
+  return (PROBLEM_CODES[code].zh.message as (...args: ProblemParams<C>) => string)(...params);
 }
 
 /**
@@ -35,13 +42,14 @@ export function problem<C extends ProblemCode, P extends object>(
   code: C,
   place: P & { severity?: Severity },
   ...params: ProblemParams<C>
-): Omit<P, "severity"> & { severity: Severity; code: C; message: string } {
-  return { ...place, severity: place.severity ?? PROBLEM_CODES[code].severity, code, message: problemMessage(code, ...params) };
+): Omit<P, "severity"> & { severity: Severity; code: C; message: string; zh: string } {
+  return { ...place, severity: place.severity ?? PROBLEM_CODES[code].severity, code, message: problemMessage(code, ...params), zh: problemMessageZh(code, ...params) };
 }
 
-/** A code's title and hint, as `weekly check --format json` gives them. */
-export function problemKind(code: ProblemCode): Pick<ProblemKind, "title" | "hint"> {
-  const { title, hint } = PROBLEM_CODES[code] as ProblemKind;
+/** A code's title and hint, as `weekly check --format json` gives them, in the language asked for. */
+export function problemKind(code: ProblemCode, language: Language = "en"): Pick<ProblemKind, "title" | "hint"> {
+  const kind = PROBLEM_CODES[code] as ProblemKind<unknown>;
+  const { title, hint } = language === "zh" ? kind.zh : kind;
   return { title, hint };
 }
 

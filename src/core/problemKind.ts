@@ -20,6 +20,8 @@ export interface ProblemKind<Params = never> {
   hint: string;
   /** The problem's own message, from the values of the file. */
   message: (params: Params) => string;
+  /** The same three in Chinese (zh-CN), side by side: what a site whose language is Chinese prints (core/language.ts). */
+  zh: { title: string; hint: string; message: (params: Params) => string };
   /**
    * The rule reads the page's front-matter values (its title, date, schedule, tags…): a page whose
    * front matter could not be read gets only that problem, never one that follows from it.
@@ -29,3 +31,4 @@ export interface ProblemKind<Params = never> {
 
 /** Said of a problem in a page not yet published, which stops no build until it goes live. */
 export const NOT_LIVE_YET = " (This page is not published yet: this will stop the build when it goes live.)";
+export const NOT_LIVE_YET_ZH = "（此页尚未发布：到它上线时，这会让构建停下。）";

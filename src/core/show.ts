@@ -4,3 +4,12 @@
 export function show(value: unknown): string {
   return value instanceof Date ? value.toISOString() : (JSON.stringify(value) ?? String(value));
 }
+
+/** A part of a message its caller writes, in English and in Chinese; a plain string is the same in both (a path, a library's own words). */
+export type Said = string | { en: string; zh: string };
+
+/** The English of a part. */
+export const inEnglish = (part: Said): string => (typeof part === "string" ? part : part.en);
+
+/** The Chinese of a part. */
+export const inChinese = (part: Said): string => (typeof part === "string" ? part : part.zh);

@@ -11,6 +11,8 @@ export interface Mistake {
   severity: Severity;
   code: ProblemCode;
   message: string;
+  /** The message in Chinese. */
+  zh: string;
 }
 
 /** A top-level key followed by a full-width colon: `title：…`. */

@@ -13,6 +13,7 @@ import { BuildCards } from "../cards/cards.js";
 import { cardCache } from "../cards/cache.js";
 import { cardFonts } from "../cards/fonts.js";
 import { startCardThread } from "../cards/cardThread.js";
+import { messageLanguage } from "../core/language.js";
 import { undrawnWarning } from "../cards/undrawn.js";
 import { cardUrl } from "../cards/key.js";
 import type { CardContent } from "../cards/layout.js";
@@ -98,7 +99,7 @@ export function installCards(eleventyConfig: EleventyConfig, opts: ResolvedOptio
     await run.close();
     // Only a whole production build knows every card the site shows: the others it keeps.
     if (event.runMode === "build" && !state.preview && !event.incremental && state.writes) await run.prune();
-    for (const [source, undrawn] of [...run.undrawn].sort(([a], [b]) => (a < b ? -1 : 1))) console.warn(`[weekly] ${undrawnWarning(source, undrawn)}`);
+    for (const [source, undrawn] of [...run.undrawn].sort(([a], [b]) => (a < b ? -1 : 1))) console.warn(`[weekly] ${undrawnWarning(source, undrawn, messageLanguage(opts.site.language, env().WEEKLY_LANG))}`);
     const drawnOn = await run.drawnOn();
     if (drawnOn?.fallback !== undefined) console.warn(`[weekly] the social cards were drawn on one thread: a worker thread failed (${drawnOn.fallback})`);
     const { drawn, reused, ms } = run.tally;

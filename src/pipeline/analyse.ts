@@ -75,6 +75,7 @@ function clashingTags(ctx: BuildContext, shown: ReturnType<typeof shownReports>)
     severity: clash.severity,
     code: clash.code,
     message: clash.message,
+    zh: clash.zh,
   }));
 }
 

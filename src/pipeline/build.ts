@@ -14,7 +14,7 @@ import { bodyInput, bodyReader, sameBodyInput, type BodyAnalysis, type BodyInput
 import { reservedOutputs } from "../content/contentData.js";
 import { summaryLine } from "../content/schedule.js";
 import { SEARCH_FOLDER } from "./search.js";
-import type { BuildContext, Logger } from "./context.js";
+import { languageOf, type BuildContext, type Logger } from "./context.js";
 import type { BuildEnvironment, BuildEvent, BuildState } from "./state.js";
 import { beginBuild } from "./start.js";
 import { admitPage } from "./admit.js";
@@ -149,7 +149,7 @@ async function analyseBuildOf(build: WeeklyBuild, { inputPathToUrl }: { inputPat
   const all = sortProblems([...analyseBuild(ctx, state, inputPathToUrl, readBody(build)), ...unpublishedSinceLastBuild(ctx, state)]);
   if (state.checkOnly) return checkResult(build, all, state.collected.size, state.site);
   const errors = all.filter((p) => p.severity === "error");
-  for (const warning of all.filter((p) => p.severity === "warning")) ctx.logger.warn(formatProblem(warning));
+  for (const warning of all.filter((p) => p.severity === "warning")) ctx.logger.warn(formatProblem(warning, languageOf(ctx)));
   if (errors.length > 0) {
     await giveBackOutput(build);
     throw stop(ctx, errors);
@@ -183,7 +183,7 @@ async function settleBuild(build: WeeklyBuild, event: BuildEvent): Promise<Outpu
   } finally {
     await giveBackOutput(build);
   }
-  build.ctx.logger.info(summaryLine(buildSummary(state)));
+  build.ctx.logger.info(summaryLine(buildSummary(state), languageOf(build.ctx)));
   return written;
 }
 

@@ -1,5 +1,6 @@
 // What every stage of every build shares: the options, the site's folder, where messages go, and
 // how a content file is named and read.
+import { messageLanguage, type Language } from "../core/language.js";
 import { readFileSync } from "node:fs";
 import { posix, resolve } from "node:path";
 import type { ResolvedOptions } from "../core/options.js";
@@ -26,6 +27,9 @@ export interface BuildContext {
   /** What the plugin writes itself, which no page's `permalink` may take. */
   reserved: ReservedOutputs;
 }
+
+/** The language the build's messages are printed in: the site's, unless `WEEKLY_LANG` says. */
+export const languageOf = (ctx: BuildContext): Language => messageLanguage(ctx.opts.site.language, ctx.env().WEEKLY_LANG);
 
 /** A path relative to the input folder (`posts/a.md`), from Eleventy's input path (`./posts/a.md`). */
 export const relativePath = (ctx: BuildContext, inputPath: string): string => inputRelative(inputPath, ctx.inputDir);

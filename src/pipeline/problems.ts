@@ -1,11 +1,11 @@
 // The problem log of one build: each problem once, at its file, line and column, with the weight
 // it has in this build.
 import { WeeklyError, type Problem } from "../core/errors.js";
-import { NOT_LIVE_YET, relievedIn, type ProblemCode } from "../core/problemCodes.js";
+import { NOT_LIVE_YET, NOT_LIVE_YET_ZH, relievedIn, type ProblemCode } from "../core/problemCodes.js";
 import { frontMatterKeyLine } from "../content/frontMatter.js";
 import { placeInFile } from "../content/place.js";
 import { type SiteIndex } from "../content/pageTypes.js";
-import { fileOf, readText, type BuildContext } from "./context.js";
+import { fileOf, languageOf, readText, type BuildContext } from "./context.js";
 import type { BuildState } from "./state.js";
 
 /** What is wrong with one field (or one aspect) of a file. */
@@ -13,6 +13,8 @@ export interface FileIssue {
   field: string;
   code: ProblemCode;
   message: string;
+  /** The message in Chinese. */
+  zh: string;
 }
 
 /** A front-matter problem, placed on the line of its key. Reported once however often Eleventy asks. */
@@ -28,12 +30,12 @@ export function addProblem(
   const column = at?.column ?? 1;
   const key = `${path}\0${issue.field}`;
   if (severity === "warning" && state.problems.get(key)?.severity === "error") return; // the error says more
-  state.problems.set(key, { file: fileOf(ctx, path), line, column, severity, code: issue.code, message: issue.message });
+  state.problems.set(key, { file: fileOf(ctx, path), line, column, severity, code: issue.code, message: issue.message, zh: issue.zh });
 }
 
 /** A problem with a file as a whole (a link, say): no line to point at. */
 export function addFileProblem(ctx: BuildContext, state: BuildState, path: string, issue: FileIssue, severity: Problem["severity"]): void {
-  state.problems.set(`${path}\0${issue.field}`, { file: fileOf(ctx, path), severity, code: issue.code, message: issue.message });
+  state.problems.set(`${path}\0${issue.field}`, { file: fileOf(ctx, path), severity, code: issue.code, message: issue.message, zh: issue.zh });
 }
 
 /**
@@ -53,13 +55,13 @@ export function severityIn(ctx: BuildContext, state: BuildState, problem: SiteIn
 
 /** A problem of the analysis, placed in its file (body lines after the front matter). */
 export function placeProblem(ctx: BuildContext, state: BuildState, problem: SiteIndex["problems"][number]): Problem {
-  if (problem.deferred) problem = { ...problem, message: `${problem.message}${NOT_LIVE_YET}` };
+  if (problem.deferred) problem = { ...problem, message: `${problem.message}${NOT_LIVE_YET}`, zh: `${problem.zh}${NOT_LIVE_YET_ZH}` };
   const body = state.collected.get(problem.file)?.body ?? "";
   return { ...placeInFile(problem, readText(ctx, problem.file), body), file: fileOf(ctx, problem.file) };
 }
 
 /** Prints the problems that stop the build, once, and returns the error to stop it with. */
 export function stop(ctx: BuildContext, problems: readonly Problem[]): WeeklyError {
-  ctx.logger.error(WeeklyError.report(problems));
+  ctx.logger.error(WeeklyError.report(problems, languageOf(ctx)));
   return WeeklyError.fromProblems(problems);
 }

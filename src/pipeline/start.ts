@@ -57,7 +57,7 @@ function warnMisplacedContent(ctx: BuildContext, state: BuildState): void {
     { option: "digestsDir", dir: ctx.opts.digestsDir, holds: "digests", chosen: ctx.opts.digestsDir !== DEFAULTS.digestsDir },
   ];
   for (const issue of misplacedContent(ctx.inputDir, folders, FOLDER_READER)) {
-    state.problems.set(`${issue.file}\0${issue.field}`, { file: issue.file, severity: issue.severity, code: issue.code, message: issue.message });
+    state.problems.set(`${issue.file}\0${issue.field}`, { file: issue.file, severity: issue.severity, code: issue.code, message: issue.message, zh: issue.zh });
   }
 }
 
@@ -97,7 +97,7 @@ function checkContentFolders(ctx: BuildContext, state: BuildState): void {
   }
   if (early.length > 0) {
     // Stopping here, with the other problems of the data files too.
-    for (const { path, issues, text } of later) for (const issue of issues) early.push({ file: fileOf(ctx, path), line: jsonKeyLine(text, issue.field), column: 1, severity: "error", code: issue.code, message: issue.message });
+    for (const { path, issues, text } of later) for (const issue of issues) early.push({ file: fileOf(ctx, path), line: jsonKeyLine(text, issue.field), column: 1, severity: "error", code: issue.code, message: issue.message, zh: issue.zh });
     // A build stops; a check hands them back (the start stage returns them).
     if (!state.checkOnly) throw stop(ctx, sortProblems(early));
     state.stopped = sortProblems(early);

@@ -22,6 +22,8 @@ export interface BuildEnvironment {
   WEEKLY_CHECK?: string | undefined;
   /** Seconds a build waits for another build of the same output folder (default 600). */
   WEEKLY_LOCK_WAIT?: string | undefined;
+  /** The language of the plugin's messages: zh or en (default: the site's language; core/language.ts). */
+  WEEKLY_LANG?: string | undefined;
 }
 
 export interface BuildState {

@@ -33,7 +33,8 @@ const started = performance.now();
 const child = spawn(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", `--test-concurrency=${concurrency}`, ...files], {
   cwd: ROOT,
   stdio: "inherit",
-  env: { ...process.env, TMPDIR: scratch, TMP: scratch, TEMP: scratch, WEEKLY_TEST_SHARED: shared },
+  // Messages in English unless a test asks for Chinese (WEEKLY_LANG=zh): the fixtures' sites are Chinese, which would choose Chinese.
+  env: { ...process.env, TMPDIR: scratch, TMP: scratch, TEMP: scratch, WEEKLY_TEST_SHARED: shared, WEEKLY_LANG: "en" },
 });
 /** @param {NodeJS.Signals} signal */
 const forward = (signal) => child.kill(signal);
