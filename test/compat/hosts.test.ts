@@ -111,7 +111,8 @@ for (const host of HOSTS) {
     test("builds the W06 report and digest, without a warning, with that Eleventy", () => {
       assert.equal(result().status, 0, result().stderr);
       assert.equal(result().stderr.trim(), "");
-      assert.match(result().stdout, /published 1 report and 1 digest/);
+      // A Chinese site (site.language zh-CN): the summary line is in Chinese.
+      assert.match(result().stdout, /\[weekly\] 已发布 1 期报告、1 份摘要；/);
       assert.match(result().stdout, new RegExp(`Wrote \\d+ files .*v${host.eleventy.replaceAll(".", "\\.")}`));
     });
 
