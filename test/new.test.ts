@@ -95,6 +95,13 @@ describe("weekly new", () => {
     });
   }
 
+  test("in a Chinese site's language (WEEKLY_LANG unset, or zh), the refusal is in Chinese, the same exit and nothing written", async () => {
+    for (const language of [undefined, "zh"]) {
+      const run = await weekly(site, ["new", "2021-W53"], { ...NOW, WEEKLY_LANG: language });
+      assert.deepEqual([run.status, run.stdout, run.stderr], [1, "", "weekly new：第 2021-W53 周不存在：2021 年有 52 个 ISO 周。\n"]);
+    }
+  });
+
   test("a file in the way is never overwritten", async () => {
     writeFileSync(join(site, "posts/2027-W05-ai-weekly.md"), "my own notes\n");
     const run = await weekly(site, ["new", "2027-W05"], NOW);

@@ -1,4 +1,5 @@
 import { describe, test } from "node:test";
+import { inChinese, inEnglish } from "../src/core/show.js";
 import assert from "node:assert/strict";
 import { DateTime } from "luxon";
 import { chooseWeek, describeNewWeek, fillTemplate, planNewWeek, type ExistingContent } from "../src/content/newWeek.js";
@@ -43,7 +44,7 @@ describe("chooseWeek", () => {
     const newest = existing.reports.map((r) => r.week).join(", ") || "none";
     test(`chooseWeek(${asked ?? "default"}, reports ${newest}) → ${expected}`, () => {
       const week = chooseWeek(asked, existing, NOW, ZONE);
-      assert.equal("error" in week ? week.error : week.key, expected);
+      assert.equal("error" in week ? inEnglish(week.error) : week.key, expected);
     });
   }
 });
@@ -52,11 +53,16 @@ describe("planNewWeek", () => {
   const opts = resolveOptions({ newWeek: { weekday: 4, tags: ["AI"] } });
   test("refuses a week that has a report, whatever its file name", () => {
     const plan = planNewWeek({ week: "2026-W06" }, { reports: [{ path: "posts/special.md", week: "2026-W06" }], digests: [] }, opts, NOW, () => false);
-    assert.deepEqual(plan, { error: "week 2026-W06 already has a report, posts/special.md, (add its digest with weekly new 2026-W06 --digest); nothing written. Name another week, such as weekly new 2026-W07." });
+    assert.deepEqual(plan, {
+      error: {
+        en: "week 2026-W06 already has a report, posts/special.md, (add its digest with weekly new 2026-W06 --digest); nothing written. Name another week, such as weekly new 2026-W07.",
+        zh: "2026-W06 周已有报告 posts/special.md（用 `weekly new 2026-W06 --digest` 补上它的摘要）；没有写入任何文件。请指明另一周，例如 `weekly new 2026-W07`。",
+      },
+    });
   });
   test("refuses when the file exists", () => {
     const plan = planNewWeek({ week: "2026-W07" }, none, opts, NOW, (path) => path === "posts/2026-W07-ai-weekly.md");
-    assert.deepEqual(plan, { error: "posts/2026-W07-ai-weekly.md already exists; nothing written." });
+    assert.deepEqual(plan, { error: { en: "posts/2026-W07-ai-weekly.md already exists; nothing written.", zh: "posts/2026-W07-ai-weekly.md 已存在；没有写入任何文件。" } });
   });
   test("a digest stub comes with the report only when the week has no digest", () => {
     const withDigest = planNewWeek({ week: "2026-W07" }, { reports: [], digests: [{ path: "weekly_news/x.md", week: "2026-W07" }] }, opts, NOW, () => false);
@@ -70,8 +76,9 @@ describe("planNewWeek", () => {
   });
   test("describeNewWeek says what the plan writes", () => {
     const reported = { reports: [{ path: "posts/2026-W47-ai-weekly.md", week: "2026-W47", scheduled: "2026-11-19" }], digests: [] };
-    assert.equal(describeNewWeek({ week: "2026-W49" }, none, opts, NOW, () => false), ", which writes posts/2026-W49-ai-weekly.md and weekly_news/ai_news_2026-W49.md from the template, scheduled at 2026-12-03");
-    assert.equal(describeNewWeek({ week: "2026-W47", digest: true }, reported, opts, NOW, () => false), ", which writes only weekly_news/ai_news_2026-W47.md from the template, as a draft (draft: true) since its report's scheduled moment, 2026-11-19, has passed");
+    assert.equal(inEnglish(describeNewWeek({ week: "2026-W49" }, none, opts, NOW, () => false)!), ", which writes posts/2026-W49-ai-weekly.md and weekly_news/ai_news_2026-W49.md from the template, scheduled at 2026-12-03");
+    assert.equal(inChinese(describeNewWeek({ week: "2026-W47", digest: true }, reported, opts, NOW, () => false)!), "（它按模板只写出 weekly_news/ai_news_2026-W47.md，写成草稿（`draft: true`），因为它的报告的定时 2026-11-19 已经过去）");
+    assert.equal(inEnglish(describeNewWeek({ week: "2026-W47", digest: true }, reported, opts, NOW, () => false)!), ", which writes only weekly_news/ai_news_2026-W47.md from the template, as a draft (draft: true) since its report's scheduled moment, 2026-11-19, has passed");
     assert.equal(describeNewWeek({ week: "2026-W47" }, reported, opts, NOW, () => false), undefined, "a command that would refuse is never described");
   });
   test("--digest on a week with its report plans the digest alone", () => {

@@ -1,5 +1,6 @@
 // `weekly digest`: the week's items fetched from every source's feed and written as the week's
 // digest; `--import` adds an OPML file's feeds to the sources.
+import { inEnglish } from "../core/show.js";
 import { existsSync } from "node:fs";
 import { link, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, posix } from "node:path";
@@ -89,7 +90,7 @@ export async function runDigest(site: SiteInspection, request: DigestRequest, io
   const clock = buildClock(io.env.WEEKLY_NOW, opts.timezone);
   if (clock.problem) return say(clock.problem), 2;
   const week = weekOrCurrent(request.week, clock.now, opts.timezone);
-  if ("error" in week) return say(week.error), 2;
+  if ("error" in week) return say(inEnglish(week.error)), 2;
 
   const file = posix.join(site.inputDir, opts.digestsDir, fillTemplate(opts.newWeek.digestFile, week));
   const target = join(site.siteDir, file);
@@ -147,7 +148,7 @@ export async function runDigest(site: SiteInspection, request: DigestRequest, io
       io.out.write(`${file}\n`);
     }
     // Nothing the author has not read goes live: collected after its moment, the digest waits.
-    if (front.why !== undefined) say(`${file} ${request.dryRun ? "would be" : "is"} a draft (draft: true), since ${front.why}: read it, then remove draft: true to publish it.`);
+    if (front.why !== undefined) say(`${file} ${request.dryRun ? "would be" : "is"} a draft (draft: true), since ${inEnglish(front.why)}: read it, then remove draft: true to publish it.`);
   }
   for (const line of tallyLines(results, tallies, wrote)) io.err.write(`${line}\n`);
   return failed.length > 0 ? 1 : 0;

@@ -1,5 +1,6 @@
 // `weekly export`: a week's report as one of its editions (editions/registry.ts), made from the
 // same Markdown the site renders, whether the report is published, scheduled or a draft.
+import { inEnglish } from "../core/show.js";
 import { stat } from "node:fs/promises";
 import { posix, relative, resolve } from "node:path";
 import { ISO_WEEK_RE } from "../core/dates.js";
@@ -175,7 +176,7 @@ function findReport(site: SiteInspection, request: ExportRequest): { page: Analy
     if (page) return { page };
     const newest = pages.map((p) => p.week?.key).filter((w): w is string => w !== undefined).sort().at(-1);
     const effect = newWeekEffect(site, { week: request.which }, request.env);
-    const start = effect === undefined ? "" : `; start one with weekly new ${request.which}${effect}`;
+    const start = effect === undefined ? "" : `; start one with weekly new ${request.which}${inEnglish(effect)}`;
     return { error: `no report for ${request.which}${newest === undefined ? "" : ` (the newest is ${newest})`}${start}.` };
   }
   const path = posix.normalize(relative(resolve(site.siteDir, site.inputDir), resolve(request.cwd, request.which)).split("\\").join("/"));

@@ -1,10 +1,11 @@
 // `weekly new`: writes next week's report (and a digest stub) from the site's templates.
+import { inChinese, inEnglish, type Said } from "../core/show.js";
 import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { describeNewWeek, planNewWeek, type NewWeekRequest } from "../content/newWeek.js";
 import { buildClock } from "../content/schedule.js";
-import { siteOf, type SiteInspection } from "./inspect.js";
+import { siteOf, type SiteInspection, languageOfSite } from "./inspect.js";
 import { defineCommand } from "./commandLine.js";
 
 const WEEKDAY_NAMES = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
@@ -29,12 +30,14 @@ export const newCommand = defineCommand({
     if (!site) return 2;
     const { title, weekday, time, tags, digest } = values;
     const written = await writeNewWeek(site.siteDir, site, { week: positionals[0], title, weekday, time, tags, digest }, io.env);
+    // In the site's language (or WEEKLY_LANG's): `weekly new：…` in Chinese.
+    const said = (part: Said) => (languageOfSite(site, io) === "zh" ? `weekly new：${inChinese(part)}` : `weekly new: ${inEnglish(part)}`);
     if ("error" in written) {
-      io.err.write(`weekly new: ${written.error}\n`);
+      io.err.write(`${said(written.error)}\n`);
       return 1;
     }
     io.out.write(`${written.paths.join("\n")}\n`);
-    for (const note of written.notes) io.err.write(`weekly new: ${note}\n`);
+    for (const note of written.notes) io.err.write(`${said(note)}\n`);
     return 0;
   },
 });
@@ -61,7 +64,7 @@ async function writeNewWeek(
   site: SiteInspection,
   request: NewWeekRequest,
   env: { WEEKLY_NOW?: string | undefined },
-): Promise<{ paths: string[]; notes: string[] } | { error: string }> {
+): Promise<{ paths: string[]; notes: Said[] } | { error: Said }> {
   const clock = buildClock(env.WEEKLY_NOW, site.options.timezone);
   if (clock.problem) return { error: clock.problem };
   const inSite = (path: string) => join(site.inputDir, path);
@@ -81,7 +84,7 @@ async function writeNewWeek(
  * For a message of another command that proposes `weekly new`: what it would write now (", which
  * writes …"), or undefined when it would refuse (or the clock cannot be read).
  */
-export function newWeekEffect(site: SiteInspection, request: NewWeekRequest, env: { WEEKLY_NOW?: string | undefined }): string | undefined {
+export function newWeekEffect(site: SiteInspection, request: NewWeekRequest, env: { WEEKLY_NOW?: string | undefined }): Said | undefined {
   const clock = buildClock(env.WEEKLY_NOW, site.options.timezone);
   return clock.problem ? undefined : describeNewWeek(request, site.content, site.options, clock.now, existsIn(site));
 }

@@ -1,4 +1,5 @@
 // What `weekly new` writes for a week: the report's file from its template, and a digest stub.
+import { inChinese, inEnglish, type Said } from "../core/show.js";
 import { show } from "../core/errors.js";
 import { DateTime } from "luxon";
 import { formatIsoDate, ISO_WEEK_RE, isoWeekOf, parseIsoWeek, parseSiteDate, weeksInWeekYear, type IsoWeek } from "../core/dates.js";
@@ -50,13 +51,13 @@ export type NewWeekPlan =
   | {
       files: PlannedFile[];
       week: IsoWeek;
-      notes: string[];
+      notes: Said[];
       /** Why the files are drafts (`draft: true`), when they are. */
-      draft?: string | undefined;
+      draft?: Said | undefined;
       /** The `scheduled` the files are written with, when they have one. */
       goesLive?: string | undefined;
     }
-  | { error: string };
+  | { error: Said };
 
 /** Fills `{week}`, `{year}`, `{ww}` and `{w}`. */
 export function fillTemplate(template: string, week: IsoWeek): string {
@@ -71,7 +72,7 @@ export function fillTemplate(template: string, week: IsoWeek): string {
  * The week to write: the one asked for (which must exist), else the week after the newest report.
  * `effect` says what the command proposed instead would write (describeNewWeek).
  */
-export function chooseWeek(asked: string | undefined, existing: ExistingContent, now: DateTime, zone: string, effect: (week: string) => string = () => ""): IsoWeek | { error: string } {
+export function chooseWeek(asked: string | undefined, existing: ExistingContent, now: DateTime, zone: string, effect: (week: string) => Said = () => ""): IsoWeek | { error: Said } {
   if (asked !== undefined) return askedWeek(asked, zone);
   const current = isoWeekOf(now.setZone(zone));
   const newest = existing.reports.map((r) => r.week).filter((w): w is string => w !== undefined).sort().at(-1);
@@ -79,22 +80,28 @@ export function chooseWeek(asked: string | undefined, existing: ExistingContent,
   const next = isoWeekOf(parseIsoWeek(newest, zone)!.start.plus({ weeks: 1 }));
   // A week already over would be published at the next build, template and all.
   if (next.start < current.start) {
-    return { error: `the week after the newest report (${newest}) is ${next.key}, which ended on ${formatIsoDate(next.end)}; nothing written. For this week's report run weekly new ${current.key}${effect(current.key)}, or name the week you mean.` };
+    const said = effect(current.key);
+    return {
+      error: {
+        en: `the week after the newest report (${newest}) is ${next.key}, which ended on ${formatIsoDate(next.end)}; nothing written. For this week's report run weekly new ${current.key}${inEnglish(said)}, or name the week you mean.`,
+        zh: `最新一期（${newest}）的下一周是 ${next.key}，已在 ${formatIsoDate(next.end)} 结束；没有写入任何文件。要写本周的报告，请运行 \`weekly new ${current.key}\`${inChinese(said)}，或指明你要的那一周。`,
+      },
+    };
   }
   return next;
 }
 
 /** The week asked for (which must exist), else the week that holds now in the site's zone. */
-export function weekOrCurrent(asked: string | undefined, now: DateTime, zone: string): IsoWeek | { error: string } {
+export function weekOrCurrent(asked: string | undefined, now: DateTime, zone: string): IsoWeek | { error: Said } {
   return asked === undefined ? isoWeekOf(now.setZone(zone)) : askedWeek(asked, zone);
 }
 
-function askedWeek(asked: string, zone: string): IsoWeek | { error: string } {
-  if (!ISO_WEEK_RE.test(asked)) return { error: `week ${show(asked)} is not a week; expected the form 2026-W07.` };
+function askedWeek(asked: string, zone: string): IsoWeek | { error: Said } {
+  if (!ISO_WEEK_RE.test(asked)) return { error: { en: `week ${show(asked)} is not a week; expected the form 2026-W07.`, zh: `${show(asked)} 不是一个周；应写成 \`2026-W07\` 这样。` } };
   const week = parseIsoWeek(asked, zone);
   if (week) return week;
   const year = Number(asked.slice(0, 4));
-  return { error: `week ${asked} does not exist: ${year} has ${weeksInWeekYear(year)} ISO weeks.` };
+  return { error: { en: `week ${asked} does not exist: ${year} has ${weeksInWeekYear(year)} ISO weeks.`, zh: `第 ${asked} 周不存在：${year} 年有 ${weeksInWeekYear(year)} 个 ISO 周。` } };
 }
 
 /**
@@ -128,15 +135,22 @@ export function planNewWeek(
   const digest: PlannedFile[] = existingDigest ? [] : [{ path: digestPath, content: digestContent(digestTitle, week, goesLive, draft) }];
   // `--digest`: the digest alone, never a report the author did not ask for.
   if (request.digest) {
-    if (existingDigest) return { error: `week ${week.key} already has its digest, ${existingDigest}; nothing written.` };
-    const notes = draft ? [`the digest is a draft (draft: true), since ${why}: remove draft: true once it is written.`] : [];
+    if (existingDigest) return { error: { en: `week ${week.key} already has its digest, ${existingDigest}; nothing written.`, zh: `${week.key} 周已有摘要 ${existingDigest}；没有写入任何文件。` } };
+    const notes: Said[] = why !== undefined ? [{ en: `the digest is a draft (draft: true), since ${inEnglish(why)}: remove draft: true once it is written.`, zh: `摘要是草稿（\`draft: true\`），因为${inChinese(why)}：写好后删掉 \`draft: true\`。` }] : [];
     return { files: digest, week, notes, draft: why, goesLive };
   }
   if (sameWeek) {
+    const free = freeWeekAfter(week, existing, (w) => fileExists(`${opts.postsDir}/${fillTemplate(template.reportFile, w)}`)).key;
     const what = existingDigest ? `and its digest, ${existingDigest}` : `(add its digest with weekly new ${week.key} --digest)`;
-    return { error: `week ${week.key} already has a report, ${sameWeek.path}, ${what}; nothing written. Name another week, such as weekly new ${freeWeekAfter(week, existing, (w) => fileExists(`${opts.postsDir}/${fillTemplate(template.reportFile, w)}`)).key}.` };
+    const whatZh = existingDigest ? `和摘要 ${existingDigest}` : `（用 \`weekly new ${week.key} --digest\` 补上它的摘要）`;
+    return {
+      error: {
+        en: `week ${week.key} already has a report, ${sameWeek.path}, ${what}; nothing written. Name another week, such as weekly new ${free}.`,
+        zh: `${week.key} 周已有报告 ${sameWeek.path}${whatZh}；没有写入任何文件。请指明另一周，例如 \`weekly new ${free}\`。`,
+      },
+    };
   }
-  if (fileExists(reportPath)) return { error: `${reportPath} already exists; nothing written.` };
+  if (fileExists(reportPath)) return { error: { en: `${reportPath} already exists; nothing written.`, zh: `${reportPath} 已存在；没有写入任何文件。` } };
 
   const title = fillTemplate(request.title ?? template.title, week);
   const tags = request.tags ?? template.tags;
@@ -145,8 +159,14 @@ export function planNewWeek(
   // that the new report builds at once.
   const layout = opts.layouts.report === false ? undefined : opts.layouts.report;
   const report = reportContent({ title, date, scheduled, draft, tags, layout, digestTitle, digestLink: `../${opts.digestsDir}/${digestStem}` });
-  const notes = draft
-    ? [`${scheduled} is already past in ${opts.timezone}, so the new ${digest.length > 0 ? "files are drafts" : "report is a draft"} (draft: true) and no build publishes ${digest.length > 0 ? "them" : "it"} unfinished. Once written, remove draft: true${digest.length > 0 ? " from both" : ""}: ${digest.length > 0 ? "they go" : "it goes"} live at the next build, or at a later scheduled moment if you set one.`]
+  const both = digest.length > 0;
+  const notes: Said[] = draft
+    ? [
+        {
+          en: `${scheduled} is already past in ${opts.timezone}, so the new ${both ? "files are drafts" : "report is a draft"} (draft: true) and no build publishes ${both ? "them" : "it"} unfinished. Once written, remove draft: true${both ? " from both" : ""}: ${both ? "they go" : "it goes"} live at the next build, or at a later scheduled moment if you set one.`,
+          zh: `${scheduled} 在 ${opts.timezone} 已经过去，所以新的${both ? "两个文件都是" : "报告是"}草稿（\`draft: true\`），不会有构建把未写完的内容发布出去。写好后删掉${both ? "两个文件里的" : ""} \`draft: true\`：下一次构建就会上线，若另设了更晚的 \`scheduled\`，则在那时上线。`,
+        },
+      ]
     : [];
   return { files: [{ path: reportPath, content: report }, ...digest], week, notes, draft: why, goesLive: scheduled };
 }
@@ -162,20 +182,23 @@ export function describeNewWeek(
   opts: ResolvedOptions,
   now: DateTime,
   fileExists: (path: string) => boolean,
-): string | undefined {
+): Said | undefined {
   const plan = planNewWeek(request, existing, opts, now, fileExists);
   return "error" in plan ? undefined : describePlan(plan);
 }
 
 /** How a message says what a plan of `weekly new` writes (see describeNewWeek). */
-export function describePlan(plan: Exclude<NewWeekPlan, { error: unknown }>): string {
+export function describePlan(plan: Exclude<NewWeekPlan, { error: unknown }>): Said {
   const paths = plan.files.map((file) => file.path);
   const files = paths.length === 1 ? `only ${paths[0]}` : paths.join(" and ");
   const many = paths.length > 1;
   const state = plan.draft !== undefined
-    ? `as ${many ? "drafts" : "a draft"} (draft: true) since ${plan.draft}`
+    ? `as ${many ? "drafts" : "a draft"} (draft: true) since ${inEnglish(plan.draft)}`
     : plan.goesLive === undefined ? "without a scheduled moment" : `scheduled at ${plan.goesLive}`;
-  return `, which writes ${files} from the template, ${state}`;
+  const stateZh = plan.draft !== undefined
+    ? `写成草稿（\`draft: true\`），因为${inChinese(plan.draft)}`
+    : plan.goesLive === undefined ? "不设定时" : `定时 ${plan.goesLive}`;
+  return { en: `, which writes ${files} from the template, ${state}`, zh: `（它按模板${paths.length === 1 ? "只" : ""}写出 ${paths.join(" 和 ")}，${stateZh}）` };
 }
 
 /**
@@ -184,13 +207,15 @@ export function describePlan(plan: Exclude<NewWeekPlan, { error: unknown }>): st
  * template's moment `planned`), never before; one whose moment has passed would be published
  * unread by the next build (the hourly cron's), so it is held back until the author removes the mark.
  */
-export function draftReason(report: { path: string; scheduled?: string | undefined; draft?: boolean | undefined } | undefined, planned: string, now: DateTime, timezone: string): string | undefined {
-  if (report?.draft) return `its report, ${report.path}, is a draft`;
+export function draftReason(report: { path: string; scheduled?: string | undefined; draft?: boolean | undefined } | undefined, planned: string, now: DateTime, timezone: string): Said | undefined {
+  if (report?.draft) return { en: `its report, ${report.path}, is a draft`, zh: `它的报告 ${report.path} 是草稿` };
   const goesLive = report ? report.scheduled : planned;
-  if (goesLive === undefined) return `its report, ${report!.path}, has no scheduled moment`;
+  if (goesLive === undefined) return { en: `its report, ${report!.path}, has no scheduled moment`, zh: `它的报告 ${report!.path} 没有定时` };
   const moment = parseSiteDate(goesLive, timezone)?.dateTime;
   if (moment !== undefined && moment > now) return undefined;
-  return report ? `its report's scheduled moment, ${goesLive}, has passed` : `${goesLive}, when it would go live, has passed in ${timezone}`;
+  return report
+    ? { en: `its report's scheduled moment, ${goesLive}, has passed`, zh: `它的报告的定时 ${goesLive} 已经过去` }
+    : { en: `${goesLive}, when it would go live, has passed in ${timezone}`, zh: `它本该上线的 ${goesLive} 在 ${timezone} 已经过去` };
 }
 
 /** When a week's report goes live by the template: its weekday, at its time (`2026-02-12T08:00`), or the day. */

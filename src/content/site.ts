@@ -1,6 +1,6 @@
 // The build's picture of the content: each report and digest read once, analysed once, and the
 // links between them resolved, before any page is rendered.
-import type { Said } from "../core/show.js";
+import { inChinese, inEnglish, type Said } from "../core/show.js";
 import { posix } from "node:path";
 import type { ResolvedOptions } from "../core/options.js";
 import { type LinkRef } from "./markdownText.js";
@@ -184,7 +184,7 @@ function missingDigestHint(
   stem: string | undefined,
   from: PublishState,
   site: { opts: ResolvedOptions; now: DateTime; existing: ExistingContent; fileExists: (path: string) => boolean },
-): string | undefined {
+): Said | undefined {
   const week = stem && stem.startsWith(`${site.opts.digestsDir}/`) ? WEEK_IN_NAME_RE.exec(posix.basename(stem))?.[0] : undefined;
   if (!week) return undefined;
   const write = ` Week ${week} has no digest yet: write ${stem}.md`;
@@ -196,7 +196,11 @@ function missingDigestHint(
   // A stub that goes live after the linking page would leave the link dead meanwhile.
   const late = plan.draft === undefined && moment !== undefined && from.state !== "draft" && (from.state === "published" || from.at < moment);
   const next = plan.draft !== undefined ? "fill it in and remove draft: true" : late ? "fill it in and schedule it no later than this page" : "fill it in before it goes live";
-  return `${write}, or run npx weekly new ${week} --digest${effect}; then ${next}.`;
+  const nextZh = plan.draft !== undefined ? "写好后删掉 `draft: true`" : late ? "写好，并把它定时不晚于本页" : "在它上线前写好";
+  return {
+    en: `${write}, or run npx weekly new ${week} --digest${inEnglish(effect)}; then ${next}.`,
+    zh: `${week} 周还没有摘要：请写 ${stem}.md，或运行 \`npx weekly new ${week} --digest\`${inChinese(effect)}；然后${nextZh}。`,
+  };
 }
 
 /** The held-back page a link names: missing from a production build, or (in a check) present. */
