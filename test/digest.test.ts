@@ -148,6 +148,16 @@ describe("weekly digest", () => {
     assert.ok(!existsSync(join(site, "weekly_news/ai_news_2026-W08.md")));
   });
 
+  test("in a Chinese site's language, the command's own lines and the tally are in Chinese, the digest the same", async () => {
+    const [en, zh] = [await digest(site, ["2026-W08", "--dry-run"]), await runWeeklyInProcess(site, ["digest", "2026-W08", "--dry-run"], { ...NOW, WEEKLY_LANG: "zh" })];
+    assert.equal(zh.status, en.status);
+    assert.equal(zh.stdout, en.stdout, "the digest itself is the same");
+    const lines = zh.stderr.trimEnd().split("\n");
+    assert.ok(lines.some((line) => /^来源 A：订阅源 \d+ 条，本周 \d+ 条，写入 \d+ 条；跳过无日期 \d+ 条、重复 \d+ 条$/.test(line)), zh.stderr);
+    assert.ok(lines.some((line) => /^来源 D：读取失败：/.test(line)), zh.stderr);
+    assert.equal(lines.length, en.stderr.trimEnd().split("\n").length, "a line for each line");
+  });
+
   test("--offline works from the last good responses; a source never fetched fails", async () => {
     const before = new Map(hits);
     const run = await digest(site, ["2026-W08", "--dry-run", "--offline"]);
@@ -349,7 +359,7 @@ describe("weekly digest: a redirect never leads inward", () => {
       resolve: async (host: string) => ({ "public.example": ["203.0.113.5"], "news.example": ["198.51.100.7"] })[host] ?? [],
       connectTo: (address: string) => (dialled.push(address), "127.0.0.1"),
     };
-    const io = { out: { write: (t: string) => ((out += t), true) }, err: { write: (t: string) => ((err += t), true) }, env: NOW, network } as unknown as Parameters<typeof runDigest>[2];
+    const io = { out: { write: (t: string) => ((out += t), true) }, err: { write: (t: string) => ((err += t), true) }, env: { ...NOW, WEEKLY_LANG: "en" }, network } as unknown as Parameters<typeof runDigest>[2];
     const status = await runDigest(inspected, { week: "2026-W07", timeoutSeconds: 5, offline: false, merge: false, dryRun: true }, io);
     assert.equal(status, 1, err);
     assert.match(out, /外部新闻/);

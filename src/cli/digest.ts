@@ -1,6 +1,7 @@
 // `weekly digest`: the week's items fetched from every source's feed and written as the week's
 // digest; `--import` adds an OPML file's feeds to the sources.
-import { inEnglish } from "../core/show.js";
+import { inChinese, inEnglish, type Said } from "../core/show.js";
+import type { Language } from "../core/language.js";
 import { existsSync } from "node:fs";
 import { link, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, posix } from "node:path";
@@ -75,22 +76,26 @@ interface Io {
 
 /** Fetches, selects and writes; returns the exit code (0 every source read, 1 one failed or refused, 2 cannot run). */
 export async function runDigest(site: SiteInspection, request: DigestRequest, io: Io): Promise<number> {
-  const say = (line: string) => io.err.write(`weekly digest: ${line}\n`);
+  const language = languageOfSite(site, io);
+  const say = (line: Said) => io.err.write(language === "zh" ? `weekly digest：${inChinese(line)}\n` : `weekly digest: ${inEnglish(line)}\n`);
   const sourceErrors = site.problems.filter((p) => p.file === site.sourcesFile && p.severity === "error");
   if (sourceErrors.length > 0) {
-    for (const problem of sourceErrors) io.err.write(`${formatProblem(problem, languageOfSite(site, io))}\n`);
-    say(`${site.sourcesFile} has ${plural(sourceErrors.length, "problem")}; nothing fetched, nothing written.`);
+    for (const problem of sourceErrors) io.err.write(`${formatProblem(problem, language)}\n`);
+    say({ en: `${site.sourcesFile} has ${plural(sourceErrors.length, "problem")}; nothing fetched, nothing written.`, zh: `${site.sourcesFile} 有 ${sourceErrors.length} 个问题；没有抓取，也没有写入。` });
     return 2;
   }
   if (site.sources.length === 0) {
-    say(`no sources: list them in ${site.sourcesFile} (- name: …, feed: https://…), or add a feed reader's export with weekly digest --import subscriptions.opml.`);
+    say({
+      en: `no sources: list them in ${site.sourcesFile} (- name: …, feed: https://…), or add a feed reader's export with weekly digest --import subscriptions.opml.`,
+      zh: `没有来源：请在 ${site.sourcesFile} 里列出（\`- name: …\`、\`feed: https://…\`），或用 \`weekly digest --import subscriptions.opml\` 导入 RSS 阅读器的订阅。`,
+    });
     return 2;
   }
   const opts = site.options;
   const clock = buildClock(io.env.WEEKLY_NOW, opts.timezone);
   if (clock.problem) return say(clock.problem), 2;
   const week = weekOrCurrent(request.week, clock.now, opts.timezone);
-  if ("error" in week) return say(inEnglish(week.error)), 2;
+  if ("error" in week) return say(week.error), 2;
 
   const file = posix.join(site.inputDir, opts.digestsDir, fillTemplate(opts.newWeek.digestFile, week));
   const target = join(site.siteDir, file);
@@ -100,11 +105,11 @@ export async function runDigest(site: SiteInspection, request: DigestRequest, io
   const tooLarge = site.problems.find((p) => p.code === "file-too-large" && p.file === existingFile);
   if (tooLarge && request.merge) {
     io.err.write(`${formatProblem(tooLarge, languageOfSite(site, io))}\n`);
-    say(`${existingFile} is too large to merge into; nothing fetched, nothing written.`);
+    say({ en: `${existingFile} is too large to merge into; nothing fetched, nothing written.`, zh: `${existingFile} 太大，无法合并；没有抓取，也没有写入。` });
     return 2;
   }
   if (existingFile !== undefined && !request.merge && !request.dryRun) {
-    say(`${existingFile} exists; nothing written. Add the new items with --merge, or see the digest with --dry-run.`);
+    say({ en: `${existingFile} exists; nothing written. Add the new items with --merge, or see the digest with --dry-run.`, zh: `${existingFile} 已存在；没有写入。用 \`--merge\` 追加新条目，或用 \`--dry-run\` 先看看摘要。` });
     return 1;
   }
 
@@ -126,9 +131,9 @@ export async function runDigest(site: SiteInspection, request: DigestRequest, io
 
   let wrote: Map<Source, number> | undefined;
   if (failed.length === results.length) {
-    say(`no source could be read; nothing written.`);
+    say({ en: "no source could be read; nothing written.", zh: "没有一个来源能读取；没有写入。" });
   } else if (sections.length === 0) {
-    say(`no items in ${week.key} (${formatIsoDate(week.start)} – ${formatIsoDate(week.end)}, ${opts.timezone}); nothing written.`);
+    say({ en: `no items in ${week.key} (${formatIsoDate(week.start)} – ${formatIsoDate(week.end)}, ${opts.timezone}); nothing written.`, zh: `${week.key}（${formatIsoDate(week.start)} – ${formatIsoDate(week.end)}，${opts.timezone}）没有条目；没有写入。` });
   } else if (existingFile !== undefined && request.merge) {
     const merged = mergeDigest(await readFile(join(site.siteDir, existingFile), "utf8"), sections, { read, failed: failures, week: week.key });
     wrote = merged.added;
@@ -136,7 +141,11 @@ export async function runDigest(site: SiteInspection, request: DigestRequest, io
     else if (merged.added.size > 0 || merged.notes > 0) await replaceFile(join(site.siteDir, existingFile), merged.text);
     const count = [...merged.added.values()].reduce((a, b) => a + b, 0);
     const notes = merged.notes === 0 ? "" : `; ${plural(merged.notes, "note")} on unread sources ${request.dryRun ? "would be " : ""}written, updated or removed`;
-    say(`${count === 0 ? `${existingFile} already holds every item of ${week.key}; nothing added` : `${request.dryRun ? "would add" : "added"} ${plural(count, "item")} to ${existingFile}`}${notes}.`);
+    const notesZh = merged.notes === 0 ? "" : `；${request.dryRun ? "将" : "已"}写入、更新或删除 ${merged.notes} 行未能读取来源的注释`;
+    say({
+      en: `${count === 0 ? `${existingFile} already holds every item of ${week.key}; nothing added` : `${request.dryRun ? "would add" : "added"} ${plural(count, "item")} to ${existingFile}`}${notes}.`,
+      zh: `${count === 0 ? `${existingFile} 已有 ${week.key} 的全部条目；没有追加` : `${request.dryRun ? "将向" : "已向"} ${existingFile} 追加 ${count} 条`}${notesZh}。`,
+    });
   } else {
     const front = frontMatter(site, week, clock.now);
     const text = digestMarkdown(front, week, sections, failures, site.sources);
@@ -144,13 +153,18 @@ export async function runDigest(site: SiteInspection, request: DigestRequest, io
     if (request.dryRun) io.out.write(text);
     else {
       await mkdir(dirname(target), { recursive: true });
-      if (!(await createFile(target, text))) return say(`${file} appeared while the feeds were read; nothing written. Add the items with --merge.`), 1;
+      if (!(await createFile(target, text))) return say({ en: `${file} appeared while the feeds were read; nothing written. Add the items with --merge.`, zh: `读取订阅源期间出现了 ${file}；没有写入。请用 \`--merge\` 追加条目。` }), 1;
       io.out.write(`${file}\n`);
     }
     // Nothing the author has not read goes live: collected after its moment, the digest waits.
-    if (front.why !== undefined) say(`${file} ${request.dryRun ? "would be" : "is"} a draft (draft: true), since ${inEnglish(front.why)}: read it, then remove draft: true to publish it.`);
+    if (front.why !== undefined) {
+      say({
+        en: `${file} ${request.dryRun ? "would be" : "is"} a draft (draft: true), since ${inEnglish(front.why)}: read it, then remove draft: true to publish it.`,
+        zh: `${file} ${request.dryRun ? "将是" : "是"}草稿（\`draft: true\`），因为${inChinese(front.why)}：读一遍，然后删掉 \`draft: true\` 发布它。`,
+      });
+    }
   }
-  for (const line of tallyLines(results, tallies, wrote)) io.err.write(`${line}\n`);
+  for (const line of tallyLines(results, tallies, wrote, language)) io.err.write(`${line}\n`);
   return failed.length > 0 ? 1 : 0;
 }
 
@@ -194,18 +208,24 @@ function frontMatter(site: SiteInspection, week: IsoWeek, now: DateTime) {
 }
 
 /** One line per source, in the sources' order: `Import AI: 25 in the feed, 6 in the week, 5 written; skipped 1 undated, 1 duplicate`, or why it failed. */
-function tallyLines(results: readonly Fetched[], tallies: readonly Tally[], wrote: Map<Source, number> | undefined): string[] {
+function tallyLines(results: readonly Fetched[], tallies: readonly Tally[], wrote: Map<Source, number> | undefined, language: Language = "en"): string[] {
   const lines: string[] = [];
+  const zh = language === "zh";
   for (const result of results) {
     const { source } = result;
     const tally = tallies.find((t) => t.source === source);
     if ("failure" in result || tally === undefined) {
-      lines.push(`${source.name}: failed: ${"failure" in result ? result.failure : "no result"} (${source.feed})`);
+      const why = "failure" in result ? result.failure : zh ? "没有结果" : "no result";
+      lines.push(zh ? `${source.name}：读取失败：${why}（${source.feed}）` : `${source.name}: failed: ${why} (${source.feed})`);
       continue;
     }
     const written = wrote?.get(source) ?? 0;
-    lines.push(`${source.name}: ${tally.inFeed} in the feed, ${tally.inWeek} in the week, ${written} written; skipped ${tally.undated} undated, ${tally.duplicate} duplicate`);
-    for (const warning of [...tally.warnings, ...result.warnings]) lines.push(`  warning: ${warning}`);
+    lines.push(
+      zh
+        ? `${source.name}：订阅源 ${tally.inFeed} 条，本周 ${tally.inWeek} 条，写入 ${written} 条；跳过无日期 ${tally.undated} 条、重复 ${tally.duplicate} 条`
+        : `${source.name}: ${tally.inFeed} in the feed, ${tally.inWeek} in the week, ${written} written; skipped ${tally.undated} undated, ${tally.duplicate} duplicate`,
+    );
+    for (const warning of [...tally.warnings, ...result.warnings]) lines.push(zh ? `  警告：${warning}` : `  warning: ${warning}`);
   }
   return lines;
 }
