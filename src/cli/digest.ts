@@ -1,7 +1,7 @@
 // `weekly digest`: the week's items fetched from every source's feed and written as the week's
 // digest; `--import` adds an OPML file's feeds to the sources.
+import { tallyLines, type Fetched } from "./digestTally.js";
 import { inChinese, inEnglish, type Said } from "../core/show.js";
-import type { Language } from "../core/language.js";
 import { existsSync } from "node:fs";
 import { link, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, posix } from "node:path";
@@ -13,7 +13,7 @@ import { buildClock } from "../content/schedule.js";
 import { readSources, sourcesYaml, type Source } from "../content/sources.js";
 import { DEFAULT_FETCH, fetchFeed, mapLimited, type FetchOptions } from "../digest/http.js";
 import { decodeFeed } from "../digest/charset.js";
-import { readFeed, type FeedItem } from "../digest/feed.js";
+import { readFeed } from "../digest/feed.js";
 import { newSources, sourcesFromOpml } from "../digest/opml.js";
 import { selectWeek, type Tally } from "../digest/select.js";
 import { digestMarkdown, mergeDigest, type FailedSource } from "../digest/write.js";
@@ -168,7 +168,6 @@ export async function runDigest(site: SiteInspection, request: DigestRequest, io
   return failed.length > 0 ? 1 : 0;
 }
 
-type Fetched = { source: Source; items: FeedItem[]; warnings: string[] } | { source: Source; failure: string };
 
 /** One source: its feed fetched and read. Whatever goes wrong is that source's failure, never the run's. */
 async function fetchSource(source: Source, options: FetchOptions): Promise<Fetched> {
@@ -207,28 +206,6 @@ function frontMatter(site: SiteInspection, week: IsoWeek, now: DateTime) {
   };
 }
 
-/** One line per source, in the sources' order: `Import AI: 25 in the feed, 6 in the week, 5 written; skipped 1 undated, 1 duplicate`, or why it failed. */
-function tallyLines(results: readonly Fetched[], tallies: readonly Tally[], wrote: Map<Source, number> | undefined, language: Language = "en"): string[] {
-  const lines: string[] = [];
-  const zh = language === "zh";
-  for (const result of results) {
-    const { source } = result;
-    const tally = tallies.find((t) => t.source === source);
-    if ("failure" in result || tally === undefined) {
-      const why = "failure" in result ? result.failure : zh ? "没有结果" : "no result";
-      lines.push(zh ? `${source.name}：读取失败：${why}（${source.feed}）` : `${source.name}: failed: ${why} (${source.feed})`);
-      continue;
-    }
-    const written = wrote?.get(source) ?? 0;
-    lines.push(
-      zh
-        ? `${source.name}：订阅源 ${tally.inFeed} 条，本周 ${tally.inWeek} 条，写入 ${written} 条；跳过无日期 ${tally.undated} 条、重复 ${tally.duplicate} 条`
-        : `${source.name}: ${tally.inFeed} in the feed, ${tally.inWeek} in the week, ${written} written; skipped ${tally.undated} undated, ${tally.duplicate} duplicate`,
-    );
-    for (const warning of [...tally.warnings, ...result.warnings]) lines.push(zh ? `  警告：${warning}` : `  warning: ${warning}`);
-  }
-  return lines;
-}
 
 /** `--import FILE`: the OPML's feeds added at the end of the sources file; those it holds are skipped. */
 async function importSources(site: SiteInspection, opmlPath: string, io: Io): Promise<number> {
