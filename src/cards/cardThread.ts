@@ -10,7 +10,7 @@
 import type { Tinypool } from "tinypool";
 import type { CardContent } from "./layout.js";
 import { cutHere, type CardFont, type CutFonts } from "./fonts.js";
-import { drawnHere, type CardDrawer, type DrawnCard } from "./draw.js";
+import { drawnHere, receivedBytes, receivedCard, type CardDrawer, type SentCard } from "./draw.js";
 import { PACKAGE_ROOT } from "../core/packageRoot.js";
 import { endPool } from "./endPool.js";
 
@@ -60,9 +60,6 @@ export async function stopCardThread(): Promise<void> {
   await stopping?.stop();
 }
 
-/** A PNG's bytes as they arrive from the thread, seen as a Buffer (not copied). */
-const asDrawn = (drawn: DrawnCard): DrawnCard => ({ ...drawn, png: Buffer.from(drawn.png.buffer, drawn.png.byteOffset, drawn.png.byteLength) });
-
 class ThreadOnWorker implements CardThread {
   readonly #pool: Promise<Tinypool>;
   readonly #here = cutHere();
@@ -94,7 +91,7 @@ class ThreadOnWorker implements CardThread {
 
   cut: CutFonts = async (paths, text) => {
     const fonts = (await this.run({ kind: "cut", paths, text })) as Uint8Array[] | undefined;
-    return fonts ? fonts.map((font) => Buffer.from(font.buffer, font.byteOffset, font.byteLength)) : this.#here(paths, text);
+    return fonts ? fonts.map(receivedBytes) : this.#here(paths, text);
   };
 
   drawer(fonts: CardFont[]): CardDrawer {
@@ -111,8 +108,8 @@ class ThreadOnWorker implements CardThread {
       },
       async draw(content, own) {
         if (own === fonts) await (handed ??= thread.run({ kind: "fonts", key, fonts }));
-        const drawn = (await thread.run(own === fonts ? { kind: "draw", key, content } : { kind: "draw", key, content, fonts: own })) as DrawnCard | undefined;
-        return drawn ? asDrawn(drawn) : here.draw(content, own);
+        const drawn = (await thread.run(own === fonts ? { kind: "draw", key, content } : { kind: "draw", key, content, fonts: own })) as SentCard | undefined;
+        return drawn ? receivedCard(drawn) : here.draw(content, own);
       },
       // The thread outlives the build.
       async close() {},

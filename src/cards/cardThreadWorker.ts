@@ -2,27 +2,14 @@
 // the card font's files and cuts them once, so that harfbuzz's WebAssembly is compiled and optimised
 // while the build's thread is still reading the site; then it cuts the fonts and draws
 // the cards it is asked to, in the fonts each build handed it once.
-import { readFile } from "node:fs/promises";
 import { Tinypool } from "tinypool";
-import { drawCard, loadSatori, type DrawnCard } from "./draw.js";
-import { CUT_OPTIONS, type CardFont } from "./fonts.js";
+import { drawCard, loadSatori, receivedFont, type DrawnCard } from "./draw.js";
+import { cutHere, type CardFont } from "./fonts.js";
 import type { ThreadStart, ThreadTask } from "./cardThread.js";
 
 const { ownFiles } = Tinypool.workerData as ThreadStart;
-const whole = new Map<string, Promise<Buffer>>();
-
-async function cut(paths: readonly string[], text: string): Promise<Buffer[]> {
-  const { default: subsetFont } = await import("subset-font");
-  return Promise.all(
-    paths.map(async (path) => {
-      if (!whole.has(path)) whole.set(path, readFile(path));
-      return subsetFont(await whole.get(path)!, text, CUT_OPTIONS);
-    }),
-  );
-}
-
-/** A font as it was sent: the bytes arrive as a Uint8Array, seen as a Buffer again (not copied). */
-const asBuffer = (font: CardFont): CardFont => ({ ...font, data: Buffer.from(font.data.buffer, font.data.byteOffset, font.data.byteLength) });
+/** The fonts cut here, each file read once and kept (as on the build's thread: fonts.ts). */
+const cut = cutHere();
 
 /**
  * The warming: satori and resvg loaded, the font files read and cut once (harfbuzz's WebAssembly is
@@ -40,11 +27,11 @@ export default async function threadTask(task: ThreadTask): Promise<Uint8Array[]
     case "cut":
       return cut(task.paths, task.text);
     case "fonts":
-      fontsOf.set(task.key, task.fonts.map(asBuffer));
+      fontsOf.set(task.key, task.fonts.map(receivedFont));
       for (const key of [...fontsOf.keys()].slice(0, -KEPT_FONTS)) fontsOf.delete(key);
       return null;
     case "draw": {
-      const fonts = task.fonts ? task.fonts.map(asBuffer) : fontsOf.get(task.key);
+      const fonts = task.fonts ? task.fonts.map(receivedFont) : fontsOf.get(task.key);
       if (!fonts) throw new Error(`the card thread has no fonts under ${task.key}`);
       return drawCard(task.content, fonts);
     }

@@ -59,6 +59,18 @@ export async function drawCard(content: CardContent, fonts: CardFont[]): Promise
   return { png: image.asPng(), undrawn };
 }
 
+/** Bytes that came from another thread as a Uint8Array, seen as a Buffer again (not copied). */
+export const receivedBytes = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+/** A font sent to a worker thread, as satori is given it there. */
+export const receivedFont = (font: CardFont): CardFont => ({ ...font, data: receivedBytes(font.data) });
+
+/** A card as a worker thread sends it: the PNG's bytes arrive as a Uint8Array. */
+export type SentCard = Omit<DrawnCard, "png"> & { png: Uint8Array };
+
+/** A card drawn on a worker thread, as this thread keeps it. */
+export const receivedCard = (drawn: SentCard): DrawnCard => ({ ...drawn, png: receivedBytes(drawn.png) });
+
 /** Where a build's cards are drawn: on this thread (below), or on worker threads (drawPool.ts). */
 export interface CardDrawer {
   /** Threads drawing the cards: 1 on this thread. */

@@ -9,7 +9,7 @@ import { availableParallelism } from "node:os";
 import type { Tinypool } from "tinypool";
 import type { CardContent } from "./layout.js";
 import type { CardFont } from "./fonts.js";
-import { drawnHere, type CardDrawer, type DrawnCard, type UndrawnText } from "./draw.js";
+import { drawnHere, receivedCard, type CardDrawer, type DrawnCard, type SentCard } from "./draw.js";
 import { PACKAGE_ROOT } from "../core/packageRoot.js";
 import type { CardThread } from "./cardThread.js";
 import { endPool } from "./endPool.js";
@@ -43,12 +43,6 @@ export interface WorkerStart {
 export interface CardTask {
   content: CardContent;
   fonts?: CardFont[];
-}
-
-/** What a worker gives back: the PNG's bytes arrive as a Uint8Array. */
-interface WorkerCard {
-  png: Uint8Array;
-  undrawn: UndrawnText[];
 }
 
 /** The message for one card: the build's fonts, which every worker has, are never sent again (the cut fonts are megabytes). */
@@ -97,8 +91,8 @@ class PoolDrawer implements CardDrawer {
     if (this.fallback === undefined && !this.#closed) {
       try {
         const pool = await (this.#pool ??= this.#start());
-        const drawn = (await pool.run(cardTask(content, fonts, this.#fonts))) as WorkerCard;
-        return { png: Buffer.from(drawn.png.buffer, drawn.png.byteOffset, drawn.png.byteLength), undrawn: drawn.undrawn };
+        const drawn = (await pool.run(cardTask(content, fonts, this.#fonts))) as SentCard;
+        return receivedCard(drawn);
       } catch (error) {
         // Drawn here instead: a card that cannot be drawn fails here too, with this thread's error.
         this.#giveUp(error);

@@ -69,7 +69,7 @@ export interface CardFont {
 export type CutFonts = (paths: readonly string[], text: string) => Promise<Buffer[]>;
 
 /** Options of every cut: TrueType, which satori reads. */
-export const CUT_OPTIONS = { targetFormat: "truetype" } as const;
+const CUT_OPTIONS = { targetFormat: "truetype" } as const;
 
 export interface FontFiles {
   /** What the fonts are, for the cache key: each package's version and each file's name and size. */
