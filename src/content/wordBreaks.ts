@@ -11,6 +11,8 @@
 //   it, an opening one (`（「《“`) with the word after it, so no line starts with `：` or ends with `「`;
 // - a hyphen, dot or slash between two Latin letters or digits joins them (`GPT-5`, `v1.2`).
 // Spaces stay where they are: they are break opportunities already.
+import { escapeAttribute } from "./images.js";
+
 const SEGMENTER = new Intl.Segmenter("zh", { granularity: "word" });
 const SPACE_RE = /^\s+$/u;
 const OPENING_RE = /^[（(［\[｛{「『“‘《〈【〔〖]+$/u;
@@ -62,11 +64,6 @@ export function wordGroups(text: string): string[] {
   return groups;
 }
 
-/** Text made safe for HTML. */
-function escapeText(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
-}
-
 /**
  * The text as HTML with a `<wbr>` between words and nowhere else: shown in an element styled
  * `word-break: keep-all` (no break between two Chinese characters) and `overflow-wrap: anywhere`
@@ -74,5 +71,5 @@ function escapeText(text: string): string {
  */
 export function wordBreakHtml(text: string): string {
   const groups = wordGroups(text);
-  return groups.map((group, i) => (i > 0 && !SPACE_RE.test(group) && !SPACE_RE.test(groups[i - 1]!) ? "<wbr>" : "") + escapeText(group)).join("");
+  return groups.map((group, i) => (i > 0 && !SPACE_RE.test(group) && !SPACE_RE.test(groups[i - 1]!) ? "<wbr>" : "") + escapeAttribute(group)).join("");
 }
