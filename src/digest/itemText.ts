@@ -146,6 +146,8 @@ function needsEscape(chars: readonly string[], i: number, written: string): bool
 
 /** A cut looks back for a boundary this far at most: the text kept is never shorter than 60 % of the room. */
 const NEAR = 0.6;
+/** Characters segmented past the room: longer than a word, so the last words are read whole. */
+const SEGMENT_MARGIN = 32;
 const SENTENCES = new Intl.Segmenter("zh", { granularity: "sentence" });
 const WORDS = new Intl.Segmenter("zh", { granularity: "word" });
 /** Punctuation that ends a clause, where a cut reads naturally: full-width and ASCII. */
@@ -167,13 +169,16 @@ export function cutText(text: string, max: number = DEFAULT_CUT): string {
   if (graphemes.length <= max) return text;
   const room = graphemes.slice(0, max - 1).join("");
   const near = graphemes.slice(0, Math.ceil((max - 1) * NEAR)).join("").length;
-  const ends = (segmenter: Intl.Segmenter) => [...segmenter.segment(text)].map(({ index, segment }) => index + segment.length);
+  // Only the room and a little after it are segmented (a feed's summary may be a whole article); the
+  // margin lets the words and sentences at the room's end be found as in the whole text.
+  const head = graphemes.slice(0, max + SEGMENT_MARGIN).join("");
+  const ends = (segmenter: Intl.Segmenter) => [...segmenter.segment(head)].map(({ index, segment }) => index + segment.length);
   const latest = (positions: number[]) => Math.max(-1, ...positions.filter((at) => at >= near && at <= room.length));
   const sentence = latest(ends(SENTENCES));
   const clause = latest([...room.matchAll(CLAUSE_END_RE)].map((match) => match.index + 1));
   const word = latest(ends(WORDS));
   const at = sentence >= 0 ? sentence : clause >= 0 ? clause : word >= 0 ? word : room.length;
-  const kept = text.slice(0, at).replace(sentence >= 0 || clause >= 0 ? END_MARKS_RE : /\s+$/u, "");
+  const kept = head.slice(0, at).replace(sentence >= 0 || clause >= 0 ? END_MARKS_RE : /\s+$/u, "");
   return `${kept === "" ? room.trimEnd() : kept}${ELLIPSIS}`;
 }
 
