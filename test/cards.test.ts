@@ -3,22 +3,22 @@
 // are read back as PNG files.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { spawn } from "node:child_process";
 import http from "node:http";
 import { join } from "node:path";
 import { imageSize } from "image-size";
 import { cardKey, cardUrl } from "../src/cards/key.js";
-import { cardCharacters, cardText, textEms, titleFit, titleLayout, TITLE_HEIGHT, TITLE_LINE_HEIGHT, TITLE_SIZES, type CardContent } from "../src/cards/layout.js";
+import { cardCharacters, cardText, textEms, titleLayout, TITLE_HEIGHT, TITLE_LINE_HEIGHT, TITLE_SIZES, type CardContent } from "../src/cards/layout.js";
 import { wordGroups } from "../src/content/wordBreaks.js";
 import { cardCache, isWholePng } from "../src/cards/cache.js";
 import { homeCard, reportCard } from "../src/cards/cardPages.js";
 import { BuildCards } from "../src/cards/cards.js";
 import { POOL_FROM } from "../src/cards/drawPool.js";
-import type { CardFont, FontFiles } from "../src/cards/fonts.js";
-import type { CardDrawer } from "../src/cards/draw.js";
-import { addReports, copySite, ELEVENTY_BIN, outputLines, readSite, removeOutput, runEleventy, stopPreview, tempOutput, type BuiltSite } from "./helpers.js";
+import { cardFonts, type CardFont, type FontFiles } from "../src/cards/fonts.js";
+import { drawnHere, type CardDrawer } from "../src/cards/draw.js";
+import { addReports, copySite, ELEVENTY_BIN, outputLines, readSite, removeOutput, ROOT, runEleventy, stopPreview, tempOutput, type BuiltSite } from "./helpers.js";
 
 describe("cardUrl(page URL): one card per page, in /cards/ at the page's own output path", () => {
   const cases: Array<[string, string]> = [
@@ -52,7 +52,9 @@ describe("cardKey(content, fonts): a hash of everything the card shows and how i
   for (const [what, content, fonts] of changes) test(`a changed ${what} → another key`, () => assert.notEqual(cardKey(content, fonts), key));
 });
 
-describe("titleFit(title): the largest size at which the title fits, else the smallest, clamped", () => {
+describe("titleLayout(title)'s size: the largest at which the title fits, else the smallest, clamped", () => {
+  /** The size titleLayout chose, with the most lines that size allows. */
+  const titleFit = (title: string) => TITLE_SIZES.find((size) => size.fontSize === titleLayout(title).fontSize);
   const cases: Array<[string, string, number, number]> = [
     ["5 Chinese characters", "五字标题啊", 72, 3],
     ["36 Chinese characters", "人".repeat(36), 72, 3],
@@ -91,6 +93,19 @@ describe("titleLayout(title): the card's title lines break between words, never 
     assert.equal(lines.length, 5);
     assert.match(lines.at(-1)!, /…$/);
     assert.ok(lines.every((line) => textEms(line) <= (1040 / 46) * 0.88 + 1), lines.join(" | "));
+  });
+
+  test("the cards of titles that broke inside a word, drawn with these lines: PNGs of 1200×630 in test/.output/cards/", async () => {
+    const titles = ["AI代理和自动化：多智能体协作与自治生态引领智能革命", "风险、安全与监管：AI精神病、致命无人机与智能治理试炼", "模型能力升级与推理加速新一代应用落地加速"];
+    const cards = titles.map((title, n): CardContent => ({ siteName: "AI 周报", title, badge: `2026-W0${n + 5}`, note: "2026年2月5日" }));
+    const fonts = await cardFonts().subset(cards.map(cardCharacters).join(""));
+    const out = join(ROOT, "test", ".output", "cards");
+    mkdirSync(out, { recursive: true });
+    for (const [n, content] of cards.entries()) {
+      const { png } = await drawnHere().draw(content, fonts);
+      assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [1200, 630], content.title);
+      writeFileSync(join(out, `breaking-${n + 1}.png`), png);
+    }
   });
 
   test("no line of any title starts inside a word: each is whole groups (or a cut too-long word)", () => {

@@ -131,12 +131,6 @@ export function titleLayout(title: string): { fontSize: number; lines: string[] 
   return { fontSize, lines: [...shown, `${last}…`] };
 }
 
-/** The size of a title and the most lines that size allows (titleLayout chooses the lines). */
-export function titleFit(title: string): { fontSize: number; lines: number } {
-  const { fontSize } = titleLayout(title);
-  return TITLE_SIZES.find((size) => size.fontSize === fontSize)!;
-}
-
 /** Every character a card draws: the fonts are cut down to these (fonts.ts). */
 export function cardCharacters(content: CardContent): string {
   return `${cardText(content.siteName)}${cardText(content.title)}${cardText(content.badge ?? "")}${cardText(content.note ?? "")}…`;
