@@ -346,3 +346,8 @@ export function withoutZh<T>(value: T): T {
   if (value === null || typeof value !== "object" || value instanceof Date) return value;
   return Object.fromEntries(Object.entries(value).filter(([key]) => key !== "zh").map(([key, inner]) => [key, withoutZh(inner)])) as T;
 }
+
+/** A page's HTML as a reader reads its text: titles and headings carry a <wbr> between words (content/wordBreaks.ts). */
+export function asRead(html: string): string {
+  return html.replaceAll("<wbr>", "");
+}

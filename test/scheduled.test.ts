@@ -6,7 +6,7 @@ import { spawn } from "node:child_process";
 import http from "node:http";
 import { join } from "node:path";
 import { parseHTML } from "linkedom";
-import { all, codesOf, copySite, ELEVENTY_BIN, FIXTURES, isContentWarning, listFiles, outputLines, problemsWithCode, readSite, removeOutput, runEleventy, stoppingErrors, tempOutput, text, type BuiltSite } from "./helpers.js";
+import { all, codesOf, copySite, ELEVENTY_BIN, FIXTURES, isContentWarning, listFiles, outputLines, problemsWithCode, readSite, removeOutput, runEleventy, stoppingErrors, tempOutput, text, type BuiltSite, asRead } from "./helpers.js";
 
 const SITE = join(FIXTURES, "scheduled");
 
@@ -39,8 +39,7 @@ function assertNoTrace(site: BuiltSite, page: Held): void {
   const needles = [page.title, page.url, encodeURI(page.url), page.file];
   for (const [file, content] of site.files) {
     assert.ok(!file.includes(page.file), `${file} is named after ${page.file}`);
-    // A title is shown with a <wbr> between its words (content/wordBreaks.ts): read as the reader does.
-    const read = content.replaceAll("<wbr>", "");
+    const read = asRead(content);
     for (const needle of needles) {
       assert.ok(!read.includes(needle), `${file} contains "${needle}" of a page that is not published`);
     }
