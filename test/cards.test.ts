@@ -343,6 +343,22 @@ describe("the cards of a production build", () => {
     for (const [file, bytes] of before) assert.ok(cardBytes(again.site, file).equals(bytes), file);
   });
 
+  test("a kept card is put into the output as the cache's own file (a link where they share a disk), not written again by Eleventy", () => {
+    const kept = new Map(readdirSync(cacheDir()).map((name) => [readFileSync(join(cacheDir(), name)).toString("base64"), statSync(join(cacheDir(), name))]));
+    const again = build();
+    assert.equal(kept.size, 3);
+    for (const file of cardFiles(again.site)) {
+      const [bytes, placed] = [cardBytes(again.site, file), statSync(join(again.site.output, file))];
+      const entry = kept.get(bytes.toString("base64"));
+      assert.ok(entry, `${file} is a card of the cache`);
+      if (entry.dev === placed.dev) assert.equal(placed.ino, entry.ino, `${file} is linked to its cache entry`);
+    }
+    // Eleventy renders no card page: the cards are the plugin's own files, in the output's record all the same.
+    const record = JSON.parse(readFileSync(join(again.site.output, ".weekly", "outputs.json"), "utf8")) as Record<string, string[]>;
+    assert.deepEqual(record["weekly-plugin/home-card.11ty.js"], ["cards/index.png"]);
+    assert.deepEqual([...record["weekly-plugin/card.11ty.js"]!].sort(), PUBLISHED.map((url) => cardUrl(url).slice(1)).sort());
+  });
+
   test("a changed title draws that report's card again (and only it); the cache keeps only the cards in use", () => {
     const source = join(dir, "posts", "2026-W05-ai-weekly.md");
     const was = cardBytes(first.site, cardUrl(PUBLISHED[0]!).slice(1));

@@ -2,7 +2,7 @@
 // size, fonts and drawing are unchanged is read, never drawn again. Each is written whole (a
 // temporary file renamed into place); one that is not a whole PNG is drawn anew.
 import { randomBytes } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync } from "node:fs";
 import { mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 
@@ -19,6 +19,8 @@ export interface CardCache {
   empty(): boolean;
   /** The kept card, or undefined when there is none or it is not a whole PNG. */
   read(key: string): Buffer | undefined;
+  /** The file of the kept card, or undefined when there is none or it is not a whole PNG (its first and last bytes read, not the rest). */
+  kept(key: string): string | undefined;
   write(key: string, png: Buffer): Promise<void>;
   /** Removes every card but these, and what a killed build left half written; returns how many went. */
   prune(keep: ReadonlySet<string>): Promise<number>;
@@ -49,6 +51,25 @@ export function cardCache(dir: string): CardCache {
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
         throw error;
+      }
+    },
+    kept(key) {
+      let fd: number;
+      try {
+        fd = openSync(file(key), "r");
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+        throw error;
+      }
+      try {
+        const size = fstatSync(fd).size;
+        if (size <= PNG_SIGNATURE.length + PNG_END.length) return undefined;
+        const [head, tail] = [Buffer.alloc(PNG_SIGNATURE.length), Buffer.alloc(PNG_END.length)];
+        readSync(fd, head, 0, head.length, 0);
+        readSync(fd, tail, 0, tail.length, size - tail.length);
+        return head.equals(PNG_SIGNATURE) && tail.equals(PNG_END) ? file(key) : undefined;
+      } finally {
+        closeSync(fd);
       }
     },
     async write(key, png) {

@@ -10,6 +10,7 @@ import type { CardFont, FontFiles } from "./fonts.js";
 import type { CardDrawer, UndrawnText } from "./draw.js";
 import { cardDrawers, type ChooseDrawer } from "./drawPool.js";
 import { runningCardThread, type CardThread } from "./cardThread.js";
+import { placeBytes, placeFile } from "../content/placeFile.js";
 
 /** What a build did with its cards, for the timing line. */
 export interface CardTally {
@@ -54,22 +55,57 @@ export class BuildCards {
   readonly undrawn = new Map<string, UndrawnText[]>();
 
   /** A card's PNG bytes. `source` names the card in a warning: the report's file. */
-  async png(content: CardContent, source: string): Promise<Buffer> {
-    if (this.#busy++ === 0) this.#since = performance.now();
-    try {
-      const key = cardKey(content, await this.#fonts.identity());
-      this.used.add(key);
+  png(content: CardContent, source: string): Promise<Buffer> {
+    return this.#timed(async () => {
+      const key = await this.#keyOf(content);
       const kept = this.#cache?.read(key);
       if (kept) {
         this.tally.reused++;
         return kept;
       }
-      const { drawer, fonts } = await this.#drawingOf(content);
-      const { png, undrawn } = await drawer.draw(content, fonts);
-      if (undrawn.length > 0) this.undrawn.set(source, undrawn);
-      await this.#cache?.write(key, png);
-      this.tally.drawn++;
-      return png;
+      return this.#draw(content, source, key);
+    });
+  }
+
+  /**
+   * Puts a card's PNG at `to`, a file of the output folder: the kept card linked there (or
+   * copied, content/placeFile.ts), else the card drawn, kept, and put there.
+   */
+  place(content: CardContent, source: string, to: string): Promise<void> {
+    return this.#timed(async () => {
+      const key = await this.#keyOf(content);
+      const kept = this.#cache?.kept(key);
+      if (kept) {
+        this.tally.reused++;
+        return placeFile(kept, to);
+      }
+      const png = await this.#draw(content, source, key);
+      const drawn = this.#cache?.kept(key);
+      if (drawn) placeFile(drawn, to);
+      else placeBytes(png, to);
+    });
+  }
+
+  async #keyOf(content: CardContent): Promise<string> {
+    const key = cardKey(content, await this.#fonts.identity());
+    this.used.add(key);
+    return key;
+  }
+
+  async #draw(content: CardContent, source: string, key: string): Promise<Buffer> {
+    const { drawer, fonts } = await this.#drawingOf(content);
+    const { png, undrawn } = await drawer.draw(content, fonts);
+    if (undrawn.length > 0) this.undrawn.set(source, undrawn);
+    await this.#cache?.write(key, png);
+    this.tally.drawn++;
+    return png;
+  }
+
+  /** Runs `make`, counting the time during which at least one card is being made. */
+  async #timed<T>(make: () => Promise<T>): Promise<T> {
+    if (this.#busy++ === 0) this.#since = performance.now();
+    try {
+      return await make();
     } finally {
       if (--this.#busy === 0) this.tally.ms += performance.now() - this.#since;
     }

@@ -22,7 +22,7 @@ import { DateTime } from "luxon";
 import { formatChineseDate, formatIsoDate, parseSiteDate } from "../core/dates.js";
 import { installTheme } from "./installTheme.js";
 import { installOwnPageHead } from "./ownPageHead.js";
-import { installCards } from "./cardTemplates.js";
+import { installCards } from "./cardFiles.js";
 import { wordBreakHtml } from "../content/wordBreaks.js";
 import { installPreviewServer } from "./previewServer.js";
 import { ignoreCache, installRebuildOnDelete } from "./previewWatch.js";
@@ -166,7 +166,7 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
   // What the preview wrote stays served after a production build of the same folder removed it.
   installPreviewCopy(eleventyConfig, build, process.env);
 
-  // Social cards: a PNG for each report and the home page, named by their og:image (cardTemplates.ts).
+  // Social cards: a PNG for each report and the home page, named by their og:image, put into the output folder while Eleventy renders (cardFiles.ts).
   installCards(eleventyConfig, opts, build, api, () => process.env, guest.place);
 
   // Feeds of the reports, with absolute URLs from the site's address and full content, written by

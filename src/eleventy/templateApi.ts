@@ -101,7 +101,7 @@ export class TemplateApi {
       const view = pageView(site, this.#relative(inputPath), (tag) => (this.#linksTags() ? state.tagUrls.get(tag) : undefined), (path) => this.#relatedOf(site).get(path) ?? []);
       // Set on the view, not spread into a copy: that would read (and so choose) its related reports.
       // A preview links each report to its editions (editionPages.ts); a production build has none.
-      // A report's card is made by eleventy/cardTemplates.ts for every report the build shows.
+      // A report's card is put into the output by eleventy/cardFiles.ts for every report the build shows.
       if (view) {
         view.editions = this.hasEditions(inputPath) ? editionLinks(view.url, PREVIEW_EDITIONS) : [];
         if (this.#opts.cards && view.kind === "report") view.card = cardLink(view.url, view.title);

@@ -10,6 +10,7 @@ import { problem } from "../core/problemCodes.js";
 import { copyFiles, legacyManifestFile, lockFile, manifestFile, mergeManifests, newManifest, nextManifest, readManifest, readManifestSync, removeFiles, staleOutputs, unsafeOutputReason, writeManifest, type OutputManifest } from "./clean.js";
 import { acquireLock, OutputLocked, realLockEnvironment } from "./outputLock.js";
 import { buildSearchIndex, SEARCH_FOLDER } from "./search.js";
+import { PARTIAL } from "../content/placeFile.js";
 import { searchCache } from "./searchCache.js";
 import { writeImages } from "./imageVariants.js";
 import { pruneImageCache, rememberPreviewed } from "./imageCache.js";
@@ -83,6 +84,22 @@ export async function journal(state: BuildState): Promise<void> {
 }
 
 /**
+ * Before the plugin puts files of its own into the output folder (`ownFiles`), the record lists
+ * them, as `journal` does the pages: by input, each file with its `.partial` (content/placeFile.ts).
+ */
+export async function journalOwnFiles(state: BuildState, files: ReadonlyArray<readonly [input: string, file: string]>): Promise<void> {
+  if (!state.writes || !state.output || files.length === 0) return;
+  const planned = newManifest();
+  for (const [input, file] of files) (planned[input] ??= []).push(file, file + PARTIAL);
+  await writeManifest(manifestFile(state.output), mergeManifests(await readRecord(state.output), planned));
+}
+
+/** A URL as the file Eleventy would write for it, relative to the output folder: `/cards/a/card.png` → `cards/a/card.png`. */
+export function outputFileOfUrl(url: string): string {
+  return decodeURIComponentSafe(outputFileOf(url));
+}
+
+/**
  * An `--incremental` production build renders only the pages that changed, so the pages that
  * list or link a report held back since the last build would keep showing it: such a build
  * stops before writing anything and asks for a full one.
@@ -121,6 +138,7 @@ export async function settleOutput(ctx: BuildContext, state: BuildState, output:
     add(relativePath(ctx, result.inputPath), relative(resolve(output), resolve(result.outputPath)).split("\\").join("/"));
   }
   for (const [file, source] of state.passthrough) add(relativePath(ctx, source), file);
+  for (const files of await Promise.all(state.ownFiles)) for (const [input, file] of files) add(input, file);
   for (const file of copied) add(file, file);
   // Each picture's variants, kept in the cache between builds (a preview's too: they are the bytes of its files).
   const imageCache = imageCacheOf(ctx);

@@ -10,12 +10,13 @@
 // differs from one file system to another: see docs/PERFORMANCE.md.) A part made from the same
 // pages before is reused from the cache (searchCache.ts): a report going live rebuilds its year's.
 import { createHash } from "node:crypto";
-import { copyFileSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { filesUnder, RECORD, reusedReader, type SearchCache } from "./searchCache.js";
 import { SEARCH_BODY_RE } from "../core/searchBody.js";
+import { PARTIAL, placeFile } from "../content/placeFile.js";
 
 export const SEARCH_FOLDER = "pagefind";
 
@@ -25,8 +26,6 @@ export const SHARDS_FILE = "weekly-shards.json";
 /** The part of the pages without a date. */
 const UNDATED = "pages";
 
-/** What a file of the index is called while it is copied into place. */
-const PARTIAL = ".partial";
 
 /** Pagefind's package, as this module resolves it. */
 const PAGEFIND_URL = import.meta.resolve("pagefind");
@@ -102,7 +101,7 @@ export async function buildSearchIndex(
     for (const part of missing) part.source = join(staging, part.name);
     await indexShards(missing.map(({ name, files, source }) => ({ name, outputDir, files, into: source! })));
     if (cache) {
-      // Put in place from the cache, which is usually on the output's disk (see swapFile).
+      // Put in place from the cache, which is usually on the output's disk (see content/placeFile.ts).
       for (const part of missing) part.source = await cache.store(part.key, part.source!);
       await cache.prune(parts.map((part) => part.key));
     }
@@ -203,39 +202,8 @@ function swapIn(outputDir: string, moves: readonly Move[]): void {
   const group = (to: string) =>
     to === `${SEARCH_FOLDER}/${SHARDS_FILE}` ? 4 : to === `${SEARCH_FOLDER}/pagefind-entry.json` ? 3 : to.endsWith("/pagefind-entry.json") ? 2 : /\.pf_(fragment|index|meta|filter)$/.test(to) ? 0 : 1;
   for (const order of [0, 1, 2, 3, 4]) {
-    for (const move of moves) if (group(move.to) === order) swapFile(move.from, join(outputDir, move.to));
+    for (const move of moves) if (group(move.to) === order) placeFile(move.from, join(outputDir, move.to));
   }
-}
-
-/**
- * One file of the index put in place, unless it is there already. A kept index is linked rather
- * than copied where the cache and the output share a disk (thousands of files: a copy costs
- * seconds, a link nothing); the link is made beside its place and renamed onto it all the same.
- * (One call after another: for thousands of small files that costs less than handing them to the
- * thread pool.)
- */
-function swapFile(from: string, to: string): void {
-  const have = statSync(to, { throwIfNoEntry: false });
-  if (have?.isFile()) {
-    const want = statSync(from);
-    const linked = have.ino !== 0 && have.ino === want.ino && have.dev === want.dev;
-    if (linked || (have.size === want.size && readFileSync(to).equals(readFileSync(from)))) return;
-  } else if (!have) {
-    // Nothing there yet: a link appears whole at once (the usual case of a fresh output folder).
-    try {
-      return linkSync(from, to);
-    } catch {
-      // Another disk, or something appeared there meanwhile: by way of a .partial, as below.
-    }
-  }
-  // A .partial a crash left may be a link to a kept file: removed, never written into.
-  rmSync(to + PARTIAL, { force: true });
-  try {
-    linkSync(from, to + PARTIAL);
-  } catch {
-    copyFileSync(from, to + PARTIAL); // where a link cannot be made (another disk)
-  }
-  renameSync(to + PARTIAL, to);
 }
 
 /** Pagefind's version and how it is run: an index made otherwise is not reused. */

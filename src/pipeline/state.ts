@@ -66,6 +66,11 @@ export interface BuildState {
   allUrls: Map<string, string[]>;
   /** Each tag's page, for the tags this build shows (none when the site has no tag pages). */
   tagUrls: Map<string, string>;
+  /**
+   * Files the plugin puts into the output folder itself, besides Eleventy's pages (the social
+   * cards), as [input, file] pairs: each batch is settled before the output folder is recorded.
+   */
+  ownFiles: Array<Promise<Array<[input: string, file: string]>>>;
 }
 
 export function newBuildState(fields: Pick<BuildState, "now" | "preview" | "checkOnly" | "output" | "incremental">): BuildState {
@@ -86,5 +91,6 @@ export function newBuildState(fields: Pick<BuildState, "now" | "preview" | "chec
     site: undefined,
     allUrls: new Map(),
     tagUrls: new Map(),
+    ownFiles: [],
   };
 }

@@ -1,12 +1,17 @@
-// Social cards as Eleventy pages: a JavaScript template paginated over the reports and one for the
-// home page, each rendering the card's PNG bytes (an async render may return a Buffer, written as
-// it is: eleventy#3629). Being pages, they are in the output's record, removed when stale, and
-// never made for a report held back (it is not in the reports collection of a production build).
-import { resolve } from "node:path";
+// Social cards as files the plugin puts into the output folder: a PNG for each report the build
+// shows and one for the home page, named by their og:image. They are placed while Eleventy renders
+// the pages (begun once the analysis knows every report and its address), each linked from the
+// card cache, or drawn and kept there first; they are in the output's record like pages (under the
+// inputs `weekly-plugin/card.11ty.js` and `weekly-plugin/home-card.11ty.js`), so removed when
+// stale, and never made for a report held back (the analysis does not publish it). Not being
+// Eleventy pages, they cost Eleventy nothing: a save under --serve no longer renders and writes
+// every card again, and a kept card is a link, not 40 kB written.
+import { mkdirSync } from "node:fs";
+import { dirname, resolve, sep } from "node:path";
 import type { EleventyConfig } from "./eleventyConfig.js";
 import type { ResolvedOptions } from "../core/options.js";
 import type { WeeklyBuild, BuildEvent, BuildState } from "../pipeline/build.js";
-import type { CollectionItem } from "../present/collections.js";
+import { journalOwnFiles, outputFileOfUrl } from "../pipeline/output.js";
 import { generatedPageUrls } from "../present/pages.js";
 import type { CardLink } from "../present/views.js";
 import { BuildCards } from "../cards/cards.js";
@@ -24,16 +29,13 @@ import type { TemplateApi } from "./templateApi.js";
 const HOME_CARD_SOURCE = "the home page's card (site.title, site.description, site.url)";
 
 /** A report's file, relative to the project, as problems name it. */
-function sourceOf(item: CollectionItem | undefined): string {
-  return (item?.inputPath ?? "a report").replace(/^\.\//, "");
-}
+const sourceOf = (inputPath: string) => inputPath.replace(/^\.\//, "");
 
-interface CardData {
-  report?: CollectionItem;
-  collections: { all?: CollectionItem[] };
-}
+/** The inputs the output's record lists the cards under (they were Eleventy templates of these names once). */
+const CARD_INPUT = "weekly-plugin/card.11ty.js";
+const HOME_CARD_INPUT = "weekly-plugin/home-card.11ty.js";
 
-/** Filter `weeklyCard`, the card templates and, after each build, the cache pruned and the timing line (`WEEKLY_CARD_TIMING=1`). */
+/** Filter `weeklyCard`, the cards put into the output folder and, after each build, the cache pruned and the timing line (`WEEKLY_CARD_TIMING=1`). */
 export function installCards(eleventyConfig: EleventyConfig, opts: ResolvedOptions, build: WeeklyBuild, api: TemplateApi, env: () => Record<string, string | undefined>, place: (url: string) => string | false = (url) => url): void {
   const home = opts.cards ? generatedPageUrls(opts).home : false;
   const homeLink = home === false ? undefined : cardLink(home, opts.site.title);
@@ -47,26 +49,10 @@ export function installCards(eleventyConfig: EleventyConfig, opts: ResolvedOptio
   const fonts = cardFonts();
   const cache = opts.cacheDir === false ? undefined : cardCache(resolve(opts.cacheDir, "cards"));
   const homeContent = home === false ? undefined : homeCard(opts.site);
-  const contentOf = (item: CollectionItem | undefined): CardContent => {
-    const view = api.view(item);
-    if (!view) throw new Error(`weekly plugin: no analysis of ${item?.inputPath ?? "a report"} for its card`);
-    return reportCard(view, opts.site.title);
-  };
-  /** One build's cards, made with the first card it renders. */
+  /** Each build's cards. */
   const runs = new WeakMap<BuildState, BuildCards>();
   /** The last build's cards: its threads are stopped when it ends, or when the next build starts if it failed. */
   let last: BuildCards | undefined;
-  const runOf = (data: CardData): BuildCards => {
-    const state = build.current;
-    let run = runs.get(state);
-    if (!run) {
-      const reports = api.reports(data.collections.all ?? []);
-      void last?.close();
-      last = run = new BuildCards(fonts, cache, () => [...(homeContent ? [homeContent] : []), ...reports.map(contentOf)]);
-      runs.set(state, run);
-    }
-    return run;
-  };
   // A build that will draw every card (none is kept) starts the card thread as soon as it can (the
   // plugin is added as Eleventy reads the config; a later build under --serve, as it begins): satori,
   // resvg and subset-font load on another core while Eleventy reads the site (cards/cardThread.ts).
@@ -75,25 +61,40 @@ export function installCards(eleventyConfig: EleventyConfig, opts: ResolvedOptio
   };
   startIfCold();
   eleventyConfig.on("eleventy.before", startIfCold);
-  const common = { layout: false, eleventyExcludeFromCollections: true };
-  eleventyConfig.addTemplate("weekly-plugin/card.11ty.js", {
-    data: {
-      ...common,
-      pagination: { data: "collections.all", before: api.reports, size: 1, alias: "report", addAllPagesToCollections: false },
-      eleventyComputed: { permalink: (data: CardData) => (typeof data.report?.url === "string" ? cardUrl(data.report.url) : false) },
-    },
-    render: async (data: CardData) => runOf(data).png(contentOf(data.report), sourceOf(data.report)),
+  // Once the analysis passed: every card of the build, placed while Eleventy renders the pages.
+  eleventyConfig.on("eleventy.contentMap", ({ inputPathToUrl }: { inputPathToUrl: Record<string, string[]> }) => {
+    const state = build.current;
+    const placed = build.analysed.then((analysed) => (analysed === state && state.writes && state.output ? placeCards(state, state.output, inputPathToUrl) : []));
+    placed.catch(() => undefined); // reported when the output is settled (pipeline/output.ts)
+    state.ownFiles.push(placed);
   });
-  if (home !== false && homeContent) {
-    eleventyConfig.addTemplate("weekly-plugin/home-card.11ty.js", {
-      // No card for a home page the site has its own of (guest.ts).
-      data: { ...common, eleventyComputed: { permalink: () => (place(home) === false ? false : cardUrl(home)) } },
-      render: async (data: CardData) => runOf(data).png(homeContent, HOME_CARD_SOURCE),
-    });
-  }
+  /** The cards of this build's reports and home page, in its output folder: their [input, file] pairs. */
+  const placeCards = async (state: BuildState, output: string, inputPathToUrl: Record<string, string[]>): Promise<Array<[string, string]>> => {
+    const cards: Array<{ input: string; content: CardContent; source: string; file: string }> = [];
+    for (const [inputPath, urls] of Object.entries(inputPathToUrl)) {
+      const view = urls.length > 0 ? api.view(inputPath) : undefined;
+      if (view?.kind === "report") cards.push({ input: CARD_INPUT, content: reportCard(view, opts.site.title), source: sourceOf(inputPath), file: outputFileOfUrl(cardUrl(view.url)) });
+    }
+    if (home !== false && homeContent && place(home) !== false) cards.push({ input: HOME_CARD_INPUT, content: homeContent, source: HOME_CARD_SOURCE, file: outputFileOfUrl(cardUrl(home)) });
+    await journalOwnFiles(state, cards.map(({ input, file }) => [input, file] as const));
+    void last?.close();
+    const run = (last = new BuildCards(fonts, cache, () => cards.map((card) => card.content)));
+    runs.set(state, run);
+    const root = resolve(output);
+    await Promise.all(
+      cards.map(async ({ content, source, file }) => {
+        const to = resolve(root, file);
+        if (!to.startsWith(root + sep)) throw new Error(`weekly plugin: the card of ${source} would be written outside the output folder (${file})`);
+        mkdirSync(dirname(to), { recursive: true });
+        await run.place(content, source, to);
+      }),
+    );
+    return cards.map(({ input, file }) => [input, file]);
+  };
 
   eleventyConfig.on("eleventy.after", async (event: BuildEvent) => {
     const state = build.latest;
+    await Promise.allSettled(state?.ownFiles ?? []);
     const run = state && runs.get(state);
     if (!state || !run) return;
     await run.close();
