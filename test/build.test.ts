@@ -108,10 +108,11 @@ describe("the stage table", () => {
     );
     weekly(config as never, { site: { url: "https://example.com/", title: "周刊" } });
     const stageHooks = STAGES.map((stage) => stage.on);
-    // The plugin's other concerns (theme, guest pages, cards, the preview) listen to events too.
+    // The plugin's other concerns (theme, guest pages, cards, the preview) listen to events too:
+    // the cards are placed once the analysis, on eleventy.contentMap, has passed.
     assert.deepEqual(
       registered.filter((hook) => (stageHooks as readonly string[]).includes(hook) && !["eleventy.before", "eleventy.after"].includes(hook)),
-      ["preprocessor", "addDateParsing", "eleventy.contentMap", "eleventy.passthrough"],
+      ["preprocessor", "addDateParsing", "eleventy.contentMap", "eleventy.passthrough", "eleventy.contentMap"],
     );
     for (const hook of stageHooks) assert.ok(registered.includes(hook), `${hook} registered`);
   });

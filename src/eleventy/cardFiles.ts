@@ -20,7 +20,7 @@ import { cardFonts } from "../cards/fonts.js";
 import { startCardThread } from "../cards/cardThread.js";
 import { messageLanguage } from "../core/language.js";
 import { undrawnWarning } from "../cards/undrawn.js";
-import { cardUrl } from "../cards/key.js";
+import { cardKey, cardUrl } from "../cards/key.js";
 import type { CardContent } from "../cards/layout.js";
 import { cardLink, homeCard, reportCard } from "../cards/cardPages.js";
 import type { TemplateApi } from "./templateApi.js";
@@ -77,6 +77,10 @@ export function installCards(eleventyConfig: EleventyConfig, opts: ResolvedOptio
     }
     if (home !== false && homeContent && place(home) !== false) cards.push({ input: HOME_CARD_INPUT, content: homeContent, source: HOME_CARD_SOURCE, file: outputFileOfUrl(cardUrl(home)) });
     await journalOwnFiles(state, cards.map(({ input, file }) => [input, file] as const));
+    // A card to draw (a report gone live, a title changed): drawn on the card thread, which loads
+    // the drawing on another core while this one renders the pages (and stays for the next save).
+    const identity = await fonts.identity();
+    if (cache && cards.some(({ content }) => !cache.has(cardKey(content, identity)))) startCardThread(fonts.ownFiles);
     void last?.close();
     const run = (last = new BuildCards(fonts, cache, () => cards.map((card) => card.content)));
     runs.set(state, run);

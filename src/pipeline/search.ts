@@ -15,7 +15,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { filesUnder, RECORD, reusedReader, type SearchCache } from "./searchCache.js";
-import { SEARCH_BODY_RE } from "../core/searchBody.js";
+import { indexedContent, SEARCH_BODY_RE } from "../core/searchBody.js";
 import { PARTIAL, placeFile } from "../content/placeFile.js";
 
 export const SEARCH_FOLDER = "pagefind";
@@ -83,15 +83,17 @@ export async function buildSearchIndex(
     // Read one after another, hashed in path order: the key of the same pages is the same.
     const read = reusedReader();
     for (const file of [...pages].sort()) {
-      const content = read(join(outputDir, file));
+      const bytes = read(join(outputDir, file)).toString("latin1");
       // The lists (home, archive, tags) are not marked; the attribute in a tag, not in text (a
       // report titled "data-pagefind-body" shows that text on them).
-      if (!SEARCH_BODY_RE.test(content.toString("latin1"))) continue;
+      if (!SEARCH_BODY_RE.test(bytes)) continue;
+      // Keyed by what Pagefind reads of it: the related reports and pager it leaves out do not count.
+      const content = indexedContent(bytes);
       const name = String(yearOf(file) ?? UNDATED);
       const shard = shards.get(name) ?? { files: [], key: createHash("sha256").update(identity) };
       shards.set(name, shard);
       shard.files.push(file);
-      shard.key.update(`\0${file}\0${content.length}\0`).update(content);
+      shard.key.update(`\0${file}\0${content.length}\0`).update(content, "latin1");
     }
     // With nothing to index, one empty part: the search page still finds its UI.
     if (shards.size === 0) shards.set(UNDATED, { files: [], key: createHash("sha256").update(identity) });
@@ -209,5 +211,5 @@ function swapIn(outputDir: string, moves: readonly Move[]): void {
 /** Pagefind's version and how it is run: an index made otherwise is not reused. */
 async function pagefindIdentity(): Promise<string> {
   const pkg = JSON.parse(await readFile(new URL("../package.json", PAGEFIND_URL), "utf8")) as { version: string };
-  return `pagefind ${pkg.version}, Node API, default options, pages in path order`;
+  return `pagefind ${pkg.version}, Node API, default options, pages in path order, keyed by what it reads of them`;
 }

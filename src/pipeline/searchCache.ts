@@ -1,5 +1,6 @@
 // The search index kept between production builds, part by part: a part is a function of
-// Pagefind's version and the pages it is given (their paths and bytes), so a build whose pages of
+// Pagefind's version and the pages it is given (their paths and what Pagefind reads of their bytes:
+// core/searchBody.ts `indexedContent`), so a build whose pages of
 // a part are the same as an earlier one's reuses that part instead of running Pagefind (the
 // hourly rebuild that publishes nothing; a report going live rebuilds its year's part only). Each entry is checked before use against what was recorded when it was kept
 // (each file's size and time, and its hash when those differ): a damaged entry is dropped and the
