@@ -13,7 +13,7 @@ import { ROOT } from "./helpers.js";
 import { TemplateApi } from "../src/eleventy/templateApi.js";
 import { installMarkdownRules } from "../src/content/markdownRules.js";
 import { resolveOptions } from "../src/core/options.js";
-import { bodyInput, sameBodyInput } from "../src/content/body.js";
+import { bodyInput, bodyReader, sameBodyInput } from "../src/content/body.js";
 import { type CollectedPage } from "../src/content/pageTypes.js";
 import { kindOf } from "../src/core/kinds.js";
 
@@ -33,6 +33,18 @@ describe("sameBodyInput", () => {
     ["a title and body that meet at the separator", page("posts/a.md", "b\0c", "a"), page("posts/a.md", "c", "a\0b")],
   ];
   for (const [name, a, b] of different) test(`different: ${name}`, () => assert.equal(sameBodyInput(bodyInput(a, opts), bodyInput(b, opts)), false));
+  test("a check's reading (withTerms: false) counts no terms, and reads the rest as a build's does", () => {
+    const md = new MarkdownIt();
+    const a = page("posts/a.md", "## 小节\n\n人工智能的进展，见 [摘要](../weekly_news/ai_news_2026-W06.md)。", "题");
+    const [build, check] = [true, false].map((withTerms) => bodyReader((source, env) => md.parse(source, env), opts, withTerms)(a));
+    assert.ok(build!.terms.terms.length > 0);
+    assert.equal(check!.terms.terms.length, 0);
+    assert.deepEqual({ ...check!, terms: undefined }, { ...build!, terms: undefined });
+  });
+  test("different: the same page read by a check (no terms counted) and by a build", () => {
+    const a = page("posts/a.md", "正文", "题");
+    assert.equal(sameBodyInput(bodyInput(a, opts, false), bodyInput(a, opts, true)), false);
+  });
 });
 
 describe("WeeklyBuild: bodies across rebuilds", () => {

@@ -29,8 +29,11 @@ export interface BodyAnalysis {
 
 export type BodyReader = (page: CollectedPage) => BodyAnalysis;
 
-/** Reads bodies with Eleventy's markdown-it (and the plugin's rules), as they will be rendered. */
-export function bodyReader(parse: AnalysisParser, opts: ResolvedOptions): BodyReader {
+/**
+ * Reads bodies with Eleventy's markdown-it (and the plugin's rules), as they will be rendered.
+ * `withTerms: false` (a check, which chooses no related reports) leaves the terms empty.
+ */
+export function bodyReader(parse: AnalysisParser, opts: ResolvedOptions, withTerms = true): BodyReader {
   return (page) => {
     const env: Record<string, unknown> = { title: page.data.title, weeklyRawHtml: allowsRawHtml(page.kind, opts) };
     const tokens = parse(page.body, env);
@@ -43,7 +46,7 @@ export function bodyReader(parse: AnalysisParser, opts: ResolvedOptions): BodyRe
       headings: assignHeadingIds(tokens),
       excerpt: excerptFromTokens(tokens, opts.excerptLength),
       readingTime: readingTime(text),
-      terms: termCounts(text),
+      terms: termCounts(withTerms ? text : ""),
       links: collectLinks(tokens, page.body),
       ...(typeof lost === "number" ? { lostNesting: lost } : {}),
       ...(extraTitle ? { extraTitle } : {}),
@@ -51,18 +54,19 @@ export function bodyReader(parse: AnalysisParser, opts: ResolvedOptions): BodyRe
   };
 }
 
-/** What a body's analysis depends on: the body, the title (a repeated `# title` is dropped) and whether raw HTML is kept. */
+/** What a body's analysis depends on: the body, the title (a repeated `# title` is dropped), whether raw HTML is kept, and whether its terms were counted. */
 export interface BodyInput {
   body: string;
   title: string;
   rawHtml: boolean | undefined;
+  withTerms: boolean;
 }
 
-export function bodyInput(page: CollectedPage, opts: ResolvedOptions): BodyInput {
-  return { body: page.body, title: typeof page.data.title === "string" ? page.data.title : "", rawHtml: allowsRawHtml(page.kind, opts) };
+export function bodyInput(page: CollectedPage, opts: ResolvedOptions, withTerms = true): BodyInput {
+  return { body: page.body, title: typeof page.data.title === "string" ? page.data.title : "", rawHtml: allowsRawHtml(page.kind, opts), withTerms };
 }
 
 /** Equal inputs, equal analyses: a rebuild reuses them. */
 export function sameBodyInput(a: BodyInput, b: BodyInput): boolean {
-  return a.body === b.body && a.title === b.title && a.rawHtml === b.rawHtml;
+  return a.body === b.body && a.title === b.title && a.rawHtml === b.rawHtml && a.withTerms === b.withTerms;
 }

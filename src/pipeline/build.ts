@@ -203,11 +203,13 @@ function checkResult(build: WeeklyBuild, problems: readonly Problem[], files: nu
  * save re-reads only the bodies that changed); those of pages no longer in the site are dropped.
  */
 function readBody(build: WeeklyBuild): BodyReader {
-  const read = bodyReader(build.parse ?? (() => []), build.ctx.opts);
+  // A check shows no related reports: it counts no body's terms.
+  const withTerms = !build.current.checkOnly;
+  const read = bodyReader(build.parse ?? (() => []), build.ctx.opts, withTerms);
   const previous = build.bodies;
   build.bodies = new Map();
   return (page) => {
-    const input = bodyInput(page, build.ctx.opts);
+    const input = bodyInput(page, build.ctx.opts, withTerms);
     const kept = previous.get(page.path);
     const analysis = kept && sameBodyInput(kept.input, input) ? kept.analysis : read(page);
     build.bodies.set(page.path, { input, analysis });
