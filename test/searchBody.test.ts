@@ -9,6 +9,10 @@ describe("indexedContent(html): the page as the search index's cache keys it", (
   const body = (inner: string) => `<html lang="zh-CN"><body><article data-pagefind-body><h1>标题</h1><p>正文</p>${inner}</article></body></html>`;
   const cases: Array<[string, string, string]> = [
     ["the theme's related reports: left out whole (a report without any has no such list), the spaces around them one", '\n  <aside class="related-reports" data-pagefind-ignore><h2 id="weekly-related">相关报告</h2><ul><li><a href="/a/">甲<wbr>乙</a></li></ul></aside>\n', " "],
+    ["the mark in text, not in a tag, is text", "<p>data-pagefind-ignore</p>", "<p>data-pagefind-ignore</p>"],
+    ["the mark in another attribute's value is not the mark", '<div title="a data-pagefind-ignore b"><p>x</p></div>', '<div title="a data-pagefind-ignore b"><p>x</p></div>'],
+    ["its value in capitals", '<div data-pagefind-ignore="INDEX"><p>x</p></div>', ""],
+    ["its name in capitals is kept (looked for as the theme writes it; keeping is never wrong, only less often reused)", '<div DATA-PAGEFIND-IGNORE><p>x</p></div>', '<div DATA-PAGEFIND-IGNORE><p>x</p></div>'],
     ["the pager, in its `index` and `true` forms, its end tag spaced", '<nav class="pager" data-pagefind-ignore="index"><a rel="prev" href="/a/"><span>上一期</span> 甲</a></nav >x<div data-pagefind-ignore=true><p>x</p></div>', "x"],
     ["an attribute value with > in it does not end the tag", '<aside title="a>b" data-pagefind-ignore><p>x</p></aside>', ""],
     ["one with a filter of its own keeps its tags, its content left out", '<aside data-pagefind-ignore data-pagefind-filter="kind:report"><p>x</p></aside>', '<aside data-pagefind-ignore data-pagefind-filter="kind:report"></aside>'],
@@ -32,11 +36,14 @@ describe("indexedContent(html): the page as the search index's cache keys it", (
     assert.notEqual(indexedContent(body(`<p>甲</p>${related("甲")}`)), indexedContent(body(`<p>乙</p>${related("甲")}`)));
   });
 
-  test("where something is left out, runs of spaces in text count as one, and spaces in a tag as they are", () => {
-    const page = (gap: string, title: string) => `<p>甲${gap}乙</p><aside data-pagefind-ignore><p>x</p></aside><span data-pagefind-meta="title:${title}"></span>`;
-    assert.equal(indexedContent(page(" \n\t ", "标 题")), indexedContent(page(" ", "标 题")));
-    assert.notEqual(indexedContent(page(" ", "标  题")), indexedContent(page(" ", "标 题")));
-    assert.notEqual(indexedContent(page("", "标题")), indexedContent(page(" ", "标题")), "no space and a space are not the same");
+  test("spaces alone between two tags count as one; spaces in text, and a page with > in an attribute's value, as they are", () => {
+    const page = (gap: string, text = "甲 乙") => `<p>${text}</p>${gap}<aside data-pagefind-ignore><p>x</p></aside>${gap}<span data-pagefind-meta="title:标 题"></span>`;
+    assert.equal(indexedContent(page("\n  \t")), indexedContent(page(" ")));
+    assert.equal(indexedContent(page("\n  ")), indexedContent("<p>甲 乙</p>\n<span data-pagefind-meta=\"title:标 题\"></span>"), "the same page without the block");
+    assert.notEqual(indexedContent(page(" ", "甲  乙")), indexedContent(page(" ")), "spaces within text are kept");
+    assert.notEqual(indexedContent(page("")), indexedContent(page(" ")), "no space and a space are not the same");
+    const withGt = `<p title="a>"></p>\n\n<p>x</p>`;
+    assert.equal(indexedContent(withGt), withGt);
   });
 
   test("bytes read as latin1 come back the same: UTF-8 text outside the left-out content is untouched", () => {

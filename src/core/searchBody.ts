@@ -11,8 +11,19 @@ export const SEARCH_BODY_RE = /<[a-z][^<>]*\sdata-pagefind-body[\s=/>]/i;
  */
 const TAG_RE = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/y;
 /** `data-pagefind-ignore` in its "index" form (no value, `index` or `true`): the element's text is left out, its metadata and filters not. */
-const IGNORE_ATTRIBUTE_RE = /\sdata-pagefind-ignore(?:\s*=\s*(?:""|''|"index"|'index'|"true"|'true'|index|true))?(?=[\s/>]|$)/i;
-const BODY_ATTRIBUTE_RE = /\sdata-pagefind-body(?=[\s=/>]|$)/i;
+const IGNORED_INDEX_VALUES = new Set(["", "index", "true"]);
+/** One attribute of a tag: its name, and its value quoted either way or not at all. */
+const ATTRIBUTE_RE = /\s+([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+
+/** A tag's attributes by name (lower case): the first of a name counts, as in HTML. */
+function attributesOf(text: string): Map<string, string> {
+  const attributes = new Map<string, string>();
+  for (const [, name, double, single, bare] of text.matchAll(ATTRIBUTE_RE)) {
+    const key = name!.toLowerCase();
+    if (!attributes.has(key)) attributes.set(key, double ?? single ?? bare ?? "");
+  }
+  return attributes;
+}
 const PAGEFIND_ATTRIBUTE_RE = /\sdata-pagefind-/i;
 /**
  * The elements whose content can be left out of the key, and that it may hold: plain text markup.
@@ -39,51 +50,50 @@ const LEAVABLE = new Set(BLOCKS);
  * title or image; anything else is kept in the key as it is. Such an element contributes no text,
  * no space and no anchor of its own to what Pagefind indexes (its start tag is not a `<br>`, it is a
  * block, so no heading's anchor takes its text), so it is left out whole unless its own tag carries
- * other `data-pagefind-*` attributes. Works on the page's bytes read as
- * latin1, and gives them back the same way.
+ * other `data-pagefind-*` attributes; spaces alone between two tags count as one (blanksAsOne).
+ * Works on the page's bytes read as latin1, and gives them back the same way.
  */
 export function indexedContent(html: string): string {
   let kept = "";
   let from = 0;
-  for (let at = html.indexOf("<"); at >= 0; at = html.indexOf("<", at + 1)) {
+  // Only the tags that carry the mark are looked at: the rest of the page is kept as it is.
+  for (let hit = html.indexOf(IGNORE_MARK); hit >= 0; hit = html.indexOf(IGNORE_MARK, Math.max(hit + 1, from))) {
+    const at = html.lastIndexOf("<", hit);
+    if (at < from) continue;
     TAG_RE.lastIndex = at;
     const tag = TAG_RE.exec(html);
-    if (!tag || tag[1] === "/" || !LEAVABLE.has(tag[2]!.toLowerCase())) continue;
-    const attributes = tag[3]!;
-    if (!IGNORE_ATTRIBUTE_RE.test(attributes) || BODY_ATTRIBUTE_RE.test(attributes)) continue;
+    // The mark must be in this tag (not text after it), on a block the rules allow.
+    if (!tag || at + tag[0].length <= hit || tag[1] === "/" || !LEAVABLE.has(tag[2]!.toLowerCase())) continue;
+    const attributes = attributesOf(tag[3]!);
+    const ignore = attributes.get(IGNORE_MARK)?.toLowerCase();
+    if (ignore === undefined || !IGNORED_INDEX_VALUES.has(ignore) || attributes.has("data-pagefind-body")) continue;
     const name = tag[2]!.toLowerCase();
     const inner = at + tag[0].length;
     const end = closingTag(html, inner, name);
     if (!end) continue;
     // An element that says nothing else to Pagefind goes whole (a report with no related reports
     // has no such list: that is the same); one with its own metadata or filters keeps its tags.
-    const whole = !PAGEFIND_ATTRIBUTE_RE.test(attributes.replace(IGNORE_ATTRIBUTE_RE, ""));
+    const whole = ![...attributes.keys()].some((attribute) => attribute.startsWith("data-pagefind-") && attribute !== IGNORE_MARK);
     kept += html.slice(from, whole ? at : inner);
     from = whole ? end.after : end.at;
-    at = from - 1;
   }
-  return from === 0 ? html : spacesAsOne(kept + html.slice(from));
+  return blanksAsOne(from === 0 ? html : kept + html.slice(from));
 }
 
-const SPACES_RE = /[ \t\n\r\f]+/g;
+const IGNORE_MARK = "data-pagefind-ignore";
+/** Spaces alone between two tags. */
+const BLANK_RE = />[ \t\n\r\f]+</g;
+/** An attribute's value with a `>` in it: there a blank between `>` and `<` may be in the value. */
+const VALUE_WITH_GT_RE = /=\s*(?:"[^"]*>|'[^']*>)/;
 
 /**
- * Each run of spaces in the text between tags as one space, tags as they are: Pagefind reads any
- * run of spaces in text as one (a list left out leaves the spaces around it, one run more or
- * less), but an attribute's value as it is written.
+ * Spaces alone between two tags as one space: Pagefind reads any run of spaces as one, and a
+ * block left out leaves the spaces on both its sides (one run more or less than a page without
+ * it). Not done in a page with a `>` in an attribute's value, where such spaces may be part of the
+ * value, which Pagefind reads as it is written.
  */
-function spacesAsOne(html: string): string {
-  let out = "";
-  let text = 0;
-  for (let at = html.indexOf("<"); at >= 0; at = html.indexOf("<", at + 1)) {
-    TAG_RE.lastIndex = at;
-    const tag = TAG_RE.exec(html);
-    if (!tag) continue;
-    out += html.slice(text, at).replace(SPACES_RE, " ") + tag[0];
-    text = at + tag[0].length;
-    at = text - 1;
-  }
-  return out + html.slice(text).replace(SPACES_RE, " ");
+function blanksAsOne(html: string): string {
+  return VALUE_WITH_GT_RE.test(html) ? html : html.replace(BLANK_RE, "> <");
 }
 
 /** Where the element `name` whose content starts at `start` ends: its end tag, if its content is plain markup. */
