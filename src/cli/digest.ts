@@ -28,26 +28,35 @@ const MAX_TIMEOUT_SECONDS = 600;
 
 export const digestCommand = defineCommand({
   name: "digest",
-  summary: "Collect a week's news from the feeds of weekly_news/sources.yml into the week's digest; exit 1 when a source failed, 2 when the sources file is wrong.",
-  arguments: [{ value: "YYYY-Www", description: "the week (default: the ISO week that holds now)" }],
-  expects: "expected one week such as 2026-W07",
+  summary: {
+    en: "Collect a week's news from the feeds of weekly_news/sources.yml into the week's digest; exit 1 when a source failed, 2 when the sources file is wrong.",
+    zh: "从 weekly_news/sources.yml 列出的订阅源收集一周的新闻，写进这一周的摘要；有来源失败时以 1 退出，来源文件有误时以 2 退出。",
+  },
+  arguments: [{ value: "YYYY-Www", description: { en: "the week (default: the ISO week that holds now)", zh: "周次（默认：现在所在的 ISO 周）" } }],
+  expects: { en: "expected one week such as 2026-W07", zh: "需要一个周次，如 2026-W07" },
   options: {
     timeout: {
       type: "string",
       value: "SECONDS",
       read: (text) => (Number(text) >= 1 && Number(text) <= MAX_TIMEOUT_SECONDS ? Number(text) : undefined),
-      expected: `a number of seconds from 1 to ${MAX_TIMEOUT_SECONDS}, such as 20`,
-      description: "the most one source may take, retries included",
+      expected: { en: `a number of seconds from 1 to ${MAX_TIMEOUT_SECONDS}, such as 20`, zh: `1 到 ${MAX_TIMEOUT_SECONDS} 之间的秒数，如 20` },
+      description: { en: "the most one source may take, retries included", zh: "一个来源最多可用的时间，含重试" },
       default: 20,
     },
-    offline: { type: "boolean", description: "work from the last good response of each feed, kept in the cache" },
-    merge: { type: "boolean", description: "add the items the week's existing digest lacks, nothing else" },
-    "dry-run": { type: "boolean", description: "print the digest instead of writing it" },
-    import: { type: "string", value: "FILE.opml", read: (text) => text, expected: "a feed reader's OPML export", description: "add a feed reader's subscriptions to the sources, then stop" },
+    offline: { type: "boolean", description: { en: "work from the last good response of each feed, kept in the cache", zh: "使用缓存里每个订阅源上一次成功的响应，不联网" } },
+    merge: { type: "boolean", description: { en: "add the items the week's existing digest lacks, nothing else", zh: "只把这一周已有摘要里缺少的条目加进去，别的不动" } },
+    "dry-run": { type: "boolean", description: { en: "print the digest instead of writing it", zh: "打印摘要，不写入文件" } },
+    import: {
+      type: "string",
+      value: "FILE.opml",
+      read: (text) => text,
+      expected: { en: "a feed reader's OPML export", zh: "阅读器导出的 OPML 文件" },
+      description: { en: "add a feed reader's subscriptions to the sources, then stop", zh: "把阅读器的订阅加进来源，然后结束" },
+    },
   },
   conflicts: ({ values, positionals }) =>
     values.import !== undefined && (positionals.length > 0 || values.merge || values["dry-run"] || values.offline)
-      ? ["--import adds sources and stops; run it without a week, --merge, --dry-run or --offline."]
+      ? [{ en: "--import adds sources and stops; run it without a week, --merge, --dry-run or --offline.", zh: "--import 只添加来源然后结束；运行它时不要带周次、--merge、--dry-run 或 --offline。" }]
       : [],
   async run({ values, positionals }, io) {
     const site = await siteOf("digest", io);
