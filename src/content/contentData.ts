@@ -2,22 +2,26 @@
 // folders) may say to Eleventy. Text written by the author, or gathered from other sites into a
 // digest, must never choose a template engine, render a value as a template, pick a file outside
 // the layouts folder as its layout, or be written anywhere but its own place in the output.
+import type { Said } from "../core/show.js";
 import { posix } from "node:path";
 import type { ResolvedOptions } from "../core/options.js";
 import { CARD_FOLDER, EDITIONS_FOLDER, FEED_STYLESHEET_URL, pageAddresses } from "../core/addresses.js";
 import { problem, type ProblemCode, type Severity } from "../core/problemCodes.js";
 
 /** Eleventy's keys that would turn data into instructions, and what each would do. */
-export const REFUSED_KEYS: ReadonlyMap<string, string> = new Map([
-  ["templateEngineOverride", "it would run the file's text as template code"],
-  ["eleventyComputed", "its values would be run as template code"],
-  ["pagination", "it would make pages out of other data, at addresses run as template code"],
-  ["eleventyImport", "it makes a page depend on collections, which only the site's own templates list"],
-  ["dynamicPermalink", "it changes how the page's address is made"],
-  ["permalinkBypassOutputDir", "it would write the page outside the output folder"],
-  ["eleventyExcludeFromCollections", "it would hide a published page from the home page, feeds and tags (use draft: true to hold it back)"],
-  ["eleventyDataSchema", "it replaces the site's data checks"],
-  ["weekly", "it would replace the site's own settings (title, address, feeds) on this page"],
+export const REFUSED_KEYS: ReadonlyMap<string, Said> = new Map([
+  ["templateEngineOverride", { en: "it would run the file's text as template code", zh: "它会把文件的文字当作模板代码运行" }],
+  ["eleventyComputed", { en: "its values would be run as template code", zh: "它的值会被当作模板代码运行" }],
+  ["pagination", { en: "it would make pages out of other data, at addresses run as template code", zh: "它会用别的数据生成页面，地址还会被当作模板代码运行" }],
+  ["eleventyImport", { en: "it makes a page depend on collections, which only the site's own templates list", zh: "它让页面依赖集合，而集合只应由站点自己的模板列出" }],
+  ["dynamicPermalink", { en: "it changes how the page's address is made", zh: "它会改变页面地址的生成方式" }],
+  ["permalinkBypassOutputDir", { en: "it would write the page outside the output folder", zh: "它会把页面写到输出文件夹之外" }],
+  [
+    "eleventyExcludeFromCollections",
+    { en: "it would hide a published page from the home page, feeds and tags (use draft: true to hold it back)", zh: "它会把已发布的页面从首页、订阅源和标签里藏起来（要暂缓发布请用 `draft: true`）" },
+  ],
+  ["eleventyDataSchema", { en: "it replaces the site's data checks", zh: "它会替换站点对数据的检查" }],
+  ["weekly", { en: "it would replace the site's own settings (title, address, feeds) on this page", zh: "它会在这个页面上替换站点自己的设置（标题、地址、订阅源）" }],
 ]);
 
 /**
@@ -25,12 +29,12 @@ export const REFUSED_KEYS: ReadonlyMap<string, string> = new Map([
  * with its own error before the plugin could name the file, so the front-matter engine drops them
  * from any page and reports them.
  */
-export const RESERVED_KEYS: ReadonlyMap<string, string> = new Map([
-  ["content", "the rendered page"],
-  ["collections", "the site's collections"],
-  ["page", "the page's own address and dates"],
-  ["eleventy", "its own data"],
-  ["pkg", "the site's package.json"],
+export const RESERVED_KEYS: ReadonlyMap<string, Said> = new Map([
+  ["content", { en: "the rendered page", zh: "渲染好的页面" }],
+  ["collections", { en: "the site's collections", zh: "站点的集合" }],
+  ["page", { en: "the page's own address and dates", zh: "页面自己的地址和日期" }],
+  ["eleventy", { en: "its own data", zh: "它自己的数据" }],
+  ["pkg", { en: "the site's package.json", zh: "站点的 package.json" }],
 ]);
 
 /** Template extensions Eleventy may use for a layout. */

@@ -128,10 +128,10 @@ export const FRONT_MATTER_PROBLEM_CODES = {
   },
   "reserved-key": {
     severity: "error", title: "A key Eleventy keeps for itself", hint: "Rename the key: Eleventy would overwrite it or stop on it.", readsFrontMatter: true,
-    message: ({ key, value, keptFor }: { key: string; value: unknown; keptFor: string }) => `${key}: received ${show(value)}; Eleventy keeps this name for ${keptFor}. Rename the key.`,
+    message: ({ key, value, keptFor }: { key: string; value: unknown; keptFor: Said }) => `${key}: received ${show(value)}; Eleventy keeps this name for ${inEnglish(keptFor)}. Rename the key.`,
     zh: {
       title: "Eleventy 自己保留的键", hint: "给键换个名字：Eleventy 会覆盖它或因它停下。",
-      message: ({ key, value, keptFor }: { key: string; value: unknown; keptFor: string }) => `${key}：收到 ${show(value)}；Eleventy 把这个名字留给 ${keptFor}。请给键换个名字。`,
+      message: ({ key, value, keptFor }: { key: string; value: unknown; keptFor: Said }) => `${key}：收到 ${show(value)}；Eleventy 把这个名字留给${inChinese(keptFor)}。请给键换个名字。`,
     },
   },
   "template-engine": {
@@ -152,10 +152,10 @@ export const FRONT_MATTER_PROBLEM_CODES = {
   },
   "refused-key": {
     severity: "error", title: "A key that would run code", hint: "Remove the key: content is data, never code.",
-    message: ({ key, why }: { key: string; why: string }) => `${key}: not allowed in a report or digest: ${why}. Remove it; content is data, never code.`,
+    message: ({ key, why }: { key: string; why: Said }) => `${key}: not allowed in a report or digest: ${inEnglish(why)}. Remove it; content is data, never code.`,
     zh: {
       title: "会运行代码的键", hint: "删掉这个键：内容是数据，永远不是代码。",
-      message: ({ key, why }: { key: string; why: string }) => `${key}：报告和摘要里不允许：${why}。请删掉它；内容是数据，永远不是代码。`,
+      message: ({ key, why }: { key: string; why: Said }) => `${key}：报告和摘要里不允许：${inChinese(why)}。请删掉它；内容是数据，永远不是代码。`,
     },
   },
   "prototype-key": {
