@@ -9,6 +9,10 @@ import { PROBLEM_CODES, problemKind, problemMessage, problemMessageZh, type Prob
 import { ROOT } from "./helpers.js";
 
 const HAN = /\p{Script=Han}/u;
+/** Two English words in a row: English left in a Chinese message. */
+const ENGLISH_WORDS = /\b[a-z]{3,} [a-z]{3,}\b/;
+/** Codes whose message quotes a parser's own reason (js-yaml's, JSON.parse's), in its words. */
+const QUOTES_A_PARSER = new Set<ProblemCode>(["front-matter-yaml", "front-matter-json", "sources-yaml"]);
 
 /** One sample of each code's values, as a page or the site would give them. */
 const SAMPLES: { [C in ProblemCode]: ProblemParams<C> } = {
@@ -28,7 +32,7 @@ const SAMPLES: { [C in ProblemCode]: ProblemParams<C> } = {
   "unknown-layout": [{ value: "layouts/nope.njk" }],
   "refused-key": [{ key: "eleventyComputed", why: { en: "its values would be run as template code", zh: "它的值会被当作模板代码运行" } }],
   "prototype-key": [{ tag: "__proto__" }],
-  "unsafe-permalink": [{ value: "{{ 7 * 7 }}", why: "a permalink is a plain address" }],
+  "unsafe-permalink": [{ value: "{{ 7 * 7 }}", why: { en: "expected a plain address such as /posts/2026-w06/", zh: "应为普通的地址，如 `/posts/2026-w06/`" } }],
   "code-file": [{ folder: "posts", layoutsDir: "layouts" }],
   "code-front-matter": [],
   "data-file": [{ ext: "js" }],
@@ -37,7 +41,7 @@ const SAMPLES: { [C in ProblemCode]: ProblemParams<C> } = {
   "file-name-url": [{ name: "第 7 期#草稿.md", backslash: false }],
   "file-name-week": [{ name: "ai_news_latest.md" }],
   "no-such-week": [{ week: "2026-W54", year: 2026, weeks: 53 }],
-  "broken-symlink": [{ why: "it points to ../elsewhere, which does not exist" }],
+  "broken-symlink": [{ why: { en: "its target ../elsewhere does not exist", zh: "它指向的 ../elsewhere 不存在" } }],
   "symlink-twice": [{ link: "posts/again", folder: true }],
   "content-outside-input": [{ count: 2, found: "../posts", root: "src", looked: "src/posts", option: "postsDir", dir: "../posts", holds: "reports" }],
   "missing-content-folder": [{ root: ".", looked: "posts", option: "postsDir", dir: "posts", holds: "reports" }],
@@ -47,7 +51,7 @@ const SAMPLES: { [C in ProblemCode]: ProblemParams<C> } = {
   "bad-image": [{ written: "./chart.png", path: "posts/chart.png", why: "is not a PNG, JPEG, GIF or WebP picture" }],
   "missing-heading": [{ written: "#本周要点", fragment: "本周要点", target: undefined, headings: { en: "本周一览 (#本周一览)", zh: "本周一览（#本周一览）" } }],
   "invalid-link": [{ written: "http://[::1", why: { en: "is not a valid address", zh: "不是有效的地址" } }],
-  "link-outside-site": [{ kind: "link", written: "../../secret.txt", path: "../secret.txt", why: "is outside the site's folder", rule: "link only to files inside the content folders" }],
+  "link-outside-site": [{ kind: "link", written: "./.env", path: "posts/.env", why: { en: "is a hidden file .env", zh: "是隐藏文件 .env" }, rule: { en: "a page publishes only files of the site", zh: "页面只发布站点自己的文件" } }],
   "link-held-back": [{ written: "./2026-W08-ai-weekly.md", target: "posts/2026-W08-ai-weekly.md", conflict: { en: "which is a draft.", zh: "它是草稿。" } }],
   "second-title": [{ heading: "本周 AI 周报", title: "2026 年第 7 周 AI 周报" }],
   "nesting-too-deep": [{ waiting: false }],
@@ -57,7 +61,7 @@ const SAMPLES: { [C in ProblemCode]: ProblemParams<C> } = {
   "address-clash": [{ file: "posts/w07/index.html", others: ["posts/w07.md"] }],
   "sources-yaml": [{ reason: "bad indentation of a sequence entry (4:3)" }],
   "sources-shape": [{ source: 2, value: "https://example.org/feed" }],
-  "invalid-source": [{ source: 1, field: "feed", value: "ftp://example.org/feed", expected: "an http or https address" }],
+  "invalid-source": [{ source: 1, field: "feed", value: "ftp://example.org/feed", expected: { en: "the http(s) address of a feed", zh: "一个订阅源的 http(s) 地址" } }],
   "duplicate-source": [{ source: 3, first: 1, feed: "https://example.org/feed.xml" }],
   "card-glyphs": [{ pieces: [{ text: "ไทย", script: "th-TH" }] }],
   "stale-incremental": [],
@@ -79,6 +83,7 @@ describe("every problem code's message, in English and in Chinese", () => {
       const [titleEn, titleZh] = [problemKind(code, "en"), problemKind(code, "zh")];
       assert.match(zh, HAN, zh);
       assert.notEqual(zh, en);
+      if (!QUOTES_A_PARSER.has(code)) assert.doesNotMatch(zh, ENGLISH_WORDS, zh);
       for (const text of [titleZh.title, titleZh.hint]) assert.match(text, HAN, text);
       written.push(`## ${code}`, "", `- en: ${en}`, `- zh: ${zh}`, `- ${titleEn.title} / ${titleZh.title}`, "");
     });

@@ -95,7 +95,7 @@ export function checkOwnData(
   }
   if (ownKeys.includes("permalink")) {
     const why = rules.inDataFile
-      ? "a data file of a content folder cannot give its pages one address; write permalink in a file's own front matter"
+      ? { en: "a data file of a content folder cannot give its pages one address; write permalink in a file's own front matter", zh: "内容文件夹里的数据文件不能给它的页面同一个地址；请把 `permalink` 写在文件自己的前置数据里" }
       : permalinkProblem(data.permalink, rules.reserved);
     if (why) issues.push(problem("unsafe-permalink", { field: "permalink" }, { value: data.permalink, why }));
   }
@@ -107,30 +107,38 @@ export function checkOwnData(
 }
 
 /** Why a report's `permalink` is refused, or undefined for a plain address the plugin does not use. */
-export function permalinkProblem(value: unknown, reserved: ReservedOutputs): string | undefined {
-  const expected = "expected a plain address such as /posts/2026-w06/ or /posts/2026-w06.html";
-  if (value === false) return `a report or digest is always written; use draft: true to hold one back`;
+export function permalinkProblem(value: unknown, reserved: ReservedOutputs): Said | undefined {
+  const expected = { en: "expected a plain address such as /posts/2026-w06/ or /posts/2026-w06.html", zh: "应为普通的地址，如 `/posts/2026-w06/` 或 `/posts/2026-w06.html`" };
+  if (value === false) return { en: "a report or digest is always written; use draft: true to hold one back", zh: "报告和摘要总会写出；要暂缓发布请用 `draft: true`" };
   if (typeof value !== "string" || value.trim() === "") return expected;
   if (!PERMALINK_RE.test(value) || value.split("/").some((segment) => segment === "." || segment === "..")) {
-    return `${expected}, without template code ({{ }}, {% %}), "..", "\\", spaces, "%", "?" or "#"`;
+    return {
+      en: `${expected.en}, without template code ({{ }}, {% %}), "..", "\\", spaces, "%", "?" or "#"`,
+      zh: `${expected.zh}，不含模板代码（\`{{ }}\`、\`{% %}\`）、".."、"\\"、空格、"%"、"?" 或 "#"`,
+    };
   }
   // Compared without case (macOS and Windows folders ignore it), and as a folder too:
   // /feed.xml/ would need feed.xml to be a folder.
   const file = outputFileOf(value).toLowerCase();
   const taken = [...reserved.files].find((reservedFile) => file === reservedFile.toLowerCase() || file.startsWith(`${reservedFile.toLowerCase()}/`));
-  if (taken) return `the site already writes ${taken} there; choose another address`;
+  if (taken) return { en: `the site already writes ${taken} there; choose another address`, zh: `站点已经在那里写出 ${taken}；请换一个地址` };
   const folder = reserved.folders.find((prefix) => file.startsWith(prefix.toLowerCase()));
-  if (folder) return `the plugin writes everything under /${folder}; choose an address outside it`;
+  if (folder) return { en: `the plugin writes everything under /${folder}; choose an address outside it`, zh: `插件会写出 /${folder} 下的一切；请选它之外的地址` };
   // A preview writes each recent report's editions below its address; which reports those are is
   // known only once the site is analysed, so the place is refused under any address.
   const parts = file.split("/");
-  if (parts.length >= 3 && parts.at(-3) === EDITIONS_FOLDER && parts.at(-1) === "index.html") return `a preview shows a report's editions under its address's /${EDITIONS_FOLDER}/ folder; choose an address outside one`;
+  if (parts.length >= 3 && parts.at(-3) === EDITIONS_FOLDER && parts.at(-1) === "index.html") {
+    return {
+      en: `a preview shows a report's editions under its address's /${EDITIONS_FOLDER}/ folder; choose an address outside one`,
+      zh: `预览会把报告的各个版本放在它地址下的 /${EDITIONS_FOLDER}/ 文件夹里；请选这种文件夹之外的地址`,
+    };
+  }
   return undefined;
 }
 
 /** Why a layout name does not name a template in the layouts folder (`layouts/post.njk`), or undefined. */
-export function layoutOutside(layout: unknown, layoutsDir: string): string | undefined {
-  const expected = `expected a template of the ${layoutsDir} folder, such as ${layoutsDir}/post.njk`;
+export function layoutOutside(layout: unknown, layoutsDir: string): Said | undefined {
+  const expected = { en: `expected a template of the ${layoutsDir} folder, such as ${layoutsDir}/post.njk`, zh: `应为 ${layoutsDir} 文件夹里的一个模板，如 \`${layoutsDir}/post.njk\`` };
   if (typeof layout !== "string" || layout.trim() === "" || layout.includes("\\") || layout.includes("\0")) return expected;
   const normalized = posix.normalize(layout);
   if (posix.isAbsolute(layout) || !normalized.startsWith(`${layoutsDir}/`) || normalized.split("/").includes("..")) return expected;

@@ -144,10 +144,10 @@ export const FRONT_MATTER_PROBLEM_CODES = {
   },
   "unknown-layout": {
     severity: "error", title: "A layout that is not a template of the layouts folder", hint: "Name a template of the layouts folder, such as layouts/post.njk.", readsFrontMatter: true,
-    message: ({ value, why = "expected a template of the layouts folder, such as layouts/post.njk" }: { value: unknown; why?: string }) => `layout: received ${show(value)}; ${why}.`,
+    message: ({ value, why }: { value: unknown; why?: Said }) => `layout: received ${show(value)}; ${why === undefined ? "expected a template of the layouts folder, such as layouts/post.njk" : inEnglish(why)}.`,
     zh: {
       title: "不是布局目录中模板的布局", hint: "写布局目录中的一个模板，例如 `layouts/post.njk`。",
-      message: ({ value, why = "应为布局目录中的一个模板，例如 `layouts/post.njk`" }: { value: unknown; why?: string }) => `layout：收到 ${show(value)}；${why}。`,
+      message: ({ value, why }: { value: unknown; why?: Said }) => `layout：收到 ${show(value)}；${why === undefined ? "应为布局目录中的一个模板，例如 `layouts/post.njk`" : inChinese(why)}。`,
     },
   },
   "refused-key": {
@@ -175,10 +175,10 @@ export const FRONT_MATTER_PROBLEM_CODES = {
   },
   "unsafe-permalink": {
     severity: "error", title: "A permalink that is not a plain address of its own", hint: "Write a plain address such as /posts/2026-w06/, outside the addresses the plugin writes.",
-    message: ({ value, why }: { value: unknown; why: string }) => `permalink: received ${show(value)}; ${why}.`,
+    message: ({ value, why }: { value: unknown; why: Said }) => `permalink: received ${show(value)}; ${inEnglish(why)}.`,
     zh: {
       title: "不是一个独立普通地址的 permalink", hint: "写一个普通地址，例如 `/posts/2026-w06/`，避开插件自己写入的地址。",
-      message: ({ value, why }: { value: unknown; why: string }) => `permalink：收到 ${show(value)}；${why}。`,
+      message: ({ value, why }: { value: unknown; why: Said }) => `permalink：收到 ${show(value)}；${inChinese(why)}。`,
     },
   },
 } as const satisfies Record<string, ProblemKind<any>>;
