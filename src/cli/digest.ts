@@ -218,41 +218,51 @@ function frontMatter(site: SiteInspection, week: IsoWeek, now: DateTime) {
 
 /** `--import FILE`: the OPML's feeds added at the end of the sources file; those it holds are skipped. */
 async function importSources(site: SiteInspection, opmlPath: string, io: Io): Promise<number> {
-  const say = (line: string) => io.err.write(`weekly digest: ${line}\n`);
+  const language = languageOfSite(site, io);
+  const say = (line: Said) => io.err.write(language === "zh" ? `weekly digest：${inChinese(line)}\n` : `weekly digest: ${inEnglish(line)}\n`);
   let bytes;
   try {
     bytes = await readFile(opmlPath);
   } catch (error) {
-    return say(`cannot read ${opmlPath}: ${(error as Error).message}`), 2;
+    return say({ en: `cannot read ${opmlPath}: ${(error as Error).message}`, zh: `无法读取 ${opmlPath}：${(error as Error).message}` }), 2;
   }
   // Feed readers export UTF-16 (with a BOM) or GBK as well as UTF-8: read as a feed is.
   const decoded = decodeFeed(bytes, undefined);
-  if ("reason" in decoded) return say(`${opmlPath}: ${decoded.reason}; nothing imported.`), 2;
-  if (decoded.note !== undefined) say(`${opmlPath}: ${decoded.note}.`);
+  if ("reason" in decoded) return say({ en: `${opmlPath}: ${decoded.reason}; nothing imported.`, zh: `${opmlPath}：${decoded.reason}；什么也没有导入。` }), 2;
+  if (decoded.note !== undefined) say({ en: `${opmlPath}: ${decoded.note}.`, zh: `${opmlPath}：${decoded.note}。` });
   const read = sourcesFromOpml(decoded.text);
-  if ("reason" in read) return say(`${opmlPath}: ${read.reason}; nothing imported.`), 2;
+  if ("reason" in read) return say({ en: `${opmlPath}: ${inEnglish(read.reason)}; nothing imported.`, zh: `${opmlPath}：${inChinese(read.reason)}；什么也没有导入。` }), 2;
   const sourcesPath = join(site.siteDir, site.sourcesFile);
   const before = existsSync(sourcesPath) ? await readFile(sourcesPath, "utf8") : SOURCES_HEADER;
   const current = readSources(site.sourcesFile, before);
   if (current.problems.some((p) => p.severity === "error")) {
     for (const problem of current.problems) io.err.write(`${formatProblem(problem, languageOfSite(site, io))}\n`);
-    return say(`fix ${site.sourcesFile} first; nothing imported.`), 2;
+    return say({ en: `fix ${site.sourcesFile} first; nothing imported.`, zh: `请先修正 ${site.sourcesFile}；什么也没有导入。` }), 2;
   }
   const { added, present } = newSources(current.sources, read.sources);
-  for (const skipped of read.skipped) say(`${opmlPath}${skipped.line === undefined ? "" : `:${skipped.line}`}: ${skipped.message}.`);
-  for (const source of present) say(`skipped ${source.name}: ${source.feed} is listed already.`);
+  for (const skipped of read.skipped) {
+    const at = `${opmlPath}${skipped.line === undefined ? "" : `:${skipped.line}`}`;
+    say({ en: `${at}: ${inEnglish(skipped.message)}.`, zh: `${at}：${inChinese(skipped.message)}。` });
+  }
+  for (const source of present) say({ en: `skipped ${source.name}: ${source.feed} is listed already.`, zh: `跳过了 ${source.name}：${source.feed} 已经在列表里。` });
   if (added.length > 0) {
     const after = `${before}${before === "" || before.endsWith("\n") ? "" : "\n"}${sourcesYaml(added)}`;
     // Appending must leave a file that reads back with every source: never write one that does not.
     const check = readSources(site.sourcesFile, after);
     if (check.problems.some((p) => p.severity === "error") || check.sources.length !== current.sources.length + added.length) {
-      return say(`${site.sourcesFile} is not a plain list that sources can be added to (write it as - name: … entries); nothing imported.`), 2;
+      return say({
+        en: `${site.sourcesFile} is not a plain list that sources can be added to (write it as - name: … entries); nothing imported.`,
+        zh: `${site.sourcesFile} 不是可以追加来源的普通列表（请写成一条条 \`- name: …\`）；什么也没有导入。`,
+      }), 2;
     }
     await mkdir(dirname(sourcesPath), { recursive: true });
     await replaceFile(sourcesPath, after);
   }
   io.out.write(`${site.sourcesFile}\n`);
-  say(`added ${plural(added.length, "source")} from ${opmlPath}${present.length > 0 ? `, ${present.length} listed already` : ""}.`);
+  say({
+    en: `added ${plural(added.length, "source")} from ${opmlPath}${present.length > 0 ? `, ${present.length} listed already` : ""}.`,
+    zh: `从 ${opmlPath} 加入了 ${added.length} 个来源${present.length > 0 ? `，${present.length} 个已经在列表里` : ""}。`,
+  });
   return 0;
 }
 
