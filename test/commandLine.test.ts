@@ -9,7 +9,9 @@ import { Writable } from "node:stream";
 import { commandHelp, listed, parseCommand, type AnyCommand, type OptionSpecs } from "../src/cli/commandLine.js";
 import { COMMANDS, main } from "../src/cli/main.js";
 import { EDITIONS } from "../src/editions/registry.js";
-import { ROOT } from "./helpers.js";
+import { inFolder, ROOT } from "./helpers.js";
+import { inChinese, inEnglish } from "../src/core/show.js";
+import { tmpdir } from "node:os";
 
 /** `email, wechat or text`: read from the registry, so that a new edition changes no case here. */
 const FORMATS = listed(EDITIONS.map((edition) => edition.name), "or");
@@ -18,12 +20,17 @@ const parse = (name: string, argv: string[]) => parseCommand(command(name), argv
 
 /** `weekly …` in this process: its exit code and what it printed (nothing here reads a site). */
 async function weekly(...argv: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  return weeklyIn(process.env, ...argv);
+}
+
+/** The same with this environment (the language of what it prints). */
+async function weeklyIn(env: Record<string, string | undefined>, ...argv: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
   const collect = () => {
     const chunks: string[] = [];
     return { stream: new Writable({ write: (chunk, _encoding, done) => (chunks.push(String(chunk)), done()) }), text: () => chunks.join("") };
   };
   const [out, err] = [collect(), collect()];
-  const status = await main(argv, out.stream, err.stream);
+  const status = await main(argv, out.stream, err.stream, env);
   return { status, stdout: out.text(), stderr: err.text() };
 }
 
@@ -131,7 +138,7 @@ describe("weekly: usage problems exit 2 naming the command; help exits 0 on stan
     test(`weekly ${argv.join(" ")} lists every command with its summary, exit 0`, async () => {
       const run = await weekly(...argv);
       assert.deepEqual([run.status, run.stderr], [0, ""]);
-      for (const { name, summary } of COMMANDS) assert.match(run.stdout, new RegExp(`^  ${name} +${summary.split(" ")[0]}`, "m"), name);
+      for (const { name, summary } of COMMANDS) assert.match(run.stdout, new RegExp(`^  ${name} +${inEnglish(summary).split(" ")[0]}`, "m"), name);
     });
   }
   for (const { name } of COMMANDS) {
@@ -146,6 +153,54 @@ describe("weekly: usage problems exit 2 naming the command; help exits 0 on stan
   });
 });
 
+describe("in Chinese (WEEKLY_LANG=zh, or a Chinese locale such as LANG=zh_CN.UTF-8)", () => {
+  const HAN = /\p{Script=Han}/u;
+  /** Columns a terminal gives a line: two for a Chinese character or full-width mark. */
+  const columnsOf = (line: string) => [...line].reduce((sum, char) => sum + (/[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u.test(char) ? 2 : 1), 0);
+  for (const env of [{ WEEKLY_LANG: "zh" }, { LANG: "zh_CN.UTF-8" }]) {
+    test(`weekly --help with ${JSON.stringify(env)}: every command's summary in Chinese`, async () => {
+      const run = await weeklyIn(env, "--help");
+      assert.equal(run.status, 0);
+      assert.match(run.stdout, /^用法：weekly <命令> \[选项\]$/m);
+      for (const { name, summary } of COMMANDS) assert.match(run.stdout, new RegExp(`^  ${name} +${[...inChinese(summary)].slice(0, 4).join("")}`, "m"), name);
+    });
+  }
+  for (const cmd of COMMANDS) {
+    test(`weekly ${cmd.name} --help in Chinese: each option and argument described in Chinese, lines of at most 100 columns, none starting with closing punctuation`, () => {
+      const help = commandHelp(cmd, "zh");
+      const lines = help.split("\n");
+      for (const [name, spec] of Object.entries({ ...(cmd.options as OptionSpecs) })) {
+        const line = lines.find((l) => l.trimStart().startsWith(`${spec.short === undefined ? "" : `-${spec.short}, `}--${name}`));
+        assert.ok(line, `--${name} in\n${help}`);
+        assert.ok(line.includes([...inChinese(spec.description)].slice(0, 3).join("")), line);
+      }
+      for (const argument of cmd.arguments) assert.ok(help.includes(`${[...inChinese(argument.description)].slice(0, 2).join("")}`), argument.value);
+      assert.match(help, /^用法：weekly /);
+      assert.ok(lines.some((l) => l.trimStart().startsWith("-h, --help ") && l.includes("显示本帮助")));
+      for (const line of lines) assert.ok(columnsOf(line) <= 100, `${columnsOf(line)} columns: ${line}`);
+      for (const line of lines) assert.doesNotMatch(line.trimStart(), /^[，。；：、）」』]/, line);
+      assert.ok(lines.filter((l) => l.trim() !== "" && !l.trimStart().startsWith("-")).every((l) => HAN.test(l) || /^\s+\S+$/.test(l) || /^  \S/.test(l)), help);
+    });
+  }
+  test("the command line's complaints, in Chinese: options and values as typed", async () => {
+    const run = await weeklyIn({ WEEKLY_LANG: "zh" }, "export", "2026-W07", "--format", "pdf", "--weekday", "3");
+    assert.equal(run.status, 2);
+    assert.deepEqual(run.stderr.trimEnd().split("\n"), [
+      "weekly export：未知选项 --weekday，它是 weekly new 的选项（weekly export 接受 --format、--output、--unsubscribe 和 --help）；参见 `weekly export --help`。",
+      `weekly export：--format 收到 "pdf"；需要 ${EDITIONS.map((e) => e.name).slice(0, -1).join("、")} 或 ${EDITIONS.at(-1)!.name}。`,
+    ]);
+    const typo = await weeklyIn({ WEEKLY_LANG: "zh" }, "chek");
+    assert.match(typo.stderr, /^weekly：未知命令 "chek"；需要 check、new、digest 或 export（是不是想输入 check？）。/);
+    const missing = await weeklyIn({ WEEKLY_LANG: "zh" }, "export", "--format", "text");
+    assert.equal(missing.stderr, "weekly export：请指明是哪篇报告；需要一个周次（如 2026-W07）或一篇报告的文件。\n");
+  });
+  test("a folder with no site, in Chinese", async () => {
+    const run = await inFolder(tmpdir(), { WEEKLY_LANG: "zh" }, () => weeklyIn({ WEEKLY_LANG: "zh" }, "check"));
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /^weekly check：\S+ 及其上层文件夹里都没有 Eleventy 配置文件（\.eleventy\.js、eleventy\.config\.js、/);
+  });
+});
+
 describe("the help is written from the declarations the parser reads", () => {
   for (const cmd of COMMANDS) {
     test(`weekly ${cmd.name} --help names each of its options with its alias, value and description, and its arguments`, () => {
@@ -156,9 +211,9 @@ describe("the help is written from the declarations the parser reads", () => {
         const line = lines.find((l) => l.trimStart().startsWith(`${flag} `));
         assert.ok(line, `${flag} in\n${help}`);
         // The description's first words are on the option's own line (the rest may wrap).
-        assert.ok(line.includes(spec.description.split(" ").slice(0, 2).join(" ")), line);
+        assert.ok(line.includes(inEnglish(spec.description).split(" ").slice(0, 2).join(" ")), line);
       }
-      for (const argument of cmd.arguments) assert.match(help, new RegExp(`^  ${argument.value.replace(/[|]/g, "\\|")} +${argument.description.split(" ")[0]}`, "m"));
+      for (const argument of cmd.arguments) assert.match(help, new RegExp(`^  ${argument.value.replace(/[|]/g, "\\|")} +${inEnglish(argument.description).split(" ")[0]}`, "m"));
       assert.ok(lines.some((l) => l.trimStart().startsWith("-h, --help ")));
       assert.ok(lines.every((l) => l.length <= 100), "lines of at most 100 columns");
     });
@@ -166,7 +221,7 @@ describe("the help is written from the declarations the parser reads", () => {
   test("weekly export --format: the registry's editions, each with what it is", () => {
     const help = commandHelp(command("export"));
     assert.match(help, new RegExp(`--format ${EDITIONS.map((e) => e.name).join("\\|")}`));
-    for (const edition of EDITIONS) assert.ok(help.replace(/\s+/g, " ").includes(`${edition.name} (${edition.summary})`), edition.name);
+    for (const edition of EDITIONS) assert.ok(help.replace(/\s+/g, " ").includes(`${edition.name} (${inEnglish(edition.summary)})`), edition.name);
   });
 });
 

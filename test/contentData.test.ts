@@ -2,6 +2,7 @@
 import { withoutZh } from "./helpers.js";
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { inChinese, inEnglish } from "../src/core/show.js";
 import { checkOwnData, layoutFile, layoutOutside, outputFileOf, permalinkProblem, reservedOutputs } from "../src/content/contentData.js";
 import { resolveOptions } from "../src/core/options.js";
 
@@ -42,7 +43,9 @@ describe("permalinkProblem", () => {
   ];
   for (const [value, expected] of cases) {
     test(`permalinkProblem(${JSON.stringify(value)}) → ${expected ?? "accepted"}`, () => {
-      assert.equal(permalinkProblem(value, reserved), expected);
+      const why = permalinkProblem(value, reserved);
+      assert.equal(why === undefined ? undefined : inEnglish(why), expected);
+      if (why !== undefined) assert.match(inChinese(why), /\p{Script=Han}/u, "and in Chinese");
     });
   }
 });

@@ -352,7 +352,7 @@ describe("weekly digest: a redirect never leads inward", () => {
 
   test("a public source's redirect to 127.0.0.1 and a local source's to 169.254.169.254 are refused before connecting, each naming the source and the address", async () => {
     const inspected = await inspectSite(site);
-    assert.ok(!("failure" in inspected), "failure" in inspected ? inspected.failure : "");
+    assert.ok(!("failure" in inspected), "failure" in inspected ? JSON.stringify(inspected.failure) : "");
     let out = "";
     let err = "";
     const network = {

@@ -104,7 +104,7 @@ describe("a site built with --output=dist, then with the default output", () => 
 
   test("weekly check reads the same pages: none of dist, the host's public/index.html", async () => {
     const inspected = await inspectSite(site);
-    assert.ok(!("failure" in inspected), "failure" in inspected ? inspected.failure : "");
+    assert.ok(!("failure" in inspected), "failure" in inspected ? JSON.stringify(inspected.failure) : "");
     // The templates the check reads, as Eleventy finds them.
     const engine = createFrontMatterEngine(() => true, "yaml");
     const pages = readSitePages(inspected.folders, { yaml: engine, json: engine }).map((page) => page.inputPath);

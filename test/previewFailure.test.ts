@@ -20,6 +20,15 @@ describe("failureLines", () => {
   for (const [name, error, expected] of cases) test(name, () => assert.match(failureLines(error)[0]!, expected));
 });
 
+test("in a Chinese site (or WEEKLY_LANG=zh): the page and each problem in Chinese, the place and code as they are", () => {
+  assert.equal(failureLines(WeeklyError.fromProblems([PROBLEM]), "zh")[0], 'posts/a.md:4:7  date：收到 "2026-02-30"；应为日期。 [invalid-field]');
+  const page = failurePage(failureLines(WeeklyError.fromProblems([PROBLEM]), "zh"), "zh");
+  assert.match(page, /<html lang="zh-CN">/);
+  assert.match(page, /<title>预览构建失败<\/title>/);
+  assert.match(page, /<p>改好下面这些问题并保存，页面会自动恢复。<\/p>/);
+  assert.match(failurePage([], "en"), /<html lang="en">[\s\S]*<h1>The preview's build failed<\/h1>/);
+});
+
 test("failurePage escapes what the problems quote", () => {
   assert.match(failurePage(['posts/a.md:1:1  link "<script>"']), /link &quot;&lt;script&gt;&quot;/);
 });

@@ -7,11 +7,19 @@ import { siteOf } from "./inspect.js";
 
 export const checkCommand = defineCommand({
   name: "check",
-  summary: "Check every report and digest (front matter, links, weeks) without building; exit 1 when there is an error.",
+  summary: {
+    en: "Check every report and digest (front matter, links, weeks) without building; exit 1 when there is an error.",
+    zh: "不构建，检查每篇报告和摘要（front matter、链接、周次）；有错误时以 1 退出。",
+  },
   arguments: [],
-  expects: "it checks the site in the current folder",
+  expects: { en: "it checks the site in the current folder", zh: "它检查当前文件夹里的站点" },
   options: {
-    format: { type: "string", ...oneOf(["text", "json"]), description: "lines of file:line:column, or JSON with each problem's code, title and hint", default: "text" },
+    format: {
+      type: "string",
+      ...oneOf(["text", "json"]),
+      description: { en: "lines of file:line:column, or JSON with each problem's code, title and hint", zh: "按“文件:行:列”逐行列出，或输出 JSON（每个问题带代码、标题和提示）" },
+      default: "text",
+    },
   },
   async run({ values }, io) {
     const site = await siteOf("check", io);

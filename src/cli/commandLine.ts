@@ -3,12 +3,14 @@
 // configured and `--help` is written. Pure: the command's module runs what was parsed.
 import { parseArgs } from "node:util";
 import { show } from "../core/errors.js";
+import { inChinese, inEnglish, type Said } from "../core/show.js";
+import type { Language } from "../core/language.js";
 
 /** An option without a value (`--digest`): true when given. */
 export interface Flag {
   type: "boolean";
   short?: string;
-  description: string;
+  description: Said;
 }
 
 /** An option with a value (`--format json`), read into what the command takes. */
@@ -17,11 +19,11 @@ export interface Valued<T> {
   short?: string;
   /** The value's placeholder in the help: `TEXT`, `SECONDS`, `text|json`. */
   value: string;
-  description: string;
+  description: Said;
   /** The value read from its text; undefined when it is not one the option accepts. */
   read: (text: string) => T | undefined;
   /** What the option accepts, named when a value is refused or missing: "text or json". */
-  expected: string;
+  expected: Said;
   required?: boolean;
   default?: T;
 }
@@ -53,18 +55,18 @@ export interface Io {
 export interface Command<O extends OptionSpecs = OptionSpecs> {
   name: string;
   /** One line, in `weekly --help`. */
-  summary: string;
+  summary: Said;
   /** More, under the usage line of `weekly <command> --help`. */
-  description?: string;
+  description?: Said;
   /** Its arguments in order (`YYYY-Www`), each optional unless `required`. */
-  arguments: ReadonlyArray<{ value: string; description: string; required?: boolean }>;
+  arguments: ReadonlyArray<{ value: string; description: Said; required?: boolean }>;
   /** What may follow the command, for the message when an argument is missing or one too many: "expected one week such as 2026-W07". */
-  expects: string;
+  expects: Said;
   /** The message when a required argument is missing ("name the report"); default: `<value> missing`. */
-  missing?: string;
+  missing?: Said;
   options: O;
   /** Rules between the options and arguments (`--import` goes alone): the problems found. */
-  conflicts?: (args: Parsed<O>) => string[];
+  conflicts?: (args: Parsed<O>) => Said[];
   run: (args: Parsed<O>, io: Io) => Promise<number>;
 }
 
@@ -81,7 +83,7 @@ export function defineCommand<const O extends OptionSpecs>(command: Command<O>):
 
 /** A valued option that takes one of `choices`: `--format text|json`. */
 export function oneOf<const C extends string>(choices: readonly C[]): Pick<Valued<C>, "value" | "read" | "expected"> {
-  return { value: choices.join("|"), read: (text) => choices.find((choice) => choice === text), expected: listed(choices, "or") };
+  return { value: choices.join("|"), read: (text) => choices.find((choice) => choice === text), expected: { en: listed(choices, "or"), zh: listedZh(choices, "or") } };
 }
 
 /** `a`, `a or b`, `a, b or c`. */
@@ -89,7 +91,27 @@ export function listed(items: readonly string[], conjunction: "and" | "or"): str
   return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} ${conjunction} ${items.at(-1)}`;
 }
 
-const HELP: Flag = { type: "boolean", short: "h", description: "show this help" };
+/** `a`, `a 或 b`, `a、b 或 c`; `公众号文章或纯文本` (a space only between Chinese and Latin, as Chinese technical writing has it). */
+export function listedZh(items: readonly string[], conjunction: "and" | "or"): string {
+  return items.length <= 1 ? (items[0] ?? "") : spacedZh(items.slice(0, -1).join("、"), conjunction === "and" ? "和" : "或", items.at(-1)!);
+}
+
+const CJK_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const LATIN_RE = /[A-Za-z0-9`\-{}|<>[\]*]/;
+
+/** Chinese text put together: a space where a Chinese character meets a Latin letter, digit or code, none elsewhere. */
+export function spacedZh(...parts: readonly string[]): string {
+  return parts.reduce((text, part) => {
+    const [before, after] = [text.at(-1) ?? "", part[0] ?? ""];
+    const space = (CJK_RE.test(before) && LATIN_RE.test(after)) || (LATIN_RE.test(before) && CJK_RE.test(after));
+    return text === "" ? part : `${text}${space ? " " : ""}${part}`;
+  }, "");
+}
+
+/** A text in the language chosen. */
+export const textIn = (text: Said, language: Language): string => (language === "zh" ? inChinese(text) : inEnglish(text));
+
+const HELP: Flag = { type: "boolean", short: "h", description: { en: "show this help", zh: "显示本帮助" } };
 
 export type Outcome<O extends OptionSpecs> = { help: true } | { problems: string[] } | { args: Parsed<O> };
 
@@ -98,9 +120,11 @@ export type Outcome<O extends OptionSpecs> = { help: true } | { problems: string
  * refusal; the tokens of a lenient pass then name every one (unknown options, with the command
  * they belong to; missing values; values given to a flag), with the values refused by `read`.
  */
-export function parseCommand<O extends OptionSpecs>(command: Command<O>, argv: readonly string[], commands: readonly CommandInfo[] = []): Outcome<O> {
+export function parseCommand<O extends OptionSpecs>(command: Command<O>, argv: readonly string[], commands: readonly CommandInfo[] = [], language: Language = "en"): Outcome<O> {
   const options: OptionSpecs = { ...command.options, help: HELP };
   const config = { args: [...argv], allowPositionals: true, options: parseArgsOptions(options) };
+  const zh = language === "zh";
+  const expected = (spec: Valued<unknown>) => (zh ? `需要 ${inChinese(spec.expected)}` : `expected ${inEnglish(spec.expected)}`);
   let strict;
   try {
     strict = parseArgs({ ...config, strict: true });
@@ -111,24 +135,33 @@ export function parseCommand<O extends OptionSpecs>(command: Command<O>, argv: r
     for (const token of lenient.tokens) {
       if (token.kind !== "option") continue;
       const spec = options[token.name];
-      if (spec === undefined) problems.push(unknownOption(token.rawName, command, commands));
-      else if (spec.type === "string" && token.value === undefined) problems.push(`${token.rawName} received no value; expected ${spec.expected}.`);
+      if (spec === undefined) problems.push(unknownOption(token.rawName, command, commands, language));
+      else if (spec.type === "string" && token.value === undefined) problems.push(zh ? `${token.rawName} 缺少值；${expected(spec)}。` : `${token.rawName} received no value; ${expected(spec)}.`);
       else if (spec.type === "string" && !token.inlineValue && token.value?.startsWith("-")) {
-        problems.push(`${token.rawName} received no value (${show(token.value)} reads as an option; write --${token.name}=${token.value} if it is the value); expected ${spec.expected}.`);
-      } else if (spec.type === "boolean" && token.value !== undefined) problems.push(`${token.rawName} takes no value; received ${show(token.value)}.`);
+        const value = show(token.value);
+        problems.push(
+          zh
+            ? `${token.rawName} 缺少值（${value} 被当成了选项；如果它就是值，请写成 --${token.name}=${token.value}）；${expected(spec)}。`
+            : `${token.rawName} received no value (${value} reads as an option; write --${token.name}=${token.value} if it is the value); ${expected(spec)}.`,
+        );
+      } else if (spec.type === "boolean" && token.value !== undefined) problems.push(zh ? `${token.rawName} 不接受值；收到了 ${show(token.value)}。` : `${token.rawName} takes no value; received ${show(token.value)}.`);
     }
-    problems.push(...readValues(command, lenient.values).problems);
+    problems.push(...readValues(command, lenient.values, language).problems);
     return { problems: problems.length > 0 ? problems : [(error as Error).message] };
   }
   if (strict.values.help === true) return { help: true };
-  const { values, problems } = readValues(command, strict.values as Record<string, string | boolean | undefined>);
+  const { values, problems } = readValues(command, strict.values as Record<string, string | boolean | undefined>, language);
   const positionals = strict.positionals;
   const most = command.arguments.length;
-  if (positionals.length > most) problems.push(`unexpected argument ${show(positionals[most])}; ${command.expects}.`);
+  const expects = textIn(command.expects, language);
+  if (positionals.length > most) problems.push(zh ? `多余的参数 ${show(positionals[most])}；${expects}。` : `unexpected argument ${show(positionals[most])}; ${expects}.`);
   const absent = command.arguments.slice(positionals.length).find((argument) => argument.required);
-  if (absent !== undefined) problems.push(`${command.missing ?? `${absent.value} missing`}; ${command.expects}.`);
+  if (absent !== undefined) {
+    const missing = command.missing === undefined ? (zh ? `缺少 ${absent.value}` : `${absent.value} missing`) : textIn(command.missing, language);
+    problems.push(zh ? `${missing}；${expects}。` : `${missing}; ${expects}.`);
+  }
   const args = { values: values as Values<O>, positionals };
-  problems.push(...(command.conflicts?.(args) ?? []));
+  problems.push(...(command.conflicts?.(args) ?? []).map((conflict) => textIn(conflict, language)));
   return problems.length > 0 ? { problems } : { args };
 }
 
@@ -137,91 +170,113 @@ function parseArgsOptions(options: OptionSpecs): Record<string, { type: "string"
 }
 
 /** Each option's value: a flag's boolean, a valued option's read value or its default; the refusals. */
-function readValues(command: CommandInfo, given: Record<string, string | boolean | Array<string | boolean> | undefined>): { values: Record<string, unknown>; problems: string[] } {
+function readValues(command: CommandInfo, given: Record<string, string | boolean | Array<string | boolean> | undefined>, language: Language): { values: Record<string, unknown>; problems: string[] } {
   const values: Record<string, unknown> = {};
   const problems: string[] = [];
+  const zh = language === "zh";
   for (const [name, spec] of Object.entries(command.options)) {
     const text = given[name];
     if (spec.type === "boolean") values[name] = text === true;
     else if (text === undefined) {
-      if (spec.required) problems.push(`--${name} missing; expected ${spec.expected}.`);
+      if (spec.required) problems.push(zh ? `缺少 --${name}；需要 ${inChinese(spec.expected)}。` : `--${name} missing; expected ${inEnglish(spec.expected)}.`);
       values[name] = spec.default;
     } else if (typeof text !== "string") {
       // Given without its value (only a lenient pass reads it so): named with the tokens already.
       values[name] = undefined;
     } else {
       values[name] = spec.read(text);
-      if (values[name] === undefined) problems.push(`--${name} received ${show(text)}; expected ${spec.expected}.`);
+      if (values[name] === undefined) problems.push(zh ? `--${name} 收到 ${show(text)}；需要 ${inChinese(spec.expected)}。` : `--${name} received ${show(text)}; expected ${inEnglish(spec.expected)}.`);
     }
   }
   return { values, problems };
 }
 
 /** `unknown option --merge, an option of weekly digest (weekly check takes --format and --help); see weekly check --help.` */
-function unknownOption(rawName: string, command: CommandInfo, commands: readonly CommandInfo[]): string {
+function unknownOption(rawName: string, command: CommandInfo, commands: readonly CommandInfo[], language: Language): string {
   const name = rawName.replace(/^-+/, "");
   const owners = commands.filter((other) => other !== command && Object.entries(other.options).some(([long, spec]) => (rawName.startsWith("--") ? long === name : spec.short === name)));
-  const elsewhere = owners.length === 0 ? "" : `, an option of ${listed(owners.map((owner) => `weekly ${owner.name}`), "and")}`;
-  const takes = listed([...Object.keys(command.options), "help"].map((long) => `--${long}`), "and");
-  return `unknown option ${rawName}${elsewhere} (weekly ${command.name} takes ${takes}); see weekly ${command.name} --help.`;
+  const longs = [...Object.keys(command.options), "help"].map((long) => `--${long}`);
+  const ownerNames = owners.map((owner) => `weekly ${owner.name}`);
+  if (language === "zh") {
+    const elsewhere = owners.length === 0 ? "" : `，它是 ${listedZh(ownerNames, "and")} 的选项`;
+    return `未知选项 ${rawName}${elsewhere}（weekly ${command.name} 接受 ${listedZh(longs, "and")}）；参见 \`weekly ${command.name} --help\`。`;
+  }
+  const elsewhere = owners.length === 0 ? "" : `, an option of ${listed(ownerNames, "and")}`;
+  return `unknown option ${rawName}${elsewhere} (weekly ${command.name} takes ${listed(longs, "and")}); see weekly ${command.name} --help.`;
 }
 
 /** The columns the help is wrapped to. */
 const HELP_WIDTH = 100;
-const WHERE = "Run it in the site's folder (where its Eleventy config is) or any folder below it; paths are relative to the site's folder.";
+const WHERE = {
+  en: "Run it in the site's folder (where its Eleventy config is) or any folder below it; paths are relative to the site's folder.",
+  zh: "在站点的文件夹（Eleventy 配置文件所在的文件夹）或它下面的任一文件夹里运行；路径都相对于站点的文件夹。",
+};
+/** The words of the help's frame. */
+const FRAME = {
+  en: { usage: "Usage: ", arguments: "Arguments:", options: "Options:", commands: "Commands:", required: " (required)", default: (value: unknown) => ` (default ${String(value)})`, command: "<command>", optionsWord: "[options]" },
+  zh: { usage: "用法：", arguments: "参数：", options: "选项：", commands: "命令：", required: "（必填）", default: (value: unknown) => `（默认 ${String(value)}）`, command: "<命令>", optionsWord: "[选项]" },
+};
 
 /** `weekly new [YYYY-Www] [options]`. */
-export function synopsis(command: CommandInfo): string {
+export function synopsis(command: CommandInfo, language: Language = "en"): string {
   const args = command.arguments.map((argument) => (argument.required ? `<${argument.value}>` : `[${argument.value}]`));
   const required = Object.entries(command.options).flatMap(([name, spec]) => (spec.type === "string" && spec.required ? [`--${name} ${spec.value}`] : []));
-  return ["weekly", command.name, ...args, ...required, "[options]"].join(" ");
+  return ["weekly", command.name, ...args, ...required, FRAME[language].optionsWord].join(" ");
 }
 
 /** `weekly <command> --help`: its usage, what it does, its arguments and every option. */
-export function commandHelp(command: CommandInfo): string {
+export function commandHelp(command: CommandInfo, language: Language = "en"): string {
+  const frame = FRAME[language];
   const all: OptionSpecs = { ...command.options, help: HELP };
   const options = Object.entries(all).map(([name, spec]) => {
     const flag = `${spec.short === undefined ? "    " : `-${spec.short}, `}--${name}${spec.type === "string" ? ` ${spec.value}` : ""}`;
-    const fallback = spec.type === "string" && spec.default !== undefined ? ` (default ${spec.default})` : "";
-    return [flag, `${spec.description}${spec.type === "string" && spec.required ? " (required)" : ""}${fallback}`] as const;
+    const fallback = spec.type === "string" && spec.default !== undefined ? frame.default(spec.default) : "";
+    return [flag, `${textIn(spec.description, language)}${spec.type === "string" && spec.required ? frame.required : ""}${fallback}`] as const;
   });
-  const args = command.arguments.map((argument) => [argument.value, argument.description] as const);
+  const args = command.arguments.map((argument) => [argument.value, textIn(argument.description, language)] as const);
+  const about = [command.summary, ...(command.description === undefined ? [] : [command.description])].map((text) => textIn(text, language)).join(language === "zh" ? "" : " ");
   return [
-    `Usage: ${synopsis(command)}`,
+    `${frame.usage}${synopsis(command, language)}`,
     "",
-    ...wrap(`${command.summary}${command.description === undefined ? "" : ` ${command.description}`}`, 0),
-    ...(args.length === 0 ? [] : ["", "Arguments:", ...columns(args)]),
+    ...wrap(about, 0, language),
+    ...(args.length === 0 ? [] : ["", frame.arguments, ...columns(args, language)]),
     "",
-    "Options:",
-    ...columns(options),
+    frame.options,
+    ...columns(options, language),
     "",
-    ...wrap(WHERE, 0),
+    ...wrap(textIn(WHERE, language), 0, language),
   ].join("\n");
 }
 
 /** `weekly --help`: every command and what it does. */
-export function mainHelp(commands: readonly CommandInfo[]): string {
+export function mainHelp(commands: readonly CommandInfo[], language: Language = "en"): string {
+  const frame = FRAME[language];
+  const more =
+    language === "zh"
+      ? `运行 \`weekly <命令> --help\`（或 \`weekly help <命令>\`）查看它的选项。${WHERE.zh}`
+      : `Run weekly <command> --help (or weekly help <command>) for its options. ${WHERE.en}`;
   return [
-    "Usage: weekly <command> [options]",
+    `${frame.usage}weekly ${frame.command} ${frame.optionsWord}`,
     "",
-    "Commands:",
-    ...columns(commands.map((command) => [command.name, command.summary])),
+    frame.commands,
+    ...columns(commands.map((command) => [command.name, textIn(command.summary, language)]), language),
     "",
-    ...wrap(`Run weekly <command> --help (or weekly help <command>) for its options. ${WHERE}`, 0),
+    ...wrap(more, 0, language),
   ].join("\n");
 }
 
 /** Two columns, the second wrapped under itself. */
-function columns(rows: ReadonlyArray<readonly [string, string]>): string[] {
+function columns(rows: ReadonlyArray<readonly [string, string]>, language: Language): string[] {
   const width = Math.max(...rows.map(([left]) => left.length)) + 4;
   return rows.flatMap(([left, right]) => {
-    const [first = "", ...rest] = wrap(right, width + 2);
+    const [first = "", ...rest] = wrap(right, width + 2, language);
     return [`  ${left.padEnd(width)}${first.trimStart()}`, ...rest];
   });
 }
 
 /** Words in lines of at most HELP_WIDTH columns, each after `indent` spaces. */
-function wrap(text: string, indent: number): string[] {
+function wrap(text: string, indent: number, language: Language): string[] {
+  if (language === "zh") return wrapWide(text, indent);
   const lines: string[] = [];
   let line = "";
   for (const word of text.split(" ")) {
@@ -231,4 +286,28 @@ function wrap(text: string, indent: number): string[] {
     } else line = line === "" ? word : `${line} ${word}`;
   }
   return [...lines, `${" ".repeat(indent)}${line}`];
+}
+
+/** A character a terminal shows two columns wide: Han, kana, Hangul, full-width forms and punctuation. */
+const WIDE_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;
+/** Pieces a Chinese line may break between: one Chinese character with the closing punctuation after it, a Latin word, a space. */
+const PIECE_RE = /(?:[（《「『“‘【])*(?:[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|[^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]+)[，。；：、！？）》」』”’】]*|\s+|./gsu;
+
+function columnsOf(text: string): number {
+  let width = 0;
+  for (const char of text) width += WIDE_RE.test(char) ? 2 : 1;
+  return width;
+}
+
+/** Chinese in lines of at most HELP_WIDTH columns (a Chinese character is two), broken between characters or at spaces, never before closing punctuation. */
+function wrapWide(text: string, indent: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const piece of text.match(PIECE_RE) ?? []) {
+    if (line !== "" && indent + columnsOf(line.trimEnd()) + columnsOf(piece.trimEnd()) > HELP_WIDTH && piece.trim() !== "") {
+      lines.push(`${" ".repeat(indent)}${line.trimEnd()}`);
+      line = piece;
+    } else if (!(line === "" && piece.trim() === "")) line += piece;
+  }
+  return [...lines, `${" ".repeat(indent)}${line.trimEnd()}`];
 }

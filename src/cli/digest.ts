@@ -28,26 +28,35 @@ const MAX_TIMEOUT_SECONDS = 600;
 
 export const digestCommand = defineCommand({
   name: "digest",
-  summary: "Collect a week's news from the feeds of weekly_news/sources.yml into the week's digest; exit 1 when a source failed, 2 when the sources file is wrong.",
-  arguments: [{ value: "YYYY-Www", description: "the week (default: the ISO week that holds now)" }],
-  expects: "expected one week such as 2026-W07",
+  summary: {
+    en: "Collect a week's news from the feeds of weekly_news/sources.yml into the week's digest; exit 1 when a source failed, 2 when the sources file is wrong.",
+    zh: "从 weekly_news/sources.yml 列出的订阅源收集一周的新闻，写进这一周的摘要；有来源失败时以 1 退出，来源文件有误时以 2 退出。",
+  },
+  arguments: [{ value: "YYYY-Www", description: { en: "the week (default: the ISO week that holds now)", zh: "周次（默认：现在所在的 ISO 周）" } }],
+  expects: { en: "expected one week such as 2026-W07", zh: "需要一个周次，如 2026-W07" },
   options: {
     timeout: {
       type: "string",
       value: "SECONDS",
       read: (text) => (Number(text) >= 1 && Number(text) <= MAX_TIMEOUT_SECONDS ? Number(text) : undefined),
-      expected: `a number of seconds from 1 to ${MAX_TIMEOUT_SECONDS}, such as 20`,
-      description: "the most one source may take, retries included",
+      expected: { en: `a number of seconds from 1 to ${MAX_TIMEOUT_SECONDS}, such as 20`, zh: `1 到 ${MAX_TIMEOUT_SECONDS} 之间的秒数，如 20` },
+      description: { en: "the most one source may take, retries included", zh: "一个来源最多可用的时间，含重试" },
       default: 20,
     },
-    offline: { type: "boolean", description: "work from the last good response of each feed, kept in the cache" },
-    merge: { type: "boolean", description: "add the items the week's existing digest lacks, nothing else" },
-    "dry-run": { type: "boolean", description: "print the digest instead of writing it" },
-    import: { type: "string", value: "FILE.opml", read: (text) => text, expected: "a feed reader's OPML export", description: "add a feed reader's subscriptions to the sources, then stop" },
+    offline: { type: "boolean", description: { en: "work from the last good response of each feed, kept in the cache", zh: "使用缓存里每个订阅源上一次成功的响应，不联网" } },
+    merge: { type: "boolean", description: { en: "add the items the week's existing digest lacks, nothing else", zh: "只把这一周已有摘要里缺少的条目加进去，别的不动" } },
+    "dry-run": { type: "boolean", description: { en: "print the digest instead of writing it", zh: "打印摘要，不写入文件" } },
+    import: {
+      type: "string",
+      value: "FILE.opml",
+      read: (text) => text,
+      expected: { en: "a feed reader's OPML export", zh: "阅读器导出的 OPML 文件" },
+      description: { en: "add a feed reader's subscriptions to the sources, then stop", zh: "把阅读器的订阅加进来源，然后结束" },
+    },
   },
   conflicts: ({ values, positionals }) =>
     values.import !== undefined && (positionals.length > 0 || values.merge || values["dry-run"] || values.offline)
-      ? ["--import adds sources and stops; run it without a week, --merge, --dry-run or --offline."]
+      ? [{ en: "--import adds sources and stops; run it without a week, --merge, --dry-run or --offline.", zh: "--import 只添加来源然后结束；运行它时不要带周次、--merge、--dry-run 或 --offline。" }]
       : [],
   async run({ values, positionals }, io) {
     const site = await siteOf("digest", io);
@@ -209,41 +218,51 @@ function frontMatter(site: SiteInspection, week: IsoWeek, now: DateTime) {
 
 /** `--import FILE`: the OPML's feeds added at the end of the sources file; those it holds are skipped. */
 async function importSources(site: SiteInspection, opmlPath: string, io: Io): Promise<number> {
-  const say = (line: string) => io.err.write(`weekly digest: ${line}\n`);
+  const language = languageOfSite(site, io);
+  const say = (line: Said) => io.err.write(language === "zh" ? `weekly digest：${inChinese(line)}\n` : `weekly digest: ${inEnglish(line)}\n`);
   let bytes;
   try {
     bytes = await readFile(opmlPath);
   } catch (error) {
-    return say(`cannot read ${opmlPath}: ${(error as Error).message}`), 2;
+    return say({ en: `cannot read ${opmlPath}: ${(error as Error).message}`, zh: `无法读取 ${opmlPath}：${(error as Error).message}` }), 2;
   }
   // Feed readers export UTF-16 (with a BOM) or GBK as well as UTF-8: read as a feed is.
   const decoded = decodeFeed(bytes, undefined);
-  if ("reason" in decoded) return say(`${opmlPath}: ${decoded.reason}; nothing imported.`), 2;
-  if (decoded.note !== undefined) say(`${opmlPath}: ${decoded.note}.`);
+  if ("reason" in decoded) return say({ en: `${opmlPath}: ${decoded.reason}; nothing imported.`, zh: `${opmlPath}：${decoded.reason}；什么也没有导入。` }), 2;
+  if (decoded.note !== undefined) say({ en: `${opmlPath}: ${decoded.note}.`, zh: `${opmlPath}：${decoded.note}。` });
   const read = sourcesFromOpml(decoded.text);
-  if ("reason" in read) return say(`${opmlPath}: ${read.reason}; nothing imported.`), 2;
+  if ("reason" in read) return say({ en: `${opmlPath}: ${inEnglish(read.reason)}; nothing imported.`, zh: `${opmlPath}：${inChinese(read.reason)}；什么也没有导入。` }), 2;
   const sourcesPath = join(site.siteDir, site.sourcesFile);
   const before = existsSync(sourcesPath) ? await readFile(sourcesPath, "utf8") : SOURCES_HEADER;
   const current = readSources(site.sourcesFile, before);
   if (current.problems.some((p) => p.severity === "error")) {
     for (const problem of current.problems) io.err.write(`${formatProblem(problem, languageOfSite(site, io))}\n`);
-    return say(`fix ${site.sourcesFile} first; nothing imported.`), 2;
+    return say({ en: `fix ${site.sourcesFile} first; nothing imported.`, zh: `请先修正 ${site.sourcesFile}；什么也没有导入。` }), 2;
   }
   const { added, present } = newSources(current.sources, read.sources);
-  for (const skipped of read.skipped) say(`${opmlPath}${skipped.line === undefined ? "" : `:${skipped.line}`}: ${skipped.message}.`);
-  for (const source of present) say(`skipped ${source.name}: ${source.feed} is listed already.`);
+  for (const skipped of read.skipped) {
+    const at = `${opmlPath}${skipped.line === undefined ? "" : `:${skipped.line}`}`;
+    say({ en: `${at}: ${inEnglish(skipped.message)}.`, zh: `${at}：${inChinese(skipped.message)}。` });
+  }
+  for (const source of present) say({ en: `skipped ${source.name}: ${source.feed} is listed already.`, zh: `跳过了 ${source.name}：${source.feed} 已经在列表里。` });
   if (added.length > 0) {
     const after = `${before}${before === "" || before.endsWith("\n") ? "" : "\n"}${sourcesYaml(added)}`;
     // Appending must leave a file that reads back with every source: never write one that does not.
     const check = readSources(site.sourcesFile, after);
     if (check.problems.some((p) => p.severity === "error") || check.sources.length !== current.sources.length + added.length) {
-      return say(`${site.sourcesFile} is not a plain list that sources can be added to (write it as - name: … entries); nothing imported.`), 2;
+      return say({
+        en: `${site.sourcesFile} is not a plain list that sources can be added to (write it as - name: … entries); nothing imported.`,
+        zh: `${site.sourcesFile} 不是可以追加来源的普通列表（请写成一条条 \`- name: …\`）；什么也没有导入。`,
+      }), 2;
     }
     await mkdir(dirname(sourcesPath), { recursive: true });
     await replaceFile(sourcesPath, after);
   }
   io.out.write(`${site.sourcesFile}\n`);
-  say(`added ${plural(added.length, "source")} from ${opmlPath}${present.length > 0 ? `, ${present.length} listed already` : ""}.`);
+  say({
+    en: `added ${plural(added.length, "source")} from ${opmlPath}${present.length > 0 ? `, ${present.length} listed already` : ""}.`,
+    zh: `从 ${opmlPath} 加入了 ${added.length} 个来源${present.length > 0 ? `，${present.length} 个已经在列表里` : ""}。`,
+  });
   return 0;
 }
 

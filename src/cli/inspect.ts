@@ -1,7 +1,8 @@
 // What the `weekly` command knows of a site: its configuration read without Eleventy
 // (siteConfig.ts), then its content read and analysed by the same stages a build runs
 // (pipeline/readSite.ts). Nothing is rendered and nothing is written.
-import { messageLanguage, type Language } from "../core/language.js";
+import { localeLanguage, messageLanguage, type Language } from "../core/language.js";
+import { inChinese, inEnglish, type Said } from "../core/show.js";
 import { existsSync, readFileSync } from "node:fs";
 import { posix } from "node:path";
 import markdownIt, { type MarkdownIt } from "markdown-it";
@@ -48,15 +49,19 @@ export interface SiteInspection {
  * build would, and returns every problem of its content. Returns the reason instead when the
  * check cannot run (no plugin in the config, a broken config, options the plugin refuses).
  */
-export async function inspectSite(startDir: string): Promise<SiteInspection | { failure: string }> {
+export async function inspectSite(startDir: string): Promise<SiteInspection | { failure: Said }> {
   const siteDir = findSiteDir(startDir);
-  if (!siteDir) return { failure: `no Eleventy config (${CONFIG_FILES.join(", ")}) in ${startDir} or any folder above it.` };
+  if (!siteDir) {
+    return { failure: { en: `no Eleventy config (${CONFIG_FILES.join(", ")}) in ${startDir} or any folder above it.`, zh: `${startDir} 及其上层文件夹里都没有 Eleventy 配置文件（${CONFIG_FILES.join("、")}）。` } };
+  }
   const previous = process.cwd();
   // Paths in a site's config and in its folders are relative to the site's folder, as for Eleventy.
   process.chdir(siteDir);
   try {
     const config = await loadSiteConfig(siteDir);
-    if (!config.options) return { failure: "the site's Eleventy config does not add the weekly plugin (eleventyConfig.addPlugin(weekly))." };
+    if (!config.options) {
+      return { failure: { en: "the site's Eleventy config does not add the weekly plugin (eleventyConfig.addPlugin(weekly)).", zh: "站点的 Eleventy 配置没有加入 weekly 插件（`eleventyConfig.addPlugin(weekly)`）。" } };
+    }
     const opts = resolveOptions(config.options);
     // As the plugin does: a site served from a folder has it in site.url, for every absolute URL.
     opts.site.url = `${new URL(opts.site.url).origin}${resolveBasePath(opts.site.url, config.pathPrefix)}`;
@@ -85,10 +90,11 @@ export async function inspectSite(startDir: string): Promise<SiteInspection | { 
 }
 
 /** The site of the folder the command runs in, or undefined once the reason it cannot be read is printed (the command then exits 2). */
-export async function siteOf(command: string, io: { cwd: string; err: NodeJS.WritableStream }): Promise<SiteInspection | undefined> {
+export async function siteOf(command: string, io: { cwd: string; err: NodeJS.WritableStream; env: Record<string, string | undefined> }): Promise<SiteInspection | undefined> {
   const site = await inspectSite(io.cwd);
   if (!("failure" in site)) return site;
-  io.err.write(`weekly ${command}: ${site.failure}\n`);
+  // No site read: the locale's language (core/language.ts).
+  io.err.write(localeLanguage(io.env) === "zh" ? `weekly ${command}：${inChinese(site.failure)}\n` : `weekly ${command}: ${inEnglish(site.failure)}\n`);
   return undefined;
 }
 

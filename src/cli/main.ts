@@ -2,7 +2,8 @@
 // (commandLine.ts) and runs it; each command owns its module and its declaration.
 import { closest, distance } from "fastest-levenshtein";
 import { show } from "../core/errors.js";
-import { commandHelp, listed, mainHelp, parseCommand, type AnyCommand, type Io } from "./commandLine.js";
+import { commandHelp, listed, listedZh, mainHelp, parseCommand, type AnyCommand, type Io } from "./commandLine.js";
+import { localeLanguage, type Language } from "../core/language.js";
 import { checkCommand } from "./check.js";
 import { newCommand } from "./new.js";
 import { digestCommand } from "./digest.js";
@@ -15,32 +16,41 @@ const MAX_DISTANCE = 2;
 export const COMMANDS: readonly AnyCommand[] = [checkCommand, newCommand, digestCommand, exportCommand];
 
 /** Runs the command line; returns the exit code (0 done, 1 problems found or refused, 2 cannot run). */
-export async function main(argv: readonly string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
+export async function main(argv: readonly string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  // Before a site is read: WEEKLY_LANG, else the locale (core/language.ts).
+  const language = localeLanguage(env);
+  const zh = language === "zh";
   const [first, ...rest] = argv;
-  const usage = mainHelp(COMMANDS);
+  const usage = mainHelp(COMMANDS, language);
+  const names = COMMANDS.map((c) => c.name);
+  const oneOfNames = zh ? listedZh(names, "or") : listed(names, "or");
   if (first === undefined) return err.write(`${usage}\n`), 2;
   if (first === "--help" || first === "-h" || (first === "help" && rest.length === 0)) return out.write(`${usage}\n`), 0;
   if (first === "help") {
     const command = COMMANDS.find((c) => c.name === rest[0]);
-    if (command && rest.length === 1) return out.write(`${commandHelp(command)}\n`), 0;
-    return err.write(`weekly help: ${rest.length > 1 ? `unexpected argument ${show(rest[1])}` : `unknown command ${show(rest[0])}`}; expected one of ${listed(COMMANDS.map((c) => c.name), "or")}.\n`), 2;
+    if (command && rest.length === 1) return out.write(`${commandHelp(command, language)}\n`), 0;
+    if (zh) return err.write(`weekly help：${rest.length > 1 ? `多余的参数 ${show(rest[1])}` : `未知命令 ${show(rest[0])}`}；需要 ${oneOfNames} 之一。\n`), 2;
+    return err.write(`weekly help: ${rest.length > 1 ? `unexpected argument ${show(rest[1])}` : `unknown command ${show(rest[0])}`}; expected one of ${oneOfNames}.\n`), 2;
   }
   if (first.startsWith("-")) {
+    if (zh) return err.write(`weekly：${first} 写在了命令前面；选项要写在命令后面（weekly <命令> ${first} …），参见 \`weekly --help\`。\n`), 2;
     return err.write(`weekly: ${first} before the command; options go after it (weekly <command> ${first} …), see weekly --help.\n`), 2;
   }
   const command = COMMANDS.find((c) => c.name === first);
   if (command === undefined) {
-    const near = closest(first, [...COMMANDS.map((c) => c.name)]);
-    return err.write(`weekly: unknown command ${show(first)}; expected ${listed(COMMANDS.map((c) => `${c.name}`), "or")}${distance(first, near) <= MAX_DISTANCE ? ` (did you mean ${near}?)` : ""}.\n\n${usage}\n`), 2;
+    const near = closest(first, names);
+    const close = distance(first, near) <= MAX_DISTANCE;
+    if (zh) return err.write(`weekly：未知命令 ${show(first)}；需要 ${oneOfNames}${close ? `（是不是想输入 ${near}？）` : ""}。\n\n${usage}\n`), 2;
+    return err.write(`weekly: unknown command ${show(first)}; expected ${oneOfNames}${close ? ` (did you mean ${near}?)` : ""}.\n\n${usage}\n`), 2;
   }
-  return runCommand(command, rest, { out, err, cwd: process.cwd(), env: process.env });
+  return runCommand(command, rest, { out, err, cwd: process.cwd(), env }, language);
 }
 
-async function runCommand(command: AnyCommand, argv: readonly string[], io: Io): Promise<number> {
-  const parsed = parseCommand(command, argv, COMMANDS);
-  if ("help" in parsed) return io.out.write(`${commandHelp(command)}\n`), 0;
+async function runCommand(command: AnyCommand, argv: readonly string[], io: Io, language: Language): Promise<number> {
+  const parsed = parseCommand(command, argv, COMMANDS, language);
+  if ("help" in parsed) return io.out.write(`${commandHelp(command, language)}\n`), 0;
   if ("problems" in parsed) {
-    for (const problem of parsed.problems) io.err.write(`weekly ${command.name}: ${problem}\n`);
+    for (const problem of parsed.problems) io.err.write(language === "zh" ? `weekly ${command.name}：${problem}\n` : `weekly ${command.name}: ${problem}\n`);
     return 2;
   }
   return command.run(parsed.args, io);

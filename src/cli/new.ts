@@ -15,15 +15,33 @@ const TAG_SEPARATOR_RE = /[,，、]/;
 
 export const newCommand = defineCommand({
   name: "new",
-  summary: "Start a week's report from the site's templates, with its digest stub when its week has none.",
-  arguments: [{ value: "YYYY-Www", description: "the week (default: the week after the newest report)" }],
-  expects: "expected one week such as 2026-W07",
+  summary: {
+    en: "Start a week's report from the site's templates, with its digest stub when its week has none.",
+    zh: "按站点的模板开始一周的报告；那一周还没有摘要时，一并写出摘要的草稿。",
+  },
+  arguments: [{ value: "YYYY-Www", description: { en: "the week (default: the week after the newest report)", zh: "周次（默认：最新一期报告的下一周）" } }],
+  expects: { en: "expected one week such as 2026-W07", zh: "需要一个周次，如 2026-W07" },
   options: {
-    title: { type: "string", value: "TEXT", read: (text) => text, expected: "a title", description: "title; {year}, {ww}, {w} and {week} are filled in" },
-    weekday: { type: "string", value: "1-7|mon…sun", read: parseWeekday, expected: "1 (Monday) to 7 (Sunday), or mon … sun", description: "publishing weekday (default: the site's, Thursday unless set)" },
-    time: { type: "string", value: "HH:MM", read: (text) => (TIME_OF_DAY_RE.test(text) ? text : undefined), expected: "a time of day such as 08:00", description: "time of day of scheduled (default: the day, 00:00)" },
-    tags: { type: "string", value: "A,B", read: readTags, expected: "tags separated by , or ，", description: "tags, separated by , or ，(default: the site's)" },
-    digest: { type: "boolean", description: "write only the week's digest stub, no report (a new report gets one anyway when its week has none)" },
+    title: { type: "string", value: "TEXT", read: (text) => text, expected: { en: "a title", zh: "一个标题" }, description: { en: "title; {year}, {ww}, {w} and {week} are filled in", zh: "标题；{year}、{ww}、{w} 和 {week} 会被填好" } },
+    weekday: {
+      type: "string",
+      value: "1-7|mon…sun",
+      read: parseWeekday,
+      expected: { en: "1 (Monday) to 7 (Sunday), or mon … sun", zh: "1（星期一）到 7（星期日），或 mon … sun" },
+      description: { en: "publishing weekday (default: the site's, Thursday unless set)", zh: "发布在星期几（默认：站点的设置，未设置时为星期四）" },
+    },
+    time: {
+      type: "string",
+      value: "HH:MM",
+      read: (text) => (TIME_OF_DAY_RE.test(text) ? text : undefined),
+      expected: { en: "a time of day such as 08:00", zh: "一个时刻，如 08:00" },
+      description: { en: "time of day of scheduled (default: the day, 00:00)", zh: "`scheduled` 的时刻（默认：当天 00:00）" },
+    },
+    tags: { type: "string", value: "A,B", read: readTags, expected: { en: "tags separated by , or ，", zh: "用 , 或 ，分隔的标签" }, description: { en: "tags, separated by , or ，(default: the site's)", zh: "标签，用 , 或 ，分隔（默认：站点的设置）" } },
+    digest: {
+      type: "boolean",
+      description: { en: "write only the week's digest stub, no report (a new report gets one anyway when its week has none)", zh: "只写出这一周的摘要草稿，不写报告（新报告所在的一周没有摘要时，本来就会一并写出）" },
+    },
   },
   async run({ values, positionals }, io) {
     const site = await siteOf("new", io);

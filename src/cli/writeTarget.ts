@@ -6,24 +6,28 @@ import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { buildPlaces, targetRefusal, type TargetRefusal, type WhyRefused } from "../content/writeTargets.js";
 import type { SiteInspection } from "./inspect.js";
+import type { Said } from "../core/show.js";
 
 /** Links followed before a name is taken to loop (Linux's own limit). */
 const MAX_LINKS = 40;
 
 /** Why each place is refused, in the words of the refusal. */
-const BECAUSE: Record<WhyRefused, (place: string) => string> = {
-  output: (place) => `inside the output folder (${place}), which is published as it is, and where a file no build wrote stays through every later build`,
-  cache: (place) => `inside the plugin's cache (${place}), from which builds take social cards, pictures and the search index`,
-  data: (place) => `inside the global data folder (${place}), which every build reads`,
-  includes: (place) => `inside the includes folder (${place}), from which builds read layouts and includes`,
-  layouts: (place) => `inside the layouts folder (${place}), from which builds read layouts`,
-  "site-file": (place) => `the site's own ${place}, which every build reads`,
-  modules: (place) => `inside ${place}, from which builds load Eleventy and the plugin`,
-  input: (place) => `inside the site's input folder (${place}), where the next build would read it as a page or data and publish it`,
+const BECAUSE: Record<WhyRefused, (place: string) => { en: string; zh: string }> = {
+  output: (place) => ({
+    en: `inside the output folder (${place}), which is published as it is, and where a file no build wrote stays through every later build`,
+    zh: `在输出文件夹（${place}）里：它原样发布，不是构建写的文件会一直留在那里`,
+  }),
+  cache: (place) => ({ en: `inside the plugin's cache (${place}), from which builds take social cards, pictures and the search index`, zh: `在插件的缓存（${place}）里：构建从那里取社交卡片、图片和搜索索引` }),
+  data: (place) => ({ en: `inside the global data folder (${place}), which every build reads`, zh: `在全局数据文件夹（${place}）里：每次构建都会读取它` }),
+  includes: (place) => ({ en: `inside the includes folder (${place}), from which builds read layouts and includes`, zh: `在 includes 文件夹（${place}）里：构建从那里读取布局和片段` }),
+  layouts: (place) => ({ en: `inside the layouts folder (${place}), from which builds read layouts`, zh: `在布局文件夹（${place}）里：构建从那里读取布局` }),
+  "site-file": (place) => ({ en: `the site's own ${place}, which every build reads`, zh: `站点自己的 ${place}：每次构建都会读取它` }),
+  modules: (place) => ({ en: `inside ${place}, from which builds load Eleventy and the plugin`, zh: `在 ${place} 里：构建从那里加载 Eleventy 和插件` }),
+  input: (place) => ({ en: `inside the site's input folder (${place}), where the next build would read it as a page or data and publish it`, zh: `在站点的输入文件夹（${place}）里：下次构建会把它当作页面或数据读取并发布` }),
 };
 
 /** Where a named file may be written: the real path its bytes would land at, or why not. */
-export type Placement = { path: string } | { refused: string };
+export type Placement = { path: string } | { refused: Said };
 
 /**
  * Judges `-o NAME` (relative to `cwd`): where the file would be written (its folder's real path
@@ -38,7 +42,7 @@ export function placeOutput(site: SiteInspection, name: string, cwd: string): Pl
     landing = join(realPath(dirname(lexical)), basename(lexical));
     leadsTo = realPath(lexical);
   } catch (error) {
-    return { refused: `cannot write ${name}: ${(error as Error).message}` };
+    return { refused: { en: `cannot write ${name}: ${(error as Error).message}`, zh: `无法写入 ${name}：${(error as Error).message}` } };
   }
   const places = buildPlaces(site.folders, site.options.cacheDir, realPath);
   // Where a link leads first: the refusal then names it.
@@ -48,11 +52,15 @@ export function placeOutput(site: SiteInspection, name: string, cwd: string): Pl
   return { path: landing };
 }
 
-function refusalText(name: string, path: string, lexical: string, refusal: TargetRefusal, site: SiteInspection, cwd: string): string {
+function refusalText(name: string, path: string, lexical: string, refusal: TargetRefusal, site: SiteInspection, cwd: string): Said {
   const shown = (at: string) => relative(cwd, at) || at;
-  const link = path === lexical ? "" : ` leads to ${relative(site.siteDir, path) || path}, which is`;
+  const to = path === lexical ? undefined : relative(site.siteDir, path) || path;
   const outside = shown(join(dirname(resolve(site.siteDir, site.inputDir)), basename(lexical)));
-  return `-o ${name}${link} ${link === "" ? "is " : ""}${BECAUSE[refusal.why](refusal.place)}; nothing written. Write it outside what a build reads, such as -o ${outside}, or in a folder the site ignores (one listed in .eleventyignore).`;
+  const because = BECAUSE[refusal.why](refusal.place);
+  return {
+    en: `-o ${name}${to === undefined ? " is" : ` leads to ${to}, which is`} ${because.en}; nothing written. Write it outside what a build reads, such as -o ${outside}, or in a folder the site ignores (one listed in .eleventyignore).`,
+    zh: `-o ${name}${to === undefined ? "" : ` 指向 ${to}，它`}${because.zh}；什么也没有写。请写到构建不读取的地方，比如 -o ${outside}，或站点忽略的文件夹（.eleventyignore 里列出的）。`,
+  };
 }
 
 /**

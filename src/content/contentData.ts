@@ -2,22 +2,26 @@
 // folders) may say to Eleventy. Text written by the author, or gathered from other sites into a
 // digest, must never choose a template engine, render a value as a template, pick a file outside
 // the layouts folder as its layout, or be written anywhere but its own place in the output.
+import type { Said } from "../core/show.js";
 import { posix } from "node:path";
 import type { ResolvedOptions } from "../core/options.js";
 import { CARD_FOLDER, EDITIONS_FOLDER, FEED_STYLESHEET_URL, pageAddresses } from "../core/addresses.js";
 import { problem, type ProblemCode, type Severity } from "../core/problemCodes.js";
 
 /** Eleventy's keys that would turn data into instructions, and what each would do. */
-export const REFUSED_KEYS: ReadonlyMap<string, string> = new Map([
-  ["templateEngineOverride", "it would run the file's text as template code"],
-  ["eleventyComputed", "its values would be run as template code"],
-  ["pagination", "it would make pages out of other data, at addresses run as template code"],
-  ["eleventyImport", "it makes a page depend on collections, which only the site's own templates list"],
-  ["dynamicPermalink", "it changes how the page's address is made"],
-  ["permalinkBypassOutputDir", "it would write the page outside the output folder"],
-  ["eleventyExcludeFromCollections", "it would hide a published page from the home page, feeds and tags (use draft: true to hold it back)"],
-  ["eleventyDataSchema", "it replaces the site's data checks"],
-  ["weekly", "it would replace the site's own settings (title, address, feeds) on this page"],
+export const REFUSED_KEYS: ReadonlyMap<string, Said> = new Map([
+  ["templateEngineOverride", { en: "it would run the file's text as template code", zh: "它会把文件的文字当作模板代码运行" }],
+  ["eleventyComputed", { en: "its values would be run as template code", zh: "它的值会被当作模板代码运行" }],
+  ["pagination", { en: "it would make pages out of other data, at addresses run as template code", zh: "它会用别的数据生成页面，地址还会被当作模板代码运行" }],
+  ["eleventyImport", { en: "it makes a page depend on collections, which only the site's own templates list", zh: "它让页面依赖集合，而集合只应由站点自己的模板列出" }],
+  ["dynamicPermalink", { en: "it changes how the page's address is made", zh: "它会改变页面地址的生成方式" }],
+  ["permalinkBypassOutputDir", { en: "it would write the page outside the output folder", zh: "它会把页面写到输出文件夹之外" }],
+  [
+    "eleventyExcludeFromCollections",
+    { en: "it would hide a published page from the home page, feeds and tags (use draft: true to hold it back)", zh: "它会把已发布的页面从首页、订阅源和标签里藏起来（要暂缓发布请用 `draft: true`）" },
+  ],
+  ["eleventyDataSchema", { en: "it replaces the site's data checks", zh: "它会替换站点对数据的检查" }],
+  ["weekly", { en: "it would replace the site's own settings (title, address, feeds) on this page", zh: "它会在这个页面上替换站点自己的设置（标题、地址、订阅源）" }],
 ]);
 
 /**
@@ -25,12 +29,12 @@ export const REFUSED_KEYS: ReadonlyMap<string, string> = new Map([
  * with its own error before the plugin could name the file, so the front-matter engine drops them
  * from any page and reports them.
  */
-export const RESERVED_KEYS: ReadonlyMap<string, string> = new Map([
-  ["content", "the rendered page"],
-  ["collections", "the site's collections"],
-  ["page", "the page's own address and dates"],
-  ["eleventy", "its own data"],
-  ["pkg", "the site's package.json"],
+export const RESERVED_KEYS: ReadonlyMap<string, Said> = new Map([
+  ["content", { en: "the rendered page", zh: "渲染好的页面" }],
+  ["collections", { en: "the site's collections", zh: "站点的集合" }],
+  ["page", { en: "the page's own address and dates", zh: "页面自己的地址和日期" }],
+  ["eleventy", { en: "its own data", zh: "它自己的数据" }],
+  ["pkg", { en: "the site's package.json", zh: "站点的 package.json" }],
 ]);
 
 /** Template extensions Eleventy may use for a layout. */
@@ -91,7 +95,7 @@ export function checkOwnData(
   }
   if (ownKeys.includes("permalink")) {
     const why = rules.inDataFile
-      ? "a data file of a content folder cannot give its pages one address; write permalink in a file's own front matter"
+      ? { en: "a data file of a content folder cannot give its pages one address; write permalink in a file's own front matter", zh: "内容文件夹里的数据文件不能给它的页面同一个地址；请把 `permalink` 写在文件自己的前置数据里" }
       : permalinkProblem(data.permalink, rules.reserved);
     if (why) issues.push(problem("unsafe-permalink", { field: "permalink" }, { value: data.permalink, why }));
   }
@@ -103,30 +107,38 @@ export function checkOwnData(
 }
 
 /** Why a report's `permalink` is refused, or undefined for a plain address the plugin does not use. */
-export function permalinkProblem(value: unknown, reserved: ReservedOutputs): string | undefined {
-  const expected = "expected a plain address such as /posts/2026-w06/ or /posts/2026-w06.html";
-  if (value === false) return `a report or digest is always written; use draft: true to hold one back`;
+export function permalinkProblem(value: unknown, reserved: ReservedOutputs): Said | undefined {
+  const expected = { en: "expected a plain address such as /posts/2026-w06/ or /posts/2026-w06.html", zh: "应为普通的地址，如 `/posts/2026-w06/` 或 `/posts/2026-w06.html`" };
+  if (value === false) return { en: "a report or digest is always written; use draft: true to hold one back", zh: "报告和摘要总会写出；要暂缓发布请用 `draft: true`" };
   if (typeof value !== "string" || value.trim() === "") return expected;
   if (!PERMALINK_RE.test(value) || value.split("/").some((segment) => segment === "." || segment === "..")) {
-    return `${expected}, without template code ({{ }}, {% %}), "..", "\\", spaces, "%", "?" or "#"`;
+    return {
+      en: `${expected.en}, without template code ({{ }}, {% %}), "..", "\\", spaces, "%", "?" or "#"`,
+      zh: `${expected.zh}，不含模板代码（\`{{ }}\`、\`{% %}\`）、".."、"\\"、空格、"%"、"?" 或 "#"`,
+    };
   }
   // Compared without case (macOS and Windows folders ignore it), and as a folder too:
   // /feed.xml/ would need feed.xml to be a folder.
   const file = outputFileOf(value).toLowerCase();
   const taken = [...reserved.files].find((reservedFile) => file === reservedFile.toLowerCase() || file.startsWith(`${reservedFile.toLowerCase()}/`));
-  if (taken) return `the site already writes ${taken} there; choose another address`;
+  if (taken) return { en: `the site already writes ${taken} there; choose another address`, zh: `站点已经在那里写出 ${taken}；请换一个地址` };
   const folder = reserved.folders.find((prefix) => file.startsWith(prefix.toLowerCase()));
-  if (folder) return `the plugin writes everything under /${folder}; choose an address outside it`;
+  if (folder) return { en: `the plugin writes everything under /${folder}; choose an address outside it`, zh: `插件会写出 /${folder} 下的一切；请选它之外的地址` };
   // A preview writes each recent report's editions below its address; which reports those are is
   // known only once the site is analysed, so the place is refused under any address.
   const parts = file.split("/");
-  if (parts.length >= 3 && parts.at(-3) === EDITIONS_FOLDER && parts.at(-1) === "index.html") return `a preview shows a report's editions under its address's /${EDITIONS_FOLDER}/ folder; choose an address outside one`;
+  if (parts.length >= 3 && parts.at(-3) === EDITIONS_FOLDER && parts.at(-1) === "index.html") {
+    return {
+      en: `a preview shows a report's editions under its address's /${EDITIONS_FOLDER}/ folder; choose an address outside one`,
+      zh: `预览会把报告的各个版本放在它地址下的 /${EDITIONS_FOLDER}/ 文件夹里；请选这种文件夹之外的地址`,
+    };
+  }
   return undefined;
 }
 
 /** Why a layout name does not name a template in the layouts folder (`layouts/post.njk`), or undefined. */
-export function layoutOutside(layout: unknown, layoutsDir: string): string | undefined {
-  const expected = `expected a template of the ${layoutsDir} folder, such as ${layoutsDir}/post.njk`;
+export function layoutOutside(layout: unknown, layoutsDir: string): Said | undefined {
+  const expected = { en: `expected a template of the ${layoutsDir} folder, such as ${layoutsDir}/post.njk`, zh: `应为 ${layoutsDir} 文件夹里的一个模板，如 \`${layoutsDir}/post.njk\`` };
   if (typeof layout !== "string" || layout.trim() === "" || layout.includes("\\") || layout.includes("\0")) return expected;
   const normalized = posix.normalize(layout);
   if (posix.isAbsolute(layout) || !normalized.startsWith(`${layoutsDir}/`) || normalized.split("/").includes("..")) return expected;

@@ -62,7 +62,10 @@ function linkProblem(inputDir: string, root: string, path: string): LinkProblem 
     real = realpathSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === "ELOOP" ? `it leads back to itself (${path} → ${written} → …)` : `its target ${written} does not exist`;
+    const why =
+      code === "ELOOP"
+        ? { en: `it leads back to itself (${path} → ${written} → …)`, zh: `它绕回了自己（${path} → ${written} → …）` }
+        : { en: `its target ${written} does not exist`, zh: `它指向的 ${written} 不存在` };
     return problem("broken-symlink", { path, followed: false }, { why });
   }
   const twice = (link: string) => problem("symlink-twice", { path, followed: true }, { link, folder: statSync(file).isDirectory() });

@@ -2,6 +2,7 @@
 // (the analysis, a picture's plan and variants, the copy into the output, the editions' picture
 // sizes) asks this first and reads the real path it answers, so that no link, written with `..` or
 // through a symbolic link, reaches a file that is not part of the site.
+import { inChinese, inEnglish, type Said } from "../core/show.js";
 import { realpathSync, statSync } from "node:fs";
 import { isAbsolute, join, posix, resolve } from "node:path";
 import { WeeklyError } from "../core/errors.js";
@@ -13,7 +14,7 @@ export type LinkedFile =
   | { kind: "file"; path: string; real: string }
   | { kind: "missing" }
   /** A file that exists but is not the site's to publish; `reason` completes "names <path>, which …". */
-  | { kind: "refused"; reason: string };
+  | { kind: "refused"; reason: Said };
 
 /** The question every reader of a linked file asks, with a path relative to the input folder. */
 export type LinkedFiles = (path: string) => LinkedFile;
@@ -57,22 +58,26 @@ export function linkedFiles(bounds: SiteBounds): LinkedFiles {
   const ignored = ignoreMatcher(projects[0]!, within(projects[0]!, input) ?? ".");
 
   /** Why a file at `abs` (`rel` from the input folder) is not the site's, if it is not. */
-  const refusal = (rel: string, abs: string): string | undefined => {
+  const refusal = (rel: string, abs: string): Said | undefined => {
     const hidden = rel.split("/").find((part) => part.startsWith(".") || CLOSED_FOLDERS.has(part));
-    if (hidden !== undefined) return hidden.startsWith(".") ? `is ${hidden === rel.split("/").pop() ? "a hidden file" : "in the hidden folder"} ${hidden}` : `is in ${hidden}`;
+    if (hidden !== undefined && !hidden.startsWith(".")) return { en: `is in ${hidden}`, zh: `在 ${hidden} 里` };
+    if (hidden !== undefined) {
+      const file = hidden === rel.split("/").pop();
+      return { en: `is ${file ? "a hidden file" : "in the hidden folder"} ${hidden}`, zh: file ? `是隐藏文件 ${hidden}` : `在隐藏文件夹 ${hidden} 里` };
+    }
     const folder = written.find(({ at }) => within(at, abs) !== undefined);
-    if (folder) return `is in ${folder.name}, which the build writes`;
+    if (folder) return { en: `is in ${folder.name}, which the build writes`, zh: `在构建写出的 ${folder.name} 里` };
     for (const project of projects) {
       const inProject = within(project, abs);
       const by = inProject === undefined || inProject === "" ? undefined : ignored(inProject);
-      if (by) return `is ignored by ${by.file} (line ${by.line}: ${by.pattern})`;
+      if (by) return { en: `is ignored by ${by.file} (line ${by.line}: ${by.pattern})`, zh: `被 ${by.file} 忽略（第 ${by.line} 行：${by.pattern}）` };
     }
     return undefined;
   };
 
   const judge = (path: string): LinkedFile => {
     const normal = posix.normalize(path);
-    if (normal === "." || normal === ".." || normal.startsWith("../") || isAbsolute(path) || path.includes("\0")) return { kind: "refused", reason: "lies outside the site's input folder" };
+    if (normal === "." || normal === ".." || normal.startsWith("../") || isAbsolute(path) || path.includes("\0")) return { kind: "refused", reason: { en: "lies outside the site's input folder", zh: "在站点的输入文件夹之外" } };
     const abs = join(input, path);
     let real: string;
     try {
@@ -83,12 +88,12 @@ export function linkedFiles(bounds: SiteBounds): LinkedFiles {
     const writtenWhy = refusal(path, abs);
     if (writtenWhy) return { kind: "refused", reason: writtenWhy };
     const inside = within(root, real);
-    if (inside === undefined) return { kind: "refused", reason: `is a symbolic link to ${real}, outside the site's input folder` };
+    if (inside === undefined) return { kind: "refused", reason: { en: `is a symbolic link to ${real}, outside the site's input folder`, zh: `是指向 ${real} 的符号链接，在站点的输入文件夹之外` } };
     if (inside !== path) {
       const why = refusal(inside, real);
-      if (why) return { kind: "refused", reason: `is a symbolic link to ${inside}, which ${why}` };
+      if (why) return { kind: "refused", reason: { en: `is a symbolic link to ${inside}, which ${inEnglish(why)}`, zh: `是指向 ${inside} 的符号链接，而它${inChinese(why)}` } };
     }
-    if (!statSync(real).isFile()) return { kind: "refused", reason: "is not a file" };
+    if (!statSync(real).isFile()) return { kind: "refused", reason: { en: "is not a file", zh: "不是文件" } };
     return { kind: "file", path, real };
   };
 
@@ -101,8 +106,10 @@ export function linkedFiles(bounds: SiteBounds): LinkedFiles {
 }
 
 /** What every refusal of a linked file adds: the rule, so the author knows what would be accepted. */
-export const LINKED_FILE_RULE =
-  "a page publishes only files of the site (inside its input folder after any symbolic link; not in node_modules, the output folder, the cache, or a folder or file whose name starts with a dot; not ignored by .gitignore or .eleventyignore)";
+export const LINKED_FILE_RULE = {
+  en: "a page publishes only files of the site (inside its input folder after any symbolic link; not in node_modules, the output folder, the cache, or a folder or file whose name starts with a dot; not ignored by .gitignore or .eleventyignore)",
+  zh: "页面只发布站点自己的文件（跟随符号链接后仍在输入文件夹里；不在 node_modules、输出文件夹、缓存或名字以点开头的文件夹和文件里；没有被 .gitignore 或 .eleventyignore 忽略）",
+};
 
 /**
  * The real path to read a linked file from, asked again as it is read (a fresh `linked` per
@@ -112,6 +119,6 @@ export const LINKED_FILE_RULE =
 export function linkedFileSource(linked: LinkedFiles, path: string): string {
   const file = linked(path);
   if (file.kind === "file") return file.real;
-  const why = file.kind === "missing" ? "no longer exists" : file.reason;
+  const why = file.kind === "missing" ? "no longer exists" : inEnglish(file.reason);
   throw new WeeklyError(`${path} changed while the site was built: it ${why}. Build again.`);
 }

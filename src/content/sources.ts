@@ -21,9 +21,9 @@ export interface Source {
 export type SourcesRead = { sources: Source[]; problems: Problem[] };
 
 const FIELDS = {
-  name: "a non-empty text, the heading of the source's section",
-  feed: "the http(s) address of an RSS, Atom, RDF or JSON feed, such as https://importai.substack.com/feed",
-  home: "the http(s) address of the source's home page, or nothing",
+  name: { en: "a non-empty text, the heading of the source's section", zh: "一段非空的文字，即来源那一节的标题" },
+  feed: { en: "the http(s) address of an RSS, Atom, RDF or JSON feed, such as https://importai.substack.com/feed", zh: "一个 RSS、Atom、RDF 或 JSON 订阅源的 http(s) 地址，如 https://importai.substack.com/feed" },
+  home: { en: "the http(s) address of the source's home page, or nothing", zh: "来源主页的 http(s) 地址，或者不写" },
 } as const;
 type Field = keyof typeof FIELDS;
 

@@ -2,7 +2,7 @@
 // names and links (see problemCodes.ts; front matter: frontMatterProblemCodes.ts).
 import type { ProblemKind } from "./problemKind.js";
 import { NOT_LIVE_YET, NOT_LIVE_YET_ZH } from "./problemKind.js";
-import { show } from "./show.js";
+import { inChinese, inEnglish, show, type Said } from "./show.js";
 
 export const CONTENT_PROBLEM_CODES = {
   // Files of the content folders.
@@ -100,10 +100,10 @@ export const CONTENT_PROBLEM_CODES = {
   },
   "broken-symlink": {
     severity: "warning", title: "A symbolic link that cannot be followed", hint: "Remove the link or point it at a file.",
-    message: ({ why }: { why: string }) => `a symbolic link that cannot be followed: ${why}; nothing from it is published. Remove the link or point it at a file.`,
+    message: ({ why }: { why: Said }) => `a symbolic link that cannot be followed: ${inEnglish(why)}; nothing from it is published. Remove the link or point it at a file.`,
     zh: {
       title: "无法跟随的符号链接", hint: "删掉这个链接，或让它指向一个文件。",
-      message: ({ why }: { why: string }) => `无法跟随的符号链接：${why}；它的内容都不会发布。请删掉这个链接，或让它指向一个文件。`,
+      message: ({ why }: { why: Said }) => `无法跟随的符号链接：${inChinese(why)}；它的内容都不会发布。请删掉这个链接，或让它指向一个文件。`,
     },
   },
   "symlink-twice": {

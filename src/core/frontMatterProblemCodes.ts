@@ -128,10 +128,10 @@ export const FRONT_MATTER_PROBLEM_CODES = {
   },
   "reserved-key": {
     severity: "error", title: "A key Eleventy keeps for itself", hint: "Rename the key: Eleventy would overwrite it or stop on it.", readsFrontMatter: true,
-    message: ({ key, value, keptFor }: { key: string; value: unknown; keptFor: string }) => `${key}: received ${show(value)}; Eleventy keeps this name for ${keptFor}. Rename the key.`,
+    message: ({ key, value, keptFor }: { key: string; value: unknown; keptFor: Said }) => `${key}: received ${show(value)}; Eleventy keeps this name for ${inEnglish(keptFor)}. Rename the key.`,
     zh: {
       title: "Eleventy 自己保留的键", hint: "给键换个名字：Eleventy 会覆盖它或因它停下。",
-      message: ({ key, value, keptFor }: { key: string; value: unknown; keptFor: string }) => `${key}：收到 ${show(value)}；Eleventy 把这个名字留给 ${keptFor}。请给键换个名字。`,
+      message: ({ key, value, keptFor }: { key: string; value: unknown; keptFor: Said }) => `${key}：收到 ${show(value)}；Eleventy 把这个名字留给${inChinese(keptFor)}。请给键换个名字。`,
     },
   },
   "template-engine": {
@@ -144,18 +144,18 @@ export const FRONT_MATTER_PROBLEM_CODES = {
   },
   "unknown-layout": {
     severity: "error", title: "A layout that is not a template of the layouts folder", hint: "Name a template of the layouts folder, such as layouts/post.njk.", readsFrontMatter: true,
-    message: ({ value, why = "expected a template of the layouts folder, such as layouts/post.njk" }: { value: unknown; why?: string }) => `layout: received ${show(value)}; ${why}.`,
+    message: ({ value, why }: { value: unknown; why?: Said }) => `layout: received ${show(value)}; ${why === undefined ? "expected a template of the layouts folder, such as layouts/post.njk" : inEnglish(why)}.`,
     zh: {
       title: "不是布局目录中模板的布局", hint: "写布局目录中的一个模板，例如 `layouts/post.njk`。",
-      message: ({ value, why = "应为布局目录中的一个模板，例如 `layouts/post.njk`" }: { value: unknown; why?: string }) => `layout：收到 ${show(value)}；${why}。`,
+      message: ({ value, why }: { value: unknown; why?: Said }) => `layout：收到 ${show(value)}；${why === undefined ? "应为布局目录中的一个模板，例如 `layouts/post.njk`" : inChinese(why)}。`,
     },
   },
   "refused-key": {
     severity: "error", title: "A key that would run code", hint: "Remove the key: content is data, never code.",
-    message: ({ key, why }: { key: string; why: string }) => `${key}: not allowed in a report or digest: ${why}. Remove it; content is data, never code.`,
+    message: ({ key, why }: { key: string; why: Said }) => `${key}: not allowed in a report or digest: ${inEnglish(why)}. Remove it; content is data, never code.`,
     zh: {
       title: "会运行代码的键", hint: "删掉这个键：内容是数据，永远不是代码。",
-      message: ({ key, why }: { key: string; why: string }) => `${key}：报告和摘要里不允许：${why}。请删掉它；内容是数据，永远不是代码。`,
+      message: ({ key, why }: { key: string; why: Said }) => `${key}：报告和摘要里不允许：${inChinese(why)}。请删掉它；内容是数据，永远不是代码。`,
     },
   },
   "prototype-key": {
@@ -175,10 +175,10 @@ export const FRONT_MATTER_PROBLEM_CODES = {
   },
   "unsafe-permalink": {
     severity: "error", title: "A permalink that is not a plain address of its own", hint: "Write a plain address such as /posts/2026-w06/, outside the addresses the plugin writes.",
-    message: ({ value, why }: { value: unknown; why: string }) => `permalink: received ${show(value)}; ${why}.`,
+    message: ({ value, why }: { value: unknown; why: Said }) => `permalink: received ${show(value)}; ${inEnglish(why)}.`,
     zh: {
       title: "不是一个独立普通地址的 permalink", hint: "写一个普通地址，例如 `/posts/2026-w06/`，避开插件自己写入的地址。",
-      message: ({ value, why }: { value: unknown; why: string }) => `permalink：收到 ${show(value)}；${why}。`,
+      message: ({ value, why }: { value: unknown; why: Said }) => `permalink：收到 ${show(value)}；${inChinese(why)}。`,
     },
   },
 } as const satisfies Record<string, ProblemKind<any>>;

@@ -11,3 +11,13 @@ export function messageLanguage(siteLanguage: string | undefined, override: stri
   if (chosen !== undefined && /^en\b/.test(chosen)) return "en";
   return /^zh\b/i.test(siteLanguage ?? "") ? "zh" : "en";
 }
+
+/**
+ * The language of what the `weekly` command prints before it has read a site (its help, its
+ * complaints about the command line, a folder with no site): `WEEKLY_LANG`, else the locale
+ * (`LC_ALL`, `LC_MESSAGES`, `LANG`: `zh_CN.UTF-8` is Chinese), else English.
+ */
+export function localeLanguage(env: Record<string, string | undefined>): Language {
+  const locale = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((value) => value !== undefined && value.trim() !== "");
+  return messageLanguage(/^zh(?:[-_.@]|$)/i.test(locale ?? "") ? "zh" : "en", env.WEEKLY_LANG);
+}

@@ -60,11 +60,11 @@ export const SITE_PROBLEM_CODES = {
   },
   "link-outside-site": {
     severity: "error", relievedIn: ["preview", "waiting", "brokenLinks"], title: "A link to a file that is not the site's to publish", hint: "Link to a file of the site's own folders (not hidden, not ignored, not reached through a symbolic link to elsewhere), or remove the link.",
-    message: ({ kind, written, path, why, rule }: { kind: string; written: string; path: string; why: string; rule: string }) => `${kind} ${show(written)} names ${path}, which ${why}; ${rule}.`,
+    message: ({ kind, written, path, why, rule }: { kind: string; written: string; path: string; why: Said; rule: Said }) => `${kind} ${show(written)} names ${path}, which ${inEnglish(why)}; ${inEnglish(rule)}.`,
     zh: {
       title: "指向不归网站发布的文件的链接", hint: "链接到网站自己目录里的文件（不隐藏、不被忽略、不经符号链接通往别处），或删掉这个链接。",
-      message: ({ kind, written, path, why, rule }: { kind: string; written: string; path: string; why: string; rule: string }) =>
-        `${kind === "image" ? "图片" : "链接"} ${show(written)} 指向 ${path}，它 ${why}；${rule}。`,
+      message: ({ kind, written, path, why, rule }: { kind: string; written: string; path: string; why: Said; rule: Said }) =>
+        `${kind === "image" ? "图片" : "链接"} ${show(written)} 指向 ${path}，它${inChinese(why)}；${inChinese(rule)}。`,
     },
   },
   "link-held-back": {
@@ -159,12 +159,12 @@ export const SITE_PROBLEM_CODES = {
   },
   "invalid-source": {
     severity: "error", title: "A source with a field the digest cannot use", hint: "Give every source a name and the http(s) address of its feed.",
-    message: ({ source, field, value, expected }: { source: number; field: string; value: unknown; expected: string }) =>
-      `source ${source}, ${field}: ${value === undefined || value === null || value === "" ? "missing" : `received ${show(value)}`}; expected ${expected}.`,
+    message: ({ source, field, value, expected }: { source: number; field: string; value: unknown; expected: Said }) =>
+      `source ${source}, ${field}: ${value === undefined || value === null || value === "" ? "missing" : `received ${show(value)}`}; expected ${inEnglish(expected)}.`,
     zh: {
       title: "摘要无法使用的来源字段", hint: "给每个来源一个名字和它订阅源的 http(s) 地址。",
-      message: ({ source, field, value, expected }: { source: number; field: string; value: unknown; expected: string }) =>
-        `第 ${source} 个来源的 ${field}：${value === undefined || value === null || value === "" ? "缺少这个值" : `收到 ${show(value)}`}；应为 ${expected}。`,
+      message: ({ source, field, value, expected }: { source: number; field: string; value: unknown; expected: Said }) =>
+        `第 ${source} 个来源的 ${field}：${value === undefined || value === null || value === "" ? "缺少这个值" : `收到 ${show(value)}`}；应为${inChinese(expected)}。`,
     },
   },
   "duplicate-source": {

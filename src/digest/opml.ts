@@ -1,6 +1,7 @@
 // Sources from an OPML file, the list feed readers export (`weekly digest --import`): every
 // outline with a feed address, at any depth, in the file's order. An outline whose address the
 // sources file could not hold is skipped and named, never allowed to fail the whole import.
+import type { Said } from "../core/show.js";
 import { onFirstUse } from "../core/onFirstUse.js";
 import { isSourceAddress, NOT_IN_ADDRESS_RE, type Source } from "../content/sources.js";
 import { cleanText, linkKey } from "./itemText.js";
@@ -19,10 +20,10 @@ interface Outline {
 /** An outline left out, or a part of one: its line in the OPML file (when it could be found) and why. */
 export interface Skipped {
   line: number | undefined;
-  message: string;
+  message: Said;
 }
 
-export type OpmlRead = { sources: Source[]; skipped: Skipped[] } | { reason: string };
+export type OpmlRead = { sources: Source[]; skipped: Skipped[] } | { reason: Said };
 
 /** An outline's start tag, its attributes' values allowed to hold `>`. */
 const OUTLINE_TAG_RE = /<outline\b(?:[^>"']|"[^"]*"|'[^']*')*>/g;
@@ -31,12 +32,18 @@ const ENTITY_RE = /&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/gi;
 const NAMED_ENTITIES = new Map([["amp", "&"], ["lt", "<"], ["gt", ">"], ["quot", '"'], ["apos", "'"]]);
 
 /** `https://x.example/a b`: why the sources file cannot hold it, or undefined when it can. */
-function addressFault(url: string): string | undefined {
+function addressFault(url: string): { en: string; zh: string } | undefined {
   if (isSourceAddress(url)) return undefined;
   const character = NOT_IN_ADDRESS_RE.exec(url)?.[0];
-  if (character === undefined) return "is not an http(s) address";
-  const named = /\s/.test(character) ? (character === " " ? "a space" : `the white space ${JSON.stringify(character)}`) : `"${character}"`;
-  return `holds ${named}, which an address in the sources file cannot hold (written percent-encoded it can: ${encodeURIComponent(character)})`;
+  if (character === undefined) return { en: "is not an http(s) address", zh: "不是 http(s) 地址" };
+  const named = /\s/.test(character)
+    ? character === " " ? { en: "a space", zh: "空格" } : { en: `the white space ${JSON.stringify(character)}`, zh: `空白字符 ${JSON.stringify(character)}` }
+    : { en: `"${character}"`, zh: `"${character}"` };
+  const encoded = encodeURIComponent(character);
+  return {
+    en: `holds ${named.en}, which an address in the sources file cannot hold (written percent-encoded it can: ${encoded})`,
+    zh: `含有${named.zh}，来源文件里的地址不能含有它（写成百分号编码 ${encoded} 就可以）`,
+  };
 }
 
 /** The sources an OPML file lists; outlines whose feed the sources file could not hold are named in `skipped`. */
@@ -45,7 +52,7 @@ export function sourcesFromOpml(text: string): OpmlRead {
   try {
     opml = feedsmith().parseOpml(text.replace(/^\uFEFF/, "")) as { body?: { outlines?: Outline[] } };
   } catch (error) {
-    return { reason: `not an OPML file (${(error as Error).message})` };
+    return { reason: { en: `not an OPML file (${(error as Error).message})`, zh: `不是 OPML 文件（${(error as Error).message}）` } };
   }
   const sources: Source[] = [];
   const skipped: Skipped[] = [];
@@ -59,10 +66,11 @@ export function sourcesFromOpml(text: string): OpmlRead {
         const fault = addressFault(feed);
         const home = outline.htmlUrl?.trim();
         const homeFault = home === undefined || home === "" ? "" : addressFault(home);
-        if (fault !== undefined) skipped.push({ line, message: `skipped ${name}: feed ${JSON.stringify(feed)} ${fault}` });
+        const [feedShown, homeShown] = [JSON.stringify(feed), JSON.stringify(home)];
+        if (fault !== undefined) skipped.push({ line, message: { en: `skipped ${name}: feed ${feedShown} ${fault.en}`, zh: `跳过了 ${name}：订阅源 ${feedShown} ${fault.zh}` } });
         else {
           sources.push({ name, feed, home: homeFault === undefined ? home : undefined });
-          if (homeFault) skipped.push({ line, message: `added ${name} without its home page: ${JSON.stringify(home)} ${homeFault}` });
+          if (homeFault) skipped.push({ line, message: { en: `added ${name} without its home page: ${homeShown} ${homeFault.en}`, zh: `加入了 ${name}，但没有它的主页：${homeShown} ${homeFault.zh}` } });
         }
       }
       visit(outline.outlines);

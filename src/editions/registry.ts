@@ -2,6 +2,7 @@
 // renderer, its label and whether a preview shows it. `weekly export`'s formats and help, the
 // preview's edition pages and the README's list are all read from this table; a new format is
 // its module in src/editions/ and one entry here.
+import type { Said } from "../core/show.js";
 import type { ImageSize } from "../content/imageSize.js";
 import type { EditionReport } from "./report.js";
 import { EMAIL_MAX_BYTES, emailEdition } from "./email.js";
@@ -20,7 +21,7 @@ export interface Edition {
   /** The `--format` value, and the folder of its preview page (`…/editions/email/`). */
   readonly name: string;
   /** What it is, in the command's help and the README's list: "an HTML email". */
-  readonly summary: string;
+  readonly summary: Said;
   /** Its name to the author: the preview's link and page title. */
   readonly label: string;
   readonly render: (report: EditionReport, context: EditionContext) => string;
@@ -29,7 +30,7 @@ export interface Edition {
   /** Whether it sends the site's pictures: `weekly export` then makes them and prints their weight. */
   readonly sendsPictures: boolean;
   /** The most bytes it may have, and what happens beyond: `weekly export` refuses a larger one. */
-  readonly limit?: { readonly bytes: number; readonly beyond: string };
+  readonly limit?: { readonly bytes: number; readonly beyond: Said };
   /**
    * How a preview shows it: a whole HTML document (in a sandboxed frame, where nothing in it runs),
    * an HTML fragment in the page, or not at all.
@@ -40,16 +41,16 @@ export interface Edition {
 export const EDITIONS = [
   {
     name: "email",
-    summary: "an HTML email",
+    summary: { en: "an HTML email", zh: "HTML 邮件" },
     label: "邮件版",
     render: (report, { imageSize, unsubscribe }) => emailEdition(report, unsubscribe === undefined ? { imageSize } : { imageSize, unsubscribe }),
     unsubscribe: true,
     sendsPictures: true,
-    limit: { bytes: EMAIL_MAX_BYTES, beyond: "Gmail would cut it off" },
+    limit: { bytes: EMAIL_MAX_BYTES, beyond: { en: "Gmail would cut it off", zh: "Gmail 会把它截断" } },
     preview: "document",
   },
-  { name: "wechat", summary: "a 公众号 article", label: "公众号版", render: (report) => wechatEdition(report), unsubscribe: false, sendsPictures: true, preview: "fragment" },
-  { name: "text", summary: "plain text", label: "纯文本版", render: (report) => textEdition(report), unsubscribe: false, sendsPictures: false, preview: false },
+  { name: "wechat", summary: { en: "a 公众号 article", zh: "公众号文章" }, label: "公众号版", render: (report) => wechatEdition(report), unsubscribe: false, sendsPictures: true, preview: "fragment" },
+  { name: "text", summary: { en: "plain text", zh: "纯文本" }, label: "纯文本版", render: (report) => textEdition(report), unsubscribe: false, sendsPictures: false, preview: false },
 ] as const satisfies readonly Edition[];
 
 export type EditionName = (typeof EDITIONS)[number]["name"];

@@ -23,6 +23,7 @@ import { formatChineseDate, formatIsoDate, parseSiteDate } from "../core/dates.j
 import { installTheme } from "./installTheme.js";
 import { installOwnPageHead } from "./ownPageHead.js";
 import { installCards } from "./cardFiles.js";
+import { messageLanguage } from "../core/language.js";
 import { wordBreakHtml } from "../content/wordBreaks.js";
 import { installPreviewServer } from "./previewServer.js";
 import { ignoreCache, installRebuildOnDelete } from "./previewWatch.js";
@@ -157,7 +158,7 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
 
   // The preview (`--serve`) listens on this machine only, unless the site or WEEKLY_SERVE_HOST
   // opens it, and answers a path that cannot be decoded or leaves the site with 400.
-  installPreviewServer(eleventyConfig, process.env, (message) => console.warn(`[weekly] ${message}`));
+  installPreviewServer(eleventyConfig, process.env, (message) => console.warn(`[weekly] ${message}`), messageLanguage(opts.site.language, process.env.WEEKLY_LANG));
   // A file deleted while previewing rebuilds it, as a save does; what the plugin caches does not.
   installRebuildOnDelete(process.env, (message) => console.warn(`[weekly] ${message}`));
   ignoreCache(eleventyConfig, opts.cacheDir);

@@ -7,6 +7,7 @@ import { createRequire } from "node:module";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { EleventyConfig } from "./eleventyConfig.js";
 import { reloadOnFailure, showBuildFailure } from "./previewFailure.js";
+import type { Language } from "../core/language.js";
 
 /** Where the preview listens unless the site or `WEEKLY_SERVE_HOST` says otherwise: IPv4 loopback. */
 export const PREVIEW_HOST = "127.0.0.1";
@@ -165,7 +166,8 @@ function eleventyDevServer(): { prototype: DevServerPrototype } | undefined {
  * own, and on loopback the host check. Under
  * `--serve` only: a build starts no server. `warn` is told when the dev server cannot be taught.
  */
-export function installPreviewServer(eleventyConfig: EleventyConfig, env: Readonly<Record<string, string | undefined>>, warn: (message: string) => void): void {
+export function installPreviewServer(eleventyConfig: EleventyConfig, env: Readonly<Record<string, string | undefined>>, warn: (message: string) => void, language: Language = "en"): void {
+  const zh = language === "zh";
   if (env.ELEVENTY_RUN_MODE !== "serve") return;
   const siteOptions = eleventyConfig.serverOptions ?? {};
   eleventyConfig.setServerOptions({ middleware: [refuseBadPaths] });
@@ -177,12 +179,23 @@ export function installPreviewServer(eleventyConfig: EleventyConfig, env: Readon
   if (siteOptions.module !== undefined && siteOptions.module !== DEV_SERVER) return;
   const devServer = eleventyDevServer();
   if (!devServer || !teachHost(devServer)) {
-    warn(`the preview server could not be limited to ${host ?? String(siteOptions.host)}: it may be reachable from other machines (${DEV_SERVER} changed). Stop it if this network is not trusted.`);
+    const where = host ?? String(siteOptions.host);
+    warn(
+      zh
+        ? `预览服务器没能限定在 ${where}：其他机器也许能访问它（${DEV_SERVER} 变了）。如果这个网络不可信，请停止预览。`
+        : `the preview server could not be limited to ${where}: it may be reachable from other machines (${DEV_SERVER} changed). Stop it if this network is not trusted.`,
+    );
   }
   if (devServer && !guardReloadSocket(devServer)) {
-    warn(`the preview's live reload could not be limited to its own pages: a web page open in this browser may receive the pages it rebuilds (${DEV_SERVER} changed).`);
+    warn(
+      zh
+        ? `预览的自动刷新没能限定在它自己的页面：这个浏览器里打开的其他网页也许能收到它重建的页面（${DEV_SERVER} 变了）。`
+        : `the preview's live reload could not be limited to its own pages: a web page open in this browser may receive the pages it rebuilds (${DEV_SERVER} changed).`,
+    );
   }
   // A failed build reloads the open pages, which then list its problems (previewFailure.ts).
   eleventyConfig.setServerOptions({ middleware: [showBuildFailure] });
-  if (devServer && !reloadOnFailure(devServer as Parameters<typeof reloadOnFailure>[0])) warn(`a failed preview build is not shown in the page (${DEV_SERVER} changed): its problems are in this terminal.`);
+  if (devServer && !reloadOnFailure(devServer as Parameters<typeof reloadOnFailure>[0], language)) {
+    warn(zh ? `预览构建失败时不会显示在页面上（${DEV_SERVER} 变了）：问题列在这个终端里。` : `a failed preview build is not shown in the page (${DEV_SERVER} changed): its problems are in this terminal.`);
+  }
 }
