@@ -165,7 +165,7 @@ describe("weekly export: which report, and what it says", () => {
     assert.ok(scheduled.stderr.split("\n").includes("weekly export：posts/2026-W07-ai-weekly.md 已导出为 text；它的网页将于 2026-02-12 08:00（Asia/Shanghai）上线。"), scheduled.stderr);
     const none = await runWeeklyInProcess(site, ["export", "2026-W10", "--format", "text"], zh);
     assert.equal(none.status, 1);
-    assert.equal(none.stderr, "weekly export：没有 2026-W10 的报告（最新一期是 2026-W08）；用 `weekly new 2026-W10` 开始这一期，它会按模板写出 posts/2026-W10-ai-weekly.md 和 weekly_news/ai_news_2026-W10.md，定时在 2026-03-05。\n");
+    assert.equal(none.stderr, "weekly export：没有 2026-W10 的报告（最新一期是 2026-W08）；用 `weekly new 2026-W10` 开始这一期（它按模板写出 posts/2026-W10-ai-weekly.md 和 weekly_news/ai_news_2026-W10.md，定时 2026-03-05）。\n");
     const refused = await runWeeklyInProcess(site, ["export", "2026-W07", "--format", "text", "-o", "w07.html"], zh);
     assert.equal(refused.status, 2);
     assert.match(refused.stderr, /^weekly export：-o w07\.html 在站点的输入文件夹（\.）里：下次构建会把它当作页面或数据读取并发布；什么也没有写。/);

@@ -3,7 +3,8 @@
 import { tallyLines, type Fetched } from "./digestTally.js";
 import { inChinese, inEnglish, type Said } from "../core/show.js";
 import { existsSync } from "node:fs";
-import { link, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
+import { createFile, replaceFile } from "./wholeFile.js";
 import { dirname, join, posix } from "node:path";
 import type { DateTime } from "luxon";
 import { formatProblem, plural } from "../core/errors.js";
@@ -264,35 +265,6 @@ async function importSources(site: SiteInspection, opmlPath: string, io: Io): Pr
     zh: `从 ${opmlPath} 加入了 ${added.length} 个来源${present.length > 0 ? `，${present.length} 个已经在列表里` : ""}。`,
   });
   return 0;
-}
-
-/**
- * Writes a new file whole or not at all: beside it first, then linked into place, which fails
- * rather than replace a file that appeared meanwhile. Returns whether it was written.
- */
-async function createFile(path: string, text: string): Promise<boolean> {
-  const temporary = `${path}.${process.pid}.partial`;
-  // Never through a link planted at the temporary's predictable name: a new file (`wx`), a stale one removed first.
-  await rm(temporary, { force: true });
-  await writeFile(temporary, text, { flag: "wx" });
-  try {
-    await link(temporary, path);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
-    throw error;
-  } finally {
-    await rm(temporary, { force: true });
-  }
-}
-
-/** Writes beside the file, then renames: a crash leaves the old file or the new one, never half of one. */
-async function replaceFile(path: string, text: string): Promise<void> {
-  const temporary = `${path}.${process.pid}.partial`;
-  // Never through a link planted at the temporary's predictable name: a new file (`wx`), a stale one removed first.
-  await rm(temporary, { force: true });
-  await writeFile(temporary, text, { flag: "wx" });
-  await rename(temporary, path);
 }
 
 async function toolVersion(): Promise<string> {

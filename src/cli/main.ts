@@ -2,7 +2,8 @@
 // (commandLine.ts) and runs it; each command owns its module and its declaration.
 import { closest, distance } from "fastest-levenshtein";
 import { show } from "../core/errors.js";
-import { commandHelp, listed, listedZh, mainHelp, parseCommand, type AnyCommand, type Io } from "./commandLine.js";
+import { listed, listedZh, parseCommand, type AnyCommand, type Io } from "./commandLine.js";
+import { commandHelp, mainHelp } from "./commandHelp.js";
 import { localeLanguage, type Language } from "../core/language.js";
 import { checkCommand } from "./check.js";
 import { newCommand } from "./new.js";

@@ -59,7 +59,7 @@ function refusalText(name: string, path: string, lexical: string, refusal: Targe
   const because = BECAUSE[refusal.why](refusal.place);
   return {
     en: `-o ${name}${to === undefined ? " is" : ` leads to ${to}, which is`} ${because.en}; nothing written. Write it outside what a build reads, such as -o ${outside}, or in a folder the site ignores (one listed in .eleventyignore).`,
-    zh: `-o ${name}${to === undefined ? "" : ` 指向 ${to}，它`}${because.zh}；什么也没有写。请写到构建不读取的地方，比如 -o ${outside}，或站点忽略的文件夹（.eleventyignore 里列出的）。`,
+    zh: `-o ${name} ${to === undefined ? "" : `指向 ${to}，它`}${because.zh}；什么也没有写。请写到构建不读取的地方，比如 -o ${outside}，或站点忽略的文件夹（.eleventyignore 里列出的）。`,
   };
 }
 
