@@ -15,6 +15,7 @@ import { CARD_THREAD_WORKER, runningCardThread, startCardThread, stopCardThread,
 import { BuildCards } from "../src/cards/cards.js";
 import { cardDrawers } from "../src/cards/drawPool.js";
 import { ROOT, tempOutput } from "./helpers.js";
+import { placed } from "./cardKit.js";
 
 const card = (n: number, title = `2026年W${String(n + 1).padStart(2, "0")}人工智能周报：第 ${n + 1} 期`): CardContent => ({ siteName: "AI 周报", title, badge: `2026-W${String(n + 1).padStart(2, "0")}`, note: "2026年2月5日" });
 const CARDS = [card(0), card(1), card(2, "周报 ไทย")];
@@ -89,7 +90,7 @@ describe("the card thread", () => {
       failed: undefined,
     };
     const run = new BuildCards(files, undefined, () => CARDS, cardDrawers({ threads: 2 }), () => thread);
-    assert.ok((await run.png(CARDS[0]!, "posts/a.md")).equals(here[0]!.png));
+    assert.ok((await placed(run, CARDS[0]!, "posts/a.md")).equals(here[0]!.png));
     assert.deepEqual(calls, ["cut 2 files", "drawer"]);
   });
 

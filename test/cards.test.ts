@@ -15,6 +15,7 @@ import { wordGroups } from "../src/content/wordBreaks.js";
 import { cardCache, isWholePng } from "../src/cards/cache.js";
 import { homeCard, reportCard } from "../src/cards/cardPages.js";
 import { BuildCards } from "../src/cards/cards.js";
+import { placed } from "./cardKit.js";
 import { POOL_FROM } from "../src/cards/drawPool.js";
 import { cardFonts, type CardFont, type FontFiles } from "../src/cards/fonts.js";
 import { drawnHere, type CardDrawer } from "../src/cards/draw.js";
@@ -154,15 +155,15 @@ describe("the card cache", () => {
     assert.equal(isWholePng(Buffer.from("<svg/>")), false);
   });
 
-  test("a card written is read back; one damaged is not read; prune keeps only the cards named, and what is not its own", async () => {
+  test("a card written is kept, as its file; one damaged is not; prune keeps only the cards named, and what is not its own", async () => {
     const cache = cardCache(join(dir, "cards"));
     assert.equal(await cache.prune(new Set()), 0, "no folder yet");
     for (const n of [1, 2, 3]) await cache.write(key(n), png);
-    assert.deepEqual(await cache.read(key(1)), png);
-    assert.equal(await cache.read(key(4)), undefined);
+    assert.deepEqual(readFileSync(cache.kept(key(1))!), png);
+    assert.equal(cache.kept(key(4)), undefined);
     writeFileSync(join(dir, "cards", `${key(3)}.png`), png.subarray(0, 10));
     assert.equal(cache.has(key(3)), true);
-    assert.equal(await cache.read(key(3)), undefined, "a card cut short is drawn again");
+    assert.equal(cache.kept(key(3)), undefined, "a card cut short is drawn again");
     const old = join(dir, "cards", `${key(5)}.png.1.abcd.partial`);
     const fresh = join(dir, "cards", `${key(6)}.png.2.abcd.partial`);
     writeFileSync(old, "x");
@@ -216,7 +217,7 @@ describe("BuildCards: one build's cards", () => {
       await cache.write(cardKey(all[0]!, "fonts@1"), png("kept"));
       const spy = standIns();
       const run = new BuildCards(spy.fonts, cache, () => all, spy.choose);
-      const pngs = await Promise.all(all.map((card) => run.png(card, "posts/a.md")));
+      const pngs = await Promise.all(all.map((card) => placed(run, card, "posts/a.md")));
       assert.deepEqual(pngs.map((bytes) => bytes.subarray(8, -12).toString()), ["kept", "乙", "丙"]);
       assert.deepEqual(spy.cuts, [cutFor(all[1]!, all[2]!)], "one cut, without the kept card's 甲");
       assert.deepEqual(spy.chosen.map(({ toDraw }) => toDraw), [2], "the drawer is chosen once, for the two cards to draw");
@@ -233,8 +234,8 @@ describe("BuildCards: one build's cards", () => {
   test("a card the build's cut lacks (not among the cards it was told of) is drawn in a cut of its own", async () => {
     const spy = standIns();
     const run = new BuildCards(spy.fonts, undefined, () => [content("甲")], spy.choose);
-    await run.png(content("甲"), "posts/a.md");
-    await run.png(content("丁"), "posts/b.md");
+    await placed(run, content("甲"), "posts/a.md");
+    await placed(run, content("丁"), "posts/b.md");
     assert.deepEqual(spy.cuts, [cutFor(content("甲")), cutFor(content("丁"))]);
     assert.equal(spy.drawnWith[0], spy.chosen[0]!.fonts);
     assert.notEqual(spy.drawnWith[1], spy.chosen[0]!.fonts);
@@ -248,7 +249,7 @@ describe("BuildCards: one build's cards", () => {
       for (const card of all) await cache.write(cardKey(card, "fonts@1"), png(card.title));
       const spy = standIns();
       const run = new BuildCards(spy.fonts, cache, () => all, spy.choose);
-      await Promise.all(all.map((card) => run.png(card, "posts/a.md")));
+      await Promise.all(all.map((card) => placed(run, card, "posts/a.md")));
       assert.deepEqual([spy.cuts, spy.chosen], [[], []]);
       assert.equal(await run.drawnOn(), undefined);
       await run.close();

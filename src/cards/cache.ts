@@ -2,7 +2,7 @@
 // size, fonts and drawing are unchanged is read, never drawn again. Each is written whole (a
 // temporary file renamed into place); one that is not a whole PNG is drawn anew.
 import { randomBytes } from "node:crypto";
-import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync } from "node:fs";
+import { closeSync, existsSync, fstatSync, openSync, readdirSync, readSync } from "node:fs";
 import { mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 
@@ -17,8 +17,6 @@ export interface CardCache {
   has(key: string): boolean;
   /** Whether no card at all is kept (a first build, a cleared cache): the build will draw every card. */
   empty(): boolean;
-  /** The kept card, or undefined when there is none or it is not a whole PNG. */
-  read(key: string): Buffer | undefined;
   /** The file of the kept card, or undefined when there is none or it is not a whole PNG (its first and last bytes read, not the rest). */
   kept(key: string): string | undefined;
   write(key: string, png: Buffer): Promise<void>;
@@ -28,7 +26,12 @@ export interface CardCache {
 
 /** A whole PNG: its signature first, its end chunk last. */
 export function isWholePng(bytes: Buffer): boolean {
-  return bytes.length > PNG_SIGNATURE.length + PNG_END.length && bytes.subarray(0, 8).equals(PNG_SIGNATURE) && bytes.subarray(-PNG_END.length).equals(PNG_END);
+  return bytes.length > PNG_SIGNATURE.length + PNG_END.length && pngEnds(bytes.subarray(0, PNG_SIGNATURE.length), bytes.subarray(-PNG_END.length));
+}
+
+/** Whether a file's first bytes are a PNG's signature and its last its end chunk. */
+function pngEnds(head: Buffer, tail: Buffer): boolean {
+  return head.equals(PNG_SIGNATURE) && tail.equals(PNG_END);
 }
 
 export function cardCache(dir: string): CardCache {
@@ -40,17 +43,6 @@ export function cardCache(dir: string): CardCache {
         return !readdirSync(dir).some((name) => ENTRY_RE.test(name));
       } catch {
         return true;
-      }
-    },
-    // Read at once: Eleventy asks for every card together, and a thousand reads of 40 kB handed
-    // to the thread pool at once took 1 s of an unchanged build of 1000 weeks (`npm run bench`).
-    read(key) {
-      try {
-        const bytes = readFileSync(file(key));
-        return isWholePng(bytes) ? bytes : undefined;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-        throw error;
       }
     },
     kept(key) {
@@ -67,7 +59,7 @@ export function cardCache(dir: string): CardCache {
         const [head, tail] = [Buffer.alloc(PNG_SIGNATURE.length), Buffer.alloc(PNG_END.length)];
         readSync(fd, head, 0, head.length, 0);
         readSync(fd, tail, 0, tail.length, size - tail.length);
-        return head.equals(PNG_SIGNATURE) && tail.equals(PNG_END) ? file(key) : undefined;
+        return pngEnds(head, tail) ? file(key) : undefined;
       } finally {
         closeSync(fd);
       }

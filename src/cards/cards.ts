@@ -54,22 +54,10 @@ export class BuildCards {
   /** Text a card drawn by this build left out (no font has it), by the card's source: `posts/a.md`. */
   readonly undrawn = new Map<string, UndrawnText[]>();
 
-  /** A card's PNG bytes. `source` names the card in a warning: the report's file. */
-  png(content: CardContent, source: string): Promise<Buffer> {
-    return this.#timed(async () => {
-      const key = await this.#keyOf(content);
-      const kept = this.#cache?.read(key);
-      if (kept) {
-        this.tally.reused++;
-        return kept;
-      }
-      return this.#draw(content, source, key);
-    });
-  }
-
   /**
    * Puts a card's PNG at `to`, a file of the output folder: the kept card linked there (or
-   * copied, content/placeFile.ts), else the card drawn, kept, and put there.
+   * copied, content/placeFile.ts), else the card drawn, kept, and put there. `source` names the
+   * card in a warning: the report's file.
    */
   place(content: CardContent, source: string, to: string): Promise<void> {
     return this.#timed(async () => {
