@@ -3,7 +3,8 @@
 // terminal gives it (two for a Chinese character), between characters, never before closing
 // punctuation.
 import type { Language } from "../core/language.js";
-import { HELP, textIn, type CommandInfo, type OptionSpecs } from "./commandLine.js";
+import { inLanguage } from "../core/show.js";
+import { HELP, type CommandInfo, type OptionSpecs } from "./commandLine.js";
 
 /** The columns the help is wrapped to. */
 const HELP_WIDTH = 100;
@@ -31,10 +32,10 @@ export function commandHelp(command: CommandInfo, language: Language = "en"): st
   const options = Object.entries(all).map(([name, spec]) => {
     const flag = `${spec.short === undefined ? "    " : `-${spec.short}, `}--${name}${spec.type === "string" ? ` ${spec.value}` : ""}`;
     const fallback = spec.type === "string" && spec.default !== undefined ? frame.default(spec.default) : "";
-    return [flag, `${textIn(spec.description, language)}${spec.type === "string" && spec.required ? frame.required : ""}${fallback}`] as const;
+    return [flag, `${inLanguage(spec.description, language)}${spec.type === "string" && spec.required ? frame.required : ""}${fallback}`] as const;
   });
-  const args = command.arguments.map((argument) => [argument.value, textIn(argument.description, language)] as const);
-  const about = [command.summary, ...(command.description === undefined ? [] : [command.description])].map((text) => textIn(text, language)).join(language === "zh" ? "" : " ");
+  const args = command.arguments.map((argument) => [argument.value, inLanguage(argument.description, language)] as const);
+  const about = [command.summary, ...(command.description === undefined ? [] : [command.description])].map((text) => inLanguage(text, language)).join(language === "zh" ? "" : " ");
   return [
     `${frame.usage}${synopsis(command, language)}`,
     "",
@@ -44,7 +45,7 @@ export function commandHelp(command: CommandInfo, language: Language = "en"): st
     frame.options,
     ...columns(options, language),
     "",
-    ...wrap(textIn(WHERE, language), 0, language),
+    ...wrap(inLanguage(WHERE, language), 0, language),
   ].join("\n");
 }
 
@@ -59,7 +60,7 @@ export function mainHelp(commands: readonly CommandInfo[], language: Language = 
     `${frame.usage}weekly ${frame.command} ${frame.optionsWord}`,
     "",
     frame.commands,
-    ...columns(commands.map((command) => [command.name, textIn(command.summary, language)]), language),
+    ...columns(commands.map((command) => [command.name, inLanguage(command.summary, language)]), language),
     "",
     ...wrap(more, 0, language),
   ].join("\n");

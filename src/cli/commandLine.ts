@@ -3,7 +3,7 @@
 // configured and `--help` is written (commandHelp.ts). Pure: the command's module runs what was parsed.
 import { parseArgs } from "node:util";
 import { show } from "../core/errors.js";
-import { inChinese, inEnglish, type Said } from "../core/show.js";
+import { inChinese, inEnglish, inLanguage, type Said } from "../core/show.js";
 import type { Language } from "../core/language.js";
 
 /** An option without a value (`--digest`): true when given. */
@@ -108,8 +108,6 @@ export function spacedZh(...parts: readonly string[]): string {
   }, "");
 }
 
-/** A text in the language chosen. */
-export const textIn = (text: Said, language: Language): string => (language === "zh" ? inChinese(text) : inEnglish(text));
 
 export const HELP: Flag = { type: "boolean", short: "h", description: { en: "show this help", zh: "显示本帮助" } };
 
@@ -153,15 +151,15 @@ export function parseCommand<O extends OptionSpecs>(command: Command<O>, argv: r
   const { values, problems } = readValues(command, strict.values as Record<string, string | boolean | undefined>, language);
   const positionals = strict.positionals;
   const most = command.arguments.length;
-  const expects = textIn(command.expects, language);
+  const expects = inLanguage(command.expects, language);
   if (positionals.length > most) problems.push(zh ? `多余的参数 ${show(positionals[most])}；${expects}。` : `unexpected argument ${show(positionals[most])}; ${expects}.`);
   const absent = command.arguments.slice(positionals.length).find((argument) => argument.required);
   if (absent !== undefined) {
-    const missing = command.missing === undefined ? (zh ? `缺少 ${absent.value}` : `${absent.value} missing`) : textIn(command.missing, language);
+    const missing = command.missing === undefined ? (zh ? `缺少 ${absent.value}` : `${absent.value} missing`) : inLanguage(command.missing, language);
     problems.push(zh ? `${missing}；${expects}。` : `${missing}; ${expects}.`);
   }
   const args = { values: values as Values<O>, positionals };
-  problems.push(...(command.conflicts?.(args) ?? []).map((conflict) => textIn(conflict, language)));
+  problems.push(...(command.conflicts?.(args) ?? []).map((conflict) => inLanguage(conflict, language)));
   return problems.length > 0 ? { problems } : { args };
 }
 

@@ -1,7 +1,7 @@
 // `weekly digest`: the week's items fetched from every source's feed and written as the week's
 // digest; `--import` adds an OPML file's feeds to the sources.
 import { tallyLines, type Fetched } from "./digestTally.js";
-import { inChinese, inEnglish, type Said } from "../core/show.js";
+import { commandLine, inChinese, inEnglish, type Said } from "../core/show.js";
 import { existsSync } from "node:fs";
 import { mkdir, readFile } from "node:fs/promises";
 import { createFile, replaceFile } from "./wholeFile.js";
@@ -87,7 +87,7 @@ interface Io {
 /** Fetches, selects and writes; returns the exit code (0 every source read, 1 one failed or refused, 2 cannot run). */
 export async function runDigest(site: SiteInspection, request: DigestRequest, io: Io): Promise<number> {
   const language = languageOfSite(site, io);
-  const say = (line: Said) => io.err.write(language === "zh" ? `weekly digest：${inChinese(line)}\n` : `weekly digest: ${inEnglish(line)}\n`);
+  const say = (line: Said) => io.err.write(`${commandLine("weekly digest", line, language)}\n`);
   const sourceErrors = site.problems.filter((p) => p.file === site.sourcesFile && p.severity === "error");
   if (sourceErrors.length > 0) {
     for (const problem of sourceErrors) io.err.write(`${formatProblem(problem, language)}\n`);
@@ -220,7 +220,7 @@ function frontMatter(site: SiteInspection, week: IsoWeek, now: DateTime) {
 /** `--import FILE`: the OPML's feeds added at the end of the sources file; those it holds are skipped. */
 async function importSources(site: SiteInspection, opmlPath: string, io: Io): Promise<number> {
   const language = languageOfSite(site, io);
-  const say = (line: Said) => io.err.write(language === "zh" ? `weekly digest：${inChinese(line)}\n` : `weekly digest: ${inEnglish(line)}\n`);
+  const say = (line: Said) => io.err.write(`${commandLine("weekly digest", line, language)}\n`);
   let bytes;
   try {
     bytes = await readFile(opmlPath);

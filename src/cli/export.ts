@@ -1,6 +1,6 @@
 // `weekly export`: a week's report as one of its editions (editions/registry.ts), made from the
 // same Markdown the site renders, whether the report is published, scheduled or a draft.
-import { inChinese, inEnglish, type Said } from "../core/show.js";
+import { commandLine, inChinese, inEnglish, type Said } from "../core/show.js";
 import { stat } from "node:fs/promises";
 import { posix, relative, resolve } from "node:path";
 import { ISO_WEEK_RE } from "../core/dates.js";
@@ -92,7 +92,7 @@ interface Io {
 /** Writes the edition; returns the exit code (0 written, 1 no such report or it has problems). */
 async function runExport(site: SiteInspection, request: ExportRequest, io: Io): Promise<number> {
   const zh = languageOfSite(site, request) === "zh";
-  const say = (line: Said) => io.err.write(zh ? `weekly export：${inChinese(line)}\n` : `weekly export: ${inEnglish(line)}\n`);
+  const say = (line: Said) => io.err.write(`${commandLine("weekly export", line, zh ? "zh" : "en")}\n`);
   const printErrors = (files: (file: string) => boolean) => {
     const errors = site.problems.filter((p) => p.severity === "error" && files(p.file));
     for (const problem of errors) io.err.write(`${formatProblem(problem, languageOfSite(site, request))}\n`);

@@ -2,7 +2,7 @@
 // (siteConfig.ts), then its content read and analysed by the same stages a build runs
 // (pipeline/readSite.ts). Nothing is rendered and nothing is written.
 import { localeLanguage, messageLanguage, type Language } from "../core/language.js";
-import { inChinese, inEnglish, type Said } from "../core/show.js";
+import { commandLine, type Said } from "../core/show.js";
 import { existsSync, readFileSync } from "node:fs";
 import { posix } from "node:path";
 import markdownIt, { type MarkdownIt } from "markdown-it";
@@ -94,7 +94,7 @@ export async function siteOf(command: string, io: { cwd: string; err: NodeJS.Wri
   const site = await inspectSite(io.cwd);
   if (!("failure" in site)) return site;
   // No site read: the locale's language (core/language.ts).
-  io.err.write(localeLanguage(io.env) === "zh" ? `weekly ${command}：${inChinese(site.failure)}\n` : `weekly ${command}: ${inEnglish(site.failure)}\n`);
+  io.err.write(`${commandLine(`weekly ${command}`, site.failure, localeLanguage(io.env))}\n`);
   return undefined;
 }
 

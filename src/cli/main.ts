@@ -2,6 +2,7 @@
 // (commandLine.ts) and runs it; each command owns its module and its declaration.
 import { closest, distance } from "fastest-levenshtein";
 import { show } from "../core/errors.js";
+import { commandLine, type Said } from "../core/show.js";
 import { listed, listedZh, parseCommand, type AnyCommand, type Io } from "./commandLine.js";
 import { commandHelp, mainHelp } from "./commandHelp.js";
 import { localeLanguage, type Language } from "../core/language.js";
@@ -27,22 +28,22 @@ export async function main(argv: readonly string[], out: NodeJS.WritableStream =
   const oneOfNames = zh ? listedZh(names, "or") : listed(names, "or");
   if (first === undefined) return err.write(`${usage}\n`), 2;
   if (first === "--help" || first === "-h" || (first === "help" && rest.length === 0)) return out.write(`${usage}\n`), 0;
+  const say = (name: string, line: Said) => `${commandLine(name, line, language)}\n`;
   if (first === "help") {
     const command = COMMANDS.find((c) => c.name === rest[0]);
     if (command && rest.length === 1) return out.write(`${commandHelp(command, language)}\n`), 0;
-    if (zh) return err.write(`weekly help：${rest.length > 1 ? `多余的参数 ${show(rest[1])}` : `未知命令 ${show(rest[0])}`}；需要 ${oneOfNames} 之一。\n`), 2;
-    return err.write(`weekly help: ${rest.length > 1 ? `unexpected argument ${show(rest[1])}` : `unknown command ${show(rest[0])}`}; expected one of ${oneOfNames}.\n`), 2;
+    const [other, wrong] = rest.length > 1 ? [show(rest[1]), { en: "unexpected argument", zh: "多余的参数" }] : [show(rest[0]), { en: "unknown command", zh: "未知命令" }];
+    return err.write(say("weekly help", { en: `${wrong.en} ${other}; expected one of ${oneOfNames}.`, zh: `${wrong.zh} ${other}；需要 ${oneOfNames} 之一。` })), 2;
   }
   if (first.startsWith("-")) {
-    if (zh) return err.write(`weekly：${first} 写在了命令前面；选项要写在命令后面（weekly <命令> ${first} …），参见 \`weekly --help\`。\n`), 2;
-    return err.write(`weekly: ${first} before the command; options go after it (weekly <command> ${first} …), see weekly --help.\n`), 2;
+    return err.write(say("weekly", { en: `${first} before the command; options go after it (weekly <command> ${first} …), see weekly --help.`, zh: `${first} 写在了命令前面；选项要写在命令后面（weekly <命令> ${first} …），参见 \`weekly --help\`。` })), 2;
   }
   const command = COMMANDS.find((c) => c.name === first);
   if (command === undefined) {
     const near = closest(first, names);
     const close = distance(first, near) <= MAX_DISTANCE;
-    if (zh) return err.write(`weekly：未知命令 ${show(first)}；需要 ${oneOfNames}${close ? `（是不是想输入 ${near}？）` : ""}。\n\n${usage}\n`), 2;
-    return err.write(`weekly: unknown command ${show(first)}; expected ${oneOfNames}${close ? ` (did you mean ${near}?)` : ""}.\n\n${usage}\n`), 2;
+    const unknown = { en: `unknown command ${show(first)}; expected ${oneOfNames}${close ? ` (did you mean ${near}?)` : ""}.`, zh: `未知命令 ${show(first)}；需要 ${oneOfNames}${close ? `（是不是想输入 ${near}？）` : ""}。` };
+    return err.write(`${say("weekly", unknown)}\n${usage}\n`), 2;
   }
   return runCommand(command, rest, { out, err, cwd: process.cwd(), env }, language);
 }
@@ -51,7 +52,7 @@ async function runCommand(command: AnyCommand, argv: readonly string[], io: Io, 
   const parsed = parseCommand(command, argv, COMMANDS, language);
   if ("help" in parsed) return io.out.write(`${commandHelp(command, language)}\n`), 0;
   if ("problems" in parsed) {
-    for (const problem of parsed.problems) io.err.write(language === "zh" ? `weekly ${command.name}：${problem}\n` : `weekly ${command.name}: ${problem}\n`);
+    for (const problem of parsed.problems) io.err.write(`${commandLine(`weekly ${command.name}`, problem, language)}\n`);
     return 2;
   }
   return command.run(parsed.args, io);

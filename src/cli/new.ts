@@ -1,5 +1,5 @@
 // `weekly new`: writes next week's report (and a digest stub) from the site's templates.
-import { inChinese, inEnglish, type Said } from "../core/show.js";
+import { commandLine, type Said } from "../core/show.js";
 import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
@@ -49,7 +49,7 @@ export const newCommand = defineCommand({
     const { title, weekday, time, tags, digest } = values;
     const written = await writeNewWeek(site.siteDir, site, { week: positionals[0], title, weekday, time, tags, digest }, io.env);
     // In the site's language (or WEEKLY_LANG's): `weekly new：…` in Chinese.
-    const said = (part: Said) => (languageOfSite(site, io) === "zh" ? `weekly new：${inChinese(part)}` : `weekly new: ${inEnglish(part)}`);
+    const said = (part: Said) => commandLine("weekly new", part, languageOfSite(site, io));
     if ("error" in written) {
       io.err.write(`${said(written.error)}\n`);
       return 1;

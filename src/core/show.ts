@@ -13,3 +13,9 @@ export const inEnglish = (part: Said): string => (typeof part === "string" ? par
 
 /** The Chinese of a part. */
 export const inChinese = (part: Said): string => (typeof part === "string" ? part : part.zh);
+
+/** A part in the language chosen. */
+export const inLanguage = (part: Said, language: "zh" | "en"): string => (language === "zh" ? inChinese(part) : inEnglish(part));
+
+/** A line of the `weekly` command, after its name (`weekly export: …`, `weekly export：…` in Chinese). */
+export const commandLine = (name: string, line: Said, language: "zh" | "en"): string => `${name}${language === "zh" ? "：" : ": "}${inLanguage(line, language)}`;
