@@ -10,7 +10,7 @@ import { pathToFileURL } from "node:url";
 import { cardFonts, type CardFont } from "../src/cards/fonts.js";
 import { cardCharacters, type CardContent } from "../src/cards/layout.js";
 import { drawnHere, type CardDrawer, type DrawnCard } from "../src/cards/draw.js";
-import { cardDrawers, cardTask, DRAW_WORKER, POOL_FROM } from "../src/cards/drawPool.js";
+import { cardDrawers, cardTask, DRAW_WORKER, POOL_FROM, sharedDrawer } from "../src/cards/drawPool.js";
 import type { CardThread } from "../src/cards/cardThread.js";
 import { ROOT, tempOutput } from "./helpers.js";
 
@@ -72,15 +72,67 @@ describe("cardDrawers(threads)(fonts, cards to draw): where a build draws its ca
     });
   }
 
-  test("with the card thread running: fewer than the pool takes → the card thread's drawer; more → the pool", async () => {
+  test("with the card thread running: fewer than the pool takes → the card thread's drawer; more → the pool with one worker fewer, and the card thread", async () => {
     const threadDrawer = drawnHere();
     const thread: CardThread = { cut: async () => [], drawer: () => threadDrawer, failed: undefined };
     assert.equal(cardDrawers({ threads: 2 })([], POOL_FROM - 1, thread), threadDrawer);
     assert.equal(cardDrawers({ threads: 1 })([], 1000, thread), threadDrawer);
-    const pool = cardDrawers({ threads: 2 })([], POOL_FROM, thread);
-    assert.notEqual(pool, threadDrawer);
-    assert.equal(pool.threads, 2);
+    const shared = cardDrawers({ threads: 2 })([], POOL_FROM, thread);
+    assert.notEqual(shared, threadDrawer);
+    assert.equal(shared.threads, 2);
+    await shared.close();
+    const failed: CardThread = { ...thread, failed: "it could not start" };
+    const pool = cardDrawers({ threads: 2 })([], POOL_FROM, failed);
+    assert.deepEqual([pool.threads, pool.fallback], [2, undefined], "a failed card thread: the whole pool");
     await pool.close();
+  });
+});
+
+describe("sharedDrawer(pool, workers, card thread): one queue for both", () => {
+  /** A drawer that names itself in each card and records how many it had in hand at once. */
+  const fake = (name: string) => {
+    const seen = { name, drawn: 0, busy: 0, most: 0, closed: false };
+    const drawer: CardDrawer = {
+      threads: 1,
+      async draw() {
+        seen.most = Math.max(seen.most, ++seen.busy);
+        await new Promise((resolve) => setTimeout(resolve, name === "thread" ? 2 : 5));
+        seen.busy--;
+        seen.drawn++;
+        return { png: Buffer.from(name), undrawn: [] };
+      },
+      async close() {
+        seen.closed = true;
+      },
+    };
+    return { drawer, seen };
+  };
+
+  test("40 cards at once: both sides draw, each never more at once than it takes, every card drawn once; closing closes both", async () => {
+    const pool = fake("pool");
+    const thread = fake("thread");
+    const shared = sharedDrawer(pool.drawer, 1, thread.drawer);
+    const drawn = await Promise.all(Array.from({ length: 40 }, (_, n) => shared.draw(card(n), [])));
+    assert.equal(drawn.length, 40);
+    assert.equal(pool.seen.drawn + thread.seen.drawn, 40);
+    assert.ok(pool.seen.drawn > 0 && thread.seen.drawn > 0, `pool ${pool.seen.drawn}, thread ${thread.seen.drawn}`);
+    assert.ok(thread.seen.drawn > pool.seen.drawn, "the faster side draws more");
+    assert.deepEqual([thread.seen.most, pool.seen.most], [4, 2]);
+    assert.equal(shared.threads, 2);
+    await shared.close();
+    assert.deepEqual([pool.seen.closed, thread.seen.closed], [true, true]);
+  });
+
+  test("the real pool and the card thread's worker: the same PNG bytes and left-out text as on this thread", async () => {
+    const { startCardThread, stopCardThread } = await import("../src/cards/cardThread.js");
+    try {
+      const thread = startCardThread(cardFonts().ownFiles);
+      const drawer = cardDrawers({ threads: 2, from: 1, worker: COMPILED_WORKER })(fonts, CARDS.length, thread);
+      assertSameAsHere(await drawAll(drawer));
+      assert.deepEqual([drawer.threads, drawer.fallback], [2, undefined]);
+    } finally {
+      await stopCardThread();
+    }
   });
 });
 

@@ -10,7 +10,7 @@
 import type { Tinypool } from "tinypool";
 import type { CardContent } from "./layout.js";
 import { cutHere, type CardFont, type CutFonts } from "./fonts.js";
-import { drawnHere, receivedBytes, receivedCard, type CardDrawer, type SentCard } from "./draw.js";
+import { DRAWING_HEAP, drawnHere, receivedBytes, receivedCard, type CardDrawer, type SentCard } from "./draw.js";
 import { PACKAGE_ROOT } from "../core/packageRoot.js";
 import { endPool } from "./endPool.js";
 
@@ -70,7 +70,7 @@ class ThreadOnWorker implements CardThread {
     this.#pool = (async () => {
       const { Tinypool } = await import("tinypool");
       const workerData: ThreadStart = { ownFiles };
-      const pool = new Tinypool({ filename: worker.href, minThreads: 1, maxThreads: 1, concurrentTasksPerWorker: DRAWN_AT_ONCE, workerData, useAtomics: false });
+      const pool = new Tinypool({ filename: worker.href, minThreads: 1, maxThreads: 1, concurrentTasksPerWorker: DRAWN_AT_ONCE, workerData, useAtomics: false, resourceLimits: DRAWING_HEAP });
       // A worker that fails with no task in hand (as it starts) is reported as an event, not thrown.
       pool.on("error", (error: unknown) => this.giveUp(error));
       return pool;

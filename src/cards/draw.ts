@@ -71,6 +71,15 @@ export type SentCard = Omit<DrawnCard, "png"> & { png: Uint8Array };
 /** A card drawn on a worker thread, as this thread keeps it. */
 export const receivedCard = (drawn: SentCard): DrawnCard => ({ ...drawn, png: receivedBytes(drawn.png) });
 
+/**
+ * The heap of a thread that draws cards. Left to V8's defaults, a drawing thread's heap grew to
+ * 100–120 MB before it was collected, though a card needs little that outlives it (the build's
+ * fonts as satori parsed them): at 1000 weeks a cold build's peak memory was 858 MiB, 737 MiB
+ * with this limit, in the same time (docs/PERFORMANCE.md). A thread that outgrew it would fail,
+ * and its cards be drawn on the build's thread.
+ */
+export const DRAWING_HEAP = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16 } as const;
+
 /** Where a build's cards are drawn: on this thread (below), or on worker threads (drawPool.ts). */
 export interface CardDrawer {
   /** Threads drawing the cards: 1 on this thread. */

@@ -9,7 +9,7 @@ import { availableParallelism } from "node:os";
 import type { Tinypool } from "tinypool";
 import type { CardContent } from "./layout.js";
 import type { CardFont } from "./fonts.js";
-import { drawnHere, receivedCard, type CardDrawer, type DrawnCard, type SentCard } from "./draw.js";
+import { DRAWING_HEAP, drawnHere, receivedCard, type CardDrawer, type DrawnCard, type SentCard } from "./draw.js";
 import { PACKAGE_ROOT } from "../core/packageRoot.js";
 import type { CardThread } from "./cardThread.js";
 import { endPool } from "./endPool.js";
@@ -62,9 +62,60 @@ export interface DrawerOptions {
   from?: number;
 }
 
-/** Worker threads, one per core, when the build has cards enough to draw; else the card thread when it runs, else this thread. */
+/**
+ * Worker threads, one per core, when the build has cards enough to draw (the card thread, when it
+ * runs, as one of them); else the card thread when it runs, else this thread.
+ */
 export function cardDrawers({ threads = availableParallelism(), worker = DRAW_WORKER, from = POOL_FROM }: DrawerOptions = {}): ChooseDrawer {
-  return (fonts, toDraw, thread) => (threads > 1 && toDraw >= from ? new PoolDrawer(fonts, Math.min(threads, toDraw), worker) : (thread?.drawer(fonts) ?? drawnHere()));
+  return (fonts, toDraw, thread) => {
+    if (threads <= 1 || toDraw < from) return thread?.drawer(fonts) ?? drawnHere();
+    const size = Math.min(threads, toDraw);
+    if (!thread || thread.failed !== undefined) return new PoolDrawer(fonts, size, worker);
+    return sharedDrawer(new PoolDrawer(fonts, size - 1, worker), size - 1, thread.drawer(fonts));
+  };
+}
+
+/** Cards one side of a shared drawer is handed at once: the card thread draws a few at once (cardThread.ts), a pool worker one, with the next waiting. */
+const THREAD_TAKES = 4;
+const WORKER_TAKES = 2;
+
+/**
+ * The pool's workers and the card thread drawing one build's cards from one queue: a cold build
+ * has the card thread running already (satori, resvg and the fonts loaded there), so the pool
+ * starts one worker fewer, and the process holds the drawing one time fewer (each copy is
+ * satori, resvg and the build's fonts). Each side is handed a card when it has room, so the
+ * faster side draws more.
+ */
+export function sharedDrawer(pool: CardDrawer, workers: number, thread: CardDrawer): CardDrawer {
+  const sides = [
+    { drawer: thread, takes: THREAD_TAKES, busy: 0 },
+    { drawer: pool, takes: WORKER_TAKES * workers, busy: 0 },
+  ];
+  const waiting: Array<() => void> = [];
+  const free = () => sides.find((side) => side.busy < side.takes);
+  return {
+    get threads() {
+      return pool.threads + (thread.fallback === undefined ? 1 : 0);
+    },
+    get fallback() {
+      return pool.fallback ?? thread.fallback;
+    },
+    async draw(content, fonts) {
+      let side = free();
+      while (!side) {
+        await new Promise<void>((resolve) => waiting.push(resolve));
+        side = free();
+      }
+      side.busy++;
+      try {
+        return await side.drawer.draw(content, fonts);
+      } finally {
+        side.busy--;
+        waiting.shift()?.();
+      }
+    },
+    close: () => Promise.all([pool.close(), thread.close()]).then(() => undefined),
+  };
 }
 
 /** The pool, started with the first card (tinypool is loaded then), each worker with the build's fonts. */
@@ -104,7 +155,7 @@ class PoolDrawer implements CardDrawer {
   async #start(): Promise<Tinypool> {
     const { Tinypool } = await import("tinypool");
     const workerData: WorkerStart = { fonts: this.#fonts };
-    const pool = new Tinypool({ filename: this.#worker.href, minThreads: this.#size, maxThreads: this.#size, workerData });
+    const pool = new Tinypool({ filename: this.#worker.href, minThreads: this.#size, maxThreads: this.#size, workerData, resourceLimits: DRAWING_HEAP });
     // A worker that fails with no card in hand (as it starts) is reported as an event, not thrown.
     pool.on("error", (error: unknown) => this.#giveUp(error));
     return pool;
