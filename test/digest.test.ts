@@ -478,6 +478,27 @@ describe("weekly digest: every encoding and failure a source can bring", () => {
       `太大: failed: larger than 20 MB (${base}/huge.xml)`,
     ]);
   });
+
+  test("in Chinese (WEEKLY_LANG=zh): each source's line and reason, and the notes left in the digest", async () => {
+    const run = await runWeeklyInProcess(site, ["digest", "2026-W06", "--dry-run", "--timeout", "2"], { ...NOW, WEEKLY_LANG: "zh" });
+    assert.equal(run.status, 1);
+    const failed = run.stderr.trimEnd().split("\n").filter((line) => line.includes("读取失败"));
+    assert.deepEqual(failed, [
+      `网页：读取失败：不是订阅源（是一个 HTML 页面）（${base}/page.html）`,
+      `坏的 XML：读取失败：XML 错误（第 3 行第 25 列）：Expected closing tag 'title' (opened in line 3, col 12) instead of closing tag 'titel'.（${base}/broken.xml）`,
+      `转圈：读取失败：重定向超过 5 次（最后一次到 ${base}/loop）（${base}/loop）`,
+      `太慢：读取失败：2 s 后超时（${base}/slow.xml）`,
+      `太大：读取失败：大于 20 MB（${base}/huge.xml）`,
+    ]);
+    const notes = run.stdout.split("\n").filter((line) => line.startsWith("<!-- weekly digest："));
+    assert.deepEqual(notes.map((line) => /^<!-- weekly digest：来源「(.+?)」未能读取（[\d-]+ [\d:]+）：(.+?)。能读取后运行/.exec(line)?.slice(1)), [
+      ["网页", "不是订阅源（是一个 HTML 页面）"],
+      ["坏的 XML", "XML 错误（第 3 行第 25 列）：Expected closing tag 'title' (opened in line 3, col 12) instead of closing tag 'titel'."],
+      ["转圈", `重定向超过 5 次（最后一次到 ${base}/loop）`],
+      ["太慢", "2 s 后超时"],
+      ["太大", "大于 20 MB"],
+    ]);
+  });
 });
 
 describe("weekly digest: a malformed feed gives every item, with one warning", () => {

@@ -3,7 +3,7 @@
 // redirect given the address of the source its author listed. Pure: no address is connected to.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { classifyAddress, refusedRedirect, type AddressKind } from "../src/digest/netAddresses.js";
+import { classifyAddress, describeAddress, refusedRedirect, type AddressKind } from "../src/digest/netAddresses.js";
 
 describe("classifyAddress", () => {
   const cases: Array<[string, AddressKind, string?]> = [
@@ -52,7 +52,9 @@ describe("classifyAddress", () => {
   ];
   for (const [address, kind, range] of cases) {
     test(`classifyAddress(${JSON.stringify(address)}) → ${kind}${range ? ` (${range})` : ""}`, () => {
-      assert.deepEqual(classifyAddress(address), { address, kind, range });
+      const classified = classifyAddress(address)!;
+      const { within, ...rest } = classified;
+      assert.deepEqual({ ...rest, range: within === undefined ? rest.range : `${rest.range} within ${within}` }, { address, kind, range });
     });
   }
   for (const text of ["localhost", "example.org", "", "1.2.3", "::g"]) {
@@ -87,4 +89,14 @@ describe("refusedRedirect", () => {
       assert.equal(refusedRedirect(target, source)?.address.address, refused);
     });
   }
+});
+
+describe("describeAddress: an address, its kind and range, in both languages", () => {
+  const cases: Array<[string, string, string]> = [
+    ["10.0.0.1", "10.0.0.1, a private address (10.0.0.0/8)", "10.0.0.1，私有地址（10.0.0.0/8）"],
+    ["203.0.113.5", "203.0.113.5, a public address", "203.0.113.5，公网地址"],
+    ["::ffff:7f00:1", "::ffff:7f00:1, a loopback address (127.0.0.0/8 within ::ffff:7f00:1)", "::ffff:7f00:1，回环地址（127.0.0.0/8，经由 ::ffff:7f00:1）"],
+    ["169.254.169.254", "169.254.169.254, a metadata address (169.254.169.254/32)", "169.254.169.254，云元数据地址（169.254.169.254/32）"],
+  ];
+  for (const [address, en, zh] of cases) test(`${address} → ${zh}`, () => assert.deepEqual(describeAddress(classifyAddress(address)!), { en, zh }));
 });

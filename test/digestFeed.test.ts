@@ -2,6 +2,7 @@
 // every way a body can fail to be a feed, each with a reason the command can print.
 // The non-UTF-8 fixtures were made from UTF-8 text with iconv, for instance
 // `iconv -f UTF-8 -t GBK`, `-t GB18030`, `-t BIG5`, and `-t UTF-16LE` after a printed BOM `\xff\xfe`.
+import { inChinese, inEnglish, type Said } from "../src/core/show.js";
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -136,7 +137,7 @@ describe("readFeed: encodings", () => {
 
 describe("decodeFeed", () => {
   const gbk = "c8cbb9a4d6c7c4dc"; // 人工智能
-  const cases: Array<[string, Uint8Array, string | undefined, Decoded]> = [
+  const cases: Array<[string, Uint8Array, string | undefined, { text: string; note?: string } | { reason: string }]> = [
     ["UTF-8, nothing declared", bytes("<rss>人工智能</rss>"), undefined, { text: "<rss>人工智能</rss>" }],
     ["the header beats the declaration", hex(`${Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?>').toString("hex")}${gbk}`), "text/xml; charset=gbk", { text: '<?xml version="1.0" encoding="ISO-8859-1"?>人工智能' }],
     ["a quoted charset", bytes("人"), 'text/xml; charset="utf-8"', { text: "人" }],
@@ -155,16 +156,27 @@ describe("decodeFeed", () => {
     ["GBK served as UTF-8, declared GBK", hex(`${Buffer.from('<?xml version="1.0" encoding="gbk"?>').toString("hex")}${gbk}`), "text/xml; charset=utf-8", { text: '<?xml version="1.0" encoding="gbk"?>人工智能', note: 'read as "gbk" as the XML declaration says, not "utf-8" as the Content-Type header says (the bytes are not "utf-8")' }],
   ];
   for (const [name, input, contentType, expected] of cases) {
-    test(`decodeFeed: ${name} → ${show(expected)}`, () => assert.deepEqual(decodeFeed(input, contentType), expected));
+    test(`decodeFeed: ${name} → ${show(expected)}`, () => assert.deepEqual(decodedInEnglish(decodeFeed(input, contentType)), expected));
   }
+
+  test("the notes and the refusal in Chinese", () => {
+    assert.deepEqual(inChinese((decodeFeed(bytes("<a>人工智能</a>"), "text/xml; charset=GBK") as { note: Said }).note), "按 UTF-8 读取，而不是Content-Type 头所说的 \"GBK\"（这些字节是 UTF-8）");
+    assert.deepEqual(inChinese((decodeFeed(hex(`3c613e${gbk}3c2f613e`), "text/xml; charset=x-foo") as { reason: Said }).reason), '未知的编码 "x-foo"');
+  });
 });
+
+/** A decoded feed with its note or reason in English, as the cases give them. */
+function decodedInEnglish(decoded: Decoded): { text: string; note?: string } | { reason: string } {
+  if ("reason" in decoded) return { reason: inEnglish(decoded.reason) };
+  return decoded.note === undefined ? { text: decoded.text } : { text: decoded.text, note: inEnglish(decoded.note) };
+}
 
 describe("readFeed: bodies that are not feeds", () => {
   const fixture = (file: string) => readFileSync(join(FEEDS, file));
   const cases: Array<[string, Uint8Array, string]> = [
-    ["html-page.html", fixture("html-page.html"), AN_HTML_PAGE],
-    ["an XHTML page", bytes('<?xml version="1.0"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "x">\n<html xmlns="http://www.w3.org/1999/xhtml"><body/></html>'), AN_HTML_PAGE],
-    ["sitemap.xml", fixture("sitemap.xml"), NOT_A_FEED],
+    ["html-page.html", fixture("html-page.html"), inEnglish(AN_HTML_PAGE)],
+    ["an XHTML page", bytes('<?xml version="1.0"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "x">\n<html xmlns="http://www.w3.org/1999/xhtml"><body/></html>'), inEnglish(AN_HTML_PAGE)],
+    ["sitemap.xml", fixture("sitemap.xml"), inEnglish(NOT_A_FEED)],
     ["broken.xml", fixture("broken.xml"), "XML error at line 3, column 25: Expected closing tag 'title' (opened in line 3, col 12) instead of closing tag 'titel'."],
     ["blank lines before the declaration, then an error", bytes('\n\n<?xml version="1.0"?>\n<rss version="2.0"><channel></chanel></rss>'), "XML error at line 4, column 29: Expected closing tag 'channel' (opened in line 4, col 20) instead of closing tag 'chanel'."],
     // What repairs cannot mend, at its place in the feed as served (the repairs before it moved it in the repaired text).
@@ -174,20 +186,36 @@ describe("readFeed: bodies that are not feeds", () => {
     ["truncated.json", fixture("truncated.json"), "JSON error at line 5, column 30: Unterminated string"],
     ["a trailing comma in JSON", bytes('{\n  "version": "https://jsonfeed.org/version/1.1",\n}'), "JSON error at line 3, column 1: Expected double-quoted property name"],
     ["JSON broken where V8 gives no position", bytes('{"a": }'), `JSON error: Unexpected token '}', "{"a": }" is not valid JSON`],
-    ["a JSON array", bytes("[1, 2]"), NOT_A_FEED],
-    ["JSON that is not a JSON Feed", bytes('{"version": "2.0", "items": []}'), NOT_A_FEED],
-    ["plain text", bytes("Service Unavailable"), NOT_A_FEED],
-    ["an empty body", bytes(""), NOT_A_FEED],
+    ["a JSON array", bytes("[1, 2]"), inEnglish(NOT_A_FEED)],
+    ["JSON that is not a JSON Feed", bytes('{"version": "2.0", "items": []}'), inEnglish(NOT_A_FEED)],
+    ["plain text", bytes("Service Unavailable"), inEnglish(NOT_A_FEED)],
+    ["an empty body", bytes(""), inEnglish(NOT_A_FEED)],
   ];
   for (const [name, input, reason] of cases) {
-    test(`readFeed(${name}) → ${show(reason)}`, () => assert.deepEqual(readFeed(input, undefined, FEED_URL), { ok: false, reason }));
+    test(`readFeed(${name}) → ${show(reason)}`, () => {
+      const read = readFeed(input, undefined, FEED_URL);
+      assert.deepEqual(read.ok ? read : { ok: false, reason: inEnglish(read.reason) }, { ok: false, reason });
+    });
   }
+
+  test("the reasons in Chinese: the parser's own message, at its place", () => {
+    const reasonOf = (input: Uint8Array) => {
+      const read = readFeed(input, undefined, FEED_URL);
+      return read.ok ? undefined : inChinese(read.reason);
+    };
+    assert.equal(reasonOf(fixture("html-page.html")), "不是订阅源（是一个 HTML 页面）");
+    assert.equal(reasonOf(bytes("Service Unavailable")), "不是订阅源（应为 RSS、Atom、RDF 或 JSON Feed）");
+    assert.equal(reasonOf(fixture("broken.xml")), "XML 错误（第 3 行第 25 列）：Expected closing tag 'title' (opened in line 3, col 12) instead of closing tag 'titel'.");
+    assert.equal(reasonOf(fixture("truncated.json")), "JSON 错误（第 5 行第 30 列）：Unterminated string");
+  });
 });
 
 describe("readFeed: malformed feeds, repaired and read whole", () => {
   test("a WordPress feed with bare &, HTML entities, an &LT;script&GT; and a control character: every item, one warning naming each spot", () => {
     const read = readFixture("wordpress-malformed.xml", "application/rss+xml; charset=UTF-8", "https://wp.example/feed/");
-    assert.deepEqual(read, {
+    assert.ok(read.ok && read.repaired !== undefined, "read, with a repair");
+    assert.equal(inChinese(read.repaired), '修复了 10 处（单独的 "&"，第 21 行第 12 列；单独的 "&"，第 22 行第 32 列；HTML 实体 "&nbsp;"，第 26 行第 18 列；HTML 实体 "&hellip;"，第 26 行第 26 列；HTML 实体 "&LT;"，第 29 行第 10 列；另有 5 处）');
+    assert.deepEqual({ ...read, repaired: inEnglish(read.repaired) }, {
       ok: true,
       format: "rss",
       title: "WP 博客",
@@ -218,7 +246,7 @@ describe("readFeed: malformed feeds, repaired and read whole", () => {
     test(`readFeed(${name}) → ${show(title)}, ${show(warning)}`, () => {
       const read = readFeed(input, contentType, FEED_URL);
       assert.ok(read.ok, show(read));
-      assert.deepEqual([read.items.map((i) => i.title), read.repaired], [[title], warning]);
+      assert.deepEqual([read.items.map((i) => i.title), read.repaired && inEnglish(read.repaired)], [[title], warning]);
     });
   }
 });

@@ -1,6 +1,7 @@
 // The digest's network client (src/digest/http.ts) against a local server that plays every remote
 // party: good feeds, failing and slow servers, redirects, oversized and endless bodies, and the
 // conditional requests and offline runs the response cache allows. Nothing reaches the internet.
+import { inChinese, inEnglish } from "../src/core/show.js";
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
@@ -61,11 +62,11 @@ function options(extra: Partial<FetchOptions> = {}): FetchOptions & { waits: num
 }
 
 function good(outcome: FetchOutcome): Extract<FetchOutcome, { ok: true }> {
-  assert.ok(outcome.ok, outcome.ok ? "" : `${outcome.kind}: ${outcome.reason}`);
+  assert.ok(outcome.ok, outcome.ok ? "" : `${outcome.kind}: ${inEnglish(outcome.reason)}`);
   return outcome;
 }
 /** An outcome as plain data for deepEqual: where a feed came from and its final URL, or why it did not. */
-const failure = (outcome: FetchOutcome) => (outcome.ok ? { ok: true, from: outcome.from, url: outcome.url } : { kind: outcome.kind, reason: outcome.reason, attempts: outcome.attempts });
+const failure = (outcome: FetchOutcome) => (outcome.ok ? { ok: true, from: outcome.from, url: outcome.url } : { kind: outcome.kind, reason: inEnglish(outcome.reason), attempts: outcome.attempts });
 const text = (outcome: FetchOutcome) => new TextDecoder().decode(good(outcome).body);
 
 describe("fetchFeed: answers", () => {
@@ -241,6 +242,14 @@ describe("fetchFeed: a redirect never leads inward, checked on the resolved addr
       if ("kind" in expected()) assert.deepEqual(seen.slice(before).map((r) => r.path).filter((p) => p === "/internal"), []);
     });
   }
+
+  test("the refusal in Chinese names the same addresses and the rule", async () => {
+    const outcome = await fetchFeed(`http://127.0.0.1:${port}/to/private`, options(network()));
+    assert.equal(
+      outcome.ok ? undefined : inChinese(outcome.reason),
+      "拒绝了到 http://10.0.0.1/latest 的重定向：10.0.0.1，私有地址（10.0.0.0/8），而这个来源的订阅源在 127.0.0.1，回环地址（127.0.0.0/8）；重定向只能通向公网地址，或与来源同一类的地址",
+    );
+  });
 
   test("a host is resolved once per hop through the resolver passed in, and the connection goes to the address it gave", async () => {
     const answers = [["127.0.0.1"], ["10.0.0.1"]]; // a second lookup would rebind the name inward

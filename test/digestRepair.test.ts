@@ -5,9 +5,12 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { XMLValidator } from "fast-xml-parser";
 import { repairJson, repairWarning, repairXml, type Repair } from "../src/digest/repair.js";
+import { inChinese, inEnglish } from "../src/core/show.js";
 
 const show = (value: unknown) => JSON.stringify(value);
 const at = (what: string, line: number, column: number): Repair => ({ what, line, column });
+/** A repair as the cases give it: what it found, in English. */
+const inEnglishRepair = (repair: Repair): Repair => ({ ...repair, what: inEnglish(repair.what) });
 
 describe("repairXml", () => {
   // the text, the repaired text, the repairs
@@ -35,7 +38,7 @@ describe("repairXml", () => {
   for (const [input, text, repairs] of cases) {
     test(`repairXml(${show(input)}) → ${show(text)}, ${repairs.length} repairs`, () => {
       const repaired = repairXml(input);
-      assert.deepEqual([repaired.text, repaired.repairs, repaired.count], [text, repairs, repairs.length]);
+      assert.deepEqual([repaired.text, repaired.repairs.map(inEnglishRepair), repaired.count], [text, repairs, repairs.length]);
     });
   }
 
@@ -72,7 +75,7 @@ describe("repairJson", () => {
   for (const [input, text, repairs] of cases) {
     test(`repairJson(${show(input)}) → ${show(text)}`, () => {
       const repaired = repairJson(input);
-      assert.deepEqual([repaired.text, repaired.repairs, repaired.count], [text, repairs, repairs.length]);
+      assert.deepEqual([repaired.text, repaired.repairs.map(inEnglishRepair), repaired.count], [text, repairs, repairs.length]);
       assert.doesNotThrow(() => JSON.parse(repaired.text));
     });
   }
@@ -90,6 +93,17 @@ describe("repairWarning", () => {
     ["the encoding, then the spots", [at('bare "&"', 1, 2)], 1, "read as UTF-8, not …", 'read as UTF-8, not …; repaired 1 spot (bare "&" at line 1, column 2)'],
   ];
   for (const [name, repairs, count, note, expected] of cases) {
-    test(`repairWarning: ${name} → ${show(expected)}`, () => assert.equal(repairWarning({ repairs, count }, note), expected));
+    test(`repairWarning: ${name} → ${show(expected)}`, () => {
+      const warning = repairWarning({ repairs, count }, note);
+      assert.equal(warning && inEnglish(warning), expected);
+    });
   }
+});
+
+describe("repairWarning in Chinese", () => {
+  test("each repair named with its place, the rest counted, the encoding's note first", () => {
+    const repaired = repairXml('<r><t>a & b&nbsp;c\u0007&foo;</t></r>');
+    const warning = repairWarning(repaired, { en: "read as UTF-8", zh: "按 UTF-8 读取" });
+    assert.equal(warning && inChinese(warning), '按 UTF-8 读取；修复了 4 处（单独的 "&"，第 1 行第 9 列；HTML 实体 "&nbsp;"，第 1 行第 12 列；控制字符 U+0007（已删除），第 1 行第 19 列；未知实体 "&foo;"（保留为文本），第 1 行第 20 列）');
+  });
 });

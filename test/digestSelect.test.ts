@@ -60,13 +60,16 @@ describe("selectWeek", () => {
 
   test("undated items are skipped and counted; an unreadable date is named", () => {
     const { tallies } = selectWeek([A], [[item("no date", undefined), item("bad date", undefined, { unreadableDate: "someday" })]], week);
-    assert.deepEqual([tallies[0]!.undated, tallies[0]!.warnings], [2, ['item "bad date": date "someday" cannot be read; skipped.']]);
+    assert.deepEqual([tallies[0]!.undated, tallies[0]!.warnings], [2, [{ en: 'item "bad date": date "someday" cannot be read; skipped.', zh: '条目 "bad date"：日期 "someday" 无法读取；已跳过。' }]]);
   });
 
   test("a link that is not http(s) is dropped with a warning, the item kept", () => {
     const { sections, tallies } = selectWeek([A], [[item("x", "2026-02-10T00:00:00Z", { link: "javascript:alert(1)" })]], week);
     assert.equal(sections[0]!.entries[0]!.link, undefined);
-    assert.match(tallies[0]!.warnings[0]!, /^item "x": link "javascript:alert\(1\)" refused \(.+\); written without its link\.$/);
+    assert.deepEqual(tallies[0]!.warnings[0]!, {
+      en: 'item "x": link "javascript:alert(1)" refused (only http and https links are kept, not javascript:); written without its link.',
+      zh: '条目 "x"：链接 "javascript:alert(1)" 被拒绝（只保留 http 和 https 链接，不保留 javascript:）；写入时不带链接。',
+    });
   });
 
   test("titles and summaries: whitespace collapsed, an empty title named, a summary equal to the title dropped, a long one cut to 120 characters", () => {

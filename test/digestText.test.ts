@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import markdownIt from "markdown-it";
 import { cleanText, cutText, linkKey, markdownText, plainText, safeLink } from "../src/digest/itemText.js";
+import { inChinese, inEnglish } from "../src/core/show.js";
 
 const RUNS = { numRuns: 2000, ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED) } : {}) };
 /** JSON, with combining marks escaped so that `e\u0301` does not print as `é`. */
@@ -182,8 +183,18 @@ describe("safeLink", () => {
     ["https://trusted.example@evil.example/", { refused: "a link with a user name or password" }],
   ];
   for (const [link, expected] of cases) {
-    test(`safeLink(${show(link)}) → ${show(expected)}`, () => assert.deepEqual(safeLink(link), expected));
+    test(`safeLink(${show(link)}) → ${show(expected)}`, () => {
+      const safe = safeLink(link);
+      assert.deepEqual("refused" in safe ? { refused: inEnglish(safe.refused) } : safe, expected);
+    });
   }
+  test("each refusal in Chinese too", () => {
+    const refusals = ["javascript:alert(1)", "/posts/1", "", "http://[bad", "https://trusted.example@evil.example/"].map((link) => safeLink(link));
+    assert.deepEqual(
+      refusals.map((safe) => ("refused" in safe ? inChinese(safe.refused) : safe.url)),
+      ["只保留 http 和 https 链接，不保留 javascript:", "相对链接，没有可以用来解析它的地址", "空链接", "不是 URL", "带用户名或密码的链接"],
+    );
+  });
 });
 
 describe("linkKey", () => {

@@ -1,5 +1,6 @@
 // `weekly digest`: the week's items fetched from every source's feed and written as the week's
 // digest; `--import` adds an OPML file's feeds to the sources.
+import { REASONS } from "../digest/fetchReasons.js";
 import { tallyLines, type Fetched } from "./digestTally.js";
 import { commandLine, inChinese, inEnglish, type Said } from "../core/show.js";
 import { existsSync } from "node:fs";
@@ -189,12 +190,12 @@ async function fetchSource(source: Source, options: FetchOptions): Promise<Fetch
     // The response is kept once it read as a feed; a cache that cannot be written costs only that.
     const kept = await response.remember().then(
       () => [],
-      (error: unknown) => [`its response could not be kept for --offline (${(error as Error).message})`],
+      (error: unknown) => [REASONS.notKept((error as Error).message)],
     );
     // A malformed feed read all the same: one warning names what was repaired and where.
     return { source, items: feed.items, warnings: [...(feed.repaired === undefined ? [] : [feed.repaired]), ...kept] };
   } catch (error) {
-    return { source, failure: `could not be read (${(error as Error).message})` };
+    return { source, failure: REASONS.unreadable((error as Error).message) };
   }
 }
 
@@ -229,8 +230,8 @@ async function importSources(site: SiteInspection, opmlPath: string, io: Io): Pr
   }
   // Feed readers export UTF-16 (with a BOM) or GBK as well as UTF-8: read as a feed is.
   const decoded = decodeFeed(bytes, undefined);
-  if ("reason" in decoded) return say({ en: `${opmlPath}: ${decoded.reason}; nothing imported.`, zh: `${opmlPath}：${decoded.reason}；什么也没有导入。` }), 2;
-  if (decoded.note !== undefined) say({ en: `${opmlPath}: ${decoded.note}.`, zh: `${opmlPath}：${decoded.note}。` });
+  if ("reason" in decoded) return say({ en: `${opmlPath}: ${inEnglish(decoded.reason)}; nothing imported.`, zh: `${opmlPath}：${inChinese(decoded.reason)}；什么也没有导入。` }), 2;
+  if (decoded.note !== undefined) say({ en: `${opmlPath}: ${inEnglish(decoded.note)}.`, zh: `${opmlPath}：${inChinese(decoded.note)}。` });
   const read = sourcesFromOpml(decoded.text);
   if ("reason" in read) return say({ en: `${opmlPath}: ${inEnglish(read.reason)}; nothing imported.`, zh: `${opmlPath}：${inChinese(read.reason)}；什么也没有导入。` }), 2;
   const sourcesPath = join(site.siteDir, site.sourcesFile);

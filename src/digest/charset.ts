@@ -1,5 +1,6 @@
 // A feed's (or an OPML file's) bytes to text: which encoding they are in, and, when a label is
 // wrong about them, what was read instead.
+import { inChinese, inEnglish, type Said } from "../core/show.js";
 import { isUtf8 } from "node:buffer";
 
 /** Byte order marks, which outrank every declaration (https://encoding.spec.whatwg.org/#decode). */
@@ -17,10 +18,10 @@ const UTF16_SIGNATURES: ReadonlyArray<readonly [readonly number[], string]> = [
   [[0x00, 0x3c, 0x00, 0x3f], "utf-16be"],
   [[0x3c, 0x00, 0x3f, 0x00], "utf-16le"],
 ];
-const HEADER = "the Content-Type header";
-const DECLARATION = "the XML declaration";
+const HEADER: Said = { en: "the Content-Type header", zh: "Content-Type 头" };
+const DECLARATION: Said = { en: "the XML declaration", zh: "XML 声明" };
 
-export type Decoded = { text: string; note?: string } | { reason: string };
+export type Decoded = { text: string; note?: Said } | { reason: Said };
 
 /**
  * Decodes bytes to text: a BOM (UTF-8, UTF-16LE/BE) decides; else bytes that are UTF-8 and hold
@@ -36,21 +37,29 @@ export function decodeFeed(bytes: Uint8Array, contentType: string | undefined): 
   const labels = [
     { label: CHARSET_RE.exec(contentType ?? "")?.[1]?.trim(), by: HEADER },
     { label: declaredEncoding(bytes), by: DECLARATION },
-  ].filter((l): l is { label: string; by: string } => l.label !== undefined && l.label !== "");
+  ].filter((l): l is { label: string; by: Said } => l.label !== undefined && l.label !== "");
   const first = labels[0];
   if (isUtf8(bytes)) {
     const text = new TextDecoder("utf-8").decode(bytes);
     // In ASCII every encoding a feed may name (save UTF-16, which the bytes then are not) reads the same.
     if (first === undefined || isAscii(bytes) || encodingOf(first.label) === "utf-8") return { text };
-    return { text, note: `read as UTF-8, not ${JSON.stringify(first.label)} as ${first.by} says (the bytes are UTF-8)` };
+    return { text, note: { en: `read as UTF-8, not ${JSON.stringify(first.label)} as ${inEnglish(first.by)} says (the bytes are UTF-8)`, zh: `按 UTF-8 读取，而不是${inChinese(first.by)}所说的 ${JSON.stringify(first.label)}（这些字节是 UTF-8）` } };
   }
   for (const { label, by } of labels) {
     const text = strictly(bytes, label);
     if (text === undefined) continue;
-    return label === first!.label ? { text } : { text, note: `read as ${JSON.stringify(label)} as ${by} says, not ${JSON.stringify(first!.label)} as ${first!.by} says (the bytes are not ${JSON.stringify(first!.label)})` };
+    if (label === first!.label) return { text };
+    const [named, other] = [JSON.stringify(label), JSON.stringify(first!.label)];
+    return {
+      text,
+      note: {
+        en: `read as ${named} as ${inEnglish(by)} says, not ${other} as ${inEnglish(first!.by)} says (the bytes are not ${other})`,
+        zh: `按${inChinese(by)}所说的 ${named} 读取，而不是${inChinese(first!.by)}所说的 ${other}（这些字节不是 ${other}）`,
+      },
+    };
   }
   const label = first?.label ?? "utf-8";
-  if (encodingOf(label) === undefined) return { reason: `unknown encoding ${JSON.stringify(label)}` };
+  if (encodingOf(label) === undefined) return { reason: { en: `unknown encoding ${JSON.stringify(label)}`, zh: `未知的编码 ${JSON.stringify(label)}` } };
   // Not fatal: a stray bad byte becomes U+FFFD, as in a browser, and the rest of the feed is read.
   return { text: new TextDecoder(label).decode(bytes) };
 }

@@ -1,5 +1,6 @@
 // Reading a source's feed: its bytes to text, RSS 2.0, RSS 1.0 (RDF), Atom and JSON Feed to one
 // list of items with plain-text titles, absolute links and dates. Nothing in a feed is trusted.
+import type { Said } from "../core/show.js";
 import { XMLValidator } from "fast-xml-parser";
 import type { AnyFeed, AtomFeed, JsonFeed, RdfFeed, RssFeed } from "feedsmith";
 import { onFirstUse } from "../core/onFirstUse.js";
@@ -11,8 +12,8 @@ import { cleanText, plainText } from "./itemText.js";
 /** The feed parser, loaded when a feed is read. */
 const feedsmith = onFirstUse<typeof import("feedsmith")>("feedsmith");
 
-export const NOT_A_FEED = "not a feed (RSS, Atom, RDF or JSON Feed expected)";
-export const AN_HTML_PAGE = "not a feed (an HTML page)";
+export const NOT_A_FEED: Said = { en: "not a feed (RSS, Atom, RDF or JSON Feed expected)", zh: "不是订阅源（应为 RSS、Atom、RDF 或 JSON Feed）" };
+export const AN_HTML_PAGE: Said = { en: "not a feed (an HTML page)", zh: "不是订阅源（是一个 HTML 页面）" };
 
 /** An HTML page's start. A comment cannot hold `-->`, so that a body of many comments is one parse, not 2ⁿ. */
 const HTML_PAGE_RE = /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--(?:(?!-->)[\s\S])*-->\s*)*<(?:!doctype\s+html|html|head|body)(?=[\s>])/i;
@@ -67,8 +68,8 @@ export interface FeedItem {
 
 export type FeedRead =
   /** `repaired`, present when the feed was malformed, says what was repaired to read it and where (one warning). */
-  | { ok: true; format: "rss" | "atom" | "rdf" | "json"; title: string | undefined; items: FeedItem[]; repaired?: string }
-  | { ok: false; reason: string };
+  | { ok: true; format: "rss" | "atom" | "rdf" | "json"; title: string | undefined; items: FeedItem[]; repaired?: Said }
+  | { ok: false; reason: Said };
 
 /** Reads a feed's bytes: the items with plain-text fields, or the reason the bytes are not a feed. */
 export function readFeed(bytes: Uint8Array, contentType: string | undefined, feedUrl: string): FeedRead {
@@ -82,7 +83,7 @@ export function readFeed(bytes: Uint8Array, contentType: string | undefined, fee
   return { ok: true, ...convert(parsed.feed, feedUrl), ...repaired };
 }
 
-type Parsed = { feed: AnyFeed; repaired: Repaired } | { reason: string } | { empty: AnyFeed["format"]; repaired: Repaired };
+type Parsed = { feed: AnyFeed; repaired: Repaired } | { reason: Said } | { empty: AnyFeed["format"]; repaired: Repaired };
 
 function parseDocument(text: string): Parsed {
   const start = text.search(/\S/);
@@ -102,13 +103,18 @@ function parseDocument(text: string): Parsed {
       const original = repaired.originalPlace(Number(line), Number(col));
       return `line ${original.line}, col ${original.column}`;
     });
-    return { reason: `XML error${where(place?.line, valid.err.col === undefined ? undefined : place?.column)}: ${message}` };
+    return { reason: parseError("XML", message, place?.line, valid.err.col === undefined ? undefined : place?.column) };
   }
   const { detectRssFeed, detectAtomFeed, detectRdfFeed } = feedsmith();
   return parseWith(repaired.text, repaired, [["rss", detectRssFeed], ["atom", detectAtomFeed], ["rdf", detectRdfFeed]]);
 }
 
-const where = (line?: number, col?: number) => (line === undefined ? "" : col === undefined ? ` at line ${line}` : ` at line ${line}, column ${col}`);
+/** `XML error at line 3, column 12: …` (`XML 错误（第 3 行第 12 列）：…`): the parser's own message, at its place when it gives one. */
+function parseError(language: "XML" | "JSON", message: string, line?: number, col?: number): Said {
+  const en = line === undefined ? "" : col === undefined ? ` at line ${line}` : ` at line ${line}, column ${col}`;
+  const zh = line === undefined ? "" : col === undefined ? `（第 ${line} 行）` : `（第 ${line} 行第 ${col} 列）`;
+  return { en: `${language} error${en}: ${message}`, zh: `${language} 错误${zh}：${message}` };
+}
 
 function parseJson(repaired: Repaired): Parsed {
   const { text } = repaired;
@@ -118,11 +124,11 @@ function parseJson(repaired: Repaired): Parsed {
   } catch (error) {
     const message = (error as Error).message;
     const at = JSON_POSITION_RE.exec(message);
-    if (!at) return { reason: `JSON error: ${cleanText(message)}` };
+    if (!at) return { reason: parseError("JSON", cleanText(message)) };
     // V8 gives an offset (and since Node 22 a line too): one form for every Node version.
     const before = text.slice(0, Number(at[1])).split("\n");
     const place = repaired.originalPlace(before.length, before.at(-1)!.length + 1);
-    return { reason: `JSON error at line ${place.line}, column ${place.column}: ${cleanText(message.slice(0, at.index))}` };
+    return { reason: parseError("JSON", cleanText(message.slice(0, at.index)), place.line, place.column) };
   }
   return parseWith(value, repaired, [["json", feedsmith().detectJsonFeed]]);
 }
@@ -136,7 +142,7 @@ function parseWith(value: unknown, repaired: Repaired, formats: Array<[AnyFeed["
     const empty = error instanceof ParseError ? formats.find(([, detect]) => detect(value))?.[0] : undefined;
     if (empty) return { empty, repaired };
     if (error instanceof DetectError || error instanceof ParseError) return { reason: NOT_A_FEED };
-    if (error instanceof MalformedError) return { reason: `XML error: ${cleanText(String((error.cause as Error | undefined)?.message ?? error.message))}` };
+    if (error instanceof MalformedError) return { reason: parseError("XML", cleanText(String((error.cause as Error | undefined)?.message ?? error.message))) };
     throw error;
   }
 }

@@ -6,6 +6,8 @@ import { lookup } from "node:dns/promises";
 import { STATUS_CODES } from "node:http";
 import { isIP } from "node:net";
 import { describeAddress, refusedRedirect } from "./netAddresses.js";
+import { REASONS, seconds } from "./fetchReasons.js";
+import type { Said } from "../core/show.js";
 import { readEntry, writeEntry, type CacheEntry } from "./feedCache.js";
 import { hostOf, send, type Answer, type Resolve } from "./request.js";
 
@@ -71,7 +73,7 @@ export type FetchOutcome =
       /** Stores this response as the source's last good one (call it once the body parsed as a feed). */
       remember(): Promise<void>;
     }
-  | { ok: false; reason: string; kind: FetchFailureKind; attempts: number };
+  | { ok: false; reason: Said; kind: FetchFailureKind; attempts: number };
 
 type Failure = Extract<FetchOutcome, { ok: false }>;
 
@@ -85,10 +87,10 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
 
 export async function fetchFeed(url: string, options: FetchOptions): Promise<FetchOutcome> {
   const start = checkUrl(url);
-  if (typeof start === "string") return { ok: false, kind: "url", reason: start, attempts: 0 };
+  if (!(start instanceof URL)) return { ok: false, kind: "url", reason: start, attempts: 0 };
   const cached = options.cacheDir === undefined ? undefined : await readEntry(options.cacheDir, start.href);
   if (options.offline) {
-    if (!cached) return { ok: false, kind: "offline", reason: "no cached response to work from offline", attempts: 0 };
+    if (!cached) return { ok: false, kind: "offline", reason: REASONS.offline, attempts: 0 };
     return { ok: true, url: cached.finalUrl, body: cached.body, contentType: cached.contentType, from: "cache", attempts: 0, remember: async () => {} };
   }
   const sleep = options.sleep ?? realSleep;
@@ -97,7 +99,7 @@ export async function fetchFeed(url: string, options: FetchOptions): Promise<Fet
   // (before its headers, or halfway through its body) costs at most the timeout.
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), options.timeoutMs);
-  const timedOut = (attempts: number): Failure => ({ ok: false, kind: "timeout", reason: `timed out after ${seconds(options.timeoutMs)}`, attempts });
+  const timedOut = (attempts: number): Failure => ({ ok: false, kind: "timeout", reason: REASONS.timedOut(options.timeoutMs), attempts });
   try {
     let current = start;
     let redirects = 0;
@@ -114,7 +116,7 @@ export async function fetchFeed(url: string, options: FetchOptions): Promise<Fet
       if (controller.signal.aborted) return timedOut(attempts);
       if (step.step === "redirect") {
         if (++redirects > options.maxRedirects) {
-          return { ok: false, kind: "redirects", reason: `more than ${options.maxRedirects} redirects (the last to ${step.to.href})`, attempts };
+          return { ok: false, kind: "redirects", reason: REASONS.tooManyRedirects(options.maxRedirects, step.to.href), attempts };
         }
         current = step.to;
         continue;
@@ -124,8 +126,7 @@ export async function fetchFeed(url: string, options: FetchOptions): Promise<Fet
       // A wait that ends past the deadline only postpones the same failure: said at once.
       if (performance.now() + wait >= deadline) {
         if (!step.retryAfter) return step.failure;
-        const why = `Retry-After ${step.retryAfter.shown} is past the ${seconds(options.timeoutMs)} timeout`;
-        return { ...step.failure, reason: `${step.failure.reason} (${why})` };
+        return { ...step.failure, reason: REASONS.retryAfterPast(step.failure.reason, step.retryAfter.shown, options.timeoutMs) };
       }
       await sleep(wait);
       if (controller.signal.aborted) return timedOut(attempts);
@@ -148,17 +149,16 @@ async function addressesOf(url: URL, resolve: Resolve, signal: AbortSignal): Pro
 }
 
 /** Why a redirect to these addresses is refused, in words naming them and the source's, or undefined. */
-function refusal(url: URL, addresses: readonly string[], source: readonly string[]): string | undefined {
+function refusal(url: URL, addresses: readonly string[], source: readonly string[]): Said | undefined {
   const refused = refusedRedirect(addresses, source);
   if (refused === undefined) return undefined;
   const host = hostOf(url);
-  const target = isIP(host) !== 0 ? describeAddress(refused.address) : `${host} is at ${describeAddress(refused.address)}`;
-  return `refused the redirect to ${url.href}: ${target}, and the source's feed is on ${describeAddress(refused.source)}; a redirect may lead only to a public address or to the kind of address its source is on`;
+  return REASONS.refusedRedirect(url.href, isIP(host) !== 0 ? undefined : host, describeAddress(refused.address), describeAddress(refused.source));
 }
 
 /** One request and, if it is the answer, its body. */
 async function exchange(url: URL, addresses: readonly string[], key: string, cached: CacheEntry | undefined, options: FetchOptions, signal: AbortSignal, attempts: number): Promise<Step> {
-  const fail = (kind: FetchFailureKind, reason: string): Step => ({ step: "done", outcome: { ok: false, kind, reason, attempts } });
+  const fail = (kind: FetchFailureKind, reason: Said): Step => ({ step: "done", outcome: { ok: false, kind, reason, attempts } });
   const headers: Record<string, string> = { "User-Agent": options.userAgent, Accept: ACCEPT, "Accept-Encoding": ACCEPT_ENCODING };
   if (cached?.etag !== undefined) headers["If-None-Match"] = cached.etag;
   if (cached?.lastModified !== undefined) headers["If-Modified-Since"] = cached.lastModified;
@@ -170,14 +170,14 @@ async function exchange(url: URL, addresses: readonly string[], key: string, cac
   if (status < 200 || status >= 300) response.close();
   if (REDIRECTS.has(status)) {
     const location = header("location") ?? null;
-    if (location === null) return fail("http", `${statusLine(response)} without a Location`);
+    if (location === null) return fail("http", REASONS.withoutLocation(statusLine(response)));
     const to = URL.canParse(location, url.href) ? new URL(location, url) : undefined;
-    if (!to) return fail("redirects", `${statusLine(response)} to ${JSON.stringify(location)}, which is not a URL`);
-    if (to.protocol !== "http:" && to.protocol !== "https:") return fail("redirects", `redirected to a URL that is not http or https: ${to.href}`);
+    if (!to) return fail("redirects", REASONS.locationNotUrl(statusLine(response), location));
+    if (to.protocol !== "http:" && to.protocol !== "https:") return fail("redirects", REASONS.redirectNotHttp(to.href));
     return { step: "redirect", to };
   }
   if (status === 304) {
-    if (!cached) return fail("http", `${statusLine(response)} to a request that had no cached response`);
+    if (!cached) return fail("http", REASONS.notModifiedUncached(statusLine(response)));
     // A 304 may carry newer validators (RFC 9111 §4.3.4): kept with the cached body.
     const refreshed: CacheEntry = { ...cached, finalUrl: url.href, etag: validators.etag ?? cached.etag, lastModified: validators.lastModified ?? cached.lastModified };
     const remember = () => writeEntry(options.cacheDir!, refreshed);
@@ -194,10 +194,10 @@ async function exchange(url: URL, addresses: readonly string[], key: string, cac
   const length = Number(header("content-length") ?? Number.NaN);
   if (length > options.maxBytes) {
     response.close();
-    return fail("too-large", `larger than ${size(options.maxBytes)} (Content-Length ${length})`);
+    return fail("too-large", REASONS.tooLarge(options.maxBytes, length));
   }
   const body = await readBody(response, options.maxBytes).catch((error: unknown) => networkError(error, attempts));
-  if (body === "too-large") return fail("too-large", `larger than ${size(options.maxBytes)}`);
+  if (body === "too-large") return fail("too-large", REASONS.tooLarge(options.maxBytes));
   if (!(body instanceof Uint8Array)) return body;
   const contentType = header("content-type");
   const entry: CacheEntry = { url: key, finalUrl: url.href, ...validators, contentType, body };
@@ -230,13 +230,13 @@ const one = (value: string | string[] | undefined) => (Array.isArray(value) ? va
 function networkError(error: unknown, attempts: number): Step {
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
   const message = cause instanceof Error ? cause.message : String(cause);
-  return { step: "retry", failure: { ok: false, kind: "network", reason: `network error: ${message.split("\n")[0]}`, attempts } };
+  return { step: "retry", failure: { ok: false, kind: "network", reason: REASONS.network(message.split("\n")[0]!), attempts } };
 }
 
-function checkUrl(url: string): URL | string {
-  if (!URL.canParse(url)) return `not a URL: ${JSON.stringify(url)}`;
+function checkUrl(url: string): URL | Said {
+  if (!URL.canParse(url)) return REASONS.notUrl(url);
   const parsed = new URL(url);
-  return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed : `not an http or https URL: ${parsed.href}`;
+  return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed : REASONS.notHttp(parsed.href);
 }
 
 /** `HTTP 404 Not Found`: Node's reason phrase, the same whatever the server wrote after the code. */
@@ -257,12 +257,6 @@ export function retryAfterMs(header: string | null, nowMs: number): number | und
   const at = HTTP_DATE_RE.test(value) ? Date.parse(/GMT$/.test(value) ? value : `${value} GMT`) : Number.NaN;
   return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs);
 }
-
-/** `20 s`, `0.3 s`. */
-const seconds = (ms: number) => `${Number((ms / 1000).toFixed(3))} s`;
-
-/** `999 bytes`, `64 KB`, `20 MB`. */
-const size = (bytes: number) => (bytes < KB ? `${bytes} bytes` : bytes < MB ? `${Number((bytes / KB).toFixed(1))} KB` : `${Number((bytes / MB).toFixed(1))} MB`);
 
 /** Runs tasks with at most `limit` at once, results in input order; the first failure rejects. */
 export async function mapLimited<T, R>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {

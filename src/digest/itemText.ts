@@ -1,5 +1,6 @@
 // Text from other people's feeds made safe to republish: HTML to plain text, plain text to Markdown
 // that renders as exactly that text, cuts that never split a character, links and their keys.
+import type { Said } from "../core/show.js";
 import { Parser } from "htmlparser2";
 
 /** Elements whose content is not text a reader sees. */
@@ -183,15 +184,15 @@ export function cutText(text: string, max: number = DEFAULT_CUT): string {
 }
 
 /** An http(s) link made safe for a Markdown link destination (percent-encode spaces, parentheses, <, >, quotes, backslash, braces and control characters), its tracking parameters left out, or the reason it is refused. */
-export function safeLink(link: string): { url: string } | { refused: string } {
-  if (link.trim() === "") return { refused: "an empty link" };
+export function safeLink(link: string): { url: string } | { refused: Said } {
+  if (link.trim() === "") return { refused: { en: "an empty link", zh: "空链接" } };
   const url = parseUrl(link);
   if (url === undefined) {
-    return parseUrl(link, PROBE_BASE) === undefined ? { refused: "not a URL" } : { refused: "a relative link, with no address to resolve it against" };
+    return parseUrl(link, PROBE_BASE) === undefined ? { refused: { en: "not a URL", zh: "不是 URL" } } : { refused: { en: "a relative link, with no address to resolve it against", zh: "相对链接，没有可以用来解析它的地址" } };
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") return { refused: `only http and https links are kept, not ${url.protocol}` };
+  if (url.protocol !== "http:" && url.protocol !== "https:") return { refused: { en: `only http and https links are kept, not ${url.protocol}`, zh: `只保留 http 和 https 链接，不保留 ${url.protocol}` } };
   // `http://trusted.example@evil.example/` shows one host and goes to another.
-  if (url.username !== "" || url.password !== "") return { refused: "a link with a user name or password" };
+  if (url.username !== "" || url.password !== "") return { refused: { en: "a link with a user name or password", zh: "带用户名或密码的链接" } };
   withoutTracking(url);
   return { url: url.href.replace(UNSAFE_IN_DESTINATION_RE, percentEncode) };
 }

@@ -1,6 +1,7 @@
 // Where the digest may connect: every address a feed's URL or a redirect resolves to is put in a
 // kind (public, loopback, private, link-local, metadata…), and a redirect may lead to an inward
 // kind only from a source that is itself on that kind. Pure: the resolving is the caller's.
+import type { Said } from "../core/show.js";
 import { BlockList, isIP } from "node:net";
 
 /** What an address reaches. Every kind but `public` is inside the machine or its networks. */
@@ -53,6 +54,8 @@ export interface Classified {
   kind: AddressKind;
   /** The range that put it in its kind (`127.0.0.0/8`), or undefined for a public one. */
   range: string | undefined;
+  /** The IPv6 address that carries it, when the kind is its embedded IPv4 address's. */
+  within?: string;
 }
 
 /** The kind of one IP address (v4 or v6, with or without brackets or a zone). Not an IP address: undefined. */
@@ -63,7 +66,7 @@ export function classifyAddress(text: string): Classified | undefined {
   const embedded = family === 6 ? embeddedIPv4(address) : undefined;
   if (embedded !== undefined) {
     const inner = classifyAddress(embedded)!;
-    return { address: text, kind: inner.kind, range: inner.range === undefined ? undefined : `${inner.range} within ${address}` };
+    return { address: text, kind: inner.kind, range: inner.range, ...(inner.range === undefined ? {} : { within: address }) };
   }
   const match = LISTS.find((entry) => entry.family === (family === 4 ? "ipv4" : "ipv6") && entry.list.check(address, entry.family));
   return { address: text, kind: match?.kind ?? "public", range: match?.range };
@@ -118,8 +121,23 @@ export function refusedRedirect(target: readonly string[], source: readonly stri
   return undefined;
 }
 
-/** `10.0.0.1, a private address (10.0.0.0/8)`; `203.0.113.5, a public address`. */
-export function describeAddress(address: Classified): string {
+/** Each kind's name in Chinese. */
+const KIND_ZH: Record<AddressKind, string> = {
+  public: "公网地址",
+  loopback: "回环地址",
+  unspecified: "未指定地址",
+  private: "私有地址",
+  "link-local": "链路本地地址",
+  metadata: "云元数据地址",
+  "multicast or reserved": "组播或保留地址",
+};
+
+/** `10.0.0.1, a private address (10.0.0.0/8)`; `203.0.113.5, a public address`; in Chinese `10.0.0.1，私有地址（10.0.0.0/8）`. */
+export function describeAddress(address: Classified): Said {
   const article = /^[aeiou]/.test(address.kind) ? "an" : "a";
-  return `${address.address}, ${article} ${address.kind} address${address.range === undefined ? "" : ` (${address.range})`}`;
+  const range = address.range === undefined ? undefined : { en: address.within === undefined ? address.range : `${address.range} within ${address.within}`, zh: address.within === undefined ? address.range : `${address.range}，经由 ${address.within}` };
+  return {
+    en: `${address.address}, ${article} ${address.kind} address${range === undefined ? "" : ` (${range.en})`}`,
+    zh: `${address.address}，${KIND_ZH[address.kind]}${range === undefined ? "" : `（${range.zh}）`}`,
+  };
 }

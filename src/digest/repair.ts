@@ -2,11 +2,12 @@
 // entity XML does not know, a control character) repaired in the text before the strict parse,
 // each repair at its line and column. A repair only ever writes text: a character that would be
 // markup (`<`, `&`) is written as XML's own entity, so that nothing a feed says becomes an element.
+import { inChinese, inEnglish, type Said } from "../core/show.js";
 import { decodeHTMLStrict } from "entities";
 
 export interface Repair {
   /** What was found, as the warning names it: `bare "&"`, `HTML entity "&nbsp;"`. */
-  what: string;
+  what: Said;
   /** 1-based line, and column in characters (code points), as every place the project prints. */
   line: number;
   column: number;
@@ -56,7 +57,7 @@ export function repairXml(text: string): Repaired {
       if (verbatim) {
         const end = text.indexOf(verbatim[1], at + verbatim[0].length);
         const after = end < 0 ? text.length : end + verbatim[1].length;
-        for (const control of text.slice(at, after).matchAll(CONTROL_RE)) edits.replace(at + control.index, 1, "", `control character ${codePoint(control[0])} (removed)`);
+        for (const control of text.slice(at, after).matchAll(CONTROL_RE)) edits.replace(at + control.index, 1, "", FOUND.control(codePoint(control[0]), "removed"));
         INTERESTING_RE.lastIndex = after;
         continue;
       }
@@ -70,19 +71,19 @@ export function repairXml(text: string): Repaired {
         continue;
       }
       MARKUP_START_RE.lastIndex = at;
-      if (!MARKUP_START_RE.test(text)) edits.replace(at, 1, "&lt;", 'bare "<"');
+      if (!MARKUP_START_RE.test(text)) edits.replace(at, 1, "&lt;", FOUND.bare("<"));
     } else if (char === "&") {
       REFERENCE_RE.lastIndex = at;
       const reference = REFERENCE_RE.exec(text);
       const name = reference?.[1];
-      if (!reference) edits.replace(at, 1, "&amp;", 'bare "&"');
+      if (!reference) edits.replace(at, 1, "&amp;", FOUND.bare("&"));
       else if (name === undefined || XML_ENTITIES.has(name) || declared.has(name)) INTERESTING_RE.lastIndex = at + reference[0].length;
       else {
         const decoded = decodeHTMLStrict(reference[0]);
-        if (decoded !== reference[0]) edits.replace(at, reference[0].length, [...decoded].map((c) => MARKUP_CHARACTERS[c] ?? c).join(""), `HTML entity ${JSON.stringify(reference[0])}`);
-        else edits.replace(at, 1, "&amp;", `unknown entity ${JSON.stringify(reference[0])} (kept as text)`);
+        if (decoded !== reference[0]) edits.replace(at, reference[0].length, [...decoded].map((c) => MARKUP_CHARACTERS[c] ?? c).join(""), FOUND.entity(reference[0]));
+        else edits.replace(at, 1, "&amp;", FOUND.unknownEntity(reference[0]));
       }
-    } else edits.replace(at, 1, "", `control character ${codePoint(char)} (removed)`);
+    } else edits.replace(at, 1, "", FOUND.control(codePoint(char), "removed"));
   }
   return edits.done();
 }
@@ -97,19 +98,35 @@ export function repairJson(text: string): Repaired {
     else if (code === 0x22) inString = !inString;
     else if (code < 0x20 && (inString || !(code === 0x09 || code === 0x0a || code === 0x0d))) {
       const escape = `\\u${code.toString(16).padStart(4, "0")}`;
-      edits.replace(i, 1, inString ? escape : "", `control character ${codePoint(text[i]!)} ${inString ? "in a string (escaped)" : "(removed)"}`);
+      edits.replace(i, 1, inString ? escape : "", FOUND.control(codePoint(text[i]!), inString ? "escaped" : "removed"));
     }
   }
   return edits.done();
 }
 
 /** One warning for a source: `repaired 2 spots (bare "&" at line 21, column 17; …)`, the first few named and the rest counted; the encoding's note first. */
-export function repairWarning({ repairs, count }: Pick<Repaired, "repairs" | "count">, encodingNote: string | undefined): string | undefined {
-  const named = repairs.slice(0, NAMED_REPAIRS).map((r) => `${r.what} at line ${r.line}, column ${r.column}`);
-  if (count > named.length) named.push(`${count - named.length} more`);
-  const spots = count === 0 ? undefined : `repaired ${count} ${count === 1 ? "spot" : "spots"} (${named.join("; ")})`;
-  return [encodingNote, spots].filter((part) => part !== undefined).join("; ") || undefined;
+export function repairWarning({ repairs, count }: Pick<Repaired, "repairs" | "count">, encodingNote: Said | undefined): Said | undefined {
+  const named = repairs.slice(0, NAMED_REPAIRS);
+  const more = count - named.length;
+  const spots: Said | undefined =
+    count === 0
+      ? undefined
+      : {
+          en: `repaired ${count} ${count === 1 ? "spot" : "spots"} (${[...named.map((r) => `${inEnglish(r.what)} at line ${r.line}, column ${r.column}`), ...(more > 0 ? [`${more} more`] : [])].join("; ")})`,
+          zh: `修复了 ${count} 处（${[...named.map((r) => `${inChinese(r.what)}，第 ${r.line} 行第 ${r.column} 列`), ...(more > 0 ? [`另有 ${more} 处`] : [])].join("；")}）`,
+        };
+  const parts = [encodingNote, spots].filter((part) => part !== undefined);
+  return parts.length === 0 ? undefined : { en: parts.map(inEnglish).join("; "), zh: parts.map(inChinese).join("；") };
 }
+
+/** What a repair found, as a warning names it. */
+const FOUND = {
+  bare: (char: string): Said => ({ en: `bare ${JSON.stringify(char)}`, zh: `单独的 ${JSON.stringify(char)}` }),
+  entity: (written: string): Said => ({ en: `HTML entity ${JSON.stringify(written)}`, zh: `HTML 实体 ${JSON.stringify(written)}` }),
+  unknownEntity: (written: string): Said => ({ en: `unknown entity ${JSON.stringify(written)} (kept as text)`, zh: `未知实体 ${JSON.stringify(written)}（保留为文本）` }),
+  control: (code: string, done: "removed" | "escaped"): Said =>
+    done === "removed" ? { en: `control character ${code} (removed)`, zh: `控制字符 ${code}（已删除）` } : { en: `control character ${code} in a string (escaped)`, zh: `字符串中的控制字符 ${code}（已转义）` },
+};
 
 const codePoint = (char: string) => `U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
 
@@ -128,7 +145,7 @@ class Edits {
     this.places = new Places(text);
   }
 
-  replace(from: number, removed: number, added: string, what: string): void {
+  replace(from: number, removed: number, added: string, what: Said): void {
     const kept = this.text.slice(this.copied, from);
     this.parts.push(kept, added);
     this.length += kept.length;

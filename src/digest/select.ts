@@ -1,5 +1,6 @@
 // Which of the fetched items make a week's digest: those published inside the ISO week in the
 // site's zone, each once across every source (the first source listed keeps it), oldest first.
+import { inChinese, inEnglish, type Said } from "../core/show.js";
 import type { IsoWeek } from "../core/dates.js";
 import type { Source } from "../content/sources.js";
 import type { FeedItem } from "./feed.js";
@@ -38,7 +39,7 @@ export interface Tally {
   /** Items in the week that an earlier source (or the same feed) already gave. */
   duplicate: number;
   /** Warnings about single items (a link that is not http(s), an unreadable date). */
-  warnings: string[];
+  warnings: Said[];
 }
 
 /** An id with a scheme (`https://…`, `urn:uuid:…`, `tag:…`) names one item everywhere; another (`42`) only within its feed. */
@@ -68,7 +69,7 @@ export function selectWeek(sources: readonly Source[], feeds: ReadonlyArray<read
       const title = cleanText(item.title) || NO_TITLE;
       if (item.published === undefined) {
         tally.undated += 1;
-        if (item.unreadableDate !== undefined) tally.warnings.push(`item ${JSON.stringify(title)}: date ${JSON.stringify(item.unreadableDate)} cannot be read; skipped.`);
+        if (item.unreadableDate !== undefined) tally.warnings.push({ en: `item ${JSON.stringify(title)}: date ${JSON.stringify(item.unreadableDate)} cannot be read; skipped.`, zh: `条目 ${JSON.stringify(title)}：日期 ${JSON.stringify(item.unreadableDate)} 无法读取；已跳过。` });
         continue;
       }
       const moment = item.published.toMillis();
@@ -86,7 +87,7 @@ export function selectWeek(sources: readonly Source[], feeds: ReadonlyArray<read
       if (item.link !== undefined) {
         const safe = safeLink(item.link);
         if ("url" in safe) link = safe.url;
-        else tally.warnings.push(`item ${JSON.stringify(title)}: link ${JSON.stringify(item.link)} refused (${safe.refused}); written without its link.`);
+        else tally.warnings.push({ en: `item ${JSON.stringify(title)}: link ${JSON.stringify(item.link)} refused (${inEnglish(safe.refused)}); written without its link.`, zh: `条目 ${JSON.stringify(title)}：链接 ${JSON.stringify(item.link)} 被拒绝（${inChinese(safe.refused)}）；写入时不带链接。` });
       }
       const summaryText = item.summary === undefined ? "" : cleanText(item.summary);
       const summary = summaryText === "" || summaryText === title ? undefined : cutText(summaryText, SUMMARY_LENGTH);

@@ -1,5 +1,6 @@
 // The digest's Markdown: a new file for a week, or new items added into an existing one without
 // touching any other byte of it (`--merge`). Every text from a feed goes through markdownText.
+import { inChinese, type Said } from "../core/show.js";
 import { DATE_RE, DATE_TIME_RE, formatIsoDate, type IsoWeek } from "../core/dates.js";
 import type { Source } from "../content/sources.js";
 import type { Section, Entry } from "./select.js";
@@ -53,7 +54,7 @@ function destination(url: string): string {
 /** A source `weekly digest` could not read this time: why, and when (`2026-02-08 10:00`, the site's zone). */
 export interface FailedSource {
   source: Source;
-  reason: string;
+  reason: Said;
   at: string;
 }
 
@@ -72,7 +73,7 @@ function noteText(text: string): string {
  * `--merge` replaces it with the source's news once it is read.
  */
 export function failureNote({ source, reason, at }: FailedSource, week: string): string {
-  return `${notePrefix(source.name)}（${noteText(at)}）：${noteText(reason)}。能读取后运行 npx weekly digest ${week} --merge，这一行会换成它的新闻。 -->`;
+  return `${notePrefix(source.name)}（${noteText(at)}）：${noteText(inChinese(reason))}。能读取后运行 npx weekly digest ${week} --merge，这一行会换成它的新闻。 -->`;
 }
 
 /** A new digest for the week: each source's section, or the note of one that could not be read, in the sources' order. */
