@@ -1,6 +1,7 @@
 // The editions' allow-list: each hostile construct an author's raw HTML may hold, put in the middle
 // of a report, is named as removed, leaves no trace in any edition, and the report after it is whole
 // in the email, the WeChat article and the plain text.
+import { inChinese, inEnglish } from "../src/core/show.js";
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { parseHTML } from "linkedom";
@@ -41,7 +42,7 @@ describe("sanitizeBody: each hostile construct in the middle of a report", () =>
     test(`${construct} → removed ${JSON.stringify(removed)}; the rest of the report is in all three editions; nothing of it survives`, () => {
       const report = { ...EVERY_CONSTRUCT, html: `${BEFORE}${construct}\n${AFTER}` };
       const body = sanitizeBody(report.html, PAGE);
-      assert.deepEqual(body.removed, removed);
+      assert.deepEqual(body.removed.map(inEnglish), removed);
       const email = emailEdition(report);
       const wechat = wechatEdition(report);
       const text = textEdition(report);
@@ -61,13 +62,13 @@ describe("sanitizeBody: each hostile construct in the middle of a report", () =>
 
   test("a report made of what the allow-list keeps loses nothing, and a second pass changes nothing", () => {
     const once = sanitizeBody(EVERY_CONSTRUCT.html, PAGE);
-    assert.deepEqual(once.removed, []);
+    assert.deepEqual(once.removed.map(inEnglish), []);
     assert.deepEqual(sanitizeBody(once.html, PAGE), once);
   });
 
   test("past 50 left open, every further opening goes at once (each would cost a parse of the whole body), and the rest is still there", () => {
     const body = sanitizeBody(`${"<p>段</p><textarea>".repeat(2000)}<p>尾声-END</p>`, PAGE);
-    assert.deepEqual(body.removed, [
+    assert.deepEqual(body.removed.map(inEnglish), [
       "unclosed <textarea> (only its opening tag removed) (50×)",
       "every further <script>, <style>, <iframe>, <textarea>, <!-- … opening (too many left open)",
     ]);
@@ -75,7 +76,12 @@ describe("sanitizeBody: each hostile construct in the middle of a report", () =>
   });
 
   test("the same construct twice is named once, with its count", () => {
-    assert.deepEqual(sanitizeBody("<p>a</p><iframe></iframe><p>b</p><iframe></iframe>", PAGE).removed, ["<iframe> (2×)"]);
+    assert.deepEqual(sanitizeBody("<p>a</p><iframe></iframe><p>b</p><iframe></iframe>", PAGE).removed.map(inEnglish), ["<iframe> (2×)"]);
+  });
+
+  test("what was removed, in Chinese too, counted the same", () => {
+    const { removed } = sanitizeBody('<p onclick="x()">a</p><p onclick="y()">b</p><iframe>c</iframe><blink>d</blink><textarea>', PAGE);
+    assert.deepEqual(removed.map(inChinese), ["未闭合的 <textarea>（只删除了它的开始标签）", "<p> 上的 onclick=（2×）", "<iframe> 及其内容", "<blink>（保留了它的内容）"]);
   });
 });
 

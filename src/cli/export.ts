@@ -145,7 +145,7 @@ async function runExport(site: SiteInspection, request: ExportRequest, io: Io): 
     io.out.write(`${relative(request.cwd, resolve(request.cwd, request.output)) || placement.path}\n`);
   }
   // Written all the same: what the allow-list removed could not be in any edition (editions/sanitize.ts).
-  if (report.removed.length > 0) say({ en: `warning: ${file}: what no edition keeps was removed: ${report.removed.join("; ")}.`, zh: `警告：${file}：删除了任何版本都不保留的内容：${report.removed.join("；")}。` });
+  if (report.removed.length > 0) say({ en: `warning: ${file}: what no edition keeps was removed: ${report.removed.map(inEnglish).join("; ")}.`, zh: `警告：${file}：删除了任何版本都不保留的内容：${report.removed.map(inChinese).join("；")}。` });
   for (const big of weight.large) {
     const kb = kilobytes(big.bytes);
     say({ en: `warning: ${big.input} is ${kb} KB, sent as it is (a GIF is not re-encoded): make it smaller, or link to it.`, zh: `警告：${big.input} 有 ${kb} KB，将原样发送（GIF 不会重新编码）：请把它改小，或改为链接。` });

@@ -2,6 +2,7 @@
 // for them (JPEG or PNG, at most 1200 px wide, turned as its EXIF says: content/images.ts
 // `editionVariant`) with that file's own width and height, whether the body names the original
 // (`weekly export` renders Markdown without the site's pictures) or a variant (a preview's page).
+import type { Said } from "../core/show.js";
 import { parseDocument } from "htmlparser2";
 import { Text, isTag, type Element } from "domhandler";
 import { filter, replaceElement } from "domutils";
@@ -28,7 +29,7 @@ export interface EditionPictures {
   /** Pictures of other sites: sent as they are, their weight unknown here. */
   elsewhere: number;
   /** What was taken out (an SVG picture), for the edition's warnings. */
-  removed: string[];
+  removed: Said[];
 }
 
 /** A width or height in pixels as an attribute holds it (`560`, `560px`). */
@@ -49,13 +50,13 @@ export function editionPictures(html: string, siteUrl: string, images: Iterable<
   }
   const document = parseDocument(html);
   const pictures = new Map<string, EditionPicture>();
-  const removed: string[] = [];
+  const removed: Said[] = [];
   let elsewhere = 0;
   for (const image of filter((node) => isTag(node) && node.name === "img", document, true) as Element[]) {
     const src = image.attribs.src ?? "";
     const path = sitePath(src, siteUrl);
     if (pathOf(src).toLowerCase().endsWith(SVG_EXTENSION)) {
-      removed.push(`<img> of the SVG picture ${path ?? src} (mail clients and WeChat do not show SVG; its alt text kept)`);
+      removed.push({ en: `<img> of the SVG picture ${path ?? src} (mail clients and WeChat do not show SVG; its alt text kept)`, zh: `SVG 图片 ${path ?? src} 的 <img>（邮件客户端和微信不显示 SVG；保留了它的替代文字）` });
       replaceElement(image, new Text(image.attribs.alt ?? ""));
       continue;
     }

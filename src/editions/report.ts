@@ -1,5 +1,6 @@
 // What every edition of a report (email, WeChat, plain text) is made from: the report as the site
 // renders it, every address absolute, and the facts each edition shows around it.
+import type { Said } from "../core/show.js";
 import type { EditionPicture } from "./pictures.js";
 
 /** The site's look, for editions that cannot load its stylesheet (layouts/style.css, light). */
@@ -44,7 +45,7 @@ export interface EditionReport {
    */
   html: string;
   /** What the allow-list removed from the author's HTML (`<iframe> with its content`, `style "position:fixed" on <div>`): each a warning. */
-  removed: string[];
+  removed: Said[];
   /** The site's pictures the body shows, each as the file the email and WeChat editions send (editions/pictures.ts). */
   pictures: EditionPicture[];
   /** How many pictures of other sites the body shows. */

@@ -3,6 +3,7 @@
 // `weekly export` and the preview can say what the author's raw HTML lost. An element left open
 // (`<iframe>`, `<textarea>`, `<!--`, `<math>` with a `<style>` in it) loses its tag only: the rest
 // of the report after it is still the report, not that element's content.
+import { inChinese, inEnglish, type Said } from "../core/show.js";
 import { parseDocument } from "htmlparser2";
 import { isComment, isTag, isText, type ChildNode, type Element, type ParentNode } from "domhandler";
 import render from "dom-serializer";
@@ -64,19 +65,24 @@ const SHOWN_VALUE = 40;
 /** The body as every edition reads it, and what was removed (each construct once, with a count when repeated). */
 export interface SanitizedBody {
   html: string;
-  removed: string[];
+  removed: Said[];
 }
 
 /** Keeps only what the allow-lists name; see the module's comment. Relative addresses are read against `pageUrl`. */
 export function sanitizeBody(html: string, pageUrl: string): SanitizedBody {
-  const removed = new Map<string, number>();
-  const note = (what: string) => removed.set(what, (removed.get(what) ?? 0) + 1);
+  // By its English: each construct once, with how often.
+  const removed = new Map<string, { what: Said; count: number }>();
+  const note = (what: Said) => {
+    const seen = removed.get(inEnglish(what));
+    if (seen) seen.count++;
+    else removed.set(inEnglish(what), { what, count: 1 });
+  };
   const source = withoutUnclosedRawText(html, note);
   const document = parseDocument(source, { withStartIndices: true, withEndIndices: true });
   cleanChildren(document, { source, pageUrl, note });
   return {
     html: render(document, { encodeEntities: "utf8" }),
-    removed: [...removed].map(([what, count]) => (count > 1 ? `${what} (${count}×)` : what)),
+    removed: [...removed.values()].map(({ what, count }) => (count > 1 ? { en: `${inEnglish(what)} (${count}×)`, zh: `${inChinese(what)}（${count}×）` } : what)),
   };
 }
 
@@ -84,7 +90,7 @@ export function sanitizeBody(html: string, pageUrl: string): SanitizedBody {
  * The source without the opening of each raw-text element or comment that is never closed, so
  * that what follows it is read as HTML again: one at a time, from the first, until none is left.
  */
-function withoutUnclosedRawText(html: string, note: (what: string) => void): string {
+function withoutUnclosedRawText(html: string, note: (what: Said) => void): string {
   let source = html;
   for (let reopened = 0; reopened < MAX_REOPENED; reopened++) {
     const document = parseDocument(source, { withStartIndices: true, withEndIndices: true });
@@ -94,22 +100,23 @@ function withoutUnclosedRawText(html: string, note: (what: string) => void): str
     source = source.slice(0, open.start) + source.slice(open.end);
   }
   // Each pass parses the whole body: past this many, every such opening goes at once (their content stays, as text).
-  note("every further <script>, <style>, <iframe>, <textarea>, <!-- … opening (too many left open)");
+  note({ en: "every further <script>, <style>, <iframe>, <textarea>, <!-- … opening (too many left open)", zh: "之后每一个 <script>、<style>、<iframe>、<textarea>、<!-- … 的开头（未闭合的太多）" });
   return source.replace(RAW_TEXT_OPENING_RE, "");
 }
 
-function firstUnclosed(nodes: readonly ChildNode[], source: string): { what: string; start: number; end: number } | undefined {
+function firstUnclosed(nodes: readonly ChildNode[], source: string): { what: Said; start: number; end: number } | undefined {
   for (const node of nodes) {
     if (isComment(node)) {
       const text = source.slice(node.startIndex ?? 0, (node.endIndex ?? 0) + 1);
       const opening = /^<[!?](--|\[CDATA\[)?/i.exec(text)?.[0] ?? "<!";
       if (COMMENT_ENDS[opening.toUpperCase()]!.test(text)) continue;
-      return { what: `unclosed ${opening === "<!--" ? "comment <!--" : opening} (only its opening removed)`, start: node.startIndex ?? 0, end: (node.startIndex ?? 0) + opening.length };
+      const what = { en: `unclosed ${opening === "<!--" ? "comment <!--" : opening} (only its opening removed)`, zh: `未闭合的${opening === "<!--" ? "注释 <!--" : ` ${opening}`}（只删除了它的开头）` };
+      return { what, start: node.startIndex ?? 0, end: (node.startIndex ?? 0) + opening.length };
     }
     if (!isTag(node)) continue;
     if (RAW_TEXT.has(node.name) && !closed(node, source)) {
       const contentStart = node.children[0]?.startIndex ?? (node.endIndex ?? 0) + 1;
-      return { what: `unclosed <${node.name}> (only its opening tag removed)`, start: node.startIndex ?? 0, end: contentStart };
+      return { what: { en: `unclosed <${node.name}> (only its opening tag removed)`, zh: `未闭合的 <${node.name}>（只删除了它的开始标签）` }, start: node.startIndex ?? 0, end: contentStart };
     }
     const inner = firstUnclosed(node.children, source);
     if (inner) return inner;
@@ -126,7 +133,7 @@ function closed(element: Element, source: string): boolean {
 interface Cleaning {
   source: string;
   pageUrl: string;
-  note: (what: string) => void;
+  note: (what: Said) => void;
 }
 
 function cleanChildren(parent: ParentNode, cleaning: Cleaning): void {
@@ -142,11 +149,11 @@ function cleanChildren(parent: ParentNode, cleaning: Cleaning): void {
       cleanAttributes(node, cleaning);
       cleanChildren(node, cleaning);
     } else if (DROPPED_WITH_CONTENT.has(name) && (closed(node, source) || node.children.length === 0)) {
-      note(node.children.length === 0 ? `<${name}>` : `<${name}> with its content`);
+      note(node.children.length === 0 ? `<${name}>` : { en: `<${name}> with its content`, zh: `<${name}> 及其内容` });
       replace(node, []);
     } else {
       // An unknown element, or a dropped one left open (its content is the rest of the report): its tags go, its content stays.
-      note(DROPPED_WITH_CONTENT.has(name) ? `unclosed <${name}> (only its tags removed)` : `<${name}> (its content kept)`);
+      note(DROPPED_WITH_CONTENT.has(name) ? { en: `unclosed <${name}> (only its tags removed)`, zh: `未闭合的 <${name}>（只删除了它的标签）` } : { en: `<${name}> (its content kept)`, zh: `<${name}>（保留了它的内容）` });
       cleanChildren(node, cleaning);
       replace(node, [...node.children]);
     }
@@ -157,14 +164,14 @@ function cleanAttributes(element: Element, { pageUrl, note }: Cleaning): void {
   const own = ELEMENT_ATTRIBUTES[element.name] ?? [];
   for (const [name, value] of Object.entries(element.attribs)) {
     if (!GLOBAL_ATTRIBUTES.has(name) && !own.includes(name)) {
-      note(`${name}= on <${element.name}>`);
+      note({ en: `${name}= on <${element.name}>`, zh: `<${element.name}> 上的 ${name}=` });
       delete element.attribs[name];
     } else if (URL_ATTRIBUTES.has(name) && !safeUrl(value, pageUrl)) {
-      note(`${name}=${shown(value)} on <${element.name}>`);
+      note({ en: `${name}=${shown(value)} on <${element.name}>`, zh: `<${element.name}> 上的 ${name}=${shown(value)}` });
       delete element.attribs[name];
     } else if (name === "style") {
       const { kept, dropped } = cleanStyle(value);
-      for (const declaration of dropped) note(`style ${shown(declaration)} on <${element.name}>`);
+      for (const declaration of dropped) note({ en: `style ${shown(declaration)} on <${element.name}>`, zh: `<${element.name}> 上的 style ${shown(declaration)}` });
       if (kept === "") delete element.attribs.style;
       else element.attribs.style = kept;
     }

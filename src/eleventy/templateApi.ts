@@ -1,5 +1,6 @@
 // What layouts and Markdown rendering read of the build: filters, collections and globals, all
 // answered from the build's analysis, made once per build.
+import { inChinese } from "../core/show.js";
 import { DateTime } from "luxon";
 import { isoWeekOf, formatIsoDate } from "../core/dates.js";
 import { GENERATED_FOLDER, pageAddresses } from "../core/addresses.js";
@@ -139,7 +140,7 @@ export class TemplateApi {
       const imageSize = imageSizeReader(this.#opts.site.url, state.site.linked);
       // The clipboard's text/plain part is always the plain-text edition.
       const made = { html: kind.render(report, { imageSize }), text: textEdition(report) };
-      edition = { ...made, label: kind.label, document: kind.preview === "document", title: report.title, links: editionLinks(page.url, PREVIEW_EDITIONS), json: clipboardJson(made), removed: report.removed };
+      edition = { ...made, label: kind.label, document: kind.preview === "document", title: report.title, links: editionLinks(page.url, PREVIEW_EDITIONS), json: clipboardJson(made), removed: report.removed.map(inChinese) };
       if (this.#editions.size >= EDITIONS_KEPT) this.#editions.delete(this.#editions.keys().next().value!);
       this.#editions.set(key, edition);
     }
