@@ -6,6 +6,7 @@
 // stale, and never made for a report held back (the analysis does not publish it). Not being
 // Eleventy pages, they cost Eleventy nothing: a save under --serve no longer renders and writes
 // every card again, and a kept card is a link, not 40 kB written.
+import { inLanguage } from "../core/show.js";
 import { mkdirSync } from "node:fs";
 import { dirname, resolve, sep } from "node:path";
 import type { EleventyConfig } from "./eleventyConfig.js";
@@ -106,7 +107,10 @@ export function installCards(eleventyConfig: EleventyConfig, opts: ResolvedOptio
     if (event.runMode === "build" && !state.preview && !event.incremental && state.writes) await run.prune();
     for (const [source, undrawn] of [...run.undrawn].sort(([a], [b]) => (a < b ? -1 : 1))) console.warn(`[weekly] ${undrawnWarning(source, undrawn, messageLanguage(opts.site.language, env().WEEKLY_LANG))}`);
     const drawnOn = await run.drawnOn();
-    if (drawnOn?.fallback !== undefined) console.warn(`[weekly] the social cards were drawn on one thread: a worker thread failed (${drawnOn.fallback})`);
+    if (drawnOn?.fallback !== undefined) {
+      const warning = { en: `the social cards were drawn on one thread: a worker thread failed (${drawnOn.fallback})`, zh: `社交卡片改在一个线程上绘制：一个工作线程失败了（${drawnOn.fallback}）` };
+      console.warn(`[weekly] ${inLanguage(warning, messageLanguage(opts.site.language, env().WEEKLY_LANG))}`);
+    }
     const { drawn, reused, ms } = run.tally;
     const threads = drawnOn && drawnOn.threads > 1 ? ` on ${drawnOn.threads} threads` : "";
     if (env().WEEKLY_CARD_TIMING === "1") console.log(`[weekly] cards: ${drawn + reused} (${drawn} drawn, ${reused} from the cache) in ${(ms / 1000).toFixed(2)} s${threads}`);

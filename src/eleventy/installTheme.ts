@@ -1,6 +1,8 @@
 // The shipped theme in a site: each layout the site lacks added where Eleventy looks for it, the
 // theme's files importable from Nunjucks, the stylesheet the base layout inlines, and a warning for
 // layouts Eleventy would not read.
+import { inLanguage } from "../core/show.js";
+import { messageLanguage, type Language } from "../core/language.js";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { posix } from "node:path";
 import type { ResolvedOptions } from "../core/options.js";
@@ -28,7 +30,8 @@ export function installTheme(eleventyConfig: EleventyConfig, opts: ResolvedOptio
   eleventyConfig.amendLibrary("njk", (env) => {
     env.loaders.push(themeLoader(shipped, themeFolder, opts.layoutsDir));
   });
-  warnMisplacedLayouts(inputRoot, layoutsRoot, eleventyConfig.directories.layouts ? "layouts folder (dir.layouts)" : "includes folder", opts.layoutsDir, shipped);
+  const rootName = eleventyConfig.directories.layouts ? { en: "layouts folder (dir.layouts)", zh: "布局文件夹（`dir.layouts`）" } : { en: "includes folder", zh: "includes 文件夹" };
+  warnMisplacedLayouts(inputRoot, layoutsRoot, rootName, opts.layoutsDir, shipped, messageLanguage(opts.site.language, process.env.WEEKLY_LANG));
 
   // The stylesheet the base layout inlines: the site's own `layouts/style.css`, else the shipped
   // one; read once per build, so an edit shows on the next rebuild of `--serve`.
@@ -52,15 +55,21 @@ export function installTheme(eleventyConfig: EleventyConfig, opts: ResolvedOptio
  * Layouts in `<input>/layouts/` while Eleventy looks in another layouts root (`_includes/`)
  * are silently unused: the shipped ones would be built instead. Say where to move them.
  */
-function warnMisplacedLayouts(inputRoot: string, layoutsRoot: string, rootName: string, layoutsDir: string, shipped: ThemeFile[]): void {
+function warnMisplacedLayouts(inputRoot: string, layoutsRoot: string, rootName: { en: string; zh: string }, layoutsDir: string, shipped: ThemeFile[], language: Language): void {
   if (posix.relative(inputRoot, layoutsRoot) === "") return;
   const misplaced = posix.join(inputRoot, layoutsDir);
   const names = new Set([...shipped.map((file) => file.name), STYLESHEET]);
   const unused = (statSync(misplaced, { throwIfNoEntry: false })?.isDirectory() ? readdirSync(misplaced) : []).filter((name) => isLayoutName(name) || names.has(name));
   if (unused.length === 0) return;
   const target = posix.join(layoutsRoot, layoutsDir);
-  console.warn(
-    `[weekly] ${unused.map((name) => posix.join(misplaced, name)).join(", ")}: not used, because Eleventy looks for \`layout: ${layoutsDir}/…\` in ${layoutsRoot}/, this site's ${rootName}. ` +
+  const files = unused.map((name) => posix.join(misplaced, name));
+  const warning = {
+    en:
+      `${files.join(", ")}: not used, because Eleventy looks for \`layout: ${layoutsDir}/…\` in ${layoutsRoot}/, this site's ${rootName.en}. ` +
       `Move ${unused.length === 1 ? "it" : "them"} to ${target}/, or set \`dir: { includes: "" }\` in the site's Eleventy configuration as the README shows.`,
-  );
+    zh:
+      `${files.join("、")}：没有用上，因为 Eleventy 在 ${layoutsRoot}/（这个站点的${rootName.zh}）里找 \`layout: ${layoutsDir}/…\`。` +
+      `把${unused.length === 1 ? "它" : "它们"}移到 ${target}/，或者按 README 所示，在站点的 Eleventy 配置里设置 \`dir: { includes: "" }\`。`,
+  };
+  console.warn(`[weekly] ${inLanguage(warning, language)}`);
 }

@@ -1,4 +1,5 @@
 // The Eleventy plugin: reads its options, then wires each concern's functions into Eleventy.
+import { inLanguage } from "../core/show.js";
 import type { EleventyConfig } from "./eleventyConfig.js";
 import { optionError, resolveOptions, WEEKLY_PLUGIN, type WeeklyOptions } from "../core/options.js";
 import { resolveBasePath } from "../core/basePath.js";
@@ -160,10 +161,11 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
   // opens it, and answers a path that cannot be decoded or leaves the site with 400.
   installPreviewServer(eleventyConfig, process.env, (message) => console.warn(`[weekly] ${message}`), messageLanguage(opts.site.language, process.env.WEEKLY_LANG));
   // A file deleted while previewing rebuilds it, as a save does; what the plugin caches does not.
-  installRebuildOnDelete(process.env, (message) => console.warn(`[weekly] ${message}`));
+  const language = messageLanguage(opts.site.language, process.env.WEEKLY_LANG);
+  installRebuildOnDelete(process.env, (message) => console.warn(`[weekly] ${inLanguage(message, language)}`));
   ignoreCache(eleventyConfig, opts.cacheDir);
   // A picture's variants the cache lacks are encoded when the preview's page asks for them, not while it rebuilds.
-  installPreviewPictures(eleventyConfig, build, basePath, process.env, (message) => console.warn(`[weekly] ${message}`));
+  installPreviewPictures(eleventyConfig, build, basePath, process.env, (message) => console.warn(`[weekly] ${inLanguage(message, language)}`));
   // What the preview wrote stays served after a production build of the same folder removed it.
   installPreviewCopy(eleventyConfig, build, process.env);
 

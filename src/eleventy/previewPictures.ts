@@ -6,6 +6,7 @@
 // under URLs of its own (`/.11ty/image/?src=…`), so a preview's page would not be the page a
 // production build writes. Nothing is written into the output folder here: a production build may
 // have just made it ready to publish (see previewCopy.ts).
+import type { Said } from "../core/show.js";
 import { stat } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { join } from "node:path";
@@ -55,7 +56,7 @@ export function installPreviewPictures(
   build: WeeklyBuild,
   basePath: string,
   env: Readonly<Record<string, string | undefined>>,
-  warn: (message: string) => void,
+  warn: (message: Said) => void,
 ): void {
   if (env.ELEVENTY_RUN_MODE !== "serve") return;
   const cacheDir = imageCacheOf(build.ctx);
@@ -93,7 +94,8 @@ export function installPreviewPictures(
     try {
       bytes = await bytesOf(output, found);
     } catch (error) {
-      warn(`${found.variant.file} (a variant of ${found.path}) could not be made: ${error instanceof Error ? error.message : String(error)}`);
+      const why = error instanceof Error ? error.message : String(error);
+      warn({ en: `${found.variant.file} (a variant of ${found.path}) could not be made: ${why}`, zh: `${found.variant.file}（${found.path} 的变体）没能生成：${why}` });
       return next();
     }
     response.statusCode = 200;

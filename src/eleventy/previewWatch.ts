@@ -2,6 +2,7 @@
 // one does. Eleventy 3.1's watcher only logs `File deleted` and forgets the file, so a deleted
 // report stayed in the preview (and its files in the output) until the next save. And the plugin's
 // cache is never watched.
+import type { Said } from "../core/show.js";
 import { isAbsolute, relative, resolve } from "node:path";
 
 /** The part of Eleventy's class the preview teaches: `watch()` resolves to the function a change runs. */
@@ -66,9 +67,13 @@ export function rebuildOnDelete(eleventy: { prototype: EleventyPrototype }): boo
  * rebuild on a deletion before its watcher starts (the first build comes first). `warn` is told
  * when it cannot.
  */
-export function installRebuildOnDelete(env: Readonly<Record<string, string | undefined>>, warn: (message: string) => void): void {
+export function installRebuildOnDelete(env: Readonly<Record<string, string | undefined>>, warn: (message: Said) => void): void {
   if (env.ELEVENTY_RUN_MODE !== "serve" && env.ELEVENTY_RUN_MODE !== "watch") return;
-  const cannot = () => warn("a file deleted while previewing does not rebuild the preview (@11ty/eleventy changed): save another file to rebuild.");
+  const cannot = () =>
+    warn({
+      en: "a file deleted while previewing does not rebuild the preview (@11ty/eleventy changed): save another file to rebuild.",
+      zh: "预览时删除文件不会重新构建预览（@11ty/eleventy 有了变化）：保存另一个文件来重新构建。",
+    });
   import("@11ty/eleventy").then(
     (module) => {
       const eleventy = (module as unknown as { default?: { prototype: EleventyPrototype } }).default;

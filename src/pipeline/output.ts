@@ -2,6 +2,7 @@
 // sources), journalled before the first page is written, and settled after the last one (linked
 // files copied, pictures' variants written, the search index made, stale files removed, the record
 // written).
+import { inLanguage } from "../core/show.js";
 import { rm } from "node:fs/promises";
 import { posix, relative, resolve } from "node:path";
 import { show, WeeklyError, type Problem } from "../core/errors.js";
@@ -15,7 +16,7 @@ import { searchCache } from "./searchCache.js";
 import { writeImages } from "./imageVariants.js";
 import { pruneImageCache, rememberPreviewed } from "./imageCache.js";
 import { variantFiles, type ImagePlan } from "../content/images.js";
-import { fileOf, imageCacheOf, linkedFilesOf, relativePath, type BuildContext } from "./context.js";
+import { fileOf, imageCacheOf, languageOf, linkedFilesOf, relativePath, type BuildContext } from "./context.js";
 import type { BuildEvent, BuildState } from "./state.js";
 
 /** How long a build waits for another build of its output folder: `WEEKLY_LOCK_WAIT` seconds, 10 minutes by default. */
@@ -177,7 +178,7 @@ export async function settleOutput(ctx: BuildContext, state: BuildState, output:
     };
     const journalIndex = (files: string[]) => writeManifest(manifest, mergeManifests(previous, { [SEARCH_FOLDER]: files }));
     // Only a production build's index may be kept: a preview's holds pages not yet published.
-    const cache = production && ctx.opts.cacheDir !== false ? searchCache(resolve(ctx.opts.cacheDir, "search"), (line) => ctx.logger.warn(line)) : undefined;
+    const cache = production && ctx.opts.cacheDir !== false ? searchCache(resolve(ctx.opts.cacheDir, "search"), (line) => ctx.logger.warn(inLanguage(line, languageOf(ctx)))) : undefined;
     current[SEARCH_FOLDER] = await buildSearchIndex(output, html, yearOf, journalIndex, cache, (line) => ctx.logger.info(`[weekly] ${line}`));
   }
   // Then what is stale goes, the earlier index's files that the new one does not use among them.

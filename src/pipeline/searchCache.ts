@@ -5,6 +5,7 @@
 // hourly rebuild that publishes nothing; a report going live rebuilds its year's part only). Each entry is checked before use against what was recorded when it was kept
 // (each file's size and time, and its hash when those differ): a damaged entry is dropped and the
 // index built anew, never used.
+import { inChinese, inEnglish, type Said } from "../core/show.js";
 import { createHash, randomBytes } from "node:crypto";
 import { closeSync, copyFileSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, statSync } from "node:fs";
 import { readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
@@ -58,7 +59,7 @@ export function reusedReader(): (path: string) => Buffer {
 
 const sha256 = (bytes: Buffer | string) => createHash("sha256").update(bytes).digest("hex");
 
-export function searchCache(dir: string, warn: (line: string) => void): SearchCache {
+export function searchCache(dir: string, warn: (line: Said) => void): SearchCache {
   const cache: SearchCache = {
     async lookup(key) {
       const entry = join(dir, key);
@@ -67,14 +68,14 @@ export function searchCache(dir: string, warn: (line: string) => void): SearchCa
         record = JSON.parse(await readFile(join(entry, RECORD), "utf8")) as typeof record;
         if (typeof record !== "object" || record === null || typeof record.files !== "object" || record.files === null) throw new Error("not a record of files");
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== "ENOENT") return drop(entry, `its record cannot be read (${(error as Error).message})`);
+        if ((error as NodeJS.ErrnoException).code !== "ENOENT") return drop(entry, { en: `its record cannot be read (${(error as Error).message})`, zh: `它的记录无法读取（${(error as Error).message}）` });
         // Nothing kept for these pages, or a folder half removed (a crash while it was dropped):
         // an entry is renamed into place whole, its record in it.
-        return existsSync(entry) ? drop(entry, "its record is missing") : undefined;
+        return existsSync(entry) ? drop(entry, { en: "its record is missing", zh: "它的记录不见了" }) : undefined;
       }
       const files = filesUnder(entry).filter((file) => file !== RECORD);
       const listed = Object.keys(record.files ?? {}).sort();
-      if (record.key !== key || files.join("\n") !== listed.join("\n")) return drop(entry, "its files are not the ones it recorded");
+      if (record.key !== key || files.join("\n") !== listed.join("\n")) return drop(entry, { en: "its files are not the ones it recorded", zh: "它的文件与记录的不符" });
       // Files with the size and time they were kept with are taken as kept (as git takes its work
       // tree); any other is read and compared with its recorded hash. (Thousands of small files:
       // one call after another costs less than as many handed to the thread pool.)
@@ -85,7 +86,7 @@ export function searchCache(dir: string, warn: (line: string) => void): SearchCa
         if (!now) return true; // gone since the listing
         return (now.size !== size || now.mtimeMs !== time) && sha256(read(join(entry, file))) !== record.files![file];
       });
-      if (changed !== undefined) return drop(entry, `${changed} has changed since it was kept`);
+      if (changed !== undefined) return drop(entry, { en: `${changed} has changed since it was kept`, zh: `${changed} 在保存后被改动过` });
       const now = new Date();
       await utimes(entry, now, now); // used now: kept longest (see prune)
       return entry;
@@ -121,8 +122,9 @@ export function searchCache(dir: string, warn: (line: string) => void): SearchCa
   };
   return cache;
 
-  async function drop(entry: string, why: string): Promise<undefined> {
-    warn(`the search index kept in ${relative(process.cwd(), entry) || entry} is damaged (${why}): building the index anew.`);
+  async function drop(entry: string, why: Said): Promise<undefined> {
+    const where = relative(process.cwd(), entry) || entry;
+    warn({ en: `the search index kept in ${where} is damaged (${inEnglish(why)}): building the index anew.`, zh: `保存在 ${where} 的搜索索引已损坏（${inChinese(why)}）：重新构建索引。` });
     await remove(entry);
     return undefined;
   }
