@@ -1,5 +1,6 @@
 // The pages of a site as the analysis sees them: collected from Eleventy, analysed, and the
 // problems found in their bodies.
+import type { CountedWords, DigestSection } from "./words.js";
 import type { LinkedFiles } from "./linkedFiles.js";
 import type { DateTime } from "luxon";
 import type { ContentKind } from "../core/kinds.js";
@@ -40,6 +41,10 @@ export interface AnalysedPage extends CollectedPage {
   excerpt: string;
   /** The body's words, counted (kept with the body's analysis while the body is unchanged). */
   terms: TermCounts;
+  /** A report's words, when the hot words, trends or year pages are made (words.ts). */
+  words?: CountedWords;
+  /** A digest's sources and their items, when the year pages are made. */
+  sections?: DigestSection[];
   /** Links to pages and files of the site, as written → as published. */
   rewrites: Map<string, string>;
   /** Paths of the pages this page links to. */

@@ -89,6 +89,8 @@ export function analyseSite(
       excerpt: body.excerpt,
       readingTime: body.readingTime,
       terms: body.terms,
+      ...(body.words ? { words: body.words } : {}),
+      ...(body.sections ? { sections: body.sections } : {}),
       rewrites: new Map(),
       linksTo: new Set(),
     };

@@ -5,6 +5,9 @@
 // fresh state (state.ts); the analyses of bodies are all that is kept from one build to the next.
 // Between analyse and settle Eleventy renders, the template API (eleventy/templateApi.ts) reading
 // the analysis.
+import { resolve } from "node:path";
+import { countsWords, wordCache, wordsNotKept, WORDS_FILE, type WordCache } from "./wordCache.js";
+import { inLanguage } from "../core/show.js";
 import type { MarkdownIt } from "markdown-it";
 import type { AnalysisParser } from "../content/markdownText.js";
 import type { ResolvedOptions } from "../core/options.js";
@@ -51,6 +54,8 @@ export class WeeklyBuild {
    * it (eleventy/previewPictures.ts): its builds then write only the variants the cache holds.
    */
   picturesOnRequest = false;
+  /** The reports' words kept between builds, when a page shows them (hot words, trends, years); else undefined and never counted. */
+  readonly words: WordCache | undefined;
 
   constructor(
     opts: ResolvedOptions,
@@ -68,6 +73,7 @@ export class WeeklyBuild {
       dataExtensions: () => ["json", ...dataExtensions().filter((ext) => ext !== "json")],
       reserved: reservedOutputs(opts, SEARCH_FOLDER),
     };
+    this.words = countsWords(opts) ? wordCache(opts.cacheDir === false ? undefined : resolve(opts.cacheDir, WORDS_FILE)) : undefined;
   }
 
   /** This build's state; a page admitted before any build started (programmatic use) starts one. */
@@ -146,8 +152,12 @@ async function analyseBuildOf(build: WeeklyBuild, { inputPathToUrl }: { inputPat
   const state = build.current;
   // Eleventy creates its markdown-it only for a site that has Markdown pages.
   if (!build.parse && state.collected.size > 0) throw new Error("weekly plugin: markdown-it was not configured before the content map");
-  const all = sortProblems([...analyseBuild(ctx, state, inputPathToUrl, readBody(build)), ...unpublishedSinceLastBuild(ctx, state)]);
+  const words = state.checkOnly ? undefined : build.words;
+  await words?.load();
+  const all = sortProblems([...analyseBuild(ctx, state, inputPathToUrl, readBody(build, words)), ...unpublishedSinceLastBuild(ctx, state)]);
   if (state.checkOnly) return checkResult(build, all, state.collected.size, state.site);
+  // Kept for the next build; a cache that cannot be written costs only the counting next time.
+  await words?.save().catch((error: unknown) => ctx.logger.warn(inLanguage(wordsNotKept(error), languageOf(ctx))));
   const errors = all.filter((p) => p.severity === "error");
   for (const warning of all.filter((p) => p.severity === "warning")) ctx.logger.warn(formatProblem(warning, languageOf(ctx)));
   if (errors.length > 0) {
@@ -202,16 +212,18 @@ function checkResult(build: WeeklyBuild, problems: readonly Problem[], files: nu
  * Bodies are read once and their analyses kept from one build to the next (under `--serve`, a
  * save re-reads only the bodies that changed); those of pages no longer in the site are dropped.
  */
-function readBody(build: WeeklyBuild): BodyReader {
+function readBody(build: WeeklyBuild, words: WordCache | undefined): BodyReader {
   // A check shows no related reports: it counts no body's terms.
   const withTerms = !build.current.checkOnly;
-  const read = bodyReader(build.parse ?? (() => []), build.ctx.opts, withTerms);
+  const read = bodyReader(build.parse ?? (() => []), build.ctx.opts, withTerms, words?.count);
   const previous = build.bodies;
   build.bodies = new Map();
   return (page) => {
-    const input = bodyInput(page, build.ctx.opts, withTerms);
+    const input = bodyInput(page, build.ctx.opts, withTerms, words !== undefined);
     const kept = previous.get(page.path);
-    const analysis = kept && sameBodyInput(kept.input, input) ? kept.analysis : read(page);
+    const reused = kept && sameBodyInput(kept.input, input) ? kept.analysis : undefined;
+    if (reused?.words) words?.keep(reused.words);
+    const analysis = reused ?? read(page);
     build.bodies.set(page.path, { input, analysis });
     return analysis;
   };
