@@ -190,10 +190,10 @@ describe("every report and digest, whatever the blog holds", () => {
     for (const page of [...REPORTS, ...DIGESTS]) assert.ok(files.includes(`${page.url.slice(1)}index.html`), page.path);
     // Each report's social card, and the home page's.
     assert.deepEqual(files.filter((file) => file.startsWith("cards/")), ["cards/index.png", ...REPORTS.map((page) => `cards/${page.url.slice(1)}index.png`)].sort());
-    for (const file of [".weekly/outputs.json", "404.html", "archive/index.html", "feed.json", "feed.xml", "index.html", "robots.txt", "search/index.html", "sitemap.xml", "tags/index.html", "weekly_news/index.html"]) {
+    for (const file of [".weekly/outputs.json", "404.html", "archive/index.html", "feed.json", "feed.xml", "index.html", "robots.txt", "search/index.html", "sitemap.xml", "tags/index.html", "weekly_news/index.html", "trends/index.html"]) {
       assert.ok(files.includes(file), file);
     }
-    const expected = /^(\.weekly\/outputs\.json|404\.html|feed\.(json|xml|xsl)|robots\.txt|sitemap\.xml|index\.html|(archive|search|tags|weekly_news)\/index\.html|tags\/[^/]+\/(([2-9]|[1-9]\d+)\/)?index\.html|tags\/[^/]+\/feed\.xml|(posts|weekly_news)\/[^/]+\/index\.html|cards\/index\.png|cards\/posts\/[^/]+\/index\.png)$/;
+    const expected = /^(\.weekly\/outputs\.json|404\.html|feed\.(json|xml|xsl)|robots\.txt|sitemap\.xml|index\.html|(archive|search|tags|weekly_news|trends)\/index\.html|years\/\d{4}\/index\.html|tags\/[^/]+\/(([2-9]|[1-9]\d+)\/)?index\.html|tags\/[^/]+\/feed\.xml|(posts|weekly_news)\/[^/]+\/index\.html|cards\/index\.png|cards\/posts\/[^/]+\/index\.png)$/;
     assert.deepEqual(files.filter((file) => !expected.test(file)), [], "files no page of the site should have written");
     for (const file of ["pagefind/pagefind.js", "pagefind/pagefind-ui.js", "pagefind/pagefind-ui.css", "pagefind/pagefind-entry.json"]) {
       assert.ok(site.files.has(file), `${file} is missing from the search index`);

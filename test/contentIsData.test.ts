@@ -400,9 +400,9 @@ describe("random special keys with template code in their values", () => {
         written.push(path);
         if (findPrototypeKeys(own).length > 0 || own.tags === "__proto__") withPrototypeKeys.add(path);
       });
-      // The plugin's own cache (the search index, the social cards and pictures' variants it keeps)
+      // The plugin's own cache (the search index, the social cards, the reports' words and pictures' variants it keeps)
       // is the one thing a build writes beside its output, and only files of those kinds.
-      const cached = /^\.cache\/weekly\/(search\/[0-9a-f]{64}\/(weekly-index\.json|pagefind[\w.-]*\.(js|css|json)|(fragment|index)\/[\w-]+\.pf_(fragment|index)|pagefind\.[\w-]+\.pf_meta|wasm\.[\w-]+\.pagefind)|cards\/[0-9a-f]{64}\.png|images\/[\w-]+-\d+\.(avif|webp|png|jpeg))$/;
+      const cached = /^\.cache\/weekly\/(search\/[0-9a-f]{64}\/(weekly-index\.json|pagefind[\w.-]*\.(js|css|json)|(fragment|index)\/[\w-]+\.pf_(fragment|index)|pagefind\.[\w-]+\.pf_meta|wasm\.[\w-]+\.pagefind)|cards\/[0-9a-f]{64}\.png|words\.json|images\/[\w-]+-\d+\.(avif|webp|png|jpeg))$/;
       const siteFiles = () => listFiles(site).filter((file) => !file.startsWith("_site/") && !file.startsWith("node_modules/") && !cached.test(file));
       const before = siteFiles();
       try {

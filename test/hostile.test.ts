@@ -46,7 +46,9 @@ describe("nothing runs", () => {
       for (const element of all(doc, "*")) {
         // An event handler, or any name no layout writes: text that broke out of an attribute value.
         for (const name of element.getAttributeNames()) {
-          if (name.startsWith("on") || !/^[a-z][a-z0-9:-]*$/.test(name)) found.push(`${file}: ${element.tagName} ${name}`);
+          // (The one name in capitals a layout writes: the viewBox of the charts' SVG.)
+          const chartViewBox = name === "viewBox" && element.tagName.toLowerCase() === "svg";
+          if (name.startsWith("on") || (!/^[a-z][a-z0-9:-]*$/.test(name) && !chartViewBox)) found.push(`${file}: ${element.tagName} ${name}`);
         }
       }
       for (const link of all(doc, "a[href]")) {

@@ -42,7 +42,7 @@ describe("resolveOptions", () => {
     const opts = resolveOptions({ layoutsDir: "theme", layouts: { home: "theme/front.njk", tag: false } });
     assert.deepEqual(opts.layouts, {
       report: "theme/post.njk", digest: "theme/digest.njk", page: false, home: "theme/front.njk", tag: false,
-      tagIndex: "theme/tags.njk", archive: "theme/archive.njk", digestIndex: "theme/digests.njk", search: "theme/search.njk", notFound: "theme/404.njk",
+      tagIndex: "theme/tags.njk", archive: "theme/archive.njk", digestIndex: "theme/digests.njk", search: "theme/search.njk", notFound: "theme/404.njk", trends: "theme/trends.njk", year: "theme/year.njk",
     });
   });
 
@@ -75,7 +75,7 @@ describe("resolveOptions", () => {
   });
 
   test("a key no layout or weekly new template has is refused, not ignored (a misspelt report layout would be)", () => {
-    assert.throws(() => resolveOptions({ layouts: { post: "layouts/post.njk" } as never }), /weekly plugin option layouts\.post: received "layouts\/post\.njk"; expected only layouts\.report, layouts\.digest, .* and layouts\.notFound\./);
+    assert.throws(() => resolveOptions({ layouts: { post: "layouts/post.njk" } as never }), /weekly plugin option layouts\.post: received "layouts\/post\.njk"; expected only layouts\.report, layouts\.digest, .* and layouts\.year\./);
     assert.throws(() => resolveOptions({ newWeek: { intro: "hi" } as never }), /weekly plugin option newWeek\.intro: received "hi"; expected only newWeek\.reportFile, .* and newWeek\.digestTitle\./);
   });
 

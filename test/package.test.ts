@@ -267,7 +267,7 @@ describe("a fresh Eleventy site with only posts/, weekly_news/ and addPlugin(wee
       const doc = page(url);
       assert.equal(doc.documentElement.getAttribute("lang"), "zh-CN", url);
       assert.equal(text(doc.querySelector(".site-title")), "新站周报", url);
-      assert.deepEqual(all(doc, ".site-header nav a").map(text), ["归档", "标签", "新闻摘要", "搜索"], url);
+      assert.deepEqual(all(doc, ".site-header nav a").map(text), ["归档", "标签", "热词", "新闻摘要", "搜索"], url);
       assert.match(text(doc.querySelector("head style")), /--fg:/, `${url} has the shipped stylesheet`);
     }
     const report = page("posts/2026-W06-ai-weekly");

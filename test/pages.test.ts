@@ -41,7 +41,7 @@ describe("an about page and a navigation link to it", () => {
   test("every page's navigation lists the plugin's pages, then the site's own link; the current page is marked", () => {
     const nav = (url: string) => all(built.page(url), ".site-header nav a").map((a) => [text(a), a.getAttribute("href"), a.getAttribute("aria-current")]);
     for (const url of ["/", "/posts/2026-W06-ai-weekly/", "/tags/"]) {
-      assert.deepEqual(nav(url).map(([label, href]) => [label, href]), [["归档", "/archive/"], ["标签", "/tags/"], ["新闻摘要", "/weekly_news/"], ["搜索", "/search/"], ["关于", "/about/"]], url);
+      assert.deepEqual(nav(url).map(([label, href]) => [label, href]), [["归档", "/archive/"], ["标签", "/tags/"], ["热词", "/trends/"], ["新闻摘要", "/weekly_news/"], ["搜索", "/search/"], ["关于", "/about/"]], url);
     }
     assert.deepEqual(nav("/about/").find(([label]) => label === "关于"), ["关于", "/about/", "page"]);
   });

@@ -34,6 +34,8 @@ describe("a site with non-default options", () => {
       "topics/人工智能/index.html",
       "topics/代理/feed.xml",
       "topics/代理/index.html",
+      "trends/index.html",
+      "years/2026/index.html",
     ]);
   });
 

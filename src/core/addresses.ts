@@ -10,6 +10,8 @@ export function pageAddresses(opts: ResolvedOptions) {
     digestIndex: `/${opts.digestsDir}/`,
     search: "/search/",
     notFound: "/404.html",
+    trends: "/trends/",
+    years: "/years/",
   } as const;
 }
 

@@ -61,6 +61,10 @@ export const OPTIONS_SCHEMA = z
         digestIndex: layout("layouts/digests.njk"),
         search: layout("layouts/search.njk"),
         notFound: layout("layouts/404.njk"),
+        /** The hot words and trends page (`/trends/`). */
+        trends: layout("layouts/trends.njk"),
+        /** A page for each year with reports (`/years/2026/`). */
+        year: layout("layouts/year.njk"),
       })
       .prefault({}),
     /** Links added to the site's navigation after the plugin's own pages (archive, tags, digests, search). */

@@ -2,7 +2,7 @@
 // navigation, notices and labels, in one place for the site's language.
 export const UI = {
   /** The header's links to the plugin's pages. */
-  nav: { archive: "归档", tagIndex: "标签", digestIndex: "新闻摘要", search: "搜索" },
+  nav: { archive: "归档", tagIndex: "标签", trends: "热词", digestIndex: "新闻摘要", search: "搜索" },
   /** The titles of the pages the plugin adds. */
   titles: {
     tagIndex: "全部标签",
@@ -10,6 +10,9 @@ export const UI = {
     digestIndex: "每周新闻摘要",
     search: "搜索",
     notFound: "页面不存在",
+    trends: "热词与趋势",
+    /** A year's page: `2026 年回顾`. */
+    year: (year: number) => `${year} 年回顾`,
     tag: (name: string) => `标签：${name}`,
     /** A tag's page after the first: `标签：人工智能（第 2 页）`. */
     tagPage: (name: string, page: number) => `标签：${name}（第 ${page} 页）`,

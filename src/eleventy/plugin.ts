@@ -1,4 +1,5 @@
 // The Eleventy plugin: reads its options, then wires each concern's functions into Eleventy.
+import { installTrends } from "./trendsApi.js";
 import { inLanguage } from "../core/show.js";
 import type { EleventyConfig } from "./eleventyConfig.js";
 import { optionError, resolveOptions, WEEKLY_PLUGIN, type WeeklyOptions } from "../core/options.js";
@@ -141,7 +142,8 @@ export default function weekly(eleventyConfig: EleventyConfig, options?: WeeklyO
   eleventyConfig.addFilter("weeklyIsoDate", (value: unknown) => withDate(value, opts.timezone, formatIsoDate));
 
   // Pages the plugin adds: home, tag pages, tag index.
-  for (const page of generatedPages(opts, guest.place, api.tagPages)) eleventyConfig.addTemplate(page.path, page.content, page.data);
+  const trends = installTrends(eleventyConfig, opts, api);
+  for (const page of generatedPages(opts, guest.place, { tagPages: api.tagPages, yearPages: trends.yearPages })) eleventyConfig.addTemplate(page.path, page.content, page.data);
   eleventyConfig.addNunjucksGlobal("weeklySitemap", api.sitemap);
 
   // A preview's edition pages of each report (email, WeChat), with their 复制 button; a

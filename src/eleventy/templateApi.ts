@@ -16,7 +16,7 @@ import { sortByWeekDescending, sortNewestFirst, tagPages, type CollectionItem, t
 import { pageView, type PageView } from "../present/views.js";
 import { paginateTags, tagFeedTitle, tagFeedUrl, type TagPageEntry } from "../present/tagPages.js";
 import { relatedInputs, relatedReports, sameRelatedInputs, type RelatedInput } from "../content/related.js";
-import type { SiteIndex } from "../content/pageTypes.js";
+import type { AnalysedPage, SiteIndex } from "../content/pageTypes.js";
 import { clipboardJson, editionLinks } from "../present/editionPages.js";
 import { editionReport } from "../editions/fromPage.js";
 import { PREVIEW_EDITIONS } from "../editions/registry.js";
@@ -89,6 +89,15 @@ export class TemplateApi {
     const plan = resolution.kind === "file" ? site.images.get(resolution.path) : undefined;
     return plan && pictureHtml(plan, url, text);
   };
+
+  /** The analysed page of a collection item in the build under way (the trends and year pages read its words and sections). */
+  analysed = (item: { inputPath?: string }): AnalysedPage | undefined => {
+    const site = this.#build.latest?.site;
+    return item.inputPath && site ? site.pages.get(this.#relative(item.inputPath)) : undefined;
+  };
+
+  /** The tags' pages by tag, when the site links its reports' tags to the plugin's pages (not when it has its own: guest.ts). */
+  tagUrls = (): ReadonlyMap<string, string> => (this.#linksTags() ? (this.#build.latest?.tagUrls ?? new Map()) : new Map());
 
   /** Filter `weeklyPage`: what a layout shows about a page (or collection item). */
   view = (page: { inputPath?: string } | string | undefined): PageView | undefined => {

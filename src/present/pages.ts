@@ -28,14 +28,24 @@ Allow: /
 Sitemap: {{ weekly.site.url }}/sitemap.xml
 `;
 
+/** The lists Eleventy paginates, given `collections.all`: every page of every tag, every year. */
+export interface PaginatedLists {
+  tagPages?: (all: never) => unknown[];
+  yearPages?: (all: never) => unknown[];
+}
+
+/** A year's page: `/years/2026/`. */
+export const yearUrl = (opts: ResolvedOptions, year: number): string | false => (opts.layouts.year === false ? false : `${pageAddresses(opts).years}${year}/`);
+
 /**
  * The generated pages a site asked for; a layout option set to `false` leaves its page out. `place`
  * says where each goes when the site is built: its address, or nowhere (false) when the site has
  * its own page there (hostPages.ts).
  */
-export function generatedPages(opts: ResolvedOptions, place: (url: string) => string | false = (url) => url, tagPagesOf: (all: never) => unknown[] = () => []): GeneratedPage[] {
+export function generatedPages(opts: ResolvedOptions, place: (url: string) => string | false = (url) => url, lists: PaginatedLists = {}): GeneratedPage[] {
+  const { tagPages: tagPagesOf = () => [], yearPages: yearPagesOf = () => [] } = lists;
   const pages: GeneratedPage[] = [];
-  const { home, tag, tagIndex, archive, digestIndex, search, notFound } = opts.layouts;
+  const { home, tag, tagIndex, archive, digestIndex, search, notFound, trends, year } = opts.layouts;
   const at = pageAddresses(opts);
   const common = { eleventyExcludeFromCollections: true, templateEngineOverride: "njk" };
   // A function, asked once the build has started: by then the site's own addresses are known.
@@ -66,6 +76,23 @@ export function generatedPages(opts: ResolvedOptions, place: (url: string) => st
   page("tags", tagIndex, at.tagIndex, UI.titles.tagIndex);
   page("archive", archive, at.archive, UI.titles.archive);
   page("digests", digestIndex, at.digestIndex, UI.titles.digestIndex);
+  page("trends", trends, at.trends, UI.titles.trends);
+  if (year !== false) {
+    pages.push({
+      path: "weekly-plugin/year.njk",
+      content: "",
+      data: {
+        ...common,
+        layout: year,
+        // Every year with reports (eleventy/trendsApi.ts), each a page.
+        pagination: { data: "collections.all", before: yearPagesOf, size: 1, alias: "year", addAllPagesToCollections: false },
+        eleventyComputed: {
+          permalink: (data: { year?: { url?: string | false } }) => (data.year?.url ? place(data.year.url) : false),
+          title: (data: { year?: { title?: string } }) => data.year?.title ?? "",
+        },
+      },
+    });
+  }
   if (opts.searchIndex) page("search", search, at.search, UI.titles.search);
   page("404", notFound, at.notFound, UI.titles.notFound, { noindex: true });
   if (opts.sitemap) {
@@ -76,8 +103,8 @@ export function generatedPages(opts: ResolvedOptions, place: (url: string) => st
 }
 
 /** Where the generated pages are, for links in layouts; false for a page the site left out. */
-export function generatedPageUrls(opts: ResolvedOptions): Record<"home" | "archive" | "tagIndex" | "digestIndex" | "search", string | false> {
-  const { home, archive, tagIndex, digestIndex, search } = opts.layouts;
+export function generatedPageUrls(opts: ResolvedOptions): Record<"home" | "archive" | "tagIndex" | "digestIndex" | "search" | "trends" | "years", string | false> {
+  const { home, archive, tagIndex, digestIndex, search, trends, year } = opts.layouts;
   const at = pageAddresses(opts);
   return {
     home: home === false ? false : at.home,
@@ -85,12 +112,14 @@ export function generatedPageUrls(opts: ResolvedOptions): Record<"home" | "archi
     tagIndex: tagIndex === false ? false : at.tagIndex,
     digestIndex: digestIndex === false ? false : at.digestIndex,
     search: search === false || !opts.searchIndex ? false : at.search,
+    trends: trends === false ? false : at.trends,
+    years: year === false ? false : at.years,
   };
 }
 
 /** The site's navigation: the plugin's own list pages the site has, then the site's `nav` links. */
 export function navigation(opts: ResolvedOptions): NavLink[] {
   const urls = generatedPageUrls(opts);
-  const own: Array<[string | false, string]> = [[urls.archive, UI.nav.archive], [urls.tagIndex, UI.nav.tagIndex], [urls.digestIndex, UI.nav.digestIndex], [urls.search, UI.nav.search]];
+  const own: Array<[string | false, string]> = [[urls.archive, UI.nav.archive], [urls.tagIndex, UI.nav.tagIndex], [urls.trends, UI.nav.trends], [urls.digestIndex, UI.nav.digestIndex], [urls.search, UI.nav.search]];
   return [...own.flatMap(([url, text]) => (url === false ? [] : [{ text, url }])), ...opts.nav];
 }

@@ -84,6 +84,8 @@ export default function (eleventyConfig) {
     // Every feature on, unless the benchmark asks for a build without the search index or cards.
     searchIndex: process.env.WEEKLY_BENCH_SEARCH !== "0",
     cards: process.env.WEEKLY_BENCH_CARDS !== "0",
+    // The hot words, trends and year pages, unless the benchmark asks for a build without them.
+    ...(process.env.WEEKLY_BENCH_TRENDS === "0" ? { layouts: { trends: false, year: false } } : {}),
   });
 }
 export const config = { dir: { includes: "" }, markdownTemplateEngine: false };
@@ -212,7 +214,7 @@ async function editRebuild(siteDir: string, port: number, pages: number): Promis
 
 
 /** Issue 30's goals for the generated sites (issue 15 had set cold ≤ 1.0, w/o search ≤ 1.5, RSS ≤ 1.5, edit ≤ 1.2). */
-const GOALS = { cold: 3.0, unchanged: 1.1, publishOne: 1.3, noSearch: 1.8, check: 0.5, rss: 2.0, edit: 2.0, warmCards: 0.05 } as const;
+const GOALS = { cold: 3.0, unchanged: 1.1, publishOne: 1.3, noSearch: 1.8, check: 0.5, rss: 2.0, edit: 2.0, warmCards: 0.05, trends: 0.05 } as const;
 const ratio = (value: number, base: number, goal: number) => `${(value / base).toFixed(2)} ${value / base <= goal ? "✓" : "✗"}`;
 
 const MACHINE = machineLine();
@@ -245,13 +247,14 @@ console.log("| weeks | pages | bare | bare+CLI | cold | ratio | unchanged | rati
 console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
 const coldBySize = new Map<number, number>();
 const cardRows: string[] = [];
+const trendRows: string[] = [];
 for (const count of SIZES) {
   const root = mkdtempSync(join(tmpdir(), `weekly-bench-${count}-`));
   try {
     const site = join(root, "plugin");
     const pages = pluginSite(site, count);
     bareSite(join(root, "bare"), count);
-    const rows = { bare: [] as Run[], bareCli: [] as Run[], cold: [] as Run[], unchanged: [] as Run[], publishOne: [] as Run[], noSearch: [] as Run[], noCards: [] as Run[], check: [] as number[] };
+    const rows = { bare: [] as Run[], bareCli: [] as Run[], cold: [] as Run[], unchanged: [] as Run[], publishOne: [] as Run[], noSearch: [] as Run[], noCards: [] as Run[], noTrends: [] as Run[], check: [] as number[] };
     for (let i = 0; i < RUNS; i++) {
       rows.bare.push(build(join(root, "bare")));
       rows.bareCli.push(build(join(root, "bare"), {}, pagefindCli));
@@ -261,6 +264,9 @@ for (const count of SIZES) {
       // The same without cards; once first, so that its pages' search index is kept too.
       build(site, { WEEKLY_BENCH_CARDS: "0" });
       rows.noCards.push(build(site, { WEEKLY_BENCH_CARDS: "0" }));
+      // The same without the trends and year pages (no word counted); once first, for its own search index.
+      build(site, { WEEKLY_BENCH_TRENDS: "0" });
+      rows.noTrends.push(build(site, { WEEKLY_BENCH_TRENDS: "0" }));
       forgetCache(site, "search"); // the cards stay: an hourly rebuild has them
       build(site, { WEEKLY_NOW: BEFORE_NEWEST }); // an hour earlier: the newest report not yet live
       rows.publishOne.push(build(site)); // now it is
@@ -287,6 +293,8 @@ for (const count of SIZES) {
       bareEditMs.toFixed(0), editMs.toFixed(0), ratio(editMs, bareEditMs, GOALS.edit),
     ];
     console.log(`| ${cells.join(" | ")} |`);
+    const noTrends = ms(rows.noTrends);
+    trendRows.push(`| ${count} | ${unchanged.toFixed(0)} | ${noTrends.toFixed(0)} | ${(((unchanged - noTrends) / noTrends) * 100).toFixed(1)} % ${unchanged <= noTrends * (1 + GOALS.trends) ? "✓" : "✗"} |`);
     const cardMs = (runs: Run[]) => median(runs.map((r) => r.cards?.ms ?? Number.NaN));
     const [coldCards, warmCards, noCards] = [cardMs(rows.cold), cardMs(rows.unchanged), ms(rows.noCards)];
     const share = (part: number, whole: number) => `${((100 * part) / whole).toFixed(1)} %`;
@@ -304,6 +312,10 @@ console.log(`\nSocial cards (goal: an unchanged build spends under ${GOALS.warmC
 console.log("| weeks | cards | threads | cold build | cards (cold) | share | unchanged build | cards (unchanged) | share | unchanged, cards: false | difference |");
 console.log("|---|---|---|---|---|---|---|---|---|---|---|");
 for (const row of cardRows) console.log(row);
+console.log(`\nThe hot words, trends and year pages (goal: the unchanged build grows by at most ${GOALS.trends * 100} %; the words are kept in the cache).`);
+console.log("| weeks | unchanged build | the same, trends and year pages off | growth |");
+console.log("|---|---|---|---|");
+for (const row of trendRows) console.log(row);
 if (coldBySize.has(1000) && coldBySize.has(4000)) {
   const scale = coldBySize.get(4000)! / coldBySize.get(1000)!;
   console.log(`4000 weeks / 1000 weeks, cold build: ${scale.toFixed(2)} (goal ≤ 4.3) ${scale <= 4.3 ? "✓" : "✗"}`);
