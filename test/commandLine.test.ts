@@ -128,7 +128,7 @@ describe("weekly: usage problems exit 2 naming the command; help exits 0 on stan
   test("an unknown command: exit 2, the commands listed and the nearest proposed", async () => {
     const run = await weekly("chek");
     assert.equal(run.status, 2);
-    assert.match(run.stderr, /^weekly: unknown command "chek"; expected check, new, digest or export \(did you mean check\?\)\.\n\nUsage: weekly <command>/);
+    assert.match(run.stderr, /^weekly: unknown command "chek"; expected check, new, digest, export or notify \(did you mean check\?\)\.\n\nUsage: weekly <command>/);
   });
   test("no command: the usage on standard error, exit 2", async () => {
     const run = await weekly();
@@ -150,7 +150,7 @@ describe("weekly: usage problems exit 2 naming the command; help exits 0 on stan
     });
   }
   test("weekly help publish: exit 2", async () => {
-    assert.deepEqual(await weekly("help", "publish"), { status: 2, stdout: "", stderr: 'weekly help: unknown command "publish"; expected one of check, new, digest or export.\n' });
+    assert.deepEqual(await weekly("help", "publish"), { status: 2, stdout: "", stderr: 'weekly help: unknown command "publish"; expected one of check, new, digest, export or notify.\n' });
   });
 });
 
@@ -192,7 +192,7 @@ describe("in Chinese (WEEKLY_LANG=zh, or a Chinese locale such as LANG=zh_CN.UTF
       `weekly export：--format 收到 "pdf"；需要 ${EDITIONS.map((e) => e.name).slice(0, -1).join("、")} 或 ${EDITIONS.at(-1)!.name}。`,
     ]);
     const typo = await weeklyIn({ WEEKLY_LANG: "zh" }, "chek");
-    assert.match(typo.stderr, /^weekly：未知命令 "chek"；需要 check、new、digest 或 export（是不是想输入 check？）。/);
+    assert.match(typo.stderr, /^weekly：未知命令 "chek"；需要 check、new、digest、export 或 notify（是不是想输入 check？）。/);
     const missing = await weeklyIn({ WEEKLY_LANG: "zh" }, "export", "--format", "text");
     assert.equal(missing.stderr, "weekly export：请指明是哪篇报告；需要一个周次（如 2026-W07）或一篇报告的文件。\n");
   });

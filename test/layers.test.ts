@@ -13,7 +13,7 @@ const SRC = join(ROOT, "src");
  * Each layer and the layers it may import. `core` knows nothing of the others; `content` reads a
  * site's files with the core's help; `pipeline` runs the stages of one build; `present` makes what
  * readers see; `digest` collects a week's news from its sources' feeds; `editions` makes a report's
- * email, WeChat and text editions; `cards` draws the social cards; `eleventy` adapts it all to Eleventy; `cli` is the `weekly`
+ * email, WeChat and text editions; `cards` draws the social cards; `notify` announces a live report on team chats, a webhook and WebSub; `eleventy` adapts it all to Eleventy; `cli` is the `weekly`
  * command.
  */
 const LAYERS: Record<string, readonly string[]> = {
@@ -25,7 +25,8 @@ const LAYERS: Record<string, readonly string[]> = {
   editions: ["core", "content", "present", "editions"],
   cards: ["core", "content", "present", "cards"],
   eleventy: ["core", "content", "pipeline", "present", "editions", "cards", "eleventy"],
-  cli: ["core", "content", "pipeline", "present", "digest", "editions", "cards", "cli"],
+  notify: ["core", "content", "notify"],
+  cli: ["core", "content", "pipeline", "present", "digest", "editions", "cards", "notify", "cli"],
   // The package's entry and the declarations of Eleventy's API.
   ".": ["eleventy", "."],
 };

@@ -94,7 +94,7 @@ describe("resolveOptions", () => {
     [{ site: { url: "https://user.github.io/repo?x#y" } }, 'weekly plugin option site.url: received "https://user.github.io/repo?x#y"; expected the site\'s public address, such as "https://weekly.example.com" or "https://jeremy.github.io/ai-weekly" (no query or #fragment).'],
     [{ layouts: { home: "" } }, 'weekly plugin option layouts.home: received ""; expected a layout path such as "layouts/home.njk", or false.'],
     [{ tagSlugs: { "C++": "c plus" } }, 'weekly plugin option tagSlugs["C++"]: received "c plus"; expected a non-empty URL segment without spaces, "/", "?" or "#".'],
-    [{ timeZone: "UTC" }, 'weekly plugin option timeZone: received "UTC"; expected one of the known options: postsDir, digestsDir, layoutsDir, timezone, brokenLinks, tagsPath, tagSlugs, tagPageSize, excerptLength, layouts, nav, feeds, sitemap, searchIndex, cards, cacheDir, rawHtml, site, newWeek.'],
+    [{ timeZone: "UTC" }, 'weekly plugin option timeZone: received "UTC"; expected one of the known options: postsDir, digestsDir, layoutsDir, timezone, brokenLinks, tagsPath, tagSlugs, tagPageSize, excerptLength, layouts, nav, notify, feeds, sitemap, searchIndex, cards, cacheDir, rawHtml, site, newWeek.'],
     [{ rawHtml: false }, "weekly plugin option rawHtml: received false; expected an object with some of reports, digests."],
     [{ feeds: null }, "weekly plugin option feeds: received null; expected an object with some of atom, json, items."],
     [{ nav: [{ text: "关于", url: "about" }] }, 'weekly plugin option nav: received [{"text":"关于","url":"about"}]; expected a list of links such as [{ text: "关于", url: "/about/" }] (a root URL or an https:// address).'],

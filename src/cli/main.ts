@@ -10,12 +10,13 @@ import { checkCommand } from "./check.js";
 import { newCommand } from "./new.js";
 import { digestCommand } from "./digest.js";
 import { exportCommand } from "./export.js";
+import { notifyCommand } from "./notify.js";
 
 /** A command named with at most this many letters wrong is proposed (`chek`, `exprot`). */
 const MAX_DISTANCE = 2;
 
 /** Every command, in the order the help lists them. */
-export const COMMANDS: readonly AnyCommand[] = [checkCommand, newCommand, digestCommand, exportCommand];
+export const COMMANDS: readonly AnyCommand[] = [checkCommand, newCommand, digestCommand, exportCommand, notifyCommand];
 
 /** Runs the command line; returns the exit code (0 done, 1 problems found or refused, 2 cannot run). */
 export async function main(argv: readonly string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr, env: NodeJS.ProcessEnv = process.env): Promise<number> {

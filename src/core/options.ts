@@ -80,8 +80,8 @@ export function resolveOptions(input: WeeklyOptions | undefined = {}): ResolvedO
   if (!parsed.success) {
     const named = new Set<string>();
     for (const issue of parsed.error.issues) {
-      // A list is named as a whole: `nav`, `newWeek.tags`.
-      const cut = issue.path[0] === "nav" ? 1 : issue.path[0] === "newWeek" && issue.path[1] === "tags" ? 2 : issue.path.length;
+      // A list is named as a whole: `nav`, `notify`, `newWeek.tags`.
+      const cut = issue.path[0] === "nav" || issue.path[0] === "notify" ? 1 : issue.path[0] === "newWeek" && issue.path[1] === "tags" ? 2 : issue.path.length;
       const paths = issue.code === "unrecognized_keys" ? issue.keys.map((key) => [...issue.path, key]) : [issue.path.slice(0, cut)];
       for (const path of paths) {
         const name = optionName(path);

@@ -13,6 +13,10 @@ const expect = <T extends z.ZodType>(schema: T, expected: string) => schema.meta
 const layout = (fallback: string | false) => expect(z.union([z.literal(false), z.string().min(1)]).default(fallback), 'a layout path such as "layouts/home.njk", or false');
 const feedUrl = (ext: string) => expect(z.union([z.literal(false), z.string().regex(new RegExp(`^/[^\\s?#]+\\.${ext}$`))]).default(`/feed.${ext}`), `a root URL of the file such as "/feed.${ext}", or false`);
 const text = (fallback: string) => expect(z.string().refine((value) => value.trim() !== "").default(fallback), "a non-empty text");
+/** An environment variable's name: `SLACK_WEBHOOK_URL`. */
+const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/);
+/** A channel's name in `weekly notify`'s record and messages (default: its service). */
+const channelName = z.string().regex(/^[\w.-]+$/).optional();
 const markdownName = (fallback: string) =>
   expect(
     z.string().refine((name) => name.trim() !== "" && name.endsWith(".md") && !name.includes("/") && name.includes("{week}")).default(fallback),
@@ -77,6 +81,25 @@ export const OPTIONS_SCHEMA = z
         url: z.string().regex(/^(\/|https?:\/\/)/),
       })).default([]),
       'a list of links such as [{ text: "关于", url: "/about/" }] (a root URL or an https:// address)',
+    ),
+    /**
+     * Where `weekly notify` announces each report once it is live: team chats, a webhook, a WebSub
+     * hub. Secrets (webhook URLs with their tokens, signing secrets, bot tokens) are named by the
+     * environment variable that holds them, never written here.
+     */
+    notify: expect(
+      z
+        .array(
+          z.discriminatedUnion("service", [
+            z.strictObject({ service: z.enum(["webhook", "slack", "discord", "wecom"]), name: channelName, urlEnv: envName }),
+            z.strictObject({ service: z.enum(["feishu", "dingtalk"]), name: channelName, urlEnv: envName, secretEnv: envName.optional() }),
+            z.strictObject({ service: z.literal("telegram"), name: channelName, tokenEnv: envName, chatId: z.union([z.string().min(1), z.number().int()]), api: z.string().regex(/^https?:\/\/[^\s?#]+$/).default("https://api.telegram.org") }),
+            z.strictObject({ service: z.literal("websub"), name: channelName, hub: z.string().regex(/^https?:\/\/[^\s#]+$/) }),
+          ]),
+        )
+        .refine((channels) => new Set(channels.map((c) => c.name ?? c.service)).size === channels.length)
+        .default([]),
+      'a list of channels such as [{ service: "slack", urlEnv: "SLACK_WEBHOOK_URL" }] (services: webhook, slack, discord, feishu, dingtalk, wecom, telegram, websub; each name once)',
     ),
     /** Atom and JSON Feed of the reports, at these URLs (`false` leaves one out), with the newest `items` reports (0: all). */
     feeds: z

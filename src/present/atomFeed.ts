@@ -1,6 +1,7 @@
 // The Atom feed of the reports, written by the plugin (as the JSON Feed is): each entry with the
 // moment the report went live, a summary, a category per tag and the full content with absolute
 // URLs, so that a feed reader or a newsletter service can send each report on its own.
+import { hubsOf } from "./hubs.js";
 import { DateTime } from "luxon";
 import type { CollectionItem } from "./collections.js";
 import type { ResolvedOptions } from "../core/options.js";
@@ -78,6 +79,8 @@ export function atomFeed(items: readonly FeedItem[], opts: ResolvedOptions, plac
     ...(site.description !== "" ? [`  <subtitle>${escapeXml(site.description)}</subtitle>`] : []),
     `  <link href="${escapeXml(encodeUrl(`${site.url}${place.url}`))}" rel="self"/>`,
     `  <link href="${escapeXml(page)}"/>`,
+    // The WebSub hubs `weekly notify` pings when a report goes live: feed readers subscribed there hear at once.
+    ...hubsOf(opts).map((hub) => `  <link href="${escapeXml(hub)}" rel="hub"/>`),
     `  <updated>${updated}</updated>`,
     `  <id>${escapeXml(page)}</id>`,
     `  <author>`,

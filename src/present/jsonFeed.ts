@@ -1,5 +1,6 @@
 // The JSON Feed of the reports, written with JSON.stringify: the RSS plugin's own JSON template
 // escapes text for HTML, not JSON, so a title with a backslash or a quote would break it.
+import { hubsOf } from "./hubs.js";
 import type { CollectionItem } from "./collections.js";
 import type { ResolvedOptions } from "../core/options.js";
 import { encodeUrl } from "../core/safety.js";
@@ -44,6 +45,7 @@ export function jsonFeed(items: readonly FeedItem[], opts: ResolvedOptions, feed
     description: site.description,
     language: site.language,
     authors: [{ name: site.author || site.title }],
+    ...(hubsOf(opts).length > 0 ? { hubs: hubsOf(opts).map((url) => ({ type: "WebSub", url })) } : {}),
     items: items.slice(0, opts.feeds.items === 0 ? undefined : opts.feeds.items).flatMap((item) => {
       if (typeof item.url !== "string") return [];
       const url = encodeUrl(`${site.url}${item.url}`);

@@ -1,0 +1,48 @@
+// What `weekly notify` has announced, kept in `.cache/weekly/notify.json` (the README's CI and cron
+// recipes keep the cache between runs): for each channel, the moment it was first run (reports live
+// before it are never announced, so a first run does not announce a whole archive) and each report
+// announced, by its address, with when. Written whole, by way of a `.partial`, after each message
+// a service took: a run killed between the two sends that report again once, and never loses one.
+import { readFile, rename, writeFile, mkdir } from "node:fs/promises";
+import { dirname } from "node:path";
+
+export interface ChannelRecord {
+  /** From when this channel announces reports (ISO). */
+  since: string;
+  /** Report address → when it was announced (ISO). */
+  sent: Record<string, string>;
+}
+
+export interface NotifyRecord {
+  version: 1;
+  channels: Record<string, ChannelRecord>;
+}
+
+export const NOTIFY_FILE = "notify.json";
+
+/** The record in `file`; an empty one when there is none; an error (never an empty record) when it cannot be read. */
+export async function readRecord(file: string): Promise<NotifyRecord> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { version: 1, channels: Object.create(null) as Record<string, ChannelRecord> };
+    throw error;
+  }
+  const parsed = JSON.parse(text) as Partial<NotifyRecord>;
+  if (parsed.version !== 1 || parsed.channels === null || typeof parsed.channels !== "object") throw new Error("not a record of weekly notify (version 1)");
+  const channels = Object.create(null) as Record<string, ChannelRecord>;
+  for (const [name, channel] of Object.entries(parsed.channels)) {
+    if (typeof channel?.since !== "string" || channel.sent === null || typeof channel.sent !== "object") throw new Error(`channel ${JSON.stringify(name)} has no since or sent`);
+    channels[name] = { since: channel.since, sent: Object.assign(Object.create(null) as Record<string, string>, channel.sent) };
+  }
+  return { version: 1, channels };
+}
+
+/** Writes the record whole: a `.partial` first, then renamed over the file. */
+export async function writeRecord(file: string, record: NotifyRecord): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  const partial = `${file}.partial`;
+  await writeFile(partial, `${JSON.stringify(record, null, 2)}\n`);
+  await rename(partial, file);
+}
