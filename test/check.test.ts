@@ -134,7 +134,7 @@ describe("weekly check", () => {
     assert.deepEqual([format.status, format.stderr], [2, 'weekly check: --format received "xml"; expected text or json.\n']);
     const command = await weekly(ROOT, "publish");
     assert.equal(command.status, 2);
-    assert.match(command.stderr, /^weekly: unknown command "publish"; expected check, new, digest or export\./);
+    assert.match(command.stderr, /^weekly: unknown command "publish"; expected check, new, digest, export or notify\./);
   });
 });
 

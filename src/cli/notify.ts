@@ -11,6 +11,7 @@ import { buildClock } from "../content/schedule.js";
 import { tagsOf } from "../content/tags.js";
 import type { AnalysedPage } from "../content/pageTypes.js";
 import { cardUrl } from "../cards/key.js";
+import { encodeUrl } from "../core/safety.js";
 import { answerError, requestsFor, type Announcement, type Channel } from "../notify/messages.js";
 import { deliver } from "../notify/deliver.js";
 import { NOTIFY_FILE, readRecord, writeRecord, type NotifyRecord } from "../notify/record.js";
@@ -113,13 +114,14 @@ export async function runNotify(site: SiteInspection, request: NotifyRequest, io
     const kept = record.channels[channel.name];
     const from = since ?? (kept ? DateTime.fromISO(kept.since) : now);
     if (!kept && !request.dryRun) record.channels[channel.name] = { since: from.toISO()!, sent: Object.create(null) as Record<string, string> };
-    owed.set(channel, reports.filter(({ page, liveAt }) => liveAt >= from && !kept?.sent[page.url]).map(({ page }) => page));
+    owed.set(channel, reports.filter(({ page, liveAt }) => liveAt >= from && !kept?.sent[page.path]).map(({ page }) => page));
   }
   // Each owed report's page must answer at the site's address first: no one is told before the deploy.
   const answering = new Map<string, boolean>();
   for (const page of new Set([...owed.values()].flat())) {
     const url = `${opts.site.url}${page.url}`;
-    const ok = await fetcher(url, { signal: AbortSignal.timeout(request.timeoutSeconds * 1000) }).then((r) => (void r.body?.cancel(), r.ok), () => false);
+    // Its own page, not a redirect to the home page or a login: a 2xx at that address.
+    const ok = await fetcher(url, { redirect: "manual", signal: AbortSignal.timeout(request.timeoutSeconds * 1000) }).then((r) => (void r.body?.cancel(), r.status >= 200 && r.status < 300), () => false);
     answering.set(page.url, ok);
     if (!ok) say({ en: `${url} does not answer yet: left for the next run.`, zh: `${url} 还不能访问：留到下次运行。` });
   }
@@ -140,7 +142,8 @@ export async function runNotify(site: SiteInspection, request: NotifyRequest, io
       let error: string | undefined;
       for (const outgoing of requests) {
         const answer = await deliver(outgoing, { fetch: fetcher, sleep: io.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))), deadline, retries: RETRIES });
-        error = answer.ok ? answerError(channel.service, answer.status, answer.body) : answer.error;
+        // The service's own words, also when it still refused after the retries (429, 5xx).
+        error = answer.ok || answer.status !== undefined ? answerError(channel.service, answer.status ?? 0, answer.body) ?? (answer.ok ? undefined : answer.error) : answer.error;
         if (error !== undefined) break;
       }
       if (error !== undefined) {
@@ -148,7 +151,8 @@ export async function runNotify(site: SiteInspection, request: NotifyRequest, io
         say({ en: `${channel.name}: ${page.url} was not taken: ${mask(error)}; it is sent again next run.`, zh: `${channel.name}：${page.url} 没有发送成功：${mask(error)}；下次运行会再发。` });
         break; // the rest wait, in order, for the next run
       }
-      record.channels[channel.name]!.sent[page.url] = DateTime.now().setZone(opts.timezone).toISO()!;
+      // By the report's file: its address may change (a permalink, a slug) without it being news again.
+      record.channels[channel.name]!.sent[page.path] = DateTime.now().setZone(opts.timezone).toISO()!;
       await writeRecord(recordFile, record);
       sent++;
     }
@@ -170,12 +174,12 @@ function liveReports(site: SiteInspection, now: DateTime): Array<{ page: Analyse
 
 function announcement(page: AnalysedPage, site: SiteInspection): Announcement {
   const opts = site.options;
-  const description = typeof page.data.description === "string" && page.data.description.trim() !== "" ? page.data.description.trim() : page.excerpt;
+  const description = typeof page.data.description === "string" && page.data.description.trim() !== "" ? page.data.description.trim() : page.excerpt || page.title;
   return {
     title: page.title,
     summary: description,
-    url: `${opts.site.url}${page.url}`,
-    card: opts.cards ? `${opts.site.url}${cardUrl(page.url)}` : undefined,
+    url: encodeUrl(`${opts.site.url}${page.url}`),
+    card: opts.cards ? encodeUrl(`${opts.site.url}${cardUrl(page.url)}`) : undefined,
     week: page.week?.key,
     date: page.date ? formatIsoDate(page.date) : undefined,
     tags: tagsOf(page.data),

@@ -94,7 +94,8 @@ export const OPTIONS_SCHEMA = z
             z.strictObject({ service: z.enum(["webhook", "slack", "discord", "wecom"]), name: channelName, urlEnv: envName }),
             z.strictObject({ service: z.enum(["feishu", "dingtalk"]), name: channelName, urlEnv: envName, secretEnv: envName.optional() }),
             z.strictObject({ service: z.literal("telegram"), name: channelName, tokenEnv: envName, chatId: z.union([z.string().min(1), z.number().int()]), api: z.string().regex(/^https?:\/\/[^\s?#]+$/).default("https://api.telegram.org") }),
-            z.strictObject({ service: z.literal("websub"), name: channelName, hub: z.string().regex(/^https?:\/\/[^\s#]+$/) }),
+            // A hub's address is published in the feeds: no user name or password in it.
+            z.strictObject({ service: z.literal("websub"), name: channelName, hub: z.string().regex(/^https?:\/\/[^\s#@/]+(\/[^\s#]*)?$/) }),
           ]),
         )
         .refine((channels) => new Set(channels.map((c) => c.name ?? c.service)).size === channels.length)

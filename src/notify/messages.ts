@@ -46,23 +46,33 @@ const READ_MORE: Record<Language, string> = { zh: "阅读全文", en: "Read it" 
 
 /** Slack's mrkdwn and Telegram's HTML: the three characters that would be markup. */
 const escapeMarkup = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+/** A URL inside Slack's `<url|text>`: `|` and `>` would end it. */
+const slackUrl = (url: string) => url.replace(/\|/g, "%7C").replace(/>/g, "%3E");
+/**
+ * The longest summary sent: far more than a chat shows, and within every service's limits (Slack's
+ * section of 3000 characters, Telegram's message of 4096, Discord's description of 4096).
+ */
+const SUMMARY_LIMIT = 1000;
+/** At most `limit` characters (whole code points), `…` marking a cut. */
+const cut = (text: string, limit: number) => ([...text].length <= limit ? text : `${[...text].slice(0, limit - 1).join("")}…`);
 /** Discord's Markdown: each character that would format, link or quote, backslashed. */
 const escapeDiscord = (text: string) => text.replace(/([\\*_~`|>#[\]()<@:-])/g, "\\$1");
 
 /** The requests that announce one report on one channel (one, or one per feed for WebSub). */
-export function requestsFor(channel: Channel, report: Announcement, language: Language, now: Date): OutgoingRequest[] {
+export function requestsFor(channel: Channel, given: Announcement, language: Language, now: Date): OutgoingRequest[] {
   const more = READ_MORE[language];
+  const report = { ...given, title: cut(given.title, 200), summary: cut(given.summary.trim() || given.title, SUMMARY_LIMIT) };
   const json = (url: string, body: unknown): OutgoingRequest => ({ url, headers: { ...JSON_HEADERS }, body: JSON.stringify(body) });
   switch (channel.service) {
     case "webhook":
       return [json(channel.url, { event: "report.published", title: report.title, summary: report.summary, url: report.url, card: report.card ?? null, week: report.week ?? null, date: report.date ?? null, tags: report.tags, language })];
     case "slack": {
-      const text = `*<${report.url}|${escapeMarkup(report.title)}>*\n${escapeMarkup(report.summary)}`;
+      const text = `*<${slackUrl(report.url)}|${escapeMarkup(report.title)}>*\n${escapeMarkup(report.summary)}`;
       const section = { type: "section", text: { type: "mrkdwn", text }, ...(report.card ? { accessory: { type: "image", image_url: report.card, alt_text: report.title } } : {}) };
       return [json(channel.url, { text, blocks: [section], unfurl_links: false })];
     }
     case "discord":
-      return [json(channel.url, { allowed_mentions: { parse: [] }, embeds: [{ title: report.title.slice(0, 256), description: escapeDiscord(report.summary).slice(0, 4096), url: report.url, ...(report.card ? { image: { url: report.card } } : {}) }] })];
+      return [json(channel.url, { allowed_mentions: { parse: [] }, embeds: [{ title: report.title, description: escapeDiscord(report.summary), url: report.url, ...(report.card ? { image: { url: report.card } } : {}) }] })];
     case "feishu": {
       const timestamp = String(Math.floor(now.getTime() / 1000));
       const signed = channel.secret === undefined ? {} : { timestamp, sign: feishuSign(timestamp, channel.secret) };
@@ -77,7 +87,7 @@ export function requestsFor(channel: Channel, report: Announcement, language: La
     case "wecom":
       return [json(channel.url, { msgtype: "news", news: { articles: [{ title: report.title, description: report.summary, url: report.url, ...(report.card ? { picurl: report.card } : {}) }] } })];
     case "telegram": {
-      const text = `<b>${escapeMarkup(report.title)}</b>\n\n${escapeMarkup(report.summary)}\n\n<a href="${escapeMarkup(report.url)}">${more}</a>`;
+      const text = `<b>${escapeMarkup(report.title)}</b>\n\n${escapeMarkup(report.summary)}\n\n<a href="${escapeMarkup(report.url).replace(/"/g, "&quot;")}">${more}</a>`;
       return [json(`${channel.api.replace(/\/+$/, "")}/bot${channel.token}/sendMessage`, { chat_id: channel.chatId, text, parse_mode: "HTML" })];
     }
     case "websub":

@@ -5,11 +5,12 @@
 // a service took: a run killed between the two sends that report again once, and never loses one.
 import { readFile, rename, writeFile, mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
+import { DateTime } from "luxon";
 
 export interface ChannelRecord {
   /** From when this channel announces reports (ISO). */
   since: string;
-  /** Report address → when it was announced (ISO). */
+  /** Report file (`posts/2026-W06-ai-weekly.md`) → when it was announced (ISO). */
   sent: Record<string, string>;
 }
 
@@ -33,7 +34,7 @@ export async function readRecord(file: string): Promise<NotifyRecord> {
   if (parsed.version !== 1 || parsed.channels === null || typeof parsed.channels !== "object") throw new Error("not a record of weekly notify (version 1)");
   const channels = Object.create(null) as Record<string, ChannelRecord>;
   for (const [name, channel] of Object.entries(parsed.channels)) {
-    if (typeof channel?.since !== "string" || channel.sent === null || typeof channel.sent !== "object") throw new Error(`channel ${JSON.stringify(name)} has no since or sent`);
+    if (typeof channel?.since !== "string" || !DateTime.fromISO(channel.since).isValid || channel.sent === null || typeof channel.sent !== "object") throw new Error(`channel ${JSON.stringify(name)} has no valid since or sent`);
     channels[name] = { since: channel.since, sent: Object.assign(Object.create(null) as Record<string, string>, channel.sent) };
   }
   return { version: 1, channels };
