@@ -17,10 +17,13 @@ import { deliver } from "../notify/deliver.js";
 import { NOTIFY_FILE, readRecord, writeRecord, type NotifyRecord } from "../notify/record.js";
 import { channelsOf, masker } from "../notify/channels.js";
 import { languageOfSite, siteOf, type SiteInspection } from "./inspect.js";
+import { acquireLock, realLockEnvironment } from "../pipeline/outputLock.js";
 import { defineCommand } from "./commandLine.js";
 
 const MAX_TIMEOUT_SECONDS = 600;
 const RETRIES = 3;
+/** How long a run waits for another to finish. */
+const LOCK_WAIT_MS = 10 * 60_000;
 
 export const notifyCommand = defineCommand({
   name: "notify",
@@ -86,13 +89,32 @@ export async function runNotify(site: SiteInspection, request: NotifyRequest, io
   }
   const clock = buildClock(io.env.WEEKLY_NOW, opts.timezone);
   if (clock.problem) return say(clock.problem), 2;
-  const now = clock.now;
-  const since = request.since === undefined ? undefined : parseSiteDate(request.since, opts.timezone)!.dateTime;
   const recordFile = opts.cacheDir === false ? undefined : resolve(site.siteDir, opts.cacheDir, NOTIFY_FILE);
   if (!recordFile) {
     say({ en: "cacheDir is false: weekly notify needs the cache to remember what it announced.", zh: "`cacheDir` 为 false：`weekly notify` 需要缓存来记住通知过什么。" });
     return 2;
   }
+  // One run at a time (an hourly job and a push overlapping): both would send what neither recorded yet.
+  let release: () => Promise<void> = async () => {};
+  if (!request.dryRun) {
+    try {
+      release = await acquireLock(`${recordFile}.lock`, LOCK_WAIT_MS, { ...realLockEnvironment, waiting: (owner) => say({ en: `waiting for another weekly notify (process ${owner.pid}, since ${owner.since}).`, zh: `等待另一个 weekly notify 结束（进程 ${owner.pid}，自 ${owner.since} 起）。` }) });
+    } catch (error) {
+      say({ en: `another weekly notify is running and did not finish in time (${(error as Error).message}); nothing announced.`, zh: `另一个 weekly notify 正在运行，没有及时结束（${(error as Error).message}）；什么也没有通知。` });
+      return 2;
+    }
+  }
+  try {
+    return await announceDue(site, request, io, recordFile, say);
+  } finally {
+    await release();
+  }
+}
+
+async function announceDue(site: SiteInspection, request: NotifyRequest, io: NotifyIo, recordFile: string, say: (line: Said) => void): Promise<number> {
+  const opts = site.options;
+  const now = buildClock(io.env.WEEKLY_NOW, opts.timezone).now;
+  const since = request.since === undefined ? undefined : parseSiteDate(request.since, opts.timezone)!.dateTime;
   let record: NotifyRecord;
   try {
     record = await readRecord(recordFile);
