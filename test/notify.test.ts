@@ -11,7 +11,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { copySite, runWeeklyInProcess, WEEKLY_BIN } from "./helpers.js";
 import { SECRET_VALUES, servicesServer, type ServicesServer, type Taken } from "./notifyKit.js";
-import { answerError, requestsFor, type Announcement, type Channel } from "../src/notify/messages.js";
+import { answerError, isBusy, requestsFor, type Announcement, type Channel } from "../src/notify/messages.js";
 import { deliver } from "../src/notify/deliver.js";
 import { readRecord, writeRecord } from "../src/notify/record.js";
 import { masker } from "../src/notify/channels.js";
@@ -316,6 +316,16 @@ describe("deliver: retries", () => {
   test("a network error each time: the error, after the retries", async () => {
     const result = await deliver(request, { fetch: async () => Promise.reject(new TypeError("fetch failed", { cause: new Error("connect ECONNREFUSED") })), sleep: async () => {}, deadline: performance.now() + 60_000, retries: 2 });
     assert.deepEqual(result, { ok: false, status: undefined, body: "", error: "connect ECONNREFUSED" });
+  });
+  test("a service's \"too fast\" in a 200 answer (飞书 11232, 钉钉 130101, 企业微信 45009) is tried again, as a 429", async () => {
+    for (const [service, busy] of [["feishu", '{"code":11232,"msg":"frequency limited"}'], ["dingtalk", '{"errcode":130101,"errmsg":"send too fast"}'], ["wecom", '{"errcode":45009,"errmsg":"api freq out of limit"}']] as const) {
+      assert.equal(isBusy(service, busy), true, service);
+      const answers = [new Response(busy, { status: 200 }), new Response('{"code":0,"errcode":0}', { status: 200 })];
+      const waits: number[] = [];
+      const result = await deliver(request, { fetch: async () => answers.shift()!, sleep: async (ms) => void waits.push(ms), deadline: performance.now() + 60_000, retries: 3, busy: (_, body) => isBusy(service, body) });
+      assert.deepEqual([result.ok, waits], [true, [1000]], service);
+    }
+    assert.equal(isBusy("slack", '{"errcode":45009}'), false);
   });
   test("a 4xx is the answer: no retry", async () => {
     let calls = 0;

@@ -12,7 +12,7 @@ import { tagsOf } from "../content/tags.js";
 import type { AnalysedPage } from "../content/pageTypes.js";
 import { cardUrl } from "../cards/key.js";
 import { encodeUrl } from "../core/safety.js";
-import { answerError, requestsFor, type Announcement, type Channel } from "../notify/messages.js";
+import { answerError, isBusy, requestsFor, type Announcement, type Channel } from "../notify/messages.js";
 import { deliver } from "../notify/deliver.js";
 import { NOTIFY_FILE, readRecord, writeRecord, type NotifyRecord } from "../notify/record.js";
 import { channelsOf, masker } from "../notify/channels.js";
@@ -163,7 +163,7 @@ async function announceDue(site: SiteInspection, request: NotifyRequest, io: Not
       }
       let error: string | undefined;
       for (const outgoing of requests) {
-        const answer = await deliver(outgoing, { fetch: fetcher, sleep: io.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))), deadline, retries: RETRIES });
+        const answer = await deliver(outgoing, { fetch: fetcher, sleep: io.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))), deadline, retries: RETRIES, busy: (_, body) => isBusy(channel.service, body) });
         // The service's own words, also when it still refused after the retries (429, 5xx).
         error = answer.ok || answer.status !== undefined ? answerError(channel.service, answer.status ?? 0, answer.body) ?? (answer.ok ? undefined : answer.error) : answer.error;
         if (error !== undefined) break;

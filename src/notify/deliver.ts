@@ -1,4 +1,4 @@
-// One request to a service, with retries: a network error, 429 or a 5xx is tried again after 1, 2,
+// One request to a service, with retries: a network error, 429, a 5xx or a "too fast" in the body is tried again after 1, 2,
 // 4 … seconds (or the service's Retry-After), within one deadline for the channel; any other answer
 // is final. `fetch` and `sleep` are passed in (tests answer from 127.0.0.1 and wait no real time).
 import type { OutgoingRequest } from "./messages.js";
@@ -9,6 +9,8 @@ export interface DeliveryOptions {
   /** When the channel's time is up (performance.now() milliseconds). */
   deadline: number;
   retries: number;
+  /** An answer that says "too fast" though its status is 200 (飞书, 钉钉, 企业微信 put it in the body): tried again like a 429. */
+  busy?: (status: number, body: string) => boolean;
 }
 
 export type Delivery = { ok: true; status: number; body: string } | { ok: false; status: number | undefined; body: string; error: string };
@@ -24,7 +26,7 @@ export async function deliver(request: OutgoingRequest, options: DeliveryOptions
     try {
       const response = await options.fetch(request.url, { method: "POST", headers: request.headers, body: request.body, signal: AbortSignal.timeout(Math.ceil(left)), redirect: "error" });
       const body = await response.text();
-      if (response.status !== 429 && response.status < 500) return { ok: true, status: response.status, body };
+      if (response.status !== 429 && response.status < 500 && !options.busy?.(response.status, body)) return { ok: true, status: response.status, body };
       last = { ok: false, status: response.status, body, error: `HTTP ${response.status}` };
       const header = response.headers.get("retry-after");
       if (header !== null && /^\d+$/.test(header.trim())) retryAfter = Number(header) * 1000;

@@ -101,6 +101,24 @@ export const feishuSign = (timestamp: string, secret: string) => createHmac("sha
 /** 钉钉's signature of a custom robot's request: the timestamp and the secret, signed with the secret. */
 export const dingtalkSign = (timestamp: string, secret: string) => createHmac("sha256", secret).update(`${timestamp}\n${secret}`).digest("base64");
 
+/** The codes with which 飞书 (11232), 钉钉 (130101) and 企业微信 (45009) answer a bot that sends too fast, with HTTP 200. */
+const BUSY_CODES: Partial<Record<Channel["service"], { key: string; code: number }>> = {
+  feishu: { key: "code", code: 11232 },
+  dingtalk: { key: "errcode", code: 130101 },
+  wecom: { key: "errcode", code: 45009 },
+};
+
+/** Whether an answer is a service's "too fast": worth another try after a wait, as a 429 is. */
+export function isBusy(service: Channel["service"], body: string): boolean {
+  const busy = BUSY_CODES[service];
+  if (!busy) return false;
+  try {
+    return (JSON.parse(body) as Record<string, unknown>)[busy.key] === busy.code;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Whether a service's answer says the message was taken, and if not its own words. Slack answers
  * `ok`; Discord 204; 飞书 `{"code":0}`; 钉钉 and 企业微信 `{"errcode":0}`; Telegram `{"ok":true}`;
