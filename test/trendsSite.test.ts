@@ -165,8 +165,14 @@ describe("in Chromium", { skip: !existsSync(CHROMIUM) && `${CHROMIUM} is missing
           await page.screenshot({ path: join(SCREENSHOTS, `trends-${path.replace(/\W+/g, "-").replace(/^-|-$/g, "")}-${width}-${colorScheme}.png`), fullPage: width === 360 });
         }
       }
-      const stroke = await page.evaluate(() => getComputedStyle(document.querySelector(".chart-line, .chart-bar")!).getPropertyValue(document.querySelector(".chart-line") ? "stroke" : "fill"));
-      assert.notEqual(stroke, "", "the chart takes the site's colour");
+      // The chart is painted in the site's accent colour, as its links are (here in the dark scheme, the last emulated).
+      const [paint, accent] = await page.evaluate(() => {
+        const line = document.querySelector(".chart-line");
+        const shape = line ?? document.querySelector(".chart-bar")!;
+        return [getComputedStyle(shape).getPropertyValue(line ? "stroke" : "fill"), getComputedStyle(document.querySelector("main a")!).color];
+      });
+      assert.equal(paint, accent, "the chart takes the site's accent colour");
+      assert.equal(accent, "rgb(138, 180, 248)", "the dark scheme's accent");
       assert.deepEqual(browser.consoleErrors, []);
     });
   }
