@@ -86,6 +86,21 @@ export function oneOf<const C extends string>(choices: readonly C[]): Pick<Value
   return { value: choices.join("|"), read: (text) => choices.find((choice) => choice === text), expected: { en: listed(choices, "or"), zh: listedZh(choices, "or") } };
 }
 
+/** The most a `--timeout` may be: ten minutes for one source or channel is already a hung one. */
+const MAX_TIMEOUT_SECONDS = 600;
+
+/** `--timeout SECONDS`, 1 to 600, with its default (what it bounds is in the description). */
+export function timeoutOption(fallback: number, description: Said): Valued<number> & { default: number } {
+  return {
+    type: "string",
+    value: "SECONDS",
+    read: (text) => (Number(text) >= 1 && Number(text) <= MAX_TIMEOUT_SECONDS ? Number(text) : undefined),
+    expected: { en: `a number of seconds from 1 to ${MAX_TIMEOUT_SECONDS}, such as ${fallback}`, zh: `1 到 ${MAX_TIMEOUT_SECONDS} 之间的秒数，如 ${fallback}` },
+    description,
+    default: fallback,
+  };
+}
+
 /** `a`, `a or b`, `a, b or c`. */
 export function listed(items: readonly string[], conjunction: "and" | "or"): string {
   return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} ${conjunction} ${items.at(-1)}`;

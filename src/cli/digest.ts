@@ -20,13 +20,11 @@ import { newSources, sourcesFromOpml } from "../digest/opml.js";
 import { selectWeek, type Tally } from "../digest/select.js";
 import { digestMarkdown, mergeDigest, type FailedSource } from "../digest/write.js";
 import { languageOfSite, siteOf, type SiteInspection } from "./inspect.js";
-import { defineCommand } from "./commandLine.js";
+import { defineCommand, timeoutOption } from "./commandLine.js";
 import { PACKAGE_ROOT } from "../core/packageRoot.js";
 
 /** Sources fetched at once. */
 const AT_ONCE = 4;
-/** The most `--timeout` may be: ten minutes for one source is already a hung one. */
-const MAX_TIMEOUT_SECONDS = 600;
 
 export const digestCommand = defineCommand({
   name: "digest",
@@ -37,14 +35,7 @@ export const digestCommand = defineCommand({
   arguments: [{ value: "YYYY-Www", description: { en: "the week (default: the ISO week that holds now)", zh: "周次（默认：现在所在的 ISO 周）" } }],
   expects: { en: "expected one week such as 2026-W07", zh: "需要一个周次，如 2026-W07" },
   options: {
-    timeout: {
-      type: "string",
-      value: "SECONDS",
-      read: (text) => (Number(text) >= 1 && Number(text) <= MAX_TIMEOUT_SECONDS ? Number(text) : undefined),
-      expected: { en: `a number of seconds from 1 to ${MAX_TIMEOUT_SECONDS}, such as 20`, zh: `1 到 ${MAX_TIMEOUT_SECONDS} 之间的秒数，如 20` },
-      description: { en: "the most one source may take, retries included", zh: "一个来源最多可用的时间，含重试" },
-      default: 20,
-    },
+    timeout: timeoutOption(20, { en: "the most one source may take, retries included", zh: "一个来源最多可用的时间，含重试" }),
     offline: { type: "boolean", description: { en: "work from the last good response of each feed, kept in the cache", zh: "使用缓存里每个订阅源上一次成功的响应，不联网" } },
     merge: { type: "boolean", description: { en: "add the items the week's existing digest lacks, nothing else", zh: "只把这一周已有摘要里缺少的条目加进去，别的不动" } },
     "dry-run": { type: "boolean", description: { en: "print the digest instead of writing it", zh: "打印摘要，不写入文件" } },

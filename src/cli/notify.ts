@@ -18,9 +18,8 @@ import { NOTIFY_FILE, readRecord, writeRecord, type NotifyRecord } from "../noti
 import { channelsOf, masker } from "../notify/channels.js";
 import { languageOfSite, siteOf, type SiteInspection } from "./inspect.js";
 import { acquireLock, realLockEnvironment } from "../pipeline/outputLock.js";
-import { defineCommand } from "./commandLine.js";
+import { defineCommand, timeoutOption } from "./commandLine.js";
 
-const MAX_TIMEOUT_SECONDS = 600;
 const RETRIES = 3;
 /** How long a run waits for another to finish. */
 const LOCK_WAIT_MS = 10 * 60_000;
@@ -42,14 +41,7 @@ export const notifyCommand = defineCommand({
       expected: { en: "a date such as 2026-02-01 or 2026-02-01T08:00", zh: "一个日期，如 2026-02-01 或 2026-02-01T08:00" },
       description: { en: "also announce reports that went live from DATE on (default: from each channel's first run)", zh: "也通知从 DATE 起上线的报告（默认：从每个渠道第一次运行起）" },
     },
-    timeout: {
-      type: "string",
-      value: "SECONDS",
-      read: (text) => (Number(text) >= 1 && Number(text) <= MAX_TIMEOUT_SECONDS ? Number(text) : undefined),
-      expected: { en: `a number of seconds from 1 to ${MAX_TIMEOUT_SECONDS}, such as 30`, zh: `1 到 ${MAX_TIMEOUT_SECONDS} 之间的秒数，如 30` },
-      description: { en: "time for each channel, retries included (default 30)", zh: "每个渠道的时限，含重试（默认 30）" },
-      default: 30,
-    },
+    timeout: timeoutOption(30, { en: "time for each channel, retries included (default 30)", zh: "每个渠道的时限，含重试（默认 30）" }),
   },
   async run({ values }, io) {
     const site = await siteOf("notify", io);
@@ -105,15 +97,21 @@ export async function runNotify(site: SiteInspection, request: NotifyRequest, io
     }
   }
   try {
-    return await announceDue(site, request, io, recordFile, say);
+    return await announceDue(site, request, io, { now: clock.now, recordFile, say });
   } finally {
     await release();
   }
 }
 
-async function announceDue(site: SiteInspection, request: NotifyRequest, io: NotifyIo, recordFile: string, say: (line: Said) => void): Promise<number> {
+/** What the run has settled before it announces: its moment (`WEEKLY_NOW`, else the clock), its record's file, and where it speaks. */
+interface RunContext {
+  now: DateTime;
+  recordFile: string;
+  say: (line: Said) => void;
+}
+
+async function announceDue(site: SiteInspection, request: NotifyRequest, io: NotifyIo, { now, recordFile, say }: RunContext): Promise<number> {
   const opts = site.options;
-  const now = buildClock(io.env.WEEKLY_NOW, opts.timezone).now;
   const since = request.since === undefined ? undefined : parseSiteDate(request.since, opts.timezone)!.dateTime;
   let record: NotifyRecord;
   try {

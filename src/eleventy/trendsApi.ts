@@ -11,6 +11,7 @@ import { trendsView, yearViews, type TrendsView, type WordLinks, type YearView }
 import type { TrendReport } from "../present/trends.js";
 import type { YearDigest } from "../present/years.js";
 import { wordKey } from "../content/words.js";
+import { tagsOf } from "../content/tags.js";
 import { UI } from "../core/strings.js";
 import type { TemplateApi } from "./templateApi.js";
 
@@ -45,8 +46,7 @@ export function installTrends(eleventyConfig: EleventyConfig, opts: ResolvedOpti
     api.reports(all).flatMap((item) => {
       const page = api.analysed(item);
       if (!page?.week || !page.words) return [];
-      const tags = api.view(item)?.tags.map((tag) => tag.name) ?? [];
-      return [{ week: page.week, url: page.url, title: page.title, tags, words: page.words.counts }];
+      return [{ week: page.week, url: page.url, title: page.title, tags: tagsOf(page.data), words: page.words.counts }];
     });
   const digests = (all: SitePages): YearDigest[] =>
     api.digests(all).flatMap((item) => {
