@@ -53,46 +53,34 @@ export function generatedPages(opts: ResolvedOptions, place: (url: string) => st
   const page = (name: string, layout: string | false, permalink: string, title: string, more: Record<string, unknown> = {}) => {
     if (layout !== false) pages.push({ path: `weekly-plugin/${name}.njk`, content: "", data: { ...common, layout, ...placed(permalink), title, ...more }, url: permalink });
   };
-  page("home", home, at.home, opts.site.title);
-  if (tag !== false) {
-    pages.push({
-      path: "weekly-plugin/tag.njk",
-      content: "",
-      data: {
-        ...common,
-        layout: tag,
-        // Every page of every tag (tagPages.ts), made from the site's pages: Eleventy paginates one
-        // list, not a tag and then its pages.
-        pagination: { data: "collections.all", before: tagPagesOf, size: 1, alias: "tag", addAllPagesToCollections: false },
-        // Functions, not template strings: a template would escape the name once here and the
-        // layout would escape it again.
-        eleventyComputed: {
-          permalink: (data: { tag?: { url?: string } }) => (data.tag?.url ? place(data.tag.url) : false),
-          title: (data: { tag?: { title?: string } }) => data.tag?.title ?? "",
-        },
+  /**
+   * A page for each entry of a list made from `collections.all`, which the layout gets as `alias`
+   * and whose `url` and `title` are the page's. Functions, not template strings: a template would
+   * escape a title once here and the layout would escape it again.
+   */
+  const paginated = (name: string, layout: string | false, before: (all: never) => unknown[], alias: string) => {
+    if (layout === false) return;
+    const entry = (data: Record<string, unknown>) => data[alias] as { url?: string | false; title?: string } | undefined;
+    const pagination = { data: "collections.all", before, size: 1, alias, addAllPagesToCollections: false };
+    const eleventyComputed = {
+      permalink: (data: Record<string, unknown>) => {
+        const url = entry(data)?.url;
+        return url ? place(url) : false;
       },
-    });
-  }
+      title: (data: Record<string, unknown>) => entry(data)?.title ?? "",
+    };
+    pages.push({ path: `weekly-plugin/${name}.njk`, content: "", data: { ...common, layout, pagination, eleventyComputed } });
+  };
+  page("home", home, at.home, opts.site.title);
+  // Every page of every tag (tagPages.ts), made from the site's pages: Eleventy paginates one list,
+  // not a tag and then its pages.
+  paginated("tag", tag, tagPagesOf, "tag");
   page("tags", tagIndex, at.tagIndex, UI.titles.tagIndex);
   page("archive", archive, at.archive, UI.titles.archive);
   page("digests", digestIndex, at.digestIndex, UI.titles.digestIndex);
   page("trends", trends, at.trends, UI.titles.trends);
-  if (year !== false) {
-    pages.push({
-      path: "weekly-plugin/year.njk",
-      content: "",
-      data: {
-        ...common,
-        layout: year,
-        // Every year with reports (eleventy/trendsApi.ts), each a page.
-        pagination: { data: "collections.all", before: yearPagesOf, size: 1, alias: "year", addAllPagesToCollections: false },
-        eleventyComputed: {
-          permalink: (data: { year?: { url?: string | false } }) => (data.year?.url ? place(data.year.url) : false),
-          title: (data: { year?: { title?: string } }) => data.year?.title ?? "",
-        },
-      },
-    });
-  }
+  // Every year with reports (eleventy/trendsApi.ts), each a page.
+  paginated("year", year, yearPagesOf, "year");
   if (opts.searchIndex) page("search", search, at.search, UI.titles.search);
   page("404", notFound, at.notFound, UI.titles.notFound, { noindex: true });
   if (opts.sitemap) {
