@@ -145,3 +145,15 @@ export function weeksInWeekYear(year: number): number {
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   return weekday === 4 || (leap && weekday === 3) ? 53 : 52;
 }
+
+const WEEK_MS = 7 * 24 * 3600 * 1000;
+
+/** A week's number counted from 1970's (by its Monday, in UTC): consecutive weeks are consecutive numbers, across any year's end and in any zone. */
+export function weekOrdinal(week: Pick<IsoWeek, "weekYear" | "weekNumber">): number {
+  return Math.round(DateTime.fromObject({ weekYear: week.weekYear, weekNumber: week.weekNumber, weekday: 1 }, { zone: "utc" }).toMillis() / WEEK_MS);
+}
+
+/** The week of such a number (its Thursday's week, which the rounding above lands on), in UTC. */
+export function weekOfOrdinal(ordinal: number): IsoWeek {
+  return isoWeekOf(DateTime.fromMillis(ordinal * WEEK_MS, { zone: "utc" }));
+}

@@ -1,8 +1,7 @@
 // What the weeks add up to: the hot words of the recent weeks and the trends of words and tags
 // over the last year, from the published reports' words (content/words.ts) and tags. Pure: the
 // reports in, the lists out, the same bytes every build (every tie broken by the word).
-import { DateTime } from "luxon";
-import type { IsoWeek } from "../core/dates.js";
+import { weekOfOrdinal, weekOrdinal, type IsoWeek } from "../core/dates.js";
 import { mostWritten, wordKey, type WordCount } from "../content/words.js";
 
 /** A published report as these pages read it. */
@@ -28,18 +27,6 @@ const SIZES = 5;
 const TREND_WORDS = 12;
 const CHANGES = 10;
 const MIN_RECENT_WEEKS = 2;
-
-/** Weeks since 1970-W01, from a week's Monday: consecutive weeks are consecutive numbers, whatever the zone. */
-export function weekOrdinal(week: Pick<IsoWeek, "weekYear" | "weekNumber">): number {
-  const monday = DateTime.fromObject({ weekYear: week.weekYear, weekNumber: week.weekNumber, weekday: 1 }, { zone: "utc" });
-  return Math.round(monday.toMillis() / (7 * 24 * 3600 * 1000));
-}
-
-/** The week of an ordinal: `2026-W06`. */
-export function weekKeyOf(ordinal: number): string {
-  const monday = DateTime.fromMillis(ordinal * 7 * 24 * 3600 * 1000, { zone: "utc" });
-  return `${monday.weekYear}-W${String(monday.weekNumber).padStart(2, "0")}`;
-}
 
 /** Every word's mentions by week (a report's tags count once each), and how each word is written. */
 export interface WordWeeks {
@@ -178,7 +165,7 @@ export function trends(data: WordWeeks, hot: readonly HotWord[], tags: readonly 
   const lift = (c: Change) => Math.log((c.now + 1) / (c.before + 1));
   const rising = changes.filter((c) => c.now > c.before).sort((a, b) => lift(b) - lift(a) || b.now - a.now || byKey(a, b)).slice(0, CHANGES);
   const cooling = changes.filter((c) => c.now < c.before).sort((a, b) => lift(a) - lift(b) || b.before - a.before || byKey(a, b)).slice(0, CHANGES);
-  return { weeks: Array.from({ length: TREND_WEEKS }, (_, i) => weekKeyOf(from + i)), words, tags: tagSeries, max, rising, cooling };
+  return { weeks: Array.from({ length: TREND_WEEKS }, (_, i) => weekOfOrdinal(from + i).key), words, tags: tagSeries, max, rising, cooling };
 }
 
 const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
