@@ -5,7 +5,7 @@ import { tallyLines, type Fetched } from "./digestTally.js";
 import { commandLine, inChinese, inEnglish, type Said } from "../core/show.js";
 import { existsSync } from "node:fs";
 import { mkdir, readFile } from "node:fs/promises";
-import { createFile, replaceFile } from "./wholeFile.js";
+import { createFile, replaceFile } from "../content/wholeFile.js";
 import { dirname, join, posix } from "node:path";
 import type { DateTime } from "luxon";
 import { formatProblem, plural } from "../core/errors.js";

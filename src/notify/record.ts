@@ -1,11 +1,12 @@
 // What `weekly notify` has announced, kept in `.cache/weekly/notify.json` (the README's CI and cron
 // recipes keep the cache between runs): for each channel, the moment it was first run (reports live
 // before it are never announced, so a first run does not announce a whole archive) and each report
-// announced, by its address, with when. Written whole, by way of a `.partial`, after each message
+// announced, by its file, with when. Written whole (content/wholeFile.ts) after each message
 // a service took: a run killed between the two sends that report again once, and never loses one.
-import { readFile, rename, writeFile, mkdir } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { DateTime } from "luxon";
+import { replaceFile } from "../content/wholeFile.js";
 
 export interface ChannelRecord {
   /** From when this channel announces reports (ISO). */
@@ -40,10 +41,8 @@ export async function readRecord(file: string): Promise<NotifyRecord> {
   return { version: 1, channels };
 }
 
-/** Writes the record whole: a `.partial` first, then renamed over the file. */
+/** Writes the record whole (content/wholeFile.ts). */
 export async function writeRecord(file: string, record: NotifyRecord): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
-  const partial = `${file}.partial`;
-  await writeFile(partial, `${JSON.stringify(record, null, 2)}\n`);
-  await rename(partial, file);
+  await replaceFile(file, `${JSON.stringify(record, null, 2)}\n`);
 }

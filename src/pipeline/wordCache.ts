@@ -4,7 +4,8 @@
 // text. A build reads the file once, counts only the texts it has not seen, and writes the file
 // again (whole, by way of a `.partial`) only when it counted one or dropped one it no longer has.
 import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
+import { replaceFile } from "../content/wholeFile.js";
 import { dirname } from "node:path";
 import type { ResolvedOptions } from "../core/options.js";
 import type { Said } from "../core/show.js";
@@ -97,9 +98,7 @@ export function wordCache(file: string | undefined): WordCache {
       if (file === undefined || same) return;
       const sorted = Object.fromEntries([...texts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
       await mkdir(dirname(file), { recursive: true });
-      const partial = `${file}.partial`;
-      await writeFile(partial, JSON.stringify({ version: VERSION, texts: sorted }));
-      await rename(partial, file);
+      await replaceFile(file, JSON.stringify({ version: VERSION, texts: sorted }));
     },
   };
 }

@@ -1,5 +1,6 @@
-// Files `weekly digest` writes into the site, whole or not at all: a crash leaves the old file or the
-// new one, never half of one, and a link planted at a predictable name is never followed.
+// Files written whole or not at all (a digest, the word counts and the notify record the cache
+// keeps): a crash leaves the old file or the new one, never half of one, and a link planted at a
+// predictable name is never followed.
 import { link, rename, rm, writeFile } from "node:fs/promises";
 
 /**
