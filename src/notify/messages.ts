@@ -13,6 +13,7 @@
 // - webhook: a JSON POST of the report's fields. WebSub: the hub's publish ping for each feed.
 import { createHmac } from "node:crypto";
 import type { Language } from "../core/language.js";
+import { escapeAttribute } from "../content/images.js";
 
 /** A report as every message shows it. */
 export interface Announcement {
@@ -87,7 +88,7 @@ export function requestsFor(channel: Channel, given: Announcement, language: Lan
     case "wecom":
       return [json(channel.url, { msgtype: "news", news: { articles: [{ title: report.title, description: report.summary, url: report.url, ...(report.card ? { picurl: report.card } : {}) }] } })];
     case "telegram": {
-      const text = `<b>${escapeMarkup(report.title)}</b>\n\n${escapeMarkup(report.summary)}\n\n<a href="${escapeMarkup(report.url).replace(/"/g, "&quot;")}">${more}</a>`;
+      const text = `<b>${escapeMarkup(report.title)}</b>\n\n${escapeMarkup(report.summary)}\n\n<a href="${escapeAttribute(report.url)}">${more}</a>`;
       return [json(`${channel.api.replace(/\/+$/, "")}/bot${channel.token}/sendMessage`, { chat_id: channel.chatId, text, parse_mode: "HTML" })];
     }
     case "websub":

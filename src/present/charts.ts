@@ -5,9 +5,8 @@
 // numbers are beside each chart as text for every reader.
 import { scaleBand, scaleLinear } from "d3-scale";
 import { line } from "d3-shape";
+import { escapeAttribute } from "../content/images.js";
 
-/** Text inside SVG markup: never markup itself. */
-const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** Numbers in the drawing, to a tenth: the same bytes on every machine. */
 const at = (value: number) => String(Math.round(value * 10) / 10);
@@ -32,7 +31,7 @@ export function sparkline(counts: readonly number[], max: number, id: string, ti
   const latest = counts[last] ?? 0;
   return (
     `<svg class="chart sparkline" viewBox="0 0 ${SPARK_WIDTH} ${SPARK_HEIGHT}" width="${SPARK_WIDTH}" height="${SPARK_HEIGHT}" role="img" aria-labelledby="${id}-title ${id}-desc">` +
-    `<title id="${id}-title">${escapeXml(title)}</title><desc id="${id}-desc">${escapeXml(description)}</desc>` +
+    `<title id="${id}-title">${escapeAttribute(title)}</title><desc id="${id}-desc">${escapeAttribute(description)}</desc>` +
     `<line class="chart-axis" x1="2" x2="${at(SPARK_WIDTH - SPARK_LABEL)}" y1="${at(y(0))}" y2="${at(y(0))}"/>` +
     `<path class="chart-line" d="${path}"/>` +
     `<circle class="chart-dot" cx="${at(x(last))}" cy="${at(y(latest))}" r="2.5"/>` +
@@ -59,12 +58,12 @@ export function barChart(bars: ReadonlyArray<{ label: string; value: number }>, 
     return (
       `<rect class="chart-bar" x="${at(left)}" y="${at(top)}" width="${at(width)}" height="${at(y(0) - top)}"/>` +
       `<text class="chart-value" x="${middle}" y="${at(top - 4)}" text-anchor="middle">${value}</text>` +
-      `<text class="chart-label" x="${middle}" y="${BAR_HEIGHT - 6}" text-anchor="middle">${escapeXml(label)}</text>`
+      `<text class="chart-label" x="${middle}" y="${BAR_HEIGHT - 6}" text-anchor="middle">${escapeAttribute(label)}</text>`
     );
   });
   return (
     `<svg class="chart bars" viewBox="0 0 ${BAR_WIDTH} ${BAR_HEIGHT}" role="img" aria-labelledby="${id}-title ${id}-desc">` +
-    `<title id="${id}-title">${escapeXml(title)}</title><desc id="${id}-desc">${escapeXml(description)}</desc>` +
+    `<title id="${id}-title">${escapeAttribute(title)}</title><desc id="${id}-desc">${escapeAttribute(description)}</desc>` +
     `<line class="chart-axis" x1="4" x2="${BAR_WIDTH - 4}" y1="${at(y(0))}" y2="${at(y(0))}"/>` +
     parts.join("") +
     `</svg>`
