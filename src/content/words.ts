@@ -64,12 +64,11 @@ let segmenter: Intl.Segmenter | undefined;
 
 /** The words of a text, counted, sorted by key. */
 export function wordCounts(text: string): WordCount[] {
-  const counts = new Map<string, { count: number; written: Map<string, number> }>();
+  const counts = new Map<string, number>();
+  const forms = new WrittenForms();
   const add = (key: string, written: string) => {
-    let entry = counts.get(key);
-    if (!entry) counts.set(key, (entry = { count: 0, written: new Map() }));
-    entry.count++;
-    entry.written.set(written, (entry.written.get(written) ?? 0) + 1);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    forms.add(key, written);
   };
   // Latin first, each match blanked, so that the segmenter sees only the rest.
   const rest = text.replace(LATIN_RE, (word) => {
@@ -101,7 +100,7 @@ export function wordCounts(text: string): WordCount[] {
     endJoined();
   }
   return [...counts]
-    .map(([key, { count, written }]) => ({ key, count, shown: mostWritten(written) }))
+    .map(([key, count]) => ({ key, count, shown: forms.shown(key) }))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
@@ -113,6 +112,23 @@ export function mostWritten(written: ReadonlyMap<string, number>): string {
     if (count > most || (count === most && form < best)) [best, most] = [form, count];
   }
   return best;
+}
+
+/** How each word (by its key) was written, and how often: it is shown as written most. */
+export class WrittenForms {
+  readonly #forms = new Map<string, Map<string, number>>();
+
+  add(key: string, form: string, count = 1): void {
+    let forms = this.#forms.get(key);
+    if (!forms) this.#forms.set(key, (forms = new Map()));
+    forms.set(form, (forms.get(form) ?? 0) + count);
+  }
+
+  /** The form written most (mostWritten); the key itself for one never added. */
+  shown(key: string): string {
+    const forms = this.#forms.get(key);
+    return forms ? mostWritten(forms) : key;
+  }
 }
 
 /** The key a tag or a word is counted under: Latin lower-cased, Chinese as written. */

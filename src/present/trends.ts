@@ -2,7 +2,7 @@
 // over the last year, from the published reports' words (content/words.ts) and tags. Pure: the
 // reports in, the lists out, the same bytes every build (every tie broken by the word).
 import { weekOfOrdinal, weekOrdinal, type IsoWeek } from "../core/dates.js";
-import { mostWritten, wordKey, type WordCount } from "../content/words.js";
+import { wordKey, WrittenForms, type WordCount } from "../content/words.js";
 
 /** A published report as these pages read it. */
 export interface TrendReport {
@@ -32,7 +32,8 @@ const MIN_RECENT_WEEKS = 2;
 export interface WordWeeks {
   /** Word key → week ordinal → mentions. */
   counts: Map<string, Map<number, number>>;
-  shown: Map<string, string>;
+  /** How a word is shown: as written most. */
+  shown: (key: string) => string;
   /** The week of the newest report, and of the oldest. */
   latest: number;
   first: number;
@@ -40,16 +41,14 @@ export interface WordWeeks {
 
 export function wordWeeks(reports: readonly TrendReport[]): WordWeeks {
   const counts = new Map<string, Map<number, number>>();
-  const written = new Map<string, Map<string, number>>();
+  const forms = new WrittenForms();
   let latest = Number.NEGATIVE_INFINITY;
   let first = Number.POSITIVE_INFINITY;
   const add = (key: string, shown: string, week: number, count: number) => {
     let weeks = counts.get(key);
     if (!weeks) counts.set(key, (weeks = new Map()));
     weeks.set(week, (weeks.get(week) ?? 0) + count);
-    let forms = written.get(key);
-    if (!forms) written.set(key, (forms = new Map()));
-    forms.set(shown, (forms.get(shown) ?? 0) + count);
+    forms.add(key, shown, count);
   };
   for (const report of reports) {
     const week = weekOrdinal(report.week);
@@ -58,7 +57,7 @@ export function wordWeeks(reports: readonly TrendReport[]): WordWeeks {
     for (const { key, count, shown } of report.words) add(key, shown, week, count);
     for (const tag of new Set(report.tags)) if (wordKey(tag) !== "") add(wordKey(tag), tag.trim(), week, 1);
   }
-  return { counts, shown: new Map([...written].map(([key, forms]) => [key, mostWritten(forms)])), latest, first };
+  return { counts, shown: (key) => forms.shown(key), latest, first };
 }
 
 /** Mentions of a word over the weeks `from` to `to` (inclusive), and in how many of them. */
@@ -107,7 +106,7 @@ export function hotWords(data: WordWeeks, limit = HOT_WORDS): HotWord[] {
     const before = mentions(weeks, earlierFrom, recentFrom - 1);
     const beforeRate = earlierWeeks === 0 ? 0 : before.total / earlierWeeks;
     const score = Math.log((recent.total / RECENT_WEEKS + SMOOTHING) / (beforeRate + SMOOTHING)) * (recent.weeks / RECENT_WEEKS);
-    if (score > 0) found.push({ key, shown: data.shown.get(key) ?? key, score, recent: recent.total, before: before.total });
+    if (score > 0) found.push({ key, shown: data.shown(key), score, recent: recent.total, before: before.total });
   }
   const top = found.sort((a, b) => b.score - a.score || byKey(a, b)).slice(0, limit);
   const best = top[0]?.score ?? 1;
@@ -146,7 +145,7 @@ export function trends(data: WordWeeks, hot: readonly HotWord[], tags: readonly 
   const from = data.latest - TREND_WEEKS + 1;
   const series = (key: string): Series => {
     const weeks = data.counts.get(key);
-    return { key, shown: data.shown.get(key) ?? key, counts: Array.from({ length: TREND_WEEKS }, (_, i) => weeks?.get(from + i) ?? 0) };
+    return { key, shown: data.shown(key), counts: Array.from({ length: TREND_WEEKS }, (_, i) => weeks?.get(from + i) ?? 0) };
   };
   const words = hot.slice(0, TREND_WORDS).map((word) => series(word.key));
   const tagKeys = [...new Set(tags.map(wordKey))].filter((key) => key !== "").sort();
@@ -159,7 +158,7 @@ export function trends(data: WordWeeks, hot: readonly HotWord[], tags: readonly 
     for (const [key, weeks] of data.counts) {
       const now = mentions(weeks, nowFrom, data.latest).total;
       const before = mentions(weeks, nowFrom - QUARTER_WEEKS, nowFrom - 1).total;
-      if (now + before >= 4 && now !== before) changes.push({ key, shown: data.shown.get(key) ?? key, before, now });
+      if (now + before >= 4 && now !== before) changes.push({ key, shown: data.shown(key), before, now });
     }
   }
   const lift = (c: Change) => Math.log((c.now + 1) / (c.before + 1));

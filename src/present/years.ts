@@ -3,7 +3,7 @@
 // most, and the years before and after. Pure: the published reports and digests in.
 import { DateTime } from "luxon";
 import type { IsoWeek } from "../core/dates.js";
-import { mostWritten, wordKey } from "../content/words.js";
+import { wordKey, WrittenForms } from "../content/words.js";
 import type { TrendReport } from "./trends.js";
 
 /** A published digest as the year pages read it: its week and the items of each source's section. */
@@ -71,14 +71,15 @@ export function yearReviews(reports: readonly TrendReport[], digests: readonly Y
 
 /** Counts by key, with the reports (calls to add) that had each and how each was written. */
 class Tally {
-  readonly #entries = new Map<string, { count: number; reports: number; written: Map<string, number> }>();
+  readonly #entries = new Map<string, { count: number; reports: number }>();
+  readonly #forms = new WrittenForms();
 
   add(key: string, shown: string, count: number): void {
     let entry = this.#entries.get(key);
-    if (!entry) this.#entries.set(key, (entry = { count: 0, reports: 0, written: new Map() }));
+    if (!entry) this.#entries.set(key, (entry = { count: 0, reports: 0 }));
     entry.count += count;
     entry.reports++;
-    entry.written.set(shown, (entry.written.get(shown) ?? 0) + count);
+    this.#forms.add(key, shown, count);
   }
 
   /** The first `limit`, by reports then count (`reports`), or by count alone; ties by key. */
@@ -86,6 +87,6 @@ class Tally {
     return [...this.#entries]
       .sort(([ka, a], [kb, b]) => (by === "reports" ? b.reports - a.reports : 0) || b.count - a.count || (ka < kb ? -1 : ka > kb ? 1 : 0))
       .slice(0, limit)
-      .map(([key, entry]) => ({ key, shown: mostWritten(entry.written), count: by === "reports" ? entry.reports : entry.count }));
+      .map(([key, entry]) => ({ key, shown: this.#forms.shown(key), count: by === "reports" ? entry.reports : entry.count }));
   }
 }
